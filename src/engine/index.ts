@@ -1,0 +1,10 @@
+/** The public face of the engine: pure, deterministic, no DOM. */
+export * from './types.ts'
+export * from './events.ts'
+export { ENGINE_VERSION, LIMITS, configProblems, defaultConfig, quorumSize } from './config.ts'
+export { ballotKey, compareBallots, compareMaybe, formatBallot } from './ballot.ts'
+export { payloadLabel } from './narration.ts'
+export { Simulator, runToEnd, type SimulatorOptions } from './simulator.ts'
+export { interventionProblem } from './interventions.ts'
+export type { AcceptorState, LearnerState, ProcState, ProposerState, SimState } from './state.ts'
+export { logHash, summarize, summaryLine, textTrace, traceLine, type RunSummary } from './trace.ts'

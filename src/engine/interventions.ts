@@ -1,0 +1,136 @@
+import { LIMITS } from './config.ts'
+import { checkPromise } from './invariants.ts'
+import { startBallot } from './proposer.ts'
+import { emptyLearner, idleProposer, type SimState } from './state.ts'
+import type { Intervention, ProcessId, Tick } from './types.ts'
+import {
+  applyProposer,
+  deliver,
+  drop,
+  duplicate,
+  fireTimer,
+  processOf,
+  takeInFlight,
+  type World,
+} from './world.ts'
+
+/**
+ * Apply one user intervention to the world. An intervention that does not fit the current state
+ * (a message no longer in flight, a process already down) is reported as `intervention.invalid`
+ * and changes nothing, so an edited or stale scenario still replays.
+ */
+export function applyIntervention(w: World, a: Intervention): void {
+  const problem = interventionProblem(w.state, a)
+  if (problem) return w.emit({ kind: 'intervention.invalid', action: a, reason: problem })
+  const s = w.state
+  switch (a.type) {
+    case 'propose': {
+      const p = processOf(w, a.pid as ProcessId)
+      s.ghost.proposed.push(a.value)
+      w.emit({ kind: 'proposal.start', pid: p.pid, value: a.value })
+      return applyProposer(w, p, startBallot(p.proposer, p.pid, s.config, a.value))
+    }
+    case 'deliver':
+    case 'drop':
+    case 'delay':
+    case 'duplicate':
+      return messageAction(w, a)
+    case 'crash':
+      return crash(w, a.pid as ProcessId)
+    case 'recover':
+      return recover(w, a.pid as ProcessId)
+    case 'partition': {
+      const groups = s.procs.map(() => a.groups.length)
+      a.groups.forEach((g, i) => g.forEach((p) => (groups[p - 1] = i)))
+      s.groups = groups
+      const rest = s.procs.filter((p) => groups[p.pid - 1] === a.groups.length).map((p) => p.pid as number)
+      const shown = a.groups.map((g) => [...g]).filter((g) => g.length > 0)
+      return w.emit({ kind: 'net.partition', groups: rest.length ? [...shown, rest] : shown })
+    }
+    case 'heal':
+      s.groups = null
+      return w.emit({ kind: 'net.heal' })
+    case 'fire-timer':
+      return fireTimer(w, processOf(w, a.pid as ProcessId), true)
+  }
+}
+
+function messageAction(w: World, a: Extract<Intervention, { msgId: number }>): void {
+  const s = w.state
+  const m = takeInFlight(s, a.msgId)
+  if (!m) return
+  if (a.type === 'deliver') return deliver(w, m, true)
+  if (a.type === 'drop') return drop(w, m, 'user')
+  if (a.type === 'duplicate') {
+    s.inFlight.push(m)
+    return duplicate(w, m)
+  }
+  const delayed = { ...m, deliverAt: (m.deliverAt + a.ticks) as Tick }
+  s.inFlight.push(delayed)
+  w.emit({ kind: 'msg.delay', msg: delayed, byTicks: a.ticks })
+}
+
+/** A crash loses volatile state and inbound messages; acceptor state survives unless the amnesia bug is on. */
+function crash(w: World, pid: ProcessId): void {
+  const s = w.state
+  const p = processOf(w, pid)
+  p.up = false
+  p.proposer = idleProposer(p.proposer.maxRoundSeen)
+  p.learner = emptyLearner()
+  w.emit({ kind: 'proc.crash', pid })
+  const inbound = s.inFlight.filter((m) => m.to === pid)
+  s.inFlight = s.inFlight.filter((m) => m.to !== pid)
+  for (const m of inbound) drop(w, m, 'crash')
+  if (!s.config.bugs.amnesiaOnCrash) return
+  p.acceptor = { promised: null, accepted: null }
+  w.emit({ kind: 'acceptor.forget', pid })
+}
+
+function recover(w: World, pid: ProcessId): void {
+  const p = processOf(w, pid)
+  p.up = true
+  w.emit({ kind: 'proc.recover', pid })
+  for (const e of checkPromise(w.state, pid, p.acceptor.promised)) w.emit(e)
+}
+
+const inRange = (s: SimState, p: number): boolean =>
+  Number.isInteger(p) && p >= 1 && p <= s.config.processCount
+
+/** Why an intervention cannot apply now, or null when it can. Pure. */
+export function interventionProblem(s: SimState, a: Intervention): string | null {
+  switch (a.type) {
+    case 'propose':
+      if (!inRange(s, a.pid)) return `there is no process P${a.pid}`
+      if (typeof a.value !== 'string' || a.value.length === 0 || a.value.length > LIMITS.valueLengthMax)
+        return `a value must be 1 to ${LIMITS.valueLengthMax} characters`
+      return s.procs[a.pid - 1]?.up ? null : `P${a.pid} is down`
+    case 'deliver':
+    case 'drop':
+    case 'duplicate':
+    case 'delay':
+      if (
+        a.type === 'delay' &&
+        (!Number.isInteger(a.ticks) || a.ticks < 1 || a.ticks > LIMITS.latencyTicksMax * 10)
+      )
+        return `a delay must be 1 to ${LIMITS.latencyTicksMax * 10} ticks`
+      return s.inFlight.some((m) => m.id === a.msgId) ? null : `message #${a.msgId} is not in flight`
+    case 'crash':
+      if (!inRange(s, a.pid)) return `there is no process P${a.pid}`
+      return s.procs[a.pid - 1]?.up ? null : `P${a.pid} is already down`
+    case 'recover':
+      if (!inRange(s, a.pid)) return `there is no process P${a.pid}`
+      return s.procs[a.pid - 1]?.up ? `P${a.pid} is not down` : null
+    case 'partition': {
+      const all = a.groups.flat()
+      if (a.groups.length < 1 || all.length === 0) return 'a partition needs at least one group'
+      if (!all.every((p) => inRange(s, p))) return 'a partition group names a process that does not exist'
+      if (new Set(all).size !== all.length) return 'a process appears in two partition groups'
+      return null
+    }
+    case 'heal':
+      return s.groups === null ? 'the network is not partitioned' : null
+    case 'fire-timer':
+      if (!inRange(s, a.pid)) return `there is no process P${a.pid}`
+      return s.procs[a.pid - 1]?.proposer.timer ? null : `P${a.pid} has no timer set`
+  }
+}

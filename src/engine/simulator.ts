@@ -1,0 +1,211 @@
+import { LIMITS } from './config.ts'
+import type { EventBody, SimEvent } from './events.ts'
+import { applyIntervention } from './interventions.ts'
+import { narrate, type NarrationContext } from './narration.ts'
+import { cloneState, initialState, type ProcState, type SimState } from './state.ts'
+import type { Intervention, Message, RunInput, ScheduledIntervention, Tick } from './types.ts'
+import { deliver, fireTimer, type World } from './world.ts'
+
+interface Snapshot {
+  readonly step: number
+  readonly state: SimState
+  readonly logLength: number
+  readonly nextIntervention: number
+}
+
+export interface SimulatorOptions {
+  /** Take a snapshot every this many steps (doubles whenever the snapshot limit is reached). */
+  readonly snapshotEvery?: number
+}
+
+/** The next thing the scheduler will do: the earliest due delivery or timer; ties by scheduling order. */
+function nextDue(s: SimState): { msg: Message; proc: null } | { msg: null; proc: ProcState } | null {
+  let best: Message | null = null
+  for (const m of s.inFlight) {
+    if (!best || m.deliverAt < best.deliverAt || (m.deliverAt === best.deliverAt && m.seq < best.seq))
+      best = m
+  }
+  let bestProc: ProcState | null = null
+  for (const p of s.procs) {
+    const t = p.proposer.timer
+    if (!t || !p.up) continue
+    const cur = bestProc?.proposer.timer
+    if (!cur || t.fireAt < cur.fireAt || (t.fireAt === cur.fireAt && t.seq < cur.seq)) bestProc = p
+  }
+  const timer = bestProc?.proposer.timer
+  if (
+    bestProc &&
+    timer &&
+    (!best || timer.fireAt < best.deliverAt || (timer.fireAt === best.deliverAt && timer.seq < best.seq))
+  )
+    return { msg: null, proc: bestProc }
+  return best ? { msg: best, proc: null } : null
+}
+
+/**
+ * A deterministic Paxos run: the inputs (seed, config, interventions) fully determine the event
+ * log. The simulator alone decides what is delivered when. Time travel is `seek` (restore the
+ * nearest snapshot, then replay); acting in the past is `fork` (the old future is dropped).
+ */
+export class Simulator implements World {
+  state: SimState
+  readonly log: SimEvent[] = []
+  private interventions: ScheduledIntervention[]
+  private nextIntervention = 0
+  private snapshots: Snapshot[] = []
+  private snapshotEvery: number
+  private byUser = false
+  private readonly narration: NarrationContext
+
+  constructor(input: RunInput, options: SimulatorOptions = {}) {
+    this.snapshotEvery = options.snapshotEvery ?? 64
+    this.state = initialState(input.config, input.seed >>> 0)
+    this.narration = {
+      quorum: this.state.quorum,
+      processCount: input.config.processCount,
+      amnesia: input.config.bugs.amnesiaOnCrash,
+    }
+    // A stable sort keeps interventions recorded at the same step in the order they were made.
+    this.interventions = input.interventions
+      .map((iv, i) => ({ iv, i }))
+      .sort((a, b) => a.iv.step - b.iv.step || a.i - b.i)
+      .map((x) => x.iv)
+    this.emit({ kind: 'run.start', config: input.config, seed: this.state.seed })
+    this.applyInterventionsThrough(0)
+    this.takeSnapshot()
+  }
+
+  /** Append one event to the log, stamped and narrated. */
+  emit(body: EventBody, tally?: { count: number; needed: number } | null): void {
+    const s = this.state
+    const text = narrate(body, this.narration, tally ?? undefined)
+    this.log.push({
+      ...body,
+      seq: this.log.length,
+      step: s.step,
+      tick: s.tick,
+      byUser: this.byUser,
+      text,
+    } as SimEvent)
+  }
+
+  /** The interventions in effect (the recorded inputs of this run). */
+  get recorded(): readonly ScheduledIntervention[] {
+    return this.interventions
+  }
+
+  get halted(): boolean {
+    return this.state.halted !== null
+  }
+
+  /** Run one scheduler step and the interventions recorded after it. False once the run has stopped. */
+  step(): boolean {
+    const s = this.state
+    if (s.halted) return false
+    if (this.log.length >= LIMITS.logEventsMax) return this.halt('log', LIMITS.logEventsMax)
+    const pending = this.interventions[this.nextIntervention]
+    const due = nextDue(s)
+    if (!due) {
+      if (!pending) {
+        this.emit({ kind: 'run.quiescent' })
+        s.halted = 'quiescent'
+        return false
+      }
+      // Nothing to do until the next recorded intervention: idle forward to its step.
+      s.step = Math.max(s.step, pending.step)
+      this.applyInterventionsThrough(s.step)
+      this.maybeSnapshot()
+      return true
+    }
+    if (s.step >= s.config.maxSteps) return this.halt('steps', s.config.maxSteps)
+    s.step++
+    if (due.msg) {
+      s.tick = Math.max(s.tick, due.msg.deliverAt) as Tick
+      s.inFlight.splice(s.inFlight.indexOf(due.msg), 1)
+      deliver(this, due.msg, false)
+    } else {
+      s.tick = Math.max(s.tick, due.proc.proposer.timer?.fireAt ?? s.tick) as Tick
+      fireTimer(this, due.proc, false)
+    }
+    this.applyInterventionsThrough(s.step)
+    this.maybeSnapshot()
+    return true
+  }
+
+  /** Step until the run stops or `maxEvents` more events were logged (a bounded batch). */
+  run(maxEvents = Infinity): boolean {
+    const stopAt = this.log.length + maxEvents
+    while (this.log.length < stopAt) if (!this.step()) return false
+    return !this.halted
+  }
+
+  /** Move to the end of step `target` (clamped to the run): restore the nearest snapshot, replay. */
+  seek(target: number): void {
+    if (target === this.state.step && !this.halted) return
+    let snap = this.snapshots[0]
+    for (const sn of this.snapshots) if (sn.step <= target) snap = sn
+    if (!snap) throw new Error('simulator has no snapshot')
+    if (snap.step > this.state.step || target < this.state.step || this.halted) {
+      this.state = cloneState(snap.state)
+      this.log.length = snap.logLength
+      this.nextIntervention = snap.nextIntervention
+    }
+    while (this.state.step < target && this.step()) {
+      // replaying
+    }
+  }
+
+  /** Act at step `at`: drop the recorded future after it, apply `action`, and keep it as input. */
+  fork(at: number, action: Intervention): void {
+    this.seek(at)
+    this.interventions = this.interventions.slice(0, this.nextIntervention)
+    this.snapshots = this.snapshots.filter((sn) => sn.step < this.state.step)
+    this.interventions.push({ step: this.state.step, action })
+    this.nextIntervention = this.interventions.length
+    this.state.halted = null
+    this.byUser = true
+    applyIntervention(this, action)
+    this.byUser = false
+    this.takeSnapshot()
+  }
+
+  private applyInterventionsThrough(step: number): void {
+    this.byUser = true
+    for (let iv = this.interventions[this.nextIntervention]; iv && iv.step <= step;) {
+      applyIntervention(this, iv.action)
+      iv = this.interventions[++this.nextIntervention]
+    }
+    this.byUser = false
+  }
+
+  private halt(limit: 'steps' | 'log', value: number): false {
+    this.emit({ kind: 'limit.reached', limit, value })
+    this.state.halted = limit
+    return false
+  }
+
+  private maybeSnapshot(): void {
+    const last = this.snapshots[this.snapshots.length - 1]
+    if (!last || this.state.step - last.step >= this.snapshotEvery) this.takeSnapshot()
+  }
+
+  private takeSnapshot(): void {
+    this.snapshots.push({
+      step: this.state.step,
+      state: cloneState(this.state),
+      logLength: this.log.length,
+      nextIntervention: this.nextIntervention,
+    })
+    if (this.snapshots.length <= LIMITS.snapshotsMax) return
+    // Thin out: keep every other snapshot (always the first) and space future ones further apart.
+    this.snapshots = this.snapshots.filter((_, i) => i % 2 === 0)
+    this.snapshotEvery *= 2
+  }
+}
+
+/** Run a whole scenario to its end (quiet, or a limit). Pure: same input, same log. */
+export function runToEnd(input: RunInput): Simulator {
+  const sim = new Simulator(input)
+  sim.run()
+  return sim
+}
