@@ -1,6 +1,7 @@
 import { runToEnd, summarize, summaryLine, textTrace } from '../engine/index.ts'
 import { presetById, presetIds } from '../scenarios/presets.ts'
 import { parseScenario, toRunInput, type Scenario } from '../scenarios/scenario.ts'
+import { decodeScenarioLink } from '../scenarios/url.ts'
 
 /** What the CLI prints and its exit status: 0 no violation, 1 violation found, 2 bad input. */
 export interface CliResult {
@@ -9,13 +10,20 @@ export interface CliResult {
   readonly stderr: string
 }
 
-const USAGE = `usage: synod trace <scenario.json> [--json]
+const USAGE = `usage: synod trace <scenario.json | link> [--json]
        synod trace --preset <id> [--json]
 presets: ${presetIds().join(', ')}`
 
 const bad = (message: string): CliResult => ({ code: 2, stdout: '', stderr: `synod: ${message}` })
 
+/** A shared link (`https://…#s=1.…`) or a bare hash fragment rather than a file path. */
+const isLink = (arg: string): boolean => /(^|#|&)s=\d+\./.test(arg)
+
 function loadFile(path: string, readFile: (path: string) => string): Scenario | string {
+  if (isLink(path)) {
+    const decoded = decodeScenarioLink(path)
+    return decoded.ok ? decoded.scenario : decoded.error
+  }
   let text: string
   try {
     text = readFile(path)

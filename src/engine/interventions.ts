@@ -51,6 +51,7 @@ export function applyIntervention(w: World, a: Intervention): void {
       s.groups = null
       return w.emit({ kind: 'net.heal' })
     case 'fire-timer':
+      s.step++
       return fireTimer(w, processOf(w, a.pid as ProcessId), true)
   }
 }
@@ -59,7 +60,11 @@ function messageAction(w: World, a: Extract<Intervention, { msgId: number }>): v
   const s = w.state
   const m = takeInFlight(s, a.msgId)
   if (!m) return
-  if (a.type === 'deliver') return deliver(w, m, true)
+  if (a.type === 'deliver') {
+    // Delivering now is the next step of the run, chosen by the user instead of the scheduler.
+    s.step++
+    return deliver(w, m, true)
+  }
   if (a.type === 'drop') return drop(w, m, 'user')
   if (a.type === 'duplicate') {
     s.inFlight.push(m)
@@ -98,6 +103,9 @@ const inRange = (s: SimState, p: number): boolean =>
 
 /** Why an intervention cannot apply now, or null when it can. Pure. */
 export function interventionProblem(s: SimState, a: Intervention): string | null {
+  if ((a.type === 'deliver' || a.type === 'fire-timer') && s.step >= s.config.maxSteps) {
+    return `the run has reached its limit of ${s.config.maxSteps} steps`
+  }
   switch (a.type) {
     case 'propose':
       if (!inRange(s, a.pid)) return `there is no process P${a.pid}`

@@ -93,7 +93,11 @@ export function recordAccept(
   if (already || popcount(mask) < s.quorum) return out
   const acceptors = maskToPids(mask)
   const earlier = s.ghost.chosen.find((c) => c.value !== accepted.value)
+  const sameValueBefore = s.ghost.chosen.some((c) => c.value === accepted.value)
   s.ghost.chosen.push(accepted)
+  // A later ballot reaching a quorum for the same value is Paxos working as intended: the value
+  // was already chosen, so only the first time is an event.
+  if (sameValueBefore) return out
   out.push({ kind: 'value.chosen', ballot: b, value: accepted.value, acceptors })
   out.push(...checkValidity(s, acceptors, accepted.value, b))
   if (earlier) {

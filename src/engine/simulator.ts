@@ -139,13 +139,18 @@ export class Simulator implements World {
     return !this.halted
   }
 
-  /** Move to the end of step `target` (clamped to the run): restore the nearest snapshot, replay. */
+  /**
+   * Move to the end of step `target` (clamped to the run). Going back (or leaving a stopped run)
+   * restores the latest snapshot at or before `target` and replays; going forward replays from
+   * here. A later snapshot is never jumped to: after a seek back the log has been cut, so the
+   * events between here and that snapshot would be missing.
+   */
   seek(target: number): void {
     if (target === this.state.step && !this.halted) return
     let snap = this.snapshots[0]
     for (const sn of this.snapshots) if (sn.step <= target) snap = sn
     if (!snap) throw new Error('simulator has no snapshot')
-    if (snap.step > this.state.step || target < this.state.step || this.halted) {
+    if (target < this.state.step || this.halted) {
       this.state = cloneState(snap.state)
       this.log.length = snap.logLength
       this.nextIntervention = snap.nextIntervention
@@ -169,9 +174,17 @@ export class Simulator implements World {
     this.takeSnapshot()
   }
 
+  /**
+   * Apply the recorded interventions stamped at or before `step`. A user delivery or timer firing
+   * is itself a step (it advances `state.step`), so a chain of them recorded at consecutive steps
+   * replays in one go, exactly as it was made.
+   */
   private applyInterventionsThrough(step: number): void {
     this.byUser = true
-    for (let iv = this.interventions[this.nextIntervention]; iv && iv.step <= step;) {
+    for (
+      let iv = this.interventions[this.nextIntervention];
+      iv && iv.step <= Math.max(step, this.state.step);
+    ) {
       applyIntervention(this, iv.action)
       iv = this.interventions[++this.nextIntervention]
     }

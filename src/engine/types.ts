@@ -135,7 +135,10 @@ export type Intervention =
   | { readonly type: 'fire-timer'; readonly pid: number }
 
 export interface ScheduledIntervention {
-  /** Applied after scheduler step `step` has run (step 0: before the first delivery). */
+  /**
+   * Applied after step `step` has run (step 0: before the first delivery). `deliver` and
+   * `fire-timer` are steps themselves: applying one advances the run to step `step + 1`.
+   */
   readonly step: number
   readonly action: Intervention
 }
