@@ -13,13 +13,18 @@ interface Snapshot {
   readonly nextIntervention: number
 }
 
+/** The fields `emit` adds to an event body. */
+type Stamp = Omit<SimEvent, keyof EventBody>
+
 export interface SimulatorOptions {
   /** Take a snapshot every this many steps (doubles whenever the snapshot limit is reached). */
   readonly snapshotEvery?: number
 }
 
-/** The next thing the scheduler will do: the earliest due delivery or timer; ties by scheduling order. */
-function nextDue(s: SimState): { msg: Message; proc: null } | { msg: null; proc: ProcState } | null {
+type Due = { msg: Message; proc: null } | { msg: null; proc: ProcState }
+
+/** The next thing the scheduler will do: the earliest due delivery or timer; ties by scheduling order. Pure. */
+export function nextDue(s: SimState): Due | null {
   let best: Message | null = null
   for (const m of s.inFlight) {
     if (!best || m.deliverAt < best.deliverAt || (m.deliverAt === best.deliverAt && m.seq < best.seq))
@@ -40,6 +45,20 @@ function nextDue(s: SimState): { msg: Message; proc: null } | { msg: null; proc:
   )
     return { msg: null, proc: bestProc }
   return best ? { msg: best, proc: null } : null
+}
+
+/** Perform one scheduler step: time moves to the item's deadline, then it is delivered or fired. */
+export function performDue(w: World, due: Due): void {
+  const s = w.state
+  s.step++
+  if (due.msg) {
+    s.tick = Math.max(s.tick, due.msg.deliverAt) as Tick
+    s.inFlight.splice(s.inFlight.indexOf(due.msg), 1)
+    deliver(w, due.msg, false)
+  } else {
+    s.tick = Math.max(s.tick, due.proc.proposer.timer?.fireAt ?? s.tick) as Tick
+    fireTimer(w, due.proc, false)
+  }
 }
 
 /**
@@ -79,14 +98,16 @@ export class Simulator implements World {
   emit(body: EventBody, tally?: { count: number; needed: number } | null): void {
     const s = this.state
     const text = narrate(body, this.narration, tally ?? undefined)
-    this.log.push({
-      ...body,
-      seq: this.log.length,
-      step: s.step,
-      tick: s.tick,
-      byUser: this.byUser,
-      text,
-    } as SimEvent)
+    // Every body is a fresh object made for this one call, so it is stamped in place rather than
+    // copied: a spread over two dozen event shapes was one of the engine's hottest spots. The
+    // stamps are added in the same order a spread would give, so the log's JSON is unchanged.
+    const e = body as EventBody & { -readonly [K in keyof Stamp]: Stamp[K] }
+    e.seq = this.log.length
+    e.step = s.step
+    e.tick = s.tick
+    e.byUser = this.byUser
+    e.text = text
+    this.log.push(e as SimEvent)
   }
 
   /** The interventions in effect (the recorded inputs of this run). */
@@ -118,15 +139,7 @@ export class Simulator implements World {
       return true
     }
     if (s.step >= s.config.maxSteps) return this.halt('steps', s.config.maxSteps)
-    s.step++
-    if (due.msg) {
-      s.tick = Math.max(s.tick, due.msg.deliverAt) as Tick
-      s.inFlight.splice(s.inFlight.indexOf(due.msg), 1)
-      deliver(this, due.msg, false)
-    } else {
-      s.tick = Math.max(s.tick, due.proc.proposer.timer?.fireAt ?? s.tick) as Tick
-      fireTimer(this, due.proc, false)
-    }
+    performDue(this, due)
     this.applyInterventionsThrough(s.step)
     this.maybeSnapshot()
     return true

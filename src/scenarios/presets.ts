@@ -1,5 +1,23 @@
-import { ENGINE_VERSION, defaultConfig, type Intervention, type SimConfig } from '../engine/index.ts'
+import {
+  ENGINE_VERSION,
+  defaultConfig,
+  type Intervention,
+  type ScheduledIntervention,
+  type SimConfig,
+} from '../engine/index.ts'
 import type { Beat, Scenario } from './scenario.ts'
+
+/**
+ * Default settings for the explorer's "find a violation" on a preset: the search starts from
+ * `interventions` (usually just the first proposal) and may add at most `budgets` of each kind of
+ * intervention. Chosen so the shortest counterexample is found in seconds.
+ */
+export interface PresetExplore {
+  readonly interventions: readonly ScheduledIntervention[]
+  readonly budgets: Partial<
+    Record<'reorders' | 'drops' | 'duplicates' | 'crashes' | 'recoveries' | 'proposals', number>
+  >
+}
 
 /** A lecture example: a scenario with a stable id, a title and an explanation. Data only. */
 export interface Preset {
@@ -7,6 +25,7 @@ export interface Preset {
   readonly title: string
   readonly summary: string
   readonly scenario: Scenario
+  readonly explore?: PresetExplore
 }
 
 /** Fixed latency makes the lecture's timing exact and the arrows parallel. */
@@ -34,7 +53,34 @@ function preset(
     title,
     summary,
     scenario: { engine: ENGINE_VERSION, seed, config, interventions, title, description: summary, beats },
+    ...(EXPLORE[id] && { explore: EXPLORE[id] }),
   }
+}
+
+const firstProposal = [at(0, { type: 'propose', pid: 1, value: 'A' })]
+
+/** Explorer defaults for the broken variants, each checked to find agreement broken in seconds. */
+const EXPLORE: Record<string, PresetExplore> = {
+  'bug-ignore-prior': { interventions: firstProposal, budgets: { proposals: 1 } },
+  'bug-accept-below-promise': {
+    interventions: [...firstProposal, at(0, { type: 'propose', pid: 3, value: 'B' })],
+    budgets: { drops: 1 },
+  },
+  'bug-amnesia': { interventions: firstProposal, budgets: { crashes: 2, recoveries: 1, proposals: 1 } },
+  'bug-small-quorum': {
+    interventions: [
+      at(0, {
+        type: 'partition',
+        groups: [
+          [1, 2],
+          [3, 4, 5],
+        ],
+      }),
+      ...firstProposal,
+    ],
+    budgets: { proposals: 1 },
+  },
+  'bug-duplicate-ballots': { interventions: firstProposal, budgets: { proposals: 1 } },
 }
 
 const PRESETS: readonly Preset[] = [
@@ -194,19 +240,16 @@ const PRESETS: readonly Preset[] = [
   preset(
     'bug-amnesia',
     'Bug: acceptors forget on crash',
-    'With this bug acceptors keep promised and accepted in memory only. A is chosen by P1, P2 and P3. Then P1 crashes, and P2 and P3 crash and restart with empty memories. P5 runs a new ballot, and none of the acceptors it hears from remembers A, so it proposes B — and B is chosen as well. Acceptor state must survive crashes on stable storage.',
-    lecture({ bugs: { ...lecture().bugs, amnesiaOnCrash: true } }),
+    'With this bug acceptors keep promised and accepted in memory only (three processes, quorum 2). P1 gets A accepted by itself and P3: A is chosen. Then P1 restarts with an empty memory and P3 crashes. P2, which never accepted A, runs a new ballot; the only other acceptor it can reach is P1, which remembers nothing, so P2 proposes its own X — and X is chosen as well. Acceptor state must survive crashes on stable storage.',
+    lecture({ processCount: 3, bugs: { ...lecture().bugs, amnesiaOnCrash: true } }),
     [
       at(0, { type: 'propose', pid: 1, value: 'A' }),
-      at(8, { type: 'drop', msgId: 14 }),
-      at(8, { type: 'drop', msgId: 15 }),
-      at(14, { type: 'crash', pid: 1 }),
-      at(14, { type: 'crash', pid: 2 }),
-      at(14, { type: 'crash', pid: 3 }),
-      at(14, { type: 'recover', pid: 2 }),
-      at(14, { type: 'recover', pid: 3 }),
-      at(14, { type: 'propose', pid: 5, value: 'B' }),
+      at(8, { type: 'propose', pid: 2, value: 'X' }),
+      at(12, { type: 'crash', pid: 1 }),
+      at(12, { type: 'recover', pid: 1 }),
+      at(12, { type: 'crash', pid: 3 }),
     ],
+    [{ step: 12, text: 'A is chosen. Now P1 restarts with an empty memory, and P3 crashes.' }],
   ),
   preset(
     'bug-small-quorum',

@@ -1,0 +1,275 @@
+import type { EventBody, InvariantRule } from '../engine/events.ts'
+import { applyIntervention } from '../engine/interventions.ts'
+import { cloneState, type SimState } from '../engine/state.ts'
+import { Simulator, nextDue, performDue } from '../engine/simulator.ts'
+import type { Intervention, ScheduledIntervention } from '../engine/types.ts'
+import type { World } from '../engine/world.ts'
+import type { Scenario } from '../scenarios/scenario.ts'
+import { messageKey, stateKey } from './simKey.ts'
+
+/**
+ * Breadth-first search over the ways a run can deviate from its default schedule, from one point
+ * of a scenario. At every state the search either lets the scheduler take its next step or, within
+ * budgets, intervenes: delivers another in-flight message first (reordering), fires a timer early,
+ * drops or duplicates a message, crashes or recovers a process, or starts one more proposal.
+ * States are deduplicated by a canonical key, so the first path that reaches the goal is a
+ * shortest one (fewest steps plus interventions). Pure and deterministic; it works in bounded
+ * chunks so a worker can report progress and cancel.
+ */
+
+export type SimGoal =
+  /** Any invariant violation, or only violations of `rule` (e.g. agreement). */
+  | { readonly kind: 'violation'; readonly rule?: InvariantRule }
+  | { readonly kind: 'chosen' }
+  | { readonly kind: 'decided'; readonly value: string }
+  | { readonly kind: 'livelock'; readonly ballots: number }
+
+export interface SimBudgets {
+  /** Deliveries out of the default order (deliver-now) and early timer firings. */
+  readonly reorders: number
+  readonly drops: number
+  readonly duplicates: number
+  readonly crashes: number
+  readonly recoveries: number
+  readonly proposals: number
+}
+
+export interface SimBounds {
+  readonly maxDepth: number
+  readonly maxStates: number
+}
+
+export interface SimSearchOptions {
+  readonly fromStep: number
+  readonly goal: SimGoal
+  readonly budgets: SimBudgets
+  readonly bounds: SimBounds
+}
+
+export interface SimProgress {
+  readonly distinctStates: number
+  readonly transitions: number
+  readonly depth: number
+  readonly done: boolean
+  /** Which bound stopped the search before it was exhaustive, if any. */
+  readonly boundHit: 'depth' | 'states' | null
+  /** The counterexample or witness as a scenario, once found. */
+  readonly found: Scenario | null
+  /** What the goal event said (e.g. the violated invariant). */
+  readonly foundText: string | null
+}
+
+/** `null` is the scheduler's own next step; anything else is an intervention. */
+type Move = Intervention | null
+
+interface Node {
+  readonly parent: number
+  readonly move: Move
+  readonly used: Used
+}
+
+interface Used {
+  reorders: number
+  drops: number
+  duplicates: number
+  crashes: number
+  recoveries: number
+  proposals: number
+  ballots: number
+}
+
+/** A world that records what matters to the goal instead of narrating. */
+class QuietWorld implements World {
+  events: EventBody[] = []
+  constructor(public state: SimState) {}
+  emit(body: EventBody): void {
+    if (
+      body.kind === 'invariant.violated' ||
+      body.kind === 'value.chosen' ||
+      body.kind === 'learner.decide'
+    ) {
+      this.events.push(body)
+    } else if (body.kind === 'proposer.phase' && body.phase === 'preparing') this.events.push(body)
+  }
+}
+
+const FRESH_VALUES = ['X', 'Y', 'Z']
+/** At most this many explored states are kept in memory at once (a few KB each). */
+const STATE_CACHE_MAX = 20_000
+
+/** Create a search. Call `runFor(n)` repeatedly until `done`. */
+export function createSimSearch(scenario: Scenario, options: SimSearchOptions) {
+  const prefix = scenario.interventions.filter((iv) => iv.step <= options.fromStep)
+  const sim = new Simulator({ seed: scenario.seed, config: scenario.config, interventions: prefix })
+  sim.seek(options.fromStep)
+  const root = cloneState(sim.state)
+  const startStep = root.step
+  const nodes: Node[] = [{ parent: -1, move: null, used: zeroUsed() }]
+  const seen = new Set<string>([stateKey(root, usedKey(zeroUsed(), options))])
+  let frontier: number[] = [0]
+  let next: number[] = []
+  let cursor = 0
+  let depth = 0
+  let transitions = 0
+  let progress: SimProgress = {
+    distinctStates: 1,
+    transitions: 0,
+    depth: 0,
+    done: false,
+    boundHit: null,
+    found: null,
+    foundText: null,
+  }
+
+  function pathOf(index: number): Move[] {
+    const path: Move[] = []
+    for (let i = index; i > 0; i = nodes[i]?.parent ?? 0) path.push(nodes[i]?.move ?? null)
+    return path.reverse()
+  }
+
+  // States of frontier nodes are kept while memory allows; beyond that they are rebuilt by
+  // replaying the node's path from the root, trading time for a bounded memory footprint.
+  const cache = new Map<number, SimState>()
+  function stateOf(index: number): SimState {
+    const cached = cache.get(index)
+    if (cached) {
+      cache.delete(index)
+      return cached
+    }
+    const w = new QuietWorld(cloneState(root))
+    for (const m of pathOf(index)) apply(w, m)
+    return w.state
+  }
+
+  /** The path as a scenario: the prefix plus each intervention stamped with the step it followed. */
+  function toScenario(index: number, last: Move): Scenario {
+    const w = new QuietWorld(cloneState(root))
+    const stamped: ScheduledIntervention[] = []
+    for (const m of [...pathOf(index), last]) {
+      if (m) stamped.push({ step: w.state.step, action: m })
+      apply(w, m)
+    }
+    return { ...scenario, interventions: [...prefix, ...stamped], cursor: w.state.step }
+  }
+
+  function finish(update: Partial<SimProgress>): SimProgress {
+    progress = { ...progress, ...update, distinctStates: seen.size, transitions, depth, done: true }
+    return progress
+  }
+
+  /** Expand up to `maxStates` more states. */
+  function runFor(maxStates: number): SimProgress {
+    if (progress.done) return progress
+    let budget = maxStates
+    while (budget-- > 0) {
+      if (cursor >= frontier.length) {
+        if (next.length === 0) return finish({ boundHit: null })
+        if (depth + 1 >= options.bounds.maxDepth) return finish({ boundHit: 'depth' })
+        frontier = next
+        next = []
+        cursor = 0
+        depth++
+      }
+      const index = frontier[cursor++] ?? 0
+      const state = stateOf(index)
+      const node = nodes[index] ?? nodes[0]!
+      for (const move of movesOf(state, node.used, options.budgets)) {
+        const w = new QuietWorld(cloneState(state))
+        apply(w, move)
+        transitions++
+        const used = charge(node.used, move, w.events)
+        const hit = goalHit(options.goal, w.events, used, w.state)
+        if (hit) return finish({ found: toScenario(index, move), foundText: hit })
+        const key = stateKey(w.state, usedKey(used, options))
+        if (seen.has(key)) continue
+        if (seen.size >= options.bounds.maxStates) return finish({ boundHit: 'states' })
+        seen.add(key)
+        nodes.push({ parent: index, move, used })
+        next.push(nodes.length - 1)
+        if (cache.size < STATE_CACHE_MAX) cache.set(nodes.length - 1, w.state)
+      }
+    }
+    progress = { ...progress, distinctStates: seen.size, transitions, depth }
+    return progress
+  }
+
+  return { runFor, startStep }
+}
+
+/** Take one move: the scheduler's next step, or an intervention. */
+function apply(w: QuietWorld, move: Move): void {
+  if (move) return applyIntervention(w, move)
+  const due = nextDue(w.state)
+  if (due) performDue(w, due)
+}
+
+function zeroUsed(): Used {
+  return { reorders: 0, drops: 0, duplicates: 0, crashes: 0, recoveries: 0, proposals: 0, ballots: 0 }
+}
+
+/** Budgets spent matter to what is reachable next, so they are part of the state key. */
+function usedKey(u: Used, o: SimSearchOptions): string {
+  const ballots = o.goal.kind === 'livelock' ? u.ballots : 0
+  return `${u.reorders}${u.drops}${u.duplicates}${u.crashes}${u.recoveries}${u.proposals}:${ballots}`
+}
+
+function charge(u: Used, move: Move, events: readonly EventBody[]): Used {
+  const started = events.filter((e) => e.kind === 'proposer.phase').length
+  const t = move?.type
+  return {
+    reorders: u.reorders + (t === 'deliver' || t === 'fire-timer' ? 1 : 0),
+    drops: u.drops + (t === 'drop' ? 1 : 0),
+    duplicates: u.duplicates + (t === 'duplicate' ? 1 : 0),
+    crashes: u.crashes + (t === 'crash' ? 1 : 0),
+    recoveries: u.recoveries + (t === 'recover' ? 1 : 0),
+    proposals: u.proposals + (t === 'propose' ? 1 : 0),
+    ballots: u.ballots + started,
+  }
+}
+
+function goalHit(goal: SimGoal, events: readonly EventBody[], used: Used, s: SimState): string | null {
+  for (const e of events) {
+    if (goal.kind === 'violation' && e.kind === 'invariant.violated' && (!goal.rule || goal.rule === e.rule))
+      return `${e.rule}: ${e.detail}`
+    if (goal.kind === 'chosen' && e.kind === 'value.chosen')
+      return `value ${e.value} chosen in ballot ${e.ballot.round}.${e.ballot.pid}`
+    if (goal.kind === 'decided' && e.kind === 'learner.decide' && e.value === goal.value)
+      return `P${e.pid} decides ${e.value}`
+  }
+  if (goal.kind === 'livelock' && used.ballots >= goal.ballots && s.ghost.chosen.length === 0)
+    return `${used.ballots} ballots started and no value chosen`
+  return null
+}
+
+/**
+ * The moves worth trying in a state: the scheduler's step first, then each budgeted intervention.
+ * Identical in-flight messages (same sender, receiver and payload) lead to identical futures, so
+ * only one of each is tried; the message the scheduler delivers next is not "reordered".
+ */
+function movesOf(s: SimState, used: Used, budgets: SimBudgets): Move[] {
+  const due = nextDue(s)
+  const out: Move[] = due ? [null] : []
+  const distinct = new Map<string, number>()
+  for (const m of s.inFlight) {
+    const k = messageKey(m)
+    if (!distinct.has(k)) distinct.set(k, m.id)
+  }
+  const ids = [...distinct.values()]
+  if (used.reorders < budgets.reorders) {
+    for (const msgId of ids) if (msgId !== due?.msg?.id) out.push({ type: 'deliver', msgId })
+    for (const p of s.procs)
+      if (p.up && p.proposer.timer && p !== due?.proc) out.push({ type: 'fire-timer', pid: p.pid })
+  }
+  if (used.drops < budgets.drops) for (const msgId of ids) out.push({ type: 'drop', msgId })
+  if (used.duplicates < budgets.duplicates) for (const msgId of ids) out.push({ type: 'duplicate', msgId })
+  for (const p of s.procs) {
+    if (p.up && used.crashes < budgets.crashes) out.push({ type: 'crash', pid: p.pid })
+    if (!p.up && used.recoveries < budgets.recoveries) out.push({ type: 'recover', pid: p.pid })
+  }
+  if (used.proposals < budgets.proposals) {
+    const value = FRESH_VALUES[used.proposals % FRESH_VALUES.length] ?? 'X'
+    for (const p of s.procs)
+      if (p.up && p.proposer.phase === 'idle') out.push({ type: 'propose', pid: p.pid, value })
+  }
+  return out
+}
