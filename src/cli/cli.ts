@@ -1,6 +1,7 @@
 import { runToEnd, summarize, summaryLine, textTrace } from '../engine/index.ts'
 import { presetById, presetIds } from '../scenarios/presets.ts'
 import { parseScenario, toRunInput, type Scenario } from '../scenarios/scenario.ts'
+import { runExplore } from './explore.ts'
 import { decodeScenarioLink } from '../scenarios/url.ts'
 
 /** What the CLI prints and its exit status: 0 no violation, 1 violation found, 2 bad input. */
@@ -12,6 +13,7 @@ export interface CliResult {
 
 const USAGE = `usage: synod trace <scenario.json | link> [--json]
        synod trace --preset <id> [--json]
+       synod explore --spec … | synod explore (--preset <id> | <scenario>) --goal … (see explore --help)
 presets: ${presetIds().join(', ')}`
 
 const bad = (message: string): CliResult => ({ code: 2, stdout: '', stderr: `synod: ${message}` })
@@ -47,6 +49,12 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
   if (command === undefined || command === '--help' || command === '-h') {
     return { code: command ? 0 : 2, stdout: command ? USAGE : '', stderr: command ? '' : USAGE }
   }
+  if (command === 'explore')
+    return runExplore(
+      rest,
+      () => performance.now(),
+      (src) => loadFile(src, readFile),
+    )
   if (command !== 'trace') return bad(`unknown command "${command}"\n${USAGE}`)
   let json = false
   let preset: string | null = null

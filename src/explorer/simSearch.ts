@@ -149,7 +149,14 @@ export function createSimSearch(scenario: Scenario, options: SimSearchOptions) {
       if (m) stamped.push({ step: w.state.step, action: m })
       apply(w, m)
     }
-    return { ...scenario, interventions: [...prefix, ...stamped], cursor: w.state.step }
+    const { beats: _beats, ...rest } = scenario
+    return {
+      ...rest,
+      title: `Found by the explorer${scenario.title ? `: ${scenario.title}` : ''}`.slice(0, 120),
+      description: `The shortest schedule the explorer found from step ${startStep} that reaches its goal.`,
+      interventions: [...prefix, ...stamped],
+      cursor: w.state.step,
+    }
   }
 
   function finish(update: Partial<SimProgress>): SimProgress {

@@ -1,0 +1,145 @@
+import { createSimSearch, type SimBudgets, type SimGoal } from '../explorer/simSearch.ts'
+import { presetById, presetIds } from '../scenarios/presets.ts'
+import { scenarioToJson, type Scenario } from '../scenarios/scenario.ts'
+import type { CliResult } from './cli.ts'
+
+/** `synod explore (--preset <id> | <scenario.json>) --goal …`: schedule search over the simulator. */
+
+export const EXPLORE_SIM_USAGE = `usage: synod explore (--preset <id> | <scenario.json | link>) --goal <goal> [bounds…] [--json]
+  Breadth-first search for the shortest deviation from the default schedule that reaches the goal.
+  --goal        violation | agreement | chosen | livelock (default: violation)
+  --ballots     for livelock: how many ballots must start with no value chosen (default 6)
+  --from-step   start from this step of the scenario (default 0; later interventions are dropped)
+  --reorders --drops --duplicates --crashes --recoveries --proposals
+                how many of each intervention the search may add (default: the preset's explorer
+                defaults, else 0 each, with 1 proposal)
+  --max-states  bound on distinct states (default 300000)   --max-depth  bound on depth (default 300)
+exit status: 0 goal not reached within the bounds, 1 goal reached (a counterexample), 2 bad arguments`
+
+const NUMERIC = {
+  '--ballots': [1, 100],
+  '--from-step': [0, 200_000],
+  '--reorders': [0, 10],
+  '--drops': [0, 10],
+  '--duplicates': [0, 10],
+  '--crashes': [0, 10],
+  '--recoveries': [0, 10],
+  '--proposals': [0, 3],
+  '--max-states': [1, 5_000_000],
+  '--max-depth': [1, 5_000],
+} as const
+type NumericOption = keyof typeof NUMERIC
+const GOALS = ['violation', 'agreement', 'chosen', 'livelock'] as const
+
+const budgetKey = (o: NumericOption): keyof SimBudgets | null =>
+  ['--reorders', '--drops', '--duplicates', '--crashes', '--recoveries', '--proposals'].includes(o)
+    ? (o.slice(2) as keyof SimBudgets)
+    : null
+
+/** Run the schedule search; `load` resolves a file or link to a scenario or an error line. */
+export function runExploreSim(
+  args: readonly string[],
+  load: (source: string) => Scenario | string,
+  now: () => number,
+): CliResult {
+  const bad = (m: string): CliResult => ({ code: 2, stdout: '', stderr: `synod: ${m}` })
+  const nums = new Map<NumericOption, number>()
+  let goalName: (typeof GOALS)[number] = 'violation'
+  let json = false
+  let presetId: string | null = null
+  const sources: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? ''
+    if (a === '--json') json = true
+    else if (a === '--preset') presetId = args[++i] ?? ''
+    else if (a === '--goal') {
+      const g = args[++i] ?? ''
+      if (!(GOALS as readonly string[]).includes(g)) return bad(`--goal must be one of ${GOALS.join(', ')}`)
+      goalName = g as (typeof GOALS)[number]
+    } else if (a in NUMERIC) {
+      const [min, max] = NUMERIC[a as NumericOption]
+      const text = args[++i] ?? ''
+      if (!/^\d{1,9}$/.test(text) || Number(text) < min || Number(text) > max)
+        return bad(`${a} needs a whole number in ${min}..${max}`)
+      nums.set(a as NumericOption, Number(text))
+    } else if (a.startsWith('-')) return bad(`unknown option "${a}" for explore`)
+    else sources.push(a)
+  }
+  if ((presetId === null) === (sources.length === 0) || sources.length > 1)
+    return bad('explore needs --spec, or exactly one of --preset <id> or a scenario file')
+  const preset = presetId === null ? null : presetById(presetId)
+  if (presetId !== null && !preset)
+    return bad(`unknown preset "${presetId}" (known: ${presetIds().join(', ')})`)
+  let scenario: Scenario
+  if (preset)
+    scenario = preset.explore
+      ? { ...preset.scenario, interventions: preset.explore.interventions }
+      : preset.scenario
+  else {
+    const loaded = load(sources[0] ?? '')
+    if (typeof loaded === 'string') return bad(loaded)
+    scenario = loaded
+  }
+  const budgets: SimBudgets = {
+    reorders: 0,
+    drops: 0,
+    duplicates: 0,
+    crashes: 0,
+    recoveries: 0,
+    proposals: 1,
+    ...preset?.explore?.budgets,
+  }
+  for (const [opt, v] of nums) {
+    const k = budgetKey(opt)
+    if (k) (budgets as Record<keyof SimBudgets, number>)[k] = v
+  }
+  const goal: SimGoal =
+    goalName === 'livelock'
+      ? { kind: 'livelock', ballots: nums.get('--ballots') ?? 6 }
+      : goalName === 'agreement'
+        ? { kind: 'violation', rule: 'agreement' }
+        : { kind: goalName }
+  const started = now()
+  const search = createSimSearch(scenario, {
+    fromStep: nums.get('--from-step') ?? 0,
+    goal,
+    budgets,
+    bounds: { maxStates: nums.get('--max-states') ?? 300_000, maxDepth: nums.get('--max-depth') ?? 300 },
+  })
+  let r = search.runFor(20_000)
+  while (!r.done) r = search.runFor(20_000)
+  const seconds = (now() - started) / 1000
+  const report = {
+    mode: 'simulator',
+    goal,
+    budgets,
+    distinctStates: r.distinctStates,
+    maxDepth: r.depth,
+    transitions: r.transitions,
+    seconds,
+    statesPerSecond: Math.round(r.distinctStates / Math.max(seconds, 1e-6)),
+    boundHit: r.boundHit,
+    violation: r.found ? scenarioToJson(r.found) : null,
+    found: r.foundText,
+  }
+  if (json) return { code: r.found ? 1 : 0, stdout: JSON.stringify(report), stderr: '' }
+  const lines = [
+    `schedule search: ${r.distinctStates} distinct states, depth ${r.depth}, ${r.transitions} transitions, ` +
+      `${seconds.toFixed(2)} s (${report.statesPerSecond} states/s)`,
+  ]
+  if (r.boundHit)
+    lines.push(
+      `bound hit: ${r.boundHit === 'states' ? '--max-states' : '--max-depth'}; the search was not exhaustive`,
+    )
+  if (!r.found)
+    lines.push(
+      r.boundHit
+        ? 'goal not reached within the bounds'
+        : 'goal unreachable within these budgets (exhaustive)',
+    )
+  else {
+    lines.push(`FOUND: ${r.foundText}`, 'scenario (load it with `synod trace <file>` or in the app):')
+    lines.push(JSON.stringify(report.violation))
+  }
+  return { code: r.found ? 1 : 0, stdout: lines.join('\n'), stderr: '' }
+}

@@ -1,0 +1,100 @@
+/**
+ * Runs a spec-mode search to the end in chunks and summarises it. The clock is passed in, so this
+ * stays pure (the CLI passes performance.now; a worker would too), and `onProgress` is called
+ * between chunks: return false from it to cancel.
+ */
+import { createSpecExplorer, type BoundHit, type SpecBounds, type SpecProgress } from './spec.ts'
+import { explainViolation, type SpecViolation } from './trace.ts'
+import { acceptorName, majority, type SpecConstants } from './universe.ts'
+
+export interface SpecReport {
+  readonly constants: Required<SpecConstants>
+  readonly quorums: readonly (readonly string[])[]
+  /** Whether every two quorums intersect (the spec's QuorumAssumption). */
+  readonly quorumsIntersect: boolean
+  /** Size of the universe of possible messages (= bits per state). */
+  readonly messageUniverse: number
+  readonly bounds: SpecBounds
+  readonly distinctStates: number
+  /** Largest BFS depth: steps on the longest of the shortest paths from the initial state. */
+  readonly maxDepth: number
+  /** The depth as TLC prints it ("depth of the complete state graph search"): maxDepth + 1. */
+  readonly tlcDepth: number
+  /** Successor states generated, duplicates and stutters included (see spec.ts). */
+  readonly transitions: number
+  /** transitions + 1, comparable with TLC's "states generated". */
+  readonly statesGenerated: number
+  readonly seconds: number
+  /** Distinct states per second. */
+  readonly statesPerSecond: number
+  readonly bytesUsed: number
+  readonly bytesPerState: number
+  /** True when every reachable state was explored (no bound hit, not cancelled, no violation). */
+  readonly exhaustive: boolean
+  readonly boundHit: BoundHit
+  /** Deepest level whose states were all expanded; with a bound hit, the search covered this much. */
+  readonly completedDepth: number
+  readonly cancelled: boolean
+  readonly violation: SpecViolation | null
+}
+
+export interface CheckSpecOptions {
+  /** Milliseconds from any fixed origin (e.g. performance.now). */
+  readonly now: () => number
+  /** States expanded per chunk (default 50 000). */
+  readonly chunkStates?: number
+  /** Called after each chunk; return false to cancel. */
+  readonly onProgress?: (progress: SpecProgress) => boolean | void
+}
+
+export function checkSpec(
+  constants: SpecConstants,
+  bounds: Partial<SpecBounds>,
+  options: CheckSpecOptions,
+): SpecReport {
+  const start = options.now()
+  const explorer = createSpecExplorer(constants, bounds)
+  let progress = explorer.progress()
+  let cancelled = false
+  while (!progress.done) {
+    progress = explorer.runFor(options.chunkStates ?? 50_000)
+    if (!progress.done && options.onProgress?.(progress) === false) {
+      cancelled = true
+      break
+    }
+  }
+  const violation = explainViolation(explorer)
+  const seconds = (options.now() - start) / 1000
+  const u = explorer.universe
+  const quorums = u.quorums.map((q) =>
+    Array.from({ length: u.acceptors }, (_, a) => a)
+      .filter((a) => q & (1 << a))
+      .map(acceptorName),
+  )
+  return {
+    constants: {
+      acceptors: u.acceptors,
+      values: u.values,
+      maxBallot: u.ballots - 1,
+      quorumSize: constants.quorumSize ?? majority(u.acceptors),
+    },
+    quorums,
+    quorumsIntersect: u.quorums.every((p) => u.quorums.every((q) => (p & q) !== 0)),
+    messageUniverse: u.messages.length,
+    bounds: explorer.bounds,
+    distinctStates: progress.distinctStates,
+    maxDepth: progress.depth,
+    tlcDepth: progress.depth + 1,
+    transitions: progress.transitions,
+    statesGenerated: progress.statesGenerated,
+    seconds,
+    statesPerSecond: seconds > 0 ? Math.round(progress.distinctStates / seconds) : 0,
+    bytesUsed: explorer.bytesUsed(),
+    bytesPerState: Math.round((explorer.bytesUsed() / progress.distinctStates) * 10) / 10,
+    exhaustive: progress.done && progress.boundHit === null && !progress.violationFound,
+    boundHit: progress.boundHit,
+    completedDepth: progress.completedDepth,
+    cancelled,
+    violation,
+  }
+}
