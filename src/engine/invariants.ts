@@ -1,5 +1,5 @@
 import { ballotKey, compareBallots, compareMaybe, formatBallot as fb } from './ballot.ts'
-import type { EventBody, InvariantRule } from './events.ts'
+import type { EventBody, InvariantRule, SimEvent } from './events.ts'
 import { maskToPids, popcount, type SimState } from './state.ts'
 import type { AcceptedPair, Ballot, ProcessId, Value } from './types.ts'
 
@@ -86,7 +86,7 @@ export function recordAccept(
       )
     }
   }
-  const key = `${ballotKey(b)}|${accepted.value}`
+  const key = voteKey(accepted)
   const mask = (s.ghost.votes[key] ?? 0) | (1 << p)
   s.ghost.votes[key] = mask
   const already = s.ghost.chosen.some((c) => compareBallots(c.ballot, b) === 0 && c.value === accepted.value)
@@ -113,6 +113,26 @@ export function recordAccept(
     )
   }
   return out
+}
+
+/** The ghost-vote key of an accepted pair: `ballot|value`. Pure. */
+const voteKey = (a: AcceptedPair): string => `${ballotKey(a.ballot)}|${a.value}`
+
+/**
+ * The ghost votes a log records: every vote is one `acceptor.accept` event (`recordAccept` runs
+ * exactly when one is emitted), so the log prefix determines them. The simulator's snapshots
+ * leave votes out and rebuild them from the log on restore: copying them at every snapshot made
+ * long runs quadratic (they grow with every ballot). Pure.
+ */
+export function votesFromLog(log: readonly SimEvent[], length: number): Record<string, number> {
+  const votes: Record<string, number> = {}
+  for (let i = 0; i < length; i++) {
+    const e = log[i]
+    if (e?.kind !== 'acceptor.accept') continue
+    const key = voteKey(e.accepted)
+    votes[key] = (votes[key] ?? 0) | (1 << e.pid)
+  }
+  return votes
 }
 
 /** A learner decided: it must agree with every value chosen and every other decision. */

@@ -19,13 +19,13 @@ export interface ProposerStep {
   readonly tally: { count: number; needed: number } | null
 }
 
-const unchanged = (p: ProposerState): ProposerStep => ({
+const unchanged = (p: ProposerState, tally: ProposerStep['tally'] = null): ProposerStep => ({
   proposer: p,
   broadcast: null,
   events: [],
   timer: null,
   learned: null,
-  tally: null,
+  tally,
 })
 
 type Failure = { reason: 'rejected' | 'timeout' | 'preempted'; higher: Ballot | null }
@@ -109,7 +109,7 @@ export function onPromise(
   const highest = higher ? accepted : p.highest
   const count = popcount(promises)
   const tally = { count, needed: quorum }
-  if (count < quorum) return { ...unchanged({ ...p, promises, highest }), tally }
+  if (count < quorum) return unchanged({ ...p, promises, highest }, tally)
   const adopt = highest !== null && !config.bugs.ignorePriorValues
   const value = adopt ? highest.value : (p.ownValue ?? '')
   const next: ProposerState = {
@@ -151,7 +151,7 @@ export function onReject(
   const next = { ...p, rejects, maxRoundSeen }
   const count = popcount(rejects)
   const tally = { count, needed: config.processCount - quorum + 1 }
-  if (count <= config.processCount - quorum) return { ...unchanged(next), tally }
+  if (count <= config.processCount - quorum) return unchanged(next, tally)
   return { ...fail(next, self, config, { reason: 'rejected', higher: promised }), tally }
 }
 
@@ -186,7 +186,7 @@ export function onAcceptedReply(
   const accepteds = p.accepteds | (1 << from)
   const count = popcount(accepteds)
   const tally = { count, needed: quorum }
-  if (count < quorum) return { ...unchanged({ ...p, accepteds }), tally }
+  if (count < quorum) return unchanged({ ...p, accepteds }, tally)
   const next: ProposerState = { ...p, accepteds, phase: 'decided' }
   const learned = { ballot, value: p.value }
   return {

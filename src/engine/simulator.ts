@@ -1,6 +1,7 @@
-import { LIMITS } from './config.ts'
+import { LIMITS, configProblems } from './config.ts'
 import type { EventBody, SimEvent } from './events.ts'
 import { applyIntervention } from './interventions.ts'
+import { votesFromLog } from './invariants.ts'
 import { narrate, type NarrationContext } from './narration.ts'
 import { cloneState, initialState, type ProcState, type SimState } from './state.ts'
 import type { Intervention, Message, RunInput, ScheduledIntervention, Tick } from './types.ts'
@@ -77,6 +78,11 @@ export class Simulator implements World {
   private readonly narration: NarrationContext
 
   constructor(input: RunInput, options: SimulatorOptions = {}) {
+    // Configs reach the engine through the scenario codec or the config dialog, both of which
+    // validate; this assertion keeps a programming error from becoming a silently wrong run
+    // (e.g. quorum bitmasks only hold 30 processes).
+    const problems = configProblems(input.config)
+    if (problems.length > 0) throw new Error(`invalid simulator config: ${problems.join('; ')}`)
     this.snapshotEvery = options.snapshotEvery ?? 64
     this.state = initialState(input.config, input.seed >>> 0)
     this.narration = {
@@ -132,7 +138,9 @@ export class Simulator implements World {
         s.halted = 'quiescent'
         return false
       }
-      // Nothing to do until the next recorded intervention: idle forward to its step.
+      // Nothing to do until the next recorded intervention: idle forward to its step, unless
+      // that lies beyond the step limit (the log would show a step the run never reached).
+      if (pending.step > s.config.maxSteps) return this.halt('steps', s.config.maxSteps)
       s.step = Math.max(s.step, pending.step)
       this.applyInterventionsThrough(s.step)
       this.maybeSnapshot()
@@ -166,6 +174,7 @@ export class Simulator implements World {
     if (target < this.state.step || this.halted) {
       this.state = cloneState(snap.state)
       this.log.length = snap.logLength
+      this.state.ghost.votes = votesFromLog(this.log, snap.logLength)
       this.nextIntervention = snap.nextIntervention
     }
     while (this.state.step < target && this.step()) {
@@ -176,6 +185,9 @@ export class Simulator implements World {
   /** Act at step `at`: drop the recorded future after it, apply `action`, and keep it as input. */
   fork(at: number, action: Intervention): void {
     this.seek(at)
+    // A run that stopped before `at` is acted on at its last step, and without its closing event
+    // (quiet, or a limit): the action makes that event untrue, and a replay would not have it.
+    if (this.halted) this.seek(this.state.step)
     this.interventions = this.interventions.slice(0, this.nextIntervention)
     this.snapshots = this.snapshots.filter((sn) => sn.step < this.state.step)
     this.interventions.push({ step: this.state.step, action })
@@ -218,7 +230,8 @@ export class Simulator implements World {
   private takeSnapshot(): void {
     this.snapshots.push({
       step: this.state.step,
-      state: cloneState(this.state),
+      // Ghost votes are left out: the log determines them, and they are rebuilt on restore.
+      state: cloneState(this.state, { votes: false }),
       logLength: this.log.length,
       nextIntervention: this.nextIntervention,
     })

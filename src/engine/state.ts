@@ -145,9 +145,11 @@ export function initialState(config: SimConfig, seed: number): SimState {
 
 /**
  * Deep copy of a state for snapshots. Ballots, accepted pairs, messages and timers are immutable
- * (replaced, never mutated), so they can be shared between copies and with the event log. Pure.
+ * (replaced, never mutated), so they can be shared between copies and with the event log. With
+ * `votes: false` the copy's ghost votes are left empty, for a caller that can rebuild them (the
+ * simulator does, from its log: see `votesFromLog`). Pure.
  */
-export function cloneState(s: SimState): SimState {
+export function cloneState(s: SimState, options: { votes: boolean } = { votes: true }): SimState {
   return {
     ...s,
     procs: s.procs.map((p) => ({
@@ -165,7 +167,7 @@ export function cloneState(s: SimState): SimState {
       backoff: { ...s.rng.backoff },
     },
     ghost: {
-      votes: { ...s.ghost.votes },
+      votes: options.votes ? { ...s.ghost.votes } : {},
       chosen: [...s.ghost.chosen],
       proposed: [...s.ghost.proposed],
       maxPromised: [...s.ghost.maxPromised],

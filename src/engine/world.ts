@@ -3,7 +3,7 @@ import { LIMITS } from './config.ts'
 import type { DropReason, EventBody } from './events.ts'
 import { checkPromise, recordAccept, recordConflictingNotice, recordDecision } from './invariants.ts'
 import { onAcceptedNotice, onDecideNotice } from './learner.ts'
-import { chancePercent, intBetween } from './prng.ts'
+import { chancePercent, intBetween, nextU32 } from './prng.ts'
 import {
   onAcceptedReply,
   onLearned,
@@ -52,13 +52,21 @@ export function send(w: World, from: ProcessId, to: ProcessId, payload: Payload)
   const id = s.nextMsgId++ as MsgId
   const latency = local ? 0 : intBetween(s.rng.latency, c.latencyTicksMin, c.latencyTicksMax)
   const lost = !local && chancePercent(s.rng.loss, c.lossPercent)
-  const base = { from, to, payload, sentAt: s.tick }
-  enqueue(w, { ...base, id, deliverAt: (s.tick + latency) as Tick, lost, dupOf: null, seq: s.nextSeq++ })
+  const sentAt = s.tick
+  // Literals rather than object spreads: spreading here was the engine's main hotspot. The key
+  // order is part of the log's JSON (and so of its hash): keep it.
+  const deliverAt = (sentAt + latency) as Tick
+  enqueue(w, { from, to, payload, sentAt, id, deliverAt, lost, dupOf: null, seq: s.nextSeq++ })
   if (local || !chancePercent(s.rng.duplicate, c.duplicatePercent)) return
-  const copyLatency = intBetween(s.rng.latency, c.latencyTicksMin, c.latencyTicksMax)
-  const copyLost = chancePercent(s.rng.loss, c.lossPercent)
-  const copy = { ...base, id: s.nextMsgId++ as MsgId, lost: copyLost, dupOf: id, seq: s.nextSeq++ }
-  enqueue(w, { ...copy, deliverAt: (s.tick + copyLatency) as Tick })
+  // The copy's latency and loss are drawn from the duplication stream (always one draw for loss),
+  // so turning duplication up or down never shifts the latency or loss of any other message, and
+  // turning loss up never shifts which messages are duplicated.
+  const copyLatency = intBetween(s.rng.duplicate, c.latencyTicksMin, c.latencyTicksMax)
+  const copyLost = nextU32(s.rng.duplicate) % 100 < c.lossPercent
+  const copyId = s.nextMsgId++ as MsgId
+  const copyAt = (sentAt + copyLatency) as Tick
+  const seq = s.nextSeq++
+  enqueue(w, { from, to, payload, sentAt, id: copyId, lost: copyLost, dupOf: id, seq, deliverAt: copyAt })
 }
 
 /** A user-made copy of an in-flight message, with a fresh latency. */
@@ -108,8 +116,12 @@ export function deliver(w: World, m: Message, now: boolean): void {
   dispatch(w, target, m, now)
 }
 
+/**
+ * Remember the highest round seen at this process, so its next ballot is higher. Updated in
+ * place: the proposer object belongs to the live state alone (snapshots hold copies).
+ */
 function noteRound(p: ProcState, round: number): void {
-  if (round > p.proposer.maxRoundSeen) p.proposer = { ...p.proposer, maxRoundSeen: round }
+  if (round > p.proposer.maxRoundSeen) p.proposer.maxRoundSeen = round
 }
 
 function dispatch(w: World, p: ProcState, m: Message, now: boolean): void {
@@ -207,8 +219,11 @@ function timerDelay(s: SimState, purpose: 'timeout' | 'retry', attempt: number):
   const c = s.config
   if (purpose === 'timeout') return c.proposerTimeoutTicks
   if (c.retry.policy === 'fixed') return c.retry.delayTicks
-  const window = Math.min(c.retry.backoffBaseTicks * 2 ** Math.max(0, attempt - 1), c.retry.backoffMaxTicks)
-  return 1 + intBetween(s.rng.backoff, 0, Math.max(0, window - 1))
+  const spanTicks = Math.min(
+    c.retry.backoffBaseTicks * 2 ** Math.max(0, attempt - 1),
+    c.retry.backoffMaxTicks,
+  )
+  return 1 + intBetween(s.rng.backoff, 0, Math.max(0, spanTicks - 1))
 }
 
 /** Fire a process's pending timer (scheduled, or `now` by the user). */

@@ -54,7 +54,11 @@ export function stateKey(s: SimState, extra: string): string {
   const g = s.ghost
   parts.push(
     `${g.chosen.map(pair).join(',')}|${g.violations}|${g.decisions.map((d) => `${d.pid}${d.value}`).join(',')}` +
-      `|${g.maxPromised.map(b).join(',')}|${g.proposed.join(',')}`,
+      `|${g.maxPromised.map(b).join(',')}|${g.proposed.join(',')}` +
+      `|${Object.entries(g.votes)
+        .map(([k, v]) => `${k}=${v}`)
+        .sort()
+        .join(',')}`,
   )
   const r = s.rng
   parts.push(`${r.latency.state},${r.loss.state},${r.duplicate.state},${r.backoff.state}`)

@@ -119,7 +119,7 @@ describe('URL codec', () => {
   })
 
   it('rejects hostile but well-formed JSON with a specific message', () => {
-    const hostile = [
+    const hostile: unknown[] = [
       {
         format: 1,
         title: '<img src=x onerror=alert(1)>',

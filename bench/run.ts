@@ -1,0 +1,126 @@
+/**
+ * `npm run bench`: measures how fast the engine produces events, and writes bench/results.json.
+ *
+ * Main workload (`engineEventsPerSecond`): the lecture's dueling proposers (5 processes, P1 and P3
+ * propose at once, fixed retry delay of 1 tick) with 10% message loss and a step limit of 200000.
+ * Loss eventually lets one proposer through, so each run ends after a few hundred steps; the
+ * benchmark runs seeds 1, 2, 3, … until at least one second of work is done, and reports the
+ * median of five such repetitions.
+ *
+ * Long-run workload (`longRunEventsPerSecond`): the same livelock without loss, which runs all
+ * 200000 steps in one simulator, so the log, the snapshots and the ghost state grow large.
+ *
+ * Benchmarks measure; no test asserts on time.
+ */
+import { writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { ENGINE_VERSION, runToEnd, type RunInput } from '../src/engine/index.ts'
+import { presetById } from '../src/scenarios/presets.ts'
+
+const REPETITIONS = 5
+const LONG_REPETITIONS = 3
+const MIN_WORK_MS = 1000
+const MAX_STEPS = 200_000
+
+interface Repetition {
+  runs: number
+  steps: number
+  events: number
+  /** Wall-clock time spent inside the engine. */
+  ms: number
+  /** CPU time of this process over the same work: less sensitive to other load on the machine. */
+  cpuMs: number
+}
+
+function dueling(seed: number, lossPercent: number): RunInput {
+  const preset = presetById('dueling')
+  if (!preset) throw new Error('the dueling preset is missing')
+  const s = preset.scenario
+  return { seed, config: { ...s.config, lossPercent, maxSteps: MAX_STEPS }, interventions: s.interventions }
+}
+
+/** Run inputs in turn (seeds 1, 2, …) until at least `minMs` of engine work has been measured. */
+function repetition(minMs: number, input: (seed: number) => RunInput): Repetition {
+  const r: Repetition = { runs: 0, steps: 0, events: 0, ms: 0, cpuMs: 0 }
+  for (let seed = 1; r.runs === 0 || r.ms < minMs; seed++) {
+    const run = input(seed)
+    const cpu = process.cpuUsage()
+    const start = performance.now()
+    const sim = runToEnd(run)
+    r.ms += performance.now() - start
+    const used = process.cpuUsage(cpu)
+    r.cpuMs += (used.user + used.system) / 1000
+    r.runs++
+    r.steps += sim.state.step
+    r.events += sim.log.length
+  }
+  return r
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)] ?? 0
+}
+
+const perSecond = (n: number, ms: number): number => Math.round((n / ms) * 1000)
+
+function rowsOf(name: string, reps: Repetition[]) {
+  return reps.map((r, i) => ({
+    workload: name,
+    repetition: i + 1,
+    runs: r.runs,
+    steps: r.steps,
+    events: r.events,
+    ms: Math.round(r.ms),
+    cpuMs: Math.round(r.cpuMs),
+    eventsPerSecond: perSecond(r.events, r.ms),
+    eventsPerCpuSecond: perSecond(r.events, r.cpuMs),
+    stepsPerSecond: perSecond(r.steps, r.ms),
+  }))
+}
+
+function main(): void {
+  const lossy = (seed: number) => dueling(seed, 10)
+  repetition(300, lossy) // warm up the JIT
+  const reps = Array.from({ length: REPETITIONS }, () => repetition(MIN_WORK_MS, lossy))
+  const longReps = Array.from({ length: LONG_REPETITIONS }, () => repetition(0, () => dueling(1, 0)))
+  const rows = [
+    ...rowsOf('dueling, 10% loss, many runs', reps),
+    ...rowsOf('dueling livelock, one run', longReps),
+  ]
+  console.table(rows)
+  const main = rows.filter((r) => r.workload.endsWith('many runs'))
+  const long = rows.filter((r) => r.workload.endsWith('one run'))
+  const events = reps.reduce((a, r) => a + r.events, 0)
+  const steps = reps.reduce((a, r) => a + r.steps, 0)
+  const results = {
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
+    date: new Date().toISOString(),
+    engineVersion: ENGINE_VERSION,
+    loadAverage1m: Number((loadavg()[0] ?? 0).toFixed(2)),
+    workload: `dueling preset, 5 processes, lossPercent 10, retry fixed 1 tick, maxSteps ${MAX_STEPS}, seeds 1..n`,
+    repetitions: REPETITIONS,
+    minWorkMsPerRepetition: MIN_WORK_MS,
+    engineEventsPerSecond: median(main.map((r) => r.eventsPerSecond)),
+    engineEventsPerCpuSecond: median(main.map((r) => r.eventsPerCpuSecond)),
+    engineStepsPerSecond: median(main.map((r) => r.stepsPerSecond)),
+    eventsPerStep: Number((events / steps).toFixed(2)),
+    longRun: {
+      workload: `dueling preset without loss: one livelocked run of ${MAX_STEPS} steps`,
+      repetitions: LONG_REPETITIONS,
+      eventsPerSecond: median(long.map((r) => r.eventsPerSecond)),
+      events: long[0]?.events ?? 0,
+    },
+    rows,
+  }
+  const out = join(dirname(fileURLToPath(import.meta.url)), 'results.json')
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
+  console.log(`engineEventsPerSecond (median of ${REPETITIONS}): ${results.engineEventsPerSecond}`)
+  console.log(`engineEventsPerCpuSecond (median): ${results.engineEventsPerCpuSecond}`)
+  console.log(`longRun.eventsPerSecond (median of ${LONG_REPETITIONS}): ${results.longRun.eventsPerSecond}`)
+  console.log(`wrote ${out}`)
+}
+
+main()
