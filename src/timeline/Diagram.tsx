@@ -1,0 +1,218 @@
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type PointerEvent,
+  type SyntheticEvent,
+} from 'react'
+import type { SimEvent } from '../engine/index.ts'
+import { computeLayout, frameFor, type Layout } from './layout.ts'
+import { indexLog, tickAtStep } from './logIndex.ts'
+import { Plot } from './Plot.tsx'
+import { relatedMessages } from './related.ts'
+import { useElementSize, useLabelMeasure, usePrefersReducedMotion } from './useElementSize.ts'
+import { useTimeZoom } from './useTimeZoom.ts'
+import { ZoomControls } from './ZoomControls.tsx'
+import './timeline.css'
+
+export interface DiagramProps {
+  log: readonly SimEvent[] // whole run; only step <= cursorStep is drawn
+  cursorStep: number
+  processCount: number
+  selectedMsgId: number | null
+  onSelectMessage: (id: number | null) => void // click / Enter on an arrow; null = background click
+  onSelectProcess: (pid: number) => void // click / Enter on a lane header
+  downPids?: readonly number[] // optional hint; you can also derive from the log
+}
+
+/** At default zoom an ordinary message (max latency) spans this many pixels: room for its label. */
+const MESSAGE_SPAN_PX = 170
+const NO_IDS: ReadonlySet<number> = new Set()
+
+const idFrom = (e: SyntheticEvent, attr: 'data-msg-id' | 'data-pid'): number | null => {
+  const el = (e.target as Element).closest?.(`[${attr}]`)
+  const v = el?.getAttribute(attr)
+  return v ? Number(v) : null
+}
+
+/** Seed and config of a run: a fork of the same run keeps its view, another run is fitted anew. */
+function runKeyOf(first: SimEvent | undefined): string {
+  return first?.kind === 'run.start' ? `${first.seed}|${JSON.stringify(first.config)}` : ''
+}
+
+/**
+ * The arrow in the Tab order: the focused one, else the selected one, else the newest in flight,
+ * else the newest. One tab stop keeps Tab from walking through hundreds of arrows.
+ */
+function tabStopOf(layout: Layout, focusId: number | null, selectedMsgId: number | null): number | null {
+  const shown = (id: number | null) => id !== null && layout.arrows.some((a) => a.id === id)
+  if (shown(focusId)) return focusId
+  if (shown(selectedMsgId)) return selectedMsgId
+  const flying = layout.arrows.filter((a) => a.state === 'in-flight')
+  return (flying.at(-1) ?? layout.arrows.at(-1))?.id ?? null
+}
+
+/** Move keyboard focus to the previous/next arrow in flight (or any arrow, or when none is in flight). */
+function moveArrowFocus(svg: SVGSVGElement | null, fromId: number, dir: 1 | -1, anyArrow: boolean): void {
+  if (!svg) return
+  const inFlight = Array.from(svg.querySelectorAll<SVGGElement>('.tl-arrow.tl-in-flight'))
+  const arrows =
+    anyArrow || inFlight.length === 0 ? Array.from(svg.querySelectorAll<SVGGElement>('.tl-arrow')) : inFlight
+  const ids = arrows.map((a) => Number(a.getAttribute('data-msg-id')))
+  let i = ids.findIndex((id) => (dir > 0 ? id > fromId : id >= fromId))
+  if (dir < 0) i = (i < 0 ? ids.length : i) - 1
+  if (i >= 0) arrows[i]?.focus()
+}
+
+/**
+ * The time-space diagram: one lane per process, time left to right, one arrow per message. Fills
+ * its parent (give the parent a size). Hover or focus an arrow to see its reply and quorum.
+ */
+export function Diagram(props: DiagramProps) {
+  const { log, cursorStep, processCount, selectedMsgId, onSelectMessage, onSelectProcess, downPids } = props
+  const rootRef = useRef<HTMLDivElement>(null)
+  const svgRef = useRef<SVGSVGElement>(null)
+  const size = useElementSize(rootRef)
+  const reducedMotion = usePrefersReducedMotion()
+  const measureText = useLabelMeasure(rootRef)
+  const ids = useId()
+  const index = useMemo(() => indexLog(log), [log, log.length]) // eslint-disable-line react-hooks/exhaustive-deps
+  const frame = useMemo(
+    () => (size && size.width > 0 ? frameFor(size.width, size.height, processCount) : null),
+    [size, processCount],
+  )
+  const cursorTick = tickAtStep(log, cursorStep)
+  const runKey = useMemo(() => runKeyOf(log[0]), [log])
+  const zoom = useTimeZoom(svgRef, {
+    frame,
+    pxPerTick: MESSAGE_SPAN_PX / Math.max(1, index.normalSpanTicks),
+    endTick: Math.max(10, index.maxTick),
+    cursorTick,
+    reducedMotion,
+    runKey,
+  })
+  const [hoverId, setHoverId] = useState<number | null>(null)
+  const [focusId, setFocusId] = useState<number | null>(null)
+  const activeId = hoverId ?? focusId
+  const related = useMemo(
+    () => (activeId === null ? NO_IDS : relatedMessages(index, activeId, cursorStep)),
+    [index, activeId, cursorStep],
+  )
+  // A message selected elsewhere (the inspector, the in-flight list) is brought into view.
+  const { reveal } = zoom
+  useEffect(() => {
+    const m = selectedMsgId !== null ? index.messages[selectedMsgId - 1] : undefined
+    if (m && m.sendStep <= cursorStep) reveal(m.sentAt, m.end?.tick ?? m.spanEndTick)
+    // Only a new selection moves the view; stepping with a selection must not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedMsgId])
+  const forced = useMemo(() => {
+    const out = [activeId, selectedMsgId].filter((id): id is number => id !== null)
+    const active = activeId !== null ? index.messages[activeId - 1] : undefined
+    for (const id of [active?.replyId, active?.requestId]) if (id != null && related.has(id)) out.push(id)
+    return out
+  }, [activeId, selectedMsgId, index, related])
+  const downKey = (downPids ?? []).join(',')
+  const layout: Layout | null = useMemo(
+    () =>
+      frame && zoom.view
+        ? computeLayout(log, cursorStep, {
+            width: frame.width,
+            height: frame.height,
+            processCount,
+            viewTicks: zoom.view,
+            forceLabelIds: forced,
+            downPids: downKey ? downKey.split(',').map(Number) : [],
+            measureText,
+          })
+        : null,
+    // `log.length` too: a log that grows in place is a new picture.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [log, log.length, cursorStep, frame, processCount, zoom.view, forced, downKey, measureText],
+  )
+
+  const onArrowKey = useCallback(
+    (e: KeyboardEvent) => {
+      const id = idFrom(e, 'data-msg-id')
+      if (id === null) return
+      // Up/down walk the in-flight messages (left/right stay the app's step keys).
+      const moves: Record<string, 1 | -1> = { ArrowDown: 1, ArrowUp: -1 }
+      const move = moves[e.key]
+      if (e.key === 'Enter' || e.key === ' ') onSelectMessage(id)
+      else if (move) moveArrowFocus(svgRef.current, id, move, e.shiftKey)
+      else return
+      e.preventDefault()
+      e.stopPropagation()
+    },
+    [onSelectMessage],
+  )
+
+  const onRootKey = (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return
+    const pid = idFrom(e, 'data-pid')
+    if (pid !== null && (e.key === 'Enter' || e.key === ' ')) onSelectProcess(pid)
+    else if (e.key === '+' || e.key === '=') zoom.zoomBy(1.5, cursorTick)
+    else if (e.key === '-' || e.key === '_') zoom.zoomBy(1 / 1.5, cursorTick)
+    else if (e.key === '0') zoom.fit()
+    else if (e.key === 'f' || e.key === 'F') zoom.setFollow(!zoom.follow)
+    else return
+    e.preventDefault()
+    e.stopPropagation()
+  }
+
+  const onSvgClick = (e: SyntheticEvent) => {
+    const msg = idFrom(e, 'data-msg-id')
+    const pid = idFrom(e, 'data-pid')
+    if (msg !== null) onSelectMessage(msg)
+    else if (pid !== null) onSelectProcess(pid)
+    else onSelectMessage(null)
+  }
+
+  const arrowHandlers = useMemo(
+    () => ({
+      onKeyDown: onArrowKey,
+      onPointerOver: (e: PointerEvent) => setHoverId(idFrom(e, 'data-msg-id')),
+      onPointerLeave: () => setHoverId(null),
+      onFocus: (e: FocusEvent) => {
+        // Only keyboard focus highlights: a mouse click focuses too, but hovering covers that.
+        const keyboard = (e.target as Element).matches?.(':focus-visible') ?? true
+        setFocusId(keyboard ? idFrom(e, 'data-msg-id') : null)
+      },
+      onBlur: () => setFocusId(null),
+    }),
+    [onArrowKey],
+  )
+
+  return (
+    <div className="tl-root" ref={rootRef} onKeyDown={onRootKey}>
+      <svg
+        ref={svgRef}
+        className="tl-svg"
+        width={frame?.width ?? 0}
+        height={frame?.height ?? 0}
+        tabIndex={0}
+        role="group"
+        aria-label={`Time-space diagram of ${processCount} processes. Tab to the messages, then up and down arrows move between messages in flight, with Shift between all messages; Enter selects. Plus and minus zoom, 0 fits the run, F toggles follow.`}
+        onClick={onSvgClick}
+      >
+        {layout && (
+          <Plot
+            tabStopId={tabStopOf(layout, focusId, selectedMsgId)}
+            layout={layout}
+            idPrefix={ids}
+            activeId={activeId}
+            related={related}
+            selectedMsgId={selectedMsgId}
+            arrowHandlers={arrowHandlers}
+          />
+        )}
+      </svg>
+      <ZoomControls zoom={zoom} anchorTick={cursorTick} />
+    </div>
+  )
+}

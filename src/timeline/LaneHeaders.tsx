@@ -1,0 +1,93 @@
+import type { CSSProperties } from 'react'
+import type { Frame, LaneGeom } from './layout.ts'
+import { ballotHueVar } from './palette.ts'
+
+const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v))
+
+function statusWords(l: LaneGeom): string {
+  const s = l.status
+  if (s.down) return 'down (crashed)'
+  const parts = ['up']
+  if (s.running) parts.push(`running ${s.running.text}`)
+  if (s.decided !== null) parts.push(`decided ${s.decided}`)
+  return parts.join(', ')
+}
+
+/** The status line under a lane's name: DOWN, the ballot it runs, or the value it decided. */
+function StatusLine({ l, y, fontPx }: { l: LaneGeom; y: number; fontPx: number }) {
+  const s = l.status
+  const x = 12
+  if (s.down) {
+    return (
+      <g className="tl-status tl-status-down" transform={`translate(${x} ${y})`}>
+        <rect x={0} y={-fontPx * 0.8} width={fontPx * 3.6} height={fontPx * 1.3} rx={4} />
+        <text x={fontPx * 1.8} dy="-0.12em" style={{ fontSize: fontPx }}>
+          DOWN
+        </text>
+      </g>
+    )
+  }
+  const text = s.decided !== null ? `✓ ${s.decided}` : s.running ? s.running.text : null
+  if (text === null) return null
+  const cls = s.decided !== null ? 'tl-status tl-status-decided' : 'tl-status tl-status-running'
+  const style =
+    s.running && s.decided === null ? ({ '--hue': ballotHueVar(s.running.hue) } as CSSProperties) : undefined
+  return (
+    <text className={cls} x={x} y={y} style={{ ...style, fontSize: fontPx }}>
+      {text}
+    </text>
+  )
+}
+
+/** Lane names (P1..Pn), big enough for the back row, with each process's state at the cursor. */
+export function LaneHeaders({ lanes, frame }: { lanes: readonly LaneGeom[]; frame: Frame }) {
+  const pidFont = clamp(frame.laneGap * 0.5, 14, 30)
+  const statusFont = clamp(frame.laneGap * 0.17, 11, 14)
+  const boxH = Math.max(16, frame.laneGap - 6)
+  const twoLines = frame.laneGap >= 52
+  return (
+    <g className="tl-lane-headers">
+      {lanes.map((l) => (
+        <g
+          key={l.pid}
+          className={`tl-lane-header${l.status.down ? ' tl-is-down' : ''}`}
+          data-pid={l.pid}
+          transform={`translate(0 ${l.y})`}
+          tabIndex={0}
+          role="button"
+          aria-label={`P${l.pid}: ${statusWords(l)}. Show process P${l.pid}.`}
+        >
+          <rect
+            className="tl-lane-header-box"
+            x={4}
+            y={-boxH / 2}
+            width={frame.plotLeft - 12}
+            height={boxH}
+            rx={8}
+          />
+          <text
+            className="tl-pid"
+            x={12}
+            y={twoLines ? -2 : 0}
+            dy={twoLines ? 0 : '0.35em'}
+            style={{ fontSize: pidFont }}
+          >
+            P{l.pid}
+          </text>
+          {twoLines && <StatusLine l={l} y={statusFont + 8} fontPx={statusFont} />}
+        </g>
+      ))}
+    </g>
+  )
+}
+
+/** The lane lines, drawn under everything in the plot. */
+export function LaneLines({ lanes, frame }: { lanes: readonly LaneGeom[]; frame: Frame }) {
+  return (
+    <g className="tl-lane-lines" aria-hidden="true">
+      {lanes.map((l) => (
+        <line key={l.pid} x1={frame.plotLeft} y1={l.y} x2={frame.plotRight} y2={l.y} />
+      ))}
+    </g>
+  )
+}

@@ -1,0 +1,188 @@
+import type { CSSProperties, ReactNode } from 'react'
+import {
+  ADOPT_RING_R,
+  ARROW_HEAD,
+  BAR_HEAD,
+  BOLT,
+  CHECK,
+  CROSS,
+  FLAG,
+  SELF_LOOP,
+  SMALL_CROSS,
+  STAR,
+  WARNING,
+} from './glyphs.ts'
+import { BALLOT_HUE_COUNT, ballotHueVar } from './palette.ts'
+import './timeline.css'
+
+const SWATCH_W = 66
+const CELL_W = 280
+const CELL_H = 38
+const hue0 = { '--hue': ballotHueVar(0) } as CSSProperties
+
+/** A straight arrow swatch from (4, 27) to (60, 9), in the same classes as the diagram. */
+function ArrowSwatch({ kind, state = 'delivered' }: { kind: string; state?: string }) {
+  const end = state === 'in-flight' ? [32, 18] : state === 'dropped' ? [36, 16] : [60, 9]
+  const angle = (Math.atan2(9 - 27, 60 - 4) * 180) / Math.PI
+  return (
+    <g className={`tl-arrow tl-${kind} tl-${state}`} style={hue0}>
+      {state !== 'delivered' && <line className="tl-ghost" x1={end[0]} y1={end[1]} x2={60} y2={9} />}
+      <line className="tl-shaft" x1={4} y1={27} x2={end[0]} y2={end[1]} />
+      {state === 'dropped' ? (
+        <path className="tl-cross" d={CROSS} transform={`translate(${end[0]} ${end[1]}) scale(0.8)`} />
+      ) : (
+        <path
+          className="tl-head"
+          d={kind === 'reject' ? BAR_HEAD : ARROW_HEAD}
+          transform={`translate(${end[0]} ${end[1]}) rotate(${angle})`}
+        />
+      )}
+      {(kind === 'ack' || kind === 'reject') && (
+        <g className="tl-badge" transform="translate(30 18)">
+          <circle r={8} />
+          <path d={kind === 'ack' ? CHECK : SMALL_CROSS} />
+        </g>
+      )}
+    </g>
+  )
+}
+
+interface Item {
+  readonly swatch: ReactNode
+  readonly text: string
+}
+
+const ITEMS: readonly Item[] = [
+  { swatch: <ArrowSwatch kind="request" />, text: 'prepare / accept (requests)' },
+  { swatch: <ArrowSwatch kind="ack" />, text: 'promise / accepted: ACK' },
+  { swatch: <ArrowSwatch kind="reject" />, text: 'reject: REJECT' },
+  { swatch: <ArrowSwatch kind="decide" />, text: 'decide (tells learners)' },
+  { swatch: <ArrowSwatch kind="request" state="in-flight" />, text: 'in flight (head = now)' },
+  { swatch: <ArrowSwatch kind="request" state="dropped" />, text: 'lost message' },
+  {
+    swatch: (
+      <g className="tl-dup-badge" style={hue0} transform="translate(32 18)">
+        <rect x={-13} y={-9} width={26} height={18} rx={9} />
+        <text dy="0.35em">×2</text>
+      </g>
+    ),
+    text: 'duplicated message',
+  },
+  {
+    swatch: (
+      <g className="tl-arrow tl-request tl-self" style={hue0} transform="translate(32 28)">
+        <path className="tl-shaft" d={SELF_LOOP} />
+        <circle className="tl-self-dot" r={3} />
+      </g>
+    ),
+    text: 'message to itself',
+  },
+  { swatch: <Mark cls="tl-flag" d={FLAG} dy={10} />, text: 'proposer starts a ballot' },
+  {
+    swatch: (
+      <g style={hue0} transform="translate(32 18)">
+        <circle className="tl-adopt" r={ADOPT_RING_R} />
+        <circle className="tl-adopt-dot" r={2.5} />
+      </g>
+    ),
+    text: 'adopts an accepted value',
+  },
+  {
+    swatch: (
+      <g transform="translate(32 18)">
+        <circle className="tl-failed" r={7} />
+        <line className="tl-failed" x1={-5} y1={5} x2={5} y2={-5} />
+      </g>
+    ),
+    text: 'ballot failed',
+  },
+  {
+    swatch: (
+      <g className="tl-mark-chosen">
+        <line className="tl-global-line" x1={32} y1={2} x2={32} y2={34} />
+        <path className="tl-global-lane" d={STAR} transform="translate(32 18)" />
+      </g>
+    ),
+    text: 'chosen: majority accepted',
+  },
+  {
+    swatch: (
+      <g transform="translate(32 18)">
+        <circle className="tl-decide" r={9} />
+        <path className="tl-decide-check" d={CHECK} transform="scale(1.2)" />
+      </g>
+    ),
+    text: 'decided: learner knows',
+  },
+  {
+    swatch: (
+      <g>
+        <rect x={8} y={8} width={54} height={20} className="tl-hatch-bg" />
+        <path className="tl-bolt" d={BOLT} transform="translate(10 18) scale(1.2)" />
+      </g>
+    ),
+    text: 'crashed (process down)',
+  },
+  {
+    swatch: <line className="tl-wall" x1={4} y1={18} x2={62} y2={18} />,
+    text: 'network partition',
+  },
+  {
+    swatch: (
+      <g className="tl-mark-violation">
+        <path className="tl-global-lane" d={WARNING} transform="translate(32 18)" />
+      </g>
+    ),
+    text: 'safety violated',
+  },
+  {
+    swatch: (
+      <g>
+        {Array.from({ length: BALLOT_HUE_COUNT }, (_, i) => (
+          <rect key={i} x={4 + i * 12} y={10} width={10} height={16} rx={2} fill={ballotHueVar(i)} />
+        ))}
+      </g>
+    ),
+    text: 'colour = ballot (2.3, …)',
+  },
+]
+
+function Mark({ cls, d, dy }: { cls: string; d: string; dy: number }) {
+  return <path className={cls} d={d} style={hue0} transform={`translate(30 ${18 + dy})`} />
+}
+
+/**
+ * The legend: message kinds, ACK vs REJECT, lost and duplicate messages, chosen vs decided,
+ * crashes and partitions. One SVG drawn with the diagram's own classes and glyphs, so it matches
+ * the current theme on screen and can be exported alongside the diagram.
+ */
+export function Legend({ columns = 3 }: { columns?: number }) {
+  const cols = Math.max(1, Math.floor(columns))
+  const rows = Math.ceil(ITEMS.length / cols)
+  const width = cols * CELL_W
+  const height = rows * CELL_H + 8
+  return (
+    <figure className="tl-legend">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        style={{ maxWidth: width }}
+        role="list"
+        aria-label="Legend of the time-space diagram"
+      >
+        {ITEMS.map((item, i) => (
+          <g
+            key={item.text}
+            role="listitem"
+            transform={`translate(${(i % cols) * CELL_W} ${Math.floor(i / cols) * CELL_H + 4})`}
+          >
+            {item.swatch}
+            <text className="tl-legend-text" x={SWATCH_W + 6} y={18} dy="0.35em">
+              {item.text}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </figure>
+  )
+}

@@ -1,0 +1,131 @@
+import { memo, type CSSProperties } from 'react'
+import { ADOPT_RING_R, BOLT, CHECK, FLAG, RECOVER, STAR, WARNING } from './glyphs.ts'
+import type { BandGeom, Frame, LabelGeom, MarkGeom } from './layout.ts'
+import { ballotHueVar } from './palette.ts'
+
+const hueStyle = (hue: number | null): CSSProperties | undefined =>
+  hue === null ? undefined : ({ '--hue': ballotHueVar(hue) } as CSSProperties)
+
+/** A process down (hatched, over a dashed lane) or a partition (tinted band with walls). */
+export const BandView = memo(function BandView({ b, hatch }: { b: BandGeom; hatch: string }) {
+  const w = Math.max(0, b.x2 - b.x1)
+  if (b.kind === 'down') {
+    const y = (b.y1 + b.y2) / 2
+    return (
+      <g className="tl-band tl-down-band" aria-label={b.label} role="img">
+        <rect x={b.x1} y={b.y1} width={w} height={b.y2 - b.y1} fill={hatch} />
+        <line x1={b.x1} y1={y} x2={b.x2} y2={y} />
+      </g>
+    )
+  }
+  return (
+    <g className="tl-band tl-partition-band" aria-label={b.label} role="img">
+      <rect x={b.x1} y={b.y1} width={w} height={b.y2 - b.y1} />
+      {b.walls.map((y) => (
+        <line key={y} className="tl-wall" x1={b.x1} y1={y} x2={b.x2} y2={y} />
+      ))}
+      <line className="tl-partition-edge" x1={b.x1} y1={b.y1} x2={b.x1} y2={b.y2} />
+      {!b.open && <line className="tl-partition-edge" x1={b.x2} y1={b.y1} x2={b.x2} y2={b.y2} />}
+      <text className="tl-partition-label" x={b.labelX} y={b.y1 + 14}>
+        {b.label}
+      </text>
+    </g>
+  )
+})
+
+/** Group letters at the start of a partition, so non-adjacent groups read clearly. */
+export function PartitionTags({ b, laneYs }: { b: BandGeom; laneYs: readonly number[] }) {
+  if (b.kind !== 'partition') return null
+  return (
+    <g className="tl-partition-tags" aria-hidden="true">
+      {b.laneGroups.map((g, i) => (
+        <text key={i} x={b.labelX + 2} y={(laneYs[i] ?? 0) + 22}>
+          {g}
+        </text>
+      ))}
+    </g>
+  )
+}
+
+function LaneMarkGlyph({ m }: { m: MarkGeom }) {
+  switch (m.kind) {
+    case 'ballot':
+      return <path className="tl-flag" d={FLAG} />
+    case 'adopt':
+      return (
+        <>
+          <circle className="tl-adopt" r={ADOPT_RING_R} />
+          <circle className="tl-adopt-dot" r={2.5} />
+        </>
+      )
+    case 'ballot-failed':
+      return (
+        <>
+          <circle className="tl-failed" r={7} />
+          <line className="tl-failed" x1={-5} y1={5} x2={5} y2={-5} />
+        </>
+      )
+    case 'decide':
+      return (
+        <>
+          <circle className="tl-decide" r={9} />
+          <path className="tl-decide-check" d={CHECK} transform="scale(1.2)" />
+        </>
+      )
+    case 'crash':
+      return <path className="tl-bolt" d={BOLT} transform="scale(1.3)" />
+    case 'recover':
+      return <path className="tl-recover" d={RECOVER} />
+    default:
+      return null
+  }
+}
+
+/** A mark on one lane, or a line across all lanes for `chosen` and safety violations. */
+export const MarkView = memo(function MarkView({ m, frame }: { m: MarkGeom; frame: Frame }) {
+  if (m.pid !== null) {
+    return (
+      <g
+        className={`tl-mark tl-mark-${m.kind}`}
+        style={hueStyle(m.hue)}
+        transform={`translate(${m.x} ${m.y})`}
+        role="img"
+        aria-label={m.ariaLabel}
+      >
+        <title>{m.ariaLabel}</title>
+        <LaneMarkGlyph m={m} />
+      </g>
+    )
+  }
+  const alarm = m.kind === 'violation'
+  return (
+    <g className={`tl-mark tl-global tl-mark-${m.kind}`} role="img" aria-label={m.ariaLabel}>
+      <title>{m.ariaLabel}</title>
+      <line className="tl-global-line" x1={m.x} y1={frame.plotTop - 8} x2={m.x} y2={frame.plotBottom} />
+      {m.laneYs.map((y) => (
+        <path
+          key={y}
+          className="tl-global-lane"
+          d={alarm ? WARNING : STAR}
+          transform={`translate(${m.x} ${y}) scale(${alarm ? 1 : 1.1})`}
+        />
+      ))}
+    </g>
+  )
+})
+
+/** Placed labels: a halo box edged in the ballot hue (REJECT red, alarm red), and the text. */
+export const LabelView = memo(function LabelView({ l, dim }: { l: LabelGeom; dim: boolean }) {
+  return (
+    <g
+      className={`tl-label tl-label-${l.tone}${l.force ? ' tl-label-forced' : ''}${dim ? ' tl-em-dim' : ''}`}
+      style={hueStyle(l.hue)}
+      aria-hidden="true"
+    >
+      <rect x={l.x} y={l.y} width={l.w} height={l.h} rx={5} />
+      <text x={l.cx} y={l.cy} dy="0.35em">
+        {l.text}
+      </text>
+    </g>
+  )
+})

@@ -1,0 +1,103 @@
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+import { Diagram } from './Diagram.tsx'
+import { computeLayout } from './layout.ts'
+import { Legend } from './Legend.tsx'
+import { Plot } from './Plot.tsx'
+import { presetLog } from './testRuns.ts'
+
+const noop = () => {}
+const handlers = { onKeyDown: noop, onPointerOver: noop, onPointerLeave: noop, onFocus: noop, onBlur: noop }
+
+function plotMarkup(step: number, selected: number | null = null, active: number | null = null): string {
+  const layout = computeLayout(presetLog('racing-adopt'), step, {
+    width: 1280,
+    height: 480,
+    viewTicks: [-4, 76],
+  })
+  const related = new Set(active !== null ? [active] : [])
+  return renderToStaticMarkup(
+    <svg>
+      <Plot
+        layout={layout}
+        idPrefix="t"
+        activeId={active}
+        related={related}
+        selectedMsgId={selected}
+        tabStopId={29}
+        arrowHandlers={handlers}
+      />
+    </svg>,
+  )
+}
+
+describe('Plot', () => {
+  it('makes every arrow a focusable button named by its label and narration, one in the Tab order', () => {
+    const html = plotMarkup(30)
+    const arrows = html.match(/<g class="tl-arrow [^"]*"[^>]*>/g) ?? []
+    expect(arrows.length).toBeGreaterThan(30)
+    expect(arrows.filter((a) => a.includes('tabindex="0"'))).toEqual([
+      expect.stringContaining('data-msg-id="29"'),
+    ])
+    for (const a of arrows) {
+      expect(a).toMatch(/tabindex="(0|-1)"/)
+      expect(a).toContain('role="button"')
+      expect(a).toMatch(/aria-label="#\d+ P\d to P\d: /)
+    }
+    expect(html).toContain('aria-label="#26 P2 to P3: promise 2.3 (1.1, 10), delivered.')
+  })
+
+  it('names each lane header with its process and state', () => {
+    const html = plotMarkup(30)
+    expect(html).toContain('aria-label="P3: up, running accept 2.3. Show process P3."')
+    expect(html.match(/class="tl-lane-header( tl-is-down)?"/g)).toHaveLength(5)
+  })
+
+  it('marks the selection, and dims all but the active arrow and its relatives', () => {
+    const html = plotMarkup(30, 24, 26)
+    expect(html).toMatch(/tl-arrow tl-reject tl-delivered tl-em-dim tl-selected" [^>]*data-msg-id="24"/)
+    expect(html).toMatch(/tl-em-focus" [^>]*data-msg-id="26"/)
+  })
+
+  it('shows meaning by shape too: REJECTs get a bar head and a ✗ badge, ACKs a ✓', () => {
+    const html = plotMarkup(44)
+    expect(html).toContain('class="tl-arrow tl-reject')
+    expect(html).toContain('d="M-1 -8 L-1 8"')
+    expect(html).toContain('d="M-4 0.5 L-1.2 3.5 L4.2 -3"')
+  })
+})
+
+describe('Diagram and Legend', () => {
+  it('renders its frame before it is measured, with the zoom toolbar', () => {
+    const html = renderToStaticMarkup(
+      <Diagram
+        log={presetLog('basic')}
+        cursorStep={5}
+        processCount={5}
+        selectedMsgId={null}
+        onSelectMessage={noop}
+        onSelectProcess={noop}
+      />,
+    )
+    expect(html).toContain('class="tl-root"')
+    expect(html).toContain('role="toolbar"')
+    expect(html).toContain('aria-pressed="true"')
+  })
+
+  it('lists every kind of mark in the legend', () => {
+    const html = renderToStaticMarkup(<Legend />)
+    for (const text of [
+      'REJECT',
+      'ACK',
+      'lost message',
+      'duplicated',
+      'chosen',
+      'decided',
+      'crashed',
+      'partition',
+    ]) {
+      expect(html).toContain(text)
+    }
+    expect(html.match(/role="listitem"/g)?.length).toBeGreaterThanOrEqual(16)
+  })
+})

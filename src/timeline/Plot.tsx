@@ -1,0 +1,103 @@
+import type { FocusEvent, KeyboardEvent, PointerEvent } from 'react'
+import { ArrowView } from './ArrowView.tsx'
+import { LaneHeaders, LaneLines } from './LaneHeaders.tsx'
+import type { Layout } from './layout.ts'
+import { BandView, LabelView, MarkView, PartitionTags } from './MarkViews.tsx'
+import { emphasisOf } from './related.ts'
+import { CursorLine, TimeAxis, TimeGrid } from './TimeAxis.tsx'
+
+export interface PlotProps {
+  readonly layout: Layout
+  readonly idPrefix: string
+  readonly activeId: number | null
+  readonly related: ReadonlySet<number>
+  readonly selectedMsgId: number | null
+  /** The arrow that takes part in the Tab order (see `ArrowView`). */
+  readonly tabStopId: number | null
+  readonly arrowHandlers: {
+    readonly onKeyDown: (e: KeyboardEvent) => void
+    readonly onPointerOver: (e: PointerEvent) => void
+    readonly onPointerLeave: () => void
+    readonly onFocus: (e: FocusEvent) => void
+    readonly onBlur: () => void
+  }
+}
+
+/**
+ * Everything inside the diagram's SVG, back to front: grid and lanes, bands, global marks, arrows,
+ * lane marks, cursor, labels, axis, and the lane headers on top. Content is drawn in content
+ * pixels inside one translated group, so a pan moves one transform instead of every arrow.
+ */
+export function Plot(props: PlotProps) {
+  const { layout, idPrefix, activeId, related, selectedMsgId, tabStopId, arrowHandlers } = props
+  const { frame, offsetX } = layout
+  const clipId = `${idPrefix}-plot`
+  const hatchId = `${idPrefix}-hatch`
+  const axisProps = { axis: layout.axis, frame, visibleX: layout.visibleX, cursorX: layout.cursorX }
+  const laneYs = layout.lanes.map((l) => l.y)
+  return (
+    <>
+      <defs>
+        <clipPath id={clipId}>
+          <rect x={frame.plotLeft} y={0} width={frame.plotRight - frame.plotLeft} height={frame.height} />
+        </clipPath>
+        <pattern
+          id={hatchId}
+          width={8}
+          height={8}
+          patternUnits="userSpaceOnUse"
+          patternTransform="rotate(45)"
+        >
+          <rect className="tl-hatch-bg" width={8} height={8} />
+          <line className="tl-hatch-line" x1={0} y1={0} x2={0} y2={8} />
+        </pattern>
+      </defs>
+      <rect className="tl-bg" width={frame.width} height={frame.height} />
+      <LaneLines lanes={layout.lanes} frame={frame} />
+      <g clipPath={`url(#${clipId})`}>
+        <g transform={`translate(${offsetX} 0)`}>
+          <TimeGrid {...axisProps} />
+          {layout.bands.map((b) => (
+            <BandView key={b.key} b={b} hatch={`url(#${hatchId})`} />
+          ))}
+          {layout.marks
+            .filter((m) => m.pid === null)
+            .map((m) => (
+              <MarkView key={m.key} m={m} frame={frame} />
+            ))}
+          <g className={`tl-arrows${activeId !== null ? ' tl-has-active' : ''}`} {...arrowHandlers}>
+            {layout.arrows.map((a) => (
+              <ArrowView
+                key={a.id}
+                a={a}
+                emphasis={emphasisOf(a.id, activeId, related)}
+                selected={a.id === selectedMsgId}
+                tabbable={a.id === tabStopId}
+              />
+            ))}
+          </g>
+          {layout.marks
+            .filter((m) => m.pid !== null)
+            .map((m) => (
+              <MarkView key={m.key} m={m} frame={frame} />
+            ))}
+          {layout.bands.map((b) => (
+            <PartitionTags key={b.key} b={b} laneYs={laneYs} />
+          ))}
+          <CursorLine frame={frame} cursorX={layout.cursorX} />
+          <g className="tl-labels">
+            {layout.labels.map((l) => (
+              <LabelView
+                key={l.key}
+                l={l}
+                dim={activeId !== null && typeof l.owner === 'number' && !related.has(l.owner)}
+              />
+            ))}
+          </g>
+          <TimeAxis {...axisProps} cursorTick={layout.cursorTick} cursorStep={layout.cursorStep} />
+        </g>
+      </g>
+      <LaneHeaders lanes={layout.lanes} frame={frame} />
+    </>
+  )
+}

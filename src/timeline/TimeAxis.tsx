@@ -1,0 +1,73 @@
+import type { AxisTick, Frame } from './layout.ts'
+
+/** Axis numbers too close to the cursor pill are hidden so the pill stays readable. */
+const PILL_CLEARANCE_PX = 24
+/** The row of the axis numbers and the cursor pill. */
+const AXIS_Y = 15
+
+/** Props shared by the axis parts; x values are content pixels (see `Layout`). */
+export interface AxisProps {
+  readonly axis: readonly AxisTick[]
+  readonly frame: Frame
+  readonly visibleX: readonly [number, number]
+  readonly cursorX: number
+}
+
+/** Faint vertical grid lines at the axis ticks, and the "future" shade right of the cursor. */
+export function TimeGrid({ axis, frame, visibleX, cursorX }: AxisProps) {
+  const [left, right] = visibleX
+  const futureX = Math.max(left, Math.min(right, cursorX))
+  return (
+    <g className="tl-grid" aria-hidden="true">
+      <rect
+        className="tl-future"
+        x={futureX}
+        y={frame.plotTop - 8}
+        width={Math.max(0, right - futureX)}
+        height={frame.plotBottom - frame.plotTop + 8}
+      />
+      {axis.map((t) => (
+        <line key={t.tick} x1={t.x} y1={frame.plotTop - 8} x2={t.x} y2={frame.plotBottom} />
+      ))}
+    </g>
+  )
+}
+
+/** The cursor line ("now"), drawn under the labels so they stay readable where it crosses them. */
+export function CursorLine({ frame, cursorX }: { frame: Frame; cursorX: number }) {
+  return <line className="tl-cursor-line" x1={cursorX} y1={AXIS_Y + 10} x2={cursorX} y2={frame.plotBottom} />
+}
+
+/** Tick numbers along the top, and the cursor's "t 45 · step 30" pill. */
+export function TimeAxis({
+  axis,
+  visibleX,
+  cursorX,
+  cursorTick,
+  cursorStep,
+}: AxisProps & { cursorTick: number; cursorStep: number }) {
+  const [left, right] = visibleX
+  const inView = cursorX >= left - 0.5 && cursorX <= right + 0.5
+  const pill = `t ${cursorTick} · step ${cursorStep}`
+  const pillW = pill.length * 7.4 + 16
+  const pillX = Math.min(Math.max(cursorX - pillW / 2, left), right - pillW)
+  return (
+    <g className="tl-axis">
+      {axis
+        .filter((t) => !inView || Math.abs(t.x - cursorX) > pillW / 2 + PILL_CLEARANCE_PX)
+        .map((t) => (
+          <text key={t.tick} x={t.x} y={AXIS_Y} dy="0.35em">
+            {t.tick}
+          </text>
+        ))}
+      {inView && (
+        <g className="tl-cursor" aria-label={`Now: tick ${cursorTick}, step ${cursorStep}`} role="img">
+          <rect x={pillX} y={AXIS_Y - 12} width={pillW} height={24} rx={12} />
+          <text x={pillX + pillW / 2} y={AXIS_Y} dy="0.35em">
+            {pill}
+          </text>
+        </g>
+      )}
+    </g>
+  )
+}

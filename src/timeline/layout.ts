@@ -1,0 +1,278 @@
+import { scaleLinear } from 'd3'
+import type { SimEvent } from '../engine/index.ts'
+import { arrowGeometry, arrowsInView, type ArrowGeom } from './arrows.ts'
+import {
+  placeLabels,
+  textWidthPx,
+  type Box,
+  type LabelGeom,
+  type LabelRequest,
+  type Point,
+} from './labels.ts'
+import { indexLog, tickAtStep, type LogIndex } from './logIndex.ts'
+import {
+  bandsInView,
+  laneStatus,
+  markGeometry,
+  marksInView,
+  type BandGeom,
+  type LaneStatus,
+  type MarkGeom,
+} from './marks.ts'
+
+export type { ArrowGeom } from './arrows.ts'
+export type { BandGeom, LaneStatus, MarkGeom } from './marks.ts'
+export type { LabelGeom } from './labels.ts'
+
+/** Fixed parts of the frame, in CSS pixels, sized for a 1280×720 projector. */
+export const FRAME = {
+  headerPx: 96,
+  topPx: 60,
+  bottomPx: 14,
+  rightPx: 24,
+  labelFontPx: 14,
+  /** Arrows shorter than this (horizontally) get a label only when hovered or selected. */
+  minLabelledArrowPx: 44,
+} as const
+
+export interface LayoutOptions {
+  readonly width: number
+  readonly height: number
+  /** Number of lanes; defaults to the run's config. */
+  readonly processCount?: number
+  /** The visible tick range (the zoom window); defaults to the whole run. */
+  readonly viewTicks?: readonly [number, number]
+  /** Messages whose labels are always drawn (hovered, focused, selected). */
+  readonly forceLabelIds?: readonly number[]
+  /** Draw labels of other arrows where there is room (default true). */
+  readonly arrowLabels?: boolean
+  /** Processes known to be down (a hint added to what the log says). */
+  readonly downPids?: readonly number[]
+  /**
+   * Width in pixels of a label at 14px, weight 700 (the browser measures the real font); the
+   * default is a pure estimate so layout stays testable without a DOM.
+   */
+  readonly measureText?: (text: string) => number
+}
+
+export interface Frame {
+  readonly width: number
+  readonly height: number
+  readonly plotLeft: number
+  readonly plotRight: number
+  readonly plotTop: number
+  readonly plotBottom: number
+  readonly laneGap: number
+}
+
+export interface LaneGeom {
+  readonly pid: number
+  readonly y: number
+  readonly status: LaneStatus
+}
+
+export interface AxisTick {
+  readonly x: number
+  readonly tick: number
+}
+
+/**
+ * Everything the diagram draws at one cursor position, in pixels. Horizontal positions of the
+ * plot's content (arrows, marks, bands, labels, axis, cursor) are in *content* pixels, x = tick ×
+ * pxPerTick: draw them inside `translate(offsetX, 0)`. Panning then changes only `offsetX`, so
+ * unchanged arrows keep identical geometry and are not redrawn. Lanes and the frame are in
+ * screen pixels.
+ */
+export interface Layout {
+  readonly frame: Frame
+  readonly viewTicks: readonly [number, number]
+  readonly pxPerTick: number
+  /** Screen x of content x = 0 (tick 0). */
+  readonly offsetX: number
+  /** The visible plot in content pixels: [frame.plotLeft, frame.plotRight] − offsetX. */
+  readonly visibleX: readonly [number, number]
+  readonly cursorStep: number
+  readonly cursorTick: number
+  readonly cursorX: number
+  readonly lanes: readonly LaneGeom[]
+  readonly arrows: readonly ArrowGeom[]
+  readonly marks: readonly MarkGeom[]
+  readonly bands: readonly BandGeom[]
+  readonly labels: readonly LabelGeom[]
+  readonly axis: readonly AxisTick[]
+}
+
+const round1 = (v: number): number => Math.round(v * 10) / 10
+
+/** The whole run's tick range [0, last tick anything reaches], at least 10 ticks wide. Pure. */
+export function fullTickRange(log: readonly SimEvent[]): [number, number] {
+  return [0, Math.max(10, indexLog(log).maxTick)]
+}
+
+/** The frame (plot area and lane spacing) for a size and lane count. Pure. */
+export function frameFor(width: number, height: number, processCount: number): Frame {
+  const plotTop = FRAME.topPx
+  const plotBottom = Math.max(plotTop + 40, height - FRAME.bottomPx)
+  return {
+    width,
+    height,
+    plotLeft: FRAME.headerPx,
+    plotRight: Math.max(FRAME.headerPx + 40, width - FRAME.rightPx),
+    plotTop,
+    plotBottom,
+    laneGap: (plotBottom - plotTop) / Math.max(1, processCount),
+  }
+}
+
+/**
+ * The time-space diagram at `cursorStep`: lanes, arrows, marks, bands, labels and the cursor, in
+ * pixels (content pixels for the plot, see `Layout`). Only events with step ≤ cursorStep are
+ * drawn, and only what lies in the view window. Pure (given a pure `measureText`); per-log work is
+ * memoized by `indexLog`, so a call costs O(log n + visible).
+ */
+export function computeLayout(log: readonly SimEvent[], cursorStep: number, options: LayoutOptions): Layout {
+  const index = indexLog(log)
+  const n = options.processCount ?? (index.processCount || 1)
+  const frame = frameFor(options.width, options.height, n)
+  const view = options.viewTicks ?? fullTickRange(log)
+  // Rounded so that views differing only by a pan share exactly the same scale.
+  const pxPerTick =
+    Math.round(((frame.plotRight - frame.plotLeft) / Math.max(1e-6, view[1] - view[0])) * 1e6) / 1e6
+  const x = (t: number): number => t * pxPerTick
+  const offsetX = round1(frame.plotLeft - x(view[0]))
+  const visibleX: [number, number] = [round1(frame.plotLeft - offsetX), round1(frame.plotRight - offsetX)]
+  const laneY = (pid: number): number => frame.plotTop + (pid - 0.5) * frame.laneGap
+  const cursorTick = tickAtStep(log, cursorStep)
+  const [from, to] = view
+  const arrows = arrowsInView(index, cursorStep, cursorTick, from, to).map((a) => arrowGeometry(a, x, laneY))
+  const marks = marksInView(index, cursorStep, from, to).map((m) => markGeometry(m, x, laneY, frame.plotTop))
+  const bandFrame = { x, laneY, laneGap: frame.laneGap, plotTop: frame.plotTop, plotBottom: frame.plotBottom }
+  const bands = bandsInView(index, cursorStep, cursorTick, from, to, {
+    ...bandFrame,
+    processCount: n,
+    visibleX,
+  })
+  const lanes = lanesAt(index, n, cursorStep, laneY, options.downPids ?? [])
+  const labels = layoutLabels(frame, visibleX, arrows, marks, bands, options)
+  const axis = scaleLinear()
+    .domain([view[0], view[1]])
+    .ticks(Math.max(2, Math.floor((frame.plotRight - frame.plotLeft) / 90)))
+    .filter((t) => Number.isInteger(t))
+    .map((t) => ({ x: round1(x(t)), tick: t }))
+  return {
+    frame,
+    viewTicks: [view[0], view[1]],
+    pxPerTick,
+    offsetX,
+    visibleX,
+    cursorStep,
+    cursorTick,
+    cursorX: round1(x(cursorTick)),
+    lanes,
+    arrows,
+    marks,
+    bands,
+    labels,
+    axis,
+  }
+}
+
+function lanesAt(
+  index: LogIndex,
+  n: number,
+  cursorStep: number,
+  laneY: (pid: number) => number,
+  downPids: readonly number[],
+): LaneGeom[] {
+  return Array.from({ length: n }, (_, i) => {
+    const pid = i + 1
+    const status = laneStatus(index, pid, cursorStep)
+    const down = status.down || downPids.includes(pid)
+    return { pid, y: round1(laneY(pid)), status: down ? { ...status, down, running: null } : status }
+  })
+}
+
+const ARROW_ANCHOR_FRACTIONS = [0.5, 0.62, 0.38, 0.74, 0.26]
+
+function arrowAnchors(a: ArrowGeom): Point[] {
+  const ex = a.state === 'dropped' ? a.x2 : a.tx
+  const ey = a.state === 'dropped' ? a.y2 : a.ty
+  if (a.self) return [{ x: a.x1, y: a.y1 - 30 }]
+  return ARROW_ANCHOR_FRACTIONS.map((f) => ({ x: a.x1 + (ex - a.x1) * f, y: a.y1 + (ey - a.y1) * f }))
+}
+
+/** Candidate label centres around a lane mark: above right first, then below, then to the left. */
+function markAnchors(m: MarkGeom, w: number): Point[] {
+  const dx = w / 2 + 12
+  // Global marks (chosen, violation) label the band above the lanes, then stack down the plot.
+  if (m.pid === null) {
+    return [m.y - 20, m.y + 14, m.y + 40, m.y + 66].flatMap((y) => [
+      { x: m.x + dx, y },
+      { x: m.x - dx, y },
+    ])
+  }
+  return [
+    { x: m.x + dx, y: m.y - 17 },
+    { x: m.x + dx, y: m.y + 17 },
+    { x: m.x - dx, y: m.y - 17 },
+    { x: m.x - dx, y: m.y + 17 },
+  ]
+}
+
+const arrowPriority = (a: ArrowGeom): number => (a.state === 'in-flight' ? 2 : a.kind === 'reject' ? 1 : 0)
+
+/** Labels for the hovered/selected arrows, the marks, then other arrows where there is room. */
+function layoutLabels(
+  frame: Frame,
+  visibleX: readonly [number, number],
+  arrows: readonly ArrowGeom[],
+  marks: readonly MarkGeom[],
+  bands: readonly BandGeom[],
+  options: LayoutOptions,
+): LabelGeom[] {
+  const font = FRAME.labelFontPx
+  const measure = options.measureText ?? ((t: string) => textWidthPx(t, font))
+  const forced = new Set(options.forceLabelIds ?? [])
+  const arrowRequest = (a: ArrowGeom, force: boolean): LabelRequest => ({
+    key: `msg-${a.id}`,
+    owner: a.id,
+    text: a.label,
+    anchors: arrowAnchors(a),
+    force,
+    hue: a.hue,
+    tone: a.kind === 'reject' ? 'reject' : 'arrow',
+  })
+  const requests: LabelRequest[] = arrows.filter((a) => forced.has(a.id)).map((a) => arrowRequest(a, true))
+  // Global marks first: they are few and decisive (chosen, safety violated).
+  const byImportance = [...marks].sort((a, b) => Number(a.pid !== null) - Number(b.pid !== null))
+  for (const m of byImportance) {
+    const w = measure(m.label) + 14
+    const tone = m.kind === 'violation' ? 'alarm' : m.kind === 'chosen' ? 'chosen' : 'mark'
+    requests.push({
+      key: m.key,
+      owner: m.key,
+      text: m.label,
+      anchors: markAnchors(m, w),
+      force: false,
+      hue: m.hue,
+      tone,
+    })
+  }
+  if (options.arrowLabels !== false) {
+    const rest = arrows.filter(
+      (a) => !forced.has(a.id) && !a.self && Math.abs(a.tx - a.x1) >= FRAME.minLabelledArrowPx,
+    )
+    rest.sort((a, b) => arrowPriority(b) - arrowPriority(a) || b.id - a.id)
+    for (const a of rest) requests.push(arrowRequest(a, false))
+  }
+  const bounds: Box = { x: visibleX[0], y: 0, w: visibleX[1] - visibleX[0], h: frame.plotBottom }
+  // Keep labels off mark glyphs and ✓/✗ badges, so a label never hides what it might explain.
+  const glyphs: Box[] = marks
+    .filter((m) => m.pid !== null)
+    .map((m) => ({ x: m.x - 9, y: m.y - 9, w: 18, h: 18 }))
+  for (const a of arrows) if (a.badge) glyphs.push({ x: a.badge.x - 8, y: a.badge.y - 8, w: 16, h: 16 })
+  for (const b of bands) {
+    if (b.kind === 'partition') glyphs.push({ x: b.labelX, y: b.y1, w: measure(b.label), h: 20 })
+  }
+  return placeLabels(requests, bounds, font, glyphs, measure)
+}

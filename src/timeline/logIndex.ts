@@ -1,0 +1,125 @@
+import { ballotKey, payloadLabel, type EventOf, type Payload, type SimEvent } from '../engine/index.ts'
+import { onOutcome, onPhase, onProcess } from './logMarks.ts'
+import { emptyIndex, hueOf, type LogIndex, type MutableRecord } from './logTypes.ts'
+import { phaseOf } from './palette.ts'
+
+export * from './logTypes.ts'
+
+const isReply = (p: Payload): boolean => p.type === 'promise' || p.type === 'reject' || p.type === 'accepted'
+
+function onSend(idx: LogIndex, e: EventOf<'msg.send'>): void {
+  const m = e.msg
+  const p = m.payload
+  const rec: MutableRecord = {
+    id: m.id,
+    from: m.from,
+    to: m.to,
+    payload: p,
+    dupOf: m.dupOf,
+    sentAt: m.sentAt,
+    sendStep: e.step,
+    deliverAtChanges: [{ step: e.step, deliverAt: m.deliverAt }],
+    end: null,
+    spanEndTick: m.deliverAt,
+    replyId: null,
+    requestId: null,
+    quorumKey: isReply(p) ? `${m.to}|${ballotKey(p.ballot)}|${phaseOf(p)}` : null,
+    hue: hueOf(idx, p.ballot),
+    label: payloadLabel(p),
+    text: e.text,
+  }
+  idx.messages[m.id - 1] = rec
+  if (rec.quorumKey) {
+    const members = idx.quorums.get(rec.quorumKey)
+    if (members) members.push(m.id)
+    else idx.quorums.set(rec.quorumKey, [m.id])
+  }
+  if (m.dupOf !== null) idx.copies.set(m.dupOf, [...(idx.copies.get(m.dupOf) ?? []), m.id])
+  linkReply(idx, rec, e.step)
+  noteSpan(idx, rec)
+}
+
+/** A reply answers the request its sender received in the same step, from the same peer and ballot. */
+function linkReply(idx: LogIndex, reply: MutableRecord, step: number): void {
+  const last = idx.lastDelivery
+  if (!last || last.step !== step || !isReply(reply.payload)) return
+  const req = last.msg as MutableRecord
+  const askedPhase = req.payload.type === 'prepare' ? 1 : req.payload.type === 'accept' ? 2 : 0
+  if (req.to !== reply.from || req.from !== reply.to || req.replyId !== null) return
+  if (askedPhase !== phaseOf(reply.payload)) return
+  if (ballotKey(req.payload.ballot) !== ballotKey(reply.payload.ballot)) return
+  req.replyId = reply.id
+  reply.requestId = req.id
+}
+
+function noteSpan(idx: LogIndex, rec: MutableRecord): void {
+  const endTick = rec.end ? rec.end.tick : rec.spanEndTick
+  rec.spanEndTick = Math.max(rec.spanEndTick, endTick)
+  idx.maxTick = Math.max(idx.maxTick, rec.spanEndTick)
+  if (rec.spanEndTick - rec.sentAt > idx.normalSpanTicks && !idx.longIds.includes(rec.id)) {
+    idx.longIds.push(rec.id)
+  }
+}
+
+function onMessageChange(idx: LogIndex, e: SimEvent): void {
+  if (e.kind !== 'msg.deliver' && e.kind !== 'msg.drop' && e.kind !== 'msg.delay') return
+  const rec = idx.messages[e.msg.id - 1] as MutableRecord | undefined
+  if (!rec) return
+  if (e.kind === 'msg.delay') {
+    rec.deliverAtChanges.push({ step: e.step, deliverAt: e.msg.deliverAt })
+    rec.spanEndTick = Math.max(rec.spanEndTick, e.msg.deliverAt)
+  } else {
+    const reason = e.kind === 'msg.drop' ? e.reason : null
+    rec.end = { kind: e.kind === 'msg.drop' ? 'drop' : 'deliver', step: e.step, tick: e.tick, reason }
+    if (e.kind === 'msg.deliver') idx.lastDelivery = { step: e.step, msg: rec }
+  }
+  noteSpan(idx, rec)
+}
+
+/** Add events `idx.eventCount ..` of `log` to the index. Mutates `idx` only. */
+function extendIndex(idx: LogIndex, log: readonly SimEvent[]): void {
+  for (let i = idx.eventCount; i < log.length; i++) {
+    const e = log[i]
+    if (!e) continue
+    idx.maxTick = Math.max(idx.maxTick, e.tick)
+    if (e.kind === 'run.start') {
+      idx.processCount = e.config.processCount
+      idx.normalSpanTicks = e.config.latencyTicksMax
+    } else if (e.kind === 'msg.send') onSend(idx, e)
+    else if (e.kind === 'proposer.phase') onPhase(idx, e)
+    else {
+      onMessageChange(idx, e)
+      onProcess(idx, e)
+      onOutcome(idx, e)
+    }
+  }
+  idx.eventCount = log.length
+}
+
+interface CacheEntry {
+  last: SimEvent | undefined
+  index: LogIndex
+}
+/** Keyed by the run's first event: a new run (or a replaced log) gets a fresh entry. */
+const cache = new WeakMap<SimEvent, CacheEntry>()
+
+/**
+ * The index of a log, memoized: a log that grew by appending (same event objects in its prefix,
+ * whether the same array or a copy) is extended in O(new events); anything else is rebuilt.
+ */
+export function indexLog(log: readonly SimEvent[]): LogIndex {
+  const first = log[0]
+  if (!first) return emptyIndex()
+  const hit = cache.get(first)
+  if (hit && log.length >= hit.index.eventCount && log[hit.index.eventCount - 1] === hit.last) {
+    if (log.length > hit.index.eventCount) {
+      extendIndex(hit.index, log)
+      hit.last = log[log.length - 1]
+    }
+    return hit.index
+  }
+  const index = emptyIndex()
+  extendIndex(index, log)
+  cache.set(first, { last: log[log.length - 1], index })
+  return index
+}

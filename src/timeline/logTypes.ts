@@ -1,0 +1,170 @@
+import {
+  LIMITS,
+  ballotKey,
+  type Ballot,
+  type DropReason,
+  type Payload,
+  type ProposerPhase,
+  type SimEvent,
+  type Value,
+} from '../engine/index.ts'
+import { BALLOT_HUE_COUNT } from './palette.ts'
+
+/** How and when a message left the wire. */
+export interface MessageEnd {
+  readonly kind: 'deliver' | 'drop'
+  readonly step: number
+  readonly tick: number
+  readonly reason: DropReason | null
+}
+
+/** One message of the run: its `msg.send` joined with its delay, delivery or drop by id. */
+export interface MessageRecord {
+  readonly id: number
+  readonly from: number
+  readonly to: number
+  readonly payload: Payload
+  readonly dupOf: number | null
+  readonly sentAt: number
+  readonly sendStep: number
+  /** `deliverAt` as it changed over the run: the send, then each `msg.delay`, in step order. */
+  readonly deliverAtChanges: readonly { readonly step: number; readonly deliverAt: number }[]
+  readonly end: MessageEnd | null
+  /** The farthest tick this arrow reaches at any cursor (for view culling). */
+  readonly spanEndTick: number
+  /** The reply that answered this request, or the request this reply answers. */
+  readonly replyId: number | null
+  readonly requestId: number | null
+  /** Replies to the same proposer for the same ballot and phase share this key (a quorum). */
+  readonly quorumKey: string | null
+  readonly hue: number
+  readonly label: string
+  /** The narration of the send, for screen readers. */
+  readonly text: string
+}
+
+export type MarkKind =
+  'ballot' | 'adopt' | 'ballot-failed' | 'decide' | 'chosen' | 'violation' | 'crash' | 'recover'
+
+/** A point event drawn on a lane (pid) or across all lanes (pid null). */
+export interface MarkRecord {
+  readonly kind: MarkKind
+  readonly seq: number
+  readonly step: number
+  readonly tick: number
+  readonly pid: number | null
+  /** Lanes the mark concerns (a violation's processes, a chosen value's acceptors). */
+  readonly pids: readonly number[]
+  readonly label: string
+  readonly text: string
+  readonly hue: number | null
+}
+
+/** A stretch of time, open (`to* === null`) until the closing event. */
+export interface Interval {
+  readonly fromStep: number
+  readonly fromTick: number
+  toStep: number | null
+  toTick: number | null
+}
+export interface DownInterval extends Interval {
+  readonly pid: number
+  /** Log position of the crash, to order it against other events of the same step. */
+  readonly fromSeq: number
+}
+export interface PartitionInterval extends Interval {
+  readonly groups: readonly (readonly number[])[]
+}
+
+/** A proposer phase change, kept per process for the lane headers. */
+export interface PhaseRecord {
+  readonly seq: number
+  readonly step: number
+  readonly phase: ProposerPhase
+  readonly ballot: Ballot | null
+}
+
+/**
+ * Everything the diagram needs, precomputed once per log and extended in place as the log grows,
+ * so that per-cursor work is a few binary searches plus the visible items.
+ */
+export interface LogIndex {
+  eventCount: number
+  processCount: number
+  /** Messages by id − 1: sorted by send step and by send tick. */
+  readonly messages: MessageRecord[]
+  /** Ids of messages that spanned more than `normalSpanTicks` (user delays): checked separately. */
+  readonly longIds: number[]
+  normalSpanTicks: number
+  readonly marks: MarkRecord[]
+  readonly down: DownInterval[]
+  readonly partitions: PartitionInterval[]
+  readonly phases: Map<number, PhaseRecord[]>
+  /** Each process's `learner.decide` events, in order. */
+  readonly decisions: Map<number, { readonly seq: number; readonly step: number; readonly value: Value }[]>
+  readonly ballotHues: Map<string, number>
+  readonly quorums: Map<string, number[]>
+  /** The duplicates of each message that has any. */
+  readonly copies: Map<number, number[]>
+  /** The largest tick anything in the log reaches. */
+  maxTick: number
+  /** The message delivered most recently, to link the replies its handler sends in the same step. */
+  lastDelivery: { step: number; msg: MessageRecord } | null
+}
+
+/** An index entry while it is being built (the exported shapes are read-only). */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+export type MutableRecord = Mutable<MessageRecord> & {
+  deliverAtChanges: { step: number; deliverAt: number }[]
+}
+
+export const emptyIndex = (): LogIndex => ({
+  eventCount: 0,
+  processCount: 0,
+  messages: [],
+  longIds: [],
+  normalSpanTicks: LIMITS.latencyTicksMax,
+  marks: [],
+  down: [],
+  partitions: [],
+  phases: new Map(),
+  decisions: new Map(),
+  ballotHues: new Map(),
+  quorums: new Map(),
+  copies: new Map(),
+  maxTick: 0,
+  lastDelivery: null,
+})
+
+/** The hue of a ballot: the next palette slot at its first appearance, so neighbours differ. */
+export function hueOf(idx: LogIndex, b: Ballot): number {
+  const key = ballotKey(b)
+  let hue = idx.ballotHues.get(key)
+  if (hue === undefined) {
+    hue = idx.ballotHues.size % BALLOT_HUE_COUNT
+    idx.ballotHues.set(key, hue)
+  }
+  return hue
+}
+
+/** Index of the last element with `key(el) <= value` in an array sorted by key, or −1. Pure. */
+export function lastAtMost<T>(arr: readonly T[], value: number, key: (el: T) => number): number {
+  let lo = 0
+  let hi = arr.length - 1
+  let found = -1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const el = arr[mid] as T
+    if (key(el) <= value) {
+      found = mid
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return found
+}
+
+/** The tick of the cursor: the tick of the last event with step ≤ `cursorStep` (0 before any). Pure. */
+export function tickAtStep(log: readonly SimEvent[], cursorStep: number): number {
+  const i = lastAtMost(log, cursorStep, (e) => e.step)
+  return i < 0 ? 0 : (log[i]?.tick ?? 0)
+}

@@ -1,0 +1,60 @@
+import type { MsgType, Payload } from '../engine/index.ts'
+
+/**
+ * Ballot colours. Every message of one ballot shares a hue so a student can follow "ballot 2.3"
+ * across the diagram. The hues are five of the eight Okabe–Ito colours (Okabe & Ito 2008, the
+ * standard categorical palette designed to stay distinguishable under protanopia, deuteranopia
+ * and tritanopia). The other three are kept out on purpose: vermillion is close to the REJECT red,
+ * black is the ink colour, and yellow is unreadable on a white projector screen.
+ *
+ * The components never use these literals directly: they use `var(--tl-ballot-<i>)`, defined in
+ * timeline.css with these values as light-theme defaults and lighter twins for dark themes, so a
+ * theme can override them. The literals here serve exports (SVG/PNG) and other panels.
+ */
+export const BALLOT_HUES_LIGHT = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9'] as const
+
+/** The number of distinct ballot hues before they repeat. */
+export const BALLOT_HUE_COUNT = BALLOT_HUES_LIGHT.length
+
+/** The CSS colour for ballot hue `index` (as assigned by the log index). Pure. */
+export function ballotHueVar(index: number): string {
+  return `var(--tl-ballot-${index % BALLOT_HUE_COUNT})`
+}
+
+/**
+ * What a message means to the reader, following the lecture's language: requests from a
+ * proposer, ACK replies (promise / accepted), REJECT replies, and the final `decide` broadcast.
+ */
+export type ArrowKind = 'request' | 'ack' | 'reject' | 'decide'
+
+/** The meaning of a message type. Pure. */
+export function arrowKindOf(type: MsgType): ArrowKind {
+  switch (type) {
+    case 'prepare':
+    case 'accept':
+      return 'request'
+    case 'promise':
+    case 'accepted':
+      return 'ack'
+    case 'reject':
+      return 'reject'
+    case 'decide':
+      return 'decide'
+  }
+}
+
+/** The Paxos phase a message belongs to (1: prepare/promise, 2: accept/accepted, 3: learning). Pure. */
+export function phaseOf(p: Payload): 1 | 2 | 3 {
+  switch (p.type) {
+    case 'prepare':
+    case 'promise':
+      return 1
+    case 'accept':
+    case 'accepted':
+      return 2
+    case 'reject':
+      return p.phase
+    case 'decide':
+      return 3
+  }
+}

@@ -1,0 +1,186 @@
+import { select, zoom, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3'
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import type { Frame } from './layout.ts'
+import {
+  constrainX,
+  fitTransform,
+  fitsReadably,
+  followTransform,
+  revealTransform,
+  scaleLimits,
+  scaledAbout,
+  viewOf,
+  windowAt,
+  type ZoomGeometry,
+} from './zoomMath.ts'
+
+export interface TimeZoomInput {
+  readonly frame: Frame | null
+  /** Pixels per tick at zoom 1 (a readable default). */
+  readonly pxPerTick: number
+  /** The last tick of the whole run. */
+  readonly endTick: number
+  readonly cursorTick: number
+  readonly reducedMotion: boolean
+  /** Identifies the run (seed and config): a different run gets a fresh first view. */
+  readonly runKey: string
+}
+
+export interface TimeZoom {
+  /** The visible tick range. */
+  readonly view: readonly [number, number] | null
+  readonly follow: boolean
+  readonly setFollow: (on: boolean) => void
+  readonly zoomBy: (factor: number, anchorTick?: number) => void
+  readonly fit: () => void
+  /** If ticks [from, to] are wholly out of view, pan there (keeping the zoom) and stop following. */
+  readonly reveal: (fromTick: number, toTick: number) => void
+}
+
+const USER_DRAG = new Set(['mousemove', 'pointermove', 'touchmove'])
+
+/**
+ * Horizontal zoom and pan with d3-zoom (wheel, drag, pinch; a horizontal wheel pans), plus
+ * follow mode: while on, the view moves to keep the cursor in sight; a user pan turns it off.
+ */
+export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: TimeZoomInput): TimeZoom {
+  const { frame, pxPerTick, endTick, cursorTick, reducedMotion, runKey } = input
+  const [transform, setTransform] = useState<ZoomTransform | null>(null)
+  const [follow, setFollow] = useState(true)
+  const behavior = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null)
+  // Where the view is heading: the last transform set or reached. Decisions taken while an
+  // animation runs aim from its end, not from whichever frame React last saw.
+  const target = useRef<ZoomTransform | null>(null)
+  // No zoom or pan by the user yet in this run: the view may keep fitting the run as it grows.
+  const untouched = useRef(true)
+  const geometry = useMemo<ZoomGeometry | null>(
+    () => (frame ? { frame, ppt: pxPerTick } : null),
+    [frame, pxPerTick],
+  )
+  // What d3's constrain needs, kept current for gestures that start outside React.
+  const limits = useRef({ endTick, geometry })
+
+  useEffect(() => {
+    const svg = svgRef.current
+    if (!svg) return
+    const z = zoom<SVGSVGElement, unknown>()
+      .filter((e: Event) => {
+        if (e instanceof WheelEvent) return Math.abs(e.deltaY) >= Math.abs(e.deltaX) && !e.shiftKey
+        return !(e as MouseEvent).ctrlKey && !(e as MouseEvent).button
+      })
+      .constrain((t) => {
+        const { endTick: end, geometry: g } = limits.current
+        return g ? constrainX(t, end, g) : t
+      })
+      .on('zoom', (e: { transform: ZoomTransform; sourceEvent: Event | null }) => {
+        setTransform(e.transform)
+        if (!e.sourceEvent) return
+        target.current = e.transform
+        untouched.current = false
+        if (USER_DRAG.has(e.sourceEvent.type)) setFollow(false)
+      })
+    behavior.current = z
+    const sel = select(svg)
+    sel.call(z).on('dblclick.zoom', null)
+    sel.on('wheel.hpan', (e: WheelEvent) => {
+      if (Math.abs(e.deltaX) <= Math.abs(e.deltaY) && !e.shiftKey) return
+      e.preventDefault()
+      z.translateBy(sel, -(e.deltaX || e.deltaY) / zoomTransform(svg).k, 0)
+      target.current = zoomTransform(svg)
+      untouched.current = false
+      setFollow(false)
+    })
+    return () => {
+      sel.on('.zoom', null).on('wheel.hpan', null)
+      behavior.current = null
+    }
+  }, [svgRef])
+
+  useEffect(() => {
+    limits.current = { endTick, geometry }
+    if (geometry) behavior.current?.scaleExtent(scaleLimits(endTick, geometry))
+  }, [geometry, endTick])
+
+  const apply = useCallback(
+    (t: ZoomTransform, animate: boolean) => {
+      const svg = svgRef.current
+      const z = behavior.current
+      if (!svg || !z || !geometry) return
+      const next = constrainX(t, endTick, geometry)
+      target.current = next
+      const sel = select(svg)
+      if (animate && !reducedMotion) sel.transition().duration(220).call(z.transform, next)
+      else sel.call(z.transform, next)
+    },
+    [svgRef, geometry, endTick, reducedMotion],
+  )
+  const heading = useCallback(
+    (): ZoomTransform | null => target.current ?? (svgRef.current ? zoomTransform(svgRef.current) : null),
+    [svgRef],
+  )
+
+  // Until the user zooms or pans, a run that is readable whole at about the default zoom is
+  // shown whole, even while it arrives batch by batch; a longer run gets a default-zoom window
+  // that follow mode then moves along. A different run starts over.
+  const startedFor = useRef<string | null>(null)
+  useEffect(() => {
+    if (!geometry || !behavior.current) return
+    if (startedFor.current !== runKey) {
+      startedFor.current = runKey
+      untouched.current = true
+      setFollow(true)
+    }
+    if (!untouched.current) return
+    if (fitsReadably(endTick, geometry)) return apply(fitTransform(endTick, geometry), false)
+    untouched.current = false
+    apply(windowAt(cursorTick, geometry), false)
+    // The cursor only places the first window; afterwards following it is follow mode's job.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [geometry, endTick, apply, runKey])
+
+  useEffect(() => {
+    const t = heading()
+    if (!follow || !t || !geometry) return
+    const next = followTransform(t, cursorTick, geometry)
+    if (next) apply(next, true)
+  }, [cursorTick, follow, geometry, apply, heading])
+
+  const zoomBy = useCallback(
+    (factor: number, anchorTick?: number) => {
+      const t = heading()
+      if (!t || !geometry) return
+      const { plotLeft, plotRight } = geometry.frame
+      const anchor = anchorTick === undefined ? null : t.applyX(plotLeft + anchorTick * geometry.ppt)
+      const inView = anchor !== null && anchor >= plotLeft && anchor <= plotRight
+      untouched.current = false
+      const px = inView ? anchor : (plotLeft + plotRight) / 2
+      apply(scaledAbout(t, factor, px, scaleLimits(endTick, geometry)), true)
+    },
+    [heading, geometry, endTick, apply],
+  )
+
+  const fit = useCallback(() => {
+    if (!geometry) return
+    // Fitting a short run resumes fitting as it grows; a long run is fitted once, as asked.
+    untouched.current = fitsReadably(endTick, geometry)
+    apply(fitTransform(endTick, geometry), true)
+  }, [geometry, endTick, apply])
+
+  const reveal = useCallback(
+    (fromTick: number, toTick: number) => {
+      const t = heading()
+      const next = t && geometry ? revealTransform(t, fromTick, toTick, geometry) : null
+      if (!next) return
+      setFollow(false)
+      untouched.current = false
+      apply(next, true)
+    },
+    [heading, geometry, apply],
+  )
+
+  const view = useMemo(
+    () => (transform && geometry ? viewOf(transform, geometry) : null),
+    [transform, geometry],
+  )
+  return { view, follow, setFollow, zoomBy, fit, reveal }
+}
