@@ -1,28 +1,24 @@
-import { expect, test } from '@playwright/test'
+import { expect, openApp, position, shot, test } from './fixtures.ts'
 
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
+test('the app opens on the basic example at step 0 with a hint', async ({ page }) => {
+  await openApp(page)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Synod')
+  await expect(page.getByLabel('Choose an example run')).toHaveValue('basic')
+  await expect(position(page)).toContainText('step 0/24')
+  await expect(page.getByText('to step, or click a process to propose')).toBeVisible()
+  await expect(page.getByText('All invariants hold')).toBeVisible()
+  await expect(page.locator('.tl-arrow').first()).toBeVisible()
+  await shot(page, 'smoke')
+})
 
-/** True for URLs the app may load: the local server, and inline data/blob URLs. */
-function isLocal(url: string): boolean {
-  const { protocol, hostname } = new URL(url)
-  if (protocol === 'data:' || protocol === 'blob:') return true
-  return LOCAL_HOSTS.has(hostname)
-}
+test('?preset= loads that example', async ({ page }) => {
+  await openApp(page, '?preset=racing-adopt')
+  await expect(page.getByLabel('Choose an example run')).toHaveValue('racing-adopt')
+  await expect(position(page)).toContainText('step 0/44')
+})
 
-test('the app loads without errors and without leaving localhost', async ({ page }) => {
-  const problems: string[] = []
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`)
-  })
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`))
-  page.on('request', (req) => {
-    if (!isLocal(req.url())) problems.push(`external request: ${req.url()}`)
-  })
-
-  await page.goto('/')
-  await expect(page.getByRole('heading', { level: 1, name: 'Synod' })).toBeVisible()
-  await expect(page.getByText('Paxos, step by step')).toBeVisible()
-  await page.screenshot({ path: 'e2e/screenshots/smoke.png', fullPage: true })
-
-  expect(problems).toEqual([])
+test('an unknown ?preset= says so and shows the basic run', async ({ page }) => {
+  await openApp(page, '?preset=nope')
+  await expect(page.getByText('There is no example called “nope”')).toBeVisible()
+  await expect(page.getByLabel('Choose an example run')).toHaveValue('basic')
 })

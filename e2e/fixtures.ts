@@ -1,0 +1,61 @@
+import { test as base, expect, type Page } from '@playwright/test'
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/** True for URLs the app may load: the local server, and inline data/blob URLs. */
+function isLocal(url: string): boolean {
+  const { protocol, hostname } = new URL(url)
+  if (protocol === 'data:' || protocol === 'blob:') return true
+  return LOCAL_HOSTS.has(hostname)
+}
+
+/**
+ * Every test fails on a console error, an uncaught exception or a request that leaves
+ * localhost; `problems` is checked after the test body.
+ */
+export const test = base.extend<{ problems: string[] }>({
+  problems: [
+    async ({ page }, use) => {
+      const problems: string[] = []
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`)
+      })
+      page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`))
+      page.on('request', (req) => {
+        if (!isLocal(req.url())) problems.push(`external request: ${req.url()}`)
+      })
+      await use(problems)
+      expect(problems).toEqual([])
+    },
+    { auto: true },
+  ],
+})
+
+export { expect }
+
+/** Open the app (optionally with a query) and wait until the worker has computed the run. */
+export async function openApp(page: Page, query = ''): Promise<void> {
+  await page.goto(`/${query}`)
+  await expect(position(page)).toContainText(/step \d+\/\d+/)
+  await expect(position(page)).not.toContainText('computing')
+}
+
+/** Wait until the worker has finished recomputing the run after an action. */
+export async function settled(page: Page): Promise<void> {
+  await expect(position(page)).not.toContainText('computing')
+}
+
+/** The "step 3/24 · tick 10" read-out of the transport bar. */
+export const position = (page: Page) => page.locator('.position')
+
+/** The cursor step shown in the read-out. */
+export async function cursorStep(page: Page): Promise<number> {
+  const text = (await position(page).textContent()) ?? ''
+  const m = /step (\d+)\//.exec(text)
+  return m ? Number(m[1]) : -1
+}
+
+/** The card (row) of process `pid` in the sidebar. */
+export const procCard = (page: Page, pid: number) => page.locator('.proc-card').nth(pid - 1)
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/${name}.png` })

@@ -1,0 +1,86 @@
+import { expect, openApp, position, procCard, settled, shot, test } from './fixtures.ts'
+
+test('keyboard only: propose, step, select and drop/deliver a message, crash, scrub', async ({ page }) => {
+  await openApp(page)
+  // Propose: a digit opens that process's actions with the caret in the value field.
+  await page.keyboard.press('3')
+  await expect(page.getByLabel('Propose value')).toBeFocused()
+  await page.keyboard.type('B')
+  await page.keyboard.press('Enter')
+  await settled(page)
+  await expect(page.locator('.feed')).toContainText('P3 is asked to propose value B')
+  await page.keyboard.press('Escape')
+  await expect(page.locator('#pmenu-title')).toHaveCount(0)
+
+  // Step with the arrow keys and a clicker's PageDown.
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('PageDown')
+  await expect(position(page)).toContainText('step 2/')
+  await expect(page.locator('[aria-live="polite"]')).toContainText('Step 2.')
+
+  // Select an in-flight message from the list and drop it.
+  await page.keyboard.press('i')
+  const first = page.locator('.inflight-item').first()
+  await expect(first).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  const inspector = page.locator('section', { has: page.locator('#msg-title') })
+  await expect(inspector).toContainText('In flight')
+  const title = (await page.locator('#msg-title').textContent()) ?? ''
+  const id = /#(\d+)/.exec(title)?.[1]
+  await page.keyboard.press('Delete')
+  await settled(page)
+  await expect(page.locator('.feed-line.current', { hasText: `You drop #${id}` })).toBeVisible()
+
+  // Select another and deliver it now.
+  await page.keyboard.press('i')
+  await page.keyboard.press('Enter')
+  const title2 = (await page.locator('#msg-title').textContent()) ?? ''
+  const id2 = /#(\d+)/.exec(title2)?.[1]
+  await page.keyboard.press('n')
+  await settled(page)
+  await expect(page.locator('.feed-line.current', { hasText: 'You deliver it now' })).toBeVisible()
+  expect(id2).not.toBe(id)
+
+  // Crash P4 from its menu, reached with Tab.
+  await page.keyboard.press('4')
+  await expect(page.getByLabel('Propose value')).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('button', { name: 'Crash P4' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await settled(page)
+  await expect(procCard(page, 4)).toContainText('down')
+  await page.keyboard.press('Escape')
+
+  // Scrub: Tab to the slider and move it with the keyboard.
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab')
+    const onSlider = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))
+    if (onSlider === 'Time: scheduler step') break
+  }
+  await expect(page.getByLabel('Time: scheduler step')).toBeFocused()
+  await page.keyboard.press('End')
+  const end = await page.getByLabel('Time: scheduler step').getAttribute('max')
+  await expect(position(page)).toContainText(`step ${end}/${end}`)
+  await page.keyboard.press('ArrowLeft')
+  await expect(position(page)).toContainText(`step ${Number(end) - 1}/`)
+  await shot(page, 'keyboard')
+
+  // The ? overlay lists the shortcuts; Escape closes it.
+  await page.keyboard.press('Shift+Slash')
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(dialog).toBeVisible()
+  await shot(page, 'shortcuts')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+})
+
+test('keyboard: arrows in the diagram are focusable and Enter selects one', async ({ page }) => {
+  await openApp(page)
+  const arrow = page.locator('.tl-arrow.tl-in-flight').first()
+  await arrow.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('#msg-title')).toBeVisible()
+  await expect(page.locator('.tl-arrow.tl-selected')).toHaveCount(1)
+})

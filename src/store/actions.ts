@@ -1,0 +1,168 @@
+import type { Intervention, SimConfig, SimEvent } from '../engine/index.ts'
+import { presetById } from '../scenarios/presets.ts'
+import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
+import { forkInput } from '../worker/protocol.ts'
+import * as nav from './navigation.ts'
+import { eventsBefore, eventsThrough } from './runIndex.ts'
+import type { DialogName, SynodState, Theme } from './state.ts'
+import { engineClient, followAction, synodStore, wantEnd } from './store.ts'
+
+/** Module-level actions: the only code that writes the store (besides the worker replies). */
+
+const get = (): SynodState => synodStore.getState()
+const set = (patch: Partial<SynodState>): void => synodStore.setState(patch)
+
+/** Replace the run with `scenario`; the cursor goes to its saved cursor or 0. */
+export function loadScenario(scenario: Scenario, presetId: string | null = null): void {
+  set({
+    scenario,
+    presetId,
+    branch: null,
+    halted: null,
+    computing: true,
+    error: null,
+    processCount: scenario.config.processCount,
+    cursor: scenario.cursor ?? 0,
+    selectedMsgId: null,
+    selectedPid: null,
+    playing: false,
+    touched: false,
+  })
+  engineClient().load(toRunInput(scenario))
+}
+
+/** Load a lecture preset by id; false when there is none. */
+export function loadPreset(id: string): boolean {
+  const preset = presetById(id)
+  if (!preset) return false
+  loadScenario(preset.scenario, id)
+  return true
+}
+
+/** Does an intervention still make sense with `n` processes? */
+function fitsProcesses(a: Intervention, n: number): boolean {
+  if ('pid' in a) return a.pid <= n
+  if (a.type === 'partition') return a.groups.flat().every((p) => p <= n)
+  return true
+}
+
+/** New settings: rerun the current scenario's interventions under `config` and `seed`. */
+export function applyConfig(config: SimConfig, seed: number): void {
+  const s = get()
+  const interventions = s.scenario.interventions.filter((iv) => fitsProcesses(iv.action, config.processCount))
+  // A lecture's beats describe the original run; new settings make a different run.
+  const { beats: _beats, ...rest } = s.scenario
+  const scenario: Scenario = { ...rest, config, seed, interventions }
+  set({ scenario, presetId: null, branch: null, computing: true, halted: null, dialog: null })
+  set({
+    selectedMsgId: null,
+    selectedPid: s.selectedPid && s.selectedPid <= config.processCount ? s.selectedPid : null,
+  })
+  engineClient().load(toRunInput(scenario))
+}
+
+/**
+ * Act at the cursor. When the cursor is behind the end of the run this forks: the interventions
+ * recorded after the cursor are dropped (the old run is kept as a branch to return to) and the
+ * action is recorded at the cursor's step.
+ */
+export function intervene(action: Intervention): void {
+  const s = get()
+  const at = s.cursor
+  const forked = forkInput(toRunInput(s.scenario), at, action)
+  const dropsFuture =
+    at < nav.lastStep(s.log) || forked.interventions.length <= s.scenario.interventions.length
+  // Beats after the fork point describe a future that no longer happens.
+  const beats = s.scenario.beats?.filter((b) => b.step <= at)
+  set({
+    scenario: { ...s.scenario, interventions: forked.interventions, ...(beats && { beats }) },
+    branch: dropsFuture ? { scenario: s.scenario, cursor: at } : s.branch,
+    computing: true,
+    halted: null,
+    touched: true,
+    playing: false,
+  })
+  followAction(at)
+  engineClient().fork(at, action)
+}
+
+/** Swap the current run with the branch it was forked from (so the user can swap back). */
+export function returnToBranch(): void {
+  const s = get()
+  if (!s.branch) return
+  const back = s.branch
+  set({
+    scenario: back.scenario,
+    branch: { scenario: s.scenario, cursor: s.cursor },
+    cursor: back.cursor,
+    computing: true,
+    halted: null,
+    selectedMsgId: null,
+  })
+  engineClient().load(toRunInput(back.scenario))
+}
+
+/** The narration of one step, for the live region: the sentences that matter. */
+export function stepNarration(log: readonly SimEvent[], step: number): string {
+  const from = eventsBefore(log, step)
+  const to = eventsThrough(log, step)
+  const texts: string[] = []
+  for (let i = from; i < to; i++) {
+    const e = log[i] as SimEvent
+    if (e.kind !== 'timer.set' && e.kind !== 'run.start') texts.push(e.text)
+  }
+  return `Step ${step}. ${texts.slice(0, 6).join(' ')}`
+}
+
+/** Move the cursor (clamped into the run); `announce` reads the new step to screen readers. */
+export function setCursor(step: number, announce = false): void {
+  const s = get()
+  const cursor = nav.clampCursor(s.log, step)
+  const patch: Partial<SynodState> = { cursor, touched: true }
+  if (announce) patch.announcement = stepNarration(s.log, cursor)
+  set(patch)
+}
+
+type Move = (log: readonly SimEvent[], cursor: number) => number
+const move = (f: Move) => (): void => {
+  const s = get()
+  setCursor(f(s.log, s.cursor), true)
+}
+
+export const stepForward = move(nav.stepForward)
+export const stepBack = move(nav.stepBack)
+export const phaseForward = move(nav.phaseForward)
+export const phaseBack = move(nav.phaseBack)
+export const roundForward = move(nav.roundForward)
+export const roundBack = move(nav.roundBack)
+export const runUntilDecided = move(nav.untilDecided)
+export const jumpToStart = move(() => 0)
+export function jumpToEnd(): void {
+  const s = get()
+  wantEnd(s.computing)
+  setCursor(nav.lastStep(s.log), true)
+}
+
+export function selectMessage(id: number | null): void {
+  set({ selectedMsgId: id, touched: true })
+}
+
+export function selectProcess(pid: number | null): void {
+  set({ selectedPid: pid, touched: true })
+}
+
+export function openDialog(dialog: DialogName | null): void {
+  set({ dialog })
+}
+
+export function setTheme(theme: Theme): void {
+  set({ theme })
+}
+
+export function announce(text: string): void {
+  set({ announcement: text })
+}
+
+export function setNotice(notice: string | null): void {
+  set({ notice })
+}

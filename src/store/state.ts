@@ -1,0 +1,85 @@
+import type { SimEvent } from '../engine/index.ts'
+import { emptyScenario, type Scenario } from '../scenarios/scenario.ts'
+import type { HaltReason } from '../worker/protocol.ts'
+
+/** A run the user forked away from, kept so they can return to it. */
+export interface Branch {
+  readonly scenario: Scenario
+  readonly cursor: number
+}
+
+/** The recorded inputs: what a share link will carry. */
+export interface ScenarioSlice {
+  scenario: Scenario
+  presetId: string | null
+  branch: Branch | null
+}
+
+/** The event log as the worker computed it so far. */
+export interface RunSlice {
+  log: readonly SimEvent[]
+  halted: HaltReason | null
+  /** True while the worker is still computing the current run. */
+  computing: boolean
+  processCount: number
+  error: string | null
+}
+
+export interface CursorSlice {
+  /** The scheduler step shown: everything with `step <= cursor` has happened. */
+  cursor: number
+}
+
+export interface SelectionSlice {
+  selectedMsgId: number | null
+  selectedPid: number | null
+}
+
+export interface PlaybackSlice {
+  playing: boolean
+  /** Scheduler steps per second while playing. */
+  speed: number
+}
+
+export type Theme = 'system' | 'light' | 'dark' | 'contrast'
+export type DialogName = 'config' | 'partition' | 'shortcuts' | 'help'
+
+export interface UiSlice {
+  theme: Theme
+  dialog: DialogName | null
+  /** The latest sentence for the screen reader's polite live region. */
+  announcement: string
+  /** False until the user first steps or acts: the start hint shows until then. */
+  touched: boolean
+  /** A one-line message for the user (e.g. an unknown example in the address). */
+  notice: string | null
+}
+
+export type SynodState = ScenarioSlice & RunSlice & CursorSlice & SelectionSlice & PlaybackSlice & UiSlice
+
+export const SPEEDS = [0.5, 1, 2, 4, 8, 16, 32] as const
+
+/** The state before anything is loaded. Pure. */
+export function initialState(): SynodState {
+  const scenario = emptyScenario()
+  return {
+    scenario,
+    presetId: null,
+    branch: null,
+    log: [],
+    halted: null,
+    computing: false,
+    processCount: scenario.config.processCount,
+    error: null,
+    cursor: 0,
+    selectedMsgId: null,
+    selectedPid: null,
+    playing: false,
+    speed: 2,
+    theme: 'system',
+    dialog: null,
+    announcement: '',
+    touched: false,
+    notice: null,
+  }
+}

@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { logHash, runToEnd } from '../engine/index.ts'
+import { presetById } from '../scenarios/presets.ts'
+import { toRunInput } from '../scenarios/scenario.ts'
+import { createInThreadClient } from '../worker/client.ts'
+import * as act from './actions.ts'
+import { lastStep } from './navigation.ts'
+import { pause, play } from './playback.ts'
+import { projectCached } from './projection.ts'
+import { eventsThrough } from './runIndex.ts'
+import { initialState } from './state.ts'
+import { connectEngine, synodStore } from './store.ts'
+
+/** Resolves once the worker has finished the current run. */
+function settled(): Promise<void> {
+  return new Promise((resolve) => {
+    const check = (): boolean => {
+      const s = synodStore.getState()
+      return !s.computing && s.log.length > 0
+    }
+    if (check()) return resolve()
+    const off = synodStore.subscribe(() => {
+      if (check()) {
+        off()
+        resolve()
+      }
+    })
+  })
+}
+
+const at = () => {
+  const s = synodStore.getState()
+  return projectCached(s.log, eventsThrough(s.log, s.cursor))
+}
+
+beforeEach(() => {
+  synodStore.setState(initialState(), true)
+  connectEngine(createInThreadClient({ batchEvents: 64 }))
+})
+afterEach(() => pause())
+
+describe('store with the in-thread engine', () => {
+  it('loads a preset: the whole run arrives, the cursor stays at 0', async () => {
+    act.loadPreset('basic')
+    await settled()
+    const s = synodStore.getState()
+    expect(s.cursor).toBe(0)
+    expect(s.halted).toBe('quiescent')
+    expect(logHash(s.log)).toBe(logHash(runToEnd(toRunInput(presetById('basic')!.scenario)).log))
+    expect(at().procs[0]?.phase).toBe('preparing')
+  })
+
+  it('steps, steps back, and runs until decided', async () => {
+    act.loadPreset('basic')
+    await settled()
+    act.stepForward()
+    expect(synodStore.getState().cursor).toBe(1)
+    expect(synodStore.getState().announcement).toContain('P1 receives its own prepare 1.1')
+    act.stepBack()
+    expect(synodStore.getState().cursor).toBe(0)
+    act.runUntilDecided()
+    expect(at().procs.every((p) => p.decided?.value === '10')).toBe(true)
+    act.phaseBack()
+    expect(synodStore.getState().cursor).toBe(18)
+  })
+
+  it('forks when acting in the past: the future is dropped and kept as a branch', async () => {
+    act.loadPreset('racing-adopt')
+    await settled()
+    const oldScenario = synodStore.getState().scenario
+    act.setCursor(5)
+    act.intervene({ type: 'crash', pid: 2 })
+    await settled()
+    const s = synodStore.getState()
+    expect(s.scenario.interventions).toEqual([
+      oldScenario.interventions[0],
+      { step: 5, action: { type: 'crash', pid: 2 } },
+    ])
+    expect(s.branch?.scenario).toBe(oldScenario)
+    expect(logHash(s.log)).toBe(logHash(runToEnd(toRunInput(s.scenario)).log))
+    expect(at().procs[1]?.up).toBe(false)
+    act.returnToBranch()
+    await settled()
+    expect(synodStore.getState().scenario).toBe(oldScenario)
+    expect(logHash(synodStore.getState().log)).toBe(logHash(runToEnd(toRunInput(oldScenario)).log))
+  })
+
+  it('ignores a superseded run: only the newest load lands', async () => {
+    act.loadPreset('dueling')
+    act.loadPreset('basic')
+    await settled()
+    const s = synodStore.getState()
+    expect(s.presetId).toBe('basic')
+    expect(logHash(s.log)).toBe(logHash(runToEnd(toRunInput(presetById('basic')!.scenario)).log))
+  })
+
+  it('applies a new config and keeps the interventions that still fit', async () => {
+    act.loadPreset('racing-adopt')
+    await settled()
+    const s0 = synodStore.getState()
+    act.applyConfig({ ...s0.scenario.config, processCount: 3 }, 7)
+    await settled()
+    const s = synodStore.getState()
+    expect(s.processCount).toBe(3)
+    expect(s.scenario.interventions.every((iv) => !('pid' in iv.action) || iv.action.pid <= 3)).toBe(true)
+    expect(at().procs).toHaveLength(3)
+  })
+
+  it('plays with a timer and stops at the end of the run', async () => {
+    act.loadPreset('basic')
+    await settled()
+    synodStore.setState({ speed: 1000 })
+    act.setCursor(20)
+    play()
+    await new Promise((r) => setTimeout(r, 100))
+    const s = synodStore.getState()
+    expect(s.cursor).toBe(lastStep(s.log))
+    expect(s.playing).toBe(false)
+  })
+})
+
+describe('acting by hand', () => {
+  beforeEach(() => {
+    synodStore.setState(initialState(), true)
+    connectEngine(createInThreadClient({ batchEvents: 64 }))
+  })
+
+  it('delivering a message now shows its effect: the cursor follows the action', async () => {
+    act.loadPreset('basic')
+    await settled()
+    act.setCursor(2)
+    const msg = at().inFlight.find((m) => m.from !== m.to)!
+    act.intervene({ type: 'deliver', msgId: msg.id })
+    await settled()
+    const s = synodStore.getState()
+    const delivered = s.log.find((e) => e.kind === 'msg.deliver' && e.byUser)
+    expect(delivered).toBeDefined()
+    expect(s.cursor).toBe(delivered!.step)
+    expect(at().inFlight.some((m) => m.id === msg.id)).toBe(false)
+  })
+
+  it('dropping a message keeps the cursor and shows the drop', async () => {
+    act.loadPreset('basic')
+    await settled()
+    act.setCursor(3)
+    act.intervene({ type: 'drop', msgId: 4 })
+    await settled()
+    expect(synodStore.getState().cursor).toBe(3)
+    expect(at().current.some((e) => e.kind === 'msg.drop' && e.msg.id === 4)).toBe(true)
+  })
+})

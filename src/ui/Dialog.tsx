@@ -1,0 +1,40 @@
+import { useEffect, useRef, type ReactNode } from 'react'
+import { openDialog } from '../store/actions.ts'
+
+/**
+ * A modal built on the native <dialog>: the browser traps focus, Escape closes it, and focus
+ * returns to where it was. Closing in any way clears the store's `dialog`.
+ */
+export function Dialog({ title, children, wide }: { title: string; children: ReactNode; wide?: boolean }) {
+  const ref = useRef<HTMLDialogElement>(null)
+  useEffect(() => {
+    const el = ref.current
+    const before = document.activeElement
+    if (el && !el.open) el.showModal()
+    // Removing the element ends the modal; hand focus back to whatever opened it.
+    return () => {
+      if (before instanceof HTMLElement) before.focus()
+    }
+  }, [])
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog${wide ? ' wide' : ''}`}
+      aria-labelledby="dialog-title"
+      onClose={() => openDialog(null)}
+      onClick={(e) => {
+        if (e.target === ref.current) ref.current.close()
+      }}
+    >
+      <div className="dialog-body">
+        <header className="dialog-head">
+          <h2 id="dialog-title">{title}</h2>
+          <button type="button" className="close" aria-label="Close" onClick={() => ref.current?.close()}>
+            ×
+          </button>
+        </header>
+        {children}
+      </div>
+    </dialog>
+  )
+}

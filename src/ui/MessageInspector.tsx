@@ -1,0 +1,111 @@
+import { useState } from 'react'
+import { formatBallot, type Message } from '../engine/index.ts'
+import { intervene, selectMessage } from '../store/actions.ts'
+import { messageStatus, type MessageStatus } from '../store/projection.ts'
+import { runIndex } from '../store/runIndex.ts'
+import { useSynod } from '../store/store.ts'
+import { MESSAGE_MEANING, messageLabel, P, pair } from './format.ts'
+import { useUpto } from './useView.ts'
+
+function payloadDetails(m: Message): string {
+  const p = m.payload
+  switch (p.type) {
+    case 'prepare':
+      return `ballot ${formatBallot(p.ballot)}`
+    case 'promise':
+      return `ballot ${formatBallot(p.ballot)}, last accepted ${pair(p.accepted)}`
+    case 'reject':
+      return `ballot ${formatBallot(p.ballot)} refused; already promised ${formatBallot(p.promised)}`
+    default:
+      return `ballot ${formatBallot(p.ballot)}, value ${p.value}`
+  }
+}
+
+function statusText(st: MessageStatus, now: number): string {
+  switch (st.state) {
+    case 'unsent':
+      return 'Not sent yet at this step.'
+    case 'in-flight':
+      return `In flight: due to arrive at tick ${st.msg.deliverAt} (now tick ${now})${st.msg.lost ? ' — the network will lose it' : ''}.`
+    case 'delivered':
+      return `Delivered at step ${st.step}.`
+    case 'dropped':
+      return `Lost at step ${st.step} (${st.reason === 'user' ? 'you dropped it' : st.reason}).`
+  }
+}
+
+function MessageActions({ m }: { m: Message }) {
+  const [ticks, setTicks] = useState(10)
+  const valid = Number.isInteger(ticks) && ticks >= 1 && ticks <= 10_000
+  return (
+    <div className="msg-actions">
+      <div className="row">
+        <button type="button" className="primary" onClick={() => intervene({ type: 'deliver', msgId: m.id })}>
+          Deliver now
+        </button>
+        <button type="button" className="danger" onClick={() => intervene({ type: 'drop', msgId: m.id })}>
+          Drop
+        </button>
+        <button type="button" onClick={() => intervene({ type: 'duplicate', msgId: m.id })}>
+          Duplicate
+        </button>
+      </div>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (valid) intervene({ type: 'delay', msgId: m.id, ticks })
+        }}
+      >
+        <button type="submit" disabled={!valid}>
+          Delay by
+        </button>
+        <input
+          type="number"
+          min={1}
+          max={10000}
+          value={Number.isNaN(ticks) ? '' : ticks}
+          aria-label="Delay in ticks"
+          className="num"
+          onChange={(e) => setTicks(e.target.valueAsNumber)}
+        />
+        <span>ticks</span>
+      </form>
+    </div>
+  )
+}
+
+/** Details of the selected message and, while it is in flight, what you can do to it. */
+export function MessageInspector() {
+  const id = useSynod((s) => s.selectedMsgId)
+  const log = useSynod((s) => s.log)
+  const upto = useUpto()
+  if (id === null) return null
+  const send = runIndex(log).sends.get(id)
+  if (!send) return null
+  const st = messageStatus(log, upto, id)
+  const m = st.state === 'unsent' ? send.msg : st.msg
+  const now = upto > 0 ? (log[upto - 1]?.tick ?? 0) : 0
+  return (
+    <section className="panel panel-focus" aria-labelledby="msg-title">
+      <h2 id="msg-title" className="panel-title">
+        Message {messageLabel(m)}
+        <button
+          type="button"
+          className="close"
+          aria-label="Close message details"
+          onClick={() => selectMessage(null)}
+        >
+          ×
+        </button>
+      </h2>
+      <p className="meaning">{MESSAGE_MEANING[m.payload.type]}</p>
+      <p>
+        {P(m.from)} → {P(m.to)}: {payloadDetails(m)}. Sent at tick {m.sentAt}
+        {m.dupOf !== null ? `, a duplicate of #${m.dupOf}` : ''}.
+      </p>
+      <p className={`msg-status status-${st.state}`}>{statusText(st, now)}</p>
+      {st.state === 'in-flight' && <MessageActions m={st.msg} />}
+    </section>
+  )
+}

@@ -1,0 +1,128 @@
+import { payloadLabel, type SimEvent } from '../engine/index.ts'
+import { selectMessage } from '../store/actions.ts'
+import { eventsBefore, eventsThrough } from '../store/runIndex.ts'
+import { useSynod } from '../store/store.ts'
+import { P } from './format.ts'
+
+/** How many earlier steps the feed shows above the current one. */
+const HISTORY_STEPS = 6
+
+/** A line of the feed: one event, or a broadcast (several sends of one payload) folded into one. */
+interface Line {
+  readonly key: number
+  readonly step: number
+  readonly kind: SimEvent['kind']
+  readonly text: string
+  readonly msgs: readonly { id: number; to: number }[]
+}
+
+function foldable(e: SimEvent): e is Extract<SimEvent, { kind: 'msg.send' }> {
+  return e.kind === 'msg.send' && e.msg.dupOf === null
+}
+
+/** Fold runs of sends of the same payload from the same process into one line. Pure. */
+export function feedLines(events: readonly SimEvent[]): Line[] {
+  const lines: Line[] = []
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as SimEvent
+    if (foldable(e)) {
+      const label = payloadLabel(e.msg.payload)
+      let j = i + 1
+      const group = [e]
+      for (
+        let n = events[j];
+        n && foldable(n) && n.msg.from === e.msg.from && payloadLabel(n.msg.payload) === label;
+        n = events[++j]
+      )
+        group.push(n)
+      if (group.length > 2) {
+        const to = group.map((g) => P(g.msg.to)).join(', ')
+        lines.push({
+          key: e.seq,
+          step: e.step,
+          kind: e.kind,
+          text: `${P(e.msg.from)} sends ${label} to ${to}.`,
+          msgs: group.map((g) => ({ id: g.msg.id, to: g.msg.to })),
+        })
+        i = j - 1
+        continue
+      }
+    }
+    const msg = 'msg' in e ? [{ id: e.msg.id, to: e.msg.to }] : []
+    lines.push({ key: e.seq, step: e.step, kind: e.kind, text: e.text, msgs: msg })
+  }
+  return lines
+}
+
+function FeedLine({ line, current }: { line: Line; current: boolean }) {
+  const quiet = line.kind === 'timer.set' || line.kind === 'run.start'
+  const cls = `feed-line kind-${line.kind.replace('.', '-')}${current ? ' current' : ''}${quiet ? ' quiet' : ''}`
+  if (line.msgs.length === 1) {
+    const m = line.msgs[0] as { id: number }
+    return (
+      <li className={cls}>
+        <button
+          type="button"
+          className="feed-link"
+          onClick={() => selectMessage(m.id)}
+          title={`Select message #${m.id}`}
+        >
+          {line.text}
+        </button>
+      </li>
+    )
+  }
+  return (
+    <li className={cls}>
+      {line.text}
+      {line.msgs.map((m) => (
+        <button
+          key={m.id}
+          type="button"
+          className="feed-chip"
+          onClick={() => selectMessage(m.id)}
+          aria-label={`Select message #${m.id} to ${P(m.to)}`}
+        >
+          #{m.id}
+        </button>
+      ))}
+    </li>
+  )
+}
+
+/** The narration feed: the last few steps in plain English, the current step emphasised. */
+export function Narration() {
+  const log = useSynod((s) => s.log)
+  const cursor = useSynod((s) => s.cursor)
+  const beats = useSynod((s) => s.scenario.beats)
+  const touched = useSynod((s) => s.touched)
+  const end = eventsThrough(log, cursor)
+  const currentStep = end > 0 ? (log[end - 1] as SimEvent).step : 0
+  let from = eventsBefore(log, currentStep)
+  for (let k = 0; k < HISTORY_STEPS && from > 0; k++)
+    from = eventsBefore(log, (log[from - 1] as SimEvent).step)
+  const lines = feedLines(log.slice(from, end))
+  const beat = beats?.find((b) => b.step === cursor)
+  return (
+    <section className="narration" aria-label="What happens, step by step">
+      {!touched && cursor === 0 && (
+        <p className="hint">
+          Press <kbd>→</kbd> to step, or click a process to propose. <kbd>?</kbd> shows all shortcuts.
+        </p>
+      )}
+      {beat && (
+        <p className="beat">
+          <span className="beat-tag">Think</span> {beat.text}
+        </p>
+      )}
+      {/* A reversed flex box keeps the newest line in view without measuring (no forced layout). */}
+      <div className="feed">
+        <ol>
+          {lines.map((l) => (
+            <FeedLine key={l.key} line={l} current={l.step === currentStep} />
+          ))}
+        </ol>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,110 @@
+import { memo, useRef } from 'react'
+import { returnToBranch, setCursor } from '../store/actions.ts'
+import { pause } from '../store/playback.ts'
+import { runIndex, type RunMark } from '../store/runIndex.ts'
+import { useSynod } from '../store/store.ts'
+import { Position } from './Transport.tsx'
+
+const MARK_ORDER: RunMark['kind'][] = ['ballot', 'decided', 'chosen', 'crash', 'violation']
+/** Ballots start often (hundreds in a livelock), so their marks are short; the rare events stand tall. */
+const MARK_TOP: Record<RunMark['kind'], number> = {
+  ballot: 16,
+  decided: 8,
+  chosen: 2,
+  crash: 4,
+  violation: 0,
+}
+const MARK_NAMES: Record<RunMark['kind'], string> = {
+  ballot: 'ballot starts',
+  chosen: 'value chosen',
+  decided: 'decisions',
+  crash: 'crashes',
+  violation: 'violations',
+}
+
+/**
+ * The marks under the slider: one thin line per ballot, decision, crash or violation. Marks that
+ * fall on the same one-in-a-thousand slot are drawn once (a livelock starts hundreds of ballots).
+ */
+const Marks = memo(function Marks({ marks, end }: { marks: readonly RunMark[]; end: number }) {
+  const lines = MARK_ORDER.flatMap((kind) => {
+    const slots = new Set<number>()
+    for (const m of marks) if (m.kind === kind) slots.add(end > 0 ? Math.round((m.step / end) * 1000) : 0)
+    return [...slots].map((x) => ({ kind, x }))
+  })
+  return (
+    <svg className="scrub-marks" viewBox="0 0 1000 24" preserveAspectRatio="none" aria-hidden="true">
+      {lines.map(({ kind, x }) => (
+        <line
+          key={`${kind}-${x}`}
+          className={`mark mark-${kind}`}
+          x1={x}
+          x2={x}
+          y1={MARK_TOP[kind]}
+          y2={24}
+        />
+      ))}
+    </svg>
+  )
+})
+
+/** A slider over the whole run. Dragging moves the cursor (at most once per frame). */
+export function Scrubber() {
+  const log = useSynod((s) => s.log)
+  const cursor = useSynod((s) => s.cursor)
+  const idx = runIndex(log)
+  const frame = useRef<number | null>(null)
+  const target = useRef(cursor)
+  const onInput = (value: number): void => {
+    target.current = value
+    pause()
+    if (frame.current !== null) return
+    frame.current = requestAnimationFrame(() => {
+      frame.current = null
+      setCursor(target.current)
+    })
+  }
+  const kinds = new Set(idx.marks.map((m) => m.kind))
+  return (
+    <div className="scrubber">
+      <Position />
+      <BranchButton />
+      <div className="scrub-track">
+        <Marks marks={idx.marks} end={idx.lastStep} />
+        <input
+          type="range"
+          min={0}
+          max={Math.max(idx.lastStep, 1)}
+          step={1}
+          value={cursor}
+          aria-label="Time: scheduler step"
+          aria-valuetext={`step ${cursor} of ${idx.lastStep}`}
+          onChange={(e) => onInput(e.target.valueAsNumber)}
+        />
+      </div>
+      <ul className="scrub-legend" aria-label="Marks on the time line">
+        {MARK_ORDER.filter((k) => kinds.has(k)).map((k) => (
+          <li key={k}>
+            <span className={`swatch mark-${k}`} aria-hidden="true" /> {MARK_NAMES[k]}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+/** After acting in the past, the run you had before is one click away. */
+function BranchButton() {
+  const hasBranch = useSynod((s) => s.branch !== null)
+  if (!hasBranch) return null
+  return (
+    <button
+      type="button"
+      className="branch-btn"
+      onClick={returnToBranch}
+      title="You changed the past. Go back to the run you had before (and back again)."
+    >
+      ↩ Previous branch
+    </button>
+  )
+}

@@ -1,0 +1,42 @@
+import {
+  formatBallot,
+  payloadLabel,
+  type AcceptedPair,
+  type Ballot,
+  type Message,
+  type ProposerPhase,
+} from '../engine/index.ts'
+
+/** Small, pure formatting helpers for the panels, in the lecture's words. */
+
+export const P = (pid: number): string => `P${pid}`
+
+export const ballot = (b: Ballot | null): string => (b ? formatBallot(b) : '—')
+
+/** `(1.1, 10)` — the lecture's (n_a, v_a) — or a dash for "nothing accepted". */
+export const pair = (a: AcceptedPair | null): string => (a ? `(${formatBallot(a.ballot)}, ${a.value})` : '—')
+
+/** `#7 P2→P1 promise 1.1`. */
+export const messageLabel = (m: Message): string =>
+  `#${m.id} ${P(m.from)}→${P(m.to)} ${payloadLabel(m.payload)}`
+
+const PHASE_NAMES: Record<ProposerPhase, string> = {
+  idle: 'idle',
+  preparing: 'phase 1 · prepare',
+  accepting: 'phase 2 · accept',
+  waiting: 'waiting to retry',
+  decided: 'done · decided',
+  abandoned: 'gave up',
+}
+
+export const phaseName = (p: ProposerPhase): string => PHASE_NAMES[p]
+
+/** What a student should know about each message type, in one line. */
+export const MESSAGE_MEANING: Record<Message['payload']['type'], string> = {
+  prepare: 'Phase 1a: the proposer asks an acceptor to promise to ignore lower ballots.',
+  promise: 'Phase 1b: the acceptor promises, and reports the last value it accepted, if any.',
+  reject: 'The acceptor refuses: it has already promised a higher ballot.',
+  accept: 'Phase 2a: the proposer asks the acceptor to accept a value in this ballot.',
+  accepted: 'Phase 2b: the acceptor has accepted the value in this ballot.',
+  decide: 'Learning: the proposer tells a learner the value is decided.',
+}

@@ -1,0 +1,45 @@
+/** The keyboard shortcuts, as the ? overlay lists them, in groups. Data only. */
+export interface Shortcut {
+  readonly keys: readonly string[]
+  readonly what: string
+}
+
+export const SHORTCUT_GROUPS: readonly { title: string; items: readonly Shortcut[] }[] = [
+  {
+    title: 'Time',
+    items: [
+      { keys: ['Space'], what: 'Play / pause' },
+      { keys: ['→', 'PageDown'], what: 'Step forward (clicker: next)' },
+      { keys: ['←', 'PageUp'], what: 'Step back (clicker: previous)' },
+      { keys: ['Shift', '→'], what: 'Forward to the next phase change' },
+      { keys: ['Shift', '←'], what: 'Back to the previous phase change' },
+      { keys: [']'], what: 'Forward one round (ballot succeeds or fails)' },
+      { keys: ['['], what: 'Back to the start of the round' },
+      { keys: ['D'], what: 'Run until decided' },
+      { keys: ['Home', 'End'], what: 'Jump to the start / the end' },
+      { keys: ['+', '−'], what: 'Faster / slower playback' },
+    ],
+  },
+  {
+    title: 'Acting',
+    items: [
+      { keys: ['1', '…', '9'], what: 'Actions of process P1…P9 (propose, crash…)' },
+      { keys: ['I'], what: 'Go to the messages in flight' },
+      { keys: ['N'], what: 'Deliver the selected message now' },
+      { keys: ['Delete'], what: 'Drop the selected message' },
+      { keys: ['S'], what: 'Settings' },
+      { keys: ['?'], what: 'This list' },
+      { keys: ['Esc'], what: 'Close a dialog or clear the selection' },
+    ],
+  },
+  {
+    title: 'In the diagram',
+    items: [
+      { keys: ['Tab'], what: 'Reach the arrows and lane names' },
+      { keys: ['↑', '↓'], what: 'Walk the arrows in flight' },
+      { keys: ['Enter'], what: 'Select the arrow or process' },
+      { keys: ['+', '−', '0'], what: 'Zoom in / out / fit the run' },
+      { keys: ['F'], what: 'Follow the cursor on or off' },
+    ],
+  },
+]

@@ -1,0 +1,122 @@
+import { useEffect } from 'react'
+import * as act from '../store/actions.ts'
+import { nudgeSpeed, togglePlay } from '../store/playback.ts'
+import { synodStore } from '../store/store.ts'
+
+/** Where typing happens: shortcuts must leave these keys alone. */
+function isTextEntry(el: EventTarget | null): boolean {
+  if (!(el instanceof HTMLElement)) return false
+  if (el.isContentEditable || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)
+    return true
+  return (
+    el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range'].includes(el.type)
+  )
+}
+
+/** Keys a focused slider already handles itself (it moves the cursor the same way). */
+const SLIDER_KEYS = new Set([
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+])
+
+function focusInFlight(): void {
+  const first = document.querySelector<HTMLElement>('.inflight-item.selected, .inflight-item')
+  first?.focus()
+}
+
+function selectedMessageAction(type: 'deliver' | 'drop'): void {
+  const id = synodStore.getState().selectedMsgId
+  if (id !== null) act.intervene({ type, msgId: id })
+}
+
+/** The shortcut for a key press, or null. */
+function shortcut(e: KeyboardEvent): (() => void) | null {
+  const shift = e.shiftKey
+  switch (e.key) {
+    case ' ':
+      return togglePlay
+    case 'ArrowRight':
+      return shift ? act.phaseForward : act.stepForward
+    case 'ArrowLeft':
+      return shift ? act.phaseBack : act.stepBack
+    case 'PageDown':
+      return act.stepForward
+    case 'PageUp':
+      return act.stepBack
+    case ']':
+      return act.roundForward
+    case '[':
+      return act.roundBack
+    case 'd':
+    case 'D':
+      return act.runUntilDecided
+    case 'Home':
+      return act.jumpToStart
+    case 'End':
+      return act.jumpToEnd
+    case '+':
+    case '=':
+      return () => nudgeSpeed(1)
+    case '-':
+      return () => nudgeSpeed(-1)
+    case 'n':
+    case 'N':
+      return () => selectedMessageAction('deliver')
+    case 'Delete':
+      return () => selectedMessageAction('drop')
+    case 'i':
+    case 'I':
+      return focusInFlight
+    case 's':
+    case 'S':
+      return () => act.openDialog('config')
+    case '?':
+      return () => act.openDialog('shortcuts')
+    case 'Escape':
+      return () => {
+        act.selectMessage(null)
+        act.selectProcess(null)
+      }
+    default:
+      if (/^[1-9]$/.test(e.key)) {
+        const pid = Number(e.key)
+        return () => {
+          if (pid <= synodStore.getState().processCount) act.selectProcess(pid)
+        }
+      }
+      return null
+  }
+}
+
+/** Global shortcuts for everything a lecturer does live. Text fields and dialogs keep their keys. */
+export function useKeyboard(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return
+      if (synodStore.getState().dialog !== null) return
+      const target = e.target
+      if (isTextEntry(target)) {
+        // Escape leaves the field; a clicker's PageUp/PageDown mean nothing in a one-line field.
+        // Every other key belongs to the typing.
+        const clicker = (e.key === 'PageDown' || e.key === 'PageUp') && target instanceof HTMLInputElement
+        if (e.key === 'Escape' && target instanceof HTMLElement) target.blur()
+        else if (!clicker) return
+      }
+      if (target instanceof HTMLInputElement && target.type === 'range' && SLIDER_KEYS.has(e.key)) return
+      const onButton = target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement
+      if (onButton && (e.key === ' ' || e.key === 'Enter')) return
+      const run = shortcut(e)
+      if (!run) return
+      e.preventDefault()
+      run()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+}

@@ -1,0 +1,17 @@
+import { projectCached, type Projection } from '../store/projection.ts'
+import { eventsThrough } from '../store/runIndex.ts'
+import { useSynod } from '../store/store.ts'
+
+/** The projection of the log at the cursor, shared by all panels (one replay per cursor move). */
+export function useProjection(): Projection {
+  const log = useSynod((s) => s.log)
+  const cursor = useSynod((s) => s.cursor)
+  return projectCached(log, eventsThrough(log, cursor))
+}
+
+/** How many events have happened at the cursor. */
+export function useUpto(): number {
+  const log = useSynod((s) => s.log)
+  const cursor = useSynod((s) => s.cursor)
+  return eventsThrough(log, cursor)
+}

@@ -1,0 +1,115 @@
+import type { Intervention, RunInput, ScheduledIntervention, SimEvent, SimState } from '../engine/index.ts'
+
+/**
+ * The typed boundary between the main thread and the engine worker: one union per direction.
+ * Every request carries a request id and a generation number; every reply echoes both, so the
+ * client can ignore replies from a generation it has already superseded.
+ */
+
+/** How many events the worker computes and posts per batch before yielding. */
+export const BATCH_EVENTS = 5_000
+
+/** Why a run stopped (the engine's `SimState.halted`, never null once a run is done). */
+export type HaltReason = NonNullable<SimState['halted']>
+
+/**
+ * Main thread → worker. `held` is how many events of the current log the client holds (it
+ * ignores stale replies, so it may hold fewer than were posted); the worker never asks it to
+ * keep more than that.
+ */
+export type EngineRequest =
+  /** Replace the run with one from these inputs (events the two runs share are kept). */
+  | {
+      readonly type: 'load'
+      readonly id: number
+      readonly gen: number
+      readonly held: number
+      readonly input: RunInput
+    }
+  /** Act at `step`: drop the recorded interventions after it, record `action` there, and rerun. */
+  | {
+      readonly type: 'fork'
+      readonly id: number
+      readonly gen: number
+      readonly held: number
+      readonly step: number
+      readonly action: Intervention
+    }
+
+/** Worker → main thread. */
+export type EngineReply =
+  /** Keep only the first `logLength` events you have; what follows replaces the rest. */
+  | { readonly type: 'reset'; readonly id: number; readonly gen: number; readonly logLength: number }
+  /** New events, to append at index `from` of the log. */
+  | {
+      readonly type: 'events'
+      readonly id: number
+      readonly gen: number
+      readonly from: number
+      readonly events: readonly SimEvent[]
+    }
+  /** The run has stopped; `recorded` are the interventions in effect (the run's inputs). */
+  | {
+      readonly type: 'done'
+      readonly id: number
+      readonly gen: number
+      readonly halted: HaltReason
+      readonly logLength: number
+      readonly recorded: readonly ScheduledIntervention[]
+    }
+  | { readonly type: 'error'; readonly id: number; readonly gen: number; readonly message: string }
+
+/**
+ * The inputs after acting at `step`: interventions recorded after `step` are dropped (the old
+ * future), those at or before it are kept in order, and `action` is recorded at `step`. Pure.
+ */
+export function forkInput(input: RunInput, step: number, action: Intervention): RunInput {
+  const kept = input.interventions.filter((iv) => iv.step <= step)
+  return { ...input, interventions: [...kept, { step, action }] }
+}
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+
+const inStepOrder = (ivs: readonly ScheduledIntervention[]): ScheduledIntervention[] =>
+  ivs
+    .map((iv, i) => ({ iv, i }))
+    .sort((p, q) => p.iv.step - q.iv.step || p.i - q.i)
+    .map((p) => p.iv)
+
+/**
+ * The first step at which two runs can differ: Infinity when the inputs are equal, 0 when the
+ * seed or config differ, else the step of the first intervention that is not shared. Pure.
+ */
+export function firstDivergentStep(a: RunInput, b: RunInput): number {
+  if (a.seed !== b.seed || !sameJson(a.config, b.config)) return 0
+  // The simulator applies interventions in a stable order by step; compare them in that order.
+  const xs = inStepOrder(a.interventions)
+  const ys = inStepOrder(b.interventions)
+  const n = Math.max(xs.length, ys.length)
+  for (let i = 0; i < n; i++) {
+    const x = xs[i]
+    const y = ys[i]
+    if (x && y && sameJson(x, y)) continue
+    return Math.min(x?.step ?? Infinity, y?.step ?? Infinity)
+  }
+  return Infinity
+}
+
+/** Events that end a run; a longer run with the same prefix would not contain them. */
+function endsRun(e: SimEvent): boolean {
+  return e.kind === 'run.quiescent' || (e.kind === 'limit.reached' && e.limit !== 'in-flight')
+}
+
+/**
+ * How many events of `log` a rerun that may differ from step `divergent` on is sure to repeat:
+ * every event of an earlier step, except an end-of-run event. Conservative and pure.
+ */
+export function sharedPrefix(log: readonly SimEvent[], divergent: number): number {
+  let i = 0
+  while (i < log.length) {
+    const e = log[i] as SimEvent
+    if (e.step >= divergent || endsRun(e)) break
+    i++
+  }
+  return i
+}
