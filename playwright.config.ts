@@ -1,9 +1,12 @@
 import { defineConfig } from '@playwright/test'
 
-const port = 4173
+// PW_PORT and PW_DIST let several people run the suite side by side on one machine
+// (each with its own `vite build --outDir`); CI uses the defaults.
+const port = Number(process.env.PW_PORT ?? 4173)
+const dist = process.env.PW_DIST ?? 'dist'
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'e2e/.results',
+  outputDir: process.env.PW_DIST ? `${process.env.PW_DIST}-results` : 'e2e/.results',
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -26,7 +29,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -51,3 +51,20 @@ describe('Simulator', () => {
     expect(logHash(replay.log)).toBe(logHash(sim.log))
   })
 })
+
+describe('Simulator.fork in an idle gap', () => {
+  it('records the action at the requested step, before a later intervention', () => {
+    const config = defaultConfig()
+    const input = {
+      seed: 1,
+      config,
+      interventions: [propose(1, '10'), { step: 100, action: { type: 'crash' as const, pid: 2 } }],
+    }
+    const sim = new Simulator(input)
+    sim.run()
+    sim.fork(50, { type: 'crash', pid: 3 })
+    expect(sim.recorded.map((iv) => iv.step)).toEqual([0, 50])
+    sim.run()
+    expect(logHash(runToEnd({ ...input, interventions: sim.recorded }).log)).toBe(logHash(sim.log))
+  })
+})

@@ -125,8 +125,11 @@ export class Simulator implements World {
     return this.state.halted !== null
   }
 
-  /** Run one scheduler step and the interventions recorded after it. False once the run has stopped. */
-  step(): boolean {
+  /**
+   * Run one scheduler step and the interventions recorded after it. An idle run never moves past
+   * `maxStep`. False once the run has stopped.
+   */
+  step(maxStep = Infinity): boolean {
     const s = this.state
     if (s.halted) return false
     if (this.log.length >= LIMITS.logEventsMax) return this.halt('log', LIMITS.logEventsMax)
@@ -141,6 +144,11 @@ export class Simulator implements World {
       // Nothing to do until the next recorded intervention: idle forward to its step, unless
       // that lies beyond the step limit (the log would show a step the run never reached).
       if (pending.step > s.config.maxSteps) return this.halt('steps', s.config.maxSteps)
+      if (pending.step > maxStep) {
+        // A seek into the idle gap stops there, before the later intervention.
+        s.step = Math.max(s.step, maxStep)
+        return true
+      }
       s.step = Math.max(s.step, pending.step)
       this.applyInterventionsThrough(s.step)
       this.maybeSnapshot()
@@ -177,7 +185,7 @@ export class Simulator implements World {
       this.state.ghost.votes = votesFromLog(this.log, snap.logLength)
       this.nextIntervention = snap.nextIntervention
     }
-    while (this.state.step < target && this.step()) {
+    while (this.state.step < target && this.step(target)) {
       // replaying
     }
   }
