@@ -91,7 +91,10 @@ const PRESETS: readonly Preset[] = [
     lecture(),
     [at(0, { type: 'propose', pid: 1, value: '10' })],
     [
-      { step: 8, text: 'P1 has three promises, a majority. Which value may it propose?' },
+      {
+        step: 7,
+        text: 'P1 has two promises, its own and P2’s; the next one makes a majority. Which value may P1 then propose?',
+      },
       { step: 14, text: 'A majority has accepted ballot 1.1: 10 is chosen, though nobody knows it yet.' },
     ],
   ),
@@ -124,8 +127,8 @@ const PRESETS: readonly Preset[] = [
         text: 'P1 is sending accept 1.1 = 10, but its messages to P4 and P5 are slow. P3 now starts ballot 2.3.',
       },
       {
-        step: 30,
-        text: 'P3 has a majority of promises, and one reports (1.1, 10). Which value must P3 propose?',
+        step: 23,
+        text: 'P3 has two promises, and P1’s reports (1.1, 10). When P2’s promise arrives P3 has a majority. Which value must P3 propose?',
       },
     ],
   ),
