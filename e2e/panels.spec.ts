@@ -69,8 +69,8 @@ test('play runs the clock and pauses; no timers while paused', async ({ page }) 
   await page.getByLabel(/Playback speed/).selectOption('32')
   await page.keyboard.press('Space')
   await expect(page.getByRole('button', { name: 'Pause (Space)' })).toBeVisible()
-  // The example's lecture beats pause playback (steps 8 and 14); Space continues.
-  await expect(position(page)).toContainText('step 8/24')
+  // The example's lecture beats pause playback (steps 7 and 14); Space continues.
+  await expect(position(page)).toContainText('step 7/24')
   await expect(page.getByRole('button', { name: 'Play (Space)' })).toBeVisible()
   await expect(page.locator('.beat')).toBeVisible()
   await page.keyboard.press('Space')
