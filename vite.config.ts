@@ -1,10 +1,74 @@
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
+import { VitePWA } from 'vite-plugin-pwa'
+
+/**
+ * A strict Content-Security-Policy for the production build: only the app's own files, no inline
+ * scripts, no eval, no remote origins. Added at build time only, because Vite's dev server needs
+ * inline scripts and a websocket for hot reload.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ')
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'synod-csp',
+    apply: 'build',
+    transformIndexHtml(html) {
+      const anchor = '<meta charset="UTF-8" />'
+      // Fail the build rather than ship a page without its policy.
+      if (!html.includes(anchor)) throw new Error(`synod-csp: index.html lost its ${anchor}`)
+      const meta = `<meta http-equiv="Content-Security-Policy" content="${CSP}" />`
+      return html.replace(anchor, `${anchor}\n    ${meta}`)
+    },
+  }
+}
 
 // `base: './'` makes the production build work from any sub-path of a static host.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    // Offline after the first visit (lecture halls without network): precache the whole app shell,
+    // worker chunks included (the glob finds every emitted chunk, so no hand-kept list can rot).
+    // `injectRegister: 'script'` registers from an external registerSW.js, which the CSP allows.
+    // A new deployment's service worker takes over at once (skipWaiting + clientsClaim) and drops
+    // the old precache; open tabs keep running the version they loaded until the next reload.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      manifest: {
+        name: 'Synod — Paxos, step by step',
+        short_name: 'Synod',
+        description: 'An interactive, deterministic Paxos visualizer',
+        theme_color: '#1f3b5c',
+        background_color: '#ffffff',
+        display: 'standalone',
+        start_url: './',
+        scope: './',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        navigateFallback: 'index.html',
+        skipWaiting: true,
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   server: { host: '127.0.0.1' },

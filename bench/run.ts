@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ENGINE_VERSION, runToEnd, type RunInput } from '../src/engine/index.ts'
 import { presetById } from '../src/scenarios/presets.ts'
+import { benchExplorer } from './explorer.ts'
 
 const REPETITIONS = 5
 const LONG_REPETITIONS = 3
@@ -95,6 +96,7 @@ function main(): void {
   const long = rows.filter((r) => r.workload.endsWith('one run'))
   const events = reps.reduce((a, r) => a + r.events, 0)
   const steps = reps.reduce((a, r) => a + r.steps, 0)
+  const explorer = benchExplorer()
   const results = {
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
     date: new Date().toISOString(),
@@ -114,12 +116,16 @@ function main(): void {
       events: long[0]?.events ?? 0,
     },
     rows,
+    ...explorer,
   }
   const out = join(dirname(fileURLToPath(import.meta.url)), 'results.json')
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
   console.log(`engineEventsPerSecond (median of ${REPETITIONS}): ${results.engineEventsPerSecond}`)
   console.log(`engineEventsPerCpuSecond (median): ${results.engineEventsPerCpuSecond}`)
   console.log(`longRun.eventsPerSecond (median of ${LONG_REPETITIONS}): ${results.longRun.eventsPerSecond}`)
+  console.log(
+    `explorerSpecStatesPerSecond: ${explorer.explorerSpecStatesPerSecond}; explorerSimStatesPerSecond: ${explorer.explorerSimStatesPerSecond}`,
+  )
   console.log(`wrote ${out}`)
 }
 

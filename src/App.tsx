@@ -1,11 +1,17 @@
 import { setNotice } from './store/actions.ts'
 import { useSynod } from './store/store.ts'
+import { isEmbed } from './store/urlSync.ts'
 import { ConfigDialog } from './ui/ConfigDialog.tsx'
 import { DiagramPane } from './ui/DiagramPane.tsx'
+import { EmbedView } from './ui/EmbedView.tsx'
+import { ExplorerPanel } from './ui/ExplorerPanel.tsx'
+import { EngineBanner, LimitBanner } from './ui/EngineBanner.tsx'
 import { HelpDialog } from './ui/HelpDialog.tsx'
 import { LiveRegion } from './ui/LiveRegion.tsx'
 import { Narration } from './ui/Narration.tsx'
 import { PartitionDialog } from './ui/PartitionDialog.tsx'
+import { PresenterView, usePresenterKeys } from './ui/PresenterView.tsx'
+import { PresetGallery } from './ui/PresetGallery.tsx'
 import { Scrubber } from './ui/Scrubber.tsx'
 import { ShortcutsDialog } from './ui/ShortcutsDialog.tsx'
 import { Sidebar } from './ui/Sidebar.tsx'
@@ -25,6 +31,8 @@ function Dialogs() {
       return <ShortcutsDialog />
     case 'help':
       return <HelpDialog />
+    case 'presets':
+      return <PresetGallery />
     default:
       return null
   }
@@ -35,6 +43,8 @@ function Banners() {
   const notice = useSynod((s) => s.notice)
   return (
     <div className="banners">
+      <EngineBanner />
+      <LimitBanner />
       {error && (
         <p className="error-banner" role="alert">
           The simulation stopped with an error: {error}
@@ -52,11 +62,25 @@ function Banners() {
   )
 }
 
+/** `?embed` is fixed for the page's life: the address's query never changes after loading. */
+const EMBEDDED = isEmbed()
+
 /** The application shell: top bar, diagram with sidebar, and the time controls at the bottom. */
 export function App() {
   useKeyboard()
   useTheme()
   usePauseWhenHidden()
+  usePresenterKeys()
+  const presenter = useSynod((s) => s.presenter)
+  if (EMBEDDED) return <EmbedView />
+  if (presenter) {
+    return (
+      <>
+        <PresenterView />
+        <LiveRegion />
+      </>
+    )
+  }
   return (
     <div className="app">
       <TopBar />
@@ -72,6 +96,7 @@ export function App() {
       </footer>
       <LiveRegion />
       <Dialogs />
+      <ExplorerPanel />
     </div>
   )
 }

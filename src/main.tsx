@@ -1,9 +1,8 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
-import { presetById } from './scenarios/presets.ts'
-import { loadPreset, setNotice } from './store/actions.ts'
 import { connectEngine } from './store/store.ts'
+import { bootScenario, startUrlSync } from './store/urlSync.ts'
 import { createWorkerClient } from './worker/client.ts'
 import './styles.css'
 import './ui/layout.css'
@@ -16,11 +15,9 @@ if (!root) throw new Error('Synod: #root element missing from index.html')
 
 // The engine lives in a Web Worker; the main thread only renders what it sends back.
 connectEngine(createWorkerClient())
-const requested = new URLSearchParams(window.location.search).get('preset')
-const known = requested !== null && presetById(requested) !== undefined
-loadPreset(known ? requested : 'basic')
-if (requested !== null && !known)
-  setNotice(`There is no example called “${requested}”; showing the basic run.`)
+// A `#s=` link, else `?preset=`, else the work kept from last time; then keep the address in step.
+bootScenario()
+startUrlSync()
 
 createRoot(root).render(
   <StrictMode>

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import type { Intervention, RunInput, ScheduledIntervention, SimConfig } from '../engine/index.ts'
-import { ENGINE_VERSION, defaultConfig } from '../engine/index.ts'
-import { SCENARIO_FORMAT, scenarioSchema } from './schema.ts'
+import { ENGINE_VERSION, LIMITS, defaultConfig } from '../engine/index.ts'
+import { BEATS_MAX, SCENARIO_FORMAT, scenarioSchema } from './schema.ts'
 
 /** A narration beat: a lecturer's note that pauses the run at a step. */
 export interface Beat {
@@ -52,6 +52,18 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
   return `${where || 'scenario'} ${issue.message}`
 }
 
+/** The list limits, checked before validating any entry (so a huge list is refused at once). */
+const LIST_LIMITS = { interventions: LIMITS.interventionsMax, beats: BEATS_MAX } as const
+
+/** A message when a top-level list is longer than its limit, else null. Pure. */
+function oversizedList(input: Record<string, unknown>): string | null {
+  for (const [key, max] of Object.entries(LIST_LIMITS)) {
+    const list = Object.hasOwn(input, key) ? input[key] : undefined
+    if (Array.isArray(list) && list.length > max) return `${key} must have at most ${max} entries`
+  }
+  return null
+}
+
 /**
  * Validate an untrusted value (parsed JSON from a file, URL or CLI) as a scenario. Never throws;
  * errors name the field and the problem. Pure.
@@ -67,7 +79,11 @@ export function parseScenario(input: unknown): ParseResult {
       error: `this scenario uses format ${format}, newer than this Synod understands (${SCENARIO_FORMAT}); please update Synod`,
     }
   }
-  const r = v.safeParse(scenarioSchema, input)
+  const tooLong = oversizedList(input as Record<string, unknown>)
+  if (tooLong !== null) return { ok: false, error: tooLong }
+  // Only the first issue is reported, so stop there: a short link holding 200,000 bad entries
+  // would otherwise cost seconds of validation.
+  const r = v.safeParse(scenarioSchema, input, { abortEarly: true })
   if (!r.success) return { ok: false, error: describeIssue(r.issues[0]) }
   const o = r.output
   const outOfRange = o.interventions.findIndex((iv) =>

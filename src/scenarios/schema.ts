@@ -97,6 +97,9 @@ const textSchema = (max: number) =>
 
 export const beatSchema = v.strictObject({ step: stepSchema, text: textSchema(500) })
 
+/** At most this many narration beats per scenario. */
+export const BEATS_MAX = 200
+
 export const scenarioSchema = v.strictObject({
   format: v.literal(SCENARIO_FORMAT, `must be ${SCENARIO_FORMAT}`),
   engine: v.optional(int(1, 1_000_000), ENGINE_VERSION),
@@ -112,7 +115,10 @@ export const scenarioSchema = v.strictObject({
   title: v.optional(textSchema(120)),
   description: v.optional(textSchema(2000)),
   beats: v.optional(
-    v.pipe(v.array(beatSchema, 'must be a list'), v.maxLength(200, 'must have at most 200 beats')),
+    v.pipe(
+      v.array(beatSchema, 'must be a list'),
+      v.maxLength(BEATS_MAX, `must have at most ${BEATS_MAX} beats`),
+    ),
   ),
   cursor: v.optional(stepSchema),
 })

@@ -23,6 +23,10 @@ export interface RunSlice {
   computing: boolean
   processCount: number
   error: string | null
+  /** The engine supervisor's last word: it replaced a failed engine, or gave up until asked. */
+  engineStatus: 'ok' | 'restarted' | 'stopped'
+  /** Why the engine was last replaced or stopped. */
+  engineReason: string | null
 }
 
 export interface CursorSlice {
@@ -42,7 +46,7 @@ export interface PlaybackSlice {
 }
 
 export type Theme = 'system' | 'light' | 'dark' | 'contrast'
-export type DialogName = 'config' | 'partition' | 'shortcuts' | 'help'
+export type DialogName = 'config' | 'partition' | 'shortcuts' | 'help' | 'presets'
 
 export interface UiSlice {
   theme: Theme
@@ -53,6 +57,8 @@ export interface UiSlice {
   touched: boolean
   /** A one-line message for the user (e.g. an unknown example in the address). */
   notice: string | null
+  /** Presenter mode: large type, chrome hidden, the clicker walks the narration beats. */
+  presenter: boolean
 }
 
 export type SynodState = ScenarioSlice & RunSlice & CursorSlice & SelectionSlice & PlaybackSlice & UiSlice
@@ -71,6 +77,8 @@ export function initialState(): SynodState {
     computing: false,
     processCount: scenario.config.processCount,
     error: null,
+    engineStatus: 'ok',
+    engineReason: null,
     cursor: 0,
     selectedMsgId: null,
     selectedPid: null,
@@ -81,5 +89,6 @@ export function initialState(): SynodState {
     announcement: '',
     touched: false,
     notice: null,
+    presenter: false,
   }
 }

@@ -2,7 +2,7 @@ import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
 import type { SimEvent } from '../engine/index.ts'
 import type { EngineClient } from '../worker/client.ts'
-import type { EngineReply } from '../worker/protocol.ts'
+import type { ClientReply } from '../worker/protocol.ts'
 import { initialState, type SynodState } from './state.ts'
 
 /** The one store. Components read it through `useSynod` with narrow selectors. */
@@ -65,9 +65,30 @@ function withPending(log: readonly SimEvent[]): readonly SimEvent[] {
   return keep >= log.length ? log : log.slice(0, keep)
 }
 
+/** Replace the engine and rerun the current inputs (the "Restart" button after it stopped). */
+export function restartEngine(): void {
+  synodStore.setState({ computing: true, error: null, engineStatus: 'ok', engineReason: null })
+  pendingKeep = null
+  engineClient().restart()
+}
+
 /** Apply one worker reply: exactly one setState per batch. */
-function onReply(r: EngineReply): void {
+function onReply(r: ClientReply): void {
   switch (r.type) {
+    case 'restarted':
+      // The same inputs run again in a new engine; the log, cursor and selection stay.
+      pendingKeep = null
+      synodStore.setState({ computing: true, error: null, engineStatus: 'restarted', engineReason: r.reason })
+      return
+    case 'stopped':
+      pendingKeep = null
+      synodStore.setState({
+        computing: false,
+        playing: false,
+        engineStatus: 'stopped',
+        engineReason: r.reason,
+      })
+      return
     case 'reset':
       pendingKeep = r.logLength
       return

@@ -38,6 +38,8 @@ export interface TimeZoom {
 }
 
 const USER_DRAG = new Set(['mousemove', 'pointermove', 'touchmove'])
+/** How long an animated pan or zoom takes. */
+const FOLLOW_PAN_MS = 220
 
 /**
  * Horizontal zoom and pan with d3-zoom (wheel, drag, pinch; a horizontal wheel pans), plus
@@ -109,7 +111,7 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
       const next = constrainX(t, endTick, geometry)
       target.current = next
       const sel = select(svg)
-      if (animate && !reducedMotion) sel.transition().duration(220).call(z.transform, next)
+      if (animate && !reducedMotion) sel.transition().duration(FOLLOW_PAN_MS).call(z.transform, next)
       else sel.call(z.transform, next)
     },
     [svgRef, geometry, endTick, reducedMotion],
@@ -138,11 +140,18 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [geometry, endTick, apply, runKey])
 
+  // A follow pan is animated only when the previous one has finished: while the cursor moves
+  // faster (scrubbing, held keys, fast play) the view snaps, so each cursor move costs one layout
+  // instead of one per frame of a transition that the next move interrupts anyway.
+  const followBusyUntil = useRef(0)
   useEffect(() => {
     const t = heading()
     if (!follow || !t || !geometry) return
     const next = followTransform(t, cursorTick, geometry)
-    if (next) apply(next, true)
+    if (!next) return
+    const now = performance.now()
+    apply(next, now >= followBusyUntil.current)
+    followBusyUntil.current = now + FOLLOW_PAN_MS
   }, [cursorTick, follow, geometry, apply, heading])
 
   const zoomBy = useCallback(

@@ -2,7 +2,10 @@ import { allPresets, presetById } from '../scenarios/presets.ts'
 import { loadPreset, openDialog, setTheme } from '../store/actions.ts'
 import type { Theme } from '../store/state.ts'
 import { useSynod } from '../store/store.ts'
+import { ExploreButton } from './ExplorerPanel.tsx'
 import { ChosenChip, SafetyBadge } from './SafetyBadge.tsx'
+import { ScenarioMenu } from './ScenarioMenu.tsx'
+import { ShareButton } from './ShareButton.tsx'
 import { useProjection } from './useView.ts'
 
 const NEXT_THEME: Record<Theme, Theme> = {
@@ -61,6 +64,9 @@ export function TopBar() {
         <SafetyBadge />
       </div>
       <nav className="topbar-actions" aria-label="Run settings">
+        <ShareButton />
+        <ScenarioMenu />
+        <ExploreButton />
         <button
           type="button"
           onClick={() => openDialog('partition')}

@@ -28,6 +28,8 @@ export const SHORTCUT_GROUPS: readonly { title: string; items: readonly Shortcut
       { keys: ['N'], what: 'Deliver the selected message now' },
       { keys: ['Delete'], what: 'Drop the selected message' },
       { keys: ['S'], what: 'Settings' },
+      { keys: ['E'], what: 'Explorer: search the schedules, model-check the spec' },
+      { keys: ['P'], what: 'Presenter mode (→ / ← walk the narration beats, Esc leaves)' },
       { keys: ['?'], what: 'This list' },
       { keys: ['Esc'], what: 'Close a dialog or clear the selection' },
     ],

@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import * as act from '../store/actions.ts'
+import { toggleExplorer } from '../store/explorer.ts'
 import { nudgeSpeed, togglePlay } from '../store/playback.ts'
 import { synodStore } from '../store/store.ts'
 
@@ -73,6 +74,9 @@ function shortcut(e: KeyboardEvent): (() => void) | null {
     case 'i':
     case 'I':
       return focusInFlight
+    case 'e':
+    case 'E':
+      return toggleExplorer
     case 's':
     case 'S':
       return () => act.openDialog('config')

@@ -3,15 +3,15 @@ import { logHash, runToEnd, type RunInput, type SimEvent } from '../engine/index
 import { presetById } from '../scenarios/presets.ts'
 import { toRunInput } from '../scenarios/scenario.ts'
 import { createInThreadClient, type EngineClient } from './client.ts'
-import { forkInput, type EngineReply } from './protocol.ts'
+import { forkInput, type ClientReply } from './protocol.ts'
 
 const preset = (id: string): RunInput => toRunInput(presetById(id)!.scenario)
 
 /** Collects the log the way the store does and resolves when the current generation is done. */
 function collector(client: EngineClient) {
   let log: SimEvent[] = []
-  const replies: EngineReply[] = []
-  let waiting: ((r: EngineReply) => void) | null = null
+  const replies: ClientReply[] = []
+  let waiting: ((r: ClientReply) => void) | null = null
   client.listen((r) => {
     replies.push(r)
     if (r.type === 'reset') log = log.slice(0, r.logLength)
@@ -21,7 +21,7 @@ function collector(client: EngineClient) {
   return {
     replies,
     log: () => log,
-    done: () => new Promise<EngineReply>((resolve) => (waiting = resolve)),
+    done: () => new Promise<ClientReply>((resolve) => (waiting = resolve)),
   }
 }
 

@@ -60,6 +60,33 @@ export type EngineReply =
   | { readonly type: 'error'; readonly id: number; readonly gen: number; readonly message: string }
 
 /**
+ * Not from the worker: the client's supervisor reports on the engine itself. `restarted` means
+ * the worker failed, was replaced, and the current run's inputs were sent again (a new generation
+ * whose replies follow); `stopped` means it failed too often and waits for `restart()`.
+ */
+export type SupervisorReply =
+  | {
+      readonly type: 'restarted'
+      readonly id: 0
+      readonly gen: number
+      readonly reason: string
+      readonly restarts: number
+    }
+  | { readonly type: 'stopped'; readonly id: 0; readonly gen: number; readonly reason: string }
+
+/** What the client's listener receives: the worker's replies and the supervisor's reports. */
+export type ClientReply = EngineReply | SupervisorReply
+
+/** Bounds of the supervisor: a silent worker, and how many restarts before giving up. */
+export const SUPERVISION = {
+  /** A worker with work pending that posts nothing for this long is taken to be hung. */
+  replyTimeoutMs: 5_000,
+  /** At most this many automatic restarts within `restartWindowMs` … */
+  maxRestarts: 3,
+  restartWindowMs: 60_000,
+} as const
+
+/**
  * The inputs after acting at `step`: interventions recorded after `step` are dropped (the old
  * future), those at or before it are kept in order, and `action` is recorded at `step`. Pure.
  */

@@ -1,0 +1,189 @@
+/**
+ * `npm run bench` (second part): the browser benchmark. Builds the app into its own directory,
+ * serves it with `vite preview` on a free port, drives headless Chromium with Playwright, and
+ * merges the numbers into bench/results.json under `browser`. Medians/p95 of several runs; the
+ * machine and its load are recorded with them. See docs/PERFORMANCE.md for what each number means.
+ *
+ * `BENCH_QUICK=1` runs fewer repetitions (a smoke run of the harness itself).
+ */
+import { chromium } from '@playwright/test'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { duelingLink, firstRender, idle, longRun, median, scrub, stepLatency } from './browserMeasures.ts'
+
+const HERE = dirname(fileURLToPath(import.meta.url))
+const ROOT = join(HERE, '..')
+const OUT_DIR = join(tmpdir(), 'synod-bench-dist')
+const QUICK = process.env.BENCH_QUICK === '1'
+
+export const BUDGETS = {
+  firstRenderMs: 1000,
+  stepLatencyMsP95: 16,
+  scrubFrameMsP95: 16,
+  bundleGzipKB: 200,
+  idleMainThreadMsPerSecond: 5,
+} as const
+
+function build(): void {
+  const r = spawnSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  if (r.status !== 0) throw new Error('vite build failed')
+}
+
+/** gzip size of the JS that index.html loads up front (module scripts and modulepreloads). */
+function initialJs(): { files: string[]; gzipKB: number; rawKB: number } {
+  const html = readFileSync(join(OUT_DIR, 'index.html'), 'utf8')
+  const refs = [...html.matchAll(/(?:src|href)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1] as string)
+  let gz = 0
+  let raw = 0
+  for (const f of refs) {
+    const bytes = readFileSync(join(OUT_DIR, f))
+    raw += bytes.length
+    gz += gzipSync(bytes, { level: 9 }).length
+  }
+  return { files: refs, gzipKB: Math.round(gz / 102.4) / 10, rawKB: Math.round(raw / 102.4) / 10 }
+}
+
+/** Every JS chunk of the build with its gzip size, for the record (lazy chunks included). */
+function chunks(): Record<string, number> {
+  const dir = join(OUT_DIR, 'assets')
+  const out: Record<string, number> = {}
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.js'))) {
+    if (statSync(join(dir, f)).isFile()) {
+      out[f] = Math.round(gzipSync(readFileSync(join(dir, f)), { level: 9 }).length / 102.4) / 10
+    }
+  }
+  return out
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address()
+      const port = typeof addr === 'object' && addr ? addr.port : 0
+      srv.close(() => resolve(port))
+    })
+    srv.on('error', reject)
+  })
+}
+
+async function serve(port: number): Promise<ChildProcess> {
+  const args = [
+    'vite',
+    'preview',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--strictPort',
+    '--outDir',
+    OUT_DIR,
+  ]
+  const child = spawn('npx', args, { cwd: ROOT, stdio: 'ignore' })
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return child
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  child.kill()
+  throw new Error('vite preview did not start')
+}
+
+async function measure(baseURL: string) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--enable-precise-memory-info',
+    ],
+  })
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1280, height: 720 },
+    serviceWorkers: 'block',
+  })
+  try {
+    const runs = QUICK ? 2 : 5
+    const first = await firstRender(context, runs)
+    const steps = []
+    for (let i = 0; i < (QUICK ? 1 : 3); i++)
+      steps.push(await stepLatency(context, '/?preset=racing-adopt', 50))
+    const scrubs = []
+    for (let i = 0; i < (QUICK ? 1 : 3); i++) scrubs.push(await scrub(context, duelingLink(2000), 120))
+    const idleRun = await idle(context, QUICK ? 2 : 4)
+    const long = await longRun(context, 40_000)
+    const mid = <T extends Record<string, unknown>>(xs: T[], key: keyof T): T =>
+      [...xs].sort((a, b) => (a[key] as number) - (b[key] as number))[Math.floor(xs.length / 2)] as T
+    return {
+      firstRenderMs: median(first),
+      firstRenderRunsMs: first,
+      step: mid(steps, 'stepLatencyMsP95'),
+      stepRunsP95: steps.map((s) => s.stepLatencyMsP95),
+      scrub: mid(scrubs, 'scrubFrameMsP95'),
+      scrubRunsP95: scrubs.map((s) => s.scrubFrameMsP95),
+      idle: idleRun,
+      longRun: long,
+    }
+  } finally {
+    await browser.close()
+  }
+}
+
+async function main(): Promise<void> {
+  const load = loadavg()[0] ?? 0
+  build()
+  const bundle = initialJs()
+  const port = await freePort()
+  const server = await serve(port)
+  let m: Awaited<ReturnType<typeof measure>>
+  try {
+    m = await measure(`http://127.0.0.1:${port}`)
+  } finally {
+    server.kill()
+  }
+  const browser = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      rendering: 'headless, --disable-gpu (software rendering)',
+      loadAverage1mBefore: Number(load.toFixed(2)),
+      loadAverage1mAfter: Number((loadavg()[0] ?? 0).toFixed(2)),
+    },
+    budgets: BUDGETS,
+    firstRenderMs: m.firstRenderMs,
+    stepLatencyMsP95: m.step.stepLatencyMsP95,
+    scrubFrameMsP95: m.scrub.scrubFrameMsP95,
+    bundleGzipKB: bundle.gzipKB,
+    idleMainThreadMsPerSecond: m.idle.idleMainThreadMsPerSecond,
+    hiddenMainThreadMsPerSecond: m.idle.hiddenMainThreadMsPerSecond,
+    details: { ...m, initialJs: bundle, chunksGzipKB: chunks() },
+  }
+  const file = join(HERE, 'results.json')
+  const results = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {}
+  writeFileSync(file, `${JSON.stringify({ ...results, browser }, null, 2)}\n`)
+  const rows = Object.entries(BUDGETS).map(([k, budget]) => {
+    const value = (browser as unknown as Record<string, number>)[k] ?? NaN
+    return { metric: k, value, budget, met: value <= budget }
+  })
+  console.table(rows)
+  console.log(JSON.stringify({ step: m.step, scrub: m.scrub, idle: m.idle, longRun: m.longRun }, null, 2))
+  console.log(`wrote ${file} (browser)`)
+}
+
+await main()

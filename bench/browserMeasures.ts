@@ -1,0 +1,205 @@
+/**
+ * The browser benchmark's measurements, one function each. Every function opens its own page in
+ * the given context, drives it like a user and returns plain numbers. See docs/PERFORMANCE.md.
+ */
+import type { BrowserContext, CDPSession, Page } from '@playwright/test'
+import { presetById } from '../src/scenarios/presets.ts'
+import type { Scenario } from '../src/scenarios/scenario.ts'
+import { encodeScenarioHash } from '../src/scenarios/url.ts'
+import { installProbes, startFrames, stopFrames, type BenchWindow } from './browserProbes.ts'
+
+export const median = (xs: readonly number[]): number => quantile(xs, 0.5)
+
+/** The q-quantile (nearest rank) of a sample. */
+export function quantile(xs: readonly number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b)
+  if (s.length === 0) return 0
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] as number
+}
+
+const r1 = (x: number): number => Math.round(x * 10) / 10
+
+/** The dueling preset with a higher step limit: ~2.5 events per step, no lecture beats. */
+export function duelingLink(maxSteps: number): string {
+  const preset = presetById('dueling')
+  if (!preset) throw new Error('the dueling preset is missing')
+  const { beats: _beats, ...rest } = preset.scenario
+  const scenario: Scenario = { ...rest, config: { ...rest.config, maxSteps } }
+  return `/#${encodeScenarioHash(scenario)}`
+}
+
+async function open(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage()
+  // tsx (esbuild keepNames) wraps functions in `__name(…)`; serialized into the page they need it.
+  await page.addInitScript('globalThis.__name = (f) => f')
+  await page.addInitScript(installProbes)
+  await page.goto(url)
+  await page.waitForFunction(
+    () => {
+      const b = (window as unknown as BenchWindow).__bench
+      return b !== undefined && b.firstRender !== null && b.firstRender > 0
+    },
+    undefined,
+    { timeout: 60_000 },
+  )
+  return page
+}
+
+type Metrics = Record<string, number>
+async function metrics(cdp: CDPSession): Promise<Metrics> {
+  const { metrics: list } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[]
+  }
+  return Object.fromEntries(list.map((m) => [m.name, m.value]))
+}
+
+/** Main-thread time split over an interval (CDP `Performance.getMetrics` deltas, in ms). */
+export interface MainThreadSplit {
+  taskMs: number
+  scriptMs: number
+  styleLayoutMs: number
+  /** The rest of the main thread's tasks: paint recording, GC, parsing, hit testing, … */
+  otherMs: number
+}
+
+async function during(page: Page, work: () => Promise<void>): Promise<MainThreadSplit> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' })
+  const a = await metrics(cdp)
+  await work()
+  const b = await metrics(cdp)
+  await cdp.detach()
+  const d = (k: string): number => ((b[k] ?? 0) - (a[k] ?? 0)) * 1000
+  const taskMs = d('TaskDuration')
+  const scriptMs = d('ScriptDuration')
+  const styleLayoutMs = d('RecalcStyleDuration') + d('LayoutDuration')
+  return {
+    taskMs: r1(taskMs),
+    scriptMs: r1(scriptMs),
+    styleLayoutMs: r1(styleLayoutMs),
+    otherMs: r1(taskMs - scriptMs - styleLayoutMs),
+  }
+}
+
+/** Navigation start → the diagram of `?preset=racing-adopt` drawn, computed and painted. */
+export async function firstRender(context: BrowserContext, runs: number): Promise<number[]> {
+  const out: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const page = await open(context, '/?preset=racing-adopt')
+    out.push(r1(await page.evaluate(() => (window as unknown as BenchWindow).__bench.firstRender ?? 0)))
+    await page.close()
+  }
+  return out
+}
+
+/** Key press (→) → the step's arrows painted, over `count` steps of `url` (wrapping with Home). */
+export async function stepLatency(context: BrowserContext, url: string, count: number) {
+  const page = await open(context, url)
+  await page.locator('.tl-svg').focus()
+  const split = await during(page, async () => {
+    for (let i = 0; i < count; i++) {
+      const text = (await page.locator('.position').textContent()) ?? ''
+      const m = /step (\d+)\/(\d+)/.exec(text)
+      if (m && m[1] === m[2]) await page.keyboard.press('Home')
+      const before = await page.evaluate(() => (window as unknown as BenchWindow).__bench.steps.length)
+      await page.keyboard.press('ArrowRight')
+      await page.waitForFunction((n) => (window as unknown as BenchWindow).__bench.steps.length > n, before)
+    }
+  })
+  const steps = await page.evaluate(() => (window as unknown as BenchWindow).__bench.steps)
+  await page.close()
+  // Home presses are measured too; keep only the last `count` (the → presses dominate).
+  const paint = steps.map((s) => s[1])
+  const commit = steps.map((s) => s[0])
+  return {
+    stepLatencyMsP95: r1(quantile(paint, 0.95)),
+    stepLatencyMsMedian: r1(median(paint)),
+    stepCommitMsP95: r1(quantile(commit, 0.95)),
+    steps: paint.length,
+    mainThreadPerStepMs: perUnit(split, paint.length),
+  }
+}
+
+const perUnit = (s: MainThreadSplit, n: number): MainThreadSplit => ({
+  taskMs: r1(s.taskMs / n),
+  scriptMs: r1(s.scriptMs / n),
+  styleLayoutMs: r1(s.styleLayoutMs / n),
+  otherMs: r1(s.otherMs / n),
+})
+
+/** Drag the scrubber from start to end in `moves` mouse moves; frame times while dragging. */
+export async function scrub(context: BrowserContext, url: string, moves: number) {
+  const page = await open(context, url)
+  const events = await page.evaluate(() => document.querySelectorAll('.tl-arrow').length)
+  const box = await page.locator('.scrub-track input[type=range]').boundingBox()
+  if (!box) throw new Error('no scrubber')
+  const y = box.y + box.height / 2
+  await page.mouse.move(box.x + 2, y)
+  await page.mouse.down()
+  await page.evaluate(startFrames)
+  const split = await during(page, async () => {
+    for (let i = 1; i <= moves; i++) await page.mouse.move(box.x + 2 + ((box.width - 4) * i) / moves, y)
+  })
+  const frames = await page.evaluate(stopFrames)
+  await page.mouse.up()
+  const logLength = await page.locator('.position').textContent()
+  await page.close()
+  return {
+    scrubFrameMsP95: r1(quantile(frames, 0.95)),
+    scrubFrameMsMedian: r1(median(frames)),
+    frames: frames.length,
+    mainThreadPerFrameMs: perUnit(split, Math.max(1, frames.length)),
+    arrowsAtStart: events,
+    position: logLength,
+  }
+}
+
+/** Main-thread ms per second while the run is paused: visible, and with the tab hidden. */
+export async function idle(context: BrowserContext, seconds: number) {
+  const page = await open(context, '/?preset=racing-adopt')
+  await page.waitForTimeout(1000)
+  const visible = await during(page, () => page.waitForTimeout(seconds * 1000))
+  // Headless Chromium never hides a tab (each page is its own window), so hiding is emulated:
+  // the page is told it is hidden, as a real tab switch would (the app pauses on that event).
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' })
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true })
+    document.dispatchEvent(new Event('visibilitychange'))
+  })
+  const state = await page.evaluate(() => document.visibilityState)
+  const hidden = await during(page, () => page.waitForTimeout(seconds * 1000))
+  await page.close()
+  return {
+    idleMainThreadMsPerSecond: r1(visible.taskMs / seconds),
+    hiddenMainThreadMsPerSecond: r1(hidden.taskMs / seconds),
+    hiddenVisibilityState: `${state} (emulated)`,
+  }
+}
+
+/** A ~100,000-event run: load it, step in it, scrub it; long tasks and heap. */
+export async function longRun(context: BrowserContext, maxSteps: number) {
+  const start = Date.now()
+  const page = await open(context, duelingLink(maxSteps))
+  const loadMs = Date.now() - start
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Performance.enable')
+  const m = await metrics(cdp)
+  await cdp.detach()
+  const b = await page.evaluate(() => (window as unknown as BenchWindow).__bench)
+  const position = await page.locator('.position').textContent()
+  await page.close()
+  const step = await stepLatency(context, duelingLink(maxSteps), 20)
+  return {
+    maxSteps,
+    position,
+    loadToInteractiveMs: loadMs,
+    firstRenderMs: r1(b.firstRender ?? 0),
+    longTaskMaxMs: r1(b.longTaskMaxMs),
+    longTasks: b.longTasks,
+    jsHeapUsedMB: r1((m.JSHeapUsedSize ?? 0) / 2 ** 20),
+    jsHeapTotalMB: r1((m.JSHeapTotalSize ?? 0) / 2 ** 20),
+    domNodes: m.Nodes ?? 0,
+    stepLatencyMsP95: step.stepLatencyMsP95,
+    stepMainThreadMs: step.mainThreadPerStepMs,
+  }
+}

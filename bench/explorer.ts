@@ -1,0 +1,98 @@
+/**
+ * Explorer entries of `npm run bench` (called once from bench/run.ts):
+ * - `explorerSpecStatesPerSecond`: spec mode, Paxos.tla with 3 acceptors, 2 values, ballots 0..2,
+ *   exhaustive (src/explorer/bench.ts, median of 5 runs after a warm-up);
+ * - `explorerSimStatesPerSecond`: the schedule search on the bug-amnesia preset's explorer
+ *   defaults (first proposal, budgets 2 crashes, 1 recovery, 1 proposal), goal "agreement is
+ *   violated", run until the shortest counterexample is found (median of 3 runs after a warm-up).
+ * Both count distinct states per wall-clock second, in this (Node) process.
+ */
+import { benchExplorerSpec } from '../src/explorer/bench.ts'
+import { createSimSearch, type SimBudgets } from '../src/explorer/simSearch.ts'
+import { presetById } from '../src/scenarios/presets.ts'
+
+const SIM_REPETITIONS = 3
+const NO_BUDGETS: SimBudgets = {
+  reorders: 0,
+  drops: 0,
+  duplicates: 0,
+  crashes: 0,
+  recoveries: 0,
+  proposals: 1,
+}
+
+function simRun(): {
+  distinctStates: number
+  depth: number
+  transitions: number
+  seconds: number
+  found: boolean
+} {
+  const preset = presetById('bug-amnesia')
+  if (!preset?.explore) throw new Error('the bug-amnesia preset needs explorer defaults')
+  const start = performance.now()
+  const search = createSimSearch(
+    { ...preset.scenario, interventions: preset.explore.interventions },
+    {
+      fromStep: 0,
+      goal: { kind: 'violation', rule: 'agreement' },
+      budgets: { ...NO_BUDGETS, ...preset.explore.budgets },
+      bounds: { maxStates: 300_000, maxDepth: 300 },
+    },
+  )
+  let p = search.runFor(20_000)
+  while (!p.done) p = search.runFor(20_000)
+  const seconds = (performance.now() - start) / 1000
+  return {
+    distinctStates: p.distinctStates,
+    depth: p.depth,
+    transitions: p.transitions,
+    seconds,
+    found: p.found !== null,
+  }
+}
+
+/** Measure both explorer modes; returns the fields to merge into results.json. */
+export function benchExplorer() {
+  const spec = benchExplorerSpec(() => performance.now())
+  simRun()
+  const sims = Array.from({ length: SIM_REPETITIONS }, simRun).sort((a, b) => a.seconds - b.seconds)
+  const sim = sims[Math.floor(sims.length / 2)] ?? sims[0]
+  if (!sim?.found) throw new Error('the schedule search must find the bug-amnesia counterexample')
+  const explorerSimStatesPerSecond = Math.round(sim.distinctStates / sim.seconds)
+  const rows = [
+    {
+      workload: spec.workload,
+      distinctStates: spec.distinctStates,
+      depth: spec.maxDepth,
+      seconds: Number(spec.seconds.toFixed(3)),
+      statesPerSecond: spec.explorerSpecStatesPerSecond,
+    },
+    {
+      workload: 'schedule search: bug-amnesia explore defaults, goal agreement, until found',
+      distinctStates: sim.distinctStates,
+      depth: sim.depth,
+      seconds: Number(sim.seconds.toFixed(3)),
+      statesPerSecond: explorerSimStatesPerSecond,
+    },
+  ]
+  console.table(rows)
+  return {
+    explorerSpecStatesPerSecond: spec.explorerSpecStatesPerSecond,
+    explorerSimStatesPerSecond,
+    explorer: {
+      spec: { ...spec, configuration: '3 acceptors, 2 values, ballots 0..2, majority quorums' },
+      sim: {
+        configuration:
+          'bug-amnesia preset, explore defaults (propose A at step 0; crashes 2, recoveries 1, proposals 1), ' +
+          'goal agreement violated, bounds 300000 states / depth 300, from step 0',
+        repetitions: SIM_REPETITIONS,
+        distinctStates: sim.distinctStates,
+        depth: sim.depth,
+        transitions: sim.transitions,
+        seconds: sim.seconds,
+        secondsPerRepetition: sims.map((s) => s.seconds),
+      },
+    },
+  }
+}

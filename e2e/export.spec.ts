@@ -1,0 +1,67 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import type { Page } from '@playwright/test'
+import { expect, openApp, settled, test } from './fixtures.ts'
+
+async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
+  const menu = page.locator('details.file-menu')
+  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click()
+  const wait = page.waitForEvent('download')
+  await page.getByRole('button', { name: button }).click()
+  const file = await wait
+  return { name: file.suggestedFilename(), bytes: await readFile((await file.path()) ?? '') }
+}
+
+test('the diagram exports as a valid, standalone SVG with title, labels and legend', async ({ page }) => {
+  await openApp(page, '?preset=racing-adopt')
+  await page.getByRole('button', { name: /^Until decided/ }).click()
+  await settled(page)
+  const { name, bytes } = await download(page, 'Export diagram (SVG)')
+  expect(name).toBe('racing-p3-completes-p1-s-value.svg')
+  const svg = bytes.toString('utf8')
+  if (process.env.SYNOD_KEEP_EXPORT) await writeFile(process.env.SYNOD_KEEP_EXPORT, svg)
+  // Parse on a blank page: the file is meant to stand alone, outside the app's CSP and styles.
+  const blank = await page.context().newPage()
+  const check = await blank.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
+    const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent ?? '')
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      root: doc.documentElement.nodeName,
+      texts,
+      styled: doc.querySelectorAll('[style*="stroke"]').length,
+      classes: doc.querySelectorAll('[class]').length,
+      external: doc.querySelectorAll('image, use[href^="http"], foreignObject').length,
+    }
+  }, svg)
+  await blank.close()
+  expect(check.error).toBeNull()
+  expect(check.root).toBe('svg')
+  expect(check.texts).toContain('Racing: P3 completes P1’s value')
+  expect(check.texts).toEqual(
+    expect.arrayContaining(['promise 2.3', 'accept 2.3 = 10', 'decided: learner knows']),
+  )
+  expect(check.styled).toBeGreaterThan(20)
+  expect(check.classes).toBe(0)
+  expect(check.external).toBe(0)
+})
+
+test('the diagram exports as a 2× PNG', async ({ page }) => {
+  await openApp(page)
+  const { name, bytes } = await download(page, 'Export diagram (PNG, 2×)')
+  expect(name).toBe('basic-run.png')
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG')
+  const width = bytes.readUInt32BE(16)
+  const viewport = page.viewportSize()?.width ?? 0
+  expect(width).toBeGreaterThan(viewport)
+})
+
+test('the text trace exports with the link that replays it', async ({ page }) => {
+  await openApp(page, '?preset=basic')
+  await page.getByRole('button', { name: /^Until decided/ }).click()
+  const { name, bytes } = await download(page, 'Export text trace')
+  expect(name).toBe('basic-run.trace.txt')
+  const text = bytes.toString('utf8')
+  expect(text).toMatch(/^# Basic run\n# http:\/\/127\.0\.0\.1:\d+\/#s=1\.[\w-]+\n# cursor step \d+\n/)
+  expect(text).toContain('s0 t0 run.start')
+  expect(text).toContain('value.chosen')
+})

@@ -1,0 +1,62 @@
+import { expect, openApp, position, settled, shot, test } from './fixtures.ts'
+
+/**
+ * Every example reaches the outcome its explanation promises (mirrors src/scenarios/golden.test.ts):
+ * the chosen value and how many decided, a livelock with nothing chosen, or a safety violation.
+ */
+const OUTCOMES: Record<string, { chosen: string } | { livelock: true } | { violated: true }> = {
+  basic: { chosen: 'Chosen: 10 · decided 5/5' },
+  'failed-prepare': { chosen: 'Chosen: B · decided 5/5' },
+  'racing-adopt': { chosen: 'Chosen: 10 · decided 5/5' },
+  dueling: { livelock: true },
+  'dueling-backoff': { chosen: 'Chosen: B · decided 5/5' },
+  'minority-crash': { chosen: 'Chosen: 10 · decided 3/5' },
+  'majority-crash': { chosen: 'Chosen: 10 · decided 4/5' },
+  'message-loss': { chosen: 'Chosen: 10 · decided 3/5' },
+  partition: { chosen: 'Chosen: B · decided 5/5' },
+  'bug-ignore-prior': { violated: true },
+  'bug-accept-below-promise': { violated: true },
+  'bug-amnesia': { violated: true },
+  'bug-small-quorum': { violated: true },
+  'bug-duplicate-ballots': { violated: true },
+}
+
+for (const [id, outcome] of Object.entries(OUTCOMES)) {
+  test(`?preset=${id} loads and reaches its outcome`, async ({ page }) => {
+    await openApp(page, `?preset=${id}`)
+    await expect(page.getByLabel('Choose an example run')).toHaveValue(id)
+    await expect(position(page)).toContainText('step 0/')
+    await page.getByRole('button', { name: /^Jump to end/ }).click()
+    await settled(page)
+    if ('chosen' in outcome) {
+      await expect(page.locator('.chip-chosen')).toHaveText(outcome.chosen)
+      await expect(page.getByText('All invariants hold')).toBeVisible()
+    } else if ('livelock' in outcome) {
+      await expect(page.getByText('Nothing chosen yet')).toBeVisible()
+      await expect(page.getByText('All invariants hold')).toBeVisible()
+    } else {
+      await expect(page.locator('.badge-bad')).toContainText('violated')
+      await expect(page.locator('.chip-conflict')).toContainText(' and ')
+    }
+  })
+}
+
+test('the examples gallery is grouped, explained and keyboard navigable', async ({ page }) => {
+  await openApp(page)
+  await page.getByRole('button', { name: 'Examples' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Examples' })
+  for (const group of ['Lecture examples', 'Failures', 'Broken variants'])
+    await expect(dialog.getByRole('heading', { name: group })).toBeVisible()
+  await expect(dialog.getByRole('button')).toHaveCount(Object.keys(OUTCOMES).length + 1)
+  await expect(dialog).toContainText('Ballots must be unique')
+  await shot(page, 'gallery')
+  const racing = dialog.getByRole('button', { name: /^Racing: P3 completes/ })
+  await racing.focus()
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Shift+Tab')
+  await expect(racing).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(dialog).toBeHidden()
+  await expect(page.getByLabel('Choose an example run')).toHaveValue('racing-adopt')
+  await expect(position(page)).toContainText('step 0/44')
+})

@@ -1,0 +1,146 @@
+import type { Page } from '@playwright/test'
+import { cursorStep, expect, openApp, position, procCard, settled, shot, test } from './fixtures.ts'
+
+/** The run's event-log fingerprint, exposed by the Share control. */
+const logHash = async (page: Page): Promise<string> => {
+  const el = page.locator('.share')
+  await expect(el).not.toHaveAttribute('data-log-hash', '')
+  return (await el.getAttribute('data-log-hash')) ?? ''
+}
+
+/** Open the File menu (unless open already). */
+async function openFileMenu(page: Page): Promise<void> {
+  const menu = page.locator('details.file-menu')
+  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click()
+}
+
+/** Crash P3 at step 8 (a fork of the basic run), then move to step 12. */
+async function makeOwnRun(page: Page): Promise<void> {
+  await openApp(page)
+  await page.getByRole('button', { name: /^Phase \(/ }).click()
+  await expect(position(page)).toContainText('step 8/')
+  await page.locator('.tl-lane-header[data-pid="3"]').click()
+  const menu = page.locator('section', { has: page.locator('#pmenu-title') })
+  await menu.getByRole('button', { name: 'Crash P3' }).click()
+  await settled(page)
+  await expect(procCard(page, 3)).toContainText('down')
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: /^Step \(/ }).click()
+  await expect(page).toHaveURL(/#s=1\./)
+}
+
+test('Share copies a link that replays the identical run in a fresh browser', async ({ page, browser }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await makeOwnRun(page)
+  const step = await cursorStep(page)
+  const hash = await logHash(page)
+  await page.getByRole('button', { name: 'Share' }).click()
+  await expect(page.locator('.share-status')).toHaveText('Link copied')
+  const link = await page.evaluate(() => navigator.clipboard.readText())
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#s=1\.[\w-]+$/)
+  // Address bar and Share agree once the debounced update has landed.
+  await expect(page).toHaveURL(link)
+  await shot(page, 'share')
+
+  const fresh = await browser.newContext()
+  const other = await fresh.newPage()
+  const errors: string[] = []
+  other.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text())
+  })
+  await other.goto(link)
+  await expect(position(other)).not.toContainText('computing')
+  expect(await cursorStep(other)).toBe(step)
+  expect(await logHash(other)).toBe(hash)
+  await expect(procCard(other, 3)).toContainText('down')
+  // Reload: the link (and the locally kept work) reproduce the same run again.
+  await other.reload()
+  await expect(position(other)).not.toContainText('computing')
+  expect(await cursorStep(other)).toBe(step)
+  expect(await logHash(other)).toBe(hash)
+  expect(errors).toEqual([])
+  await fresh.close()
+})
+
+test('without a clipboard the link appears selected in a field', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }))
+  await openApp(page, '?preset=racing-adopt')
+  await page.getByRole('button', { name: 'Share' }).click()
+  const field = page.getByLabel('Link to this run: copy it')
+  await expect(field).toBeFocused()
+  await expect(field).toHaveValue(/#s=1\./)
+  await shot(page, 'share-manual')
+})
+
+test('the work survives a reload, until Start fresh', async ({ page }) => {
+  await makeOwnRun(page)
+  const hash = await logHash(page)
+  const step = await cursorStep(page)
+  // Drop the link: the locally kept work alone must restore the run.
+  await page.goto('/')
+  await expect(position(page)).not.toContainText('computing')
+  expect(await cursorStep(page)).toBe(step)
+  expect(await logHash(page)).toBe(hash)
+  await openFileMenu(page)
+  await page.getByRole('button', { name: 'Start fresh' }).click()
+  await page.getByRole('button', { name: 'Keep it' }).click()
+  expect(await logHash(page)).toBe(hash)
+  await openFileMenu(page)
+  await page.getByRole('button', { name: 'Start fresh' }).click()
+  await page.getByRole('button', { name: 'Discard and start fresh' }).click()
+  await settled(page)
+  await expect(page.getByLabel('Choose an example run')).toHaveValue('basic')
+  await expect(position(page)).toContainText('step 0/24')
+  await page.goto('/')
+  await expect(position(page)).toContainText('step 0/24')
+})
+
+const BROKEN: [string, RegExp][] = [
+  // A real link cut in half, as a chat client might truncate it.
+  ['#s=1.eNqVUstu2zAQ_BWBZ6EgqVeiW5AAbYAeBCe3hAeW2kjbUKRBUnZcw__ulRI7L6A2', /truncated or corrupted/],
+  ['#s=9.eNqrVkrO', /newer Synod \(link version 9/],
+  ['#s=1.@@@@', /corrupted \(invalid characters\)/],
+  ['#s=x', /malformed/],
+]
+
+for (const [hash, message] of BROKEN) {
+  test(`a broken link (${hash.slice(0, 8)}…) explains itself and keeps the previous work`, async ({
+    page,
+  }) => {
+    await makeOwnRun(page)
+    const kept = await logHash(page)
+    const step = await cursorStep(page)
+    await page.goto(`/${hash}`)
+    await page.reload()
+    await expect(page.getByText(message)).toBeVisible()
+    await expect(page.getByText('Your current work is unchanged')).toBeVisible()
+    await expect(position(page)).not.toContainText('computing')
+    expect(await logHash(page)).toBe(kept)
+    expect(await cursorStep(page)).toBe(step)
+    // The broken link stays readable in the address bar until the user acts.
+    await page.waitForTimeout(500)
+    expect(new URL(page.url()).hash).toBe(hash)
+    await page.getByRole('button', { name: /^Step \(/ }).click()
+    await expect(page).not.toHaveURL(new RegExp(hash.replace(/[.]/g, '\\.') + '$'))
+  })
+}
+
+test('a link pasted into the open page loads it; a broken one keeps the work', async ({ page }) => {
+  await openApp(page, '?preset=basic')
+  await expect(page).toHaveURL(/#s=1\./)
+  const basic = page.url()
+  await openApp(page, '?preset=racing-adopt')
+  await page.getByRole('button', { name: /^Step \(/ }).click()
+  const racing = await logHash(page)
+  await page.evaluate((url) => {
+    window.location.hash = new URL(url).hash
+  }, basic)
+  await expect(page.getByLabel('Choose an example run')).toHaveValue('basic')
+  await expect(position(page)).toContainText('step 0/24')
+  expect(await logHash(page)).not.toBe(racing)
+  const before = await logHash(page)
+  await page.evaluate(() => {
+    window.location.hash = '#s=1.AAAA'
+  })
+  await expect(page.getByText('This link could not be opened')).toBeVisible()
+  expect(await logHash(page)).toBe(before)
+})

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { parseScenario } from './scenario.ts'
+
+/** Hostile JSON found while fuzzing (scripts/fuzz.ts): each is refused with a specific message. */
+describe('parseScenario on hostile JSON', () => {
+  const refused = (json: string) => {
+    const r = parseScenario(JSON.parse(json))
+    return r.ok ? 'loaded' : r.error
+  }
+
+  it('refuses oversized lists before validating their entries', () => {
+    const zeros = `[${'0,'.repeat(199_999)}0]`
+    expect(refused(`{"format":1,"interventions":${zeros}}`)).toBe(
+      'interventions must have at most 10000 entries',
+    )
+    expect(refused(`{"format":1,"beats":${zeros}}`)).toBe('beats must have at most 200 entries')
+  })
+
+  it('reports the first bad entry of a long list', () => {
+    expect(refused(`{"format":1,"interventions":[${'0,'.repeat(9_000)}0]}`)).toMatch(
+      /^interventions\[0\] must have a known "type"/,
+    )
+  })
+
+  it('treats prototype keys as unknown fields and pollutes nothing', () => {
+    expect(refused('{"format":1,"__proto__":{"polluted":true}}')).toBe('unknown field "__proto__"')
+    expect(refused('{"format":1,"config":{"__proto__":{"processCount":9}}}')).toBe(
+      'unknown field "config.__proto__"',
+    )
+    expect(refused('{"format":1,"constructor":{"prototype":{"polluted":true}}}')).toBe(
+      'unknown field "constructor"',
+    )
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('refuses deep nesting and non-finite numbers with a message', () => {
+    expect(refused(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)).toBe('a scenario must be a JSON object')
+    expect(refused(`{"format":1,"title":${'['.repeat(100_000)}${']'.repeat(100_000)}}`)).toBe(
+      'title must be a string',
+    )
+    expect(refused('{"format":1,"seed":1e309}')).toBe('seed must be a whole number')
+  })
+})

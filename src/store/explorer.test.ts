@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createInThreadClient } from '../worker/client.ts'
+import { createExplorerInThreadClient } from '../worker/explorerInThread.ts'
+import * as act from './actions.ts'
+import * as ex from './explorer.ts'
+import { initialState } from './state.ts'
+import { connectEngine, synodStore } from './store.ts'
+
+/** Resolves once the current search has ended. */
+function searchEnded(): Promise<ex.ExplorerRun> {
+  return new Promise((resolve) => {
+    const check = (): boolean => {
+      const run = ex.explorerStore.getState().run
+      if (run && run.status !== 'running') resolve(run)
+      return run !== null && run.status !== 'running'
+    }
+    if (check()) return
+    const off = ex.explorerStore.subscribe(() => {
+      if (check()) off()
+    })
+  })
+}
+
+beforeEach(() => {
+  synodStore.setState(initialState(), true)
+  connectEngine(createInThreadClient({ batchEvents: 256 }))
+  ex.explorerStore.setState(ex.initialExplorerState(), true)
+  ex.setExplorerClient(createExplorerInThreadClient())
+})
+
+describe('explorer store', () => {
+  it('prefills the budgets from a broken preset when the panel opens', () => {
+    act.loadPreset('bug-amnesia')
+    ex.openExplorer(true)
+    const { budgets } = ex.explorerStore.getState().sim
+    expect(budgets).toMatchObject({ crashes: 2, recoveries: 1, proposals: 1 })
+  })
+
+  it('finds a violation on a broken preset in one click and loads it at its start', async () => {
+    act.loadPreset('bug-ignore-prior')
+    expect(ex.findViolation()).toBe(true)
+    const run = await searchEnded()
+    expect(run.outcome?.mode === 'sim' && run.outcome.found).toBeTruthy()
+    const s = synodStore.getState()
+    expect(s.scenario.title).toMatch(/Found by the explorer/)
+    expect(s.presetId).toBeNull()
+    expect(s.cursor).toBe(0)
+    expect(s.scenario.beats?.[0]?.text).toMatch(/agreement/)
+  })
+
+  it('has no one-click violation on a correct preset', () => {
+    act.loadPreset('basic')
+    expect(ex.findViolation()).toBe(false)
+  })
+
+  it('cancels a spec check mid-way', async () => {
+    ex.setSpecForm({ acceptors: 4, values: 2, maxBallot: 2, quorumSize: 3 })
+    ex.startSpecCheck()
+    await new Promise((r) => setTimeout(r, 60))
+    ex.cancelExplorer()
+    const run = await searchEnded()
+    expect(run.outcome?.cancelled).toBe(true)
+  })
+
+  it('maps the goals of the form to the search goals', () => {
+    const form = ex.initialExplorerState().sim
+    expect(ex.goalOf({ ...form, goal: 'agreement' })).toEqual({ kind: 'violation', rule: 'agreement' })
+    expect(ex.goalOf({ ...form, goal: 'decided', decidedValue: ' B ' })).toEqual({
+      kind: 'decided',
+      value: 'B',
+    })
+    expect(ex.goalOf({ ...form, goal: 'livelock', livelockBallots: 4 })).toEqual({
+      kind: 'livelock',
+      ballots: 4,
+    })
+  })
+})

@@ -1,0 +1,240 @@
+import { useStore } from 'zustand'
+import { createStore } from 'zustand/vanilla'
+import type { SimBudgets, SimGoal } from '../explorer/simSearch.ts'
+import { presetById } from '../scenarios/presets.ts'
+import type { Scenario } from '../scenarios/scenario.ts'
+import {
+  createExplorerWorkerClient,
+  type ExplorerClient,
+  type ExplorerListener,
+} from '../worker/explorerClient.ts'
+import type { ExplorerOutcome, ExplorerProgress } from '../worker/explorerProtocol.ts'
+import { loadScenario } from './actions.ts'
+import { synodStore } from './store.ts'
+
+/**
+ * The explorer's own small store: the panel's forms and the state of the current search. It talks
+ * to the explorer worker and, when a counterexample is loaded, to the main store's actions.
+ */
+
+export type ExplorerMode = 'sim' | 'spec'
+export type GoalName = 'violation' | 'agreement' | 'chosen' | 'decided' | 'livelock'
+export type BudgetName = keyof SimBudgets
+
+export interface SimForm {
+  readonly goal: GoalName
+  readonly decidedValue: string
+  readonly livelockBallots: number
+  readonly budgets: SimBudgets
+  readonly maxDepth: number
+  readonly maxStates: number
+}
+
+export interface SpecForm {
+  readonly acceptors: number
+  readonly values: number
+  readonly maxBallot: number
+  readonly quorumSize: number
+  readonly maxDepth: number
+  readonly maxStates: number
+}
+
+export interface ExplorerRun {
+  readonly mode: ExplorerMode
+  readonly status: 'running' | 'done' | 'error'
+  readonly progress: ExplorerProgress
+  readonly bounds: { readonly maxStates: number; readonly maxDepth: number }
+  readonly outcome: ExplorerOutcome | null
+  readonly error: string | null
+  /** Load a counterexample onto the diagram as soon as it is found (the one-click shortcut). */
+  readonly autoLoad: boolean
+  readonly cancelling: boolean
+}
+
+export interface ExplorerState {
+  readonly open: boolean
+  readonly mode: ExplorerMode
+  readonly sim: SimForm
+  readonly spec: SpecForm
+  readonly run: ExplorerRun | null
+}
+
+export const NO_BUDGETS: SimBudgets = {
+  reorders: 0,
+  drops: 0,
+  duplicates: 0,
+  crashes: 0,
+  recoveries: 0,
+  proposals: 1,
+}
+
+export const initialExplorerState = (): ExplorerState => ({
+  open: false,
+  mode: 'sim',
+  sim: {
+    goal: 'violation',
+    decidedValue: 'A',
+    livelockBallots: 6,
+    budgets: NO_BUDGETS,
+    maxDepth: 300,
+    maxStates: 300_000,
+  },
+  spec: { acceptors: 3, values: 2, maxBallot: 2, quorumSize: 2, maxDepth: 1_000, maxStates: 5_000_000 },
+  run: null,
+})
+
+export const explorerStore = createStore<ExplorerState>()(initialExplorerState)
+
+export function useExplorer<T>(selector: (s: ExplorerState) => T): T {
+  return useStore(explorerStore, selector)
+}
+
+const get = (): ExplorerState => explorerStore.getState()
+const set = (patch: Partial<ExplorerState>): void => explorerStore.setState(patch)
+
+let client: ExplorerClient | null = null
+function explorer(): ExplorerClient {
+  if (!client) setExplorerClient(createExplorerWorkerClient())
+  return client as ExplorerClient
+}
+
+const onReply: ExplorerListener = (reply) => {
+  const run = get().run
+  if (!run) return
+  if (reply.type === 'error') {
+    set({ run: { ...run, status: 'error', error: reply.message, cancelling: false } })
+  } else if (reply.type === 'progress') {
+    set({ run: { ...run, progress: reply.progress } })
+  } else {
+    set({
+      run: { ...run, status: 'done', progress: reply.progress, outcome: reply.outcome, cancelling: false },
+    })
+    if (run.autoLoad && reply.outcome.mode === 'sim' && reply.outcome.found) loadFound()
+  }
+}
+
+/** Use `c` for the searches (tests pass an in-thread client); the previous one is disposed. */
+export function setExplorerClient(c: ExplorerClient): void {
+  client?.dispose()
+  client = c
+  c.listen(onReply)
+}
+
+/** The explorer defaults of the current preset, when it is a broken variant that has them. */
+export function currentPresetExplore() {
+  const id = synodStore.getState().presetId
+  return id === null ? undefined : presetById(id)?.explore
+}
+
+/** Open or close the panel; opening prefills the budgets from the current preset's defaults. */
+export function openExplorer(open: boolean): void {
+  const explore = currentPresetExplore()
+  if (open && explore && get().run?.status !== 'running')
+    set({ sim: { ...get().sim, budgets: { ...NO_BUDGETS, ...explore.budgets } } })
+  set({ open })
+}
+
+/** The E key and the top bar's Explore button. */
+export function toggleExplorer(): void {
+  openExplorer(!get().open)
+}
+
+export function setExplorerMode(mode: ExplorerMode): void {
+  set({ mode })
+}
+
+export function setSimForm(patch: Partial<SimForm>): void {
+  set({ sim: { ...get().sim, ...patch } })
+}
+
+export function setBudget(name: BudgetName, value: number): void {
+  const s = get().sim
+  set({ sim: { ...s, budgets: { ...s.budgets, [name]: value } } })
+}
+
+export function setSpecForm(patch: Partial<SpecForm>): void {
+  set({ spec: { ...get().spec, ...patch } })
+}
+
+const ZERO_PROGRESS: ExplorerProgress = {
+  distinctStates: 1,
+  depth: 0,
+  completedDepth: -1,
+  transitions: 0,
+  elapsedMs: 0,
+  statesPerSecond: 0,
+}
+
+function begin(mode: ExplorerMode, bounds: ExplorerRun['bounds'], autoLoad: boolean): void {
+  const run = { mode, status: 'running', bounds, autoLoad, cancelling: false } as const
+  set({ run: { ...run, progress: ZERO_PROGRESS, outcome: null, error: null } })
+}
+
+export function goalOf(form: SimForm): SimGoal {
+  switch (form.goal) {
+    case 'agreement':
+      return { kind: 'violation', rule: 'agreement' }
+    case 'decided':
+      return { kind: 'decided', value: form.decidedValue.trim() }
+    case 'livelock':
+      return { kind: 'livelock', ballots: form.livelockBallots }
+    default:
+      return { kind: form.goal }
+  }
+}
+
+/** Search the current scenario's schedules from the cursor, with the form's goal and budgets. */
+export function startScheduleSearch(): void {
+  const { sim } = get()
+  const main = synodStore.getState()
+  const bounds = { maxStates: sim.maxStates, maxDepth: sim.maxDepth }
+  begin('sim', bounds, false)
+  const search = { scenario: main.scenario, fromStep: main.cursor, goal: goalOf(sim), budgets: sim.budgets }
+  explorer().sim({ ...search, bounds })
+}
+
+/** Model-check Paxos.tla with the form's constants (spec mode). */
+export function startSpecCheck(): void {
+  const { spec } = get()
+  const bounds = { maxStates: spec.maxStates, maxDepth: spec.maxDepth }
+  begin('spec', bounds, false)
+  const { acceptors, values, maxBallot, quorumSize } = spec
+  explorer().spec({ acceptors, values, maxBallot, quorumSize }, bounds)
+}
+
+/**
+ * The one-click "Find a violation" of a broken-variant preset: its explore defaults, the goal
+ * "agreement is violated", and the shortest counterexample loaded onto the diagram when found.
+ */
+export function findViolation(): boolean {
+  const id = synodStore.getState().presetId
+  const preset = id === null ? undefined : presetById(id)
+  if (!preset?.explore) return false
+  const budgets = { ...NO_BUDGETS, ...preset.explore.budgets }
+  const bounds = { maxStates: 300_000, maxDepth: 300 }
+  set({ open: true, mode: 'sim', sim: { ...get().sim, goal: 'agreement', budgets, ...bounds } })
+  begin('sim', bounds, true)
+  const scenario: Scenario = { ...preset.scenario, interventions: preset.explore.interventions }
+  explorer().sim({ scenario, fromStep: 0, goal: { kind: 'violation', rule: 'agreement' }, budgets, bounds })
+  return true
+}
+
+export function cancelExplorer(): void {
+  const run = get().run
+  if (run?.status !== 'running') return
+  set({ run: { ...run, cancelling: true } })
+  explorer().cancel()
+}
+
+/**
+ * Load the counterexample onto the diagram like any other scenario: its cursor at the step where
+ * the explorer's schedule starts, and a beat that pauses playback where the goal is reached.
+ */
+export function loadFound(): void {
+  const outcome = get().run?.outcome
+  if (outcome?.mode !== 'sim' || !outcome.found) return
+  const found = outcome.found
+  const end = found.cursor ?? outcome.fromStep
+  const text = `The explorer's goal is reached here: ${outcome.foundText ?? 'see the diagram'}`.slice(0, 500)
+  loadScenario({ ...found, cursor: outcome.fromStep, beats: [{ step: end, text }] }, null)
+}

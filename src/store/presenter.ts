@@ -1,0 +1,54 @@
+import type { Beat } from '../scenarios/scenario.ts'
+import * as act from './actions.ts'
+import { lastStep } from './navigation.ts'
+import { pause } from './playback.ts'
+import { synodStore } from './store.ts'
+
+/**
+ * Presenter mode: the clicker's next/previous walk the narration beats (the teaching moments);
+ * a run without beats (or past the last one) steps one scheduler step at a time instead.
+ */
+
+/** Beats in step order (scenario files may list them in any order). Pure. */
+export function sortedBeats(beats: readonly Beat[] | undefined): Beat[] {
+  return [...(beats ?? [])].sort((a, b) => a.step - b.step)
+}
+
+/** The beat shown as the caption at `cursor`: the latest at or before it. Pure. */
+export function currentBeat(beats: readonly Beat[] | undefined, cursor: number): Beat | null {
+  let found: Beat | null = null
+  for (const b of sortedBeats(beats)) if (b.step <= cursor) found = b
+  return found
+}
+
+/** Where "next" goes: the next beat's step, else one step on (clamped to `end`). Pure. */
+export function nextStop(beats: readonly Beat[] | undefined, cursor: number, end: number): number {
+  const next = sortedBeats(beats).find((b) => b.step > cursor && b.step <= end)
+  return next ? next.step : Math.min(cursor + 1, end)
+}
+
+/** Where "previous" goes: the previous beat's step, else the start. Pure. */
+export function previousStop(beats: readonly Beat[] | undefined, cursor: number): number {
+  const before = sortedBeats(beats).filter((b) => b.step < cursor)
+  const prev = before[before.length - 1]
+  return prev ? prev.step : 0
+}
+
+export function nextBeat(): void {
+  const s = synodStore.getState()
+  act.setCursor(nextStop(s.scenario.beats, s.cursor, lastStep(s.log)), true)
+}
+
+export function previousBeat(): void {
+  const s = synodStore.getState()
+  act.setCursor(previousStop(s.scenario.beats, s.cursor), true)
+}
+
+export function setPresenter(on: boolean): void {
+  pause()
+  synodStore.setState({ presenter: on, dialog: null })
+}
+
+export function togglePresenter(): void {
+  setPresenter(!synodStore.getState().presenter)
+}

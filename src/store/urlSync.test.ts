@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { ENGINE_VERSION } from '../engine/index.ts'
+import { presetById } from '../scenarios/presets.ts'
+import { currentScenario, engineNotice, matchPreset } from './urlSync.ts'
+
+describe('url sync helpers', () => {
+  const racing = presetById('racing-adopt')!.scenario
+
+  it('shares the inputs with the cursor', () => {
+    expect(currentScenario({ scenario: racing, cursor: 9 })).toEqual({ ...racing, cursor: 9 })
+  })
+
+  it('recognises an unchanged example whatever its cursor, and nothing else', () => {
+    expect(matchPreset({ ...racing, cursor: 30 })).toBe('racing-adopt')
+    expect(matchPreset({ ...racing, seed: racing.seed + 1 })).toBeNull()
+    expect(matchPreset({ ...racing, interventions: racing.interventions.slice(1) })).toBeNull()
+  })
+
+  it('explains a scenario from another engine version, and only then', () => {
+    expect(engineNotice(racing)).toBeNull()
+    expect(engineNotice({ ...racing, engine: ENGINE_VERSION + 1 })).toMatch(
+      /recorded with engine version \d+; this Synod runs version \d+/,
+    )
+  })
+})

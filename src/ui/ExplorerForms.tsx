@@ -1,0 +1,239 @@
+import { SPEC_LIMITS } from '../explorer/universe.ts'
+import {
+  setBudget,
+  setSimForm,
+  setSpecForm,
+  startScheduleSearch,
+  startSpecCheck,
+  useExplorer,
+  type BudgetName,
+  type GoalName,
+} from '../store/explorer.ts'
+import { useSynod } from '../store/store.ts'
+
+function Num(props: {
+  label: string
+  value: number
+  min: number
+  max: number
+  onChange: (v: number) => void
+}) {
+  return (
+    <label className="field">
+      <span>{props.label}</span>
+      <input
+        type="number"
+        className="num"
+        min={props.min}
+        max={props.max}
+        value={Number.isNaN(props.value) ? '' : props.value}
+        onChange={(e) => props.onChange(e.target.valueAsNumber)}
+      />
+    </label>
+  )
+}
+
+const whole = (v: number, min: number, max: number): boolean => Number.isInteger(v) && v >= min && v <= max
+
+const GOALS: readonly { value: GoalName; label: string }[] = [
+  { value: 'violation', label: 'Any invariant violation' },
+  { value: 'agreement', label: 'Agreement is violated' },
+  { value: 'chosen', label: 'A value is chosen' },
+  { value: 'decided', label: 'A specific value is decided' },
+  { value: 'livelock', label: 'Livelock: k ballots, no value chosen' },
+]
+
+const BUDGETS: readonly { name: BudgetName; label: string }[] = [
+  { name: 'reorders', label: 'Reorders' },
+  { name: 'drops', label: 'Drops' },
+  { name: 'duplicates', label: 'Duplicates' },
+  { name: 'crashes', label: 'Crashes' },
+  { name: 'recoveries', label: 'Recoveries' },
+  { name: 'proposals', label: 'Proposals' },
+]
+
+/** "Find a schedule": goal, budgets per kind of fault, and bounds. */
+export function SimSearchForm({ running }: { running: boolean }) {
+  const form = useExplorer((s) => s.sim)
+  const cursor = useSynod((s) => s.cursor)
+  const problems = [
+    ...BUDGETS.filter((b) => !whole(form.budgets[b.name], 0, 10)).map((b) => `${b.label}: 0..10`),
+    ...(whole(form.maxDepth, 1, 5_000) ? [] : ['Max depth: 1..5000']),
+    ...(whole(form.maxStates, 1, 5_000_000) ? [] : ['Max states: 1..5000000']),
+    ...(form.goal === 'livelock' && !whole(form.livelockBallots, 1, 100) ? ['Ballots: 1..100'] : []),
+    ...(form.goal === 'decided' && form.decidedValue.trim() === '' ? ['Name the value to decide'] : []),
+  ]
+  return (
+    <form
+      className="explorer-form"
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (problems.length === 0 && !running) startScheduleSearch()
+      }}
+    >
+      <p className="muted">
+        From step {cursor} of the current run: the scheduler's next step, or one of the interventions the
+        budgets allow. Breadth-first, so the first schedule found is a shortest one.
+      </p>
+      <label className="field">
+        <span>Goal</span>
+        <select value={form.goal} onChange={(e) => setSimForm({ goal: e.target.value as GoalName })}>
+          {GOALS.map((g) => (
+            <option key={g.value} value={g.value}>
+              {g.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {form.goal === 'decided' && (
+        <label className="field">
+          <span>Value</span>
+          <input
+            type="text"
+            className="num"
+            maxLength={20}
+            value={form.decidedValue}
+            onChange={(e) => setSimForm({ decidedValue: e.target.value })}
+          />
+        </label>
+      )}
+      {form.goal === 'livelock' && (
+        <Num
+          label="Ballots started (k)"
+          value={form.livelockBallots}
+          min={1}
+          max={100}
+          onChange={(v) => setSimForm({ livelockBallots: v })}
+        />
+      )}
+      <fieldset className="explorer-budgets">
+        <legend>Budgets (how many the search may add)</legend>
+        {BUDGETS.map((b) => (
+          <Num
+            key={b.name}
+            label={b.label}
+            value={form.budgets[b.name]}
+            min={0}
+            max={10}
+            onChange={(v) => setBudget(b.name, v)}
+          />
+        ))}
+      </fieldset>
+      <fieldset className="explorer-budgets">
+        <legend>Bounds</legend>
+        <Num
+          label="Max depth"
+          value={form.maxDepth}
+          min={1}
+          max={5_000}
+          onChange={(v) => setSimForm({ maxDepth: v })}
+        />
+        <Num
+          label="Max states"
+          value={form.maxStates}
+          min={1}
+          max={5_000_000}
+          onChange={(v) => setSimForm({ maxStates: v })}
+        />
+      </fieldset>
+      {problems.length > 0 && <p className="problems">{problems.join('; ')}</p>}
+      <button type="submit" className="primary" disabled={running || problems.length > 0}>
+        Search schedules
+      </button>
+    </form>
+  )
+}
+
+/** "Model-check Paxos.tla": the spec's constants and bounds. */
+export function SpecCheckForm({ running }: { running: boolean }) {
+  const f = useExplorer((s) => s.spec)
+  const L = SPEC_LIMITS
+  const problems = [
+    ...(whole(f.acceptors, L.acceptors.min, L.acceptors.max)
+      ? []
+      : [`Acceptors: ${L.acceptors.min}..${L.acceptors.max}`]),
+    ...(whole(f.values, L.values.min, L.values.max) ? [] : [`Values: ${L.values.min}..${L.values.max}`]),
+    ...(whole(f.maxBallot, L.maxBallot.min, L.maxBallot.max)
+      ? []
+      : [`Max ballot: ${L.maxBallot.min}..${L.maxBallot.max}`]),
+    ...(whole(f.quorumSize, 1, f.acceptors) ? [] : [`Quorum size: 1..${f.acceptors}`]),
+    ...(whole(f.maxDepth, 1, 1_000) ? [] : ['Max depth: 1..1000']),
+    ...(whole(f.maxStates, 1, 5_000_000) ? [] : ['Max states: 1..5000000']),
+  ]
+  const intersect = 2 * f.quorumSize > f.acceptors
+  const majority = Math.floor(f.acceptors / 2) + 1
+  return (
+    <form
+      className="explorer-form"
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (problems.length === 0 && !running) startSpecCheck()
+      }}
+    >
+      <p className="muted">
+        Every behaviour of Lamport's Paxos.tla with these constants, checked for agreement (at most one value
+        chosen).
+      </p>
+      <Num
+        label="Acceptors"
+        value={f.acceptors}
+        min={L.acceptors.min}
+        max={L.acceptors.max}
+        onChange={(v) =>
+          setSpecForm({
+            acceptors: v,
+            quorumSize: Number.isInteger(v) ? Math.floor(v / 2) + 1 : f.quorumSize,
+          })
+        }
+      />
+      <Num
+        label="Values"
+        value={f.values}
+        min={L.values.min}
+        max={L.values.max}
+        onChange={(v) => setSpecForm({ values: v })}
+      />
+      <Num
+        label="Max ballot (ballots 0..b)"
+        value={f.maxBallot}
+        min={L.maxBallot.min}
+        max={L.maxBallot.max}
+        onChange={(v) => setSpecForm({ maxBallot: v })}
+      />
+      <Num
+        label={`Quorum size (majority: ${majority})`}
+        value={f.quorumSize}
+        min={1}
+        max={Math.max(1, f.acceptors)}
+        onChange={(v) => setSpecForm({ quorumSize: v })}
+      />
+      {!intersect && whole(f.quorumSize, 1, f.acceptors) && (
+        <p className="explorer-warning" role="note">
+          ⚠ Two quorums of {f.quorumSize} out of {f.acceptors} acceptors need not intersect: Paxos is not safe
+          with them, and the checker should find two values chosen.
+        </p>
+      )}
+      <fieldset className="explorer-budgets">
+        <legend>Bounds</legend>
+        <Num
+          label="Max depth"
+          value={f.maxDepth}
+          min={1}
+          max={1_000}
+          onChange={(v) => setSpecForm({ maxDepth: v })}
+        />
+        <Num
+          label="Max states"
+          value={f.maxStates}
+          min={1}
+          max={5_000_000}
+          onChange={(v) => setSpecForm({ maxStates: v })}
+        />
+      </fieldset>
+      {problems.length > 0 && <p className="problems">{problems.join('; ')}</p>}
+      <button type="submit" className="primary" disabled={running || problems.length > 0}>
+        Check the spec
+      </button>
+    </form>
+  )
+}

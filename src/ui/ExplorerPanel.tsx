@@ -1,0 +1,101 @@
+import { useEffect, useRef } from 'react'
+import {
+  currentPresetExplore,
+  findViolation,
+  openExplorer,
+  setExplorerMode,
+  toggleExplorer,
+  useExplorer,
+  type ExplorerMode,
+} from '../store/explorer.ts'
+import { useSynod } from '../store/store.ts'
+import { SimSearchForm, SpecCheckForm } from './ExplorerForms.tsx'
+import { ExplorerResult } from './ExplorerResult.tsx'
+import './explorer.css'
+
+const MODES: readonly { mode: ExplorerMode; label: string }[] = [
+  { mode: 'sim', label: 'Find a schedule' },
+  { mode: 'spec', label: 'Model-check Paxos.tla (spec mode)' },
+]
+
+/** The one-click shortcut on a broken-variant preset: the shortest run that breaks agreement. */
+export function FindViolationButton({ running }: { running: boolean }) {
+  useSynod((s) => s.presetId)
+  if (!currentPresetExplore()) return null
+  return (
+    <button
+      type="button"
+      className="primary explorer-find"
+      disabled={running}
+      onClick={() => findViolation()}
+    >
+      Find a violation
+    </button>
+  )
+}
+
+/** The top bar's button that opens and closes the explorer panel (also the E key). */
+export function ExploreButton() {
+  const open = useExplorer((s) => s.open)
+  return (
+    <button type="button" aria-pressed={open} onClick={toggleExplorer} title="Explorer (E)">
+      Explore
+    </button>
+  )
+}
+
+/**
+ * The explorer as a side panel, not a modal: the diagram and the transport stay usable while a
+ * search runs in its own worker.
+ */
+export function ExplorerPanel() {
+  const open = useExplorer((s) => s.open)
+  const mode = useExplorer((s) => s.mode)
+  const running = useExplorer((s) => s.run?.status === 'running')
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (open) heading.current?.focus()
+  }, [open])
+  if (!open) return null
+  return (
+    <aside
+      className="explorer-panel"
+      aria-labelledby="explorer-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation()
+          openExplorer(false)
+        }
+      }}
+    >
+      <header className="explorer-head">
+        <h2 id="explorer-title" tabIndex={-1} ref={heading}>
+          Explorer
+        </h2>
+        <button
+          type="button"
+          className="close"
+          aria-label="Close the explorer"
+          onClick={() => openExplorer(false)}
+        >
+          ×
+        </button>
+      </header>
+      <FindViolationButton running={running} />
+      <div className="explorer-modes" role="group" aria-label="Explorer mode">
+        {MODES.map((m) => (
+          <button
+            key={m.mode}
+            type="button"
+            aria-pressed={mode === m.mode}
+            onClick={() => setExplorerMode(m.mode)}
+          >
+            {m.label}
+          </button>
+        ))}
+      </div>
+      <ExplorerResult />
+      {mode === 'sim' ? <SimSearchForm running={running} /> : <SpecCheckForm running={running} />}
+    </aside>
+  )
+}

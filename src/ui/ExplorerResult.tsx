@@ -1,0 +1,142 @@
+import type { SpecViolation } from '../explorer/trace.ts'
+import { cancelExplorer, loadFound, useExplorer, type ExplorerRun } from '../store/explorer.ts'
+
+const fmt = (n: number): string => n.toLocaleString('en-US')
+
+/** Where the search stands: states, depth, speed, and the bounds it runs under. */
+function Progress({ run }: { run: ExplorerRun }) {
+  const p = run.progress
+  const running = run.status === 'running'
+  return (
+    <div className="explorer-progress" aria-live="off">
+      <progress
+        max={run.bounds.maxStates}
+        value={Math.min(p.distinctStates, run.bounds.maxStates)}
+        aria-label="Distinct states, out of the bound on states"
+      />
+      <dl className="explorer-stats">
+        <div>
+          <dt>Distinct states</dt>
+          <dd data-testid="explorer-states">{fmt(p.distinctStates)}</dd>
+        </div>
+        <div>
+          <dt>Depth</dt>
+          <dd>{p.depth}</dd>
+        </div>
+        <div>
+          <dt>States/s</dt>
+          <dd>{fmt(p.statesPerSecond)}</dd>
+        </div>
+        <div>
+          <dt>Time</dt>
+          <dd>{(p.elapsedMs / 1000).toFixed(1)} s</dd>
+        </div>
+      </dl>
+      <p className="muted">
+        Bounds: {fmt(run.bounds.maxStates)} states, depth {fmt(run.bounds.maxDepth)}
+        {running && (run.cancelling ? ' · cancelling…' : ' · searching…')}
+      </p>
+      {running && (
+        <button type="button" onClick={cancelExplorer} disabled={run.cancelling}>
+          Cancel
+        </button>
+      )}
+    </div>
+  )
+}
+
+function SpecSequence({ violation }: { violation: SpecViolation }) {
+  return (
+    <>
+      <p>
+        Two values are chosen after {violation.depth} steps:{' '}
+        {violation.chosen
+          .map((c) => `${c.value} in ballot ${c.ballot} by {${c.quorum.join(', ')}}`)
+          .join(' and ')}
+        .
+      </p>
+      <ol className="explorer-sequence" aria-label="The violating message sequence">
+        {violation.steps.map((s, i) => (
+          <li key={i}>
+            <code>{s.label}</code> {s.description} <code className="muted">{s.messageText}</code>
+            {s.quorum && <span className="muted"> (quorum {s.quorum.join(', ')})</span>}
+          </li>
+        ))}
+      </ol>
+    </>
+  )
+}
+
+function boundText(run: ExplorerRun, hit: 'states' | 'depth'): string {
+  const which = hit === 'states' ? `${fmt(run.bounds.maxStates)} states` : `depth ${run.bounds.maxDepth}`
+  const d = run.progress.completedDepth
+  const covered = d >= 0 ? `depths 0..${d} fully explored` : 'not even depth 0 fully explored'
+  return `Bound hit (${which}): ${covered}; the search was not exhaustive.`
+}
+
+/** The verdict of a finished search. */
+function Verdict({ run }: { run: ExplorerRun }) {
+  const o = run.outcome
+  if (!o) return null
+  const states = fmt(run.progress.distinctStates)
+  if (o.cancelled)
+    return (
+      <p className="explorer-verdict" role="status">
+        Cancelled after {states} states; depths 0..{Math.max(-1, run.progress.completedDepth)} fully explored.
+      </p>
+    )
+  if (o.mode === 'spec') {
+    if (o.violation)
+      return (
+        <div className="explorer-verdict bad" role="status">
+          <p>
+            <strong>Agreement violated</strong> ({states} states explored; this is a shortest counterexample).
+          </p>
+          <SpecSequence violation={o.violation} />
+        </div>
+      )
+    return (
+      <p className={`explorer-verdict${o.boundHit ? '' : ' ok'}`} role="status">
+        {o.boundHit
+          ? `Spec mode: ${states} states, agreement holds so far. ${boundText(run, o.boundHit)}`
+          : `Spec mode: ${states} states, agreement holds (exhaustive: every behaviour was checked).`}
+      </p>
+    )
+  }
+  if (o.found)
+    return (
+      <div className="explorer-verdict bad" role="status">
+        <p>
+          <strong>Found</strong> after {states} states, {run.progress.depth} steps from step {o.fromStep}:{' '}
+          {o.foundText}
+        </p>
+        <button type="button" className="primary" onClick={loadFound}>
+          Load onto the diagram
+        </button>
+      </div>
+    )
+  return (
+    <p className="explorer-verdict" role="status">
+      {o.boundHit
+        ? `Goal not reached in ${states} states. ${boundText(run, o.boundHit)}`
+        : `Goal unreachable within these budgets: ${states} states, exhaustive.`}
+    </p>
+  )
+}
+
+/** Live progress and the result of the current search, if any. */
+export function ExplorerResult() {
+  const run = useExplorer((s) => s.run)
+  if (!run) return null
+  return (
+    <section className="explorer-result" aria-label="Search progress and result">
+      <Progress run={run} />
+      {run.status === 'error' && (
+        <p className="problems" role="alert">
+          The search stopped with an error: {run.error}
+        </p>
+      )}
+      {run.status === 'done' && <Verdict run={run} />}
+    </section>
+  )
+}

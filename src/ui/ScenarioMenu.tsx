@@ -1,0 +1,151 @@
+import { useRef, useState } from 'react'
+import { textTrace } from '../engine/index.ts'
+import { parseScenarioFile, scenarioFileName, scenarioFileText } from '../scenarios/importExport.ts'
+import { loadScenario, openDialog, setNotice } from '../store/actions.ts'
+import { togglePresenter } from '../store/presenter.ts'
+import { synodStore, useSynod } from '../store/store.ts'
+import { currentScenario, engineNotice, shareLink, startFresh } from '../store/urlSync.ts'
+import { diagramSvg, svgToPng } from './svgExport.ts'
+
+/** Offer `text` as a file download. */
+export function downloadText(name: string, text: string, type: string): void {
+  downloadBlob(name, new Blob([text], { type }))
+}
+
+/** Offer a blob as a file download; a blob URL keeps everything inside the page. */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+function exportJson(): void {
+  const s = currentScenario(synodStore.getState())
+  downloadText(scenarioFileName(s), scenarioFileText(s), 'application/json')
+}
+
+/** The file name stem for exports of the current run. */
+function stem(): string {
+  return scenarioFileName(synodStore.getState().scenario).replace(/\.synod\.json$/, '')
+}
+
+const titleOf = (): string => synodStore.getState().scenario.title ?? 'Synod run'
+
+function exportSvg(): void {
+  const svg = diagramSvg(titleOf())
+  if (svg === null) setNotice('There is no diagram on screen to export.')
+  else downloadText(`${stem()}.svg`, svg, 'image/svg+xml')
+}
+
+async function exportPng(): Promise<void> {
+  const svg = diagramSvg(titleOf())
+  const png = svg === null ? null : await svgToPng(svg, 2)
+  if (png === null) setNotice('The diagram could not be drawn as a PNG in this browser; try the SVG.')
+  else downloadBlob(`${stem()}.png`, png)
+}
+
+/** The text trace (one line per event), headed by the title and the link that replays it. */
+function exportTrace(): void {
+  const s = synodStore.getState()
+  const head = [`# ${titleOf()}`, `# ${shareLink(s)}`, `# cursor step ${s.cursor}`]
+  downloadText(`${stem()}.trace.txt`, `${head.join('\n')}\n${textTrace(s.log)}\n`, 'text/plain')
+}
+
+async function importFile(file: File): Promise<void> {
+  const r = parseScenarioFile(await file.text())
+  if (!r.ok) {
+    // A bad file changes nothing: the current work stays as it was.
+    setNotice(`Could not import “${file.name}”: ${r.error}. Your current work is unchanged.`)
+    return
+  }
+  loadScenario(r.scenario, null)
+  setNotice(engineNotice(r.scenario))
+}
+
+/** Examples gallery, scenario files (.json in and out) and "Start fresh" with a confirmation. */
+export function ScenarioMenu() {
+  const input = useRef<HTMLInputElement>(null)
+  const [confirming, setConfirming] = useState(false)
+  const title = useSynod((s) => (s.presetId === null ? s.scenario.title : undefined))
+  const description = useSynod((s) => s.scenario.description)
+  return (
+    <span className="scenario-menu">
+      {title !== undefined && (
+        // A shared or imported scenario's own name; the examples are named by the picker.
+        <span className="scenario-title" title={description}>
+          {title}
+        </span>
+      )}
+      <button type="button" onClick={() => openDialog('presets')}>
+        Examples
+      </button>
+      <button
+        type="button"
+        className="presenter-toggle"
+        onClick={togglePresenter}
+        title="Presenter mode: large type, narration beats as captions; the clicker walks the beats (P)"
+      >
+        Present
+      </button>
+      <details className="file-menu">
+        <summary title="Scenario files and starting over">File</summary>
+        <div className="file-menu-pop">
+          <button type="button" onClick={exportJson} title="Save this scenario as a .json file">
+            Save scenario file…
+          </button>
+          <button type="button" onClick={() => input.current?.click()} title="Open a scenario .json file">
+            Open scenario file…
+          </button>
+          <button type="button" onClick={exportSvg}>
+            Export diagram (SVG)
+          </button>
+          <button type="button" onClick={() => void exportPng()}>
+            Export diagram (PNG, 2×)
+          </button>
+          <button type="button" onClick={exportTrace}>
+            Export text trace
+          </button>
+          <input
+            ref={input}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            aria-label="Scenario file to open"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0]
+              e.currentTarget.value = ''
+              if (file) void importFile(file)
+            }}
+          />
+          {confirming ? (
+            <span role="group" aria-label="Start fresh?" className="confirm">
+              <span>Discard this run?</span>
+              <button
+                type="button"
+                className="warn"
+                onClick={() => {
+                  setConfirming(false)
+                  startFresh()
+                }}
+              >
+                Discard and start fresh
+              </button>
+              <button type="button" onClick={() => setConfirming(false)} autoFocus>
+                Keep it
+              </button>
+            </span>
+          ) : (
+            <button type="button" onClick={() => setConfirming(true)} title="Discard this run and start over">
+              Start fresh
+            </button>
+          )}
+        </div>
+      </details>
+    </span>
+  )
+}

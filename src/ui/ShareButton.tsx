@@ -1,0 +1,71 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { logHash } from '../engine/index.ts'
+import { synodStore, useSynod } from '../store/store.ts'
+import { shareLink } from '../store/urlSync.ts'
+import './share.css'
+
+/** How long "Link copied" stays visible. */
+const CONFIRM_MS = 4000
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    if (!navigator.clipboard) return false
+    await navigator.clipboard.writeText(text)
+    return true
+  } catch {
+    // Denied permission or an insecure context: the user copies from the text field instead.
+    return false
+  }
+}
+
+/**
+ * Share: copies the link to the current run (inputs and cursor). When the clipboard is not
+ * available the link appears in a selected, read-only field to copy by hand.
+ */
+export function ShareButton() {
+  const [status, setStatus] = useState<'idle' | 'copied' | 'manual'>('idle')
+  const [link, setLink] = useState('')
+  const field = useRef<HTMLInputElement>(null)
+  const log = useSynod((s) => s.log)
+  const computing = useSynod((s) => s.computing)
+  // The run's fingerprint, so a shared link can be checked to replay the identical event log.
+  const hash = useMemo(() => (computing ? '' : logHash(log)), [log, computing])
+
+  useEffect(() => {
+    if (status !== 'copied') return
+    const t = setTimeout(() => setStatus('idle'), CONFIRM_MS)
+    return () => clearTimeout(t)
+  }, [status])
+  useEffect(() => {
+    if (status === 'manual') field.current?.select()
+  }, [status])
+
+  const share = async (): Promise<void> => {
+    const url = shareLink(synodStore.getState())
+    setLink(url)
+    setStatus((await copyText(url)) ? 'copied' : 'manual')
+  }
+
+  return (
+    <span className="share" data-log-hash={hash}>
+      <button type="button" onClick={() => void share()} title="Copy a link to this exact run">
+        Share
+      </button>
+      <span className="share-status" role="status">
+        {status === 'copied' && 'Link copied'}
+        {status === 'manual' && 'Copy the link from this field'}
+      </span>
+      {status === 'manual' && (
+        <span className="share-manual">
+          <label>
+            <span className="visually-hidden">Link to this run: copy it</span>
+            <input ref={field} readOnly value={link} onFocus={(e) => e.currentTarget.select()} size={30} />
+          </label>
+          <button type="button" onClick={() => setStatus('idle')}>
+            Done
+          </button>
+        </span>
+      )}
+    </span>
+  )
+}

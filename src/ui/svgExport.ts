@@ -1,0 +1,149 @@
+import { createElement } from 'react'
+import { flushSync } from 'react-dom'
+import { createRoot } from 'react-dom/client'
+import { Legend } from '../timeline/Legend.tsx'
+
+/**
+ * The diagram as a standalone SVG file: a clone of the SVG on screen with every element's computed
+ * paint and type inlined (the file has no stylesheet, and the theme's CSS variables must resolve
+ * to the colours the user saw), the scenario's title above, and the legend below.
+ */
+
+const SVG_NS = 'http://www.w3.org/2000/svg'
+const PAD = 16
+const TITLE_H = 36
+
+/** Presentation properties that decide how SVG looks; everything else is layout for HTML. */
+const PROPS = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+  'paint-order',
+  'display',
+  'visibility',
+] as const
+
+/** Attributes not copied: classes and tab stops mean nothing in a file; styles are recomputed. */
+const SKIP_ATTRS = new Set(['class', 'style', 'tabindex'])
+
+/**
+ * A detached copy of `from` with its computed presentation inlined. Built element by element
+ * rather than with cloneNode: copying a `style` attribute counts as inline style under the app's
+ * Content-Security-Policy, while setting properties through the CSSOM does not.
+ */
+function styledCopy(from: Element): Element {
+  const to = document.createElementNS(from.namespaceURI ?? SVG_NS, from.localName)
+  for (const a of from.attributes) {
+    if (!SKIP_ATTRS.has(a.name)) to.setAttributeNS(a.namespaceURI, a.name, a.value)
+  }
+  const cs = getComputedStyle(from)
+  const style = (to as SVGElement).style
+  for (const p of PROPS) style.setProperty(p, cs.getPropertyValue(p))
+  for (const child of from.childNodes) {
+    if (child instanceof Element) to.append(styledCopy(child))
+    else if (child.nodeType === Node.TEXT_NODE) to.append(child.textContent ?? '')
+  }
+  return to
+}
+
+/** A styled, detached copy of a live SVG. */
+function styledClone(svg: SVGSVGElement): SVGSVGElement {
+  return styledCopy(svg) as SVGSVGElement
+}
+
+/** Render the legend off-screen (so the page's CSS applies), clone it styled, then remove it. */
+function legendClone(width: number): SVGSVGElement | null {
+  const host = document.createElement('div')
+  host.style.cssText = `position:fixed;left:-20000px;top:0;width:${width}px`
+  document.body.append(host)
+  const root = createRoot(host)
+  try {
+    flushSync(() => root.render(createElement(Legend, { columns: Math.max(1, Math.floor(width / 280)) })))
+    const svg = host.querySelector('svg')
+    return svg ? styledClone(svg) : null
+  } finally {
+    root.unmount()
+    host.remove()
+  }
+}
+
+/** The export as an SVG document string; null when no diagram is on screen. */
+export function diagramSvg(title: string): string | null {
+  const live = document.querySelector<SVGSVGElement>('.diagram-pane svg.tl-svg')
+  if (!live) return null
+  const w = live.width.baseVal.value || live.clientWidth
+  const h = live.height.baseVal.value || live.clientHeight
+  const diagram = styledClone(live)
+  diagram.setAttribute('x', String(PAD))
+  diagram.setAttribute('y', String(PAD + TITLE_H))
+  const legend = legendClone(w)
+  const vb = legend?.viewBox.baseVal
+  const legendH = vb && vb.width > 0 ? (vb.height * w) / vb.width : 0
+  if (legend) {
+    legend.setAttribute('x', String(PAD))
+    legend.setAttribute('y', String(PAD + TITLE_H + h + PAD))
+    legend.setAttribute('width', String(w))
+    legend.setAttribute('height', String(legendH))
+    legend.removeAttribute('style')
+  }
+  const width = w + 2 * PAD
+  const height = PAD + TITLE_H + h + (legend ? PAD + legendH : 0) + PAD
+  const out = document.createElementNS(SVG_NS, 'svg')
+  out.setAttribute('xmlns', SVG_NS)
+  out.setAttribute('width', String(width))
+  out.setAttribute('height', String(height))
+  out.setAttribute('viewBox', `0 0 ${width} ${height}`)
+  const bodyStyle = getComputedStyle(document.body)
+  const bg = document.createElementNS(SVG_NS, 'rect')
+  bg.setAttribute('width', '100%')
+  bg.setAttribute('height', '100%')
+  bg.setAttribute('fill', bodyStyle.backgroundColor || '#ffffff')
+  const heading = document.createElementNS(SVG_NS, 'text')
+  heading.setAttribute('x', String(PAD))
+  heading.setAttribute('y', String(PAD + 22))
+  heading.setAttribute('fill', bodyStyle.color || '#000000')
+  heading.setAttribute('font-family', bodyStyle.fontFamily)
+  heading.setAttribute('font-size', '20')
+  heading.setAttribute('font-weight', '700')
+  // textContent: the title is user text and must stay text.
+  heading.textContent = title
+  out.append(bg, heading, diagram)
+  if (legend) out.append(legend)
+  return new XMLSerializer().serializeToString(out)
+}
+
+/** Render an SVG document to a PNG at `scale`× (for slides); resolves null if drawing fails. */
+export function svgToPng(svg: string, scale = 2): Promise<Blob | null> {
+  return new Promise((resolve) => {
+    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }))
+    const img = new Image()
+    img.onload = () => {
+      const canvas = document.createElement('canvas')
+      canvas.width = Math.ceil(img.width * scale)
+      canvas.height = Math.ceil(img.height * scale)
+      const ctx = canvas.getContext('2d')
+      URL.revokeObjectURL(url)
+      if (!ctx) return resolve(null)
+      ctx.scale(scale, scale)
+      ctx.drawImage(img, 0, 0)
+      canvas.toBlob((b) => resolve(b), 'image/png')
+    }
+    img.onerror = () => {
+      URL.revokeObjectURL(url)
+      resolve(null)
+    }
+    img.src = url
+  })
+}

@@ -1,0 +1,155 @@
+import { createSimSearch, type SimProgress } from '../explorer/simSearch.ts'
+import { createSpecExplorer } from '../explorer/spec.ts'
+import { explainViolation } from '../explorer/trace.ts'
+import { checkConstants } from '../explorer/universe.ts'
+import {
+  PROGRESS_INTERVAL_MS,
+  SLICE_MS,
+  type ExplorerOutcome,
+  type ExplorerProgress,
+  type ExplorerReply,
+  type ExplorerRequest,
+  type SimSearchRequest,
+} from './explorerProtocol.ts'
+
+/** Runs `fn` later, after pending messages have had a chance to arrive (a macrotask). */
+export type Yield = (fn: () => void) => void
+
+/** One search, driven in chunks: each call expands a few states and says where it stands. */
+interface Search {
+  chunk(): { counts: Counts; outcome: ExplorerOutcome | null }
+  cancelled(counts: Counts): ExplorerOutcome
+}
+
+type Counts = Pick<ExplorerProgress, 'distinctStates' | 'depth' | 'completedDepth' | 'transitions'>
+
+interface Job {
+  readonly id: number
+  readonly gen: number
+  readonly search: Search
+  readonly started: number
+  lastPost: number
+  counts: Counts
+}
+
+/** States expanded per `runFor` call: small enough to check the clock often. */
+const SPEC_CHUNK = 4_000
+const SIM_CHUNK = 40
+
+function specSearch(req: Extract<ExplorerRequest, { type: 'spec' }>): Search {
+  const problem = checkConstants(req.constants)
+  if (problem) throw new Error(problem)
+  const explorer = createSpecExplorer(req.constants, req.bounds)
+  const u = explorer.universe
+  const quorumsIntersect = u.quorums.every((p) => u.quorums.every((q) => (p & q) !== 0))
+  const base = { mode: 'spec', quorumsIntersect } as const
+  return {
+    chunk() {
+      const p = explorer.runFor(SPEC_CHUNK)
+      const counts = { ...p, completedDepth: p.completedDepth }
+      if (!p.done) return { counts, outcome: null }
+      const violation = explainViolation(explorer)
+      return { counts, outcome: { ...base, boundHit: p.boundHit, cancelled: false, violation } }
+    },
+    cancelled: () => ({ ...base, boundHit: null, cancelled: true, violation: null }),
+  }
+}
+
+/** Levels fully explored by a schedule search that stopped at `p`. */
+function simCompleted(p: SimProgress): number {
+  if (p.done && !p.found && p.boundHit !== 'states') return p.depth
+  return p.depth - 1
+}
+
+function simSearch(req: SimSearchRequest): Search {
+  const search = createSimSearch(req.scenario, req)
+  const base = { mode: 'sim', fromStep: search.startStep } as const
+  return {
+    chunk() {
+      const p = search.runFor(SIM_CHUNK)
+      const counts = { ...p, completedDepth: simCompleted(p) }
+      if (!p.done) return { counts, outcome: null }
+      const outcome = {
+        ...base,
+        boundHit: p.boundHit,
+        cancelled: false,
+        found: p.found,
+        foundText: p.foundText,
+      }
+      return { counts, outcome }
+    },
+    cancelled: () => ({ ...base, boundHit: null, cancelled: true, found: null, foundText: null }),
+  }
+}
+
+/**
+ * The explorer side of the protocol, without a transport: the worker entry and the in-thread
+ * client both wrap it. One search at a time; it runs in slices of about SLICE_MS and yields
+ * between them, so a cancel (or a newer search) is seen within one slice.
+ */
+export class ExplorerHost {
+  private job: Job | null = null
+
+  constructor(
+    private readonly post: (reply: ExplorerReply) => void,
+    private readonly later: Yield,
+    private readonly now: () => number,
+  ) {}
+
+  /** Handle one request. Never throws: problems are posted as `error` replies. */
+  handle(req: ExplorerRequest): void {
+    const previous = this.job
+    this.job = null
+    if (req.type === 'cancel') {
+      if (previous) this.finish(previous, previous.search.cancelled(previous.counts))
+      return
+    }
+    try {
+      const search = req.type === 'spec' ? specSearch(req) : simSearch(req.search)
+      const started = this.now()
+      const counts = { distinctStates: 1, depth: 0, completedDepth: -1, transitions: 0 }
+      const job: Job = { id: req.id, gen: req.gen, search, started, lastPost: started, counts }
+      this.job = job
+      this.post({ type: 'progress', id: job.id, gen: job.gen, progress: this.progress(job) })
+      this.later(() => this.slice(job))
+    } catch (err) {
+      this.post({ type: 'error', id: req.id, gen: req.gen, message: messageOf(err) })
+    }
+  }
+
+  private progress(job: Job): ExplorerProgress {
+    const elapsedMs = Math.max(0, this.now() - job.started)
+    const statesPerSecond = elapsedMs > 0 ? Math.round((job.counts.distinctStates * 1000) / elapsedMs) : 0
+    return { ...job.counts, elapsedMs, statesPerSecond }
+  }
+
+  private finish(job: Job, outcome: ExplorerOutcome): void {
+    if (this.job === job) this.job = null
+    this.post({ type: 'done', id: job.id, gen: job.gen, progress: this.progress(job), outcome })
+  }
+
+  /** Search for one slice, post progress when due, and yield (or finish). */
+  private slice(job: Job): void {
+    if (this.job !== job) return
+    try {
+      const sliceEnd = this.now() + SLICE_MS
+      do {
+        const { counts, outcome } = job.search.chunk()
+        job.counts = counts
+        if (outcome) return this.finish(job, outcome)
+      } while (this.now() < sliceEnd)
+      if (this.now() - job.lastPost >= PROGRESS_INTERVAL_MS) {
+        job.lastPost = this.now()
+        this.post({ type: 'progress', id: job.id, gen: job.gen, progress: this.progress(job) })
+      }
+      this.later(() => this.slice(job))
+    } catch (err) {
+      this.job = null
+      this.post({ type: 'error', id: job.id, gen: job.gen, message: messageOf(err) })
+    }
+  }
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}
