@@ -12,7 +12,7 @@
  *
  * Benchmarks measure; no test asserts on time.
  */
-import { writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -119,7 +119,10 @@ function main(): void {
     ...explorer,
   }
   const out = join(dirname(fileURLToPath(import.meta.url)), 'results.json')
-  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
+  // Keep the browser numbers (bench/browser.ts merges them in) when only this part is re-run.
+  const previous = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as { browser?: unknown }) : {}
+  const merged = previous.browser === undefined ? results : { ...results, browser: previous.browser }
+  writeFileSync(out, `${JSON.stringify(merged, null, 2)}\n`)
   console.log(`engineEventsPerSecond (median of ${REPETITIONS}): ${results.engineEventsPerSecond}`)
   console.log(`engineEventsPerCpuSecond (median): ${results.engineEventsPerCpuSecond}`)
   console.log(`longRun.eventsPerSecond (median of ${LONG_REPETITIONS}): ${results.longRun.eventsPerSecond}`)
