@@ -2,7 +2,7 @@
  * Seeded pseudo-random numbers with an integer API. One independent stream per subsystem
  * (latency, loss, duplication, backoff), each derived from the scenario seed, so that turning up
  * loss does not reshuffle latencies or backoff delays. State is a plain number: snapshots and
- * hashing need nothing special. Pure: no global state, no Math.random.
+ * hashing need nothing special. Pure: no global state and no ambient randomness.
  */
 
 export type StreamName = 'latency' | 'loss' | 'duplicate' | 'backoff'

@@ -54,7 +54,7 @@ export interface RetryConfig {
   delayTicks: number
   /** `backoff`: the first retry waits a random 0..baseTicks-1; each further failure doubles it. */
   backoffBaseTicks: number
-  /** `backoff`: cap on the doubled window. */
+  /** `backoff`: cap on the doubled waiting span. */
   backoffMaxTicks: number
 }
 

@@ -3,6 +3,7 @@ import { configProblems, LIMITS, type BugToggles, type SimConfig } from '../engi
 import { applyConfig, openDialog } from '../store/actions.ts'
 import { useSynod } from '../store/store.ts'
 import { Dialog } from './Dialog.tsx'
+import { NumberField } from './NumberField.tsx'
 
 /** The five deliberately broken variants, each with why it matters. */
 const BUGS: readonly { key: keyof BugToggles; name: string; what: string }[] = [
@@ -32,30 +33,6 @@ const BUGS: readonly { key: keyof BugToggles; name: string; what: string }[] = [
     what: 'Ballots are bare numbers, so two proposers can use the same ballot.',
   },
 ]
-
-function NumberField(props: {
-  label: string
-  value: number
-  min: number
-  max: number
-  onChange: (v: number) => void
-  hint?: string
-}) {
-  return (
-    <label className="field">
-      <span>{props.label}</span>
-      <input
-        type="number"
-        className="num"
-        min={props.min}
-        max={props.max}
-        value={Number.isNaN(props.value) ? '' : props.value}
-        onChange={(e) => props.onChange(e.target.valueAsNumber)}
-      />
-      {props.hint && <small className="muted">{props.hint}</small>}
-    </label>
-  )
-}
 
 const Group = ({ legend, children, wide }: { legend: string; children: ReactNode; wide?: boolean }) => (
   <fieldset className={`config-group${wide ? ' wide' : ''}`}>

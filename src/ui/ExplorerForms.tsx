@@ -10,28 +10,7 @@ import {
   type GoalName,
 } from '../store/explorer.ts'
 import { useSynod } from '../store/store.ts'
-
-function Num(props: {
-  label: string
-  value: number
-  min: number
-  max: number
-  onChange: (v: number) => void
-}) {
-  return (
-    <label className="field">
-      <span>{props.label}</span>
-      <input
-        type="number"
-        className="num"
-        min={props.min}
-        max={props.max}
-        value={Number.isNaN(props.value) ? '' : props.value}
-        onChange={(e) => props.onChange(e.target.valueAsNumber)}
-      />
-    </label>
-  )
-}
+import { NumberField } from './NumberField.tsx'
 
 const whole = (v: number, min: number, max: number): boolean => Number.isInteger(v) && v >= min && v <= max
 
@@ -98,7 +77,7 @@ export function SimSearchForm({ running }: { running: boolean }) {
         </label>
       )}
       {form.goal === 'livelock' && (
-        <Num
+        <NumberField
           label="Ballots started (k)"
           value={form.livelockBallots}
           min={1}
@@ -109,7 +88,7 @@ export function SimSearchForm({ running }: { running: boolean }) {
       <fieldset className="explorer-budgets">
         <legend>Budgets (how many the search may add)</legend>
         {BUDGETS.map((b) => (
-          <Num
+          <NumberField
             key={b.name}
             label={b.label}
             value={form.budgets[b.name]}
@@ -121,14 +100,14 @@ export function SimSearchForm({ running }: { running: boolean }) {
       </fieldset>
       <fieldset className="explorer-budgets">
         <legend>Bounds</legend>
-        <Num
+        <NumberField
           label="Max depth"
           value={form.maxDepth}
           min={1}
           max={5_000}
           onChange={(v) => setSimForm({ maxDepth: v })}
         />
-        <Num
+        <NumberField
           label="Max states"
           value={form.maxStates}
           min={1}
@@ -174,7 +153,7 @@ export function SpecCheckForm({ running }: { running: boolean }) {
         Every behaviour of Lamport's Paxos.tla with these constants, checked for agreement (at most one value
         chosen).
       </p>
-      <Num
+      <NumberField
         label="Acceptors"
         value={f.acceptors}
         min={L.acceptors.min}
@@ -186,21 +165,21 @@ export function SpecCheckForm({ running }: { running: boolean }) {
           })
         }
       />
-      <Num
+      <NumberField
         label="Values"
         value={f.values}
         min={L.values.min}
         max={L.values.max}
         onChange={(v) => setSpecForm({ values: v })}
       />
-      <Num
+      <NumberField
         label="Max ballot (ballots 0..b)"
         value={f.maxBallot}
         min={L.maxBallot.min}
         max={L.maxBallot.max}
         onChange={(v) => setSpecForm({ maxBallot: v })}
       />
-      <Num
+      <NumberField
         label={`Quorum size (majority: ${majority})`}
         value={f.quorumSize}
         min={1}
@@ -215,14 +194,14 @@ export function SpecCheckForm({ running }: { running: boolean }) {
       )}
       <fieldset className="explorer-budgets">
         <legend>Bounds</legend>
-        <Num
+        <NumberField
           label="Max depth"
           value={f.maxDepth}
           min={1}
           max={1_000}
           onChange={(v) => setSpecForm({ maxDepth: v })}
         />
-        <Num
+        <NumberField
           label="Max states"
           value={f.maxStates}
           min={1}
