@@ -14,7 +14,16 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { duelingLink, firstRender, idle, longRun, median, scrub, stepLatency } from './browserMeasures.ts'
+import {
+  duelingLink,
+  firstRender,
+  idle,
+  longRun,
+  median,
+  scrub,
+  stepLatency,
+  stepLatencyControl,
+} from './browserMeasures.ts'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOT = join(HERE, '..')
@@ -122,6 +131,7 @@ async function measure(baseURL: string) {
     const steps = []
     for (let i = 0; i < (QUICK ? 1 : 3); i++)
       steps.push(await stepLatency(context, '/?preset=racing-adopt', 50))
+    const control = await stepLatencyControl(context, 50)
     const scrubs = []
     for (let i = 0; i < (QUICK ? 1 : 3); i++) scrubs.push(await scrub(context, duelingLink(2000), 120))
     const idleRun = await idle(context, QUICK ? 2 : 4)
@@ -133,6 +143,7 @@ async function measure(baseURL: string) {
       firstRenderRunsMs: first,
       step: mid(steps, 'stepLatencyMsP95'),
       stepRunsP95: steps.map((s) => s.stepLatencyMsP95),
+      stepControl: control,
       scrub: mid(scrubs, 'scrubFrameMsP95'),
       scrubRunsP95: scrubs.map((s) => s.scrubFrameMsP95),
       idle: idleRun,
@@ -182,7 +193,13 @@ async function main(): Promise<void> {
     return { metric: k, value, budget, met: value <= budget }
   })
   console.table(rows)
-  console.log(JSON.stringify({ step: m.step, scrub: m.scrub, idle: m.idle, longRun: m.longRun }, null, 2))
+  console.log(
+    JSON.stringify(
+      { step: m.step, stepControl: m.stepControl, scrub: m.scrub, idle: m.idle, longRun: m.longRun },
+      null,
+      2,
+    ),
+  )
   console.log(`wrote ${file} (browser)`)
 }
 

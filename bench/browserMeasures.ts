@@ -6,7 +6,7 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test'
 import { presetById } from '../src/scenarios/presets.ts'
 import type { Scenario } from '../src/scenarios/scenario.ts'
 import { encodeScenarioHash } from '../src/scenarios/url.ts'
-import { installProbes, startFrames, stopFrames, type BenchWindow } from './browserProbes.ts'
+import { installProbes, probeKeys, startFrames, stopFrames, type BenchWindow } from './browserProbes.ts'
 
 export const median = (xs: readonly number[]): number => quantile(xs, 0.5)
 
@@ -32,6 +32,7 @@ async function open(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage()
   // tsx (esbuild keepNames) wraps functions in `__name(…)`; serialized into the page they need it.
   await page.addInitScript('globalThis.__name = (f) => f')
+  await page.addInitScript(`globalThis.__probeKeys = ${probeKeys.toString()}`)
   await page.addInitScript(installProbes)
   await page.goto(url)
   await page.waitForFunction(
@@ -92,11 +93,9 @@ export async function firstRender(context: BrowserContext, runs: number): Promis
   return out
 }
 
-/** Key press (→) → the step's arrows painted, over `count` steps of `url` (wrapping with Home). */
-export async function stepLatency(context: BrowserContext, url: string, count: number) {
-  const page = await open(context, url)
-  await page.locator('.tl-svg').focus()
-  const split = await during(page, async () => {
+/** Press → `count` times (Home at the end of the run) and collect the probes' per-key numbers. */
+async function pressSteps(page: Page, count: number): Promise<MainThreadSplit> {
+  return during(page, async () => {
     for (let i = 0; i < count; i++) {
       const text = (await page.locator('.position').textContent()) ?? ''
       const m = /step (\d+)\/(\d+)/.exec(text)
@@ -106,18 +105,72 @@ export async function stepLatency(context: BrowserContext, url: string, count: n
       await page.waitForFunction((n) => (window as unknown as BenchWindow).__bench.steps.length > n, before)
     }
   })
+}
+
+/** Latency numbers from the probes' per-key samples (see `probeKeys`). */
+function stepStats(steps: readonly (readonly [number, number, number])[]) {
+  const latency = steps.map(([, paint, idleBeforeFrame]) => paint - idleBeforeFrame)
+  const paint = steps.map((s) => s[1])
+  return {
+    stepLatencyMsP95: r1(quantile(latency, 0.95)),
+    stepLatencyMsMedian: r1(median(latency)),
+    stepToPaintMsP95: r1(quantile(paint, 0.95)),
+    stepToPaintMsMedian: r1(median(paint)),
+    idleBeforeFrameMsMedian: r1(median(steps.map((s) => s[2]))),
+    stepCommitMsP95: r1(
+      quantile(
+        steps.map((s) => s[0]),
+        0.95,
+      ),
+    ),
+    steps: steps.length,
+  }
+}
+
+/**
+ * Key press (→) → the step's arrows painted, over `count` steps of `url` (wrapping with Home).
+ * `stepLatencyMs*` leave out the time the page sat idle waiting for the display's next frame (see
+ * docs/PERFORMANCE.md); `stepToPaintMs*` are the raw key-to-paint times.
+ */
+export async function stepLatency(context: BrowserContext, url: string, count: number, nearEnd = false) {
+  const page = await open(context, url)
+  await page.locator('.tl-svg').focus()
+  if (nearEnd) {
+    // Step through the last `count` steps of the run, where the panels have the most history.
+    await page.keyboard.press('End')
+    for (let i = 0; i < count; i++) await page.keyboard.press('ArrowLeft')
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))))
+    await page.evaluate(() => ((window as unknown as BenchWindow).__bench.steps = []))
+  }
+  const split = await pressSteps(page, count)
   const steps = await page.evaluate(() => (window as unknown as BenchWindow).__bench.steps)
   await page.close()
-  // Home presses are measured too; keep only the last `count` (the → presses dominate).
-  const paint = steps.map((s) => s[1])
-  const commit = steps.map((s) => s[0])
-  return {
-    stepLatencyMsP95: r1(quantile(paint, 0.95)),
-    stepLatencyMsMedian: r1(median(paint)),
-    stepCommitMsP95: r1(quantile(commit, 0.95)),
-    steps: paint.length,
-    mainThreadPerStepMs: perUnit(split, paint.length),
-  }
+  return { ...stepStats(steps), mainThreadPerStepMs: perUnit(split, steps.length) }
+}
+
+/**
+ * The same key probe on a page that only changes one number per key: the floor any page has on
+ * this machine (input dispatch, waiting for the frame, compositing). Printed next to the app's.
+ */
+export async function stepLatencyControl(context: BrowserContext, count: number) {
+  const page = await context.newPage()
+  await page.addInitScript('globalThis.__name = (f) => f')
+  await page.goto('about:blank')
+  await page.setContent('<p class="position">step 0/1000000</p>')
+  await page.evaluate(() => {
+    ;(window as unknown as BenchWindow).__bench = { steps: [] } as unknown as BenchWindow['__bench']
+    let n = 0
+    window.addEventListener('keydown', () => {
+      n++
+      const p = document.querySelector('.position')
+      if (p) p.textContent = `step ${n}/1000000`
+    })
+  })
+  await page.evaluate(probeKeys)
+  await pressSteps(page, count)
+  const steps = await page.evaluate(() => (window as unknown as BenchWindow).__bench.steps)
+  await page.close()
+  return stepStats(steps)
 }
 
 const perUnit = (s: MainThreadSplit, n: number): MainThreadSplit => ({
@@ -140,15 +193,26 @@ export async function scrub(context: BrowserContext, url: string, moves: number)
   const split = await during(page, async () => {
     for (let i = 1; i <= moves; i++) await page.mouse.move(box.x + 2 + ((box.width - 4) * i) / moves, y)
   })
-  const frames = await page.evaluate(stopFrames)
+  const all = await page.evaluate(stopFrames)
   await page.mouse.up()
   const logLength = await page.locator('.position').textContent()
   await page.close()
+  // Frames that moved the scrubber; the others (no pointer move arrived) cost next to nothing.
+  const moved = all.filter((f) => f[2] === 1)
+  const cost = moved.map((f) => f[1])
+  const intervals = all.map((f) => f[0])
+  const vsync = median(intervals)
   return {
-    scrubFrameMsP95: r1(quantile(frames, 0.95)),
-    scrubFrameMsMedian: r1(median(frames)),
-    frames: frames.length,
-    mainThreadPerFrameMs: perUnit(split, Math.max(1, frames.length)),
+    scrubFrameMsP95: r1(quantile(cost, 0.95)),
+    scrubFrameMsMedian: r1(median(cost)),
+    scrubFrameMsMax: r1(Math.max(0, ...cost)),
+    framesWithMove: moved.length,
+    frames: all.length,
+    frameIntervalMsP95: r1(quantile(intervals, 0.95)),
+    frameIntervalMsMedian: r1(vsync),
+    /** Frames that came later than 1.5 vsync intervals after the previous one. */
+    droppedFrames: intervals.filter((d) => d > vsync * 1.5).length,
+    mainThreadPerFrameMs: perUnit(split, Math.max(1, all.length)),
     arrowsAtStart: events,
     position: logLength,
   }
@@ -189,6 +253,7 @@ export async function longRun(context: BrowserContext, maxSteps: number) {
   const position = await page.locator('.position').textContent()
   await page.close()
   const step = await stepLatency(context, duelingLink(maxSteps), 20)
+  const stepAtEnd = await stepLatency(context, duelingLink(maxSteps), 20, true)
   return {
     maxSteps,
     position,
@@ -201,5 +266,7 @@ export async function longRun(context: BrowserContext, maxSteps: number) {
     domNodes: m.Nodes ?? 0,
     stepLatencyMsP95: step.stepLatencyMsP95,
     stepMainThreadMs: step.mainThreadPerStepMs,
+    stepLatencyAtEndMsP95: stepAtEnd.stepLatencyMsP95,
+    stepAtEndMainThreadMs: stepAtEnd.mainThreadPerStepMs,
   }
 }

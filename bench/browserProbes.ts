@@ -11,22 +11,61 @@ export interface BenchWindow {
     /** Longest main-thread task seen (PerformanceObserver `longtask`, ≥ 50 ms). */
     longTaskMaxMs: number
     longTasks: number
-    /** Per key press: [event time → app's update committed, event time → next frame painted]. */
-    steps: [number, number][]
-    /** Per animation frame while recording: the time since the previous frame. */
-    frames: number[]
+    /**
+     * Per key press, in ms: [event time → the app's update committed, event time → the next frame
+     * painted, of which idle waiting for that frame's start (vsync)].
+     */
+    steps: [number, number, number][]
+    /**
+     * Per animation frame while recording: [time since the previous frame, frame start → painted,
+     * 1 if the frame handled an `input` event (a scrubber move) else 0].
+     */
+    frames: [number, number, number][]
     recording: boolean
+    inputSeen: boolean
   }
 }
 
 /**
- * Installed before the app loads. Records the first interactive render, long tasks, and, for each
- * key press, the latency to the commit (a microtask after the app's own keydown listener, which
- * React flushes before it) and to the painted frame (next animation frame, then a task after it).
+ * Records, for each key press, the latency to the commit (a microtask after the app's own keydown
+ * listener, which React flushes before it), to the painted frame (next animation frame, then a
+ * task after it), and how long the page sat idle between the commit and that frame's start (the
+ * animation frame's timestamp is the frame's vsync time). Call it after the app's own listeners.
+ */
+export function probeKeys(): void {
+  const b = (window as unknown as BenchWindow).__bench
+  window.addEventListener('keydown', (e) => {
+    const t0 = e.timeStamp
+    let committedAt = 0
+    queueMicrotask(() => {
+      committedAt = performance.now()
+    })
+    requestAnimationFrame((frameStart) => {
+      const ch = new MessageChannel()
+      ch.port1.onmessage = () => {
+        const idleBeforeFrame = Math.max(0, frameStart - committedAt)
+        b.steps.push([committedAt - t0, performance.now() - t0, idleBeforeFrame])
+      }
+      ch.port2.postMessage(0)
+    })
+  })
+}
+
+/**
+ * Installed before the app loads. Records the first interactive render, long tasks, and key
+ * latencies (`probeKeys`, registered on `load`, after the app's own keydown listener).
  */
 export function installProbes(): void {
   const w = window as unknown as BenchWindow
-  w.__bench = { firstRender: null, longTaskMaxMs: 0, longTasks: 0, steps: [], frames: [], recording: false }
+  w.__bench = {
+    firstRender: null,
+    longTaskMaxMs: 0,
+    longTasks: 0,
+    steps: [],
+    frames: [],
+    recording: false,
+    inputSeen: false,
+  }
   const b = w.__bench
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
@@ -56,35 +95,41 @@ export function installProbes(): void {
     })
   })
   observer.observe(document, { subtree: true, childList: true, characterData: true })
-  // Registered after the app's own listener (the app mounts first), so it runs after it.
-  window.addEventListener('load', () => {
-    window.addEventListener('keydown', (e) => {
-      const t0 = e.timeStamp
-      let committed = 0
-      queueMicrotask(() => {
-        committed = performance.now() - t0
-      })
-      afterPaint(() => b.steps.push([committed, performance.now() - t0]))
-    })
-  })
+  // Registered after the app's own listener (the app mounts first), so it runs after it. A
+  // serialized function cannot call another by name: the page gets `probeKeys` as a global.
+  window.addEventListener('load', () => (window as unknown as { __probeKeys: () => void }).__probeKeys())
 }
 
-/** Record animation-frame deltas until `stopFrames` (no frame loop runs otherwise: idle stays idle). */
+/**
+ * Record every animation frame until `stopFrames` (no frame loop runs otherwise: idle stays idle):
+ * the interval since the previous frame, and the frame's own cost — its start (vsync time, which
+ * pointer input handled in the frame comes after) → its paint done (a task queued in the frame).
+ */
 export function startFrames(): void {
   const b = (window as unknown as BenchWindow).__bench
   b.frames = []
   b.recording = true
+  b.inputSeen = false
+  // Pointer input is handled at the start of a frame, before its animation-frame callbacks.
+  document.addEventListener('input', () => (b.inputSeen = true), { capture: true })
   let last = 0
   const loop = (t: number): void => {
     if (!b.recording) return
-    if (last > 0) b.frames.push(t - last)
+    const interval = last > 0 ? t - last : 0
+    const hadInput = b.inputSeen ? 1 : 0
+    b.inputSeen = false
     last = t
+    const ch = new MessageChannel()
+    ch.port1.onmessage = () => {
+      if (interval > 0) b.frames.push([interval, performance.now() - t, hadInput])
+    }
+    ch.port2.postMessage(0)
     requestAnimationFrame(loop)
   }
   requestAnimationFrame(loop)
 }
 
-export function stopFrames(): number[] {
+export function stopFrames(): [number, number, number][] {
   const b = (window as unknown as BenchWindow).__bench
   b.recording = false
   return b.frames

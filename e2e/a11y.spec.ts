@@ -22,12 +22,16 @@ async function expectAccessible(page: Page, view: string): Promise<void> {
   expect(report, report.join('\n')).toEqual([])
 }
 
-/** Click the theme button until the page reports `theme`. */
+/** Click the theme button (in the top bar's More menu) until the page reports `theme`. */
 async function chooseTheme(page: Page, theme: string): Promise<void> {
+  const more = page.locator('details.more-menu')
   for (let i = 0; i < 4; i++) {
-    if ((await page.locator('html').getAttribute('data-theme')) === theme) return
+    if ((await page.locator('html').getAttribute('data-theme')) === theme) break
+    if ((await more.getAttribute('open')) === null) await more.locator('summary').click()
     await page.getByRole('button', { name: /^Theme/ }).click()
   }
+  if ((await more.getAttribute('open')) !== null) await page.keyboard.press('Escape')
+  await expect(more).not.toHaveAttribute('open')
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
 }
 
@@ -50,12 +54,14 @@ test('mid-run with a selected message and the inspector open', async ({ page }) 
 
 test('every dialog: settings, partition, shortcuts, help', async ({ page }) => {
   await openApp(page)
-  const dialogs: [RegExp | string, string][] = [
-    ['Settings', 'Settings'],
-    ['Partition the network', 'Network partition'],
-    [/^Help/, 'How to read Synod'],
+  // Settings and Partition are in the top bar's More menu; Help is on the bar itself.
+  const dialogs: [RegExp | string, string, boolean][] = [
+    ['Settings', 'Settings', true],
+    ['Partition the network', 'Network partition', true],
+    [/^Help/, 'How to read Synod', false],
   ]
-  for (const [button, title] of dialogs) {
+  for (const [button, title, inMenu] of dialogs) {
+    if (inMenu) await page.locator('details.more-menu > summary').click()
     await page.getByRole('button', { name: button }).click()
     await expect(page.getByRole('dialog', { name: title })).toBeVisible()
     await expectAccessible(page, title)

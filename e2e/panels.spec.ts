@@ -4,6 +4,8 @@ test('settings: a broken variant produces a visible violation, and the badge jum
   page,
 }) => {
   await openApp(page)
+  // Partition, Settings and the theme live in the top bar's More menu.
+  await page.locator('details.more-menu > summary').click()
   await page.getByRole('button', { name: 'Settings' }).click()
   const dialog = page.getByRole('dialog', { name: 'Settings' })
   await expect(dialog).toBeVisible()
@@ -13,6 +15,7 @@ test('settings: a broken variant produces a visible violation, and the badge jum
   await expect(dialog).toBeHidden()
   await expect(page.locator('#procs-title')).toContainText('quorum 2')
   // Split {P1, P2, P3} from {P4, P5}: with quorums of 2, both sides can choose a value.
+  await page.locator('details.more-menu > summary').click()
   await page.getByRole('button', { name: 'Partition the network' }).click()
   await page
     .getByRole('dialog', { name: 'Network partition' })
@@ -60,6 +63,7 @@ test('help and dark theme', async ({ page }) => {
   await expect(page.getByRole('dialog', { name: 'How to read Synod' })).toBeVisible()
   await shot(page, 'help')
   await page.keyboard.press('Escape')
+  await page.locator('details.more-menu > summary').click()
   await page.getByRole('button', { name: /^Theme/ }).click()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
 })

@@ -61,6 +61,8 @@ test('crash and recover a process', async ({ page }) => {
 
 test('partition the network and heal it', async ({ page }) => {
   await openApp(page)
+  // Partition lives in the top bar's More menu; while there is one, it shows in the bar itself.
+  await page.locator('details.more-menu > summary').click()
   await page.getByRole('button', { name: 'Partition the network' }).click()
   const dialog = page.getByRole('dialog', { name: 'Network partition' })
   await expect(dialog).toBeVisible()
@@ -77,7 +79,10 @@ test('partition the network and heal it', async ({ page }) => {
   await page.getByRole('button', { name: /Network partitioned/ }).click()
   await dialog.getByRole('button', { name: 'Heal the network' }).click()
   await settled(page)
+  await expect(page.getByRole('button', { name: /Network partitioned/ })).toHaveCount(0)
+  await page.locator('details.more-menu > summary').click()
   await expect(page.getByRole('button', { name: 'Partition the network' })).toBeVisible()
+  await page.keyboard.press('Escape')
   await expect(page.locator('.feed-line.current', { hasText: 'The partition heals' })).toBeVisible()
   await page.getByRole('button', { name: /^Until decided/ }).click()
   await expect(page.locator('.chip-chosen')).toContainText('decided 5/5')

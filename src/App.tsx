@@ -17,7 +17,7 @@ import { ShortcutsDialog } from './ui/ShortcutsDialog.tsx'
 import { Sidebar } from './ui/Sidebar.tsx'
 import { TopBar } from './ui/TopBar.tsx'
 import { Transport } from './ui/Transport.tsx'
-import { usePauseWhenHidden, useTheme } from './ui/useAppEffects.ts'
+import { usePauseWhenHidden, useTheme, useWarmProjection } from './ui/useAppEffects.ts'
 import { useKeyboard } from './ui/useKeyboard.ts'
 
 function Dialogs() {
@@ -70,6 +70,7 @@ export function App() {
   useKeyboard()
   useTheme()
   usePauseWhenHidden()
+  useWarmProjection()
   usePresenterKeys()
   const presenter = useSynod((s) => s.presenter)
   if (EMBEDDED) return <EmbedView />

@@ -67,3 +67,8 @@ export function nudgeSpeed(dir: 1 | -1): void {
   const next = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (i < 0 ? SPEEDS.length - 1 : i) + dir))]
   if (next !== undefined) setSpeed(next)
 }
+
+/** The scrubber's drag starts or ends (see `PlaybackSlice.scrubbing`). */
+export function setScrubbing(on: boolean): void {
+  if (synodStore.getState().scrubbing !== on) synodStore.setState({ scrubbing: on })
+}

@@ -1,5 +1,4 @@
 import {
-  compareBallots,
   quorumSize,
   type AcceptedPair,
   type Ballot,
@@ -11,6 +10,8 @@ import {
   type Tick,
   type Value,
 } from '../engine/index.ts'
+import { indexLog } from '../timeline/logIndex.ts'
+import { applyEvent, freshState, stateBefore, type ReplayState } from './projectionCheckpoints.ts'
 
 /** A field of a process card that can change in a step (for highlighting). */
 export type ProcField = 'up' | 'promised' | 'accepted' | 'phase' | 'promises' | 'accepteds' | 'decided'
@@ -52,171 +53,67 @@ export interface Projection {
   readonly current: readonly SimEvent[]
 }
 
-function newProc(pid: number): ProcView {
+/** The panels' view of a replay state; `current` is the cursor's step. */
+function toProjection(log: readonly SimEvent[], s: ReplayState, current: readonly SimEvent[]): Projection {
+  const first = log[0]
+  const config = first?.kind === 'run.start' ? first.config : null
   return {
-    pid,
-    up: true,
-    promised: null,
-    accepted: null,
-    phase: 'idle',
-    ballot: null,
-    value: null,
-    ownValue: null,
-    adoptedFrom: null,
-    promises: [],
-    rejects: [],
-    accepteds: [],
-    decided: null,
-    timer: null,
-    changed: [],
-  }
-}
-
-const addPid = (list: number[], p: number): number[] =>
-  list.includes(p) ? list : [...list, p].sort((a, b) => a - b)
-const isCurrent = (v: ProcView, b: Ballot): boolean => v.ballot !== null && compareBallots(v.ballot, b) === 0
-
-/** A reply delivered to a proposer counts toward its quorum exactly as the engine counts it. */
-function countReply(v: ProcView, m: Message): ProcField | null {
-  const p = m.payload
-  if (p.type === 'promise' && v.phase === 'preparing' && isCurrent(v, p.ballot)) {
-    v.promises = addPid(v.promises, m.from)
-    return 'promises'
-  }
-  if (p.type === 'accepted' && v.phase === 'accepting' && isCurrent(v, p.ballot)) {
-    v.accepteds = addPid(v.accepteds, m.from)
-    return 'accepteds'
-  }
-  if (p.type === 'reject' && (v.phase === 'preparing' || v.phase === 'accepting') && isCurrent(v, p.ballot)) {
-    v.rejects = addPid(v.rejects, m.from)
-  }
-  return null
-}
-
-function applyPhase(v: ProcView, e: EventOf<'proposer.phase'>): void {
-  if (e.phase === 'preparing') {
-    v.promises = []
-    v.rejects = []
-    v.accepteds = []
-    v.ownValue = e.value
-    v.adoptedFrom = null
-  }
-  if (e.phase === 'accepting') v.rejects = []
-  if (e.phase === 'decided' || e.phase === 'abandoned') v.timer = null
-  v.phase = e.phase
-  v.ballot = e.ballot
-  v.value = e.value
-  if (e.adoptedFrom) v.adoptedFrom = e.adoptedFrom
-}
-
-/** Apply one event to the process views; returns the changed process and field, if any. */
-function applyToProcs(procs: ProcView[], e: SimEvent): [ProcView, ProcField] | null {
-  const at = (pid: number): ProcView | undefined => procs[pid - 1]
-  switch (e.kind) {
-    case 'proc.crash': {
-      const v = at(e.pid)
-      if (!v) return null
-      Object.assign(v, {
-        ...newProc(e.pid),
-        promised: v.promised,
-        accepted: v.accepted,
-        up: false,
-        changed: v.changed,
-      })
-      return [v, 'up']
-    }
-    case 'proc.recover': {
-      const v = at(e.pid)
-      if (v) v.up = true
-      return v ? [v, 'up'] : null
-    }
-    case 'acceptor.promise': {
-      const v = at(e.pid)
-      if (v) v.promised = e.ballot
-      return v ? [v, 'promised'] : null
-    }
-    case 'acceptor.accept': {
-      const v = at(e.pid)
-      if (!v) return null
-      const below = e.promised !== null && compareBallots(e.accepted.ballot, e.promised) < 0
-      v.promised = below ? e.promised : e.accepted.ballot
-      v.accepted = e.accepted
-      return [v, 'accepted']
-    }
-    case 'acceptor.forget': {
-      const v = at(e.pid)
-      if (v) Object.assign(v, { promised: null, accepted: null })
-      return v ? [v, 'accepted'] : null
-    }
-    case 'proposer.phase': {
-      const v = at(e.pid)
-      if (v) applyPhase(v, e)
-      return v ? [v, 'phase'] : null
-    }
-    case 'learner.decide': {
-      const v = at(e.pid)
-      if (v && v.decided === null) v.decided = { ballot: e.ballot, value: e.value }
-      return v ? [v, 'decided'] : null
-    }
-    case 'timer.set': {
-      const v = at(e.pid)
-      if (v) v.timer = { fireAt: e.fireAt, purpose: e.purpose }
-      return null
-    }
-    case 'timer.fire': {
-      const v = at(e.pid)
-      if (v) v.timer = null
-      return null
-    }
-    case 'msg.deliver': {
-      const v = at(e.msg.to)
-      const field = v ? countReply(v, e.msg) : null
-      return v && field ? [v, field] : null
-    }
-    default:
-      return null
+    config,
+    quorum: config ? quorumSize(config) : 0,
+    procs: s.procs,
+    inFlight: [...s.wire.values()].sort(byArrival),
+    violations: s.violations,
+    chosen: s.chosen,
+    partition: s.partition,
+    current,
   }
 }
 
 const byArrival = (a: Message, b: Message): number => a.deliverAt - b.deliverAt || a.seq - b.seq
 
-/** Replay the first `upto` events of the log into the panels' view of the world. Pure. */
-export function project(log: readonly SimEvent[], upto: number): Projection {
+/**
+ * The reference: replay the first `upto` events from the start, O(upto). `project` must equal it at
+ * every `upto` (see the property test). Pure.
+ */
+export function projectByReplay(log: readonly SimEvent[], upto: number): Projection {
   const first = log[0]
-  const config = first?.kind === 'run.start' ? first.config : null
-  const procs: ProcView[] = []
-  for (let p = 1; p <= (config?.processCount ?? 0); p++) procs.push(newProc(p))
-  const wire = new Map<number, Message>()
-  const violations: EventOf<'invariant.violated'>[] = []
-  const chosen: EventOf<'value.chosen'>[] = []
-  let partition: number[][] | null = null
+  const s = freshState(first?.kind === 'run.start' ? first.config : null)
   const end = Math.min(upto, log.length)
   const currentStep = end > 0 ? (log[end - 1] as SimEvent).step : -1
   let currentFrom = end
   for (let i = 0; i < end; i++) {
     const e = log[i] as SimEvent
     if (e.step === currentStep && currentFrom === end) currentFrom = i
-    if (e.kind === 'msg.send' || e.kind === 'msg.delay') wire.set(e.msg.id, e.msg)
-    else if (e.kind === 'msg.deliver' || e.kind === 'msg.drop') wire.delete(e.msg.id)
-    else if (e.kind === 'invariant.violated') violations.push(e)
-    else if (e.kind === 'value.chosen') chosen.push(e)
-    else if (e.kind === 'net.partition') partition = e.groups
-    else if (e.kind === 'net.heal') partition = null
-    const changed = applyToProcs(procs, e)
-    if (changed && e.step === currentStep && !changed[0].changed.includes(changed[1])) {
-      changed[0].changed.push(changed[1])
-    }
+    applyEvent(s, e, currentStep)
   }
-  return {
-    config,
-    quorum: config ? quorumSize(config) : 0,
-    procs,
-    inFlight: [...wire.values()].sort(byArrival),
-    violations,
-    chosen,
-    partition,
-    current: log.slice(currentFrom, end),
+  return toProjection(log, s, log.slice(currentFrom, end))
+}
+
+/** The first index in `[0, end)` with a step ≥ `step` (else `end`), in a log sorted by step. */
+function firstOfStep(log: readonly SimEvent[], end: number, step: number): number {
+  let lo = 0
+  let hi = end
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((log[mid] as SimEvent).step < step) lo = mid + 1
+    else hi = mid
   }
+  return lo
+}
+
+/**
+ * Replay the first `upto` events of the log into the panels' view of the world, from the nearest
+ * checkpoint at or before the cursor's step (so `changed` still sees only the step's own events):
+ * O(K + the step's events + in-flight + procs), whatever the run's length. Pure for callers.
+ */
+export function project(log: readonly SimEvent[], upto: number): Projection {
+  const end = Math.max(0, Math.min(upto, log.length))
+  if (end === 0) return projectByReplay(log, 0)
+  const currentStep = (log[end - 1] as SimEvent).step
+  const currentFrom = firstOfStep(log, end, currentStep)
+  const { state, from } = stateBefore(log, currentFrom)
+  for (let i = from; i < end; i++) applyEvent(state, log[i] as SimEvent, currentStep)
+  return toProjection(log, state, log.slice(currentFrom, end))
 }
 
 let memo: { log: readonly SimEvent[]; upto: number; value: Projection } | null = null
@@ -236,7 +133,32 @@ export type MessageStatus =
   | { readonly state: 'delivered'; readonly msg: Message; readonly step: number }
   | { readonly state: 'dropped'; readonly msg: Message; readonly step: number; readonly reason: string }
 
+/**
+ * Where message `id` stands after the first `upto` events: the last of its send, delays, delivery
+ * or drop before `upto`. The log index lists the steps those happen in, so only those steps are
+ * scanned: O(log n + their events) instead of O(upto). Equals `messageStatusByReplay`. Pure.
+ */
 export function messageStatus(log: readonly SimEvent[], upto: number, id: number): MessageStatus {
+  const end = Math.max(0, Math.min(upto, log.length))
+  const rec = indexLog(log).messages[id - 1]
+  if (!rec || rec.id !== id || end === 0) return { state: 'unsent' }
+  const steps = [rec.sendStep, ...rec.deliverAtChanges.map((c) => c.step), ...(rec.end ? [rec.end.step] : [])]
+  for (const step of [...new Set(steps)].sort((a, b) => b - a)) {
+    for (let i = Math.min(firstOfStep(log, log.length, step + 1), end) - 1; i >= 0; i--) {
+      const e = log[i] as SimEvent
+      if (e.step < step) break
+      if (e.kind === 'msg.deliver' && e.msg.id === id) return { state: 'delivered', msg: e.msg, step: e.step }
+      if (e.kind === 'msg.drop' && e.msg.id === id)
+        return { state: 'dropped', msg: e.msg, step: e.step, reason: e.reason }
+      if ((e.kind === 'msg.send' || e.kind === 'msg.delay') && e.msg.id === id)
+        return { state: 'in-flight', msg: e.msg }
+    }
+  }
+  return { state: 'unsent' }
+}
+
+/** The reference for `messageStatus`: a scan of the whole prefix, O(upto). Pure. */
+export function messageStatusByReplay(log: readonly SimEvent[], upto: number, id: number): MessageStatus {
   let status: MessageStatus = { state: 'unsent' }
   const end = Math.min(upto, log.length)
   for (let i = 0; i < end; i++) {

@@ -43,6 +43,8 @@ export interface PlaybackSlice {
   playing: boolean
   /** Scheduler steps per second while playing. */
   speed: number
+  /** The scrubber is being dragged: the cursor moves every frame, so views snap instead of gliding. */
+  scrubbing: boolean
 }
 
 export type Theme = 'system' | 'light' | 'dark' | 'contrast'
@@ -84,6 +86,7 @@ export function initialState(): SynodState {
     selectedPid: null,
     playing: false,
     speed: 2,
+    scrubbing: false,
     theme: 'system',
     dialog: null,
     announcement: '',

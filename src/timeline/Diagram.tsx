@@ -28,6 +28,8 @@ export interface DiagramProps {
   onSelectMessage: (id: number | null) => void // click / Enter on an arrow; null = background click
   onSelectProcess: (pid: number) => void // click / Enter on a lane header
   downPids?: readonly number[] // optional hint; you can also derive from the log
+  /** The cursor is moving every frame (scrubbing, playing): follow the cursor without gliding. */
+  fastCursor?: boolean
 }
 
 /** At default zoom an ordinary message (max latency) spans this many pixels: room for its label. */
@@ -75,6 +77,7 @@ function moveArrowFocus(svg: SVGSVGElement | null, fromId: number, dir: 1 | -1, 
  */
 export function Diagram(props: DiagramProps) {
   const { log, cursorStep, processCount, selectedMsgId, onSelectMessage, onSelectProcess, downPids } = props
+  const fastCursor = props.fastCursor ?? false
   const rootRef = useRef<HTMLDivElement>(null)
   const svgRef = useRef<SVGSVGElement>(null)
   const size = useElementSize(rootRef)
@@ -94,6 +97,7 @@ export function Diagram(props: DiagramProps) {
     endTick: Math.max(10, index.maxTick),
     cursorTick,
     reducedMotion,
+    snapFollow: fastCursor || reducedMotion,
     runKey,
   })
   const [hoverId, setHoverId] = useState<number | null>(null)

@@ -1,4 +1,4 @@
-import type { FocusEvent, KeyboardEvent, PointerEvent } from 'react'
+import { memo, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react'
 import { ArrowView } from './ArrowView.tsx'
 import { LaneHeaders, LaneLines } from './LaneHeaders.tsx'
 import type { Layout } from './layout.ts'
@@ -27,8 +27,10 @@ export interface PlotProps {
  * Everything inside the diagram's SVG, back to front: grid and lanes, bands, global marks, arrows,
  * lane marks, cursor, labels, axis, and the lane headers on top. Content is drawn in content
  * pixels inside one translated group, so a pan moves one transform instead of every arrow.
+ * Memoized: a re-render of the diagram that leaves the layout and highlight as they were (the
+ * zoom behaviour catching up with a view already drawn) costs nothing here.
  */
-export function Plot(props: PlotProps) {
+export const Plot = memo(function Plot(props: PlotProps) {
   const { layout, idPrefix, activeId, related, selectedMsgId, tabStopId, arrowHandlers } = props
   const { frame, offsetX } = layout
   const clipId = `${idPrefix}-plot`
@@ -100,4 +102,4 @@ export function Plot(props: PlotProps) {
       <LaneHeaders lanes={layout.lanes} frame={frame} />
     </>
   )
-}
+})

@@ -1,5 +1,5 @@
 import { select, zoom, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3'
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import type { Frame } from './layout.ts'
 import {
   constrainX,
@@ -22,6 +22,11 @@ export interface TimeZoomInput {
   readonly endTick: number
   readonly cursorTick: number
   readonly reducedMotion: boolean
+  /**
+   * Follow the cursor by snapping, within the render that moves the cursor (while it moves every
+   * frame, or with reduced motion): one render and one paint per move instead of two.
+   */
+  readonly snapFollow?: boolean
   /** Identifies the run (seed and config): a different run gets a fresh first view. */
   readonly runKey: string
 }
@@ -47,6 +52,7 @@ const FOLLOW_PAN_MS = 220
  */
 export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: TimeZoomInput): TimeZoom {
   const { frame, pxPerTick, endTick, cursorTick, reducedMotion, runKey } = input
+  const snapFollow = input.snapFollow ?? false
   const [transform, setTransform] = useState<ZoomTransform | null>(null)
   const [follow, setFollow] = useState(true)
   const behavior = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null)
@@ -142,17 +148,19 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
 
   // A follow pan is animated only when the previous one has finished: while the cursor moves
   // faster (scrubbing, held keys, fast play) the view snaps, so each cursor move costs one layout
-  // instead of one per frame of a transition that the next move interrupts anyway.
+  // instead of one per frame of a transition that the next move interrupts anyway. A layout
+  // effect: a snap re-renders before the browser paints, so the cursor and the view that follows
+  // it reach the screen in the same frame (a passive effect would paint the move, then the pan).
   const followBusyUntil = useRef(0)
-  useEffect(() => {
+  useLayoutEffect(() => {
     const t = heading()
     if (!follow || !t || !geometry) return
     const next = followTransform(t, cursorTick, geometry)
     if (!next) return
     const now = performance.now()
-    apply(next, now >= followBusyUntil.current)
+    apply(next, !snapFollow && now >= followBusyUntil.current)
     followBusyUntil.current = now + FOLLOW_PAN_MS
-  }, [cursorTick, follow, geometry, apply, heading])
+  }, [cursorTick, follow, geometry, apply, heading, snapFollow])
 
   const zoomBy = useCallback(
     (factor: number, anchorTick?: number) => {
@@ -187,9 +195,19 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
     [heading, geometry, apply],
   )
 
+  // Snapping: the view that keeps the cursor in sight is derived here, so this very render draws
+  // it; the layout effect above then hands the same transform to d3, and that re-render finds the
+  // view unchanged (the view is kept by value, so nothing downstream recomputes).
+  const shown = useMemo(() => {
+    if (!snapFollow || !follow || !transform || !geometry) return transform
+    const next = followTransform(transform, cursorTick, geometry)
+    return next ? constrainX(next, endTick, geometry) : transform
+  }, [snapFollow, follow, transform, geometry, cursorTick, endTick])
+  const shownView = shown && geometry ? viewOf(shown, geometry) : null
+  const [from, to] = shownView ?? [NaN, NaN]
   const view = useMemo(
-    () => (transform && geometry ? viewOf(transform, geometry) : null),
-    [transform, geometry],
+    (): readonly [number, number] | null => (Number.isNaN(from) ? null : [from, to]),
+    [from, to],
   )
   return { view, follow, setFollow, zoomBy, fit, reveal }
 }

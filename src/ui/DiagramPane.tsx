@@ -9,6 +9,7 @@ export function DiagramPane() {
   const cursor = useSynod((s) => s.cursor)
   const processCount = useSynod((s) => s.processCount)
   const selectedMsgId = useSynod((s) => s.selectedMsgId)
+  const fastCursor = useSynod((s) => s.scrubbing || s.playing)
   const { procs } = useProjection()
   const down = procs.filter((p) => !p.up).map((p) => p.pid)
   return (
@@ -21,6 +22,7 @@ export function DiagramPane() {
         onSelectMessage={selectMessage}
         onSelectProcess={(pid) => selectProcess(pid)}
         downPids={down}
+        fastCursor={fastCursor}
       />
     </main>
   )

@@ -3,7 +3,9 @@ import { openDialog } from '../store/actions.ts'
 
 /**
  * A modal built on the native <dialog>: the browser traps focus, Escape closes it, and focus
- * returns to where it was. Closing in any way clears the store's `dialog`.
+ * returns to where it was. Closing in any way clears the store's `dialog`, at once: the native
+ * `close` event comes a task later, and a key pressed in between (Escape, then `?`) must already
+ * reach the app's shortcuts, not a dialog that is on its way out.
  */
 export function Dialog({ title, children, wide }: { title: string; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null)
@@ -22,14 +24,15 @@ export function Dialog({ title, children, wide }: { title: string; children: Rea
       className={`dialog${wide ? ' wide' : ''}`}
       aria-labelledby="dialog-title"
       onClose={() => openDialog(null)}
+      onCancel={() => openDialog(null)}
       onClick={(e) => {
-        if (e.target === ref.current) ref.current.close()
+        if (e.target === ref.current) openDialog(null)
       }}
     >
       <div className="dialog-body">
         <header className="dialog-head">
           <h2 id="dialog-title">{title}</h2>
-          <button type="button" className="close" aria-label="Close" onClick={() => ref.current?.close()}>
+          <button type="button" className="close" aria-label="Close" onClick={() => openDialog(null)}>
             ×
           </button>
         </header>

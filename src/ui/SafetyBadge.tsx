@@ -9,6 +9,20 @@ const RULE_NAMES: Record<string, string> = {
   stability: 'Stability',
 }
 
+/**
+ * A chip's text in a full and a short form. The short one shows only when the top bar is too
+ * narrow for the full one (see layout.css); it is drawn from an attribute, so the text content
+ * and what assistive technology reads stay the full form.
+ */
+function Text({ full, short }: { full: string; short: string }) {
+  return (
+    <>
+      <span className="chip-full">{full}</span>
+      <span className="chip-short" aria-hidden="true" data-short={short} />
+    </>
+  )
+}
+
 /** The live safety verdict at the cursor; a violation is a button that jumps to where it happened. */
 export function SafetyBadge() {
   const { violations } = useProjection()
@@ -20,21 +34,23 @@ export function SafetyBadge() {
         role="status"
         title="Agreement, validity, promise and stability checks"
       >
-        <span aria-hidden="true">✓</span> All invariants hold
+        <span aria-hidden="true">✓</span> <Text full="All invariants hold" short="Safe" />
       </span>
     )
   }
   const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : ''
+  const rule = RULE_NAMES[first.rule] ?? first.rule
   return (
     <button
       type="button"
       className="badge badge-bad"
       role="status"
-      title={first.text}
-      aria-label={`Safety violated: ${RULE_NAMES[first.rule] ?? first.rule} at step ${first.step}${more}. Jump there.`}
+      title={`${rule} violated at step ${first.step}${more}: ${first.text}`}
+      aria-label={`Safety violated: ${rule} at step ${first.step}${more}. Jump there.`}
       onClick={() => setCursor(first.step, true)}
     >
-      <span aria-hidden="true">⚠</span> {RULE_NAMES[first.rule] ?? first.rule} violated · step {first.step}
+      <span aria-hidden="true">⚠</span>{' '}
+      <Text full={`${rule} violated · step ${first.step}`} short={`Violated · step ${first.step}`} />
     </button>
   )
 }
@@ -49,9 +65,11 @@ export function ChosenChip() {
   return (
     <span
       className={`chip ${two ? 'chip-conflict' : 'chip-chosen'}`}
-      title={chosen.map((c) => c.text).join(' ')}
+      title={`${chosen.map((c) => c.text).join(' ')} Decided ${decided} of ${procs.length}.`}
     >
-      Chosen: <strong>{values.join(' and ')}</strong> · decided {decided}/{procs.length}
+      {/* On a narrow bar the word "decided" goes (the title and screen readers keep it). */}
+      Chosen: <strong>{values.join(' and ')}</strong> · <span className="chip-full">decided </span>
+      {decided}/{procs.length}
     </span>
   )
 }

@@ -1,9 +1,9 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { textTrace } from '../engine/index.ts'
 import { parseScenarioFile, scenarioFileName, scenarioFileText } from '../scenarios/importExport.ts'
 import { loadScenario, openDialog, setNotice } from '../store/actions.ts'
 import { togglePresenter } from '../store/presenter.ts'
-import { synodStore, useSynod } from '../store/store.ts'
+import { synodStore } from '../store/store.ts'
 import { currentScenario, engineNotice, shareLink, startFresh } from '../store/urlSync.ts'
 import { diagramSvg, svgToPng } from './svgExport.ts'
 
@@ -67,20 +67,92 @@ async function importFile(file: File): Promise<void> {
   setNotice(engineNotice(r.scenario))
 }
 
+/** The focusable items of an open drop-down menu, in order. */
+function menuItems(menu: HTMLDetailsElement): HTMLElement[] {
+  return [...menu.querySelectorAll<HTMLElement>('.drop-menu-pop button:not(:disabled)')]
+}
+
+/** Close `menu` and put focus back on its toggle (so a dialog opened from it returns there too). */
+export function closeMenu(menu: Element | null): void {
+  const details = menu?.closest('details')
+  if (!details) return
+  details.open = false
+  details.querySelector('summary')?.focus()
+}
+
+/**
+ * A drop-down on a native <details> disclosure: the summary is the toggle (exposed with its
+ * expanded state), the items are ordinary buttons. Enter, Space or ArrowDown on the toggle opens
+ * it on the first item; ArrowUp/ArrowDown/Home/End move between items; Escape closes it and puts
+ * focus back on the toggle; a click elsewhere closes it. The shared pattern for File and More.
+ */
+export function DropMenu({
+  label,
+  title,
+  className,
+  children,
+}: {
+  label: ReactNode
+  title: string
+  className: string
+  children: ReactNode
+}) {
+  const ref = useRef<HTMLDetailsElement>(null)
+  const [open, setOpen] = useState(false)
+  useEffect(() => {
+    if (!open) return
+    const outside = (e: PointerEvent): void => {
+      const menu = ref.current
+      if (menu && !menu.contains(e.target as Node)) menu.open = false
+    }
+    document.addEventListener('pointerdown', outside)
+    return () => document.removeEventListener('pointerdown', outside)
+  }, [open])
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDetailsElement>): void => {
+    const menu = ref.current
+    if (!menu) return
+    const onToggle = e.target instanceof HTMLElement && e.target.tagName === 'SUMMARY'
+    const items = menuItems(menu)
+    const at = items.indexOf(document.activeElement as HTMLElement)
+    let next: HTMLElement | undefined
+    if (onToggle && (e.key === 'Enter' || e.key === ' ' || (e.key === 'ArrowDown' && !menu.open))) {
+      // Handled here, so the global shortcuts (Space plays) never see it.
+      const opening = !menu.open
+      menu.open = opening
+      if (opening && e.key === 'ArrowDown') requestAnimationFrame(() => menuItems(menu)[0]?.focus())
+    } else if (e.key === 'Escape' && menu.open) closeMenu(menu)
+    else if (!menu.open) return
+    else if (e.key === 'ArrowDown') next = items[at < 0 ? 0 : (at + 1) % items.length]
+    else if (e.key === 'ArrowUp') next = items[at <= 0 ? items.length - 1 : at - 1]
+    else if (e.key === 'Home') next = items[0]
+    else if (e.key === 'End') next = items[items.length - 1]
+    else return
+    e.preventDefault()
+    next?.focus()
+  }
+
+  return (
+    <details
+      ref={ref}
+      className={`drop-menu ${className}`}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+      onKeyDown={onKeyDown}
+    >
+      <summary title={title} aria-expanded={open}>
+        {label}
+      </summary>
+      <div className="drop-menu-pop">{children}</div>
+    </details>
+  )
+}
+
 /** Examples gallery, scenario files (.json in and out) and "Start fresh" with a confirmation. */
 export function ScenarioMenu() {
   const input = useRef<HTMLInputElement>(null)
   const [confirming, setConfirming] = useState(false)
-  const title = useSynod((s) => (s.presetId === null ? s.scenario.title : undefined))
-  const description = useSynod((s) => s.scenario.description)
   return (
     <span className="scenario-menu">
-      {title !== undefined && (
-        // A shared or imported scenario's own name; the examples are named by the picker.
-        <span className="scenario-title" title={description}>
-          {title}
-        </span>
-      )}
       <button type="button" onClick={() => openDialog('presets')}>
         Examples
       </button>
@@ -92,60 +164,57 @@ export function ScenarioMenu() {
       >
         Present
       </button>
-      <details className="file-menu">
-        <summary title="Scenario files and starting over">File</summary>
-        <div className="file-menu-pop">
-          <button type="button" onClick={exportJson} title="Save this scenario as a .json file">
-            Save scenario file…
-          </button>
-          <button type="button" onClick={() => input.current?.click()} title="Open a scenario .json file">
-            Open scenario file…
-          </button>
-          <button type="button" onClick={exportSvg}>
-            Export diagram (SVG)
-          </button>
-          <button type="button" onClick={() => void exportPng()}>
-            Export diagram (PNG, 2×)
-          </button>
-          <button type="button" onClick={exportTrace}>
-            Export text trace
-          </button>
-          <input
-            ref={input}
-            type="file"
-            accept=".json,application/json"
-            hidden
-            aria-label="Scenario file to open"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0]
-              e.currentTarget.value = ''
-              if (file) void importFile(file)
-            }}
-          />
-          {confirming ? (
-            <span role="group" aria-label="Start fresh?" className="confirm">
-              <span>Discard this run?</span>
-              <button
-                type="button"
-                className="warn"
-                onClick={() => {
-                  setConfirming(false)
-                  startFresh()
-                }}
-              >
-                Discard and start fresh
-              </button>
-              <button type="button" onClick={() => setConfirming(false)} autoFocus>
-                Keep it
-              </button>
-            </span>
-          ) : (
-            <button type="button" onClick={() => setConfirming(true)} title="Discard this run and start over">
-              Start fresh
+      <DropMenu label="File" title="Scenario files and starting over" className="file-menu">
+        <button type="button" onClick={exportJson} title="Save this scenario as a .json file">
+          Save scenario file…
+        </button>
+        <button type="button" onClick={() => input.current?.click()} title="Open a scenario .json file">
+          Open scenario file…
+        </button>
+        <button type="button" onClick={exportSvg}>
+          Export diagram (SVG)
+        </button>
+        <button type="button" onClick={() => void exportPng()}>
+          Export diagram (PNG, 2×)
+        </button>
+        <button type="button" onClick={exportTrace}>
+          Export text trace
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label="Scenario file to open"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0]
+            e.currentTarget.value = ''
+            if (file) void importFile(file)
+          }}
+        />
+        {confirming ? (
+          <span role="group" aria-label="Start fresh?" className="confirm">
+            <span>Discard this run?</span>
+            <button
+              type="button"
+              className="warn"
+              onClick={() => {
+                setConfirming(false)
+                startFresh()
+              }}
+            >
+              Discard and start fresh
             </button>
-          )}
-        </div>
-      </details>
+            <button type="button" onClick={() => setConfirming(false)} autoFocus>
+              Keep it
+            </button>
+          </span>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)} title="Discard this run and start over">
+            Start fresh
+          </button>
+        )}
+      </DropMenu>
     </span>
   )
 }

@@ -1,6 +1,6 @@
-import { memo, useRef } from 'react'
+import { memo } from 'react'
 import { returnToBranch, setCursor } from '../store/actions.ts'
-import { pause } from '../store/playback.ts'
+import { pause, setScrubbing } from '../store/playback.ts'
 import { runIndex, type RunMark } from '../store/runIndex.ts'
 import { useSynod } from '../store/store.ts'
 import { Position } from './Transport.tsx'
@@ -48,21 +48,19 @@ const Marks = memo(function Marks({ marks, end }: { marks: readonly RunMark[]; e
   )
 })
 
-/** A slider over the whole run. Dragging moves the cursor (at most once per frame). */
+/**
+ * A slider over the whole run. Dragging moves the cursor at once: the browser already delivers at
+ * most one pointer move per frame, at the start of the frame, and an `input` event is rendered
+ * synchronously, so the new position is painted in that same frame. (Deferring to an animation
+ * frame would render after the frame's paint and show every position one frame late.)
+ */
 export function Scrubber() {
   const log = useSynod((s) => s.log)
   const cursor = useSynod((s) => s.cursor)
   const idx = runIndex(log)
-  const frame = useRef<number | null>(null)
-  const target = useRef(cursor)
   const onInput = (value: number): void => {
-    target.current = value
     pause()
-    if (frame.current !== null) return
-    frame.current = requestAnimationFrame(() => {
-      frame.current = null
-      setCursor(target.current)
-    })
+    setCursor(value)
   }
   const kinds = new Set(idx.marks.map((m) => m.kind))
   return (
@@ -80,6 +78,10 @@ export function Scrubber() {
           aria-label="Time: scheduler step"
           aria-valuetext={`step ${cursor} of ${idx.lastStep}`}
           onChange={(e) => onInput(e.target.valueAsNumber)}
+          onPointerDown={() => setScrubbing(true)}
+          onPointerUp={() => setScrubbing(false)}
+          onLostPointerCapture={() => setScrubbing(false)}
+          onBlur={() => setScrubbing(false)}
         />
       </div>
       <ul className="scrub-legend" aria-label="Marks on the time line">

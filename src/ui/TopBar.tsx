@@ -1,12 +1,14 @@
+import { useLayoutEffect, useRef } from 'react'
 import { allPresets, presetById } from '../scenarios/presets.ts'
 import { loadPreset, openDialog, setTheme } from '../store/actions.ts'
+import { projectCached } from '../store/projection.ts'
+import { eventsThrough } from '../store/runIndex.ts'
 import type { Theme } from '../store/state.ts'
 import { useSynod } from '../store/store.ts'
 import { ExploreButton } from './ExplorerPanel.tsx'
 import { ChosenChip, SafetyBadge } from './SafetyBadge.tsx'
-import { ScenarioMenu } from './ScenarioMenu.tsx'
+import { closeMenu, DropMenu, ScenarioMenu } from './ScenarioMenu.tsx'
 import { ShareButton } from './ShareButton.tsx'
-import { useProjection } from './useView.ts'
 
 const NEXT_THEME: Record<Theme, Theme> = {
   system: 'light',
@@ -28,17 +30,27 @@ function PresetPicker() {
   // Once changed, the example is no longer the current value, so picking it again reloads it.
   const changed = preset !== undefined && preset.scenario !== scenario
   const value = preset && !changed ? preset.id : ''
+  // A shared or imported run is named by its own title, in place of "Your own run".
+  const own = useSynod((s) => (s.presetId === null ? s.scenario.title : undefined))
+  const description = useSynod((s) => s.scenario.description)
+  const label =
+    preset === undefined ? (own ?? 'Your own run') : `${preset.title}${changed ? ' (changed)' : ''}`
   return (
     <label className="preset-picker">
       <span className="visually-hidden">Example</span>
       <select
         value={value}
         aria-label="Choose an example run"
+        title={own !== undefined && description ? `${own}: ${description}` : label}
         onChange={(e) => {
           if (e.target.value) loadPreset(e.target.value)
         }}
       >
-        {value === '' && <option value="">{changed ? `${preset.title} (changed)` : 'Your own run'}</option>}
+        {value === '' && (
+          <option value="" className={own === undefined ? undefined : 'scenario-title'}>
+            {label}
+          </option>
+        )}
         {allPresets().map((p) => (
           <option key={p.id} value={p.id}>
             {p.title}
@@ -49,12 +61,44 @@ function PresetPicker() {
   )
 }
 
+/**
+ * Keeps the bar on one row: when it would wrap, the status chips switch to their short form
+ * (`topbar-compact`); only if even that does not fit does the row wrap. Rechecked whenever the
+ * window is resized or the bar's text changes (the chips change as the cursor moves).
+ */
+function useFitOneRow() {
+  const bar = useRef<HTMLElement>(null)
+  useLayoutEffect(() => {
+    const el = bar.current
+    if (!el) return
+    const fit = (): void => {
+      el.classList.remove('topbar-compact')
+      const tops = [...el.children].map((c) => c.getBoundingClientRect().top)
+      const wrapped = tops.some((t) => t > Math.min(...tops) + 8)
+      el.classList.toggle('topbar-compact', wrapped)
+    }
+    fit()
+    // The window, not the bar: the bar's own height changes with `topbar-compact`.
+    const resize = new ResizeObserver(fit)
+    resize.observe(document.documentElement)
+    const text = new MutationObserver(fit)
+    text.observe(el, { subtree: true, childList: true, characterData: true })
+    return () => {
+      resize.disconnect()
+      text.disconnect()
+    }
+  }, [])
+  return bar
+}
+
 /** Title, example picker, status, and the buttons that open dialogs. */
 export function TopBar() {
+  const bar = useFitOneRow()
   const theme = useSynod((s) => s.theme)
-  const partitioned = useProjection().partition !== null
+  // A boolean selector: the bar re-renders when the partition comes or goes, not on every step.
+  const partitioned = useSynod((s) => projectCached(s.log, eventsThrough(s.log, s.cursor)).partition !== null)
   return (
-    <header className="topbar">
+    <header className="topbar" ref={bar}>
       <h1 className="brand">
         Synod <span className="brand-sub">Paxos, step by step</span>
       </h1>
@@ -67,25 +111,46 @@ export function TopBar() {
         <ShareButton />
         <ScenarioMenu />
         <ExploreButton />
-        <button
-          type="button"
-          onClick={() => openDialog('partition')}
-          className={partitioned ? 'warn' : undefined}
-          aria-label={partitioned ? 'Network partitioned: change or heal' : 'Partition the network'}
-        >
-          {partitioned ? '✂ Partitioned' : 'Partition'}
-        </button>
-        <button type="button" onClick={() => openDialog('config')}>
-          Settings
-        </button>
-        <button
-          type="button"
-          onClick={() => setTheme(NEXT_THEME[theme])}
-          aria-label={`Theme: ${THEME_LABEL[theme]}. Switch to ${THEME_LABEL[NEXT_THEME[theme]]}.`}
-          title={`Theme: ${THEME_LABEL[theme]}`}
-        >
-          ◐
-        </button>
+        {partitioned && (
+          // A partition changes how the diagram reads, so while there is one it shows in the bar.
+          <button
+            type="button"
+            onClick={() => openDialog('partition')}
+            className="warn"
+            aria-label="Network partitioned: change or heal"
+            title="Network partitioned: change or heal"
+          >
+            ✂ Partitioned
+          </button>
+        )}
+        <DropMenu label="More" title="Partition the network, settings, theme" className="more-menu">
+          <button
+            type="button"
+            onClick={(e) => {
+              closeMenu(e.currentTarget)
+              openDialog('partition')
+            }}
+          >
+            {partitioned ? 'Change or heal the partition…' : 'Partition the network…'}
+          </button>
+          <button
+            type="button"
+            onClick={(e) => {
+              closeMenu(e.currentTarget)
+              openDialog('config')
+            }}
+            title="Settings (S)"
+          >
+            Settings…
+          </button>
+          <button
+            type="button"
+            onClick={() => setTheme(NEXT_THEME[theme])}
+            aria-label={`Theme: ${THEME_LABEL[theme]}. Switch to ${THEME_LABEL[NEXT_THEME[theme]]}.`}
+          >
+            <span aria-hidden="true">◐</span> Theme: {THEME_LABEL[theme]}
+          </button>
+        </DropMenu>
         <button
           type="button"
           className="help-btn"

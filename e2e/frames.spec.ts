@@ -1,0 +1,59 @@
+import { presetById } from '../src/scenarios/presets.ts'
+import { encodeScenarioHash } from '../src/scenarios/url.ts'
+import { expect, openApp, position, test } from './fixtures.ts'
+
+/** The dueling preset, long: the run is far wider than the view, so follow mode must pan. */
+function longDuelingQuery(maxSteps: number): string {
+  const preset = presetById('dueling')
+  if (!preset) throw new Error('the dueling preset is missing')
+  const scenario = { ...preset.scenario, config: { ...preset.scenario.config, maxSteps } }
+  return `#${encodeScenarioHash(scenario)}`
+}
+
+/** After the next paint: where the cursor line is, the visible plot, and the read-out's step. */
+async function nextFrame(page: import('@playwright/test').Page) {
+  return page.evaluate(
+    () =>
+      new Promise<{ cursorX: number; left: number; right: number; label: string }>((resolve) => {
+        requestAnimationFrame(() => {
+          const line = document.querySelector('.tl-cursor-line')?.getBoundingClientRect()
+          const plot = document.querySelector('.tl-svg clipPath rect')
+          const svg = document.querySelector('.tl-svg')?.getBoundingClientRect()
+          const left = Number(plot?.getAttribute('x') ?? 0) + (svg?.left ?? 0)
+          const width = Number(plot?.getAttribute('width') ?? 0)
+          resolve({
+            cursorX: line ? line.left + line.width / 2 : NaN,
+            left,
+            right: left + width,
+            label: document.querySelector('.tl-cursor')?.textContent ?? '',
+          })
+        })
+      }),
+  )
+}
+
+test('scrubbing a long run: every frame shows the new cursor, already in view', async ({ page }) => {
+  await openApp(page, longDuelingQuery(1500))
+  await expect(position(page)).toContainText('step 0/1500')
+  const box = await page.getByLabel('Time: scheduler step').boundingBox()
+  if (!box) throw new Error('no slider')
+  const y = box.y + box.height / 2
+  await page.mouse.move(box.x + 2, y)
+  await page.mouse.down()
+  for (let i = 1; i <= 24; i++) {
+    await page.mouse.move(box.x + 2 + ((box.width - 4) * i) / 24, y)
+    // The frame that shows the move must already have followed the cursor: no frame with the
+    // cursor off to the right of the plot, waiting for a pan.
+    const f = await nextFrame(page)
+    expect(
+      f.cursorX,
+      `move ${i}: cursor ${f.cursorX} outside [${f.left}, ${f.right}]`,
+    ).toBeGreaterThanOrEqual(f.left - 1)
+    expect(f.cursorX).toBeLessThanOrEqual(f.right + 1)
+    const shown = /step (\d+)/.exec(f.label)?.[1]
+    const readOut = /step (\d+)\//.exec((await position(page).textContent()) ?? '')?.[1]
+    expect(shown).toBe(readOut)
+  }
+  await page.mouse.up()
+  await expect(position(page)).toContainText('step 1500/1500')
+})
