@@ -57,3 +57,37 @@ test('scrubbing a long run: every frame shows the new cursor, already in view', 
   await page.mouse.up()
   await expect(position(page)).toContainText('step 1500/1500')
 })
+
+/** Step through racing-adopt; per step: did the content glide, and is the cursor in view after. */
+async function stepAndWatch(page: import('@playwright/test').Page, steps: number) {
+  const glides: number[] = []
+  for (let i = 1; i <= steps; i++) {
+    await page.keyboard.press('ArrowRight')
+    const gliding = await page.evaluate(() => {
+      const pan = document.querySelector('.tl-svg g[clip-path] > g')
+      return pan ? pan.getAnimations().length : -1
+    })
+    expect(gliding).toBeGreaterThanOrEqual(0)
+    if (gliding > 0) glides.push(i)
+    await page.waitForTimeout(250) // a glide takes 220 ms
+    const f = await nextFrame(page)
+    expect(f.cursorX, `step ${i}`).toBeGreaterThanOrEqual(f.left - 1)
+    expect(f.cursorX, `step ${i}`).toBeLessThanOrEqual(f.right + 1)
+  }
+  return glides
+}
+
+test('a step that moves the view glides there; with reduced motion it jumps', async ({ page }) => {
+  await openApp(page, '?preset=racing-adopt')
+  await page.locator('.tl-svg').focus()
+  const glides = await stepAndWatch(page, 32)
+  expect(glides.length).toBeGreaterThan(0)
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  await expect
+    .poll(() => page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches))
+    .toBe(true)
+  await page.waitForTimeout(300)
+  await page.keyboard.press('Home')
+  await page.waitForTimeout(300)
+  expect(await stepAndWatch(page, 32)).toEqual([])
+})

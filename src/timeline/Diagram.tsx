@@ -2,6 +2,7 @@ import {
   useCallback,
   useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -16,7 +17,7 @@ import { indexLog, tickAtStep } from './logIndex.ts'
 import { Plot } from './Plot.tsx'
 import { relatedMessages } from './related.ts'
 import { useElementSize, useLabelMeasure, usePrefersReducedMotion } from './useElementSize.ts'
-import { useTimeZoom } from './useTimeZoom.ts'
+import { FOLLOW_PAN_MS, useTimeZoom } from './useTimeZoom.ts'
 import { ZoomControls } from './ZoomControls.tsx'
 import './timeline.css'
 
@@ -122,6 +123,7 @@ export function Diagram(props: DiagramProps) {
     return out
   }, [activeId, selectedMsgId, index, related])
   const downKey = (downPids ?? []).join(',')
+  const { glide, endGlide } = zoom
   const layout: Layout | null = useMemo(
     () =>
       frame && zoom.view
@@ -130,6 +132,7 @@ export function Diagram(props: DiagramProps) {
             height: frame.height,
             processCount,
             viewTicks: zoom.view,
+            drawTicks: zoom.drawTicks ?? undefined,
             forceLabelIds: forced,
             downPids: downKey ? downKey.split(',').map(Number) : [],
             measureText,
@@ -137,8 +140,36 @@ export function Diagram(props: DiagramProps) {
         : null,
     // `log.length` too: a log that grows in place is a new picture.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [log, log.length, cursorStep, frame, processCount, zoom.view, forced, downKey, measureText],
+    [
+      log,
+      log.length,
+      cursorStep,
+      frame,
+      processCount,
+      zoom.view,
+      zoom.drawTicks,
+      forced,
+      downKey,
+      measureText,
+    ],
   )
+  // A follow pan: the content (drawn for both views) slides from where the old view had it to
+  // where the new one has it, as one animated transform; the browser does the frames.
+  const panRef = useRef<SVGGElement>(null)
+  useLayoutEffect(() => {
+    const g = panRef.current
+    if (!glide) return
+    if (!layout || !g || typeof g.animate !== 'function') return endGlide(glide.id)
+    const fromX = layout.offsetX + (layout.viewTicks[0] - glide.from[0]) * layout.pxPerTick
+    const anim = g.animate(
+      [{ transform: `translate(${fromX}px, 0px)` }, { transform: `translate(${layout.offsetX}px, 0px)` }],
+      { duration: FOLLOW_PAN_MS, easing: 'ease-out' },
+    )
+    anim.onfinish = () => endGlide(glide.id)
+    return () => anim.cancel()
+    // Only a new glide starts an animation; the layout it needs comes with it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [glide])
 
   const onArrowKey = useCallback(
     (e: KeyboardEvent) => {
@@ -213,6 +244,7 @@ export function Diagram(props: DiagramProps) {
             related={related}
             selectedMsgId={selectedMsgId}
             arrowHandlers={arrowHandlers}
+            panRef={panRef}
           />
         )}
       </svg>

@@ -1,4 +1,4 @@
-import { memo, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react'
+import { memo, type FocusEvent, type KeyboardEvent, type PointerEvent, type Ref } from 'react'
 import { ArrowView } from './ArrowView.tsx'
 import { LaneHeaders, LaneLines } from './LaneHeaders.tsx'
 import type { Layout } from './layout.ts'
@@ -21,6 +21,8 @@ export interface PlotProps {
     readonly onFocus: (e: FocusEvent) => void
     readonly onBlur: () => void
   }
+  /** The translated content group (the diagram animates it during a follow pan). */
+  readonly panRef?: Ref<SVGGElement>
 }
 
 /**
@@ -31,7 +33,7 @@ export interface PlotProps {
  * zoom behaviour catching up with a view already drawn) costs nothing here.
  */
 export const Plot = memo(function Plot(props: PlotProps) {
-  const { layout, idPrefix, activeId, related, selectedMsgId, tabStopId, arrowHandlers } = props
+  const { layout, idPrefix, activeId, related, selectedMsgId, tabStopId, arrowHandlers, panRef } = props
   const { frame, offsetX } = layout
   const clipId = `${idPrefix}-plot`
   const hatchId = `${idPrefix}-hatch`
@@ -57,7 +59,7 @@ export const Plot = memo(function Plot(props: PlotProps) {
       <rect className="tl-bg" width={frame.width} height={frame.height} />
       <LaneLines lanes={layout.lanes} frame={frame} />
       <g clipPath={`url(#${clipId})`}>
-        <g transform={`translate(${offsetX} 0)`}>
+        <g ref={panRef} transform={`translate(${offsetX} 0)`}>
           <TimeGrid {...axisProps} />
           {layout.bands.map((b) => (
             <BandView key={b.key} b={b} hatch={`url(#${hatchId})`} />

@@ -91,6 +91,25 @@ describe('panning', () => {
     expect(shared.length).toBeGreaterThan(10)
     for (const x of shared) expect(inB.get(x.id)).toEqual(x)
   })
+
+  it('draws both views of a glide at the new view\'s scale and offset (drawTicks)', () => {
+    const log = presetLog('dueling')
+    const before = layoutAt(log, 300, { viewTicks: [100, 180] })
+    const after = layoutAt(log, 300, { viewTicks: [120, 200] })
+    const gliding = layoutAt(log, 300, { viewTicks: [120, 200], drawTicks: [100, 180] })
+    expect(gliding.pxPerTick).toBe(after.pxPerTick)
+    expect(gliding.offsetX).toBe(after.offsetX)
+    expect(gliding.visibleX).toEqual(after.visibleX)
+    const ids = new Set(gliding.arrows.map((x) => x.id))
+    for (const x of [...before.arrows, ...after.arrows]) expect(ids.has(x.id)).toBe(true)
+    expect(gliding.arrows.length).toBeGreaterThan(after.arrows.length)
+    // The axis goes on at the same spacing across the view being left.
+    const step = (after.axis[1]?.tick ?? 0) - (after.axis[0]?.tick ?? 0)
+    const ticks = gliding.axis.map((t) => t.tick)
+    expect(ticks[0]).toBeLessThanOrEqual(100 + step)
+    for (let i = 1; i < ticks.length; i++) expect((ticks[i] ?? 0) - (ticks[i - 1] ?? 0)).toBe(step)
+    for (const t of after.axis) expect(ticks).toContain(t.tick)
+  })
 })
 
 describe('messages in flight', () => {

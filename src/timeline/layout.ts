@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3'
+import { scaleLinear, tickStep } from 'd3'
 import type { SimEvent } from '../engine/index.ts'
 import { arrowGeometry, arrowsInView, type ArrowGeom } from './arrows.ts'
 import {
@@ -42,6 +42,11 @@ export interface LayoutOptions {
   readonly processCount?: number
   /** The visible tick range (the zoom window); defaults to the whole run. */
   readonly viewTicks?: readonly [number, number]
+  /**
+   * Also draw what lies in this tick range (default: only the view). A glide from one view to
+   * the next draws both, so the content can slide across without a render per frame.
+   */
+  readonly drawTicks?: readonly [number, number]
   /** Messages whose labels are always drawn (hovered, focused, selected). */
   readonly forceLabelIds?: readonly number[]
   /** Draw labels of other arrows where there is room (default true). */
@@ -143,7 +148,9 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
   const visibleX: [number, number] = [round1(frame.plotLeft - offsetX), round1(frame.plotRight - offsetX)]
   const laneY = (pid: number): number => frame.plotTop + (pid - 0.5) * frame.laneGap
   const cursorTick = tickAtStep(log, cursorStep)
-  const [from, to] = view
+  const extra = options.drawTicks
+  const from = extra ? Math.min(view[0], extra[0]) : view[0]
+  const to = extra ? Math.max(view[1], extra[1]) : view[1]
   const arrows = arrowsInView(index, cursorStep, cursorTick, from, to).map((a) => arrowGeometry(a, x, laneY))
   const marks = marksInView(index, cursorStep, from, to).map((m) => markGeometry(m, x, laneY, frame.plotTop))
   const bandFrame = { x, laneY, laneGap: frame.laneGap, plotTop: frame.plotTop, plotBottom: frame.plotBottom }
@@ -154,9 +161,10 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
   })
   const lanes = lanesAt(index, n, cursorStep, laneY, options.downPids ?? [])
   const labels = layoutLabels(frame, visibleX, arrows, marks, bands, options)
-  const axis = scaleLinear()
-    .domain([view[0], view[1]])
-    .ticks(Math.max(2, Math.floor((frame.plotRight - frame.plotLeft) / 90)))
+  const tickCount = Math.max(2, Math.floor((frame.plotRight - frame.plotLeft) / 90))
+  const axis = (
+    extra ? ticksAcross(view, from, to, tickCount) : scaleLinear().domain([view[0], view[1]]).ticks(tickCount)
+  )
     .filter((t) => Number.isInteger(t))
     .map((t) => ({ x: round1(x(t)), tick: t }))
   return {
@@ -175,6 +183,15 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
     labels,
     axis,
   }
+}
+
+/** The view's axis ticks (same spacing), continued across [from, to]. Pure. */
+function ticksAcross(view: readonly [number, number], from: number, to: number, count: number): number[] {
+  const step = tickStep(view[0], view[1], count)
+  if (!(step > 0)) return []
+  const out: number[] = []
+  for (let i = Math.ceil(from / step); i * step <= to; i++) out.push(Math.round(i * step * 1e6) / 1e6)
+  return out
 }
 
 function lanesAt(

@@ -1,4 +1,4 @@
-import { select, zoom, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3'
+import { interpolate, select, zoom, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import type { Frame } from './layout.ts'
 import {
@@ -31,9 +31,20 @@ export interface TimeZoomInput {
   readonly runKey: string
 }
 
+/** A follow pan in progress: the diagram slides its content from the `from` view to `view`. */
+export interface Glide {
+  readonly from: readonly [number, number]
+  readonly id: number
+}
+
 export interface TimeZoom {
   /** The visible tick range. */
   readonly view: readonly [number, number] | null
+  /** Also draw this range: the view a follow pan glides away from (see `LayoutOptions`). */
+  readonly drawTicks: readonly [number, number] | null
+  /** The follow pan the diagram is animating, if any; it calls `endGlide` when done. */
+  readonly glide: Glide | null
+  readonly endGlide: (id: number) => void
   readonly follow: boolean
   readonly setFollow: (on: boolean) => void
   readonly zoomBy: (factor: number, anchorTick?: number) => void
@@ -44,7 +55,7 @@ export interface TimeZoom {
 
 const USER_DRAG = new Set(['mousemove', 'pointermove', 'touchmove'])
 /** How long an animated pan or zoom takes. */
-const FOLLOW_PAN_MS = 220
+export const FOLLOW_PAN_MS = 220
 
 /**
  * Horizontal zoom and pan with d3-zoom (wheel, drag, pinch; a horizontal wheel pans), plus
@@ -55,6 +66,8 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
   const snapFollow = input.snapFollow ?? false
   const [transform, setTransform] = useState<ZoomTransform | null>(null)
   const [follow, setFollow] = useState(true)
+  const [glide, setGlide] = useState<Glide | null>(null)
+  const glideCount = useRef(0)
   const behavior = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null)
   // Where the view is heading: the last transform set or reached. Decisions taken while an
   // animation runs aim from its end, not from whichever frame React last saw.
@@ -72,6 +85,10 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
     const svg = svgRef.current
     if (!svg) return
     const z = zoom<SVGSVGElement, unknown>()
+      // Animate pans as pans: d3's default (van Wijk's smooth zoom) pulls the scale out and back
+      // in on the way, which changes every arrow's x on every frame. Linear keeps the scale, so a
+      // follow pan moves one transform and draws only the arrows that come into view.
+      .interpolate(interpolate)
       .filter((e: Event) => {
         if (e instanceof WheelEvent) return Math.abs(e.deltaY) >= Math.abs(e.deltaX) && !e.shiftKey
         return !(e as MouseEvent).ctrlKey && !(e as MouseEvent).button
@@ -83,6 +100,7 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
       .on('zoom', (e: { transform: ZoomTransform; sourceEvent: Event | null }) => {
         setTransform(e.transform)
         if (!e.sourceEvent) return
+        setGlide(null)
         target.current = e.transform
         untouched.current = false
         if (USER_DRAG.has(e.sourceEvent.type)) setFollow(false)
@@ -158,9 +176,14 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
     const next = followTransform(t, cursorTick, geometry)
     if (!next) return
     const now = performance.now()
-    apply(next, !snapFollow && now >= followBusyUntil.current)
+    const glideNow = !snapFollow && !reducedMotion && now >= followBusyUntil.current
     followBusyUntil.current = now + FOLLOW_PAN_MS
-  }, [cursorTick, follow, geometry, apply, heading, snapFollow])
+    // A follow pan keeps the zoom, so the view moves at once (one render) and the diagram glides
+    // the content already drawn with one animated transform: no render per frame of the glide.
+    setGlide(glideNow ? { from: viewOf(t, geometry), id: ++glideCount.current } : null)
+    apply(next, false)
+  }, [cursorTick, follow, geometry, apply, heading, snapFollow, reducedMotion])
+  const endGlide = useCallback((id: number) => setGlide((g) => (g && g.id === id ? null : g)), [])
 
   const zoomBy = useCallback(
     (factor: number, anchorTick?: number) => {
@@ -170,6 +193,7 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
       const anchor = anchorTick === undefined ? null : t.applyX(plotLeft + anchorTick * geometry.ppt)
       const inView = anchor !== null && anchor >= plotLeft && anchor <= plotRight
       untouched.current = false
+      setGlide(null)
       const px = inView ? anchor : (plotLeft + plotRight) / 2
       apply(scaledAbout(t, factor, px, scaleLimits(endTick, geometry)), true)
     },
@@ -180,6 +204,7 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
     if (!geometry) return
     // Fitting a short run resumes fitting as it grows; a long run is fitted once, as asked.
     untouched.current = fitsReadably(endTick, geometry)
+    setGlide(null)
     apply(fitTransform(endTick, geometry), true)
   }, [geometry, endTick, apply])
 
@@ -189,25 +214,32 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
       const next = t && geometry ? revealTransform(t, fromTick, toTick, geometry) : null
       if (!next) return
       setFollow(false)
+      setGlide(null)
       untouched.current = false
       apply(next, true)
     },
     [heading, geometry, apply],
   )
 
-  // Snapping: the view that keeps the cursor in sight is derived here, so this very render draws
-  // it; the layout effect above then hands the same transform to d3, and that re-render finds the
-  // view unchanged (the view is kept by value, so nothing downstream recomputes).
-  const shown = useMemo(() => {
-    if (!snapFollow || !follow || !transform || !geometry) return transform
+  // A follow pan is derived here, so the render that moves the cursor already draws the view that
+  // keeps it in sight (and, for a glide, the view it leaves too). The layout effect above then
+  // hands the same transform to d3; that re-render finds the view and the drawn range unchanged
+  // (both are kept by value), so nothing downstream recomputes.
+  const pending = useMemo(() => {
+    if (!follow || !transform || !geometry) return null
     const next = followTransform(transform, cursorTick, geometry)
-    return next ? constrainX(next, endTick, geometry) : transform
-  }, [snapFollow, follow, transform, geometry, cursorTick, endTick])
-  const shownView = shown && geometry ? viewOf(shown, geometry) : null
-  const [from, to] = shownView ?? [NaN, NaN]
-  const view = useMemo(
-    (): readonly [number, number] | null => (Number.isNaN(from) ? null : [from, to]),
-    [from, to],
-  )
-  return { view, follow, setFollow, zoomBy, fit, reveal }
+    return next ? constrainX(next, endTick, geometry) : null
+  }, [follow, transform, geometry, cursorTick, endTick])
+  const shown = pending ?? transform
+  const view = useStableRange(shown && geometry ? viewOf(shown, geometry) : null)
+  const glides = pending !== null && !snapFollow && !reducedMotion
+  const leaving = glides && transform && geometry ? viewOf(transform, geometry) : null
+  const drawTicks = useStableRange(glide?.from ?? leaving)
+  return { view, drawTicks, glide, endGlide, follow, setFollow, zoomBy, fit, reveal }
+}
+
+/** The same range object for as long as its two numbers stay the same. */
+function useStableRange(r: readonly [number, number] | null): readonly [number, number] | null {
+  const [a, b] = r ?? [NaN, NaN]
+  return useMemo(() => (Number.isNaN(a) ? null : [a, b]), [a, b])
 }

@@ -65,25 +65,44 @@ function PresetPicker() {
  * Keeps the bar on one row: when it would wrap, the status chips switch to their short form
  * (`topbar-compact`); only if even that does not fit does the row wrap. Rechecked whenever the
  * window is resized or the bar's text changes (the chips change as the cursor moves).
+ *
+ * The check reads geometry, so it runs in an animation frame (never inside a key press's own
+ * task), and reads the bar as it is: only a compact bar is tried in its full form, since only
+ * then is the answer unknown. A step that changes a chip thus costs no extra layout.
  */
 function useFitOneRow() {
   const bar = useRef<HTMLElement>(null)
   useLayoutEffect(() => {
     const el = bar.current
     if (!el) return
-    const fit = (): void => {
-      el.classList.remove('topbar-compact')
+    const wraps = (): boolean => {
       const tops = [...el.children].map((c) => c.getBoundingClientRect().top)
-      const wrapped = tops.some((t) => t > Math.min(...tops) + 8)
-      el.classList.toggle('topbar-compact', wrapped)
+      return tops.some((t) => t > Math.min(...tops) + 8)
+    }
+    const fit = (): void => {
+      if (!el.classList.contains('topbar-compact')) {
+        if (wraps()) el.classList.add('topbar-compact')
+        return
+      }
+      el.classList.remove('topbar-compact')
+      if (wraps()) el.classList.add('topbar-compact')
     }
     fit()
+    let frame = 0
+    const schedule = (): void => {
+      if (frame === 0)
+        frame = requestAnimationFrame(() => {
+          frame = 0
+          fit()
+        })
+    }
     // The window, not the bar: the bar's own height changes with `topbar-compact`.
-    const resize = new ResizeObserver(fit)
+    const resize = new ResizeObserver(schedule)
     resize.observe(document.documentElement)
-    const text = new MutationObserver(fit)
+    const text = new MutationObserver(schedule)
     text.observe(el, { subtree: true, childList: true, characterData: true })
     return () => {
+      cancelAnimationFrame(frame)
       resize.disconnect()
       text.disconnect()
     }
