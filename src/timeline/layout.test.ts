@@ -92,7 +92,7 @@ describe('panning', () => {
     for (const x of shared) expect(inB.get(x.id)).toEqual(x)
   })
 
-  it('draws both views of a glide at the new view\'s scale and offset (drawTicks)', () => {
+  it("draws both views of a glide at the new view's scale and offset (drawTicks)", () => {
     const log = presetLog('dueling')
     const before = layoutAt(log, 300, { viewTicks: [100, 180] })
     const after = layoutAt(log, 300, { viewTicks: [120, 200] })
