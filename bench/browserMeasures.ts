@@ -202,6 +202,8 @@ const perUnit = (s: MainThreadSplit, n: number): MainThreadSplit => ({
 export async function scrub(context: BrowserContext, url: string, moves: number) {
   const page = await open(context, url)
   const events = await page.evaluate(() => document.querySelectorAll('.tl-arrow').length)
+  // Banners (the run's step limit, say) may still shift the page right after the first render.
+  await page.waitForTimeout(500)
   const box = await page.locator('.scrub-track input[type=range]').boundingBox()
   if (!box) throw new Error('no scrubber')
   const y = box.y + box.height / 2
@@ -217,6 +219,7 @@ export async function scrub(context: BrowserContext, url: string, moves: number)
   await page.close()
   // Frames that moved the scrubber; the others (no pointer move arrived) cost next to nothing.
   const moved = all.filter((f) => f[2] === 1)
+  if (moved.length < moves / 2) throw new Error(`the drag moved the scrubber in only ${moved.length} frames`)
   const cost = moved.map((f) => f[1])
   const intervals = all.map((f) => f[0])
   const vsync = median(intervals)

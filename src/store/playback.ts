@@ -68,7 +68,28 @@ export function nudgeSpeed(dir: 1 | -1): void {
   if (next !== undefined) setSpeed(next)
 }
 
-/** The scrubber's drag starts or ends (see `PlaybackSlice.scrubbing`). */
+/** How often the side panels catch up with the cursor while the scrubber is dragged. */
+export const PANEL_SCRUB_MS = 100
+let panelTimer: ReturnType<typeof setInterval> | null = null
+
+/**
+ * The scrubber's drag starts or ends (see `PlaybackSlice.scrubbing`). While it lasts, the diagram
+ * follows every frame but the panels (cards, in-flight list, narration, status chips) follow
+ * `panelCursor`, a few times a second: re-laying out and repainting all that text on every frame
+ * would cost the diagram its frames. The timer runs only during a drag.
+ */
 export function setScrubbing(on: boolean): void {
-  if (synodStore.getState().scrubbing !== on) synodStore.setState({ scrubbing: on })
+  const s = synodStore.getState()
+  if (s.scrubbing === on) return
+  if (panelTimer !== null) clearInterval(panelTimer)
+  panelTimer = null
+  if (!on) {
+    synodStore.setState({ scrubbing: false })
+    return
+  }
+  synodStore.setState({ scrubbing: true, panelCursor: s.cursor })
+  panelTimer = setInterval(() => {
+    const now = synodStore.getState()
+    if (now.panelCursor !== now.cursor) synodStore.setState({ panelCursor: now.cursor })
+  }, PANEL_SCRUB_MS)
 }

@@ -45,6 +45,8 @@ export interface PlaybackSlice {
   speed: number
   /** The scrubber is being dragged: the cursor moves every frame, so views snap instead of gliding. */
   scrubbing: boolean
+  /** While scrubbing, the cursor the side panels show (it follows a few times a second). */
+  panelCursor: number
 }
 
 export type Theme = 'system' | 'light' | 'dark' | 'contrast'
@@ -87,6 +89,7 @@ export function initialState(): SynodState {
     playing: false,
     speed: 2,
     scrubbing: false,
+    panelCursor: 0,
     theme: 'system',
     dialog: null,
     announcement: '',

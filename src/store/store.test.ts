@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { logHash, runToEnd } from '../engine/index.ts'
 import { presetById } from '../scenarios/presets.ts'
 import { toRunInput } from '../scenarios/scenario.ts'
 import { createInThreadClient } from '../worker/client.ts'
 import * as act from './actions.ts'
 import { lastStep } from './navigation.ts'
-import { pause, play } from './playback.ts'
+import { PANEL_SCRUB_MS, pause, play, setScrubbing } from './playback.ts'
 import { projectCached } from './projection.ts'
 import { eventsThrough } from './runIndex.ts'
 import { initialState } from './state.ts'
@@ -147,5 +147,28 @@ describe('acting by hand', () => {
     await settled()
     expect(synodStore.getState().cursor).toBe(3)
     expect(at().current.some((e) => e.kind === 'msg.drop' && e.msg.id === 4)).toBe(true)
+  })
+})
+
+describe('scrubbing', () => {
+  it('moves the cursor every time but the panels only every PANEL_SCRUB_MS, and catches up at the end', async () => {
+    vi.useFakeTimers()
+    try {
+      act.loadPreset('racing-adopt')
+      await vi.waitFor(() => expect(synodStore.getState().computing).toBe(false))
+      setScrubbing(true)
+      for (const step of [3, 9, 17]) act.setCursor(step)
+      expect(synodStore.getState()).toMatchObject({ cursor: 17, panelCursor: 0, scrubbing: true })
+      vi.advanceTimersByTime(PANEL_SCRUB_MS)
+      expect(synodStore.getState().panelCursor).toBe(17)
+      act.setCursor(25)
+      setScrubbing(false)
+      vi.advanceTimersByTime(10 * PANEL_SCRUB_MS)
+      // After the drag the panels read the live cursor again; no timer is left running.
+      expect(synodStore.getState()).toMatchObject({ cursor: 25, panelCursor: 17, scrubbing: false })
+      expect(vi.getTimerCount()).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

@@ -3,6 +3,7 @@ import { selectMessage } from '../store/actions.ts'
 import { eventsBefore, eventsThrough } from '../store/runIndex.ts'
 import { useSynod } from '../store/store.ts'
 import { P } from './format.ts'
+import { usePanelCursor } from './useView.ts'
 
 /** How many earlier steps the feed shows above the current one. */
 const HISTORY_STEPS = 6
@@ -93,7 +94,7 @@ function FeedLine({ line, current }: { line: Line; current: boolean }) {
 /** The narration feed: the last few steps in plain English, the current step emphasised. */
 export function Narration() {
   const log = useSynod((s) => s.log)
-  const cursor = useSynod((s) => s.cursor)
+  const cursor = usePanelCursor()
   const beats = useSynod((s) => s.scenario.beats)
   const touched = useSynod((s) => s.touched)
   const end = eventsThrough(log, cursor)

@@ -2,7 +2,7 @@ import { selectProcess } from '../store/actions.ts'
 import type { ProcField, ProcView } from '../store/projection.ts'
 import { useSynod } from '../store/store.ts'
 import { ballot, P, pair, phaseName } from './format.ts'
-import { useProjection } from './useView.ts'
+import { usePanelProjection } from './useView.ts'
 
 const cls = (v: ProcView, f: ProcField, base = ''): string =>
   `${base}${v.changed.includes(f) ? ' changed' : ''}`.trim()
@@ -79,7 +79,7 @@ function ProcessCard({ v, quorum, selected }: { v: ProcView; quorum: number; sel
 
 /** One card per process: acceptor state, proposer progress, learner decision; changes glow. */
 export function ProcessCards() {
-  const { procs, quorum } = useProjection()
+  const { procs, quorum } = usePanelProjection()
   const selectedPid = useSynod((s) => s.selectedPid)
   return (
     <section className="panel" aria-labelledby="procs-title">

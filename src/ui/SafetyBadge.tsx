@@ -1,5 +1,5 @@
 import { setCursor } from '../store/actions.ts'
-import { useProjection } from './useView.ts'
+import { usePanelProjection } from './useView.ts'
 
 const RULE_NAMES: Record<string, string> = {
   agreement: 'Agreement',
@@ -25,7 +25,7 @@ function Text({ full, short }: { full: string; short: string }) {
 
 /** The live safety verdict at the cursor; a violation is a button that jumps to where it happened. */
 export function SafetyBadge() {
-  const { violations } = useProjection()
+  const { violations } = usePanelProjection()
   const first = violations[0]
   if (!first) {
     return (
@@ -57,7 +57,7 @@ export function SafetyBadge() {
 
 /** What is chosen (a quorum accepted) and how many learners have decided, at the cursor. */
 export function ChosenChip() {
-  const { chosen, procs } = useProjection()
+  const { chosen, procs } = usePanelProjection()
   const decided = procs.filter((p) => p.decided).length
   const values = [...new Set(chosen.map((c) => c.value))]
   if (values.length === 0) return <span className="chip">Nothing chosen yet</span>

@@ -80,6 +80,7 @@ export function Scrubber() {
           onChange={(e) => onInput(e.target.valueAsNumber)}
           onPointerDown={() => setScrubbing(true)}
           onPointerUp={() => setScrubbing(false)}
+          onPointerCancel={() => setScrubbing(false)}
           onLostPointerCapture={() => setScrubbing(false)}
           onBlur={() => setScrubbing(false)}
         />

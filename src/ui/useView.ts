@@ -15,3 +15,15 @@ export function useUpto(): number {
   const cursor = useSynod((s) => s.cursor)
   return eventsThrough(log, cursor)
 }
+
+/** The cursor the side panels show: the live one, or while scrubbing the one they catch up to. */
+export function usePanelCursor(): number {
+  return useSynod((s) => (s.scrubbing ? s.panelCursor : s.cursor))
+}
+
+/** `useProjection` for the side panels and status chips (see `usePanelCursor`). */
+export function usePanelProjection(): Projection {
+  const log = useSynod((s) => s.log)
+  const cursor = usePanelCursor()
+  return projectCached(log, eventsThrough(log, cursor))
+}
