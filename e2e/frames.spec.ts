@@ -63,13 +63,15 @@ async function stepAndWatch(page: import('@playwright/test').Page, steps: number
   const glides: number[] = []
   for (let i = 1; i <= steps; i++) {
     await page.keyboard.press('ArrowRight')
+    // A glide starts right after the frame that shows the step, and lasts 220 ms.
+    await page.waitForTimeout(80)
     const gliding = await page.evaluate(() => {
       const pan = document.querySelector('.tl-svg g[clip-path] > g')
       return pan ? pan.getAnimations().length : -1
     })
     expect(gliding).toBeGreaterThanOrEqual(0)
     if (gliding > 0) glides.push(i)
-    await page.waitForTimeout(250) // a glide takes 220 ms
+    await page.waitForTimeout(200)
     const f = await nextFrame(page)
     expect(f.cursorX, `step ${i}`).toBeGreaterThanOrEqual(f.left - 1)
     expect(f.cursorX, `step ${i}`).toBeLessThanOrEqual(f.right + 1)

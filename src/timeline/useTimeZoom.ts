@@ -1,5 +1,6 @@
 import { interpolate, select, zoom, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import { flushSync } from 'react-dom'
 import type { Frame } from './layout.ts'
 import {
   constrainX,
@@ -178,10 +179,28 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
     const now = performance.now()
     const glideNow = !snapFollow && !reducedMotion && now >= followBusyUntil.current
     followBusyUntil.current = now + FOLLOW_PAN_MS
-    // A follow pan keeps the zoom, so the view moves at once (one render) and the diagram glides
-    // the content already drawn with one animated transform: no render per frame of the glide.
-    setGlide(glideNow ? { from: viewOf(t, geometry), id: ++glideCount.current } : null)
-    apply(next, false)
+    if (!glideNow) {
+      setGlide(null)
+      apply(next, false)
+      return
+    }
+    // A glide starts once the step is on screen: the frame being drawn shows the step itself (the
+    // cursor is still in view, short of the edge), and a task after that frame's paint moves the
+    // view in one render; the diagram then slides the content, drawn for both views, with one
+    // animated transform: no render per frame of the glide.
+    let timer = 0
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() =>
+        flushSync(() => {
+          setGlide({ from: viewOf(t, geometry), id: ++glideCount.current })
+          apply(next, false)
+        }),
+      )
+    })
+    return () => {
+      cancelAnimationFrame(frame)
+      window.clearTimeout(timer)
+    }
   }, [cursorTick, follow, geometry, apply, heading, snapFollow, reducedMotion])
   const endGlide = useCallback((id: number) => setGlide((g) => (g && g.id === id ? null : g)), [])
 
@@ -221,20 +240,19 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
     [heading, geometry, apply],
   )
 
-  // A follow pan is derived here, so the render that moves the cursor already draws the view that
-  // keeps it in sight (and, for a glide, the view it leaves too). The layout effect above then
-  // hands the same transform to d3; that re-render finds the view and the drawn range unchanged
-  // (both are kept by value), so nothing downstream recomputes.
+  // A snapping follow pan is derived here, so the render that moves the cursor already draws the
+  // view that keeps it in sight. The layout effect above then hands the same transform to d3;
+  // that re-render finds the view unchanged (it is kept by value), so nothing downstream
+  // recomputes. A glide is the layout effect's (next frame's) business.
   const pending = useMemo(() => {
     if (!follow || !transform || !geometry) return null
     const next = followTransform(transform, cursorTick, geometry)
     return next ? constrainX(next, endTick, geometry) : null
   }, [follow, transform, geometry, cursorTick, endTick])
-  const shown = pending ?? transform
+  const snaps = snapFollow || reducedMotion
+  const shown = (snaps ? pending : null) ?? transform
   const view = useStableRange(shown && geometry ? viewOf(shown, geometry) : null)
-  const glides = pending !== null && !snapFollow && !reducedMotion
-  const leaving = glides && transform && geometry ? viewOf(transform, geometry) : null
-  const drawTicks = useStableRange(glide?.from ?? leaving)
+  const drawTicks = useStableRange(glide?.from ?? null)
   return { view, drawTicks, glide, endGlide, follow, setFollow, zoomBy, fit, reveal }
 }
 
