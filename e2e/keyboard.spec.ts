@@ -31,7 +31,7 @@ test('keyboard only: propose, step, select and drop/deliver a message, crash, sc
   const id = /#(\d+)/.exec(title)?.[1]
   await page.keyboard.press('Delete')
   await settled(page)
-  await expect(page.locator('.feed-line.current', { hasText: `You drop #${id}` })).toBeVisible()
+  await expect(page.locator('.feed-line.current', { hasText: `#${id} (` })).toContainText('dropped by hand')
 
   // Select another and deliver it now.
   await page.keyboard.press('i')
@@ -40,7 +40,7 @@ test('keyboard only: propose, step, select and drop/deliver a message, crash, sc
   const id2 = /#(\d+)/.exec(title2)?.[1]
   await page.keyboard.press('n')
   await settled(page)
-  await expect(page.locator('.feed-line.current', { hasText: 'You deliver it now' })).toBeVisible()
+  await expect(page.locator('.feed-line.current', { hasText: 'Out of turn' })).toBeVisible()
   expect(id2).not.toBe(id)
 
   // Crash P4 from its menu, reached with Tab.

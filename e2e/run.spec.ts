@@ -28,8 +28,10 @@ test('drop a chosen in-flight message and see the effect', async ({ page }) => {
   await expect(inspector).toContainText('In flight')
   await inspector.getByRole('button', { name: 'Drop' }).click()
   await settled(page)
-  await expect(inspector).toContainText('you dropped it')
-  await expect(page.locator('.feed-line.current', { hasText: 'You drop #12' })).toBeVisible()
+  await expect(inspector).toContainText('dropped by hand')
+  await expect(
+    page.locator('.feed-line.current', { hasText: '#12 (accept 1.1 = 10, P1→P2) is dropped by hand' }),
+  ).toBeVisible()
   await expect(page.getByRole('button', { name: '↩ Previous branch' })).toBeVisible()
   await shot(page, 'drop')
   await page.getByRole('button', { name: /^Until decided/ }).click()

@@ -182,8 +182,8 @@ describe('the documented example scenarios', () => {
     for (const kind of ['msg.delay', 'msg.drop', 'proc.crash', 'proc.recover', 'net.partition', 'net.heal'])
       expect(r.stdout).toContain(` ${kind} `)
     expect(r.stdout).toMatch(/msg\.send #\d+ P1→P3 prepare 1\.1 · .*\(a duplicate of #3\)/)
-    expect(r.stdout).toContain('You deliver it now: P4 receives')
-    expect(r.stdout).toContain('timer.fire · You fire the timer: P3')
+    expect(r.stdout).toContain('Out of turn: P4 receives')
+    expect(r.stdout).toContain('timer.fire · Out of turn: P3')
   })
 })
 

@@ -1,6 +1,10 @@
-import { formatBallot as fb } from './ballot.ts'
+import { compareBallots, formatBallot as fb } from './ballot.ts'
 import type { DropReason, EventBody } from './events.ts'
-import type { AcceptedPair, Message, Payload } from './types.ts'
+import type { ProposerState } from './state.ts'
+import type { AcceptedPair, Ballot, Message, Payload } from './types.ts'
+
+/** How a delivered reply was counted: toward a quorum (or a failure), or why it was not. */
+export type ReplyNote = { readonly count: number; readonly needed: number } | { readonly ignored: string }
 
 /** Context narration needs beyond the event itself. */
 export interface NarrationContext {
@@ -64,19 +68,35 @@ function sendText(m: Message): string {
 
 const dropWhy: Record<DropReason, (m: Message) => string> = {
   loss: (m) => `The network loses #${m.id} (${payloadLabel(m.payload)}, ${P(m.from)}→${P(m.to)}).`,
-  user: (m) => `You drop #${m.id} (${payloadLabel(m.payload)}, ${P(m.from)}→${P(m.to)}).`,
+  // Said the same way for a click and for a scenario's scripted drop: either may have done it.
+  user: (m) => `#${m.id} (${payloadLabel(m.payload)}, ${P(m.from)}→${P(m.to)}) is dropped by hand.`,
   crash: (m) => `#${m.id} (${payloadLabel(m.payload)}) to ${P(m.to)} is lost: ${P(m.to)} is down.`,
   partition: (m) =>
     `#${m.id} (${payloadLabel(m.payload)}) from ${P(m.from)} cannot cross the partition to ${P(m.to)} and is lost.`,
   limit: (m) => `#${m.id} is discarded: too many messages in flight.`,
 }
 
+/**
+ * Why a reply for `ballot` did not count at proposer `pid`, from the proposer's state when it
+ * arrived. `phase` is the reply's phase (1: promise or reject, 2: accepted). Pure.
+ */
+export function ignoredReply(pid: number, p: ProposerState, ballot: Ballot, phase: 1 | 2): string {
+  const who = P(pid)
+  if (p.phase === 'decided') return `${who} already knows a value is decided`
+  if (p.ballot !== null && compareBallots(p.ballot, ballot) > 0) {
+    return `${who} has moved on to ballot ${fb(p.ballot)}`
+  }
+  if (p.ballot === null || compareBallots(p.ballot, ballot) !== 0 || p.phase === 'idle') {
+    return `${who} is not running ballot ${fb(ballot)}`
+  }
+  if (p.phase === 'waiting' || p.phase === 'abandoned')
+    return `${who} has already given up ballot ${fb(ballot)}`
+  if (p.phase === 'accepting' && phase === 1) return `${who} already has its quorum of promises`
+  return `${who} does not count it`
+}
+
 /** The narration sentence for an event. Pure. */
-export function narrate(
-  e: EventBody,
-  ctx: NarrationContext,
-  tally?: { count: number; needed: number },
-): string {
+export function narrate(e: EventBody, ctx: NarrationContext, note?: ReplyNote): string {
   switch (e.kind) {
     case 'run.start':
       return `A run of ${ctx.processCount} processes begins; a quorum is ${ctx.quorum} of ${ctx.processCount}.`
@@ -89,28 +109,29 @@ export function narrate(
       const who = m.from === m.to ? 'its own' : `${P(m.from)}'s`
       const reply =
         m.payload.type === 'promise' || m.payload.type === 'reject' || m.payload.type === 'accepted'
-      const count = tally
-        ? m.payload.type === 'reject'
-          ? ` (${tally.count} reject${tally.count === 1 ? '' : 's'}; ${tally.needed} make the ballot fail)`
-          : ` (${tally.count} of ${tally.needed} needed)`
-        : reply
-          ? '; it no longer counts toward a quorum'
-          : ''
-      const now = e.now ? 'You deliver it now: ' : ''
+      const count =
+        note === undefined || !reply
+          ? ''
+          : 'ignored' in note
+            ? `; it does not count: ${note.ignored}`
+            : m.payload.type === 'reject'
+              ? ` (${note.count} reject${note.count === 1 ? '' : 's'}; ${note.needed} make the ballot fail)`
+              : ` (${note.count} of ${note.needed} needed)`
+      const now = e.now ? 'Out of turn: ' : ''
       return `${now}${P(m.to)} receives ${who} ${payloadLabel(m.payload)}${count}.`
     }
     case 'msg.drop':
       return dropWhy[e.reason](e.msg)
     case 'msg.delay':
-      return `You delay #${e.msg.id} by ${e.byTicks} ticks; it now arrives at tick ${e.msg.deliverAt}.`
+      return `#${e.msg.id} is held back ${e.byTicks} ticks; it now arrives at tick ${e.msg.deliverAt}.`
     case 'timer.set':
       return e.purpose === 'timeout'
         ? `${P(e.pid)} will give up on its ballot at tick ${e.fireAt} unless it succeeds first.`
         : `${P(e.pid)} will retry with a higher ballot at tick ${e.fireAt}.`
     case 'timer.fire':
       return e.purpose === 'timeout'
-        ? `${e.now ? 'You fire the timer: ' : ''}${P(e.pid)}'s timeout fires: its ballot has not succeeded in time.`
-        : `${e.now ? 'You fire the timer: ' : ''}${P(e.pid)}'s retry timer fires.`
+        ? `${e.now ? 'Out of turn: ' : ''}${P(e.pid)}'s timeout fires: its ballot has not succeeded in time.`
+        : `${e.now ? 'Out of turn: ' : ''}${P(e.pid)}'s retry timer fires.`
     case 'proc.crash':
       return ctx.amnesia
         ? `${P(e.pid)} crashes and, with no stable storage, will forget its promise and accepted value.`

@@ -10,6 +10,7 @@ import {
   startBallot,
   type ProposerStep,
 } from './proposer.ts'
+import { ignoredReply } from './narration.ts'
 import { idleProposer, type ProposerState } from './state.ts'
 import { pid, type AcceptedPair, type Ballot, type SimConfig } from './types.ts'
 
@@ -237,5 +238,20 @@ describe('onLearned', () => {
     expect(onLearned(idle, P1, { ballot: b(1, 1), value: 'x' }).proposer).toBe(idle)
     const done = { ...accepting(), phase: 'abandoned' as const }
     expect(onLearned(done, P1, { ballot: b(1, 1), value: 'x' }).events).toEqual([])
+  })
+})
+
+describe('why a reply does not count (narration)', () => {
+  const b11 = b(1, 1)
+  it('names each case from the proposer state the reply meets', () => {
+    const p = preparing()
+    const accepting = promises(p, [1, 2, 3]).proposer
+    expect(ignoredReply(1, accepting, b11, 1)).toBe('P1 already has its quorum of promises')
+    expect(ignoredReply(1, { ...accepting, phase: 'decided' }, b11, 2)).toBe(
+      'P1 already knows a value is decided',
+    )
+    expect(ignoredReply(1, { ...p, phase: 'waiting' }, b11, 1)).toBe('P1 has already given up ballot 1.1')
+    expect(ignoredReply(1, { ...p, ballot: b(2, 1) }, b11, 1)).toBe('P1 has moved on to ballot 2.1')
+    expect(ignoredReply(1, idleProposer(), b11, 2)).toBe('P1 is not running ballot 1.1')
   })
 })

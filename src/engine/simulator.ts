@@ -2,7 +2,7 @@ import { LIMITS, configProblems } from './config.ts'
 import type { EventBody, SimEvent } from './events.ts'
 import { applyIntervention } from './interventions.ts'
 import { votesFromLog } from './invariants.ts'
-import { narrate, type NarrationContext } from './narration.ts'
+import { narrate, type NarrationContext, type ReplyNote } from './narration.ts'
 import { cloneState, initialState, type ProcState, type SimState } from './state.ts'
 import type { Intervention, Message, RunInput, ScheduledIntervention, Tick } from './types.ts'
 import { deliver, fireTimer, type World } from './world.ts'
@@ -101,9 +101,9 @@ export class Simulator implements World {
   }
 
   /** Append one event to the log, stamped and narrated. */
-  emit(body: EventBody, tally?: { count: number; needed: number } | null): void {
+  emit(body: EventBody, note?: ReplyNote | null): void {
     const s = this.state
-    const text = narrate(body, this.narration, tally ?? undefined)
+    const text = narrate(body, this.narration, note ?? undefined)
     // Every body is a fresh object made for this one call, so it is stamped in place rather than
     // copied: a spread over two dozen event shapes was one of the engine's hottest spots. The
     // stamps are added in the same order a spread would give, so the log's JSON is unchanged.

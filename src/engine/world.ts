@@ -3,6 +3,7 @@ import { LIMITS } from './config.ts'
 import type { DropReason, EventBody } from './events.ts'
 import { checkPromise, recordAccept, recordConflictingNotice, recordDecision } from './invariants.ts'
 import { onAcceptedNotice, onDecideNotice } from './learner.ts'
+import { ignoredReply, type ReplyNote } from './narration.ts'
 import { chancePercent, intBetween, nextU32 } from './prng.ts'
 import {
   onAcceptedReply,
@@ -14,7 +15,7 @@ import {
   type ProposerStep,
 } from './proposer.ts'
 import type { ProcState, SimState } from './state.ts'
-import type { AcceptedPair, Message, MsgId, Payload, ProcessId, Tick } from './types.ts'
+import type { AcceptedPair, Ballot, Message, MsgId, Payload, ProcessId, Tick } from './types.ts'
 
 /**
  * The simulator's side of the protocol: it alone moves messages and fires timers, feeds them to
@@ -22,7 +23,7 @@ import type { AcceptedPair, Message, MsgId, Payload, ProcessId, Tick } from './t
  */
 export interface World {
   readonly state: SimState
-  emit(body: EventBody, tally?: { count: number; needed: number } | null): void
+  emit(body: EventBody, note?: ReplyNote | null): void
 }
 
 type Tally = { count: number; needed: number } | null
@@ -127,7 +128,10 @@ function noteRound(p: ProcState, round: number): void {
 function dispatch(w: World, p: ProcState, m: Message, now: boolean): void {
   const s = w.state
   const pl = m.payload
-  const delivered = (tally: Tally): void => w.emit({ kind: 'msg.deliver', msg: m, now }, tally)
+  const delivered = (note: ReplyNote | null): void => w.emit({ kind: 'msg.deliver', msg: m, now }, note)
+  // A reply the proposer did not count says why (narration only).
+  const counted = (tally: Tally, ballot: Ballot, phase: 1 | 2): ReplyNote =>
+    tally ?? { ignored: ignoredReply(p.pid, p.proposer, ballot, phase) }
   switch (pl.type) {
     case 'prepare': {
       noteRound(p, pl.ballot.round)
@@ -158,22 +162,24 @@ function dispatch(w: World, p: ProcState, m: Message, now: boolean): void {
     }
     case 'promise': {
       const r = onPromise(p.proposer, p.pid, m.from, pl.ballot, pl.accepted, s.quorum, s.config)
-      delivered(r.tally)
+      delivered(counted(r.tally, pl.ballot, 1))
       return applyProposer(w, p, r)
     }
     case 'reject': {
       const r = onReject(p.proposer, p.pid, m.from, pl.ballot, pl.promised, s.quorum, s.config)
-      delivered(r.tally)
+      delivered(counted(r.tally, pl.ballot, 1))
       return applyProposer(w, p, r)
     }
     case 'accepted': {
       const r = onAcceptedReply(p.proposer, m.from, p.pid, pl.ballot, s.quorum, s.config)
       if (s.config.learnerMode !== 'all') {
-        delivered(r.tally)
+        delivered(counted(r.tally, pl.ballot, 2))
         return applyProposer(w, p, r)
       }
       const l = onAcceptedNotice(p.learner, m.from, pl.ballot, pl.value, s.quorum)
-      delivered(r.tally ?? l.tally)
+      // Every process learns from `accepted` here: the learner's count matters, not the proposer's.
+      const already = p.learner.decided !== null ? { ignored: `P${p.pid} has already decided` } : null
+      delivered(r.tally ?? l.tally ?? already ?? counted(null, pl.ballot, 2))
       p.learner = l.learner
       applyProposer(w, p, r)
       if (l.decided) decide(w, p, l.decided)

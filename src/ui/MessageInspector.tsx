@@ -30,7 +30,7 @@ function statusText(st: MessageStatus, now: number): string {
     case 'delivered':
       return `Delivered at step ${st.step}.`
     case 'dropped':
-      return `Lost at step ${st.step} (${st.reason === 'user' ? 'you dropped it' : st.reason}).`
+      return `Lost at step ${st.step} (${st.reason === 'user' ? 'dropped by hand' : st.reason}).`
   }
 }
 
