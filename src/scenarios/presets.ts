@@ -113,22 +113,24 @@ const PRESETS: readonly Preset[] = [
   preset(
     'racing-adopt',
     'Racing: P3 completes P1’s value',
-    'P1 runs ballot 1.1 and gets its value 10 accepted by P2 (and itself), not yet a majority: its accept requests to P4 and P5 are slow. P3 starts the higher ballot 2.3; P4 and P5 promise it, so P3 wins phase 1, and P1’s late accepts are rejected. P2 also promises 2.3 but reports the value 10 it accepted in ballot 1.1, so P3 must propose 10, not its own 20: it completes the duty of the previous proposer, and 10 is decided.',
+    'P1 runs ballot 1.1 and gets its value 10 accepted by P2 (and itself), not yet a majority: its accept requests to P4 and P5 are slow. P3 starts the higher ballot 2.3; P4 and P5 promise it, so P1’s late accepts are rejected. P2 also promises 2.3, but reports the value 10 it accepted in ballot 1.1, and its promise is in P3’s first majority (P3, P2, P4). So P3 must propose 10, not its own 20: it completes the duty of the previous proposer, and 10 is decided.',
     lecture(),
     [
       at(0, { type: 'propose', pid: 1, value: '10' }),
       at(8, { type: 'delay', msgId: 14, ticks: 15 }),
       at(8, { type: 'delay', msgId: 15, ticks: 15 }),
       at(8, { type: 'propose', pid: 3, value: '20' }),
+      // P3's prepare to P1 is slow too: P3's majority forms from P2 and P4, as on the slide.
+      at(8, { type: 'delay', msgId: 16, ticks: 20 }),
     ],
     [
       {
         step: 8,
-        text: 'P1 is sending accept 1.1 = 10, but its messages to P4 and P5 are slow. P3 now starts ballot 2.3.',
+        text: 'P1 is sending accept 1.1 = 10, but its messages to P4 and P5 are slow. P3 now starts ballot 2.3 (its prepare to P1 is slow too).',
       },
       {
-        step: 23,
-        text: 'P3 has two promises, and P1’s reports (1.1, 10). When P2’s promise arrives P3 has a majority. Which value must P3 propose?',
+        step: 22,
+        text: 'P3 has two promises, its own and P2’s, which reports (1.1, 10). When P4’s promise arrives P3 has a majority. Which value must P3 propose?',
       },
     ],
   ),

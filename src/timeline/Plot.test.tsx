@@ -4,13 +4,13 @@ import { Diagram } from './Diagram.tsx'
 import { computeLayout } from './layout.ts'
 import { Legend } from './Legend.tsx'
 import { Plot } from './Plot.tsx'
-import { presetLog } from './testRuns.ts'
+import { presetLog, racingLog } from './testRuns.ts'
 
 const noop = () => {}
 const handlers = { onKeyDown: noop, onPointerOver: noop, onPointerLeave: noop, onFocus: noop, onBlur: noop }
 
 function plotMarkup(step: number, selected: number | null = null, active: number | null = null): string {
-  const layout = computeLayout(presetLog('racing-adopt'), step, {
+  const layout = computeLayout(racingLog(), step, {
     width: 1280,
     height: 480,
     viewTicks: [-4, 76],

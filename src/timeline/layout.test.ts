@@ -4,6 +4,7 @@ import {
   crashRun,
   partitionRun,
   presetLog,
+  racingLog,
   runLog,
   totalLossRun,
   userDropRun,
@@ -45,7 +46,7 @@ function summary(l: Layout) {
 
 describe('computeLayout snapshots', () => {
   const basic = presetLog('basic')
-  const racing = presetLog('racing-adopt')
+  const racing = racingLog()
   it.each([8, 24])('basic run at step %i', (step) => {
     expect(summary(layoutAt(basic, step))).toMatchSnapshot()
   })
@@ -72,7 +73,7 @@ describe('frame and lanes', () => {
   })
 
   it('puts the cursor at the tick of the last event with step ≤ cursor', () => {
-    const log = presetLog('racing-adopt')
+    const log = racingLog()
     const l = layoutAt(log, 30)
     const last = log.filter((e) => e.step <= 30).at(-1)
     expect(l.cursorTick).toBe(last?.tick)
@@ -113,7 +114,7 @@ describe('panning', () => {
 })
 
 describe('messages in flight', () => {
-  const racing = presetLog('racing-adopt')
+  const racing = racingLog()
   it('grows toward its target with the head at (cursorTick − sentAt) / (deliverAt − sentAt)', () => {
     // #29: accept 2.3 = 10, P3 → P1, sent at t40, due at t50. Step 30 is at t45: halfway.
     const l = layoutAt(racing, 30)

@@ -5,11 +5,11 @@ import { computeLayout } from './layout.ts'
 import { indexLog, tickAtStep } from './logIndex.ts'
 import { BALLOT_HUE_COUNT } from './palette.ts'
 import { relatedMessages } from './related.ts'
-import { duplicateRun, presetLog } from './testRuns.ts'
+import { duplicateRun, presetLog, racingLog } from './testRuns.ts'
 
 describe('ballot palette', () => {
   it('gives every message of one ballot the same hue, and neighbouring ballots different hues', () => {
-    const index = indexLog(presetLog('racing-adopt'))
+    const index = indexLog(racingLog())
     const hues = new Map<string, Set<number>>()
     for (const m of index.messages) {
       const key = ballotKey(m.payload.ballot)
@@ -41,7 +41,7 @@ describe('ballot palette', () => {
 })
 
 describe('replies and quorums', () => {
-  const log = presetLog('racing-adopt')
+  const log = racingLog()
   const index = indexLog(log)
   it('links each request to the reply sent when it was delivered', () => {
     // #17 prepare 2.3 P3 → P2 is answered by #26 promise 2.3 (1.1, 10) P2 → P3.
@@ -96,7 +96,7 @@ describe('arrowsInView', () => {
   })
 
   it('keeps a long, delayed message in view across its whole span', () => {
-    const racing = presetLog('racing-adopt')
+    const racing = racingLog()
     const idx = indexLog(racing)
     expect(idx.longIds).toEqual([14, 15])
     const ids = arrowsInView(idx, 44, tickAtStep(racing, 44), 42, 44).map((a) => a.rec.id)
@@ -106,7 +106,7 @@ describe('arrowsInView', () => {
 
 describe('indexLog', () => {
   it('extends the index in place when the log grows by appending', () => {
-    const log = presetLog('racing-adopt')
+    const log = racingLog()
     const first = indexLog(log.slice(0, 40))
     const grown = indexLog([...log])
     expect(grown).toBe(first)

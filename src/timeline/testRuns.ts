@@ -39,6 +39,19 @@ export function presetLog(id: string): SimEvent[] {
 
 const propose = (pid: number, value: string): Intervention => ({ type: 'propose', pid, value })
 
+/**
+ * A racing run fixed for the tests (message ids and steps are asserted): P1 proposes 10, its
+ * accepts to P4 and P5 are held back, and P3 starts ballot 2.3 at step 8 and adopts 10.
+ */
+export function racingLog(): SimEvent[] {
+  return runLog([
+    [0, propose(1, '10')],
+    [8, { type: 'delay', msgId: 14, ticks: 15 }],
+    [8, { type: 'delay', msgId: 15, ticks: 15 }],
+    [8, propose(3, '20')],
+  ])
+}
+
 /** P1 proposes 10; P3 crashes at step 2 (t0) and recovers at step 12 (t30). */
 export const crashRun = (): SimEvent[] =>
   runLog([
