@@ -89,6 +89,8 @@ export function App() {
       <div className="workspace">
         <DiagramPane />
         <Sidebar />
+        {/* Over the sidebar, never over the time controls: the run stays steerable. */}
+        <ExplorerPanel />
       </div>
       <footer className="bottombar">
         <Transport />
@@ -97,7 +99,6 @@ export function App() {
       </footer>
       <LiveRegion />
       <Dialogs />
-      <ExplorerPanel />
     </div>
   )
 }
