@@ -84,12 +84,13 @@ export function setScrubbing(on: boolean): void {
   if (panelTimer !== null) clearInterval(panelTimer)
   panelTimer = null
   if (!on) {
-    synodStore.setState({ scrubbing: false })
+    synodStore.setState({ scrubbing: false, scrubMoving: false })
     return
   }
   synodStore.setState({ scrubbing: true, panelCursor: s.cursor })
   panelTimer = setInterval(() => {
     const now = synodStore.getState()
-    if (now.panelCursor !== now.cursor) synodStore.setState({ panelCursor: now.cursor })
+    const moving = now.panelCursor !== now.cursor
+    if (moving || now.scrubMoving) synodStore.setState({ panelCursor: now.cursor, scrubMoving: moving })
   }, PANEL_SCRUB_MS)
 }

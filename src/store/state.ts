@@ -47,6 +47,8 @@ export interface PlaybackSlice {
   scrubbing: boolean
   /** While scrubbing, the cursor the side panels show (it follows a few times a second). */
   panelCursor: number
+  /** Scrubbing and the cursor moved in the last tick of `panelCursor`: labels would only flicker. */
+  scrubMoving: boolean
 }
 
 export type Theme = 'system' | 'light' | 'dark' | 'contrast'
@@ -90,6 +92,7 @@ export function initialState(): SynodState {
     speed: 2,
     scrubbing: false,
     panelCursor: 0,
+    scrubMoving: false,
     theme: 'system',
     dialog: null,
     announcement: '',

@@ -160,12 +160,20 @@ describe('scrubbing', () => {
       for (const step of [3, 9, 17]) act.setCursor(step)
       expect(synodStore.getState()).toMatchObject({ cursor: 17, panelCursor: 0, scrubbing: true })
       vi.advanceTimersByTime(PANEL_SCRUB_MS)
-      expect(synodStore.getState().panelCursor).toBe(17)
+      expect(synodStore.getState()).toMatchObject({ panelCursor: 17, scrubMoving: true })
+      // Held still for a tick: no longer moving (the arrow labels come back).
+      vi.advanceTimersByTime(PANEL_SCRUB_MS)
+      expect(synodStore.getState()).toMatchObject({ panelCursor: 17, scrubMoving: false })
       act.setCursor(25)
       setScrubbing(false)
       vi.advanceTimersByTime(10 * PANEL_SCRUB_MS)
       // After the drag the panels read the live cursor again; no timer is left running.
-      expect(synodStore.getState()).toMatchObject({ cursor: 25, panelCursor: 17, scrubbing: false })
+      expect(synodStore.getState()).toMatchObject({
+        cursor: 25,
+        panelCursor: 17,
+        scrubbing: false,
+        scrubMoving: false,
+      })
       expect(vi.getTimerCount()).toBe(0)
     } finally {
       vi.useRealTimers()

@@ -31,6 +31,11 @@ export interface DiagramProps {
   downPids?: readonly number[] // optional hint; you can also derive from the log
   /** The cursor is moving every frame (scrubbing, playing): follow the cursor without gliding. */
   fastCursor?: boolean
+  /**
+   * Label the arrows where there is room (default true). Off while a scrub is moving: labels are
+   * re-placed every frame, unreadable in motion; marks and hovered or selected arrows keep theirs.
+   */
+  arrowLabels?: boolean
 }
 
 /** At default zoom an ordinary message (max latency) spans this many pixels: room for its label. */
@@ -79,6 +84,7 @@ function moveArrowFocus(svg: SVGSVGElement | null, fromId: number, dir: 1 | -1, 
 export function Diagram(props: DiagramProps) {
   const { log, cursorStep, processCount, selectedMsgId, onSelectMessage, onSelectProcess, downPids } = props
   const fastCursor = props.fastCursor ?? false
+  const arrowLabels = props.arrowLabels ?? true
   const rootRef = useRef<HTMLDivElement>(null)
   const svgRef = useRef<SVGSVGElement>(null)
   const size = useElementSize(rootRef)
@@ -133,6 +139,7 @@ export function Diagram(props: DiagramProps) {
             processCount,
             viewTicks: zoom.view,
             drawTicks: zoom.drawTicks ?? undefined,
+            arrowLabels,
             forceLabelIds: forced,
             downPids: downKey ? downKey.split(',').map(Number) : [],
             measureText,
@@ -151,6 +158,7 @@ export function Diagram(props: DiagramProps) {
       forced,
       downKey,
       measureText,
+      arrowLabels,
     ],
   )
   // A follow pan: the content (drawn for both views) slides from where the old view had it to

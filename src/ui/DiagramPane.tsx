@@ -10,6 +10,7 @@ export function DiagramPane() {
   const processCount = useSynod((s) => s.processCount)
   const selectedMsgId = useSynod((s) => s.selectedMsgId)
   const fastCursor = useSynod((s) => s.scrubbing || s.playing)
+  const scrubMoving = useSynod((s) => s.scrubMoving)
   const { procs } = useProjection()
   const down = procs.filter((p) => !p.up).map((p) => p.pid)
   return (
@@ -23,6 +24,7 @@ export function DiagramPane() {
         onSelectProcess={(pid) => selectProcess(pid)}
         downPids={down}
         fastCursor={fastCursor}
+        arrowLabels={!scrubMoving}
       />
     </main>
   )
