@@ -81,7 +81,11 @@ test('play runs the clock and pauses; no timers while paused', async ({ page }) 
   await expect(position(page)).toContainText('step 14/24')
   await page.keyboard.press('Space')
   await expect(position(page)).toContainText('step 24/24')
-  await expect(page.getByRole('button', { name: 'Play (Space)' })).toBeVisible()
+  // At the end the same button plays the run again from the start.
+  await expect(page.getByRole('button', { name: 'Replay from the start (Space)' })).toBeVisible()
+  await page.keyboard.press('Space')
+  // …and stops again at the first lecture beat.
+  await expect(position(page)).toContainText('step 7/24')
 })
 
 test('idle means idle: no timers or animation frames while paused', async ({ page }) => {

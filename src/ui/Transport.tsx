@@ -54,6 +54,9 @@ export function Transport() {
   const cursor = useSynod((s) => s.cursor)
   const end = useSynod((s) => lastStep(s.log))
   const computing = useSynod((s) => s.computing)
+  // At the end, Play starts the run again from the beginning (see `play`): the button says so.
+  const replay = !playing && !computing && end > 0 && cursor >= end
+  const playLabel = playing ? 'Pause (Space)' : replay ? 'Replay from the start (Space)' : 'Play (Space)'
   return (
     <div className="transport" role="toolbar" aria-label="Time controls">
       {BACK.map((c) => (
@@ -63,10 +66,10 @@ export function Transport() {
         type="button"
         className="transport-btn play"
         onClick={togglePlay}
-        aria-label={playing ? 'Pause (Space)' : 'Play (Space)'}
-        title={playing ? 'Pause (Space)' : 'Play (Space)'}
+        aria-label={playLabel}
+        title={playLabel}
       >
-        <Icon name={playing ? 'pause' : 'play'} /> {playing ? 'Pause' : 'Play'}
+        <Icon name={playing ? 'pause' : 'play'} /> {playing ? 'Pause' : replay ? 'Replay' : 'Play'}
       </button>
       {FORWARD.map((c) => (
         <ControlButton key={c.label} c={c} disabled={cursor >= end && !computing} />
