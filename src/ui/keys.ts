@@ -17,7 +17,7 @@ export const SHORTCUT_GROUPS: readonly { title: string; items: readonly Shortcut
       { keys: ['['], what: 'Back to the start of the round' },
       { keys: ['D'], what: 'Run until decided' },
       { keys: ['Home', 'End'], what: 'Jump to the start / the end' },
-      { keys: ['+', '−'], what: 'Faster / slower playback' },
+      { keys: ['+', '−'], what: 'Faster / slower playback (zoom when the diagram has focus)' },
     ],
   },
   {
@@ -35,7 +35,7 @@ export const SHORTCUT_GROUPS: readonly { title: string; items: readonly Shortcut
     ],
   },
   {
-    title: 'In the diagram',
+    title: 'When the diagram has focus (click it or Tab to it)',
     items: [
       { keys: ['Tab'], what: 'Reach the arrows and lane names' },
       { keys: ['↑', '↓'], what: 'Walk the arrows in flight' },
