@@ -76,6 +76,7 @@ test('one click on a broken preset: the shortest violation, loaded onto the diag
   })
   await settled(page)
   await expect(position(page)).toContainText('step 0/')
+  await expect(panel(page)).toContainText('It is on the diagram now')
   await page.keyboard.press('End')
   // Amnesia shows first as a promise that went down; agreement breaks at the end.
   await expect(page.locator('.badge-bad')).toBeVisible()

@@ -110,8 +110,9 @@ function Verdict({ run }: { run: ExplorerRun }) {
           <strong>Found</strong> after {states} states, {run.progress.depth} steps from step {o.fromStep}:{' '}
           {o.foundText}
         </p>
+        {run.autoLoad && <p>It is on the diagram now: step through it with →.</p>}
         <button type="button" className="primary" onClick={loadFound}>
-          Load onto the diagram
+          {run.autoLoad ? 'Start it again on the diagram' : 'Load onto the diagram'}
         </button>
       </div>
     )
