@@ -55,8 +55,15 @@ test('racing example driven like a lecture with a clicker', async ({ page }) => 
 })
 
 test('help and dark theme', async ({ page }) => {
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
   await page.emulateMedia({ colorScheme: 'dark' })
   await openApp(page)
+  // "Auto" follows the system, live.
+  await expect.poll(background).toBe('rgb(18, 20, 23)')
+  await page.emulateMedia({ colorScheme: 'light' })
+  await expect.poll(background).toBe('rgb(255, 255, 255)')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await expect.poll(background).toBe('rgb(18, 20, 23)')
   await page.keyboard.press('Shift+ArrowRight')
   await shot(page, 'dark')
   await page.getByRole('button', { name: /Help/ }).click()
@@ -66,6 +73,8 @@ test('help and dark theme', async ({ page }) => {
   await page.locator('details.more-menu > summary').click()
   await page.getByRole('button', { name: /^Theme/ }).click()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
+  // A chosen theme wins over the system's.
+  await expect.poll(background).toBe('rgb(255, 255, 255)')
 })
 
 test('play runs the clock and pauses; no timers while paused', async ({ page }) => {

@@ -15,6 +15,7 @@ import { Legend } from './Legend.tsx'
 const params = new URLSearchParams(window.location.search)
 const theme = params.get('theme')
 if (theme) document.documentElement.dataset.theme = theme
+if (theme === 'dark') document.documentElement.dataset.scheme = 'dark'
 
 function Preview() {
   const preset = presetById(params.get('preset') ?? 'basic') ?? allPresets()[0]

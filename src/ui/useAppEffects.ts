@@ -3,15 +3,30 @@ import { pause } from '../store/playback.ts'
 import { stateBefore } from '../store/projectionCheckpoints.ts'
 import { useSynod } from '../store/store.ts'
 
-/** Applies the theme choice to <html>; "system" follows prefers-color-scheme. */
+/**
+ * Applies the theme choice to <html>: `data-theme` is the choice, and `data-scheme="dark"` says
+ * whether the dark colours apply (chosen, or "system" on a dark system, followed live), so the
+ * stylesheets write the dark palette once.
+ */
 export function useTheme(): void {
   const theme = useSynod((s) => s.theme)
   useEffect(() => {
     const root = document.documentElement
     if (theme === 'system') delete root.dataset.theme
     else root.dataset.theme = theme
+    const systemDark = typeof window.matchMedia === 'function' ? window.matchMedia(DARK) : null
+    const apply = (): void => {
+      const dark = theme === 'dark' || (theme === 'system' && systemDark?.matches === true)
+      if (dark) root.dataset.scheme = 'dark'
+      else delete root.dataset.scheme
+    }
+    apply()
+    systemDark?.addEventListener('change', apply)
+    return () => systemDark?.removeEventListener('change', apply)
   }, [theme])
 }
+
+const DARK = '(prefers-color-scheme: dark)'
 
 /** A hidden tab does no work: playback pauses when the page is hidden. */
 export function usePauseWhenHidden(): void {
