@@ -125,13 +125,15 @@ function noteRound(p: ProcState, round: number): void {
   if (round > p.proposer.maxRoundSeen) p.proposer.maxRoundSeen = round
 }
 
+/** A reply's tally, or why the proposer did not count it (narration only). */
+function counted(p: ProcState, tally: Tally, ballot: Ballot, phase: 1 | 2): ReplyNote {
+  return tally ?? { ignored: ignoredReply(p.pid, p.proposer, ballot, phase) }
+}
+
 function dispatch(w: World, p: ProcState, m: Message, now: boolean): void {
   const s = w.state
   const pl = m.payload
   const delivered = (note: ReplyNote | null): void => w.emit({ kind: 'msg.deliver', msg: m, now }, note)
-  // A reply the proposer did not count says why (narration only).
-  const counted = (tally: Tally, ballot: Ballot, phase: 1 | 2): ReplyNote =>
-    tally ?? { ignored: ignoredReply(p.pid, p.proposer, ballot, phase) }
   switch (pl.type) {
     case 'prepare': {
       noteRound(p, pl.ballot.round)
@@ -162,24 +164,24 @@ function dispatch(w: World, p: ProcState, m: Message, now: boolean): void {
     }
     case 'promise': {
       const r = onPromise(p.proposer, p.pid, m.from, pl.ballot, pl.accepted, s.quorum, s.config)
-      delivered(counted(r.tally, pl.ballot, 1))
+      delivered(counted(p, r.tally, pl.ballot, 1))
       return applyProposer(w, p, r)
     }
     case 'reject': {
       const r = onReject(p.proposer, p.pid, m.from, pl.ballot, pl.promised, s.quorum, s.config)
-      delivered(counted(r.tally, pl.ballot, 1))
+      delivered(counted(p, r.tally, pl.ballot, 1))
       return applyProposer(w, p, r)
     }
     case 'accepted': {
       const r = onAcceptedReply(p.proposer, m.from, p.pid, pl.ballot, s.quorum, s.config)
       if (s.config.learnerMode !== 'all') {
-        delivered(counted(r.tally, pl.ballot, 2))
+        delivered(counted(p, r.tally, pl.ballot, 2))
         return applyProposer(w, p, r)
       }
       const l = onAcceptedNotice(p.learner, m.from, pl.ballot, pl.value, s.quorum)
       // Every process learns from `accepted` here: the learner's count matters, not the proposer's.
       const already = p.learner.decided !== null ? { ignored: `P${p.pid} has already decided` } : null
-      delivered(r.tally ?? l.tally ?? already ?? counted(null, pl.ballot, 2))
+      delivered(r.tally ?? l.tally ?? already ?? counted(p, null, pl.ballot, 2))
       p.learner = l.learner
       applyProposer(w, p, r)
       if (l.decided) decide(w, p, l.decided)
