@@ -54,8 +54,12 @@ test('scrubbing a long run: every frame shows the new cursor, already in view', 
     const readOut = /step (\d+)\//.exec((await position(page).textContent()) ?? '')?.[1]
     expect(shown).toBe(readOut)
   }
+  // While the drag moves, arrows go unlabelled (marks keep theirs); the labels come back after.
+  const arrowLabels = page.locator('.tl-label-arrow, .tl-label-reject')
+  await expect(arrowLabels).toHaveCount(0)
   await page.mouse.up()
   await expect(position(page)).toContainText('step 1500/1500')
+  await expect.poll(() => arrowLabels.count()).toBeGreaterThan(0)
 })
 
 /** Step through racing-adopt; per step: did the content glide, and is the cursor in view after. */
@@ -91,5 +95,12 @@ test('a step that moves the view glides there; with reduced motion it jumps', as
   await page.waitForTimeout(300)
   await page.keyboard.press('Home')
   await page.waitForTimeout(300)
+  // Not even a zero-length CSS transition: each would show its change a frame late.
+  await page.evaluate(() => {
+    const w = window as unknown as { __transitions: number }
+    w.__transitions = 0
+    document.addEventListener('transitionrun', () => w.__transitions++, { capture: true })
+  })
   expect(await stepAndWatch(page, 32)).toEqual([])
+  expect(await page.evaluate(() => (window as unknown as { __transitions: number }).__transitions)).toBe(0)
 })
