@@ -61,9 +61,17 @@ export default defineConfig(
         { object: 'Math', property: 'random', message: 'Use the seeded PRNG of the engine.' },
         { object: 'Date', property: 'now', message: 'Engine time is integer ticks.' },
       ],
-      'no-restricted-imports': ['error', { patterns: [...UI_LIBRARIES, '../*/**'] }],
     },
   },
+  // No imports from outside src/engine, at every folder depth (the kernel and protocols are
+  // subfolders: `../kernel/…` is inside, `../../store/…` is not).
+  ...['src/engine/*.ts', 'src/engine/*/*.ts', 'src/engine/*/*/*.ts'].map((glob, depth) => ({
+    files: [glob],
+    ignores: ['src/engine/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...UI_LIBRARIES, `${'../'.repeat(depth + 1)}*/**`] }],
+    },
+  })),
   {
     // Workers may import the engine, never the UI layers.
     files: ['src/worker/**/*.ts'],

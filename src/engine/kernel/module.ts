@@ -1,0 +1,317 @@
+/**
+ * THE PROTOCOL MODULE INTERFACE. A protocol is a value of type `ProtocolModule<T>`, written in its
+ * own folder (`src/engine/protocols/<id>/`) and registered with one line in
+ * `src/engine/protocols/registry.ts`. The kernel (network, timers, scheduler, PRNG streams, event
+ * log, interventions, snapshots) runs any module; it knows nothing of ballots.
+ *
+ * Modelled on stateright's `Actor`: a module names its types (message, per-process state, timer
+ * key, config, its own log events, its observer's ghost state) and gives pure handlers
+ * `(state, input) → { state, outbox }`. The outbox is an ordered list of effects the kernel
+ * performs in order (sends, replies, broadcasts, timer sets and cancels, protocol events). Order
+ * matters: it is the order of the log.
+ *
+ * Rules for handlers (the engine's purity rules apply to every module):
+ * - Pure and deterministic: no clocks, no `Math.random` (use `ctx.draw`), no I/O, no globals.
+ * - Never call back into the kernel; say what should happen in the outbox.
+ * - Return a new state object when anything changed (snapshots share unchanged objects). A
+ *   handler may update objects it created itself in this call, never objects it was given.
+ */
+import type {
+  Counted,
+  EventBase,
+  Intervention,
+  KernelEvent,
+  LogEvent,
+  Message,
+  NetworkConfig,
+  PayloadBase,
+  ProcessId,
+  Tick,
+  ViolationEvent,
+} from './types.ts'
+
+/** The types a protocol declares, bundled so a module has one type parameter. */
+export interface ProtocolTypes {
+  /** The union of message payloads, each `{ type: '…', … }`. */
+  readonly Msg: PayloadBase
+  /** One process's state (all its roles). Plain, JSON-safe data. */
+  readonly Proc: unknown
+  /** The names of a process's timers: one pending timer per key (setting a key replaces it). */
+  readonly TimerKey: string
+  /** The whole config: the kernel's network part plus the protocol's own fields. */
+  readonly Config: NetworkConfig
+  /** The protocol's own log events, each `{ kind: '<domain>.<verb>', … }` (JSON-safe). */
+  readonly Event: EventBase
+  /** The observer's ghost state: what really happened, which no process can see. JSON-safe. */
+  readonly Ghost: unknown
+}
+
+/** Any event of a run of protocol T: the kernel's, the protocol's, or a violation. */
+export type RunEvent<T extends ProtocolTypes> =
+  KernelEvent<T['Msg'], T['Config']> | T['Event'] | ViolationEvent
+
+/** Where a broadcast goes: every process, every other process, or a list (e.g. replicas only). */
+export type Audience = 'all' | 'others' | readonly ProcessId[]
+
+/**
+ * One effect of a handler, performed by the kernel in outbox order:
+ * - `send`: one message. Latency, loss and duplication are the network's (a self-send is instant
+ *   and never lost, duplicated or partitioned).
+ * - `reply`: a send to the sender of the message being handled, stamped `inReplyTo` its id.
+ *   Only in `onMessage`.
+ * - `broadcast`: one send per process of `to`, in pid order, all stamped with one `broadcastId`;
+ *   with `replying`, the copy to the handled message's sender is also stamped `inReplyTo`.
+ * - `timer.set`: (re)arm the timer `key` to fire `afterTicks` from now (≥ 1). Logged.
+ * - `timer.cancel`: disarm it, silently (a no-op when it is not set).
+ * - `emit`: append one protocol event to the log (the observer sees it right after).
+ */
+export type Effect<T extends ProtocolTypes> =
+  | { readonly do: 'send'; readonly to: ProcessId; readonly msg: T['Msg'] }
+  | { readonly do: 'reply'; readonly msg: T['Msg'] }
+  | { readonly do: 'broadcast'; readonly to: Audience; readonly msg: T['Msg']; readonly replying?: boolean }
+  | { readonly do: 'timer.set'; readonly key: T['TimerKey']; readonly afterTicks: number }
+  | { readonly do: 'timer.cancel'; readonly key: T['TimerKey'] }
+  | { readonly do: 'emit'; readonly event: T['Event'] }
+
+export type Outbox<T extends ProtocolTypes> = readonly Effect<T>[]
+
+/** What every handler returns: the process's next state and what it wants done. */
+export interface Step<T extends ProtocolTypes> {
+  readonly state: T['Proc']
+  readonly outbox: Outbox<T>
+}
+
+/** `onMessage` also says, as a fact for the log, whether and why the message counted. */
+export interface Delivery<T extends ProtocolTypes> extends Step<T> {
+  readonly counted: Counted | null
+}
+
+/** What a handler may know besides its own state. */
+export interface Context<T extends ProtocolTypes> {
+  readonly self: ProcessId
+  readonly now: Tick
+  readonly config: T['Config']
+  /** Number of processes (lanes) in the run. */
+  readonly processCount: number
+  /**
+   * A seeded random integer in [min, max] from one of the module's declared `randomStreams`
+   * (each stream is independent and derived from the scenario seed). The only randomness allowed.
+   */
+  draw(stream: string, min: number, max: number): number
+}
+
+/** A process's lane: its role shown on the diagram (`replica`, `client`, or '' for uniform processes). */
+export interface LaneSpec {
+  readonly role: string
+}
+
+/** How a process's lane reads at a glance (under its name on the diagram). */
+export interface LaneStatus {
+  /** e.g. `preparing 2.1`, `leader 3.2`, `✓ 10`; null when there is nothing to say. */
+  readonly text: string | null
+  readonly tone: 'idle' | 'running' | 'done'
+  /** Messages and lanes with the same colour key share a colour (Paxos: the ballot), or null. */
+  readonly colourKey: string | null
+}
+
+/** The process card in the panels, built from the real state at the cursor. */
+export interface ProcessView {
+  /** The short cells of the card's main row, in column order (Paxos: promised, accepted, decided). */
+  readonly cells: readonly { readonly id: string; readonly value: string }[]
+  /** Further lines (a role's progress), each with optional quorum meters. */
+  readonly lines: readonly {
+    readonly id: string
+    readonly text: string
+    readonly meters: readonly { readonly label: string; readonly got: number; readonly needed: number }[]
+  }[]
+  /** The whole card in one sentence, for screen readers. */
+  readonly summary: string
+}
+
+/** What one message type means to a reader (legend, inspector, arrow style). */
+export interface MessageMeaning {
+  /** Arrow style: a request, a positive reply, a negative reply, or a notice (no reply expected). */
+  readonly role: 'request' | 'ack' | 'reject' | 'notice'
+  /** The lecture's name for its step (`1a`, `2b`, `heartbeat`), shown in the legend. */
+  readonly phase: string
+  /** One sentence: what the sender says by sending it. */
+  readonly meaning: string
+}
+
+/**
+ * A named property, in the lecture's words. `always`: an invariant, broken by an
+ * `invariant.violated` event whose `rule` is this id. `sometimes`: a goal the explorer can look
+ * for, reached by the event `witness` recognises.
+ */
+export type Property<T extends ProtocolTypes> =
+  | { readonly kind: 'always'; readonly id: string; readonly title: string }
+  | {
+      readonly kind: 'sometimes'
+      readonly id: string
+      readonly title: string
+      /** A sentence saying how `e` reaches the goal, or null if it does not. */
+      witness(e: RunEvent<T>): string | null
+    }
+
+/** A field the config dialog and codecs know about (the protocol's part of the config schema). */
+export type ConfigField =
+  | {
+      readonly path: string
+      readonly label: string
+      readonly kind: 'int'
+      readonly min: number
+      readonly max: number
+    }
+  | { readonly path: string; readonly label: string; readonly kind: 'bool' }
+  | {
+      readonly path: string
+      readonly label: string
+      readonly kind: 'enum'
+      readonly options: readonly string[]
+    }
+
+/** A process as the observer sees it: everything, including whether it is up. */
+export interface ProcSlot<T extends ProtocolTypes> {
+  readonly pid: ProcessId
+  readonly up: boolean
+  readonly local: T['Proc']
+}
+
+/** The world as the observer sees it, right after an event (read-only). */
+export interface ObservedWorld<T extends ProtocolTypes> {
+  readonly config: T['Config']
+  /** The time and step of the event observed (real time, for properties such as linearizability). */
+  readonly now: Tick
+  readonly step: number
+  readonly procs: readonly ProcSlot<T>[]
+}
+
+/** A preset scenario a protocol ships in its own folder (plain data; the scenarios layer lists it). */
+export interface ProtocolPreset<T extends ProtocolTypes> {
+  readonly id: string
+  readonly title: string
+  readonly description: string
+  readonly seed: number
+  readonly config: T['Config']
+  readonly interventions: readonly { readonly step: number; readonly action: Intervention }[]
+  /** "Think" notes shown when the cursor reaches `step`. */
+  readonly beats?: readonly { readonly step: number; readonly text: string }[]
+}
+
+export interface ProtocolModule<T extends ProtocolTypes> {
+  /** Stable id, stored in scenarios (`protocol` field) and links: never rename. */
+  readonly id: string
+  /** The name shown to people (`Single-decree Paxos`). */
+  readonly title: string
+
+  /** Its part of the config schema (the kernel validates the network fields itself). */
+  readonly config: {
+    defaults(): T['Config']
+    /** Every problem with the protocol's own fields, one readable line each; empty when valid. */
+    problems(config: T['Config']): string[]
+    /** The protocol's own fields, for the settings dialog (network fields are the kernel's). */
+    readonly fields: readonly ConfigField[]
+  }
+  /** The processes of a run, in pid order (their count is the run's process count). */
+  lanes(config: T['Config']): readonly LaneSpec[]
+  /** Names of the random streams `ctx.draw` may use (seeded from the scenario seed). */
+  readonly randomStreams: readonly string[]
+
+  /** A process's state at the start of a run. */
+  init(ctx: Context<T>): T['Proc']
+  /** A user request at this process (the `propose` intervention), e.g. "propose 10". */
+  onRequest(state: T['Proc'], input: { readonly value: string; readonly ctx: Context<T> }): Step<T>
+  /** Why this process cannot take a request now (shown to the user), or null when it can. */
+  requestProblem(state: T['Proc']): string | null
+  /** A message arrives. Says whether and why it counted (the log's `counted` fact). */
+  onMessage(
+    state: T['Proc'],
+    input: { readonly msg: Message<T['Msg']>; readonly ctx: Context<T> },
+  ): Delivery<T>
+  /** The timer `key` fired. */
+  onTimer(state: T['Proc'], input: { readonly key: T['TimerKey']; readonly ctx: Context<T> }): Step<T>
+  /**
+   * The process crashed: return what survives on stable storage. The kernel has already marked it
+   * down, logged `proc.crash`, dropped the messages on their way to it and disarmed its timers;
+   * only `emit` effects are allowed here (e.g. a "forgot its state" event).
+   */
+  onCrash(state: T['Proc'], input: { readonly ctx: Context<T> }): Step<T>
+  /** The process is back (after `proc.recover` is logged); it may send, e.g. to catch up. */
+  onRecover(state: T['Proc'], input: { readonly ctx: Context<T> }): Step<T>
+
+  /**
+   * The safety observer. It sees every event right after it is logged, with the whole world, and
+   * returns the events it concludes (`value.chosen`, `invariant.violated`, …), logged next. It may
+   * update `ghost` in place (the kernel owns it and copies it for snapshots).
+   */
+  readonly observer: {
+    init(config: T['Config'], processCount: number): T['Ghost']
+    observe(ghost: T['Ghost'], e: RunEvent<T>, world: ObservedWorld<T>): readonly RunEvent<T>[]
+    /** A full, independent copy (the explorer branches with these). */
+    clone(ghost: T['Ghost']): T['Ghost']
+    /**
+     * Optional: a smaller copy for a time-travel snapshot, leaving out what `restore` rebuilds from
+     * the log prefix (Paxos leaves out its ghost votes, which grow with every ballot).
+     */
+    forSnapshot?(ghost: T['Ghost']): T['Ghost']
+    restore?(ghost: T['Ghost'], log: readonly LogEvent<RunEvent<T>>[], length: number): T['Ghost']
+  }
+  /** Invariants ("always") and goals ("sometimes"), with ids and lecture-words titles. */
+  readonly properties: readonly Property<T>[]
+
+  /** Words. Every sentence of the log comes from here or from the kernel's network sentences. */
+  readonly narration: {
+    /** The short label drawn on an arrow (`promise 2.3 (1.1, 10)`). */
+    label(msg: T['Msg']): string
+    /** The sentence for sending `msg` (`P1 sends prepare 1.1 to P2, asking it to …`), without the final period. */
+    send(msg: Message<T['Msg']>): string
+    /** The suffix for a delivery that counted or was ignored (` (2 of 3 needed)`), or ''. */
+    counted(msg: Message<T['Msg']>, counted: Counted | null): string
+    /** A protocol event or violation. */
+    event(e: T['Event'] | ViolationEvent, config: T['Config']): string
+    timerSet(pid: ProcessId, key: T['TimerKey'], fireAt: Tick): string
+    timerFire(pid: ProcessId, key: T['TimerKey']): string
+    runStart(config: T['Config'], processCount: number): string
+    crash(pid: ProcessId, config: T['Config']): string
+    recover(pid: ProcessId): string
+  }
+  /** What each message type means, keyed by `type`. */
+  readonly messages: { readonly [Type in T['Msg']['type']]: MessageMeaning }
+  /** Messages with the same key share a colour on the diagram (Paxos: the ballot), or null. */
+  colourKey(msg: T['Msg']): string | null
+
+  /** The process card at the cursor, from the real state. */
+  view(state: T['Proc'], up: boolean, config: T['Config']): ProcessView
+  /** The lane's status line at the cursor. */
+  laneStatus(state: T['Proc'], up: boolean): LaneStatus
+
+  /**
+   * The explorer's canonical keys: two states with equal keys must have the same futures (ids,
+   * ticks and other pure bookkeeping left out). A test (`kernel/stateKey.test.ts`) lists every
+   * field of real states and fails when one is neither read by a key nor declared ignored here.
+   */
+  readonly explorer: {
+    procKey(state: T['Proc']): string
+    ghostKey(ghost: T['Ghost']): string
+    /** Payload key ignoring nothing that matters (two messages with equal keys are interchangeable). */
+    msgKey(msg: T['Msg']): string
+    /** Field paths (`proposer.timer`) the keys leave out on purpose, each with the reason. */
+    readonly ignored: Readonly<Record<string, string>>
+    /** Whether the schedule search should try a request at this process (Paxos: an idle proposer). */
+    wantsRequest(state: T['Proc']): boolean
+    /** True when `e` starts a new attempt (Paxos: a ballot), for the "no progress" (livelock) goal. */
+    isAttempt(e: RunEvent<T>): boolean
+    /** True once the run has made progress (Paxos: a value is chosen), for the same goal. */
+    progressMade(ghost: T['Ghost']): boolean
+  }
+
+  /** The one-line outcome, as `name=value` pairs in order (the kernel adds violations and steps). */
+  summary(ghost: T['Ghost'], procs: readonly ProcSlot<T>[]): readonly (readonly [string, string])[]
+
+  /** Preset scenarios kept in the protocol's folder (may be empty). */
+  readonly presets: readonly ProtocolPreset<T>[]
+}
+
+/** A module of any protocol, as the registry holds them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyProtocol = ProtocolModule<any>
