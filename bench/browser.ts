@@ -9,7 +9,6 @@
 import { chromium } from '@playwright/test'
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -24,6 +23,7 @@ import {
   stepLatency,
   stepLatencyControl,
 } from './browserMeasures.ts'
+import { freePort } from '../scripts/freePort.ts'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOT = join(HERE, '..')
@@ -72,21 +72,15 @@ function chunks(): Record<string, number> {
   return out
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address()
-      const port = typeof addr === 'object' && addr ? addr.port : 0
-      srv.close(() => resolve(port))
-    })
-    srv.on('error', reject)
-  })
-}
-
+/**
+ * Starts `vite preview` as Vite's own Node process (not through `npx`, whose wrapper would be the
+ * only thing killed and leave the server running) in its own process group, so `stop` ends the
+ * server and anything it spawned.
+ */
 async function serve(port: number): Promise<ChildProcess> {
+  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js')
   const args = [
-    'vite',
+    vite,
     'preview',
     '--host',
     '127.0.0.1',
@@ -96,8 +90,10 @@ async function serve(port: number): Promise<ChildProcess> {
     '--outDir',
     OUT_DIR,
   ]
-  const child = spawn('npx', args, { cwd: ROOT, stdio: 'ignore' })
-  for (let i = 0; i < 200; i++) {
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'ignore', detached: true })
+  running.add(child)
+  child.on('exit', () => running.delete(child))
+  for (let i = 0; i < 200 && child.exitCode === null; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return child
     } catch {
@@ -105,8 +101,45 @@ async function serve(port: number): Promise<ChildProcess> {
     }
     await new Promise((r) => setTimeout(r, 100))
   }
-  child.kill()
+  await stop(child)
   throw new Error('vite preview did not start')
+}
+
+/** Servers this run started and has not stopped yet. */
+const running = new Set<ChildProcess>()
+
+/** Stops a server's whole process group and waits until it has exited. */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM')
+  } catch {
+    child.kill('SIGTERM')
+  }
+  const timer = setTimeout(() => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }, 5000)
+  await exited
+  clearTimeout(timer)
+}
+
+// Ctrl-C or a kill of the benchmark must not orphan the server either.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    for (const child of running) {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
+      } catch {
+        // already gone
+      }
+    }
+    process.exit(130)
+  })
 }
 
 async function measure(baseURL: string) {
@@ -164,7 +197,7 @@ async function main(): Promise<void> {
   try {
     m = await measure(`http://127.0.0.1:${port}`)
   } finally {
-    server.kill()
+    await stop(server)
   }
   const browser = {
     date: new Date().toISOString(),
