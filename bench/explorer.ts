@@ -5,9 +5,12 @@
  * - `explorerSimStatesPerSecond`: the schedule search on the bug-amnesia preset's explorer
  *   defaults (first proposal, budgets 2 crashes, 1 recovery, 1 proposal), goal "agreement is
  *   violated", run until the shortest counterexample is found (median of 3 runs after a warm-up).
- * Both count distinct states per wall-clock second, in this (Node) process.
+ * - `explorerMultiSpecStatesPerSecond`: spec mode on the SMR-style MultiPaxos model,
+ *   MultiPaxos_MC_small.cfg (343,796 distinct states; median of 3 runs after a warm-up).
+ * All count distinct states per wall-clock second, in this (Node) process.
  */
 import { benchExplorerSpec } from '../src/explorer/bench.ts'
+import { benchExplorerMultiSpec } from '../src/explorer/multipaxos/bench.ts'
 import { createSimSearch, type SimBudgets } from '../src/explorer/simSearch.ts'
 import { presetById } from '../src/scenarios/presets.ts'
 
@@ -55,6 +58,7 @@ function simRun(): {
 /** Measure both explorer modes; returns the fields to merge into results.json. */
 export function benchExplorer() {
   const spec = benchExplorerSpec(() => performance.now())
+  const multi = benchExplorerMultiSpec(() => performance.now())
   simRun()
   const sims = Array.from({ length: SIM_REPETITIONS }, simRun).sort((a, b) => a.seconds - b.seconds)
   const sim = sims[Math.floor(sims.length / 2)] ?? sims[0]
@@ -69,6 +73,13 @@ export function benchExplorer() {
       statesPerSecond: spec.explorerSpecStatesPerSecond,
     },
     {
+      workload: multi.workload,
+      distinctStates: multi.distinctStates,
+      depth: multi.tlcDepth - 1,
+      seconds: Number(multi.seconds.toFixed(3)),
+      statesPerSecond: multi.explorerMultiSpecStatesPerSecond,
+    },
+    {
       workload: 'schedule search: bug-amnesia explore defaults, goal agreement, until found',
       distinctStates: sim.distinctStates,
       depth: sim.depth,
@@ -80,7 +91,9 @@ export function benchExplorer() {
   return {
     explorerSpecStatesPerSecond: spec.explorerSpecStatesPerSecond,
     explorerSimStatesPerSecond,
+    explorerMultiSpecStatesPerSecond: multi.explorerMultiSpecStatesPerSecond,
     explorer: {
+      multiSpec: multi,
       spec: { ...spec, configuration: '3 acceptors, 2 values, ballots 0..2, majority quorums' },
       sim: {
         configuration:

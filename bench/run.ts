@@ -127,7 +127,8 @@ function main(): void {
   console.log(`engineEventsPerCpuSecond (median): ${results.engineEventsPerCpuSecond}`)
   console.log(`longRun.eventsPerSecond (median of ${LONG_REPETITIONS}): ${results.longRun.eventsPerSecond}`)
   console.log(
-    `explorerSpecStatesPerSecond: ${explorer.explorerSpecStatesPerSecond}; explorerSimStatesPerSecond: ${explorer.explorerSimStatesPerSecond}`,
+    `explorerSpecStatesPerSecond: ${explorer.explorerSpecStatesPerSecond}; explorerSimStatesPerSecond: ${explorer.explorerSimStatesPerSecond}; ` +
+      `explorerMultiSpecStatesPerSecond: ${explorer.explorerMultiSpecStatesPerSecond}`,
   )
   console.log(`wrote ${out}`)
 }

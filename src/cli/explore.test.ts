@@ -90,3 +90,78 @@ describe('synod explore --spec', () => {
     })
   })
 })
+
+describe('synod explore --spec multipaxos', () => {
+  const small = ['--spec', 'multipaxos', '--replicas', '2', '--writes', '1', '--reads', '1']
+
+  it('prints the JSON report: counts, timing, no violation, no deadlock; exit 0', () => {
+    const r = runExplore([...small, '--json'])
+    expect(r.code).toBe(0)
+    const j = JSON.parse(r.stdout) as Record<string, unknown>
+    expect(j).toMatchObject({ distinctStates: 582, maxDepth: 19, violation: null, deadlock: null })
+    expect(j.transitions).toBe(954)
+    expect(typeof j.seconds).toBe('number')
+    expect(typeof j.statesPerSecond).toBe('number')
+    const full = JSON.parse(runExplore([...small, '--no-symmetry', '--json']).stdout) as Record<
+      string,
+      unknown
+    >
+    expect(full.distinctStates).toBeGreaterThan(582)
+  })
+
+  it('is dispatched by runCli with readable text', () => {
+    const r = runCli(['explore', ...small], noFile)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain(
+      'replicas s1, s2, writes w1, reads r1, ballots 1..2, symmetry (2 permutations)',
+    )
+    expect(r.stdout).toContain('exhaustive: 582 distinct states, max depth 19 (TLC prints 20)')
+    expect(r.stdout).toContain('every reachable state is linearizable and type-correct, no deadlock')
+  })
+
+  it('exits 1 with the run for each broken variant', () => {
+    const stale = runExplore(['--spec', 'multipaxos', '--bug', 'commit-one-short', '--json'])
+    expect(stale.code).toBe(1)
+    const j = JSON.parse(stale.stdout)
+    expect(j.violation.invariant).toBe('Linearizability')
+    expect(j.violation.steps).toHaveLength(10)
+    expect(j.deadlock).toBeNull()
+    const stuck = runExplore(['--spec', 'multipaxos', '--bug', 'no-accept-reply'])
+    expect(stuck.code).toBe(1)
+    expect(stuck.stdout).toContain(
+      'DEADLOCK (no step is possible and some request is unanswered) after 9 steps',
+    )
+  })
+
+  it('stops at --max-memory with the budget message', () => {
+    const r = runExplore(['--spec', 'multipaxos', '--max-memory', '1'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('NOT exhaustive')
+    expect(r.stdout).toMatch(
+      /bound hit: stopped at [\d,]+ states to stay within the memory budget of 1\.0 MiB/,
+    )
+  })
+
+  it.each([
+    [['--spec', 'multipax'], /unknown model "multipax" for --spec/],
+    [['--spec', 'multipaxos', '--replicas', '6'], /--replicas must be in 1\.\.5, got 6/],
+    [['--spec', 'multipaxos', '--writes', '3', '--reads', '3'], /--writes \+ --reads must be at most 5/],
+    [['--spec', 'multipaxos', '--max-ballot', '1'], /--max-ballot must be in 2\.\.5/],
+    [['--spec', 'multipaxos', '--bug', 'typo'], /--bug must be one of commit-one-short, no-accept-reply/],
+    [
+      ['--spec', 'multipaxos', '--acceptors', '3'],
+      /unknown option "--acceptors" for explore --spec multipaxos/,
+    ],
+  ])('exits 2 with one line for %j', (args, message) => {
+    const r = runExplore(args)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(message)
+    expect(r.stderr).not.toContain('\n')
+  })
+
+  it('still runs Paxos.tla for --spec and --spec paxos', () => {
+    const args = ['--acceptors', '1', '--values', '1', '--max-ballot', '1']
+    expect(runExplore(['--spec', 'paxos', ...args]).stdout).toContain('exhaustive: 25 distinct states')
+    expect(runExplore(['--spec', ...args]).stdout).toContain('exhaustive: 25 distinct states')
+  })
+})

@@ -1,12 +1,13 @@
 import { checkSpec, type SpecReport } from '../explorer/run.ts'
 import { SPEC_LIMITS, type SpecConstants } from '../explorer/universe.ts'
 import type { CliResult } from './cli.ts'
+import { EXPLORE_MULTI_USAGE, runExploreMulti } from './exploreMulti.ts'
 import { EXPLORE_SIM_USAGE, runExploreSim } from './exploreSim.ts'
 import type { Scenario } from '../scenarios/scenario.ts'
 
 /** `synod explore --spec …`: exhaustive model checking of Lamport's Paxos.tla (see src/explorer). */
 
-export const EXPLORE_USAGE = `usage: synod explore --spec [--acceptors <n>] [--values <n>] [--max-ballot <n>]
+export const EXPLORE_USAGE = `usage: synod explore --spec [paxos] [--acceptors <n>] [--values <n>] [--max-ballot <n>]
                      [--quorum <size>] [--max-states <n>] [--max-depth <n>] [--json]
   Breadth-first search over every reachable state of Paxos.tla, checking agreement.
   --acceptors  ${SPEC_LIMITS.acceptors.min}..${SPEC_LIMITS.acceptors.max} (default 3)     --values  ${SPEC_LIMITS.values.min}..${SPEC_LIMITS.values.max} (default 2)
@@ -120,6 +121,31 @@ export function formatSpecReport(r: SpecReport): string {
   return lines.join('\n')
 }
 
+const SPEC_MODELS = ['paxos', 'multipaxos'] as const
+
+/** `--spec [paxos | multipaxos]`: which model, and the other arguments. */
+function specModel(args: readonly string[]): {
+  name: (typeof SPEC_MODELS)[number] | null
+  rest: string[]
+  error?: string
+} {
+  const at = args.indexOf('--spec')
+  if (at < 0) return { name: null, rest: [...args] }
+  const next = args[at + 1]
+  const rest = [
+    ...args.slice(0, at),
+    ...args.slice(at + (next !== undefined && !next.startsWith('-') ? 2 : 1)),
+  ]
+  if (next === undefined || next.startsWith('-')) return { name: 'paxos', rest }
+  if (!(SPEC_MODELS as readonly string[]).includes(next))
+    return {
+      name: null,
+      rest,
+      error: `unknown model "${next}" for --spec (known: ${SPEC_MODELS.join(', ')})`,
+    }
+  return { name: next as (typeof SPEC_MODELS)[number], rest }
+}
+
 /** Run `synod explore …`. Never throws for bad input. */
 export function runExplore(
   args: readonly string[],
@@ -127,14 +153,21 @@ export function runExplore(
   load: (source: string) => Scenario | string = () => 'no scenario loader',
 ): CliResult {
   if (args.includes('--help') || args.includes('-h'))
-    return { code: 0, stdout: `${EXPLORE_USAGE}\n\n${EXPLORE_SIM_USAGE}`, stderr: '' }
-  if (!args.includes('--spec')) {
+    return {
+      code: 0,
+      stdout: `${EXPLORE_USAGE}\n\n${EXPLORE_MULTI_USAGE}\n\n${EXPLORE_SIM_USAGE}`,
+      stderr: '',
+    }
+  const model = specModel(args)
+  if (model.error) return { code: 2, stdout: '', stderr: `synod: ${model.error}` }
+  if (model.name === 'multipaxos') return runExploreMulti(model.rest, now)
+  if (model.name === null) {
     const specOnly = args.find((a) => ['--acceptors', '--values', '--max-ballot', '--quorum'].includes(a))
     if (specOnly)
       return { code: 2, stdout: '', stderr: `synod: ${specOnly} needs --spec (model checking Paxos.tla)` }
     return runExploreSim(args, load, now)
   }
-  const parsed = parseExploreArgs(args)
+  const parsed = parseExploreArgs(['--spec', ...model.rest])
   if (typeof parsed === 'string') return { code: 2, stdout: '', stderr: `synod: ${parsed}` }
   const report = checkSpec(
     parsed.constants,

@@ -157,7 +157,8 @@ export class MultiPaxosActions {
     const present = t[at] === 1
     for (let s = 0; s < L.N; s++) {
       const vote = t[this.nb(r) + F_INSTS + 3 * s + I_VOTED] as number
-      if (present && t[at + 1 + s] !== vote) throw new Error(`two PrepareReply messages from one replica in ballot ${bal}`)
+      if (present && t[at + 1 + s] !== vote)
+        throw new Error(`two PrepareReply messages from one replica in ballot ${bal}`)
       t[at + 1 + s] = vote
     }
     t[at] = 1

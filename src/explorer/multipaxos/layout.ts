@@ -132,11 +132,11 @@ const bitsFor = (max: number): number => (max <= 0 ? 0 : 32 - Math.clz32(max))
 
 export const voteCode = (N: number, bal: number, cmd: number): number =>
   bal === 0 && cmd === 0 ? 0 : (bal - 1) * (N + 1) + cmd + 1
-export const voteBal = (N: number, code: number): number => (code === 0 ? 0 : Math.floor((code - 1) / (N + 1)) + 1)
+export const voteBal = (N: number, code: number): number =>
+  code === 0 ? 0 : Math.floor((code - 1) / (N + 1)) + 1
 export const voteCmd = (N: number, code: number): number => (code === 0 ? 0 : (code - 1) % (N + 1))
 export const reqEvent = (cmd: number): number => cmd - 1
-export const ackEvent = (N: number, W: number, cmd: number, val: number): number =>
-  N + cmd * (W + 1) + val
+export const ackEvent = (N: number, W: number, cmd: number, val: number): number => N + cmd * (W + 1) + val
 
 export function buildLayout(c: MultiPaxosConstants): Layout {
   const R = c.replicas

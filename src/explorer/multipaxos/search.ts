@@ -12,7 +12,13 @@
  * Pure and chunked: `runFor(n)` expands at most n states and returns, so a worker can post
  * progress and check for cancellation between chunks.
  */
-import { DEFAULT_MEMORY_BUDGET_BYTES, fits, memoryBudget, memoryStopMessage, type MemoryBudget } from '../memoryBudget.ts'
+import {
+  DEFAULT_MEMORY_BUDGET_BYTES,
+  fits,
+  memoryBudget,
+  memoryStopMessage,
+  type MemoryBudget,
+} from '../memoryBudget.ts'
 import { MultiPaxosActions, type SuccessorSink } from './actions.ts'
 import { InvariantChecker, type MultiPaxosInvariant } from './invariants.ts'
 import { buildLayout, initialState, unpack, type Layout, type MultiPaxosConstants } from './layout.ts'
@@ -35,7 +41,12 @@ export type MultiPaxosBoundHit = 'states' | 'depth' | 'memory' | null
 
 /** What stopped the search early: an invariant violated in a state, or a deadlocked state. */
 export type MultiPaxosFinding =
-  | { readonly kind: 'invariant'; readonly invariant: MultiPaxosInvariant; readonly why: string; readonly stateId: number }
+  | {
+      readonly kind: 'invariant'
+      readonly invariant: MultiPaxosInvariant
+      readonly why: string
+      readonly stateId: number
+    }
   | { readonly kind: 'deadlock'; readonly stateId: number }
 
 export interface MultiPaxosProgress {
@@ -78,7 +89,8 @@ export class MultiPaxosSearch implements SuccessorSink {
 
   constructor(constants: MultiPaxosConstants, bounds: Partial<MultiPaxosBounds> = {}) {
     this.bounds = { ...DEFAULT_MULTIPAXOS_BOUNDS, ...bounds }
-    if (!(this.bounds.maxStates >= 1) || !(this.bounds.maxDepth >= 0)) throw new RangeError('bounds must be positive')
+    if (!(this.bounds.maxStates >= 1) || !(this.bounds.maxDepth >= 0))
+      throw new RangeError('bounds must be positive')
     this.budget = memoryBudget(this.bounds.maxBytes)
     const L = buildLayout(constants)
     this.L = L
@@ -118,7 +130,8 @@ export class MultiPaxosSearch implements SuccessorSink {
       transitions: this.transitions,
       statesGenerated: this.transitions + 1,
       expandedStates: this.expanded,
-      completedDepth: this.done && this.boundHit === null && this.found === null ? this.level : this.level - 1,
+      completedDepth:
+        this.done && this.boundHit === null && this.found === null ? this.level : this.level - 1,
       done: this.done,
       boundHit: this.boundHit,
       finding: this.found,

@@ -49,7 +49,7 @@ export class Canonicalizer {
   readonly groupSize: number
   private readonly perms: Perm[]
   private readonly kindBase: Int32Array
-  private readonly cand: Uint32Array
+  private cand: Uint32Array
 
   constructor(
     readonly L: Layout,

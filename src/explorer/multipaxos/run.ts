@@ -1,0 +1,111 @@
+/**
+ * Runs a MultiPaxos check to the end in chunks and summarises it. The clock is passed in (the CLI
+ * and workers pass performance.now), and `onProgress` is called between chunks: return false to
+ * cancel.
+ */
+import { bytesPerState } from '../memoryBudget.ts'
+import { buildLayout, checkMultiPaxosConstants, type MultiPaxosConstants } from './layout.ts'
+import {
+  MultiPaxosSearch,
+  type MultiPaxosBoundHit,
+  type MultiPaxosBounds,
+  type MultiPaxosProgress,
+} from './search.ts'
+import { explainMultiPaxos, type MultiPaxosViolation } from './trace.ts'
+
+export interface MultiPaxosReport {
+  readonly model: 'MultiPaxos'
+  readonly constants: MultiPaxosConstants
+  /** Symmetry group size (replica × write × read permutations; 1 without symmetry). */
+  readonly symmetryGroup: number
+  /** Bits of one packed state, and the Uint32 words it takes. */
+  readonly stateBits: number
+  readonly bounds: MultiPaxosBounds
+  readonly distinctStates: number
+  /** Steps from the initial state to the deepest state. TLC prints this + 1 (`tlcDepth`). */
+  readonly maxDepth: number
+  readonly tlcDepth: number
+  /** Successors generated, one per binding of the spec's \E (transitions + 1 = TLC's "states generated"). */
+  readonly transitions: number
+  readonly statesGenerated: number
+  readonly seconds: number
+  readonly statesPerSecond: number
+  readonly bytesUsed: number
+  readonly bytesPerState: number
+  /** Every reachable state was explored and nothing was found. */
+  readonly exhaustive: boolean
+  readonly boundHit: MultiPaxosBoundHit
+  readonly completedDepth: number
+  readonly cancelled: boolean
+  /** Why the memory budget stopped the search, if it did. */
+  readonly memoryMessage: string | null
+  /** A state violating TypeOK or Linearizability, with a shortest run to it. */
+  readonly violation: MultiPaxosViolation | null
+  /** A state where no step is possible though requests are unanswered, with a shortest run to it. */
+  readonly deadlock: MultiPaxosViolation | null
+}
+
+export interface CheckMultiPaxosOptions {
+  readonly now: () => number
+  readonly chunkStates?: number
+  readonly onProgress?: (progress: MultiPaxosProgress) => boolean | void
+}
+
+export function checkMultiPaxos(
+  constants: MultiPaxosConstants,
+  bounds: Partial<MultiPaxosBounds>,
+  options: CheckMultiPaxosOptions,
+): MultiPaxosReport {
+  const problem = checkMultiPaxosConstants(constants)
+  if (problem) throw new RangeError(problem)
+  const start = options.now()
+  const search = new MultiPaxosSearch(constants, bounds)
+  let progress = search.progress()
+  let cancelled = false
+  while (!progress.done) {
+    progress = search.runFor(options.chunkStates ?? 50_000)
+    if (!progress.done && options.onProgress?.(progress) === false) {
+      cancelled = true
+      break
+    }
+  }
+  return summarize(search, progress, (options.now() - start) / 1000, cancelled)
+}
+
+export function summarize(
+  search: MultiPaxosSearch,
+  progress: MultiPaxosProgress,
+  seconds: number,
+  cancelled: boolean,
+): MultiPaxosReport {
+  const finding = explainMultiPaxos(search)
+  const L = search.L
+  const stateBits = Array.from(L.bits).reduce((a, b) => a + b, 0)
+  return {
+    model: 'MultiPaxos',
+    constants: L.c,
+    symmetryGroup: search.canon.groupSize,
+    stateBits,
+    bounds: search.bounds,
+    distinctStates: progress.distinctStates,
+    maxDepth: progress.depth,
+    tlcDepth: progress.depth + 1,
+    transitions: progress.transitions,
+    statesGenerated: progress.statesGenerated,
+    seconds,
+    statesPerSecond: seconds > 0 ? Math.round(progress.distinctStates / seconds) : 0,
+    bytesUsed: progress.bytesUsed,
+    bytesPerState: bytesPerState(progress.bytesUsed, progress.distinctStates),
+    exhaustive: progress.done && progress.boundHit === null && progress.finding === null && !cancelled,
+    boundHit: progress.boundHit,
+    completedDepth: progress.completedDepth,
+    cancelled,
+    memoryMessage: search.memoryMessage,
+    violation: finding?.kind === 'invariant' ? finding : null,
+    deadlock: finding?.kind === 'deadlock' ? finding : null,
+  }
+}
+
+/** Bits per packed state for these constants (for displays before a run). */
+export const multiPaxosStateBits = (c: MultiPaxosConstants): number =>
+  Array.from(buildLayout(c).bits).reduce((a, b) => a + b, 0)
