@@ -77,6 +77,20 @@ function moveArrowFocus(svg: SVGSVGElement | null, fromId: number, dir: 1 | -1, 
   if (i >= 0) arrows[i]?.focus()
 }
 
+/** One formatter for the whole module: `toLocaleString` builds a new one on every call (slow). */
+const COUNT = new Intl.NumberFormat('en')
+
+/** What the level of detail left out, and how to get it back. */
+function lodNote(layout: Layout): string {
+  const d = layout.density
+  const marks = layout.hiddenMarks > 0 ? ` ${COUNT.format(layout.hiddenMarks)} marks not shown.` : ''
+  if (!d) return `Too many marks to show here.${marks} Zoom in to see them all.`
+  return (
+    `${COUNT.format(d.messages)} messages here (${COUNT.format(d.inFlight)} in flight), drawn ` +
+    `as traffic per lane: darker is busier; red and dashed, mostly REJECT.${marks} Zoom in to see each arrow.`
+  )
+}
+
 /**
  * The time-space diagram: one lane per process, time left to right, one arrow per message. Fills
  * its parent (give the parent a size). Hover or focus an arrow to see its reply and quorum.
@@ -209,6 +223,12 @@ export function Diagram(props: DiagramProps) {
   }
 
   const onSvgClick = (e: SyntheticEvent) => {
+    const svg = svgRef.current
+    if (layout && svg && (e.target as Element).closest?.('.tl-density')) {
+      // Traffic stands for arrows too many to draw here: a click zooms in where it landed.
+      const px = (e as unknown as MouseEvent).clientX - svg.getBoundingClientRect().left
+      return zoom.zoomBy(4, (px - layout.offsetX) / layout.pxPerTick)
+    }
     const msg = idFrom(e, 'data-msg-id')
     const pid = idFrom(e, 'data-pid')
     if (msg !== null) onSelectMessage(msg)
@@ -257,6 +277,9 @@ export function Diagram(props: DiagramProps) {
         )}
       </svg>
       <ZoomControls zoom={zoom} anchorTick={cursorTick} />
+      {layout && (layout.density || layout.hiddenMarks > 0) && (
+        <p className="tl-lod-note">{lodNote(layout)}</p>
+      )}
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import { memo, type CSSProperties } from 'react'
 import { ADOPT_RING_R, BOLT, CHECK, FLAG, RECOVER, STAR, WARNING } from './glyphs.ts'
-import type { BandGeom, Frame, LabelGeom, MarkGeom } from './layout.ts'
+import type { BandGeom, Density, Frame, LabelGeom, MarkGeom } from './layout.ts'
 import { ballotHueVar } from './palette.ts'
 
 const hueStyle = (hue: number | null): CSSProperties | undefined =>
@@ -126,6 +126,21 @@ export const LabelView = memo(function LabelView({ l, dim }: { l: LabelGeom; dim
       <text x={l.cx} y={l.cy} dy="0.35em">
         {l.text}
       </text>
+    </g>
+  )
+})
+
+/**
+ * Traffic instead of arrows (level of detail): a few paths of cells, darker where a lane sent or
+ * received more messages; cells where REJECTs dominate are red and dash-edged, like REJECT arrows.
+ * Clicking it zooms in (the diagram handles clicks on `.tl-density`).
+ */
+export const DensityView = memo(function DensityView({ d }: { d: Density }) {
+  return (
+    <g className="tl-density" aria-hidden="true">
+      {d.paths.map((p) => (
+        <path key={p.key} className={`tl-density-${p.tone} tl-density-l${p.level}`} d={p.d} />
+      ))}
     </g>
   )
 })

@@ -28,7 +28,7 @@ export interface ArrowAtCursor {
 }
 
 /** The message's `deliverAt` as of `cursorStep`. Pure. */
-function deliverAtAt(rec: MessageRecord, cursorStep: number): number {
+export function deliverAtAt(rec: MessageRecord, cursorStep: number): number {
   let at = rec.deliverAtChanges[0]?.deliverAt ?? rec.sentAt
   for (const c of rec.deliverAtChanges) if (c.step <= cursorStep) at = c.deliverAt
   return at
@@ -58,6 +58,26 @@ export function sentCount(index: LogIndex, cursorStep: number): number {
 }
 
 /**
+ * The positions in `index.messages` that may intersect [fromTick, toTick] at the cursor (sent by
+ * then, sent no later than `toTick`, sent no earlier than an ordinary span before `fromTick`);
+ * user-delayed messages (`index.longIds`) may lie outside. O(log n). Pure.
+ */
+export function candidateRange(
+  index: LogIndex,
+  cursorStep: number,
+  fromTick: number,
+  toTick: number,
+): { lo: number; hi: number } {
+  const msgs = index.messages
+  const hi = Math.min(
+    sentCount(index, cursorStep) - 1,
+    lastAtMost(msgs, toTick, (m) => m.sentAt),
+  )
+  const lo = lastAtMost(msgs, fromTick - index.normalSpanTicks - 0.5, (m) => m.sentAt) + 1
+  return { lo, hi }
+}
+
+/**
  * The messages whose arrows intersect the tick range [fromTick, toTick] at the cursor, in id
  * order. Runs in O(log n + visible): messages are sorted by send tick and no ordinary message
  * spans more than `normalSpanTicks`; the few longer (user-delayed) ones are checked separately.
@@ -71,11 +91,7 @@ export function arrowsInView(
 ): ArrowAtCursor[] {
   const msgs = index.messages
   const count = sentCount(index, cursorStep)
-  const hi = Math.min(
-    count - 1,
-    lastAtMost(msgs, toTick, (m) => m.sentAt),
-  )
-  const lo = lastAtMost(msgs, fromTick - index.normalSpanTicks - 0.5, (m) => m.sentAt) + 1
+  const { lo, hi } = candidateRange(index, cursorStep, fromTick, toTick)
   const out: ArrowAtCursor[] = []
   const visible = (a: ArrowAtCursor): boolean =>
     a.rec.sentAt <= toTick && Math.max(a.endTick, a.deliverAt) >= fromTick

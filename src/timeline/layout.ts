@@ -1,15 +1,17 @@
 import { scaleLinear, tickStep } from 'd3'
 import type { SimEvent } from '../engine/index.ts'
-import { arrowGeometry, arrowsInView, type ArrowGeom } from './arrows.ts'
 import {
-  placeLabels,
-  textWidthPx,
-  type Box,
-  type LabelGeom,
-  type LabelRequest,
-  type Point,
-} from './labels.ts'
-import { indexLog, tickAtStep, type LogIndex } from './logIndex.ts'
+  arrowAtCursor,
+  arrowGeometry,
+  arrowsInView,
+  sentCount,
+  type ArrowAtCursor,
+  type ArrowGeom,
+} from './arrows.ts'
+import { densityInView, thinMarks, type Density } from './density.ts'
+import type { LabelGeom } from './labels.ts'
+import { layoutLabels } from './labelLayout.ts'
+import { indexLog, tickAtStep, type LogIndex, type MessageRecord } from './logIndex.ts'
 import {
   bandsInView,
   laneStatus,
@@ -23,6 +25,7 @@ import {
 export type { ArrowGeom } from './arrows.ts'
 export type { BandGeom, LaneStatus, MarkGeom } from './marks.ts'
 export type { LabelGeom } from './labels.ts'
+export type { Density, DensityPath } from './density.ts'
 
 /** Fixed parts of the frame, in CSS pixels, sized for a 1280×720 projector. */
 export const FRAME = {
@@ -105,6 +108,13 @@ export interface Layout {
   readonly bands: readonly BandGeom[]
   readonly labels: readonly LabelGeom[]
   readonly axis: readonly AxisTick[]
+  /**
+   * Level of detail: when the view holds too many arrows to draw or tell apart, the traffic per
+   * lane instead (and `arrows` holds only the hovered, focused or selected ones). Null otherwise.
+   */
+  readonly density: Density | null
+  /** Marks in view left out because too many share it (see `thinMarks`). */
+  readonly hiddenMarks: number
 }
 
 const round1 = (v: number): number => Math.round(v * 10) / 10
@@ -151,8 +161,14 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
   const extra = options.drawTicks
   const from = extra ? Math.min(view[0], extra[0]) : view[0]
   const to = extra ? Math.max(view[1], extra[1]) : view[1]
-  const arrows = arrowsInView(index, cursorStep, cursorTick, from, to).map((a) => arrowGeometry(a, x, laneY))
-  const marks = marksInView(index, cursorStep, from, to).map((m) => markGeometry(m, x, laneY, frame.plotTop))
+  const densityFrame = { x, laneY, laneGap: frame.laneGap, processCount: n }
+  const density = densityInView(index, cursorStep, cursorTick, from, to, densityFrame)
+  const atCursor = density
+    ? forcedArrows(index, cursorStep, cursorTick, options.forceLabelIds ?? [])
+    : arrowsInView(index, cursorStep, cursorTick, from, to)
+  const arrows = atCursor.map((a) => arrowGeometry(a, x, laneY))
+  const thinned = thinMarks(marksInView(index, cursorStep, from, to), x)
+  const marks = thinned.marks.map((m) => markGeometry(m, x, laneY, frame.plotTop))
   const bandFrame = { x, laneY, laneGap: frame.laneGap, plotTop: frame.plotTop, plotBottom: frame.plotBottom }
   const bands = bandsInView(index, cursorStep, cursorTick, from, to, {
     ...bandFrame,
@@ -160,7 +176,11 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
     visibleX,
   })
   const lanes = lanesAt(index, n, cursorStep, laneY, options.downPids ?? [])
-  const labels = layoutLabels(frame, visibleX, arrows, marks, bands, options)
+  const labels = layoutLabels(frame, visibleX, arrows, marks, bands, {
+    ...options,
+    fontPx: FRAME.labelFontPx,
+    minLabelledArrowPx: FRAME.minLabelledArrowPx,
+  })
   const tickCount = Math.max(2, Math.floor((frame.plotRight - frame.plotLeft) / 90))
   const axis = (
     extra ? ticksAcross(view, from, to, tickCount) : scaleLinear().domain([view[0], view[1]]).ticks(tickCount)
@@ -182,7 +202,23 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
     bands,
     labels,
     axis,
+    density,
+    hiddenMarks: thinned.hidden,
   }
+}
+
+/** The hovered, focused or selected messages, sent by the cursor: drawn even over traffic. Pure. */
+function forcedArrows(
+  index: LogIndex,
+  cursorStep: number,
+  cursorTick: number,
+  ids: readonly number[],
+): ArrowAtCursor[] {
+  const count = sentCount(index, cursorStep)
+  const recs = [...new Set(ids)].sort((a, b) => a - b).map((id) => index.messages[id - 1])
+  return recs
+    .filter((r) => r !== undefined && r.id <= count)
+    .map((r) => arrowAtCursor(r as MessageRecord, cursorStep, cursorTick))
 }
 
 /** The view's axis ticks (same spacing), continued across [from, to]. Pure. */
@@ -207,89 +243,4 @@ function lanesAt(
     const down = status.down || downPids.includes(pid)
     return { pid, y: round1(laneY(pid)), status: down ? { ...status, down, running: null } : status }
   })
-}
-
-const ARROW_ANCHOR_FRACTIONS = [0.5, 0.62, 0.38, 0.74, 0.26]
-
-function arrowAnchors(a: ArrowGeom): Point[] {
-  const ex = a.state === 'dropped' ? a.x2 : a.tx
-  const ey = a.state === 'dropped' ? a.y2 : a.ty
-  if (a.self) return [{ x: a.x1, y: a.y1 - 30 }]
-  return ARROW_ANCHOR_FRACTIONS.map((f) => ({ x: a.x1 + (ex - a.x1) * f, y: a.y1 + (ey - a.y1) * f }))
-}
-
-/** Candidate label centres around a lane mark: above right first, then below, then to the left. */
-function markAnchors(m: MarkGeom, w: number): Point[] {
-  const dx = w / 2 + 12
-  // Global marks (chosen, violation) label the band above the lanes, then stack down the plot.
-  if (m.pid === null) {
-    return [m.y - 20, m.y + 14, m.y + 40, m.y + 66].flatMap((y) => [
-      { x: m.x + dx, y },
-      { x: m.x - dx, y },
-    ])
-  }
-  return [
-    { x: m.x + dx, y: m.y - 17 },
-    { x: m.x + dx, y: m.y + 17 },
-    { x: m.x - dx, y: m.y - 17 },
-    { x: m.x - dx, y: m.y + 17 },
-  ]
-}
-
-const arrowPriority = (a: ArrowGeom): number => (a.state === 'in-flight' ? 2 : a.kind === 'reject' ? 1 : 0)
-
-/** Labels for the hovered/selected arrows, the marks, then other arrows where there is room. */
-function layoutLabels(
-  frame: Frame,
-  visibleX: readonly [number, number],
-  arrows: readonly ArrowGeom[],
-  marks: readonly MarkGeom[],
-  bands: readonly BandGeom[],
-  options: LayoutOptions,
-): LabelGeom[] {
-  const font = FRAME.labelFontPx
-  const measure = options.measureText ?? ((t: string) => textWidthPx(t, font))
-  const forced = new Set(options.forceLabelIds ?? [])
-  const arrowRequest = (a: ArrowGeom, force: boolean): LabelRequest => ({
-    key: `msg-${a.id}`,
-    owner: a.id,
-    text: a.label,
-    anchors: arrowAnchors(a),
-    force,
-    hue: a.hue,
-    tone: a.kind === 'reject' ? 'reject' : 'arrow',
-  })
-  const requests: LabelRequest[] = arrows.filter((a) => forced.has(a.id)).map((a) => arrowRequest(a, true))
-  // Global marks first: they are few and decisive (chosen, safety violated).
-  const byImportance = [...marks].sort((a, b) => Number(a.pid !== null) - Number(b.pid !== null))
-  for (const m of byImportance) {
-    const w = measure(m.label) + 14
-    const tone = m.kind === 'violation' ? 'alarm' : m.kind === 'chosen' ? 'chosen' : 'mark'
-    requests.push({
-      key: m.key,
-      owner: m.key,
-      text: m.label,
-      anchors: markAnchors(m, w),
-      force: false,
-      hue: m.hue,
-      tone,
-    })
-  }
-  if (options.arrowLabels !== false) {
-    const rest = arrows.filter(
-      (a) => !forced.has(a.id) && !a.self && Math.abs(a.tx - a.x1) >= FRAME.minLabelledArrowPx,
-    )
-    rest.sort((a, b) => arrowPriority(b) - arrowPriority(a) || b.id - a.id)
-    for (const a of rest) requests.push(arrowRequest(a, false))
-  }
-  const bounds: Box = { x: visibleX[0], y: 0, w: visibleX[1] - visibleX[0], h: frame.plotBottom }
-  // Keep labels off mark glyphs and ✓/✗ badges, so a label never hides what it might explain.
-  const glyphs: Box[] = marks
-    .filter((m) => m.pid !== null)
-    .map((m) => ({ x: m.x - 9, y: m.y - 9, w: 18, h: 18 }))
-  for (const a of arrows) if (a.badge) glyphs.push({ x: a.badge.x - 8, y: a.badge.y - 8, w: 16, h: 16 })
-  for (const b of bands) {
-    if (b.kind === 'partition') glyphs.push({ x: b.labelX, y: b.y1, w: measure(b.label), h: 20 })
-  }
-  return placeLabels(requests, bounds, font, glyphs, measure)
 }

@@ -110,3 +110,23 @@ export const violationRun = (): SimEvent[] =>
     ],
     { bugs: { ...defaultConfig().bugs, duplicateBallots: true } },
   )
+
+/**
+ * A dense run, as in the hostile-input report: 9 processes, every message duplicated, two
+ * proposers retrying at once (about one message per step, hundreds per default-zoom window).
+ */
+export function denseRun(maxSteps: number): SimEvent[] {
+  return runToEnd({
+    seed: 1,
+    config: {
+      ...defaultConfig(9),
+      duplicatePercent: 100,
+      maxSteps,
+      retry: { policy: 'fixed', delayTicks: 1, backoffBaseTicks: 40, backoffMaxTicks: 320 },
+    },
+    interventions: [
+      { step: 0, action: propose(1, 'A') },
+      { step: 0, action: propose(3, 'B') },
+    ],
+  }).log
+}

@@ -1,0 +1,121 @@
+import { defaultConfig, ENGINE_VERSION } from '../src/engine/index.ts'
+import type { Scenario } from '../src/scenarios/scenario.ts'
+import { encodeScenarioHash } from '../src/scenarios/url.ts'
+import { expect, openApp, position, test } from './fixtures.ts'
+
+/**
+ * A valid but dense run (issue 14): 9 processes, every message duplicated, two proposers retrying
+ * at once. 20,000 steps used to draw 20,296 arrows and 185k DOM nodes when fitted, and the same
+ * run at 200,000 steps froze the tab for over a minute on End. The diagram now draws what is in
+ * view, and traffic instead of arrows when too many share the view (level of detail).
+ */
+const STEPS = 20_000
+function denseQuery(): string {
+  const scenario: Scenario = {
+    engine: ENGINE_VERSION,
+    seed: 1,
+    config: {
+      ...defaultConfig(9),
+      duplicatePercent: 100,
+      maxSteps: STEPS,
+      retry: { policy: 'fixed', delayTicks: 1, backoffBaseTicks: 40, backoffMaxTicks: 320 },
+    },
+    interventions: [
+      { step: 0, action: { type: 'propose', pid: 1, value: 'A' } },
+      { step: 0, action: { type: 'propose', pid: 3, value: 'B' } },
+    ],
+  }
+  return `#${encodeScenarioHash(scenario)}`
+}
+
+/** Bounds on what the diagram may put in the DOM, whatever the run (≈ 9 nodes per arrow). */
+const DIAGRAM_NODES_MAX = 3000
+const ARROWS_MAX = 300
+
+interface Counts {
+  diagram: number
+  page: number
+  arrows: number
+  longTasks: number[]
+}
+const counts = (page: import('@playwright/test').Page): Promise<Counts> =>
+  page.evaluate(() => ({
+    diagram: document.querySelectorAll('.tl-root *').length,
+    page: document.querySelectorAll('*').length,
+    arrows: document.querySelectorAll('.tl-svg .tl-arrow').length,
+    longTasks: ((window as unknown as { __longTasks?: number[] }).__longTasks ?? []).splice(0),
+  }))
+
+/** The screen centre of the newest traffic cell that can be clicked. */
+const lastCellCentre = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => {
+    const paths = [...document.querySelectorAll<SVGPathElement>('.tl-svg .tl-density path')]
+    const cells = paths.flatMap((p) =>
+      [...(p.getAttribute('d') ?? '').matchAll(/M([\d.-]+) ([\d.-]+)h([\d.-]+)v([\d.-]+)/g)].map((m) => ({
+        p,
+        x: Number(m[1]) + Number(m[3]) / 2,
+        y: Number(m[2]) + Number(m[4]) / 2,
+      })),
+    )
+    // The newest cell that nothing covers (the cursor line, a mark).
+    for (const cell of cells.sort((a, b) => b.x - a.x)) {
+      const ctm = cell.p.getScreenCTM()
+      const pt = ctm ? new DOMPoint(cell.x, cell.y).matrixTransform(ctm) : null
+      if (pt && document.elementFromPoint(pt.x, pt.y)?.closest('.tl-density')) return { x: pt.x, y: pt.y }
+    }
+    throw new Error('no traffic cell to click')
+  })
+
+test('a dense 20,000-step run stays bounded at its end, fitted and zoomed in', async ({ page }) => {
+  test.setTimeout(120_000)
+  // Long tasks are recorded for the report only: wall-clock time is not asserted (shared machine).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] }
+    w.__longTasks = []
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration))
+    }).observe({ type: 'longtask', buffered: true })
+  })
+  await openApp(page, denseQuery())
+  await expect(position(page)).toContainText(`step 0/${STEPS}`)
+  const loading = await counts(page)
+  const diagram = page.locator('.tl-svg')
+  await diagram.focus()
+
+  await page.keyboard.press('End')
+  await expect(position(page)).toContainText(`step ${STEPS}/${STEPS}`)
+  const atEnd = await counts(page)
+  expect(atEnd.diagram).toBeLessThanOrEqual(DIAGRAM_NODES_MAX)
+  expect(atEnd.arrows).toBeLessThanOrEqual(ARROWS_MAX)
+
+  // Fit the whole run: about 20,000 messages in view, drawn as traffic per lane.
+  await page.keyboard.press('0')
+  const note = page.locator('.tl-lod-note')
+  await expect(note).toContainText(/[\d,]{6,} messages here/)
+  await expect(note).toContainText('Zoom in to see each arrow')
+  const fitted = await counts(page)
+  expect(fitted.diagram).toBeLessThanOrEqual(DIAGRAM_NODES_MAX)
+  expect(fitted.arrows).toBeLessThanOrEqual(ARROWS_MAX)
+  expect(fitted.page).toBeLessThan(10_000)
+
+  // Clicking the traffic zooms in where it was clicked, until single arrows come back.
+  for (let i = 0; i < 8 && (await page.locator('.tl-svg .tl-density').count()) > 0; i++) {
+    const at = await lastCellCentre(page)
+    await page.mouse.click(at.x, at.y)
+  }
+  await expect(page.locator('.tl-svg .tl-density')).toHaveCount(0)
+  await expect(note).toHaveCount(0)
+  const zoomed = await counts(page)
+  expect(zoomed.arrows).toBeGreaterThan(0)
+  expect(zoomed.arrows).toBeLessThanOrEqual(ARROWS_MAX)
+
+  // Still responsive: Home goes back to the start.
+  await diagram.focus()
+  await page.keyboard.press('Home')
+  await expect(position(page)).toContainText(`step 0/${STEPS}`)
+  const longTasks = [...loading.longTasks, ...atEnd.longTasks, ...fitted.longTasks, ...zoomed.longTasks]
+  test.info().annotations.push({
+    type: 'long tasks (ms, not asserted)',
+    description: `load ${loading.longTasks.join(' ')} | End ${atEnd.longTasks.join(' ')} | fit ${fitted.longTasks.join(' ')} | zoom ${zoomed.longTasks.join(' ')} | max ${Math.max(0, ...longTasks)}`,
+  })
+})

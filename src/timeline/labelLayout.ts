@@ -1,0 +1,109 @@
+import type { ArrowGeom } from './arrows.ts'
+import {
+  placeLabels,
+  textWidthPx,
+  type Box,
+  type LabelGeom,
+  type LabelRequest,
+  type Point,
+} from './labels.ts'
+import type { BandGeom, MarkGeom } from './marks.ts'
+
+/** Where the diagram's labels go: which arrows and marks get one, and their candidate anchors. */
+
+/** The label settings layout passes in. */
+export interface LabelLayoutOptions {
+  readonly fontPx: number
+  /** Arrows shorter than this (horizontally) get a label only when hovered or selected. */
+  readonly minLabelledArrowPx: number
+  readonly forceLabelIds?: readonly number[]
+  readonly arrowLabels?: boolean
+  readonly measureText?: (text: string) => number
+}
+
+const ARROW_ANCHOR_FRACTIONS = [0.5, 0.62, 0.38, 0.74, 0.26]
+
+function arrowAnchors(a: ArrowGeom): Point[] {
+  const ex = a.state === 'dropped' ? a.x2 : a.tx
+  const ey = a.state === 'dropped' ? a.y2 : a.ty
+  if (a.self) return [{ x: a.x1, y: a.y1 - 30 }]
+  return ARROW_ANCHOR_FRACTIONS.map((f) => ({ x: a.x1 + (ex - a.x1) * f, y: a.y1 + (ey - a.y1) * f }))
+}
+
+/** Candidate label centres around a lane mark: above right first, then below, then to the left. */
+function markAnchors(m: MarkGeom, w: number): Point[] {
+  const dx = w / 2 + 12
+  // Global marks (chosen, violation) label the band above the lanes, then stack down the plot.
+  if (m.pid === null) {
+    return [m.y - 20, m.y + 14, m.y + 40, m.y + 66].flatMap((y) => [
+      { x: m.x + dx, y },
+      { x: m.x - dx, y },
+    ])
+  }
+  return [
+    { x: m.x + dx, y: m.y - 17 },
+    { x: m.x + dx, y: m.y + 17 },
+    { x: m.x - dx, y: m.y - 17 },
+    { x: m.x - dx, y: m.y + 17 },
+  ]
+}
+
+const arrowPriority = (a: ArrowGeom): number => (a.state === 'in-flight' ? 2 : a.kind === 'reject' ? 1 : 0)
+
+/** Labels for the hovered/selected arrows, the marks, then other arrows where there is room. */
+export function layoutLabels(
+  frame: { readonly plotBottom: number },
+  visibleX: readonly [number, number],
+  arrows: readonly ArrowGeom[],
+  marks: readonly MarkGeom[],
+  bands: readonly BandGeom[],
+  options: LabelLayoutOptions,
+): LabelGeom[] {
+  const font = options.fontPx
+  // `measureText` measures at the base size (14px); labels scale with the type scale.
+  const base = options.measureText
+  const measure = base ? (t: string) => (base(t) * font) / 14 : (t: string) => textWidthPx(t, font)
+  const forced = new Set(options.forceLabelIds ?? [])
+  const arrowRequest = (a: ArrowGeom, force: boolean): LabelRequest => ({
+    key: `msg-${a.id}`,
+    owner: a.id,
+    text: a.label,
+    anchors: arrowAnchors(a),
+    force,
+    hue: a.hue,
+    tone: a.kind === 'reject' ? 'reject' : 'arrow',
+  })
+  const requests: LabelRequest[] = arrows.filter((a) => forced.has(a.id)).map((a) => arrowRequest(a, true))
+  // Global marks first: they are few and decisive (chosen, safety violated).
+  const byImportance = [...marks].sort((a, b) => Number(a.pid !== null) - Number(b.pid !== null))
+  for (const m of byImportance) {
+    const w = measure(m.label) + 14
+    const tone = m.kind === 'violation' ? 'alarm' : m.kind === 'chosen' ? 'chosen' : 'mark'
+    requests.push({
+      key: m.key,
+      owner: m.key,
+      text: m.label,
+      anchors: markAnchors(m, w),
+      force: false,
+      hue: m.hue,
+      tone,
+    })
+  }
+  if (options.arrowLabels !== false) {
+    const rest = arrows.filter(
+      (a) => !forced.has(a.id) && !a.self && Math.abs(a.tx - a.x1) >= options.minLabelledArrowPx,
+    )
+    rest.sort((a, b) => arrowPriority(b) - arrowPriority(a) || b.id - a.id)
+    for (const a of rest) requests.push(arrowRequest(a, false))
+  }
+  const bounds: Box = { x: visibleX[0], y: 0, w: visibleX[1] - visibleX[0], h: frame.plotBottom }
+  // Keep labels off mark glyphs and ✓/✗ badges, so a label never hides what it might explain.
+  const glyphs: Box[] = marks
+    .filter((m) => m.pid !== null)
+    .map((m) => ({ x: m.x - 9, y: m.y - 9, w: 18, h: 18 }))
+  for (const a of arrows) if (a.badge) glyphs.push({ x: a.badge.x - 8, y: a.badge.y - 8, w: 16, h: 16 })
+  for (const b of bands) {
+    if (b.kind === 'partition') glyphs.push({ x: b.labelX, y: b.y1, w: measure(b.label), h: 20 })
+  }
+  return placeLabels(requests, bounds, font, glyphs, measure)
+}
