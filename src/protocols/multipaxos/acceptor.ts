@@ -1,0 +1,84 @@
+import { hearLeader, stepDown } from './election.ts'
+import { learnCommitPoint } from './learn.ts'
+import { compareMaybe } from './state.ts'
+import { put, type ReplicaDraft } from './step.ts'
+import type { Ballot, SlotCmd, SlotVote } from './types.ts'
+
+/**
+ * The acceptor side of every replica, over all slots at once: one promise covers every slot from
+ * the candidate's first uncommitted slot on, and accepts are per slot. `promised` and the votes
+ * are on stable storage. A lower ballot gets a reject naming the higher promise (preemption).
+ */
+
+/** Raise the promise to `ballot` (never lower it). */
+function promise(d: ReplicaDraft, ballot: Ballot): void {
+  const r = d.state
+  if (compareMaybe(ballot, r.promised) <= 0) return
+  d.fact({ kind: 'promised', ballot, previous: r.promised })
+  r.promised = ballot
+}
+
+/** Phase 1b: promise `ballot` for every slot from `fromSlot` on, reporting the votes there. */
+export function onPrepare(d: ReplicaDraft, from: number, ballot: Ballot, fromSlot: number): void {
+  const r = d.state
+  r.maxRound = Math.max(r.maxRound, ballot.round)
+  const promised = r.promised
+  if (promised !== null && compareMaybe(ballot, promised) < 0) {
+    d.send(from, { type: 'reject', ballot, promised }, true)
+    return
+  }
+  promise(d, ballot)
+  const accepted: SlotVote[] = []
+  for (let i = Math.max(0, fromSlot - 1); i < r.accepted.length; i++) {
+    const v = r.accepted[i]
+    if (v) accepted.push(v)
+  }
+  d.send(from, { type: 'promise', ballot, fromSlot, accepted }, true)
+  if (from === r.pid) return
+  // Lamport: a proposer abandons its ballot once its own acceptor promised a higher one.
+  if (r.status !== 'follower' && compareMaybe(ballot, r.ballot) > 0) return stepDown(d, ballot)
+  if (r.status === 'follower') {
+    r.leader = ballot.pid
+    r.leaderBallot = ballot
+    r.heard = true
+  }
+}
+
+/** Phase 2b: accept the leader's commands unless a higher ballot was promised; learn its commit point. */
+export function onAccept(
+  d: ReplicaDraft,
+  from: number,
+  ballot: Ballot,
+  entries: readonly SlotCmd[],
+  commit: number,
+): void {
+  const r = d.state
+  r.maxRound = Math.max(r.maxRound, ballot.round)
+  const promised = r.promised
+  if (promised !== null && compareMaybe(ballot, promised) < 0) {
+    d.send(from, { type: 'reject', ballot, promised }, true)
+    return
+  }
+  promise(d, ballot)
+  const accepted = d.own('accepted')
+  for (const e of entries) {
+    put(accepted, e.slot, { slot: e.slot, ballot, cmd: e.cmd })
+    d.fact({ kind: 'vote', slot: e.slot, ballot, cmd: e.cmd })
+  }
+  d.send(from, { type: 'accepted', ballot, slots: entries.map((e) => e.slot) }, true)
+  if (from === r.pid) return
+  hearLeader(d, ballot)
+  learnCommitPoint(d, from, ballot, commit)
+}
+
+/** A heartbeat: a live leader at `ballot` with commit point `commit`; a stale one is told the higher ballot. */
+export function onHeartbeat(d: ReplicaDraft, from: number, ballot: Ballot, commit: number): void {
+  const r = d.state
+  const promised = r.promised
+  if (promised !== null && compareMaybe(ballot, promised) < 0) {
+    d.send(from, { type: 'reject', ballot, promised }, true)
+    return
+  }
+  hearLeader(d, ballot)
+  learnCommitPoint(d, from, ballot, commit)
+}

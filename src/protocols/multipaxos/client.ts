@@ -1,0 +1,80 @@
+import { fmtCmd, writeValue, type ClientRecord } from './state.ts'
+import type { ClientDraft } from './step.ts'
+import type { ClientCmd, ClientOp } from './types.ts'
+
+/**
+ * A client of the single-register key/value store: one command at a time, each with the next
+ * sequence number. It sends to the replica it believes leads, follows redirects, and after a
+ * timeout resends the same command (same sequence number) to the next replica.
+ */
+
+/** Send a new command: the next scripted one (`op` omitted) or one the user asked for. */
+export function issue(d: ClientDraft, op?: ClientOp): void {
+  const c = d.state
+  if (c.pending !== null) {
+    d.counted = { ignored: `C${c.client} is still waiting for ${fmtCmd(c.pending)}` }
+    return
+  }
+  const ops = d.ctx.config.workload[c.client - 1] ?? []
+  const next = op ?? ops[c.nextOp]
+  if (next === undefined) return
+  if (op === undefined) c.nextOp++
+  const seq = c.history.length + 1
+  const cmd: ClientCmd =
+    next === 'put'
+      ? { op: 'put', client: c.client, seq, value: writeValue(c.client, seq) }
+      : { op: 'get', client: c.client, seq }
+  c.pending = cmd
+  c.history = [...c.history, { cmd, invokedStep: d.ctx.step, respondedStep: null, result: null }]
+  d.fact({ kind: 'invoke', client: c.client, cmd, retry: false })
+  send(d, cmd)
+}
+
+function send(d: ClientDraft, cmd: ClientCmd): void {
+  d.send(d.state.target, { type: 'request', cmd })
+  d.setTimer('retry', d.ctx.config.clientRetryTicks)
+}
+
+/** The answer to a command: the current one completes; a late answer to an old one is ignored. */
+export function onReply(d: ClientDraft, from: number, seq: number, result: string): void {
+  const c = d.state
+  if (c.pending === null || c.pending.seq !== seq) {
+    d.counted = { ignored: `C${c.client} already has the answer to command ${seq}` }
+    return
+  }
+  const last = c.history[c.history.length - 1]
+  if (last === undefined) throw new Error(`C${c.client} has a pending command but no history`)
+  const done: ClientRecord = { ...last, respondedStep: d.ctx.step, result }
+  c.history = [...c.history.slice(0, -1), done]
+  c.pending = null
+  c.target = from
+  d.cancelTimer('retry')
+  d.fact({ kind: 'respond', client: c.client, seq, result })
+  const ops = d.ctx.config.workload[c.client - 1] ?? []
+  if (c.nextOp < ops.length) d.setTimer('next', d.ctx.config.clientThinkTicks)
+}
+
+/** A non-leader named the leader: resend there at once. Without a name, wait for the timeout. */
+export function onRedirect(d: ClientDraft, seq: number, leader: number | null): void {
+  const c = d.state
+  if (c.pending === null || c.pending.seq !== seq) {
+    d.counted = { ignored: `C${c.client} is not waiting for command ${seq}` }
+    return
+  }
+  if (leader === null || leader === c.target) {
+    d.counted = { ignored: `no leader known there: C${c.client} waits for its timeout` }
+    return
+  }
+  c.target = leader
+  d.fact({ kind: 'invoke', client: c.client, cmd: c.pending, retry: true })
+  send(d, c.pending)
+}
+
+/** No answer in time: resend the same command to the next replica. */
+export function onRetryTimer(d: ClientDraft): void {
+  const c = d.state
+  if (c.pending === null) return
+  c.target = (c.target % d.ctx.config.replicaCount) + 1
+  d.fact({ kind: 'invoke', client: c.client, cmd: c.pending, retry: true })
+  send(d, c.pending)
+}

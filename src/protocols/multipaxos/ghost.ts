@@ -1,0 +1,207 @@
+import { isLinearizable, type ObservedOp } from './linearizability.ts'
+import { fmtBallot, fmtCmd, majority, popcount } from './state.ts'
+import type { Cmd, MpConfig, MpFact } from './types.ts'
+
+/**
+ * The invariant checker. It keeps ghost state — what really happened, which no process can see —
+ * fed by the facts handlers report, and names each violation in the lecture's words, once.
+ */
+
+export type MpRule = 'slot-agreement' | 'prefix-agreement' | 'at-most-once' | 'linearizable'
+
+/** The invariants, as a lecturer states them. */
+export const RULE_TEXT: Record<MpRule, string> = {
+  'slot-agreement': 'per-slot agreement (never two different commands chosen in one slot)',
+  'prefix-agreement': 'executed prefixes agree across replicas',
+  'at-most-once': 'each client command is executed at most once',
+  linearizable: 'the client-observed history is linearizable',
+}
+
+export interface MpViolation {
+  readonly rule: MpRule
+  readonly pids: readonly number[]
+  readonly slot: number | null
+  readonly detail: string
+}
+
+export interface MpGhost {
+  /** `slot|ballot|cmd` → bitmask of replicas that ever voted for it. */
+  votes: Record<string, number>
+  /** Per slot: the first command chosen there (a quorum of votes) or committed by some replica. */
+  chosen: Record<number, { cmd: Cmd; how: string }>
+  /** Per slot: the first command executed there, and by whom. */
+  executed: Record<number, { cmd: Cmd; pid: number }>
+  /** Per replica (since its last recovery): client command → slot where it took effect. */
+  applied: Record<number, Record<string, number>>
+  /** Per client, in sequence order: what it sent and what came back. */
+  ops: Record<number, ObservedOp[]>
+  /**
+   * Real time for the client-observed history: one tick per invocation or answer, in the order
+   * they happened (two events in one scheduler step are still ordered).
+   */
+  clock: number
+  reported: Record<string, true>
+  violations: number
+}
+
+export function newGhost(): MpGhost {
+  return { votes: {}, chosen: {}, executed: {}, applied: {}, ops: {}, clock: 0, reported: {}, violations: 0 }
+}
+
+/** A copy for snapshots: every record is copied, nothing shared is mutated later. Pure. */
+export function cloneGhost(g: MpGhost): MpGhost {
+  const applied: MpGhost['applied'] = {}
+  for (const [pid, keys] of Object.entries(g.applied)) applied[Number(pid)] = { ...keys }
+  const ops: MpGhost['ops'] = {}
+  for (const [c, list] of Object.entries(g.ops)) ops[Number(c)] = [...list]
+  return {
+    votes: { ...g.votes },
+    chosen: { ...g.chosen },
+    executed: { ...g.executed },
+    applied,
+    ops,
+    clock: g.clock,
+    reported: { ...g.reported },
+    violations: g.violations,
+  }
+}
+
+const cmdKey = (c: Cmd): string => (c.op === 'noop' ? 'noop' : `${c.client}.${c.seq}`)
+
+function report(g: MpGhost, key: string, v: MpViolation, out: MpViolation[]): void {
+  if (g.reported[key]) return
+  g.reported[key] = true
+  g.violations++
+  out.push(v)
+}
+
+/** Record that `cmd` is chosen (or believed committed) in `slot`; a different earlier one is a violation. */
+function chooseSlot(g: MpGhost, pid: number, slot: number, cmd: Cmd, how: string, out: MpViolation[]): void {
+  const first = g.chosen[slot]
+  if (first === undefined) {
+    g.chosen[slot] = { cmd, how }
+    return
+  }
+  if (cmdKey(first.cmd) === cmdKey(cmd)) return
+  report(
+    g,
+    `slot|${slot}`,
+    {
+      rule: 'slot-agreement',
+      pids: [pid],
+      slot,
+      detail: `slot ${slot}: ${fmtCmd(first.cmd)} (${first.how}) and ${fmtCmd(cmd)} (${how})`,
+    },
+    out,
+  )
+}
+
+/** Feed one fact reported by process `pid`; returns the new violations. Mutates `g`. */
+export function observe(g: MpGhost, config: MpConfig, pid: number, f: MpFact): MpViolation[] {
+  const out: MpViolation[] = []
+  switch (f.kind) {
+    case 'vote': {
+      const key = `${f.slot}|${fmtBallot(f.ballot)}|${cmdKey(f.cmd)}`
+      const mask = (g.votes[key] ?? 0) | (1 << pid)
+      g.votes[key] = mask
+      if (popcount(mask) === majority(config.replicaCount))
+        chooseSlot(g, pid, f.slot, f.cmd, `chosen by a majority at ballot ${fmtBallot(f.ballot)}`, out)
+      break
+    }
+    case 'commit':
+      chooseSlot(g, pid, f.slot, f.cmd, `committed by P${pid}`, out)
+      break
+    case 'execute':
+      onExecute(g, pid, f.slot, f.cmd, f.applied, out)
+      break
+    case 'recover':
+      g.applied[pid] = {}
+      break
+    case 'invoke': {
+      const list = (g.ops[f.client] ??= [])
+      if (list.length < f.cmd.seq)
+        list.push({
+          op: f.cmd.op,
+          value: f.cmd.op === 'put' ? f.cmd.value : null,
+          invoked: ++g.clock,
+          responded: null,
+        })
+      break
+    }
+    case 'respond':
+      onRespond(g, config, f.client, f.seq, f.result, out)
+      break
+    default:
+  }
+  return out
+}
+
+function onExecute(
+  g: MpGhost,
+  pid: number,
+  slot: number,
+  cmd: Cmd,
+  applied: boolean,
+  out: MpViolation[],
+): void {
+  const first = g.executed[slot]
+  if (first === undefined) g.executed[slot] = { cmd, pid }
+  else if (cmdKey(first.cmd) !== cmdKey(cmd))
+    report(
+      g,
+      `prefix|${slot}`,
+      {
+        rule: 'prefix-agreement',
+        pids: [first.pid, pid],
+        slot,
+        detail: `slot ${slot}: P${first.pid} executed ${fmtCmd(first.cmd)}, P${pid} executed ${fmtCmd(cmd)}`,
+      },
+      out,
+    )
+  if (!applied || cmd.op === 'noop') return
+  const mine = (g.applied[pid] ??= {})
+  const key = cmdKey(cmd)
+  const before = mine[key]
+  if (before === undefined) {
+    mine[key] = slot
+    return
+  }
+  report(
+    g,
+    `once|${key}`,
+    {
+      rule: 'at-most-once',
+      pids: [pid],
+      slot,
+      detail: `P${pid} executed ${fmtCmd(cmd)} twice: in slot ${before} and in slot ${slot}`,
+    },
+    out,
+  )
+}
+
+function onRespond(
+  g: MpGhost,
+  config: MpConfig,
+  client: number,
+  seq: number,
+  result: string,
+  out: MpViolation[],
+): void {
+  const list = g.ops[client]
+  const op = list?.[seq - 1]
+  if (list === undefined || op === undefined || op.responded !== null) return
+  list[seq - 1] = { ...op, responded: ++g.clock, value: op.op === 'get' ? result : op.value }
+  const clients = config.workload.map((_, i) => g.ops[i + 1] ?? [])
+  if (isLinearizable(clients)) return
+  report(
+    g,
+    'linearizable',
+    {
+      rule: 'linearizable',
+      pids: [config.replicaCount + client],
+      slot: null,
+      detail: `C${client}'s command ${seq} returned ${result}: no order of the commands respects real time and gives that answer`,
+    },
+    out,
+  )
+}

@@ -1,0 +1,66 @@
+/**
+ * Linearizability of a single register's client-observed history (as in the MultiPaxos-SMR TLA+
+ * model): is there one total order of the commands, respecting real time (a command answered
+ * before another was sent comes first), in which every read returns the last write before it?
+ *
+ * Each client is sequential, so a search state is "how many commands of each client are placed"
+ * plus the register's value; memoizing failed states keeps the search polynomial for a few
+ * clients (Wing & Gong's search with Lowe's memoization). A command still waiting for its answer
+ * may or may not have taken effect: a pending write may be placed anywhere after it was sent, or
+ * left out; a pending read constrains nothing and is left out. Pure.
+ */
+
+export interface ObservedOp {
+  readonly op: 'put' | 'get'
+  /** put: the value written (unique per command); get: the value returned, once answered. */
+  readonly value: string | null
+  /** When the command was first sent (any clock that orders the history's events). */
+  readonly invoked: number
+  /** When its answer arrived, or null while pending. */
+  readonly responded: number | null
+}
+
+/** The register's value before any write, as reads report it. */
+export const NIL = 'nil'
+
+/** True when the per-client histories (each in sequence order) are linearizable. Pure. */
+export function isLinearizable(clients: readonly (readonly ObservedOp[])[]): boolean {
+  const hist = clients.map((ops) => ops.filter((o) => o.responded !== null || o.op === 'put'))
+  const idx = hist.map(() => 0)
+  const failed = new Set<string>()
+  const budget = { states: 0 }
+
+  // Done when every client has placed all its answered commands (only a pending last one may remain).
+  const complete = (): boolean =>
+    hist.every((ops, c) => {
+      const i = idx[c] ?? 0
+      return i >= ops.length || (i === ops.length - 1 && ops[i]?.responded === null)
+    })
+
+  const search = (reg: string): boolean => {
+    if (complete()) return true
+    const key = `${idx.join(',')}|${reg}`
+    if (failed.has(key)) return false
+    if (++budget.states > 1_000_000) throw new Error('linearizability search exceeded its limit')
+    // Real time: a command may go next only if no other unplaced command was answered before it was sent.
+    let firstAnswer = Infinity
+    hist.forEach((ops, c) => {
+      const head = ops[idx[c] ?? 0]
+      if (head?.responded != null) firstAnswer = Math.min(firstAnswer, head.responded)
+    })
+    for (let c = 0; c < hist.length; c++) {
+      const ops = hist[c] ?? []
+      const i = idx[c] ?? 0
+      const head = ops[i]
+      if (head === undefined || head.invoked > firstAnswer) continue
+      if (head.op === 'get' && head.value !== reg) continue
+      idx[c] = i + 1
+      const ok = search(head.op === 'put' ? (head.value ?? NIL) : reg)
+      idx[c] = i
+      if (ok) return true
+    }
+    failed.add(key)
+    return false
+  }
+  return search(NIL)
+}
