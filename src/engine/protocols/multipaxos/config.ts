@@ -27,6 +27,11 @@ export const MP_LIMITS = {
  */
 export function defaultMpConfig(replicaCount = 5): MpConfig {
   return {
+    latencyTicksMin: 8,
+    latencyTicksMax: 12,
+    lossPercent: 0,
+    duplicatePercent: 0,
+    maxSteps: 3_000,
     replicaCount,
     workload: [['put', 'put', 'get']],
     clientStartTicks: 40,
@@ -45,7 +50,7 @@ export function defaultMpConfig(replicaCount = 5): MpConfig {
   }
 }
 
-/** Every problem with a config, one readable line each; empty when valid. Pure. */
+/** Every problem with the protocol's own fields, one readable line each; empty when valid. Pure. */
 export function mpConfigProblems(c: MpConfig): string[] {
   const problems: string[] = []
   const intIn = (name: string, v: number, min: number, max: number): void => {

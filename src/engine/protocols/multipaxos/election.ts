@@ -1,6 +1,6 @@
 import { others, sendAccepts } from './leader.ts'
 import { compareBallots, compareMaybe, fmtBallot, majority, popcount, replicaPids } from './state.ts'
-import { at, put, type Ctx, type ReplicaDraft } from './step.ts'
+import { at, put, random, type Ctx, type ReplicaDraft } from './step.ts'
 import type { Ballot, Cmd, SlotCmd, SlotVote } from './types.ts'
 
 /**
@@ -11,19 +11,20 @@ import type { Ballot, Cmd, SlotCmd, SlotVote } from './types.ts'
  * replicas can preempt each other forever: the ping-pong livelock).
  */
 
-/** Ticks a preempted replica waits before it may campaign again. Draws from `ctx.random`. */
+/** Ticks a preempted replica waits before it may campaign again. Draws from the protocol's random stream. */
 export function retryDelay(ctx: Ctx, attempt: number): number {
   const c = ctx.config
   if (!c.backoff) return c.retryTicks
   const span = Math.min(c.backoffBaseTicks * 2 ** Math.max(0, attempt - 1), c.backoffMaxTicks)
-  return 1 + ctx.random(Math.max(1, span))
+  return 1 + random(ctx, Math.max(1, span))
 }
 
 /** A follower's suspicion timeout; randomized (up to half again) when backoff is on, as in Raft. */
 export function electionTimeout(ctx: Ctx): number {
   const c = ctx.config
   return (
-    c.electionTimeoutTicks + (c.backoff ? ctx.random(Math.max(1, Math.floor(c.electionTimeoutTicks / 2))) : 0)
+    c.electionTimeoutTicks +
+    (c.backoff ? random(ctx, Math.max(1, Math.floor(c.electionTimeoutTicks / 2))) : 0)
   )
 }
 
@@ -42,7 +43,7 @@ export function campaign(d: ReplicaDraft): void {
   r.promises = 0
   r.reported = []
   const skipped = d.ctx.config.bugs.skipPhase1
-  d.fact({ kind: 'campaign', ballot, fromSlot: r.fromSlot, skipped })
+  d.fact({ kind: 'leader.campaign', ballot, fromSlot: r.fromSlot, skipped })
   if (skipped) {
     // The broken variant: the new leader trusts its own old log instead of asking a quorum.
     r.reported = r.accepted.slice()
@@ -106,7 +107,7 @@ export function becomeLeader(d: ReplicaDraft): void {
   r.nextSlot = last + 1
   r.beatSlot = r.nextSlot
   d.cancelTimer('election')
-  d.fact({ kind: 'elected', ballot, reproposed, noops })
+  d.fact({ kind: 'leader.elected', ballot, reproposed, noops })
   if (entries.length > 0) sendAccepts(d, entries)
   else d.broadcast(others(d), { type: 'heartbeat', ballot, commit: r.commit })
   d.setTimer('heartbeat', d.ctx.config.heartbeatTicks)
@@ -141,7 +142,12 @@ export function stepDown(d: ReplicaDraft, higher: Ballot | null): void {
   d.cancelTimer('batch')
   const delay = retryDelay(d.ctx, r.attempt)
   d.setTimer('election', delay)
-  d.fact({ kind: 'preempted', ballot: r.ballot ?? { round: 0, pid: r.pid }, higher, retryTicks: delay })
+  d.fact({
+    kind: 'leader.preempted',
+    ballot: r.ballot ?? { round: 0, pid: r.pid },
+    higher,
+    retryTicks: delay,
+  })
 }
 
 /** A reject (nack) names a higher promised ballot: the sender's current ballot is preempted. */

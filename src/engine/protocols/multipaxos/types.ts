@@ -1,3 +1,8 @@
+import type { ProtocolTypes } from '../../kernel/module.ts'
+import type { NetworkConfig } from '../../kernel/types.ts'
+import type { MpGhost } from './ghost.ts'
+import type { MpProcState } from './state.ts'
+
 /**
  * Multi-Paxos as taught after single-decree Paxos: one replicated log per replica, roles merged
  * (every replica is an acceptor, a learner and a potential leader), a stable leader that runs
@@ -84,7 +89,8 @@ export interface MpBugs {
 /** One client's script: the operations it sends, in order, one at a time. */
 export type ClientOp = 'put' | 'get'
 
-export interface MpConfig {
+/** The whole config of a run: the kernel's network part plus the protocol's own fields. */
+export interface MpConfig extends NetworkConfig {
   /** Replicas (acceptors + learners + potential leaders), 3..9. */
   replicaCount: number
   /** The operations each client sends in order; its length is the number of clients. */
@@ -115,54 +121,79 @@ export interface MpConfig {
   bugs: MpBugs
 }
 
-/** A fact a handler reports for the event log, the narration and the invariant checker. */
-export type MpFact =
+/**
+ * The protocol's own log events (`domain.verb`), each naming the process that made it. Handlers
+ * emit them; the observer (ghost.ts) checks the invariants from them.
+ */
+export type MpEventBody =
   | {
-      readonly kind: 'campaign'
+      readonly kind: 'leader.campaign'
       readonly ballot: Ballot
       readonly fromSlot: number
       readonly skipped: boolean
     }
   | {
-      readonly kind: 'elected'
+      readonly kind: 'leader.elected'
       readonly ballot: Ballot
       readonly reproposed: readonly SlotVote[]
       readonly noops: readonly number[]
     }
   | {
-      readonly kind: 'preempted'
+      readonly kind: 'leader.preempted'
       readonly ballot: Ballot
       readonly higher: Ballot | null
       readonly retryTicks: number
     }
-  | { readonly kind: 'promised'; readonly ballot: Ballot; readonly previous: Ballot | null }
-  | { readonly kind: 'vote'; readonly slot: number; readonly ballot: Ballot; readonly cmd: Cmd }
-  | { readonly kind: 'propose'; readonly slot: number; readonly ballot: Ballot; readonly cmd: Cmd }
+  | { readonly kind: 'acceptor.promise'; readonly ballot: Ballot; readonly previous: Ballot | null }
+  | { readonly kind: 'acceptor.accept'; readonly slot: number; readonly ballot: Ballot; readonly cmd: Cmd }
+  | { readonly kind: 'slot.propose'; readonly slot: number; readonly ballot: Ballot; readonly cmd: Cmd }
   | {
-      readonly kind: 'commit'
+      readonly kind: 'slot.commit'
       readonly slot: number
       readonly cmd: Cmd
       readonly via: 'quorum' | 'leader' | 'catch-up'
     }
   | {
-      readonly kind: 'execute'
+      readonly kind: 'slot.execute'
       readonly slot: number
       readonly cmd: Cmd
       readonly applied: boolean
       readonly result: string
     }
-  | { readonly kind: 'local-read'; readonly client: number; readonly seq: number; readonly result: string }
-  | { readonly kind: 'invoke'; readonly client: number; readonly cmd: ClientCmd; readonly retry: boolean }
-  | { readonly kind: 'respond'; readonly client: number; readonly seq: number; readonly result: string }
-  | { readonly kind: 'recover' }
+  | {
+      readonly kind: 'leader.local-read'
+      readonly client: number
+      readonly seq: number
+      readonly result: string
+    }
+  | {
+      readonly kind: 'client.send'
+      readonly client: number
+      readonly cmd: ClientCmd
+      readonly retry: boolean
+    }
+  | { readonly kind: 'client.answer'; readonly client: number; readonly seq: number; readonly result: string }
+  | { readonly kind: 'replica.recover' }
 
-/** Whether a delivered reply counted toward a quorum, and if not, why (a fact, never a guess). */
-export type Counted =
-  { readonly toward: string; readonly count: number; readonly needed: number } | { readonly ignored: string }
+/** A handler's event as logged: the body plus the process that made it. */
+export type MpEvent =
+  | (MpEventBody & { readonly pid: number })
+  /** Concluded by the observer: a majority of acceptors accepted one command in one slot (ghost truth). */
+  | {
+      readonly kind: 'slot.chosen'
+      readonly pid: number
+      readonly slot: number
+      readonly ballot: Ballot
+      readonly cmd: Cmd
+      readonly acceptors: readonly number[]
+    }
 
-/** One effect a handler asks for. The kernel performs them; a handler never calls back into it. */
-export type Effect =
-  | { readonly kind: 'send'; readonly to: number; readonly msg: MpMsg; readonly inReplyTo: number | null }
-  | { readonly kind: 'broadcast'; readonly to: readonly number[]; readonly msg: MpMsg }
-  | { readonly kind: 'timer.set'; readonly key: TimerKey; readonly delayTicks: number }
-  | { readonly kind: 'timer.cancel'; readonly key: TimerKey }
+/** The protocol's associated types, as the kernel's module interface wants them. */
+export interface MpTypes extends ProtocolTypes {
+  readonly Msg: MpMsg
+  readonly Proc: MpProcState
+  readonly TimerKey: TimerKey
+  readonly Config: MpConfig
+  readonly Event: MpEvent
+  readonly Ghost: MpGhost
+}

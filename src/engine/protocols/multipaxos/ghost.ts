@@ -1,6 +1,7 @@
 import { isLinearizable, type ObservedOp } from './linearizability.ts'
 import { fmtBallot, fmtCmd, majority, popcount } from './state.ts'
-import type { Cmd, MpConfig, MpFact } from './types.ts'
+import type { ProcessId, ViolationEvent } from '../../kernel/types.ts'
+import type { Ballot, Cmd, MpConfig, MpEvent } from './types.ts'
 
 /**
  * The invariant checker. It keeps ghost state — what really happened, which no process can see —
@@ -17,12 +18,14 @@ export const RULE_TEXT: Record<MpRule, string> = {
   linearizable: 'the client-observed history is linearizable',
 }
 
-export interface MpViolation {
-  readonly rule: MpRule
-  readonly pids: readonly number[]
-  readonly slot: number | null
-  readonly detail: string
+/** A broken invariant, as logged: the kernel's violation event plus the slot it concerns. */
+export interface MpViolation extends ViolationEvent {
+  rule: MpRule
+  slot: number | null
 }
+
+/** What the observer concludes: violations, and each slot's command the first time it is chosen. */
+export type Conclusion = MpViolation | Extract<MpEvent, { kind: 'slot.chosen' }>
 
 export interface MpGhost {
   /** `slot|ballot|cmd` → bitmask of replicas that ever voted for it. */
@@ -68,15 +71,17 @@ export function cloneGhost(g: MpGhost): MpGhost {
 
 const cmdKey = (c: Cmd): string => (c.op === 'noop' ? 'noop' : `${c.client}.${c.seq}`)
 
-function report(g: MpGhost, key: string, v: MpViolation, out: MpViolation[]): void {
+type Found = Omit<MpViolation, 'kind' | 'pids'> & { pids: number[] }
+
+function report(g: MpGhost, key: string, v: Found, out: Conclusion[]): void {
   if (g.reported[key]) return
   g.reported[key] = true
   g.violations++
-  out.push(v)
+  out.push({ kind: 'invariant.violated', ...v, pids: v.pids as ProcessId[] })
 }
 
 /** Record that `cmd` is chosen (or believed committed) in `slot`; a different earlier one is a violation. */
-function chooseSlot(g: MpGhost, pid: number, slot: number, cmd: Cmd, how: string, out: MpViolation[]): void {
+function chooseSlot(g: MpGhost, pid: number, slot: number, cmd: Cmd, how: string, out: Conclusion[]): void {
   const first = g.chosen[slot]
   if (first === undefined) {
     g.chosen[slot] = { cmd, how }
@@ -96,28 +101,30 @@ function chooseSlot(g: MpGhost, pid: number, slot: number, cmd: Cmd, how: string
   )
 }
 
-/** Feed one fact reported by process `pid`; returns the new violations. Mutates `g`. */
-export function observe(g: MpGhost, config: MpConfig, pid: number, f: MpFact): MpViolation[] {
-  const out: MpViolation[] = []
+/** Feed one protocol event; returns what it lets the observer conclude. Mutates `g`. */
+export function observe(g: MpGhost, config: MpConfig, f: MpEvent): Conclusion[] {
+  const out: Conclusion[] = []
+  const pid = f.pid
   switch (f.kind) {
-    case 'vote': {
+    case 'acceptor.accept': {
       const key = `${f.slot}|${fmtBallot(f.ballot)}|${cmdKey(f.cmd)}`
       const mask = (g.votes[key] ?? 0) | (1 << pid)
       g.votes[key] = mask
-      if (popcount(mask) === majority(config.replicaCount))
-        chooseSlot(g, pid, f.slot, f.cmd, `chosen by a majority at ballot ${fmtBallot(f.ballot)}`, out)
+      if (popcount(mask) !== majority(config.replicaCount)) break
+      if (g.chosen[f.slot] === undefined) out.push(chosenEvent(pid, f.slot, f.ballot, f.cmd, mask))
+      chooseSlot(g, pid, f.slot, f.cmd, `chosen by a majority at ballot ${fmtBallot(f.ballot)}`, out)
       break
     }
-    case 'commit':
+    case 'slot.commit':
       chooseSlot(g, pid, f.slot, f.cmd, `committed by P${pid}`, out)
       break
-    case 'execute':
+    case 'slot.execute':
       onExecute(g, pid, f.slot, f.cmd, f.applied, out)
       break
-    case 'recover':
+    case 'replica.recover':
       g.applied[pid] = {}
       break
-    case 'invoke': {
+    case 'client.send': {
       const list = (g.ops[f.client] ??= [])
       if (list.length < f.cmd.seq)
         list.push({
@@ -128,12 +135,18 @@ export function observe(g: MpGhost, config: MpConfig, pid: number, f: MpFact): M
         })
       break
     }
-    case 'respond':
+    case 'client.answer':
       onRespond(g, config, f.client, f.seq, f.result, out)
       break
     default:
   }
   return out
+}
+
+function chosenEvent(pid: number, slot: number, ballot: Ballot, cmd: Cmd, mask: number): Conclusion {
+  const acceptors: number[] = []
+  for (let p = 1; p < 31; p++) if (mask & (1 << p)) acceptors.push(p)
+  return { kind: 'slot.chosen', pid, slot, ballot, cmd, acceptors }
 }
 
 function onExecute(
@@ -142,7 +155,7 @@ function onExecute(
   slot: number,
   cmd: Cmd,
   applied: boolean,
-  out: MpViolation[],
+  out: Conclusion[],
 ): void {
   const first = g.executed[slot]
   if (first === undefined) g.executed[slot] = { cmd, pid }
@@ -185,7 +198,7 @@ function onRespond(
   client: number,
   seq: number,
   result: string,
-  out: MpViolation[],
+  out: Conclusion[],
 ): void {
   const list = g.ops[client]
   const op = list?.[seq - 1]

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { defaultMpConfig } from './config.ts'
 import { retryDelay } from './election.ts'
-import { onInput, onMessage, onRecover, onTimer } from './handlers.ts'
+import type { Effect, Step } from '../../kernel/module.ts'
+import type { MsgId, ProcessId, Tick } from '../../kernel/types.ts'
+import { onMessage, onRecover, onRequest, onTimer } from './handlers.ts'
 import { newClient, newReplica, type MpProcState, type ReplicaState } from './state.ts'
-import type { Ctx, Step } from './step.ts'
-import type { Ballot, Cmd, Effect, MpConfig, MpMsg } from './types.ts'
+import type { Ctx } from './step.ts'
+import type { Ballot, ClientCmd, MpConfig, MpEvent, MpMsg, MpTypes } from './types.ts'
 
 /** Handler unit tests: one input, one state, the exact next state and outbox. Inputs are frozen. */
 
 const b = (round: number, pid: number): Ballot => ({ round, pid })
-const put = (client: number, seq: number): Cmd => ({ op: 'put', client, seq, value: `x${seq}` })
+const put = (client: number, seq: number): ClientCmd => ({ op: 'put', client, seq, value: `x${seq}` })
 
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === 'object' && !Object.isFrozen(o)) {
@@ -19,16 +21,38 @@ function deepFreeze<T>(o: T): T {
   return o
 }
 
+/** A context whose random draws all return `rand` (clamped to the asked range). */
 const ctx = (self: number, config: MpConfig = defaultMpConfig(), rand = 0): Ctx => ({
   config,
-  self,
-  step: 1,
-  msgId: 77,
-  random: (span) => Math.min(rand, span - 1),
+  self: self as ProcessId,
+  now: 100 as Tick,
+  processCount: config.replicaCount + config.workload.length,
+  draw: (_stream, min, max) => Math.max(min, Math.min(max, rand)),
 })
-const deliver = (s: MpProcState, from: number, msg: MpMsg, config?: MpConfig): Step =>
-  onMessage(ctx(s.pid, config), deepFreeze(s), from, msg)
-const sends = (r: Step): Effect[] => r.outbox.filter((e) => e.kind === 'send' || e.kind === 'broadcast')
+const deliver = (
+  s: MpProcState,
+  from: number,
+  payload: MpMsg,
+  config?: MpConfig,
+): Step<MpTypes> & { counted: unknown } => {
+  const msg = {
+    id: 77 as MsgId,
+    from: from as ProcessId,
+    to: s.pid as ProcessId,
+    payload,
+    sentAt: 90 as Tick,
+    deliverAt: 100 as Tick,
+    lost: false,
+    dupOf: null,
+    seq: 1,
+    inReplyTo: null,
+    broadcastId: null,
+  }
+  return onMessage(deepFreeze(s), { msg, ctx: ctx(s.pid, config) })
+}
+const sends = (r: Step<MpTypes>): Effect<MpTypes>[] =>
+  r.outbox.filter((e) => e.do === 'send' || e.do === 'reply' || e.do === 'broadcast')
+const events = (r: Step<MpTypes>): MpEvent[] => r.outbox.flatMap((e) => (e.do === 'emit' ? [e.event] : []))
 const replica = (pid: number, over: Partial<ReplicaState> = {}): ReplicaState => ({
   ...newReplica(pid),
   ...over,
@@ -56,22 +80,15 @@ describe('acceptor', () => {
       fromSlot: 2,
     })
     expect((r.state as ReplicaState).promised).toEqual(b(2, 2))
-    expect(r.outbox).toEqual([
-      {
-        kind: 'send',
-        to: 2,
-        inReplyTo: 77,
-        msg: { type: 'promise', ballot: b(2, 2), fromSlot: 2, accepted: [votes[1]] },
-      },
+    expect(sends(r)).toEqual([
+      { do: 'reply', msg: { type: 'promise', ballot: b(2, 2), fromSlot: 2, accepted: [votes[1]] } },
     ])
-    expect(r.facts).toEqual([{ kind: 'promised', ballot: b(2, 2), previous: b(1, 1) }])
+    expect(events(r)).toEqual([{ kind: 'acceptor.promise', ballot: b(2, 2), previous: b(1, 1), pid: 3 }])
   })
 
   it('rejects a lower prepare, naming its promise (preemption)', () => {
     const r = deliver(replica(3, { promised: b(2, 2) }), 1, { type: 'prepare', ballot: b(1, 1), fromSlot: 1 })
-    expect(r.outbox).toEqual([
-      { kind: 'send', to: 1, inReplyTo: 77, msg: { type: 'reject', ballot: b(1, 1), promised: b(2, 2) } },
-    ])
+    expect(r.outbox).toEqual([{ do: 'reply', msg: { type: 'reject', ballot: b(1, 1), promised: b(2, 2) } }])
     expect((r.state as ReplicaState).promised).toEqual(b(2, 2))
   })
 
@@ -79,8 +96,8 @@ describe('acceptor', () => {
     const r = deliver(leader(), 2, { type: 'prepare', ballot: b(2, 2), fromSlot: 1 })
     const s = r.state as ReplicaState
     expect([s.status, s.leader, s.attempt]).toEqual(['follower', 2, 1])
-    expect(r.outbox).toContainEqual({ kind: 'timer.cancel', key: 'heartbeat' })
-    expect(r.outbox).toContainEqual({ kind: 'timer.set', key: 'election', delayTicks: 1 })
+    expect(r.outbox).toContainEqual({ do: 'timer.cancel', key: 'heartbeat' })
+    expect(r.outbox).toContainEqual({ do: 'timer.set', key: 'election', afterTicks: 1 })
   })
 
   it('accepts at or above its promise, votes per slot and learns the commit point', () => {
@@ -94,25 +111,19 @@ describe('acceptor', () => {
     const s = r.state as ReplicaState
     expect(s.accepted[1]).toEqual({ slot: 2, ballot: b(1, 1), cmd: put(1, 2) })
     expect([s.commit, s.executed, s.register, s.leader, s.heard]).toEqual([1, 1, 'x1', 1, true])
-    expect(sends(r)).toEqual([
-      { kind: 'send', to: 1, inReplyTo: 77, msg: { type: 'accepted', ballot: b(1, 1), slots: [2] } },
-    ])
+    expect(sends(r)).toEqual([{ do: 'reply', msg: { type: 'accepted', ballot: b(1, 1), slots: [2] } }])
   })
 
   it('asks for catch-up when the commit point covers a slot it did not accept in that ballot', () => {
     const f = replica(2, { accepted: [{ slot: 1, ballot: b(1, 3), cmd: put(1, 1) }] })
     const r = deliver(f, 1, { type: 'heartbeat', ballot: b(2, 1), commit: 2 })
     expect((r.state as ReplicaState).commit).toBe(0)
-    expect(sends(r)).toEqual([
-      { kind: 'send', to: 1, inReplyTo: 77, msg: { type: 'catchup-request', fromSlot: 1 } },
-    ])
+    expect(sends(r)).toEqual([{ do: 'reply', msg: { type: 'catchup-request', fromSlot: 1 } }])
   })
 
   it('rejects a heartbeat from a deposed leader', () => {
     const r = deliver(replica(2, { promised: b(3, 4) }), 1, { type: 'heartbeat', ballot: b(1, 1), commit: 0 })
-    expect(sends(r)).toEqual([
-      { kind: 'send', to: 1, inReplyTo: 77, msg: { type: 'reject', ballot: b(1, 1), promised: b(3, 4) } },
-    ])
+    expect(sends(r)).toEqual([{ do: 'reply', msg: { type: 'reject', ballot: b(1, 1), promised: b(3, 4) } }])
   })
 })
 
@@ -151,8 +162,9 @@ describe('candidate and new leader', () => {
     expect(r.counted).toEqual({ toward: 'phase 1 of ballot 2.1', count: 3, needed: 3 })
     expect([l.status, l.nextSlot]).toEqual(['leader', 4])
     expect(l.proposals).toEqual([put(4, 1), { op: 'noop' }, put(4, 2)])
-    expect(r.facts).toContainEqual({
-      kind: 'elected',
+    expect(events(r)).toContainEqual({
+      pid: 1,
+      kind: 'leader.elected',
       ballot: b(2, 1),
       reproposed: [
         { slot: 1, ballot: b(1, 4), cmd: put(4, 1) },
@@ -160,7 +172,7 @@ describe('candidate and new leader', () => {
       ],
       noops: [2],
     })
-    const accepts = sends(r).filter((e) => e.kind === 'broadcast')
+    const accepts = sends(r).filter((e) => e.do === 'broadcast')
     expect(accepts.length).toBe(3)
   })
 
@@ -202,12 +214,12 @@ describe('candidate and new leader', () => {
   })
 
   it('a follower that heard nobody campaigns with a higher ballot; one that heard a leader waits', () => {
-    const quiet = onTimer(ctx(2), deepFreeze(replica(2, { maxRound: 4 })), 'election')
+    const quiet = onTimer(deepFreeze(replica(2, { maxRound: 4 })), { key: 'election', ctx: ctx(2) })
     expect((quiet.state as ReplicaState).ballot).toEqual(b(5, 2))
     expect(sends(quiet)).toEqual([
-      { kind: 'broadcast', to: [1, 2, 3, 4, 5], msg: { type: 'prepare', ballot: b(5, 2), fromSlot: 1 } },
+      { do: 'broadcast', to: [1, 2, 3, 4, 5], msg: { type: 'prepare', ballot: b(5, 2), fromSlot: 1 } },
     ])
-    const heard = onTimer(ctx(2), deepFreeze(replica(2, { heard: true })), 'election')
+    const heard = onTimer(deepFreeze(replica(2, { heard: true })), { key: 'election', ctx: ctx(2) })
     expect(sends(heard)).toEqual([])
     expect((heard.state as ReplicaState).heard).toBe(false)
   })
@@ -227,7 +239,7 @@ describe('leader in steady state', () => {
     expect((r.state as ReplicaState).nextSlot).toBe(5)
     expect(sends(r)).toEqual([
       {
-        kind: 'broadcast',
+        do: 'broadcast',
         to: [1, 2, 3, 4, 5],
         msg: { type: 'accept', ballot: b(1, 1), entries: [{ slot: 4, cmd: put(1, 1) }], commit: 3 },
       },
@@ -236,9 +248,7 @@ describe('leader in steady state', () => {
 
   it('a non-leader redirects to the leader it knows', () => {
     const r = deliver(replica(2, { leader: 1 }), 6, { type: 'request', cmd: put(1, 1) })
-    expect(sends(r)).toEqual([
-      { kind: 'send', to: 6, inReplyTo: 77, msg: { type: 'redirect', seq: 1, leader: 1 } },
-    ])
+    expect(sends(r)).toEqual([{ do: 'reply', msg: { type: 'redirect', seq: 1, leader: 1 } }])
   })
 
   it('answers an executed command from the at-most-once table instead of proposing it again', () => {
@@ -246,9 +256,7 @@ describe('leader in steady state', () => {
       type: 'request',
       cmd: put(1, 1),
     })
-    expect(sends(r)).toEqual([
-      { kind: 'send', to: 6, inReplyTo: 77, msg: { type: 'reply', seq: 1, result: 'ok' } },
-    ])
+    expect(sends(r)).toEqual([{ do: 'reply', msg: { type: 'reply', seq: 1, result: 'ok' } }])
     expect((r.state as ReplicaState).nextSlot).toBe(1)
   })
 
@@ -267,9 +275,7 @@ describe('leader in steady state', () => {
     const r = deliver(s, 3, { type: 'accepted', ballot: b(1, 1), slots: [1] })
     expect(r.counted).toEqual({ toward: 'slot 1 at ballot 1.1', count: 3, needed: 3 })
     expect((r.state as ReplicaState).register).toBe('x1')
-    expect(sends(r)).toEqual([
-      { kind: 'send', to: 6, inReplyTo: null, msg: { type: 'reply', seq: 1, result: 'ok' } },
-    ])
+    expect(sends(r)).toEqual([{ do: 'send', to: 6, msg: { type: 'reply', seq: 1, result: 'ok' } }])
     const late = deliver(r.state, 4, { type: 'accepted', ballot: b(1, 1), slots: [1] })
     expect(late.counted).toEqual({ ignored: 'slot 1 already chosen' })
   })
@@ -285,30 +291,36 @@ describe('leader in steady state', () => {
   it('a reject naming a higher ballot preempts the leader', () => {
     const r = deliver(leader(), 3, { type: 'reject', ballot: b(1, 1), promised: b(2, 4) })
     expect((r.state as ReplicaState).status).toBe('follower')
-    expect(r.facts).toContainEqual({ kind: 'preempted', ballot: b(1, 1), higher: b(2, 4), retryTicks: 1 })
+    expect(events(r)).toContainEqual({
+      pid: 1,
+      kind: 'leader.preempted',
+      ballot: b(1, 1),
+      higher: b(2, 4),
+      retryTicks: 1,
+    })
   })
 
   it('heartbeats carry the commit point and resend accepts still unanswered since the last heartbeat', () => {
     const l = leader({ nextSlot: 2, beatSlot: 2, commit: 0, proposals: [put(1, 1)], votes: [0b0110] }) // P1 and P2 accepted
-    const r = onTimer(ctx(1), deepFreeze(l), 'heartbeat')
+    const r = onTimer(deepFreeze(l), { key: 'heartbeat', ctx: ctx(1) })
     const msgs = sends(r)
     expect(msgs[0]).toEqual({
-      kind: 'broadcast',
+      do: 'broadcast',
       to: [2, 3, 4, 5],
       msg: { type: 'heartbeat', ballot: b(1, 1), commit: 0 },
     })
-    expect(msgs.slice(1).map((e) => (e.kind === 'send' ? e.to : 0))).toEqual([3, 4, 5])
+    expect(msgs.slice(1).map((e) => (e.do === 'send' ? e.to : 0))).toEqual([3, 4, 5])
   })
 
   it('batching waits for a full batch, or for the batch timer', () => {
     const config = { ...defaultMpConfig(), batchSize: 2 }
     const r1 = deliver(leader(), 6, { type: 'request', cmd: put(1, 1) }, config)
     expect(sends(r1)).toEqual([])
-    expect(r1.outbox).toContainEqual({ kind: 'timer.set', key: 'batch', delayTicks: config.batchTicks })
+    expect(r1.outbox).toContainEqual({ do: 'timer.set', key: 'batch', afterTicks: config.batchTicks })
     const r2 = deliver(r1.state, 7, { type: 'request', cmd: put(2, 1) }, config)
     expect(sends(r2)).toEqual([
       {
-        kind: 'broadcast',
+        do: 'broadcast',
         to: [1, 2, 3, 4, 5],
         msg: {
           type: 'accept',
@@ -336,9 +348,11 @@ describe('execution, catch-up, recovery, clients', () => {
     })
     const s = r.state as ReplicaState
     expect([s.commit, s.executed, s.register]).toEqual([3, 3, 'x1'])
-    expect(r.facts.filter((f) => f.kind === 'execute').map((f) => f.kind === 'execute' && f.applied)).toEqual(
-      [true, false, false],
-    )
+    expect(
+      events(r)
+        .filter((f) => f.kind === 'slot.execute')
+        .map((f) => f.kind === 'slot.execute' && f.applied),
+    ).toEqual([true, false, false])
   })
 
   it('recovery keeps the promise and votes, forgets the rest, and arms the election timer', () => {
@@ -348,7 +362,7 @@ describe('execution, catch-up, recovery, clients', () => {
       executed: 1,
       register: 'x1',
     })
-    const r = onRecover(ctx(1), deepFreeze(s))
+    const r = onRecover(deepFreeze(s), { ctx: ctx(1) })
     const t = r.state as ReplicaState
     expect([t.status, t.commit, t.register, t.promised, t.accepted.length]).toEqual([
       'follower',
@@ -357,26 +371,25 @@ describe('execution, catch-up, recovery, clients', () => {
       b(1, 1),
       1,
     ])
-    expect(r.facts).toEqual([{ kind: 'recover' }])
+    expect(events(r)).toEqual([{ kind: 'replica.recover', pid: 1 }])
   })
 
   it('a client follows a redirect at once and retries to the next replica on timeout', () => {
     const config = defaultMpConfig()
-    const c0 = onInput(ctx(6, config), deepFreeze(newClient(config, 1)), { type: 'request', op: 'put' })
+    const c0 = onRequest(deepFreeze(newClient(config, 1)), { value: 'put', ctx: ctx(6, config) })
     expect(sends(c0)).toEqual([
-      {
-        kind: 'send',
-        to: 1,
-        inReplyTo: null,
-        msg: { type: 'request', cmd: { op: 'put', client: 1, seq: 1, value: 'a1' } },
-      },
+      { do: 'send', to: 1, msg: { type: 'request', cmd: { op: 'put', client: 1, seq: 1, value: 'a1' } } },
     ])
     const c1 = deliver(c0.state, 1, { type: 'redirect', seq: 1, leader: 3 })
-    expect(sends(c1).map((e) => e.kind === 'send' && e.to)).toEqual([3])
-    const c2 = onTimer(ctx(6, config), deepFreeze(c1.state), 'retry')
-    expect(sends(c2).map((e) => e.kind === 'send' && e.to)).toEqual([4])
+    expect(
+      sends(c1).map((e) => (e.do === 'send' || e.do === 'reply') && (e.do === 'send' ? e.to : 'reply')),
+    ).toEqual([3])
+    const c2 = onTimer(deepFreeze(c1.state), { key: 'retry', ctx: ctx(6, config) })
+    expect(
+      sends(c2).map((e) => (e.do === 'send' || e.do === 'reply') && (e.do === 'send' ? e.to : 'reply')),
+    ).toEqual([4])
     const c3 = deliver(c2.state, 4, { type: 'reply', seq: 1, result: 'ok' })
-    expect(c3.facts).toEqual([{ kind: 'respond', client: 1, seq: 1, result: 'ok' }])
+    expect(events(c3)).toEqual([{ kind: 'client.answer', client: 1, seq: 1, result: 'ok', pid: 6 }])
     expect(deliver(c3.state, 3, { type: 'reply', seq: 1, result: 'ok' }).counted).toEqual({
       ignored: 'C1 already has the answer to command 1',
     })

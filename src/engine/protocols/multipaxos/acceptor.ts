@@ -14,7 +14,7 @@ import type { Ballot, SlotCmd, SlotVote } from './types.ts'
 function promise(d: ReplicaDraft, ballot: Ballot): void {
   const r = d.state
   if (compareMaybe(ballot, r.promised) <= 0) return
-  d.fact({ kind: 'promised', ballot, previous: r.promised })
+  d.fact({ kind: 'acceptor.promise', ballot, previous: r.promised })
   r.promised = ballot
 }
 
@@ -24,7 +24,7 @@ export function onPrepare(d: ReplicaDraft, from: number, ballot: Ballot, fromSlo
   r.maxRound = Math.max(r.maxRound, ballot.round)
   const promised = r.promised
   if (promised !== null && compareMaybe(ballot, promised) < 0) {
-    d.send(from, { type: 'reject', ballot, promised }, true)
+    d.reply({ type: 'reject', ballot, promised })
     return
   }
   promise(d, ballot)
@@ -33,7 +33,7 @@ export function onPrepare(d: ReplicaDraft, from: number, ballot: Ballot, fromSlo
     const v = r.accepted[i]
     if (v) accepted.push(v)
   }
-  d.send(from, { type: 'promise', ballot, fromSlot, accepted }, true)
+  d.reply({ type: 'promise', ballot, fromSlot, accepted })
   if (from === r.pid) return
   // Lamport: a proposer abandons its ballot once its own acceptor promised a higher one.
   if (r.status !== 'follower' && compareMaybe(ballot, r.ballot) > 0) return stepDown(d, ballot)
@@ -56,16 +56,16 @@ export function onAccept(
   r.maxRound = Math.max(r.maxRound, ballot.round)
   const promised = r.promised
   if (promised !== null && compareMaybe(ballot, promised) < 0) {
-    d.send(from, { type: 'reject', ballot, promised }, true)
+    d.reply({ type: 'reject', ballot, promised })
     return
   }
   promise(d, ballot)
   const accepted = d.own('accepted')
   for (const e of entries) {
     put(accepted, e.slot, { slot: e.slot, ballot, cmd: e.cmd })
-    d.fact({ kind: 'vote', slot: e.slot, ballot, cmd: e.cmd })
+    d.fact({ kind: 'acceptor.accept', slot: e.slot, ballot, cmd: e.cmd })
   }
-  d.send(from, { type: 'accepted', ballot, slots: entries.map((e) => e.slot) }, true)
+  d.reply({ type: 'accepted', ballot, slots: entries.map((e) => e.slot) })
   if (from === r.pid) return
   hearLeader(d, ballot)
   learnCommitPoint(d, from, ballot, commit)
@@ -76,7 +76,7 @@ export function onHeartbeat(d: ReplicaDraft, from: number, ballot: Ballot, commi
   const r = d.state
   const promised = r.promised
   if (promised !== null && compareMaybe(ballot, promised) < 0) {
-    d.send(from, { type: 'reject', ballot, promised }, true)
+    d.reply({ type: 'reject', ballot, promised })
     return
   }
   hearLeader(d, ballot)

@@ -1,9 +1,25 @@
-import { intBetween, chancePercent, streamSeed, type Rng } from '../../engine/prng.ts'
+import type { Step } from '../../kernel/module.ts'
+import type { Message, MsgId, ProcessId, Tick } from '../../kernel/types.ts'
 import { newGhost, observe, type MpGhost, type MpViolation } from './ghost.ts'
-import { onInput, onMessage, onRecover, onStart, onTimer, type MpInput } from './handlers.ts'
-import { initialStates, isReplica, type ClientState, type MpProcState, type ReplicaState } from './state.ts'
-import type { Ctx, Step } from './step.ts'
-import type { MpConfig, MpFact, MpMsg, TimerKey } from './types.ts'
+import { init, onCrash, onMessage, onRecover, onRequest, onStart, onTimer } from './handlers.ts'
+import { isReplica, processCount, type ClientState, type MpProcState, type ReplicaState } from './state.ts'
+import type { Ctx } from './step.ts'
+import type { ClientOp, MpConfig, MpEvent, MpMsg, MpTypes, TimerKey } from './types.ts'
+
+/** Mulberry32: a tiny seeded integer source, so the harness needs nothing from the kernel. */
+function rng(seed: number): (min: number, max: number) => number {
+  let a = seed >>> 0 || 1
+  return (min, max) => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), a | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    const u = (t ^ (t >>> 14)) >>> 0
+    return max <= min ? min : min + Math.floor((u / 0x1_0000_0000) * (max - min + 1))
+  }
+}
+
+/** What a test asks a process to do: campaign (a replica) or send a command (a client). */
+export type MpInput = { readonly type: 'campaign' } | { readonly type: 'request'; readonly op: ClientOp }
 
 /**
  * A small deterministic network for unit and property tests of the protocol alone: seeded
@@ -44,11 +60,15 @@ export class Harness {
   step = 0
   readonly ghost: MpGhost = newGhost()
   readonly violations: MpViolation[] = []
-  readonly facts: { step: number; pid: number; fact: MpFact }[] = []
+  readonly facts: { step: number; pid: number; fact: MpEvent }[] = []
   readonly sent: Record<string, number> = {}
   private nextSeq = 1
   private nextId = 1
-  private readonly rng: { latency: Rng; loss: Rng; protocol: Rng }
+  private readonly rng: {
+    latency: ReturnType<typeof rng>
+    loss: ReturnType<typeof rng>
+    protocol: ReturnType<typeof rng>
+  }
   private readonly latency: readonly [number, number]
   private readonly lossPercent: number
 
@@ -57,17 +77,13 @@ export class Harness {
     options: HarnessOptions = {},
   ) {
     const seed = options.seed ?? 1
-    this.rng = {
-      latency: { state: streamSeed(seed, 'latency') },
-      loss: { state: streamSeed(seed, 'loss') },
-      protocol: { state: streamSeed(seed, 'backoff') },
-    }
+    this.rng = { latency: rng(seed * 3 + 1), loss: rng(seed * 5 + 2), protocol: rng(seed * 7 + 3) }
     this.latency = options.latency ?? [8, 12]
     this.lossPercent = options.lossPercent ?? 0
-    this.states = initialStates(config)
+    this.states = Array.from({ length: processCount(config) }, (_, i) => init(this.ctx(i + 1)))
     this.up = this.states.map(() => true)
     this.timers = this.states.map(() => new Map())
-    this.states.forEach((s) => this.apply(s.pid, null, onStart(this.ctx(s.pid, null), s)))
+    this.states.forEach((s) => this.apply(s.pid, null, onStart(s, { ctx: this.ctx(s.pid) })))
   }
 
   replica(pid: number): ReplicaState {
@@ -82,36 +98,46 @@ export class Harness {
     return s
   }
 
-  private ctx(pid: number, msgId: number | null): Ctx {
+  private ctx(pid: number): Ctx {
     return {
       config: this.config,
-      self: pid,
-      step: this.step,
-      msgId,
-      random: (span) => intBetween(this.rng.protocol, 0, Math.max(0, span - 1)),
+      self: pid as ProcessId,
+      now: this.tick as Tick,
+      processCount: this.states?.length ?? processCount(this.config),
+      draw: (_stream, min, max) => this.rng.protocol(min, max),
     }
   }
 
-  private apply(pid: number, _msgId: number | null, r: Step): void {
+  /** Perform a handler's outbox in order, as the kernel does; `handled` is the message being handled. */
+  private apply(pid: number, handled: Wire | null, r: Step<MpTypes>): void {
     this.states[pid - 1] = r.state
-    for (const f of r.facts) {
-      this.facts.push({ step: this.step, pid, fact: f })
-      this.violations.push(...observe(this.ghost, this.config, pid, f))
-    }
     for (const e of r.outbox) {
-      if (e.kind === 'send') this.send(pid, e.to, e.msg, e.inReplyTo)
-      else if (e.kind === 'broadcast') for (const to of e.to) this.send(pid, to, e.msg, null)
-      else if (e.kind === 'timer.set')
-        this.timers[pid - 1]?.set(e.key, { fireAt: this.tick + e.delayTicks, seq: this.nextSeq++ })
-      else this.timers[pid - 1]?.delete(e.key)
+      if (e.do === 'send') this.send(pid, e.to, e.msg, null)
+      else if (e.do === 'reply' && handled) this.send(pid, handled.from, e.msg, handled.id)
+      else if (e.do === 'broadcast') {
+        const all = this.states.map((s) => s.pid)
+        const to = e.to === 'all' ? all : e.to === 'others' ? all.filter((p) => p !== pid) : e.to
+        for (const p of to) this.send(pid, p, e.msg, null)
+      } else if (e.do === 'timer.set')
+        this.timers[pid - 1]?.set(e.key, { fireAt: this.tick + e.afterTicks, seq: this.nextSeq++ })
+      else if (e.do === 'timer.cancel') this.timers[pid - 1]?.delete(e.key)
+      else if (e.do === 'emit') this.observe(e.event)
+    }
+  }
+
+  private observe(event: MpEvent): void {
+    this.facts.push({ step: this.step, pid: event.pid, fact: event })
+    for (const c of observe(this.ghost, this.config, event)) {
+      if (c.kind === 'invariant.violated') this.violations.push(c)
+      else this.facts.push({ step: this.step, pid: c.pid, fact: c })
     }
   }
 
   private send(from: number, to: number, msg: MpMsg, inReplyTo: number | null): void {
     const local = from === to
     const [min, max] = this.latency
-    const latency = local ? 0 : intBetween(this.rng.latency, min, max)
-    const lost = !local && chancePercent(this.rng.loss, this.lossPercent)
+    const latency = local ? 0 : this.rng.latency(min, max)
+    const lost = !local && this.rng.loss(0, 99) < this.lossPercent
     this.sent[msg.type] = (this.sent[msg.type] ?? 0) + 1
     const id = this.nextId++
     this.inFlight.push({
@@ -162,7 +188,7 @@ export class Harness {
       this.tick = Math.max(this.tick, due.at.fireAt)
       this.timers[due.pid - 1]?.delete(due.key)
       const s = this.states[due.pid - 1]
-      if (s) this.apply(due.pid, null, onTimer(this.ctx(due.pid, null), s, due.key))
+      if (s) this.apply(due.pid, null, onTimer(s, { key: due.key, ctx: this.ctx(due.pid) }))
     }
     return true
   }
@@ -170,7 +196,20 @@ export class Harness {
   private deliver(w: Wire): void {
     const s = this.states[w.to - 1]
     if (!s || w.lost || !this.up[w.to - 1] || this.cut(w.from, w.to)) return
-    this.apply(w.to, w.id, onMessage(this.ctx(w.to, w.id), s, w.from, w.msg))
+    const msg: Message<MpMsg> = {
+      id: w.id as MsgId,
+      from: w.from as ProcessId,
+      to: w.to as ProcessId,
+      payload: w.msg,
+      sentAt: 0 as Tick,
+      deliverAt: w.deliverAt as Tick,
+      lost: false,
+      dupOf: null,
+      seq: w.seq,
+      inReplyTo: w.inReplyTo as MsgId | null,
+      broadcastId: null,
+    }
+    this.apply(w.to, w, onMessage(s, { msg, ctx: this.ctx(w.to) }))
   }
 
   private cut(a: number, b: number): boolean {
@@ -191,7 +230,10 @@ export class Harness {
   }
 
   crash(pid: number): void {
+    const s = this.states[pid - 1]
+    if (!s || !this.up[pid - 1]) return
     this.up[pid - 1] = false
+    this.states[pid - 1] = onCrash(s).state
     this.timers[pid - 1]?.clear()
     this.inFlight = this.inFlight.filter((m) => m.to !== pid)
   }
@@ -200,7 +242,7 @@ export class Harness {
     const s = this.states[pid - 1]
     if (!s || this.up[pid - 1]) return
     this.up[pid - 1] = true
-    this.apply(pid, null, onRecover(this.ctx(pid, null), s))
+    this.apply(pid, null, onRecover(s, { ctx: this.ctx(pid) }))
   }
 
   /** Split the processes into groups (lists of pids); unlisted ones join the first group. */
@@ -228,7 +270,7 @@ export class Harness {
   duplicate(id: number): void {
     const w = this.inFlight.find((m) => m.id === id)
     if (!w || w.from === w.to) return
-    const latency = intBetween(this.rng.latency, this.latency[0], this.latency[1])
+    const latency = this.rng.latency(this.latency[0], this.latency[1])
     this.inFlight.push({
       ...w,
       id: this.nextId++,
@@ -249,7 +291,8 @@ export class Harness {
 
   input(pid: number, input: MpInput): void {
     const s = this.states[pid - 1]
-    if (s && this.up[pid - 1]) this.apply(pid, null, onInput(this.ctx(pid, null), s, input))
+    const value = input.type === 'campaign' ? 'campaign' : input.op
+    if (s && this.up[pid - 1]) this.apply(pid, null, onRequest(s, { value, ctx: this.ctx(pid) }))
   }
 
   leaders(): number[] {

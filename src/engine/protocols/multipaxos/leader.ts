@@ -32,20 +32,20 @@ export function onRequest(d: ReplicaDraft, from: number, cmd: ClientCmd): void {
   const bugs = d.ctx.config.bugs
   if (r.status !== 'leader') {
     const leader = r.leader !== null && r.leader !== r.pid ? r.leader : null
-    d.send(from, { type: 'redirect', seq: cmd.seq, leader }, true)
+    d.reply({ type: 'redirect', seq: cmd.seq, leader })
     return
   }
   const session = r.sessions[cmd.client]
   if (!bugs.noDedup && session !== undefined && session.seq >= cmd.seq) {
-    if (session.seq === cmd.seq) d.send(from, { type: 'reply', seq: cmd.seq, result: session.result }, true)
+    if (session.seq === cmd.seq) d.reply({ type: 'reply', seq: cmd.seq, result: session.result })
     d.counted = { ignored: `${fmtCmd(cmd)} was already executed: answered from the at-most-once table` }
     return
   }
   if (bugs.leaderLocalRead && cmd.op === 'get') {
     // The broken variant: no lease and no log round, so a deposed leader can answer stale.
     const result = r.register ?? 'nil'
-    d.fact({ kind: 'local-read', client: cmd.client, seq: cmd.seq, result })
-    d.send(from, { type: 'reply', seq: cmd.seq, result }, true)
+    d.fact({ kind: 'leader.local-read', client: cmd.client, seq: cmd.seq, result })
+    d.reply({ type: 'reply', seq: cmd.seq, result })
     return
   }
   const slot = bugs.noDedup ? null : slotOf(d, cmd)
@@ -72,7 +72,7 @@ export function propose(d: ReplicaDraft, cmd: Cmd): void {
   if (r.ballot === null) return
   const slot = r.nextSlot++
   put(d.own('proposals'), slot, cmd)
-  d.fact({ kind: 'propose', slot, ballot: r.ballot, cmd })
+  d.fact({ kind: 'slot.propose', slot, ballot: r.ballot, cmd })
   const c = d.ctx.config
   if (c.batchSize <= 1) return sendAccepts(d, [{ slot, cmd }])
   const batch = d.own('batch')

@@ -25,8 +25,8 @@ export function issue(d: ClientDraft, op?: ClientOp): void {
       ? { op: 'put', client: c.client, seq, value: writeValue(c.client, seq) }
       : { op: 'get', client: c.client, seq }
   c.pending = cmd
-  c.history = [...c.history, { cmd, invokedStep: d.ctx.step, respondedStep: null, result: null }]
-  d.fact({ kind: 'invoke', client: c.client, cmd, retry: false })
+  c.history = [...c.history, { cmd, sentAt: d.ctx.now, answeredAt: null, result: null }]
+  d.fact({ kind: 'client.send', client: c.client, cmd, retry: false })
   send(d, cmd)
 }
 
@@ -44,12 +44,12 @@ export function onReply(d: ClientDraft, from: number, seq: number, result: strin
   }
   const last = c.history[c.history.length - 1]
   if (last === undefined) throw new Error(`C${c.client} has a pending command but no history`)
-  const done: ClientRecord = { ...last, respondedStep: d.ctx.step, result }
+  const done: ClientRecord = { ...last, answeredAt: d.ctx.now, result }
   c.history = [...c.history.slice(0, -1), done]
   c.pending = null
   c.target = from
   d.cancelTimer('retry')
-  d.fact({ kind: 'respond', client: c.client, seq, result })
+  d.fact({ kind: 'client.answer', client: c.client, seq, result })
   const ops = d.ctx.config.workload[c.client - 1] ?? []
   if (c.nextOp < ops.length) d.setTimer('next', d.ctx.config.clientThinkTicks)
 }
@@ -66,7 +66,7 @@ export function onRedirect(d: ClientDraft, seq: number, leader: number | null): 
     return
   }
   c.target = leader
-  d.fact({ kind: 'invoke', client: c.client, cmd: c.pending, retry: true })
+  d.fact({ kind: 'client.send', client: c.client, cmd: c.pending, retry: true })
   send(d, c.pending)
 }
 
@@ -75,6 +75,6 @@ export function onRetryTimer(d: ClientDraft): void {
   const c = d.state
   if (c.pending === null) return
   c.target = (c.target % d.ctx.config.replicaCount) + 1
-  d.fact({ kind: 'invoke', client: c.client, cmd: c.pending, retry: true })
+  d.fact({ kind: 'client.send', client: c.client, cmd: c.pending, retry: true })
   send(d, c.pending)
 }

@@ -18,7 +18,7 @@ export function learnChosen(
 ): void {
   if (slot <= d.state.commit || at(d.state.chosen, slot) !== null) return
   put(d.own('chosen'), slot, cmd)
-  d.fact({ kind: 'commit', slot, cmd, via })
+  d.fact({ kind: 'slot.commit', slot, cmd, via })
 }
 
 /** Advance the commit point over contiguous chosen slots and execute up to it. */
@@ -39,7 +39,7 @@ function execute(d: ReplicaDraft, slot: number): void {
   if (cmd === null) throw new Error(`P${r.pid} executes slot ${slot}, which is not chosen`)
   r.executed = slot
   if (cmd.op === 'noop') {
-    d.fact({ kind: 'execute', slot, cmd, applied: false, result: '' })
+    d.fact({ kind: 'slot.execute', slot, cmd, applied: false, result: '' })
     return
   }
   const session = r.sessions[cmd.client]
@@ -52,7 +52,7 @@ function execute(d: ReplicaDraft, slot: number): void {
     if (cmd.op === 'put') r.register = cmd.value
     d.own('sessions')[cmd.client] = { seq: cmd.seq, result }
   }
-  d.fact({ kind: 'execute', slot, cmd, applied: !duplicate, result })
+  d.fact({ kind: 'slot.execute', slot, cmd, applied: !duplicate, result })
   if (r.status === 'leader' && result !== '')
     d.send(clientPid(d.ctx.config, cmd.client), { type: 'reply', seq: cmd.seq, result })
 }
@@ -74,11 +74,11 @@ export function learnCommitPoint(d: ReplicaDraft, from: number, ballot: Ballot, 
   }
   advance(d)
   if (slot <= commit && from !== r.pid && isReplica(d.ctx.config, from))
-    d.send(from, { type: 'catchup-request', fromSlot: r.commit + 1 }, true)
+    d.reply({ type: 'catchup-request', fromSlot: r.commit + 1 })
 }
 
 /** Catch-up, serving side: send the chosen commands from `fromSlot` on (bounded). */
-export function onCatchupRequest(d: ReplicaDraft, from: number, fromSlot: number): void {
+export function onCatchupRequest(d: ReplicaDraft, fromSlot: number): void {
   const r = d.state
   const entries: SlotCmd[] = []
   const last = Math.min(r.commit, fromSlot + MP_LIMITS.catchupSlotsMax - 1)
@@ -90,7 +90,7 @@ export function onCatchupRequest(d: ReplicaDraft, from: number, fromSlot: number
     d.counted = { ignored: `P${r.pid} knows no chosen slot from ${fromSlot} on (commit point ${r.commit})` }
     return
   }
-  d.send(from, { type: 'catchup', entries }, true)
+  d.reply({ type: 'catchup', entries })
 }
 
 /** Catch-up, lagging side: every entry is a chosen command; learn them and execute. */

@@ -48,8 +48,8 @@ export interface ReplicaState {
 /** A client's record of one command: what it sent, when, and what came back. */
 export interface ClientRecord {
   readonly cmd: ClientCmd
-  readonly invokedStep: number
-  respondedStep: number | null
+  readonly sentAt: number
+  answeredAt: number | null
   result: string | null
 }
 

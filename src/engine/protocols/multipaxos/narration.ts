@@ -1,0 +1,202 @@
+import type { MessageMeaning } from '../../kernel/module.ts'
+import type { Counted, Message, ProcessId, Tick, ViolationEvent } from '../../kernel/types.ts'
+import { RULE_TEXT, type MpRule } from './ghost.ts'
+import { fmtBallot as fb, fmtCmd, processName } from './state.ts'
+import type { MpConfig, MpEvent, MpMsg, MpMsgType, SlotCmd, TimerKey } from './types.ts'
+
+/** Every sentence of a Multi-Paxos log, in the lecture's words. Pure. */
+
+const slots = (entries: readonly SlotCmd[]): string =>
+  entries.map((e) => `${e.slot}=${fmtCmd(e.cmd)}`).join(' ')
+
+/** The short label on an arrow. */
+export function label(m: MpMsg): string {
+  switch (m.type) {
+    case 'request':
+      return fmtCmd(m.cmd)
+    case 'reply':
+      return `reply ${m.seq}: ${m.result}`
+    case 'redirect':
+      return `redirect → ${m.leader === null ? '?' : `P${m.leader}`}`
+    case 'prepare':
+      return `prepare ${fb(m.ballot)} from ${m.fromSlot}`
+    case 'promise':
+      return `promise ${fb(m.ballot)}${m.accepted.length > 0 ? ` [${m.accepted.map((v) => `${v.slot}:${fb(v.ballot)}`).join(' ')}]` : ''}`
+    case 'reject':
+      return `reject ${fb(m.ballot)} < ${fb(m.promised)}`
+    case 'accept':
+      return `accept ${fb(m.ballot)} ${slots(m.entries)}`
+    case 'accepted':
+      return `accepted ${fb(m.ballot)} ${m.slots.join(',')}`
+    case 'heartbeat':
+      return `♥ ${fb(m.ballot)} c${m.commit}`
+    case 'catchup-request':
+      return `catch-up from ${m.fromSlot}`
+    case 'catchup':
+      return `catch-up ${slots(m.entries)}`
+  }
+}
+
+/** What each message type means (legend, inspector, arrow style). */
+export const MEANINGS: { readonly [K in MpMsgType]: MessageMeaning } = {
+  request: {
+    role: 'request',
+    phase: 'client',
+    meaning: 'a client asks the replicated store to run a command',
+  },
+  reply: { role: 'ack', phase: 'client', meaning: 'the leader answers a command it executed' },
+  redirect: {
+    role: 'reject',
+    phase: 'client',
+    meaning: 'a replica that is not the leader names the leader it knows',
+  },
+  prepare: {
+    role: 'request',
+    phase: '1a',
+    meaning: 'a candidate asks for promises for every slot from its first uncommitted one',
+  },
+  promise: {
+    role: 'ack',
+    phase: '1b',
+    meaning: 'an acceptor promises and reports, per slot, the highest-ballot command it accepted',
+  },
+  reject: {
+    role: 'reject',
+    phase: 'nack',
+    meaning: 'an acceptor refuses a lower ballot and names the higher one it promised',
+  },
+  accept: {
+    role: 'request',
+    phase: '2a',
+    meaning: 'the leader asks acceptors to accept commands in slots (with its commit point)',
+  },
+  accepted: { role: 'ack', phase: '2b', meaning: 'an acceptor accepted those slots at that ballot' },
+  heartbeat: {
+    role: 'notice',
+    phase: 'heartbeat',
+    meaning: 'the leader is alive: its ballot and commit point',
+  },
+  'catchup-request': {
+    role: 'request',
+    phase: 'catch-up',
+    meaning: 'a lagging replica asks for the chosen slots it misses',
+  },
+  catchup: {
+    role: 'ack',
+    phase: 'catch-up',
+    meaning: 'chosen commands for the slots the lagging replica missed',
+  },
+}
+
+/** Messages of one ballot share a colour; client traffic has none. */
+export function colourKey(m: MpMsg): string | null {
+  return 'ballot' in m ? fb(m.ballot) : null
+}
+
+/** The sentence for sending `m`, without the final period. */
+export function sendSentence(m: Message<MpMsg>, config: MpConfig): string {
+  const from = processName(config, m.from)
+  const to = processName(config, m.to)
+  const p = m.payload
+  switch (p.type) {
+    case 'request':
+      return `${from} sends ${fmtCmd(p.cmd)} to ${to}`
+    case 'reply':
+      return `${from} answers ${to}'s command ${p.seq}: ${p.result}`
+    case 'redirect':
+      return p.leader === null
+        ? `${from} tells ${to} it is not the leader and knows no leader`
+        : `${from} tells ${to} to ask the leader P${p.leader}`
+    case 'prepare':
+      return `${from} sends prepare ${fb(p.ballot)} to ${to} for every slot from ${p.fromSlot} on`
+    case 'promise':
+      return `${from} promises ${fb(p.ballot)} to ${to}${p.accepted.length === 0 ? ', with no accepted slots' : `, reporting ${p.accepted.map((v) => `slot ${v.slot} = ${fmtCmd(v.cmd)} at ${fb(v.ballot)}`).join('; ')}`}`
+    case 'reject':
+      return `${from} rejects ${fb(p.ballot)} from ${to}: it promised ${fb(p.promised)}`
+    case 'accept':
+      return `${from} asks ${to} to accept ${p.entries.map((e) => `slot ${e.slot} = ${fmtCmd(e.cmd)}`).join(', ')} at ${fb(p.ballot)} (commit point ${p.commit})`
+    case 'accepted':
+      return `${from} tells ${to} it accepted slot${p.slots.length > 1 ? 's' : ''} ${p.slots.join(', ')} at ${fb(p.ballot)}`
+    case 'heartbeat':
+      return `${from} sends a heartbeat to ${to}: leader ${fb(p.ballot)}, commit point ${p.commit}`
+    case 'catchup-request':
+      return `${from} asks ${to} for the chosen slots from ${p.fromSlot} on`
+    case 'catchup':
+      return `${from} sends ${to} the chosen slots ${p.entries.map((e) => e.slot).join(', ')}`
+  }
+}
+
+/** The suffix for a delivery that counted or was ignored. */
+export function countedSuffix(counted: Counted | null): string {
+  if (counted === null) return ''
+  if ('ignored' in counted) return ` (ignored: ${counted.ignored})`
+  return ` (${counted.count} of ${counted.needed} needed for ${counted.toward})`
+}
+
+/** A protocol event or a violation, as one sentence. */
+export function eventSentence(e: MpEvent | ViolationEvent): string {
+  if (e.kind === 'invariant.violated') {
+    const text = RULE_TEXT[e.rule as MpRule] ?? e.rule
+    return `VIOLATION of ${text}: ${e.detail}`
+  }
+  const who = `P${e.pid}`
+  switch (e.kind) {
+    case 'leader.campaign':
+      return e.skipped
+        ? `${who} suspects the leader and takes over with ballot ${fb(e.ballot)} WITHOUT phase 1, reusing its own log`
+        : `${who} suspects the leader and starts phase 1 with ballot ${fb(e.ballot)} for every slot from ${e.fromSlot} on`
+    case 'leader.elected': {
+      const re = e.reproposed.map((v) => `slot ${v.slot} = ${fmtCmd(v.cmd)} (accepted at ${fb(v.ballot)})`)
+      const parts = [
+        re.length > 0 ? `re-proposes ${re.join(', ')}` : '',
+        e.noops.length > 0
+          ? `fills slot${e.noops.length > 1 ? 's' : ''} ${e.noops.join(', ')} with no-ops`
+          : '',
+      ]
+      const rest = parts.filter((p) => p !== '').join(' and ')
+      return `${who} is leader with ballot ${fb(e.ballot)}${rest === '' ? '' : ` and ${rest}`}`
+    }
+    case 'leader.preempted':
+      return e.higher === null
+        ? `${who}'s phase 1 for ${fb(e.ballot)} timed out; it waits ${e.retryTicks} ticks before trying again`
+        : `${who} is preempted: ballot ${fb(e.higher)} beats its ${fb(e.ballot)}; it follows and waits ${e.retryTicks} ticks before it may campaign again`
+    case 'acceptor.promise':
+      return `${who} promises ${fb(e.ballot)} (was ${fb(e.previous)})`
+    case 'acceptor.accept':
+      return `${who} accepts ${fmtCmd(e.cmd)} in slot ${e.slot} at ${fb(e.ballot)}`
+    case 'slot.propose':
+      return `${who} proposes ${fmtCmd(e.cmd)} for slot ${e.slot} at ${fb(e.ballot)}`
+    case 'slot.commit':
+      return `${who} learns slot ${e.slot} is chosen: ${fmtCmd(e.cmd)} (${e.via === 'quorum' ? 'a majority accepted' : e.via === 'leader' ? "from the leader's commit point" : 'by catch-up'})`
+    case 'slot.execute':
+      if (e.cmd.op === 'noop') return `${who} executes slot ${e.slot}: a no-op`
+      return e.applied
+        ? `${who} executes slot ${e.slot}: ${fmtCmd(e.cmd)} → ${e.result}`
+        : `${who} skips slot ${e.slot}: ${fmtCmd(e.cmd)} was already executed (at-most-once)`
+    case 'leader.local-read':
+      return `${who} answers C${e.client}'s read from its own register (${e.result}) without a log round`
+    case 'client.send':
+      return e.retry ? `C${e.client} resends ${fmtCmd(e.cmd)}` : `C${e.client} sends ${fmtCmd(e.cmd)}`
+    case 'client.answer':
+      return `C${e.client} gets the answer to command ${e.seq}: ${e.result}`
+    case 'replica.recover':
+      return `${who} recovers its promise and accepted slots from stable storage; it must learn the commit point again`
+    case 'slot.chosen':
+      return `${fmtCmd(e.cmd)} is chosen in slot ${e.slot}: a majority (${e.acceptors.map((p) => `P${p}`).join(', ')}) accepted it at ${fb(e.ballot)}`
+  }
+}
+
+const TIMER_WORDS: Record<TimerKey, string> = {
+  election: 'election timer',
+  heartbeat: 'heartbeat timer',
+  batch: 'batch timer',
+  retry: 'retry timer',
+  next: 'next-command timer',
+}
+
+export const timerSet = (pid: ProcessId, key: TimerKey, fireAt: Tick, config: MpConfig): string =>
+  `${processName(config, pid)} sets its ${TIMER_WORDS[key]} for tick ${fireAt}`
+export const timerFire = (pid: ProcessId, key: TimerKey, config: MpConfig): string =>
+  `${processName(config, pid)}'s ${TIMER_WORDS[key]} fires`
+export const runStart = (config: MpConfig): string =>
+  `Multi-Paxos with ${config.replicaCount} replicas and ${config.workload.length} client${config.workload.length > 1 ? 's' : ''}; a majority is ${Math.floor(config.replicaCount / 2) + 1}`

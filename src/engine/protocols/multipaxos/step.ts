@@ -1,0 +1,91 @@
+import type { Context, Delivery, Effect } from '../../kernel/module.ts'
+import type { Counted, ProcessId } from '../../kernel/types.ts'
+import type { ClientState, MpProcState, ReplicaState } from './state.ts'
+import type { MpEventBody, MpMsg, MpTypes, TimerKey } from './types.ts'
+
+/** What a handler may know besides its own state (the kernel's context). */
+export type Ctx = Context<MpTypes>
+
+/** The one random stream the protocol draws from: election timeouts and backoff delays. */
+export const RANDOM_STREAM = 'election'
+
+/** A uniform integer in [0, span) from the protocol's seeded stream. */
+export const random = (ctx: Ctx, span: number): number => ctx.draw(RANDOM_STREAM, 0, Math.max(1, span) - 1)
+
+type CowKey = 'accepted' | 'chosen' | 'proposals' | 'votes' | 'reported' | 'batch' | 'sessions'
+
+/**
+ * A handler's working copy. The state is copied shallowly once; arrays are copied on first
+ * write (`own`), so a handler never mutates anything the caller (or a snapshot) still holds.
+ * Effects go to the outbox in the order they happen: that is the order of the log.
+ */
+export class Draft<S extends MpProcState> {
+  readonly state: S
+  readonly outbox: Effect<MpTypes>[] = []
+  counted: Counted | null = null
+  private readonly copied = new Set<CowKey>()
+
+  constructor(
+    readonly ctx: Ctx,
+    state: S,
+  ) {
+    this.state = { ...state }
+  }
+
+  /** A field of a replica draft that may be written: copied the first time. */
+  own<K extends CowKey>(this: Draft<ReplicaState>, key: K): ReplicaState[K] {
+    const r = this.state
+    if (!this.copied.has(key)) {
+      this.copied.add(key)
+      const v = r[key]
+      ;(r as Record<CowKey, unknown>)[key] = Array.isArray(v) ? v.slice() : { ...v }
+    }
+    return r[key]
+  }
+
+  send(to: number, msg: MpMsg): void {
+    this.outbox.push({ do: 'send', to: to as ProcessId, msg })
+  }
+
+  /** Answer the message being handled (the log records which request it answers). */
+  reply(msg: MpMsg): void {
+    this.outbox.push({ do: 'reply', msg })
+  }
+
+  /** Send to every listed process (the sender included when listed: "3 ACKs including itself"). */
+  broadcast(to: readonly number[], msg: MpMsg): void {
+    if (to.length === 1 && to[0] !== undefined) return this.send(to[0], msg)
+    if (to.length > 0) this.outbox.push({ do: 'broadcast', to: to as readonly ProcessId[], msg })
+  }
+
+  setTimer(key: TimerKey, afterTicks: number): void {
+    this.outbox.push({ do: 'timer.set', key, afterTicks: Math.max(1, afterTicks) })
+  }
+
+  cancelTimer(key: TimerKey): void {
+    this.outbox.push({ do: 'timer.cancel', key })
+  }
+
+  /** Log a protocol event made by this process. */
+  fact(f: MpEventBody): void {
+    this.outbox.push({ do: 'emit', event: { ...f, pid: this.ctx.self } })
+  }
+
+  done(): Delivery<MpTypes> {
+    return { state: this.state, outbox: this.outbox, counted: this.counted }
+  }
+}
+
+export type ReplicaDraft = Draft<ReplicaState>
+export type ClientDraft = Draft<ClientState>
+
+/** Read a slot-indexed array (slot 1 is index 0). Pure. */
+export function at<T>(arr: readonly (T | null)[], slot: number): T | null {
+  return arr[slot - 1] ?? null
+}
+
+/** Write a slot-indexed array in place, padding with nulls. */
+export function put<T>(arr: (T | null)[], slot: number, v: T | null): void {
+  while (arr.length < slot - 1) arr.push(null)
+  arr[slot - 1] = v
+}
