@@ -6,6 +6,7 @@
  */
 import { strToU8, zlibSync } from 'fflate'
 import { allPresets } from '../src/scenarios/presets.ts'
+import { parseScenarioBytes } from '../src/scenarios/input.ts'
 import { parseScenario, type ParseResult } from '../src/scenarios/scenario.ts'
 import { decodeScenarioLink, encodeScenarioHash, toBase64Url } from '../src/scenarios/url.ts'
 
@@ -87,11 +88,54 @@ function hostileJson(): string[] {
   ]
 }
 
+/** Links from issue 14 that were misread: malformed versions, percent-encoding, zip bombs. */
+function hostileLinks(): string[] {
+  const good = encodeScenarioHash(allPresets()[0]!.scenario)
+  return [
+    '#s=1',
+    '#s=',
+    's=',
+    '#s=-1.eNo',
+    '#s=0.eNo',
+    `#s=-1.${good.slice(4)}`,
+    '#s=1000000000000000000000.AAAA',
+    '#s=1e21.AAAA',
+    `#${good.replace('s=', 's%3D')}`,
+    `https://synod.test/#${good.replace('s=', 's%3d')}`,
+    '#s%3D',
+    '#%',
+    // Zip bombs: 30 MB and 48 MB of spaces in links under the length limit.
+    `#s=1.${toBase64Url(zlibSync(new Uint8Array(30_000_000).fill(32)))}`,
+    `#s=1.${toBase64Url(zlibSync(new Uint8Array(48_000_000).fill(32), { level: 9 }))}`,
+  ]
+}
+
+/** A scenario file's bytes in the encodings editors save (the app and CLI both read them). */
+function hostileFiles(): Uint8Array[] {
+  const json = '{"format":1,"title":"Files ✓","interventions":[]}'
+  const utf16 = (text: string, le: boolean): Uint8Array =>
+    Uint8Array.from({ length: text.length * 2 }, (_, i) => {
+      const unit = text.charCodeAt(i >> 1)
+      return (i % 2 === 0) === le ? unit & 0xff : unit >> 8
+    })
+  return [
+    strToU8(json),
+    new Uint8Array([0xef, 0xbb, 0xbf, ...strToU8(json)]),
+    new Uint8Array([0xff, 0xfe, ...utf16(json, true)]),
+    new Uint8Array([0xfe, 0xff, ...utf16(json, false)]),
+    utf16(json, true),
+    new Uint8Array([0xff, 0xfe, 0x7b]),
+    new Uint8Array([0, 0, 0, 0]),
+    new Uint8Array([0xef, 0xbb, 0xbf]),
+    new Uint8Array(0),
+    new Uint8Array(8_000_001).fill(32),
+  ]
+}
+
 function makeCorpus(): { links: string[]; hostile: { json: string; link: string }[] } {
   const links = allPresets().map((p) => `https://synod.test/app/#${encodeScenarioHash(p.scenario)}`)
   const hostile = hostileJson().map((json) => ({ json, link: link(json) }))
-  // A zip bomb: 30 MB of spaces in a link well under the length limit.
-  hostile.push({ json: '{}', link: `#s=1.${toBase64Url(zlibSync(new Uint8Array(30_000_000).fill(32)))}` })
+  for (const l of hostileLinks()) hostile.push({ json: '{}', link: l })
   return { links, hostile }
 }
 
@@ -139,7 +183,14 @@ function check(r: ParseResult): string | null {
 }
 
 type Kind =
-  'random' | 'random-b64' | 'mutated' | 'hostile-link' | 'hostile-json' | 'mutated-json' | 'mutated-json-link'
+  | 'random'
+  | 'random-b64'
+  | 'mutated'
+  | 'hostile-link'
+  | 'hostile-json'
+  | 'hostile-file'
+  | 'mutated-json'
+  | 'mutated-json-link'
 const stats = new Map<Kind, { inputs: number; loaded: number; refused: number }>()
 const messages = new Map<string, number>()
 const failures: string[] = []
@@ -187,6 +238,10 @@ function main(): void {
   for (const h of hostile.slice(0, Math.ceil(COUNT / 2))) {
     record('hostile-link', h.link, () => decodeScenarioLink(h.link))
     record('hostile-json', h.json, () => parseJsonText(h.json))
+  }
+  for (const bytes of hostileFiles()) {
+    const shown = bytes.length > 200 ? `${bytes.length} bytes` : Array.from(bytes.subarray(0, 60)).join(' ')
+    record('hostile-file', shown, () => parseScenarioBytes(bytes))
   }
   const small = hostile.filter((h) => h.json.length < 2000).map((h) => h.json)
   for (let i = Math.min(COUNT, 2 * hostile.length); i < COUNT; i++) {

@@ -1,23 +1,17 @@
 import { execFile } from 'node:child_process'
-import { readFileSync, readdirSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { runCli } from './cli.ts'
+import { files } from './fakeFiles.ts'
+import { readFileCapped } from './readInput.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const EXAMPLES = join(ROOT, 'docs/examples')
 
-/** A fake file system: a path maps to file text; anything else is "not found". */
-function files(map: Record<string, string>) {
-  return (path: string): string => {
-    const text = map[path]
-    if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' })
-    return text
-  }
-}
-const disk = (path: string): string => readFileSync(path, 'utf8')
+const disk = readFileCapped
 const SUMMARY = /^summary chosen=(\S+) ballot=(\S+) decided=(\d+)\/(\d+) violations=(\d+) steps=(\d+)$/
 
 const scenario = (extra: Record<string, unknown> = {}) =>
@@ -92,7 +86,12 @@ describe('synod trace: a violation exits 1', () => {
 describe('synod trace: bad input exits 2 with a one-line message', () => {
   const cases: [string, string[], Record<string, string>, string][] = [
     ['a missing file', ['trace', 'gone.json'], {}, 'synod: file not found: gone.json'],
-    ['invalid JSON', ['trace', 'b.json'], { 'b.json': '{"format": 1,' }, 'synod: b.json is not valid JSON ('],
+    [
+      'invalid JSON',
+      ['trace', 'b.json'],
+      { 'b.json': '{"format": 1,' },
+      'synod: b.json: the file is not valid JSON',
+    ],
     [
       'an unknown field',
       ['trace', 'u.json'],

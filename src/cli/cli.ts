@@ -1,8 +1,10 @@
 import { runToEnd, summarize, summaryLine, textTrace } from '../engine/index.ts'
 import { presetById, presetIds } from '../scenarios/presets.ts'
-import { parseScenario, toRunInput, type Scenario } from '../scenarios/scenario.ts'
-import { runExplore } from './explore.ts'
+import { fileSizeProblem, looksLikeLink, MAX_FILE_BYTES, parseScenarioBytes } from '../scenarios/input.ts'
+import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
 import { decodeScenarioLink } from '../scenarios/url.ts'
+import { runExplore } from './explore.ts'
+import type { ReadFile } from './readInput.ts'
 
 /** What the CLI prints and its exit status: 0 no violation, 1 violation found, 2 bad input. */
 export interface CliResult {
@@ -18,33 +20,30 @@ presets: ${presetIds().join(', ')}`
 
 const bad = (message: string): CliResult => ({ code: 2, stdout: '', stderr: `synod: ${message}` })
 
-/** A shared link (`https://…#s=1.…`) or a bare hash fragment rather than a file path. */
-const isLink = (arg: string): boolean => /(^|#|&)s=\d+\./.test(arg)
-
-function loadFile(path: string, readFile: (path: string) => string): Scenario | string {
-  if (isLink(path)) {
+/**
+ * A scenario from a link or a file, through the same decoding as the app (src/scenarios/input.ts),
+ * so both accept and refuse the same inputs with the same messages; or the message.
+ */
+function loadFile(path: string, readFile: ReadFile): Scenario | string {
+  if (looksLikeLink(path)) {
     const decoded = decodeScenarioLink(path)
     return decoded.ok ? decoded.scenario : decoded.error
   }
-  let text: string
+  let read: ReturnType<ReadFile>
   try {
-    text = readFile(path)
+    read = readFile(path, MAX_FILE_BYTES)
   } catch (e) {
     const code = (e as { code?: string }).code
     return code === 'ENOENT' ? `file not found: ${path}` : `cannot read ${path} (${code ?? 'error'})`
   }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (e) {
-    return `${path} is not valid JSON (${(e as Error).message})`
-  }
-  const parsed = parseScenario(json)
+  if ('tooLarge' in read)
+    return `${path}: ${fileSizeProblem(read.tooLarge, read.exact) ?? 'the file is too large'}`
+  const parsed = parseScenarioBytes(read.bytes)
   return parsed.ok ? parsed.scenario : `${path}: ${parsed.error}`
 }
 
 /** Parse arguments, run the scenario, and format the result. Never throws for bad input. */
-export function runCli(argv: readonly string[], readFile: (path: string) => string): CliResult {
+export function runCli(argv: readonly string[], readFile: ReadFile): CliResult {
   const [command, ...rest] = argv
   if (command === undefined || command === '--help' || command === '-h') {
     return { code: command ? 0 : 2, stdout: command ? USAGE : '', stderr: command ? '' : USAGE }
@@ -61,6 +60,7 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
   const files: string[] = []
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] ?? ''
+    if (a === '--help' || a === '-h') return { code: 0, stdout: USAGE, stderr: '' }
     if (a === '--json') json = true
     else if (a === '--preset') {
       preset = rest[++i] ?? null

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { runCli } from './cli.ts'
 import { parseExploreArgs, runExplore } from './explore.ts'
 
-const noFile = (): string => {
+const noFile = (): never => {
   throw new Error('no file reads in explore')
 }
 

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs'
 import { runCli } from './cli.ts'
+import { readFileCapped } from './readInput.ts'
 
 /** Entry point of `npm run synod -- …`: the same engine as the app, in Node. */
-const result = runCli(process.argv.slice(2), (path) => readFileSync(path, 'utf8'))
+const result = runCli(process.argv.slice(2), readFileCapped)
 if (result.stdout) process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`)
 if (result.stderr) process.stderr.write(`${result.stderr}\n`)
 process.exitCode = result.code

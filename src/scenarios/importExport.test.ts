@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { presetById } from './presets.ts'
-import { parseScenarioFile, scenarioFileName, scenarioFileText } from './importExport.ts'
+import { strToU8 } from 'fflate'
+import { parseScenarioBytes, scenarioFileName, scenarioFileText } from './importExport.ts'
+
+const parseScenarioFile = (text: string) => parseScenarioBytes(strToU8(text))
 
 describe('scenario files', () => {
   it('round-trips a preset through its file text', () => {

@@ -1,7 +1,6 @@
-import { parseScenario, scenarioToJson, type ParseResult, type Scenario } from './scenario.ts'
+import { scenarioToJson, type Scenario } from './scenario.ts'
 
-/** Files larger than this are refused before parsing (a scenario is a few kilobytes). */
-export const MAX_IMPORT_BYTES = 1_000_000
+export { fileSizeProblem, parseScenarioBytes } from './input.ts'
 
 /** The `.json` file for a scenario (the docs/scenario-format.md format), pretty for diffs. Pure. */
 export function scenarioFileText(s: Scenario): string {
@@ -16,16 +15,4 @@ export function scenarioFileName(s: Scenario): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
   return `${slug || 'scenario'}.synod.json`
-}
-
-/** Validate an imported file's text; errors name the file's problem. Pure; never throws. */
-export function parseScenarioFile(text: string): ParseResult {
-  if (text.length > MAX_IMPORT_BYTES) return { ok: false, error: 'the file is too large for a scenario' }
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
-    return { ok: false, error: 'the file is not valid JSON' }
-  }
-  return parseScenario(value)
 }

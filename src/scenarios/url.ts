@@ -1,5 +1,7 @@
-import { strFromU8, strToU8, unzlibSync, zlibSync } from 'fflate'
+import { strFromU8, strToU8, zlibSync } from 'fflate'
 import { defaultConfig } from '../engine/index.ts'
+import { inflateCapped } from './inflate.ts'
+import { formatBytes, MAX_SCENARIO_BYTES } from './input.ts'
 import { parseScenario, scenarioToJson, type ParseResult, type Scenario } from './scenario.ts'
 
 /**
@@ -12,7 +14,7 @@ export const URL_CODEC_VERSION = 1
 /** Links longer than this are refused before any decompression work. */
 export const MAX_LINK_CHARS = 64_000
 /** Decompressed scenarios larger than this are refused (a zip bomb cannot exhaust memory). */
-export const MAX_SCENARIO_BYTES = 1_000_000
+export { MAX_SCENARIO_BYTES }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 const B64_INDEX = new Map([...B64].map((c, i) => [c, i]))
@@ -61,21 +63,72 @@ function diff(value: Record<string, unknown>, base: Record<string, unknown>): Re
   return out
 }
 
-/**
- * The hash fragment for a scenario (`s=1.…`, without the `#`). Config fields equal to the defaults
- * are left out (the decoder fills them in), which keeps typical links short. Pure.
- */
-export function encodeScenarioHash(s: Scenario): string {
+/** The scenario JSON a link carries: config fields equal to the defaults are left out. Pure. */
+function linkJson(s: Scenario): string {
   const full = scenarioToJson(s)
   const config = diff(
     s.config as unknown as Record<string, unknown>,
     defaultConfig() as unknown as Record<string, unknown>,
   )
-  const json = JSON.stringify({ ...full, config })
-  return `s=${URL_CODEC_VERSION}.${toBase64Url(zlibSync(strToU8(json), { level: 9 }))}`
+  return JSON.stringify({ ...full, config })
 }
 
+/**
+ * The hash fragment for a scenario (`s=1.…`, without the `#`). Config fields equal to the defaults
+ * are left out (the decoder fills them in), which keeps typical links short. Pure.
+ */
+export function encodeScenarioHash(s: Scenario): string {
+  return `s=${URL_CODEC_VERSION}.${toBase64Url(zlibSync(strToU8(linkJson(s)), { level: 9 }))}`
+}
+
+/**
+ * The link for a scenario on the page at `base` (an address without its hash), or why there can
+ * be none: a link this app would refuse to open is never produced. Pure.
+ */
+export function scenarioLink(
+  s: Scenario,
+  base: string,
+): { ok: true; link: string } | { ok: false; error: string } {
+  const json = strToU8(linkJson(s))
+  if (json.length > MAX_SCENARIO_BYTES) return { ok: false, error: tooLargeForLink(json.length) }
+  const link = `${base}#s=${URL_CODEC_VERSION}.${toBase64Url(zlibSync(json, { level: 9 }))}`
+  if (link.length > MAX_LINK_CHARS) return { ok: false, error: tooLargeForLink(link.length, 'characters') }
+  return { ok: true, link }
+}
+
+const tooLargeForLink = (n: number, unit: 'bytes' | 'characters' = 'bytes'): string =>
+  unit === 'bytes'
+    ? `this run is too large for a link (${formatBytes(n)} of scenario; links hold at most ${formatBytes(MAX_SCENARIO_BYTES)})`
+    : `this run is too large for a link (it would be ${n.toLocaleString('en')} characters; links hold at most ${MAX_LINK_CHARS.toLocaleString('en')})`
+
 const fail = (error: string): ParseResult => ({ ok: false, error })
+
+/** The fragment of a link or hash, percent-decoded (some chat tools encode "=" as "%3D"). Pure. */
+function fragmentOf(link: string): string {
+  const hashAt = link.indexOf('#')
+  const fragment = hashAt >= 0 ? link.slice(hashAt + 1) : link
+  if (!fragment.includes('%')) return fragment
+  try {
+    return decodeURIComponent(fragment)
+  } catch {
+    return fragment
+  }
+}
+
+/** The `s=` parameter's value in a fragment, or null when there is none. Pure. */
+const scenarioParam = (fragment: string): string | null =>
+  fragment
+    .split('&')
+    .find((p) => p.startsWith('s='))
+    ?.slice(2) ?? null
+
+/** True when an address hash (or link) carries a scenario, even a broken one. Pure. */
+export function hasScenarioLink(link: string): boolean {
+  return scenarioParam(fragmentOf(link)) !== null
+}
+
+/** Version digits as shown in a message: long ones shortened, never in exponent notation. */
+const shownVersion = (digits: string): string => (digits.length > 12 ? `${digits.slice(0, 12)}…` : digits)
 
 /**
  * Decode a link, a hash fragment (`#s=…`) or a bare payload into a scenario. Pure; never throws.
@@ -83,33 +136,33 @@ const fail = (error: string): ParseResult => ({ ok: false, error })
 export function decodeScenarioLink(link: string): ParseResult {
   if (link.length > MAX_LINK_CHARS)
     return fail(`this link is too long (${link.length} characters; at most ${MAX_LINK_CHARS})`)
-  const hashAt = link.indexOf('#')
-  const fragment = hashAt >= 0 ? link.slice(hashAt + 1) : link
-  const param = fragment.split('&').find((p) => p.startsWith('s='))
-  if (param === undefined) return fail('this link holds no scenario (expected “#s=…”)')
-  const body = param.slice(2)
+  const body = scenarioParam(fragmentOf(link))
+  if (body === null) return fail('this link holds no scenario (expected “#s=…”)')
+  if (body === '') return fail('the scenario link is empty (nothing follows “s=”)')
   const dot = body.indexOf('.')
-  const version = Number(dot > 0 ? body.slice(0, dot) : NaN)
-  if (!Number.isInteger(version) || version < 1)
-    return fail('the scenario link is malformed (no version number)')
-  if (version > URL_CODEC_VERSION) {
+  const digits = dot >= 0 ? body.slice(0, dot) : body
+  if (!/^\d+$/.test(digits) || /^0+$/.test(digits))
+    return fail('the scenario link is malformed (it must start with a version number, as in “s=1.”)')
+  if (dot < 0) return fail('the scenario link is incomplete (nothing follows its version number)')
+  const version = digits.replace(/^0+/, '')
+  if (version.length > String(URL_CODEC_VERSION).length || Number(version) > URL_CODEC_VERSION) {
     return fail(
-      `this link was made by a newer Synod (link version ${version}, this one reads ${URL_CODEC_VERSION}); please update`,
+      `this link was made by a newer Synod (link version ${shownVersion(version)}, this one reads ${URL_CODEC_VERSION}); please update`,
     )
   }
   const bytes = fromBase64Url(body.slice(dot + 1))
   if (bytes === null || bytes.length === 0) return fail('the scenario link is corrupted (invalid characters)')
-  let json: string
-  try {
-    const raw = unzlibSync(bytes, { out: undefined })
-    if (raw.length > MAX_SCENARIO_BYTES) return fail('the scenario in this link is too large')
-    json = strFromU8(raw)
-  } catch {
-    return fail('the scenario link is truncated or corrupted (it could not be decompressed)')
+  const inflated = inflateCapped(bytes, MAX_SCENARIO_BYTES)
+  if (!inflated.ok) {
+    return fail(
+      inflated.reason === 'too-large'
+        ? `the scenario in this link is too large (more than ${formatBytes(MAX_SCENARIO_BYTES)} once decompressed, the limit)`
+        : 'the scenario link is truncated or corrupted (it could not be decompressed)',
+    )
   }
   let value: unknown
   try {
-    value = JSON.parse(json)
+    value = JSON.parse(strFromU8(inflated.bytes))
   } catch {
     return fail('the scenario link is corrupted (its contents are not valid JSON)')
   }

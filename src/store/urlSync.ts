@@ -1,7 +1,7 @@
 import { ENGINE_VERSION } from '../engine/index.ts'
 import { allPresets, presetById } from '../scenarios/presets.ts'
 import { scenarioToJson, type Scenario } from '../scenarios/scenario.ts'
-import { decodeScenarioLink, encodeScenarioHash } from '../scenarios/url.ts'
+import { decodeScenarioLink, encodeScenarioHash, hasScenarioLink } from '../scenarios/url.ts'
 import { loadPreset, loadScenario, setNotice } from './actions.ts'
 import { clearWork, loadWork, saveWork } from './persistence.ts'
 import type { SynodState } from './state.ts'
@@ -89,8 +89,8 @@ export function isEmbed(
   return new URLSearchParams(search).has('embed')
 }
 
-/** True when the address hash carries a scenario link. */
-const hasLink = (hash: string): boolean => /(^#|&)s=/.test(hash)
+/** True when the address hash carries a scenario link (also "s%3D…", as some chat tools send it). */
+const hasLink = (hash: string): boolean => hash.length > 1 && hasScenarioLink(hash)
 
 let brokenLinkShown = false
 

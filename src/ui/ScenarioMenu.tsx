@@ -1,6 +1,11 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { textTrace } from '../engine/index.ts'
-import { parseScenarioFile, scenarioFileName, scenarioFileText } from '../scenarios/importExport.ts'
+import {
+  fileSizeProblem,
+  parseScenarioBytes,
+  scenarioFileName,
+  scenarioFileText,
+} from '../scenarios/importExport.ts'
 import { loadScenario, openDialog, setNotice } from '../store/actions.ts'
 import { togglePresenter } from '../store/presenter.ts'
 import { synodStore } from '../store/store.ts'
@@ -57,12 +62,21 @@ function exportTrace(): void {
 }
 
 async function importFile(file: File): Promise<void> {
-  const r = parseScenarioFile(await file.text())
-  if (!r.ok) {
-    // A bad file changes nothing: the current work stays as it was.
-    setNotice(`Could not import “${file.name}”: ${r.error}. Your current work is unchanged.`)
-    return
+  // A bad file changes nothing: the current work stays as it was.
+  const refuse = (error: string): void =>
+    setNotice(`Could not import “${file.name}”: ${error}. Your current work is unchanged.`)
+  // The size first: reading a huge file would freeze the tab before any check could run.
+  const tooLarge = fileSizeProblem(file.size)
+  if (tooLarge !== null) return refuse(tooLarge)
+  let bytes: Uint8Array
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer())
+  } catch {
+    return refuse('the file could not be read')
   }
+  // The same decoding as the synod CLI: encodings, JSON and format are judged alike.
+  const r = parseScenarioBytes(bytes)
+  if (!r.ok) return refuse(r.error)
   loadScenario(r.scenario, null)
   setNotice(engineNotice(r.scenario))
 }

@@ -1,0 +1,75 @@
+import { deflateSync } from 'node:zlib'
+import type { Page } from '@playwright/test'
+import { cursorStep, expect, openApp, position, settled, test } from './fixtures.ts'
+
+/**
+ * Hostile inputs from issue 14: each is refused (or opened) with a message, promptly, and the
+ * work on screen is kept. The same inputs are in the fuzz corpus (scripts/fuzz.ts).
+ */
+
+const b64url = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64url')
+
+async function importBytes(page: Page, name: string, buffer: Buffer): Promise<void> {
+  const menu = page.locator('details.file-menu')
+  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click()
+  await page.getByLabel('Scenario file to open').setInputFiles({ name, mimeType: 'application/json', buffer })
+}
+
+test('a zip-bomb link is refused at the size limit and the work is kept', async ({ page }) => {
+  await openApp(page, '?preset=racing-adopt')
+  await page.getByRole('button', { name: /^Step \(/ }).click()
+  await expect(page).toHaveURL(/#s=1\./)
+  // 48 MB of spaces: a 62 KB link.
+  const bomb = `#s=1.${b64url(deflateSync(Buffer.alloc(48_000_000, 32), { level: 9 }))}`
+  expect(bomb.length).toBeLessThan(64_000)
+  await page.evaluate((hash) => (window.location.hash = hash), bomb)
+  await expect(
+    page.getByText(/the scenario in this link is too large \(more than 4 MB once decompressed/),
+  ).toBeVisible()
+  await expect(page.getByLabel('Choose an example run')).toHaveValue('racing-adopt')
+  expect(await cursorStep(page)).toBe(1)
+})
+
+test('a file over the limit is refused by its size before it is read', async ({ page }) => {
+  await openApp(page)
+  await importBytes(page, 'huge.json', Buffer.alloc(9_000_000, 32))
+  await expect(
+    page.getByText('Could not import “huge.json”: the file is too large (9 MB; the limit is 8 MB).'),
+  ).toBeVisible()
+  await expect(page.getByLabel('Choose an example run')).toHaveValue('basic')
+})
+
+test('UTF-16 and byte-order-marked files open like UTF-8', async ({ page }) => {
+  await openApp(page)
+  const json = JSON.stringify({ format: 1, title: 'Sixteen ✓', interventions: [] })
+  await importBytes(
+    page,
+    'utf16.json',
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]),
+  )
+  await settled(page)
+  await expect(page.getByLabel('Choose an example run')).toContainText('Sixteen ✓')
+  const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json.replace('Sixteen', 'Marked'))])
+  await importBytes(page, 'bom.json', bom)
+  await settled(page)
+  await expect(page.getByLabel('Choose an example run')).toContainText('Marked ✓')
+})
+
+test('malformed scenario links say what is wrong with them', async ({ page }) => {
+  await openApp(page)
+  const cases: [string, string][] = [
+    ['#s=1', 'nothing follows its version number'],
+    ['#s=', 'nothing follows “s=”'],
+    ['#s=-1.eNo', 'it must start with a version number'],
+    ['#s=1000000000000000000000.AAAA', 'link version 100000000000…, this one reads 1'],
+  ]
+  for (const [hash, message] of cases) {
+    await page.evaluate((h) => (window.location.hash = h), hash)
+    await expect(
+      page
+        .getByText(`This link could not be opened: the scenario link is`, { exact: false })
+        .or(page.getByText('This link could not be opened: this link was made', { exact: false })),
+    ).toContainText(message)
+  }
+  await expect(position(page)).toContainText('step 0/24')
+})

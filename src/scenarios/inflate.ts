@@ -1,0 +1,46 @@
+import { Unzlib } from 'fflate'
+
+/**
+ * zlib decompression with a ceiling on the output, for untrusted links. The compressed input is
+ * fed to fflate's streaming inflater in small slices and the output is counted as it appears, so
+ * a zip bomb (a few kilobytes that inflate to gigabytes) is stopped once it passes `maxBytes`:
+ * memory and time stay proportional to the limit, never to what the bomb would have produced.
+ */
+
+/**
+ * Compressed bytes per push. Deflate expands at most about 1,032:1, so one slice yields at most
+ * about 0.5 MB beyond the limit before the check stops it.
+ */
+const SLICE_BYTES = 512
+
+export type InflateResult =
+  | { readonly ok: true; readonly bytes: Uint8Array }
+  | { readonly ok: false; readonly reason: 'too-large' | 'corrupt'; readonly inflatedBytes: number }
+
+/** Inflate zlib `data`, refusing output beyond `maxBytes`. Pure; never throws. */
+export function inflateCapped(data: Uint8Array, maxBytes: number): InflateResult {
+  if (data.length === 0) return { ok: false, reason: 'corrupt', inflatedBytes: 0 }
+  const chunks: Uint8Array[] = []
+  let inflated = 0
+  const inflater = new Unzlib((chunk) => {
+    inflated += chunk.length
+    // Past the limit nothing more is kept: the result is a refusal anyway.
+    if (inflated <= maxBytes) chunks.push(chunk)
+  })
+  try {
+    for (let at = 0; at < data.length; at += SLICE_BYTES) {
+      const end = Math.min(at + SLICE_BYTES, data.length)
+      inflater.push(data.subarray(at, end), end === data.length)
+      if (inflated > maxBytes) return { ok: false, reason: 'too-large', inflatedBytes: inflated }
+    }
+  } catch {
+    return { ok: false, reason: 'corrupt', inflatedBytes: inflated }
+  }
+  const bytes = new Uint8Array(inflated)
+  let offset = 0
+  for (const c of chunks) {
+    bytes.set(c, offset)
+    offset += c.length
+  }
+  return { ok: true, bytes }
+}
