@@ -109,7 +109,7 @@ export function buildLogGrid(
   const reasons = cellReasons(events, config)
   let slots = 0
   for (const p of procs)
-    if (p.local.role === 'replica') slots = Math.max(slots, p.local.accepted.length, p.local.chosen.length)
+    if (p.local.role === 'replica') slots = Math.max(slots, p.local.accepted.size, p.local.chosen.size)
   const rows: GridRow[] = []
   for (const p of procs) {
     const r = p.local

@@ -4,6 +4,7 @@ import type { MpRule } from './ghost.ts'
 import type { ProcessId } from '../../kernel/types.ts'
 import { Harness } from './harness.test-helpers.ts'
 import { buildLogGrid } from './logGrid.ts'
+import { slotsToArray } from './slots.ts'
 import { fmtCmd } from './state.ts'
 import type { MpBugs, MpConfig, MpEvent } from './types.ts'
 
@@ -18,9 +19,8 @@ const factsOf = <K extends MpEvent['kind']>(h: Harness, kind: K) =>
   h.facts.filter((f): f is typeof f & { fact: Extract<MpEvent, { kind: K }> } => f.fact.kind === kind)
 const rules = (h: Harness): MpRule[] => h.violations.map((v) => v.rule)
 const log = (h: Harness, pid: number): string =>
-  h
-    .replica(pid)
-    .chosen.slice(0, h.replica(pid).commit)
+  slotsToArray(h.replica(pid).chosen)
+    .slice(0, h.replica(pid).commit)
     .map((c) => (c ? fmtCmd(c) : '-'))
     .join(',')
 
@@ -165,7 +165,7 @@ describe('partitions and catch-up', () => {
     h.crash(5)
     h.runUntil((x) => x.clientsDone())
     h.recover(5)
-    expect(h.replica(5).accepted.length).toBe(0)
+    expect(h.replica(5).accepted.size).toBe(0)
     h.run(300)
     expect(h.replica(5).executed).toBe(4)
     expect(h.replica(5).register).toBe('a4')
