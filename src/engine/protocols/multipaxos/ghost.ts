@@ -225,7 +225,7 @@ function onRespond(
   // Only a read's answer can break linearizability: a write answered now can always be placed
   // last (every other command was sent before this moment), and it changes no read's answer.
   if (op.op === 'put') return
-  if (isLinearizable(windowOf(g, config), g.lin.starts)) return
+  if (isLinearizable(recentOf(g, config), g.lin.starts)) return
   report(
     g,
     'linearizable',
@@ -240,17 +240,17 @@ function onRespond(
 }
 
 /** Each client's commands after the cut. */
-function windowOf(g: MpGhost, config: MpConfig): ObservedOp[][] {
+function recentOf(g: MpGhost, config: MpConfig): ObservedOp[][] {
   return config.workload.map((_, i) => (g.ops[i + 1] ?? []).slice(g.lin.cut[i + 1] ?? 0))
 }
 
 /** When no command is in progress, move the cut to now, keeping only the possible register values. */
 function cutIfIdle(g: MpGhost, config: MpConfig): void {
-  const window = windowOf(g, config)
-  if (window.every((ops) => ops.length === 0)) return
-  if (window.some((ops) => ops.some((o) => o.responded === null))) return
+  const recent = recentOf(g, config)
+  if (recent.every((ops) => ops.length === 0)) return
+  if (recent.some((ops) => ops.some((o) => o.responded === null))) return
   g.lin = {
     cut: Object.fromEntries(config.workload.map((_, i) => [i + 1, g.ops[i + 1]?.length ?? 0])),
-    starts: finalValues(window, g.lin.starts),
+    starts: finalValues(recent, g.lin.starts),
   }
 }
