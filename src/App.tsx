@@ -9,6 +9,7 @@ import { EngineBanner, LimitBanner } from './ui/EngineBanner.tsx'
 import { HelpDialog } from './ui/HelpDialog.tsx'
 import { LiveRegion } from './ui/LiveRegion.tsx'
 import { Narration } from './ui/Narration.tsx'
+import { PanelSheet } from './ui/PanelSheet.tsx'
 import { PartitionDialog } from './ui/PartitionDialog.tsx'
 import { PresenterView, usePresenterKeys } from './ui/PresenterView.tsx'
 import { PresetGallery } from './ui/PresetGallery.tsx'
@@ -19,6 +20,8 @@ import { TopBar } from './ui/TopBar.tsx'
 import { Transport } from './ui/Transport.tsx'
 import { usePauseWhenHidden, useTheme, useWarmProjection } from './ui/useAppEffects.ts'
 import { useKeyboard } from './ui/useKeyboard.ts'
+import { NARROW_QUERY, useMediaQuery } from './ui/useMedia.ts'
+import './ui/narrow.css'
 
 function Dialogs() {
   const dialog = useSynod((s) => s.dialog)
@@ -65,7 +68,12 @@ function Banners() {
 /** `?embed` is fixed for the page's life: the address's query never changes after loading. */
 const EMBEDDED = isEmbed()
 
-/** The application shell: top bar, diagram with sidebar, and the time controls at the bottom. */
+/**
+ * The application shell. Wide screens (laptop, projector): top bar, the diagram with the sidebar
+ * beside it, the time controls and the narration at the bottom. Narrow ones (phone, portrait
+ * tablet): the diagram first across the whole width, the panels and the narration as tabs under
+ * it, the time controls last, under the thumb.
+ */
 export function App() {
   useKeyboard()
   useTheme()
@@ -73,6 +81,7 @@ export function App() {
   useWarmProjection()
   usePresenterKeys()
   const presenter = useSynod((s) => s.presenter)
+  const narrow = useMediaQuery(NARROW_QUERY)
   if (EMBEDDED) return <EmbedView />
   if (presenter) {
     return (
@@ -80,6 +89,25 @@ export function App() {
         <PresenterView />
         <LiveRegion />
       </>
+    )
+  }
+  if (narrow) {
+    return (
+      <div className="app app-narrow">
+        <TopBar />
+        <Banners />
+        <div className="workspace">
+          <DiagramPane />
+          <ExplorerPanel />
+        </div>
+        <PanelSheet />
+        <footer className="bottombar">
+          <Scrubber />
+          <Transport />
+        </footer>
+        <LiveRegion />
+        <Dialogs />
+      </div>
     )
   }
   return (

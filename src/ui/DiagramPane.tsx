@@ -1,7 +1,26 @@
-import { selectMessage, selectProcess } from '../store/actions.ts'
-import { useSynod } from '../store/store.ts'
+import type { MouseEvent } from 'react'
+import { selectMessage, selectProcess, stepForward } from '../store/actions.ts'
+import { synodStore, useSynod } from '../store/store.ts'
 import { Diagram } from '../timeline/Diagram.tsx'
 import { useProjection } from './useView.ts'
+
+/** What a tap on the diagram reaches first: an arrow, a lane, a zoom button. */
+const TAPPABLE = '[data-msg-id], [data-pid], button, a, input, select'
+
+/**
+ * Tap to step: a finger's tap on the diagram's empty background moves one step on, as the Step
+ * button does, so a phone's run can be followed with one thumb. A tap on an arrow or a lane still
+ * selects it, and while something is selected a background tap only clears the selection (the
+ * diagram's own handler). A mouse click is never a step: on a computer the background click
+ * clears the selection, as before. Runs in the capture phase, before the diagram clears it.
+ */
+function tapToStep(e: MouseEvent): void {
+  if ((e.nativeEvent as PointerEvent).pointerType !== 'touch') return
+  if (e.target instanceof Element && e.target.closest(TAPPABLE)) return
+  const s = synodStore.getState()
+  if (s.selectedMsgId !== null || s.selectedPid !== null) return
+  stepForward()
+}
 
 /** The time-space diagram, fed from the store: the log, the cursor, the selection, who is down. */
 export function DiagramPane() {
@@ -14,7 +33,7 @@ export function DiagramPane() {
   const { procs } = useProjection()
   const down = procs.filter((p) => !p.up).map((p) => p.pid)
   return (
-    <main className="diagram-pane" aria-label="Time-space diagram">
+    <main className="diagram-pane" aria-label="Time-space diagram" onClickCapture={tapToStep}>
       <Diagram
         log={log}
         cursorStep={cursor}

@@ -3,6 +3,7 @@ import { selectMessage } from '../store/actions.ts'
 import { eventsBefore, eventsThrough } from '../store/runIndex.ts'
 import { useSynod } from '../store/store.ts'
 import { P } from './format.ts'
+import { StartHint } from './StartHint.tsx'
 import { usePanelCursor } from './useView.ts'
 
 /** How many earlier steps the feed shows above the current one. */
@@ -106,11 +107,7 @@ export function Narration() {
   const beat = beats?.find((b) => b.step === cursor)
   return (
     <section className="narration" aria-label="What happens, step by step">
-      {!touched && cursor === 0 && (
-        <p className="hint">
-          Press <kbd>→</kbd> to step, or click a process to propose. <kbd>?</kbd> shows all shortcuts.
-        </p>
-      )}
+      {!touched && cursor === 0 && <StartHint />}
       {beat && (
         <p className="beat">
           <span className="beat-tag">Think</span> {beat.text}

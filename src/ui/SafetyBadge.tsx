@@ -60,7 +60,12 @@ export function ChosenChip() {
   const { chosen, procs } = usePanelProjection()
   const decided = procs.filter((p) => p.decided).length
   const values = [...new Set(chosen.map((c) => c.value))]
-  if (values.length === 0) return <span className="chip">Nothing chosen yet</span>
+  if (values.length === 0)
+    return (
+      <span className="chip">
+        <Text full="Nothing chosen yet" short="Nothing chosen" />
+      </span>
+    )
   const two = values.length > 1
   return (
     <span

@@ -35,8 +35,9 @@ function PresetPicker() {
   const description = useSynod((s) => s.scenario.description)
   const label =
     preset === undefined ? (own ?? 'Your own run') : `${preset.title}${changed ? ' (changed)' : ''}`
+  const fit = useWidthOfTitle(label)
   return (
-    <label className="preset-picker">
+    <label className="preset-picker" ref={fit}>
       <span className="visually-hidden">Example</span>
       <select
         value={value}
@@ -59,6 +60,27 @@ function PresetPicker() {
       </select>
     </label>
   )
+}
+
+/** Room for the select's arrow and padding beside the title's text. */
+const SELECT_CHROME_PX = 46
+
+/**
+ * Sizes the picker to the title it shows, measured in the select's own font, so the example's
+ * name is never cut to "Racing: P3": when the bar has no room for it, the bar compacts or wraps
+ * instead (see `useFitOneRow`). On a phone the stylesheet lets it shrink to the screen.
+ */
+function useWidthOfTitle(title: string) {
+  const ref = useRef<HTMLLabelElement>(null)
+  useLayoutEffect(() => {
+    const label = ref.current
+    const select = label?.querySelector('select')
+    const ctx = select ? document.createElement('canvas').getContext('2d') : null
+    if (!label || !select || !ctx) return
+    ctx.font = getComputedStyle(select).font
+    label.style.setProperty('--title-px', `${Math.ceil(ctx.measureText(title).width) + SELECT_CHROME_PX}px`)
+  }, [title])
+  return ref
 }
 
 /**

@@ -10,39 +10,77 @@ interface Control {
   readonly label: string
   /** Visible text; icon-only when absent. */
   readonly text?: string
+  /** A word under the icon on a phone, where the row has no room for `text`. */
+  readonly short: string
   readonly icon: IconName
   readonly keys: string
   readonly run: () => void
+  /** One of the few a thumb uses all the time: first and large on a phone. */
+  readonly primary?: boolean
 }
 
 const BACK: readonly Control[] = [
-  { label: 'Jump to start', icon: 'start', keys: 'Home', run: act.jumpToStart },
-  { label: 'Back one round', icon: 'fastBack', keys: '[', run: act.roundBack },
-  { label: 'Back one phase', text: 'Phase', icon: 'back', keys: 'Shift+←', run: act.phaseBack },
-  { label: 'Back one step', text: 'Back', icon: 'back', keys: '← or PageUp', run: act.stepBack },
+  { label: 'Jump to start', short: 'Start', icon: 'start', keys: 'Home', run: act.jumpToStart },
+  { label: 'Back one round', short: 'Round', icon: 'fastBack', keys: '[', run: act.roundBack },
+  {
+    label: 'Back one phase',
+    text: 'Phase',
+    short: 'Phase',
+    icon: 'back',
+    keys: 'Shift+←',
+    run: act.phaseBack,
+  },
+  {
+    label: 'Back one step',
+    text: 'Back',
+    short: 'Back',
+    icon: 'back',
+    keys: '← or PageUp',
+    run: act.stepBack,
+    primary: true,
+  },
 ]
 
 const FORWARD: readonly Control[] = [
-  { label: 'Step', text: 'Step', icon: 'forward', keys: '→ or PageDown', run: act.stepForward },
-  { label: 'Phase', text: 'Phase', icon: 'forward', keys: 'Shift+→', run: act.phaseForward },
-  { label: 'Round', text: 'Round', icon: 'fastForward', keys: ']', run: act.roundForward },
-  { label: 'Until decided', text: 'Until decided', icon: 'fastForward', keys: 'D', run: act.runUntilDecided },
-  { label: 'Jump to end', icon: 'end', keys: 'End', run: act.jumpToEnd },
+  {
+    label: 'Step',
+    text: 'Step',
+    short: 'Step',
+    icon: 'forward',
+    keys: '→ or PageDown',
+    run: act.stepForward,
+    primary: true,
+  },
+  { label: 'Phase', text: 'Phase', short: 'Phase', icon: 'forward', keys: 'Shift+→', run: act.phaseForward },
+  { label: 'Round', text: 'Round', short: 'Round', icon: 'fastForward', keys: ']', run: act.roundForward },
+  {
+    label: 'Until decided',
+    text: 'Until decided',
+    short: 'Decided',
+    icon: 'fastForward',
+    keys: 'D',
+    run: act.runUntilDecided,
+  },
+  { label: 'Jump to end', short: 'End', icon: 'end', keys: 'End', run: act.jumpToEnd },
 ]
 
 function ControlButton({ c, disabled, back }: { c: Control; disabled: boolean; back?: boolean }) {
+  const iconFirst = back || !c.text
   return (
     <button
       type="button"
-      className={`transport-btn${c.text ? '' : ' icon-only'}`}
+      className={`transport-btn${c.text ? '' : ' icon-only'}${c.primary ? ' primary-control' : ''}`}
       onClick={c.run}
       disabled={disabled}
       aria-label={`${c.label} (${c.keys})`}
       title={`${c.label} (${c.keys})`}
     >
-      {back || !c.text ? <Icon name={c.icon} /> : null}
-      {c.text}
-      {!back && c.text ? <Icon name={c.icon} /> : null}
+      {iconFirst && <Icon name={c.icon} />}
+      {c.text && <span className="transport-text">{c.text}</span>}
+      <span className="transport-short" aria-hidden="true">
+        {c.short}
+      </span>
+      {!iconFirst && <Icon name={c.icon} />}
     </button>
   )
 }
@@ -64,12 +102,13 @@ export function Transport() {
       ))}
       <button
         type="button"
-        className="transport-btn play"
+        className="transport-btn play primary-control"
         onClick={togglePlay}
         aria-label={playLabel}
         title={playLabel}
       >
-        <Icon name={playing ? 'pause' : 'play'} /> {playing ? 'Pause' : replay ? 'Replay' : 'Play'}
+        <Icon name={playing ? 'pause' : 'play'} />{' '}
+        <span>{playing ? 'Pause' : replay ? 'Replay' : 'Play'}</span>
       </button>
       {FORWARD.map((c) => (
         <ControlButton key={c.label} c={c} disabled={cursor >= end && !computing} />

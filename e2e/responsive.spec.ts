@@ -1,0 +1,162 @@
+import type { Page } from '@playwright/test'
+import { cursorStep, expect, openApp, settled, shot, test } from './fixtures.ts'
+
+/**
+ * The lecture hall and the student's pocket: at every screen size the diagram comes first (every
+ * lane, at least 40% of the screen), every time control is on screen and not covered, and the page
+ * never scrolls sideways, not even when a panel's button is tapped.
+ */
+const SIZES = [
+  { name: 'phone portrait', width: 390, height: 844, touch: true },
+  { name: 'phone landscape', width: 844, height: 390, touch: true },
+  { name: 'tablet portrait', width: 820, height: 1180, touch: true },
+  { name: 'projector', width: 1024, height: 768, touch: false },
+  { name: 'laptop', width: 1280, height: 720, touch: false },
+  { name: 'full HD', width: 1920, height: 1080, touch: false },
+] as const
+
+/** The fraction of the viewport the diagram covers, and which lane headers lie wholly inside it. */
+async function diagramCover(page: Page) {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.diagram-pane')?.getBoundingClientRect()
+    if (!pane) return { share: 0, lanes: [] as number[] }
+    const inside = (r: DOMRect): boolean =>
+      r.width > 0 &&
+      r.left >= pane.left - 1 &&
+      r.right <= pane.right + 1 &&
+      r.top >= pane.top - 1 &&
+      r.bottom <= pane.bottom + 1
+    const lanes = [...document.querySelectorAll('.tl-lane-header')]
+      .filter((el) => inside(el.getBoundingClientRect()))
+      .map((el) => Number(el.getAttribute('data-pid')))
+    return { share: (pane.width * pane.height) / (innerWidth * innerHeight), lanes }
+  })
+}
+
+/** Every control of the time toolbar and the slider: the labels of those not fully on screen and on top. */
+async function hiddenControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const controls = [
+      ...document.querySelectorAll<HTMLElement>('.transport button, .transport select, .scrub-track input'),
+    ]
+    return controls
+      .filter((el) => {
+        const r = el.getBoundingClientRect()
+        if (r.width < 1 || r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight)
+          return true
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+        return !(top && (el === top || el.contains(top)))
+      })
+      .map((el) => el.getAttribute('aria-label') ?? el.tagName)
+  })
+}
+
+/** How far the page (or the app's frame) is scrolled sideways, and whether it could be. */
+async function sideways(page: Page) {
+  return page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement
+    const app = document.querySelector('.app')
+    return {
+      overflow: root.scrollWidth - root.clientWidth,
+      scrolled: window.scrollX + root.scrollLeft + (app?.scrollLeft ?? 0),
+    }
+  })
+}
+
+for (const size of SIZES) {
+  test.describe(`${size.name} ${size.width}×${size.height}`, () => {
+    test.use({
+      viewport: { width: size.width, height: size.height },
+      hasTouch: size.touch,
+      isMobile: size.touch,
+    })
+
+    test('the diagram comes first, the controls are all reachable, nothing scrolls sideways', async ({
+      page,
+    }) => {
+      await openApp(page, '?preset=racing-adopt')
+      const cover = await diagramCover(page)
+      expect(cover.lanes).toEqual([1, 2, 3, 4, 5])
+      expect(cover.share).toBeGreaterThanOrEqual(0.4)
+      expect(await hiddenControls(page)).toEqual([])
+      // The example's whole title is shown wherever the bar has room for it (not on a phone).
+      if (size.width >= 1024)
+        await expect
+          .poll(() =>
+            page
+              .getByLabel('Choose an example run')
+              .evaluate((s: HTMLSelectElement) => s.scrollWidth <= s.clientWidth && s.clientWidth > 250),
+          )
+          .toBe(true)
+      expect(await sideways(page)).toEqual({ overflow: 0, scrolled: 0 })
+      await shot(page, `layout-${size.width}x${size.height}`)
+
+      // A few steps in, then a message chosen in the In flight list: the page stays put.
+      const step = page.getByRole('button', { name: /^Step \(/ })
+      for (let i = 0; i < 3; i++) await (size.touch ? step.tap() : step.click())
+      await settled(page)
+      if (size.width <= 900) await page.getByRole('tab', { name: 'Messages' }).click()
+      const item = page.locator('.inflight-item').last()
+      await (size.touch ? item.tap() : item.click())
+      await expect(item).toHaveAttribute('aria-pressed', 'true')
+      expect(await sideways(page)).toEqual({ overflow: 0, scrolled: 0 })
+      expect(await hiddenControls(page)).toEqual([])
+    })
+
+    test('the first hint speaks the device’s language', async ({ page }) => {
+      await openApp(page, '?preset=basic')
+      const hint = page.locator('.hint')
+      if (size.width <= 900)
+        await expect(page.getByRole('tab', { name: 'Steps' })).toHaveAttribute('aria-selected', 'true')
+      if (size.touch) {
+        await expect(hint).toContainText('Tap')
+        await expect(hint).not.toContainText('Press')
+      } else {
+        await expect(hint).toContainText('Press')
+      }
+    })
+  })
+}
+
+test.describe('touch', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
+
+  test('a tap on the diagram steps; a tap on a lane selects it instead', async ({ page }) => {
+    await openApp(page, '?preset=basic')
+    const pane = page.locator('.diagram-pane')
+    const box = await pane.boundingBox()
+    if (!box) throw new Error('no diagram')
+    // Empty background, right of the run's first arrows, between two lanes.
+    await page.touchscreen.tap(box.x + box.width - 20, box.y + box.height - 8)
+    await expect.poll(() => cursorStep(page)).toBe(1)
+    await page.touchscreen.tap(box.x + box.width - 20, box.y + box.height - 8)
+    await expect.poll(() => cursorStep(page)).toBe(2)
+    await page.locator('.tl-lane-header[data-pid="2"]').tap()
+    await expect(page.getByRole('tab', { name: 'Processes' })).toHaveAttribute('aria-selected', 'true')
+    expect(await cursorStep(page)).toBe(2)
+  })
+
+  test('pinching the diagram zooms it', async ({ page }) => {
+    await openApp(page, '?preset=racing-adopt')
+    const pane = page.locator('.diagram-pane')
+    const box = await pane.boundingBox()
+    if (!box) throw new Error('no diagram')
+    // Two fingers moving apart, through the Chrome DevTools protocol (Playwright has no pinch).
+    const cdp = await page.context().newCDPSession(page)
+    const y = box.y + box.height / 2
+    const cx = box.x + box.width / 2
+    const before = await visibleTicks(page)
+    await cdp.send('Input.synthesizePinchGesture', { x: cx, y, scaleFactor: 2.5, gestureSourceType: 'touch' })
+    await expect.poll(() => visibleTicks(page)).toBeLessThan(before * 0.7)
+  })
+})
+
+/** How many ticks the time axis shows: the last axis label's number minus the first's. */
+async function visibleTicks(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const nums = [...document.querySelectorAll('.tl-axis text')]
+      .map((t) => Number(t.textContent))
+      .filter((n) => Number.isFinite(n))
+    return nums.length < 2 ? Infinity : Math.max(...nums) - Math.min(...nums)
+  })
+}
