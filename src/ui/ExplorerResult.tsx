@@ -67,8 +67,16 @@ function SpecSequence({ violation }: { violation: SpecViolation }) {
   )
 }
 
-function boundText(run: ExplorerRun, hit: 'states' | 'depth'): string {
-  const which = hit === 'states' ? `${fmt(run.bounds.maxStates)} states` : `depth ${run.bounds.maxDepth}`
+function boundText(run: ExplorerRun, hit: 'states' | 'depth' | 'memory'): string {
+  const o = run.outcome
+  if (hit === 'memory' && o?.mode === 'sim' && o.memoryMessage)
+    return `The search ${o.memoryMessage}; it was not exhaustive.`
+  const which =
+    hit === 'states'
+      ? `${fmt(run.bounds.maxStates)} states`
+      : hit === 'depth'
+        ? `depth ${run.bounds.maxDepth}`
+        : 'memory'
   const d = run.progress.completedDepth
   const covered = d >= 0 ? `depths 0..${d} fully explored` : 'not even depth 0 fully explored'
   return `Bound hit (${which}): ${covered}; the search was not exhaustive.`
