@@ -85,6 +85,6 @@ export function runCli(argv: readonly string[], readFile: ReadFile): CliResult {
   const summary = summarize(sim.state)
   const stdout = json
     ? JSON.stringify({ summary, events: sim.log })
-    : `${textTrace(sim.log)}\n${summaryLine(summary)}`
+    : `${textTrace(sim.log)}\n${summaryLine(sim.state)}`
   return { code: summary.violations > 0 ? 1 : 0, stdout, stderr: '' }
 }

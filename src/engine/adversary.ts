@@ -1,6 +1,4 @@
-import { Simulator } from './simulator.ts'
-import type { SimState } from './state.ts'
-import type { Intervention, RunInput } from './types.ts'
+import { Simulator, type Intervention, type RunInput, type SimState } from './index.ts'
 
 /**
  * A random adversary for property tests and search: it turns a list of small integers (made by a
@@ -36,7 +34,7 @@ export function pickAction(s: SimState, choice: number, plan: AdversaryPlan): In
   const msg = s.inFlight.length > 0 ? s.inFlight[t % s.inFlight.length] : undefined
   const up = s.procs.filter((p) => p.up)
   const down = s.procs.filter((p) => !p.up)
-  const timed = s.procs.filter((p) => p.proposer.timer !== null)
+  const timed = s.procs.filter((p) => s.timers.some((t) => t.pid === p.pid))
   if (plan.reorder && msg) {
     if (kind === 12 || kind === 13 || kind === 23) return { type: 'deliver', msgId: msg.id }
     if (kind === 14) return { type: 'drop', msgId: msg.id }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { ballotKey, ballotsEqual, compareBallots, compareMaybe, formatBallot } from './ballot.ts'
-import { LIMITS, configProblems, defaultConfig, quorumSize } from './config.ts'
-import { Simulator } from './simulator.ts'
-import type { SimConfig } from './types.ts'
+import { ballotKey, compareBallots, compareMaybe, formatBallot } from './index.ts'
+import { ballotsEqual } from './protocols/paxos/ballot.ts'
+import { LIMITS, configProblems, defaultConfig, quorumSize } from './index.ts'
+import { Simulator } from './index.ts'
+import type { SimConfig } from './index.ts'
 
 describe('ballots', () => {
   it('format as round.pid, as in the lecture', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { runAdversary } from './adversary.ts'
-import { defaultConfig } from './config.ts'
-import { Simulator, runToEnd } from './simulator.ts'
+import { defaultConfig } from './index.ts'
+import { Simulator, runToEnd } from './index.ts'
 import { at, lectureConfig, propose } from './testkit.test-helpers.ts'
-import { logHash } from './trace.ts'
-import type { RunInput } from './types.ts'
+import { logHash } from './index.ts'
+import type { RunInput } from './index.ts'
 
 /** Same scenario → same log, byte for byte: across runs, after seeks, forks and snapshot thinning. */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Simulator } from './simulator.ts'
+import { Simulator } from './index.ts'
 import {
   act,
   deliveriesOf,
@@ -11,7 +11,7 @@ import {
   steps,
   withBugs,
 } from './testkit.test-helpers.ts'
-import type { Intervention } from './types.ts'
+import type { Intervention } from './index.ts'
 
 /** Crashes, recoveries, partitions and heals, and every intervention that cannot apply. */
 
@@ -38,15 +38,16 @@ describe('crash', () => {
   it('the acceptor state survives on stable storage; proposer and learner do not', () => {
     const sim = started()
     sim.run()
-    const before = structuredClone(sim.state.procs[0]?.acceptor)
+    const before = structuredClone(sim.state.procs[0]?.local.acceptor)
     expect(before?.accepted).toMatchObject({ value: 'A' })
     act(sim, { type: 'crash', pid: 1 })
     const p1 = sim.state.procs[0]
-    expect(p1?.acceptor).toEqual(before)
-    expect(p1?.proposer).toMatchObject({ phase: 'idle', ballot: null, timer: null, maxRoundSeen: 1 })
-    expect(p1?.learner).toEqual({ decided: null, tallies: {} })
+    expect(p1?.local.acceptor).toEqual(before)
+    expect(p1?.local.proposer).toMatchObject({ phase: 'idle', ballot: null, maxRoundSeen: 1 })
+    expect(sim.state.timers.filter((t) => t.pid === 1)).toEqual([])
+    expect(p1?.local.learner).toEqual({ decided: null, tallies: {} })
     act(sim, { type: 'recover', pid: 1 })
-    expect(sim.state.procs[0]?.acceptor).toEqual(before)
+    expect(sim.state.procs[0]?.local.acceptor).toEqual(before)
     expect(ofKind(sim.log, 'invariant.violated')).toEqual([])
   })
 
@@ -64,16 +65,16 @@ describe('crash', () => {
     act(sim, { type: 'crash', pid: 1 })
     act(sim, { type: 'recover', pid: 1 })
     act(sim, { type: 'propose', pid: 1, value: 'B' })
-    expect(sim.state.procs[0]?.proposer.ballot).toEqual({ round: 2, pid: 1 })
+    expect(sim.state.procs[0]?.local.proposer.ballot).toEqual({ round: 2, pid: 1 })
   })
 
   it('with the amnesia bug the acceptor forgets, and recovering breaks promise monotonicity', () => {
     const sim = started(withBugs({ amnesiaOnCrash: true }))
     steps(sim, 4)
-    expect(sim.state.procs[1]?.acceptor.promised).toEqual({ round: 1, pid: 1 })
+    expect(sim.state.procs[1]?.local.acceptor.promised).toEqual({ round: 1, pid: 1 })
     const events = act(sim, { type: 'crash', pid: 2 })
     expect(kinds(events)).toContain('acceptor.forget')
-    expect(sim.state.procs[1]?.acceptor).toEqual({ promised: null, accepted: null })
+    expect(sim.state.procs[1]?.local.acceptor).toEqual({ promised: null, accepted: null })
     const back = act(sim, { type: 'recover', pid: 2 })
     expect(back).toMatchObject([
       { kind: 'proc.recover', pid: 2 },

@@ -1,10 +1,92 @@
-/** The public face of the engine: pure, deterministic, no DOM. */
-export * from './types.ts'
-export * from './events.ts'
-export { ENGINE_VERSION, LIMITS, configProblems, defaultConfig, quorumSize } from './config.ts'
-export { ballotKey, compareBallots, compareMaybe, formatBallot } from './ballot.ts'
-export { payloadLabel } from './narration.ts'
-export { Simulator, runToEnd, type SimulatorOptions } from './simulator.ts'
-export { interventionProblem } from './interventions.ts'
-export type { AcceptorState, LearnerState, ProcState, ProposerState, SimState } from './state.ts'
-export { logHash, summarize, summaryLine, textTrace, traceLine, type RunSummary } from './trace.ts'
+/**
+ * The public face of the engine: pure, deterministic, no DOM. The app, the worker and the CLI
+ * use only this file. Runs are single-decree Paxos today (the types below are its
+ * instantiation of the kernel's); the kernel and the protocol registry are exported too.
+ */
+import { interventionProblem as kernelInterventionProblem } from './kernel/interventions.ts'
+import {
+  Simulator as KernelSimulator,
+  type RunInput as KernelRunInput,
+  type SimulatorOptions,
+} from './kernel/simulator.ts'
+import type { KernelState, ProcRecord } from './kernel/state.ts'
+import {
+  summarize as kernelSummarize,
+  textTrace as kernelTextTrace,
+  traceLine as kernelTraceLine,
+} from './kernel/trace.ts'
+import type { Intervention, KernelEvent, LogEvent, Message as KernelMessage } from './kernel/types.ts'
+import { paxos } from './protocols/paxos/index.ts'
+import type { PaxosEvent, PaxosTypes, Payload, SimConfig } from './protocols/paxos/types.ts'
+
+export type {
+  Counted,
+  DropReason,
+  Intervention,
+  LimitName,
+  MsgId,
+  NetworkConfig,
+  ProcessId,
+  ScheduledIntervention,
+  Tick,
+  Timer,
+} from './kernel/types.ts'
+export { msgId, pid, tick } from './kernel/types.ts'
+export type * from './protocols/paxos/types.ts'
+export type {
+  ProtocolModule,
+  ProtocolTypes,
+  ProcessView,
+  LaneStatus,
+  MessageMeaning,
+  Property,
+} from './kernel/module.ts'
+export { ENGINE_VERSION, LIMITS } from './kernel/limits.ts'
+export { logHash, type RunSummary } from './kernel/trace.ts'
+export type { SimulatorOptions } from './kernel/simulator.ts'
+export { PROTOCOLS, protocolById } from './protocols/registry.ts'
+export { paxos } from './protocols/paxos/index.ts'
+export { configProblems, defaultConfig, quorumSize } from './protocols/paxos/config.ts'
+export { ballotKey, compareBallots, compareMaybe, formatBallot } from './protocols/paxos/ballot.ts'
+export { payloadLabel } from './protocols/paxos/narration.ts'
+
+/** A message of a Paxos run. */
+export type Message = KernelMessage<Payload>
+/** The body of any event of a Paxos run, discriminated by `kind` (`domain.verb`). */
+export type EventBody = KernelEvent<Payload, SimConfig> | PaxosEvent
+export type EventKind = EventBody['kind']
+/** One entry of the event log: the single source of truth for everything on screen. */
+export type SimEvent = LogEvent<EventBody>
+export type EventOf<K extends EventKind> = Extract<SimEvent, { kind: K }>
+/** The whole state of a Paxos run. */
+export type SimState = KernelState<PaxosTypes>
+export type ProcState = ProcRecord<PaxosTypes>
+/** The inputs that fully determine a run. */
+export type RunInput = KernelRunInput<SimConfig>
+
+/** A deterministic Paxos run (see the kernel's `Simulator`). */
+export class Simulator extends KernelSimulator<PaxosTypes> {
+  constructor(input: RunInput, options: SimulatorOptions = {}) {
+    super(paxos, input, options)
+  }
+}
+
+/** Run a whole scenario to its end (quiet, or a limit). Pure: same input, same log. */
+export function runToEnd(input: RunInput): Simulator {
+  const sim = new Simulator(input)
+  sim.run()
+  return sim
+}
+
+/** Why an intervention cannot apply now, or null when it can. Pure. */
+export const interventionProblem = (s: SimState, a: Intervention): string | null =>
+  kernelInterventionProblem(paxos.requestProblem, s, a)
+
+/** One stable, human-readable line per event. Pure. */
+export const traceLine = (e: SimEvent): string => kernelTraceLine(paxos, e)
+/** The whole text trace. Pure. */
+export const textTrace = (log: readonly SimEvent[]): string => kernelTextTrace(paxos, log)
+/** The outcome of a run in a few named numbers (`--json`). Pure. */
+export const summarize = (state: SimState) => kernelSummarize(paxos, state).summary
+/** `summary chosen=10 ballot=2.3 decided=5/5 violations=0 steps=42`. Pure. */
+export const summaryLine = (state: SimState): string => kernelSummarize(paxos, state).line

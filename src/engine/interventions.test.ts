@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { Simulator } from './simulator.ts'
-import { tick } from './types.ts'
+import { Simulator } from './index.ts'
+import { tick } from './index.ts'
 import {
   act,
   at,
@@ -123,17 +123,17 @@ describe('fire-timer', () => {
   it('fires the timeout now, as the next step: the ballot fails and a retry is set', () => {
     const sim = started()
     const events = act(sim, { type: 'fire-timer', pid: 1 })
-    expect(events[0]).toMatchObject({ kind: 'timer.fire', pid: 1, purpose: 'timeout', now: true, step: 1 })
+    expect(events[0]).toMatchObject({ kind: 'timer.fire', pid: 1, key: 'timeout', now: true, step: 1 })
     expect(kinds(events)).toEqual(['timer.fire', 'proposer.phase', 'timer.set'])
     expect(events[1]).toMatchObject({ phase: 'waiting', failure: { reason: 'timeout' } })
-    expect(events[2]).toMatchObject({ purpose: 'retry' })
+    expect(events[2]).toMatchObject({ key: 'retry' })
   })
 
   it('fires a retry timer now: a higher ballot starts', () => {
     const sim = started()
     act(sim, { type: 'fire-timer', pid: 1 })
     const events = act(sim, { type: 'fire-timer', pid: 1 })
-    expect(events[0]).toMatchObject({ kind: 'timer.fire', purpose: 'retry' })
+    expect(events[0]).toMatchObject({ kind: 'timer.fire', key: 'retry' })
     expect(events[1]).toMatchObject({
       kind: 'proposer.phase',
       phase: 'preparing',

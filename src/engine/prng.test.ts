@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { ofKind, lectureConfig, propose } from './testkit.test-helpers.ts'
-import { chancePercent, intBetween, mix32, nextU32, streamSeed, type Rng } from './prng.ts'
-import { runToEnd } from './simulator.ts'
-import type { SimConfig } from './types.ts'
+import { chancePercent, intBetween, mix32, nextU32, streamSeed, type Rng } from './kernel/prng.ts'
+import { runToEnd } from './index.ts'
+import type { SimConfig } from './index.ts'
 
 const rng = (seed = 1): Rng => ({ state: streamSeed(seed, 'latency') })
 

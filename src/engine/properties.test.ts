@@ -1,11 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { runAdversary, type AdversaryPlan } from './adversary.ts'
-import { ballotKey, compareBallots } from './ballot.ts'
-import { defaultConfig } from './config.ts'
-import type { InvariantRule, SimEvent } from './events.ts'
+import { ballotKey, compareBallots } from './index.ts'
+import { defaultConfig } from './index.ts'
+import type { InvariantRule, SimEvent } from './index.ts'
 import { logHash, runToEnd } from './index.ts'
-import type { BugToggles, RunInput, SimConfig } from './types.ts'
+import type { BugToggles, RunInput, SimConfig } from './index.ts'
 
 /**
  * Property tests: random schedules mixing loss, duplication, reordering (deliver-now, delay),

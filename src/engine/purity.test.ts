@@ -62,8 +62,10 @@ export function offences(file: string, text: string): string[] {
   code.forEach((line, i) => {
     const stripped = line.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, "''")
     for (const [re, what] of FORBIDDEN) if (re.test(stripped)) out.push(`${where}:${i + 1}: ${what}`)
+    // Only a real import: with string literals blanked, `from ''` or `import ''` is left (a word
+    // "from" inside a string, such as a label, is not).
+    if (!/(?:^|[\s}*])(?:from|import)\s*''/.test(stripped)) return
     for (const m of (raw[i] ?? '').matchAll(IMPORT)) {
-      if (!/^\s*(import|export)\b/.test(raw[i] ?? '') && !/\bfrom\s*['"]/.test(raw[i] ?? '')) continue
       const spec = m[1] ?? ''
       const target = spec.startsWith('.') ? resolve(dirname(file), spec) : null
       if (!target || relative(ENGINE, target).startsWith('..')) {
@@ -79,7 +81,7 @@ describe('engine purity', () => {
 
   it('finds the engine sources', () => {
     expect(files.map((f) => relative(ENGINE, f))).toEqual(
-      expect.arrayContaining(['simulator.ts', 'world.ts', 'prng.ts', 'index.ts']),
+      expect.arrayContaining(['kernel/simulator.ts', 'kernel/world.ts', 'kernel/prng.ts', 'index.ts']),
     )
   })
 
@@ -115,7 +117,7 @@ describe('engine purity', () => {
   it('ignores words in comments and strings, and allows imports within the engine', () => {
     const file = join(ENGINE, 'example.ts')
     const ok = [
-      "import { a } from './ballot.ts'",
+      "import { a } from './index.ts'",
       "export { b } from './sub/dir.ts'",
       '// Math.random and Date are banned here',
       "const s = 'window console fetch'",

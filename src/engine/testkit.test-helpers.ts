@@ -1,10 +1,16 @@
 /**
  * Helpers shared by the engine's tests (not part of the engine; imported by *.test.ts only).
  */
-import { defaultConfig } from './config.ts'
-import type { EventKind, EventOf, SimEvent } from './events.ts'
-import { Simulator } from './simulator.ts'
-import type { Intervention, ScheduledIntervention, SimConfig } from './types.ts'
+import {
+  defaultConfig,
+  Simulator,
+  type EventKind,
+  type EventOf,
+  type Intervention,
+  type ScheduledIntervention,
+  type SimConfig,
+  type SimEvent,
+} from './index.ts'
 
 /** The lecture's setting: 5 processes, every message takes exactly 10 ticks. */
 export function lectureConfig(over: Partial<SimConfig> = {}): SimConfig {

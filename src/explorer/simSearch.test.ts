@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { runToEnd } from '../engine/index.ts'
 import { allPresets, presetById } from '../scenarios/presets.ts'
 import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
-import { createSimSearch, type SimBudgets, type SimGoal, type SimProgress } from './simSearch.ts'
+import { createSimSearch, usedKey, type SimBudgets, type SimGoal, type SimProgress } from './simSearch.ts'
 
 const NONE: SimBudgets = { reorders: 0, drops: 0, duplicates: 0, crashes: 0, recoveries: 0, proposals: 0 }
 
@@ -102,5 +102,26 @@ describe('schedule search', () => {
     expect(r.boundHit).toBe('states')
     expect(r.distinctStates).toBe(500)
     expect(r.depth).toBeGreaterThan(0)
+  })
+})
+
+describe('schedule search bookkeeping', () => {
+  const zero = { reorders: 0, drops: 0, duplicates: 0, crashes: 0, recoveries: 0, proposals: 0, ballots: 0 }
+
+  it('keys spent budgets unambiguously: (10 reorders, 1 drop) is not (1 reorder, 10 duplicates)', () => {
+    const goal: SimGoal = { kind: 'chosen' }
+    const a = usedKey({ ...zero, reorders: 10, drops: 1 }, { goal })
+    const b = usedKey({ ...zero, reorders: 1, duplicates: 10 }, { goal })
+    expect(a).not.toBe(b)
+  })
+
+  it('names a ballot as the lecture does, also when ballots carry no process id', () => {
+    const base = presetById('bug-duplicate-ballots')!.scenario
+    const r = search(
+      { ...base, interventions: [{ step: 0, action: { type: 'propose', pid: 1, value: 'A' } }] },
+      { kind: 'chosen' },
+      {},
+    )
+    expect(r.foundText).toBe('value A chosen in ballot 1')
   })
 })

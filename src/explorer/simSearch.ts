@@ -1,9 +1,17 @@
-import type { EventBody, InvariantRule } from '../engine/events.ts'
-import { applyIntervention } from '../engine/interventions.ts'
-import { cloneState, type SimState } from '../engine/state.ts'
-import { Simulator, nextDue, performDue } from '../engine/simulator.ts'
-import type { Intervention, ScheduledIntervention } from '../engine/types.ts'
-import type { World } from '../engine/world.ts'
+import {
+  Simulator,
+  type EventBody,
+  type Intervention,
+  type InvariantRule,
+  type PaxosTypes,
+  type ScheduledIntervention,
+  type SimState,
+} from '../engine/index.ts'
+import { applyIntervention } from '../engine/kernel/interventions.ts'
+import { nextDue, performDue } from '../engine/kernel/scheduler.ts'
+import { cloneKernelState } from '../engine/kernel/state.ts'
+import { World } from '../engine/kernel/world.ts'
+import { paxos } from '../engine/protocols/paxos/index.ts'
 import type { Scenario } from '../scenarios/scenario.ts'
 import { messageKey, stateKey } from './simKey.ts'
 
@@ -68,7 +76,14 @@ interface Node {
   readonly used: Used
 }
 
-interface Used {
+/** The "a value is chosen" goal, as Paxos's `sometimes` property states it. */
+const CHOSEN = (() => {
+  const p = paxos.properties.find((q) => q.id === 'chosen')
+  if (p?.kind !== 'sometimes') throw new Error('Paxos has no "chosen" goal')
+  return p
+})()
+
+export interface Used {
   reorders: number
   drops: number
   duplicates: number
@@ -79,19 +94,23 @@ interface Used {
 }
 
 /** A world that records what matters to the goal instead of narrating. */
-class QuietWorld implements World {
+class QuietWorld extends World<PaxosTypes> {
   events: EventBody[] = []
-  constructor(public state: SimState) {}
-  emit(body: EventBody): void {
+  constructor(state: SimState) {
+    super(paxos, state)
+  }
+  protected record(body: EventBody): void {
     if (
       body.kind === 'invariant.violated' ||
       body.kind === 'value.chosen' ||
-      body.kind === 'learner.decide'
-    ) {
+      body.kind === 'learner.decide' ||
+      paxos.explorer.isAttempt(body)
+    )
       this.events.push(body)
-    } else if (body.kind === 'proposer.phase' && body.phase === 'preparing') this.events.push(body)
   }
 }
+
+const cloneState = (s: SimState): SimState => cloneKernelState(paxos, s)
 
 const FRESH_VALUES = ['X', 'Y', 'Z']
 /** At most this many explored states are kept in memory at once (a few KB each). */
@@ -214,14 +233,18 @@ function zeroUsed(): Used {
   return { reorders: 0, drops: 0, duplicates: 0, crashes: 0, recoveries: 0, proposals: 0, ballots: 0 }
 }
 
-/** Budgets spent matter to what is reachable next, so they are part of the state key. */
-function usedKey(u: Used, o: SimSearchOptions): string {
+/**
+ * Budgets spent matter to what is reachable next, so they are part of the state key. Each counter
+ * is written out with a separator: run together, (reorders 10, drops 1) and (reorders 1,
+ * duplicates 10) both read "1010000" and one state was wrongly taken for the other. Pure.
+ */
+export function usedKey(u: Used, o: Pick<SimSearchOptions, 'goal'>): string {
   const ballots = o.goal.kind === 'livelock' ? u.ballots : 0
-  return `${u.reorders}${u.drops}${u.duplicates}${u.crashes}${u.recoveries}${u.proposals}:${ballots}`
+  return `${u.reorders},${u.drops},${u.duplicates},${u.crashes},${u.recoveries},${u.proposals}:${ballots}`
 }
 
 function charge(u: Used, move: Move, events: readonly EventBody[]): Used {
-  const started = events.filter((e) => e.kind === 'proposer.phase').length
+  const started = events.filter((e) => paxos.explorer.isAttempt(e)).length
   const t = move?.type
   return {
     reorders: u.reorders + (t === 'deliver' || t === 'fire-timer' ? 1 : 0),
@@ -238,12 +261,12 @@ function goalHit(goal: SimGoal, events: readonly EventBody[], used: Used, s: Sim
   for (const e of events) {
     if (goal.kind === 'violation' && e.kind === 'invariant.violated' && (!goal.rule || goal.rule === e.rule))
       return `${e.rule}: ${e.detail}`
-    if (goal.kind === 'chosen' && e.kind === 'value.chosen')
-      return `value ${e.value} chosen in ballot ${e.ballot.round}.${e.ballot.pid}`
+    const chosen = goal.kind === 'chosen' ? CHOSEN.witness(e) : null
+    if (chosen !== null) return chosen
     if (goal.kind === 'decided' && e.kind === 'learner.decide' && e.value === goal.value)
       return `P${e.pid} decides ${e.value}`
   }
-  if (goal.kind === 'livelock' && used.ballots >= goal.ballots && s.ghost.chosen.length === 0)
+  if (goal.kind === 'livelock' && used.ballots >= goal.ballots && !paxos.explorer.progressMade(s.ghost))
     return `${used.ballots} ballots started and no value chosen`
   return null
 }
@@ -264,8 +287,10 @@ function movesOf(s: SimState, used: Used, budgets: SimBudgets): Move[] {
   const ids = [...distinct.values()]
   if (used.reorders < budgets.reorders) {
     for (const msgId of ids) if (msgId !== due?.msg?.id) out.push({ type: 'deliver', msgId })
-    for (const p of s.procs)
-      if (p.up && p.proposer.timer && p !== due?.proc) out.push({ type: 'fire-timer', pid: p.pid })
+    for (const p of s.procs) {
+      const timed = s.timers.some((t) => t.pid === p.pid && t !== due?.timer)
+      if (p.up && timed) out.push({ type: 'fire-timer', pid: p.pid })
+    }
   }
   if (used.drops < budgets.drops) for (const msgId of ids) out.push({ type: 'drop', msgId })
   if (used.duplicates < budgets.duplicates) for (const msgId of ids) out.push({ type: 'duplicate', msgId })
@@ -276,7 +301,7 @@ function movesOf(s: SimState, used: Used, budgets: SimBudgets): Move[] {
   if (used.proposals < budgets.proposals) {
     const value = FRESH_VALUES[used.proposals % FRESH_VALUES.length] ?? 'X'
     for (const p of s.procs)
-      if (p.up && p.proposer.phase === 'idle') out.push({ type: 'propose', pid: p.pid, value })
+      if (p.up && paxos.explorer.wantsRequest(p.local)) out.push({ type: 'propose', pid: p.pid, value })
   }
   return out
 }

@@ -172,7 +172,7 @@ describe('presets', () => {
   describe.each(allPresets().map((p) => [p.id, p] as const))('%s', (id, preset) => {
     const sim = runToEnd(toRunInput(preset.scenario))
     const expected = EXPECTED[id]
-    const summary = summaryLine(summarize(sim.state))
+    const summary = summaryLine(sim.state)
 
     it('matches its golden trace', async () => {
       await expect(`${textTrace(sim.log)}\n${summary}\n`).toMatchFileSnapshot(`./__golden__/${id}.trace.txt`)

@@ -10,6 +10,7 @@ import {
   type Message,
   type SimConfig,
   type SimEvent,
+  type TimerPurpose,
 } from '../engine/index.ts'
 import type { ProcField, ProcView } from './projection.ts'
 
@@ -137,7 +138,7 @@ function applyToProcs(procs: ProcView[], e: SimEvent): [ProcView, ProcField] | n
     }
     case 'timer.set': {
       const v = at(e.pid)
-      if (v) v.timer = { fireAt: e.fireAt, purpose: e.purpose }
+      if (v) v.timer = { fireAt: e.fireAt, purpose: e.key as TimerPurpose }
       return null
     }
     case 'timer.fire': {

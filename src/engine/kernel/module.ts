@@ -27,7 +27,6 @@ import type {
   PayloadBase,
   ProcessId,
   Tick,
-  ViolationEvent,
 } from './types.ts'
 
 /** The types a protocol declares, bundled so a module has one type parameter. */
@@ -40,15 +39,17 @@ export interface ProtocolTypes {
   readonly TimerKey: string
   /** The whole config: the kernel's network part plus the protocol's own fields. */
   readonly Config: NetworkConfig
-  /** The protocol's own log events, each `{ kind: '<domain>.<verb>', … }` (JSON-safe). */
+  /**
+   * The protocol's own log events, each `{ kind: '<domain>.<verb>', … }` (JSON-safe). Include
+   * its violation event: a `ViolationEvent` (kind `invariant.violated`) with any extra fields.
+   */
   readonly Event: EventBase
   /** The observer's ghost state: what really happened, which no process can see. JSON-safe. */
   readonly Ghost: unknown
 }
 
-/** Any event of a run of protocol T: the kernel's, the protocol's, or a violation. */
-export type RunEvent<T extends ProtocolTypes> =
-  KernelEvent<T['Msg'], T['Config']> | T['Event'] | ViolationEvent
+/** Any event of a run of protocol T: the kernel's or the protocol's. */
+export type RunEvent<T extends ProtocolTypes> = KernelEvent<T['Msg'], T['Config']> | T['Event']
 
 /** Where a broadcast goes: every process, every other process, or a list (e.g. replicas only). */
 export type Audience = 'all' | 'others' | readonly ProcessId[]
@@ -181,7 +182,7 @@ export interface ProcSlot<T extends ProtocolTypes> {
 export interface ObservedWorld<T extends ProtocolTypes> {
   readonly config: T['Config']
   /** The time and step of the event observed (real time, for properties such as linearizability). */
-  readonly now: Tick
+  readonly tick: Tick
   readonly step: number
   readonly procs: readonly ProcSlot<T>[]
 }
@@ -268,7 +269,7 @@ export interface ProtocolModule<T extends ProtocolTypes> {
     /** The suffix for a delivery that counted or was ignored (` (2 of 3 needed)`), or ''. */
     counted(msg: Message<T['Msg']>, counted: Counted | null): string
     /** A protocol event or violation. */
-    event(e: T['Event'] | ViolationEvent, config: T['Config']): string
+    event(e: T['Event'], config: T['Config']): string
     timerSet(pid: ProcessId, key: T['TimerKey'], fireAt: Tick): string
     timerFire(pid: ProcessId, key: T['TimerKey']): string
     runStart(config: T['Config'], processCount: number): string
@@ -281,9 +282,9 @@ export interface ProtocolModule<T extends ProtocolTypes> {
   colourKey(msg: T['Msg']): string | null
 
   /** The process card at the cursor, from the real state. */
-  view(state: T['Proc'], up: boolean, config: T['Config']): ProcessView
+  view(slot: ProcSlot<T>, config: T['Config']): ProcessView
   /** The lane's status line at the cursor. */
-  laneStatus(state: T['Proc'], up: boolean): LaneStatus
+  laneStatus(slot: ProcSlot<T>): LaneStatus
 
   /**
    * The explorer's canonical keys: two states with equal keys must have the same futures (ids,
@@ -305,8 +306,14 @@ export interface ProtocolModule<T extends ProtocolTypes> {
     progressMade(ghost: T['Ghost']): boolean
   }
 
-  /** The one-line outcome, as `name=value` pairs in order (the kernel adds violations and steps). */
-  summary(ghost: T['Ghost'], procs: readonly ProcSlot<T>[]): readonly (readonly [string, string])[]
+  /**
+   * The outcome of a run: `fields` for `--json` (names in order) and `line`, their one-line form
+   * (`chosen=10 ballot=2.3 decided=5/5`). The kernel adds `violations` and `steps` to both.
+   */
+  summary(
+    ghost: T['Ghost'],
+    procs: readonly ProcSlot<T>[],
+  ): { readonly fields: Readonly<Record<string, string | number | null>>; readonly line: string }
 
   /** Preset scenarios kept in the protocol's folder (may be empty). */
   readonly presets: readonly ProtocolPreset<T>[]

@@ -1,11 +1,11 @@
 import type { AnyProtocol } from '../kernel/module.ts'
+import { paxos } from './paxos/index.ts'
 
 /**
- * Every protocol the engine can run, by id. Adding a protocol is its folder under
- * `src/engine/protocols/` plus one line here. Single-decree Paxos joins when the kernel runs
- * modules (it is being moved out of `src/engine/` into `protocols/paxos/`).
+ * Every protocol the engine can run. Adding a protocol is its folder under
+ * `src/engine/protocols/` plus one line here.
  */
-export const PROTOCOLS: readonly AnyProtocol[] = []
+export const PROTOCOLS: readonly AnyProtocol[] = [paxos]
 
 /** The module with this id, or null when no protocol has it. Pure. */
 export function protocolById(id: string): AnyProtocol | null {

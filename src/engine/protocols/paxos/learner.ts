@@ -1,6 +1,7 @@
 import { ballotKey } from './ballot.ts'
-import { popcount, type LearnerState } from './state.ts'
-import type { AcceptedPair, Ballot, ProcessId, Value } from './types.ts'
+import type { ProcessId } from '../../kernel/types.ts'
+import { popcount } from './state.ts'
+import type { AcceptedPair, Ballot, LearnerState, Value } from './types.ts'
 
 export interface LearnerStep {
   readonly learner: LearnerState

@@ -1,21 +1,20 @@
+import type { Counted, Message, ProcessId, Tick } from '../../kernel/types.ts'
 import { compareBallots, formatBallot as fb } from './ballot.ts'
-import type { DropReason, EventBody } from './events.ts'
-import type { ProposerState } from './state.ts'
-import type { AcceptedPair, Ballot, Message, Payload } from './types.ts'
+import { quorumSize } from './config.ts'
+import type {
+  AcceptedPair,
+  Ballot,
+  PaxosEvent,
+  Payload,
+  ProposerState,
+  SimConfig,
+  TimerPurpose,
+} from './types.ts'
 
-/** How a delivered reply was counted: toward a quorum (or a failure), or why it was not. */
-export type ReplyNote = { readonly count: number; readonly needed: number } | { readonly ignored: string }
-
-/** Context narration needs beyond the event itself. */
-export interface NarrationContext {
-  readonly quorum: number
-  readonly processCount: number
-  readonly amnesia: boolean
-}
+/** Paxos's words: labels, sentences for its messages and events, and why a reply did not count. */
 
 const P = (n: number): string => `P${n}`
 const pair = (a: AcceptedPair | null): string => (a === null ? 'nothing' : `(${fb(a.ballot)}, ${a.value})`)
-const group = (g: number[]): string => `{${g.map(P).join(', ')}}`
 
 /** A short label for a message payload, as drawn on its arrow (`promise 2.3 (1.1, 10)`). Pure. */
 export function payloadLabel(p: Payload): string {
@@ -35,10 +34,9 @@ export function payloadLabel(p: Payload): string {
   }
 }
 
-/** One sentence for sending a message, in the lecture's words. Pure. */
-function sendText(m: Message): string {
+/** The sentence for sending a message, in the lecture's words (the kernel adds the period). Pure. */
+export function sendText(m: Message<Payload>): string {
   const p = m.payload
-  const copy = m.dupOf !== null ? ` (a duplicate of #${m.dupOf})` : ''
   const to = m.to === m.from ? 'itself' : P(m.to)
   let s: string
   switch (p.type) {
@@ -63,17 +61,7 @@ function sendText(m: Message): string {
       s = `${P(m.from)} tells ${to} that value ${p.value} is decided (ballot ${fb(p.ballot)})`
       break
   }
-  return `${s}${copy}.`
-}
-
-const dropWhy: Record<DropReason, (m: Message) => string> = {
-  loss: (m) => `The network loses #${m.id} (${payloadLabel(m.payload)}, ${P(m.from)}→${P(m.to)}).`,
-  // Said the same way for a click and for a scenario's scripted drop: either may have done it.
-  user: (m) => `#${m.id} (${payloadLabel(m.payload)}, ${P(m.from)}→${P(m.to)}) is dropped by hand.`,
-  crash: (m) => `#${m.id} (${payloadLabel(m.payload)}) to ${P(m.to)} is lost: ${P(m.to)} is down.`,
-  partition: (m) =>
-    `#${m.id} (${payloadLabel(m.payload)}) from ${P(m.from)} cannot cross the partition to ${P(m.to)} and is lost.`,
-  limit: (m) => `#${m.id} is discarded: too many messages in flight.`,
+  return s
 }
 
 /**
@@ -95,53 +83,42 @@ export function ignoredReply(pid: number, p: ProposerState, ballot: Ballot, phas
   return `${who} does not count it`
 }
 
-/** The narration sentence for an event. Pure. */
-export function narrate(e: EventBody, ctx: NarrationContext, note?: ReplyNote): string {
+/** The words a delivered reply adds: how it counted, or why it did not (` (2 of 3 needed)`). Pure. */
+export function countedText(m: Message<Payload>, counted: Counted | null): string {
+  const t = m.payload.type
+  if (counted === null || (t !== 'promise' && t !== 'reject' && t !== 'accepted')) return ''
+  if ('ignored' in counted) return `; it does not count: ${counted.ignored}`
+  if (t === 'reject')
+    return ` (${counted.count} reject${counted.count === 1 ? '' : 's'}; ${counted.needed} make the ballot fail)`
+  return ` (${counted.count} of ${counted.needed} needed)`
+}
+
+export const timerSetText = (pid: ProcessId, key: TimerPurpose, fireAt: Tick): string =>
+  key === 'timeout'
+    ? `${P(pid)} will give up on its ballot at tick ${fireAt} unless it succeeds first.`
+    : `${P(pid)} will retry with a higher ballot at tick ${fireAt}.`
+
+export const timerFireText = (pid: ProcessId, key: TimerPurpose): string =>
+  key === 'timeout'
+    ? `${P(pid)}'s timeout fires: its ballot has not succeeded in time.`
+    : `${P(pid)}'s retry timer fires.`
+
+export const runStartText = (config: SimConfig, processCount: number): string =>
+  `A run of ${processCount} processes begins; a quorum is ${quorumSize(config)} of ${processCount}.`
+
+export const crashText = (pid: ProcessId, config: SimConfig): string =>
+  config.bugs.amnesiaOnCrash
+    ? `${P(pid)} crashes and, with no stable storage, will forget its promise and accepted value.`
+    : `${P(pid)} crashes: its promise and accepted value survive on disk; messages on their way to it are lost.`
+
+export const recoverText = (pid: ProcessId): string =>
+  `${P(pid)} recovers; its proposer and learner start afresh.`
+
+/** The narration sentence for one of Paxos's own events. Pure. */
+export function eventText(e: PaxosEvent, config: SimConfig): string {
   switch (e.kind) {
-    case 'run.start':
-      return `A run of ${ctx.processCount} processes begins; a quorum is ${ctx.quorum} of ${ctx.processCount}.`
     case 'proposal.start':
       return `${P(e.pid)} is asked to propose value ${e.value}.`
-    case 'msg.send':
-      return sendText(e.msg)
-    case 'msg.deliver': {
-      const m = e.msg
-      const who = m.from === m.to ? 'its own' : `${P(m.from)}'s`
-      const reply =
-        m.payload.type === 'promise' || m.payload.type === 'reject' || m.payload.type === 'accepted'
-      const count =
-        note === undefined || !reply
-          ? ''
-          : 'ignored' in note
-            ? `; it does not count: ${note.ignored}`
-            : m.payload.type === 'reject'
-              ? ` (${note.count} reject${note.count === 1 ? '' : 's'}; ${note.needed} make the ballot fail)`
-              : ` (${note.count} of ${note.needed} needed)`
-      const now = e.now ? 'Out of turn: ' : ''
-      return `${now}${P(m.to)} receives ${who} ${payloadLabel(m.payload)}${count}.`
-    }
-    case 'msg.drop':
-      return dropWhy[e.reason](e.msg)
-    case 'msg.delay':
-      return `#${e.msg.id} is held back ${e.byTicks} ticks; it now arrives at tick ${e.msg.deliverAt}.`
-    case 'timer.set':
-      return e.purpose === 'timeout'
-        ? `${P(e.pid)} will give up on its ballot at tick ${e.fireAt} unless it succeeds first.`
-        : `${P(e.pid)} will retry with a higher ballot at tick ${e.fireAt}.`
-    case 'timer.fire':
-      return e.purpose === 'timeout'
-        ? `${e.now ? 'Out of turn: ' : ''}${P(e.pid)}'s timeout fires: its ballot has not succeeded in time.`
-        : `${e.now ? 'Out of turn: ' : ''}${P(e.pid)}'s retry timer fires.`
-    case 'proc.crash':
-      return ctx.amnesia
-        ? `${P(e.pid)} crashes and, with no stable storage, will forget its promise and accepted value.`
-        : `${P(e.pid)} crashes: its promise and accepted value survive on disk; messages on their way to it are lost.`
-    case 'proc.recover':
-      return `${P(e.pid)} recovers; its proposer and learner start afresh.`
-    case 'net.partition':
-      return `The network splits into ${e.groups.map(group).join(' | ')}; messages cannot cross between groups.`
-    case 'net.heal':
-      return 'The partition heals; every process can reach every other again.'
     case 'acceptor.promise':
       return `${P(e.pid)} now promises to ignore ballots below ${fb(e.ballot)}${e.previous ? ` (was ${fb(e.previous)})` : ''}.`
     case 'acceptor.accept':
@@ -149,31 +126,25 @@ export function narrate(e: EventBody, ctx: NarrationContext, note?: ReplyNote): 
     case 'acceptor.forget':
       return `${P(e.pid)} has forgotten its promise and accepted value (no stable storage).`
     case 'proposer.phase':
-      return phaseText(e, ctx)
+      return phaseText(e, quorumSize(config))
     case 'learner.decide':
       return `${P(e.pid)} decides value ${e.value} (ballot ${fb(e.ballot)}).`
     case 'value.chosen':
       return `Value ${e.value} is chosen: a quorum (${e.acceptors.map(P).join(', ')}) accepted ballot ${fb(e.ballot)}.`
     case 'invariant.violated':
       return `Safety violated (${e.rule}): ${e.detail}`
-    case 'intervention.invalid':
-      return `Ignored ${e.action.type}: ${e.reason}.`
-    case 'limit.reached':
-      return `The run stopped at its limit of ${e.value} ${e.limit === 'steps' ? 'steps' : e.limit === 'log' ? 'events' : 'messages in flight'}.`
-    case 'run.quiescent':
-      return 'Nothing is left to deliver and no timer is set: the run is quiet.'
   }
 }
 
-function phaseText(e: Extract<EventBody, { kind: 'proposer.phase' }>, ctx: NarrationContext): string {
+function phaseText(e: Extract<PaxosEvent, { kind: 'proposer.phase' }>, quorum: number): string {
   const b = fb(e.ballot)
   switch (e.phase) {
     case 'preparing':
       return `${P(e.pid)} starts ballot ${b} for value ${e.value ?? '?'} (phase 1: prepare).`
     case 'accepting':
       return e.adoptedFrom
-        ? `${P(e.pid)} has promises from a quorum (${ctx.quorum}). One reports value ${e.adoptedFrom.value} accepted in ballot ${fb(e.adoptedFrom.ballot)}, so it must propose ${e.value}, not its own value (phase 2: accept).`
-        : `${P(e.pid)} has promises from a quorum (${ctx.quorum}) and none reports an accepted value, so it proposes ${e.value} (phase 2: accept).`
+        ? `${P(e.pid)} has promises from a quorum (${quorum}). One reports value ${e.adoptedFrom.value} accepted in ballot ${fb(e.adoptedFrom.ballot)}, so it must propose ${e.value}, not its own value (phase 2: accept).`
+        : `${P(e.pid)} has promises from a quorum (${quorum}) and none reports an accepted value, so it proposes ${e.value} (phase 2: accept).`
     case 'waiting':
     case 'abandoned': {
       const f = e.failure

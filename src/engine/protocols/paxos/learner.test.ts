@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { onAcceptedNotice, onDecideNotice } from './learner.ts'
-import { emptyLearner, type LearnerState } from './state.ts'
-import { pid, type Ballot } from './types.ts'
+import { pid } from '../../kernel/types.ts'
+import { emptyLearner } from './state.ts'
+import type { Ballot, LearnerState } from './types.ts'
 
 const b = (round: number, p: number): Ballot => ({ round, pid: p })
 

@@ -1,34 +1,24 @@
-import { LIMITS } from './config.ts'
-import { checkPromise } from './invariants.ts'
-import { startBallot } from './proposer.ts'
-import { emptyLearner, idleProposer, type SimState } from './state.ts'
+import { LIMITS } from './limits.ts'
+import type { ProtocolTypes } from './module.ts'
+import type { KernelState } from './state.ts'
 import type { Intervention, ProcessId, Tick } from './types.ts'
-import {
-  applyProposer,
-  deliver,
-  drop,
-  duplicate,
-  fireTimer,
-  processOf,
-  takeInFlight,
-  type World,
-} from './world.ts'
+import { deliver, drop, duplicate, fireTimer, processOf, takeInFlight, timerOf, type World } from './world.ts'
 
 /**
  * Apply one user intervention to the world. An intervention that does not fit the current state
  * (a message no longer in flight, a process already down) is reported as `intervention.invalid`
  * and changes nothing, so an edited or stale scenario still replays.
  */
-export function applyIntervention(w: World, a: Intervention): void {
-  const problem = interventionProblem(w.state, a)
+export function applyIntervention<T extends ProtocolTypes>(w: World<T>, a: Intervention): void {
+  const problem = interventionProblem(w.module.requestProblem, w.state, a)
   if (problem) return w.emit({ kind: 'intervention.invalid', action: a, reason: problem })
   const s = w.state
   switch (a.type) {
     case 'propose': {
-      const p = processOf(w, a.pid as ProcessId)
-      s.ghost.proposed.push(a.value)
-      w.emit({ kind: 'proposal.start', pid: p.pid, value: a.value })
-      return applyProposer(w, p, startBallot(p.proposer, p.pid, s.config, a.value))
+      const p = processOf(s, a.pid as ProcessId)
+      const r = w.module.onRequest(p.local, { value: a.value, ctx: w.context(p.pid) })
+      p.local = r.state
+      return w.perform(p, r.outbox, null)
     }
     case 'deliver':
     case 'drop':
@@ -37,8 +27,14 @@ export function applyIntervention(w: World, a: Intervention): void {
       return messageAction(w, a)
     case 'crash':
       return crash(w, a.pid as ProcessId)
-    case 'recover':
-      return recover(w, a.pid as ProcessId)
+    case 'recover': {
+      const p = processOf(s, a.pid as ProcessId)
+      p.up = true
+      w.emit({ kind: 'proc.recover', pid: p.pid })
+      const r = w.module.onRecover(p.local, { ctx: w.context(p.pid) })
+      p.local = r.state
+      return w.perform(p, r.outbox, null)
+    }
     case 'partition': {
       const groups = s.procs.map(() => a.groups.length)
       a.groups.forEach((g, i) => g.forEach((p) => (groups[p - 1] = i)))
@@ -50,13 +46,19 @@ export function applyIntervention(w: World, a: Intervention): void {
     case 'heal':
       s.groups = null
       return w.emit({ kind: 'net.heal' })
-    case 'fire-timer':
+    case 'fire-timer': {
+      const t = timerOf(s, a.pid, a.key)
+      if (!t) return
       s.step++
-      return fireTimer(w, processOf(w, a.pid as ProcessId), true)
+      return fireTimer(w, t, true)
+    }
   }
 }
 
-function messageAction(w: World, a: Extract<Intervention, { msgId: number }>): void {
+function messageAction<T extends ProtocolTypes>(
+  w: World<T>,
+  a: Extract<Intervention, { msgId: number }>,
+): void {
   const s = w.state
   const m = takeInFlight(s, a.msgId)
   if (!m) return
@@ -75,43 +77,48 @@ function messageAction(w: World, a: Extract<Intervention, { msgId: number }>): v
   w.emit({ kind: 'msg.delay', msg: delayed, byTicks: a.ticks })
 }
 
-/** A crash loses volatile state and inbound messages; acceptor state survives unless the amnesia bug is on. */
-function crash(w: World, pid: ProcessId): void {
+/**
+ * A crash: the process is down, its timers are disarmed, messages on their way to it are lost,
+ * and the protocol says what survives on stable storage.
+ */
+function crash<T extends ProtocolTypes>(w: World<T>, pid: ProcessId): void {
   const s = w.state
-  const p = processOf(w, pid)
+  const p = processOf(s, pid)
   p.up = false
-  p.proposer = idleProposer(p.proposer.maxRoundSeen)
-  p.learner = emptyLearner()
+  s.timers = s.timers.filter((t) => t.pid !== pid)
   w.emit({ kind: 'proc.crash', pid })
   const inbound = s.inFlight.filter((m) => m.to === pid)
   s.inFlight = s.inFlight.filter((m) => m.to !== pid)
   for (const m of inbound) drop(w, m, 'crash')
-  if (!s.config.bugs.amnesiaOnCrash) return
-  p.acceptor = { promised: null, accepted: null }
-  w.emit({ kind: 'acceptor.forget', pid })
+  const r = w.module.onCrash(p.local, { ctx: w.context(pid) })
+  p.local = r.state
+  w.perform(p, r.outbox, null)
 }
 
-function recover(w: World, pid: ProcessId): void {
-  const p = processOf(w, pid)
-  p.up = true
-  w.emit({ kind: 'proc.recover', pid })
-  for (const e of checkPromise(w.state, pid, p.acceptor.promised)) w.emit(e)
-}
+const inRange = <T extends ProtocolTypes>(s: KernelState<T>, p: number): boolean =>
+  Number.isInteger(p) && p >= 1 && p <= s.procs.length
 
-const inRange = (s: SimState, p: number): boolean =>
-  Number.isInteger(p) && p >= 1 && p <= s.config.processCount
-
-/** Why an intervention cannot apply now, or null when it can. Pure. */
-export function interventionProblem(s: SimState, a: Intervention): string | null {
+/**
+ * Why an intervention cannot apply now, or null when it can. `requestProblem` is the protocol's
+ * say on a `propose` at an up process. Pure.
+ */
+export function interventionProblem<T extends ProtocolTypes>(
+  requestProblem: (state: T['Proc']) => string | null,
+  s: KernelState<T>,
+  a: Intervention,
+): string | null {
   if ((a.type === 'deliver' || a.type === 'fire-timer') && s.step >= s.config.maxSteps) {
     return `the run has reached its limit of ${s.config.maxSteps} steps`
   }
   switch (a.type) {
-    case 'propose':
+    case 'propose': {
       if (!inRange(s, a.pid)) return `there is no process P${a.pid}`
       if (typeof a.value !== 'string' || a.value.length === 0 || a.value.length > LIMITS.valueLengthMax)
         return `a value must be 1 to ${LIMITS.valueLengthMax} characters`
-      return s.procs[a.pid - 1]?.up ? null : `P${a.pid} is down`
+      const p = s.procs[a.pid - 1]
+      if (!p?.up) return `P${a.pid} is down`
+      return requestProblem(p.local)
+    }
     case 'deliver':
     case 'drop':
     case 'duplicate':
@@ -139,6 +146,7 @@ export function interventionProblem(s: SimState, a: Intervention): string | null
       return s.groups === null ? 'the network is not partitioned' : null
     case 'fire-timer':
       if (!inRange(s, a.pid)) return `there is no process P${a.pid}`
-      return s.procs[a.pid - 1]?.proposer.timer ? null : `P${a.pid} has no timer set`
+      if (timerOf(s, a.pid, a.key)) return null
+      return a.key === undefined ? `P${a.pid} has no timer set` : `P${a.pid} has no ${a.key} timer set`
   }
 }

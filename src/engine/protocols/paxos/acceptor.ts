@@ -1,13 +1,12 @@
 import { compareBallots } from './ballot.ts'
-import type { EventBody } from './events.ts'
-import type { AcceptorState } from './state.ts'
-import type { Ballot, Payload, ProcessId, Value } from './types.ts'
+import type { ProcessId } from '../../kernel/types.ts'
+import type { AcceptorState, Ballot, PaxosEvent, Payload, Value } from './types.ts'
 
 /** What an acceptor does with one request: its next state, its reply and the state change. */
 export interface AcceptorStep {
   readonly acceptor: AcceptorState
   readonly reply: Payload
-  readonly change: EventBody | null
+  readonly change: PaxosEvent | null
   /** True when the acceptor accepted a ballot below its promise (only with the bug on). */
   readonly belowPromise: boolean
 }

@@ -1,95 +1,55 @@
-import { LIMITS, configProblems } from './config.ts'
-import type { EventBody, SimEvent } from './events.ts'
+import { LIMITS, networkProblems } from './limits.ts'
+import type { ProtocolModule, ProtocolTypes, RunEvent } from './module.ts'
+import { narrateEvent } from './narration.ts'
 import { applyIntervention } from './interventions.ts'
-import { votesFromLog } from './invariants.ts'
-import { narrate, type NarrationContext, type ReplyNote } from './narration.ts'
-import { cloneState, initialState, type ProcState, type SimState } from './state.ts'
-import type { Intervention, Message, RunInput, ScheduledIntervention, Tick } from './types.ts'
-import { deliver, fireTimer, type World } from './world.ts'
+import { cloneKernelState, type KernelState } from './state.ts'
+import type { Intervention, LogEvent, ScheduledIntervention, Stamp } from './types.ts'
+import { nextDue, performDue } from './scheduler.ts'
+import { startState, World } from './world.ts'
 
-interface Snapshot {
+/** The inputs that fully determine a run. */
+export interface RunInput<Config = unknown> {
+  readonly seed: number
+  readonly config: Config
+  readonly interventions: readonly ScheduledIntervention[]
+}
+
+interface Snapshot<T extends ProtocolTypes> {
   readonly step: number
-  readonly state: SimState
+  readonly state: KernelState<T>
   readonly logLength: number
   readonly nextIntervention: number
 }
-
-/** The fields `emit` adds to an event body. */
-type Stamp = Omit<SimEvent, keyof EventBody>
 
 export interface SimulatorOptions {
   /** Take a snapshot every this many steps (doubles whenever the snapshot limit is reached). */
   readonly snapshotEvery?: number
 }
 
-type Due = { msg: Message; proc: null } | { msg: null; proc: ProcState }
-
-/** The next thing the scheduler will do: the earliest due delivery or timer; ties by scheduling order. Pure. */
-export function nextDue(s: SimState): Due | null {
-  let best: Message | null = null
-  for (const m of s.inFlight) {
-    if (!best || m.deliverAt < best.deliverAt || (m.deliverAt === best.deliverAt && m.seq < best.seq))
-      best = m
-  }
-  let bestProc: ProcState | null = null
-  for (const p of s.procs) {
-    const t = p.proposer.timer
-    if (!t || !p.up) continue
-    const cur = bestProc?.proposer.timer
-    if (!cur || t.fireAt < cur.fireAt || (t.fireAt === cur.fireAt && t.seq < cur.seq)) bestProc = p
-  }
-  const timer = bestProc?.proposer.timer
-  if (
-    bestProc &&
-    timer &&
-    (!best || timer.fireAt < best.deliverAt || (timer.fireAt === best.deliverAt && timer.seq < best.seq))
-  )
-    return { msg: null, proc: bestProc }
-  return best ? { msg: best, proc: null } : null
-}
-
-/** Perform one scheduler step: time moves to the item's deadline, then it is delivered or fired. */
-export function performDue(w: World, due: Due): void {
-  const s = w.state
-  s.step++
-  if (due.msg) {
-    s.tick = Math.max(s.tick, due.msg.deliverAt) as Tick
-    s.inFlight.splice(s.inFlight.indexOf(due.msg), 1)
-    deliver(w, due.msg, false)
-  } else {
-    s.tick = Math.max(s.tick, due.proc.proposer.timer?.fireAt ?? s.tick) as Tick
-    fireTimer(w, due.proc, false)
-  }
-}
-
 /**
- * A deterministic Paxos run: the inputs (seed, config, interventions) fully determine the event
- * log. The simulator alone decides what is delivered when. Time travel is `seek` (restore the
- * nearest snapshot, then replay); acting in the past is `fork` (the old future is dropped).
+ * A deterministic run of one protocol: the inputs (seed, config, interventions) fully determine
+ * the event log. The simulator alone decides what is delivered when. Time travel is `seek`
+ * (restore the nearest snapshot, then replay); acting in the past is `fork` (the old future is
+ * dropped).
  */
-export class Simulator implements World {
-  state: SimState
-  readonly log: SimEvent[] = []
+export class Simulator<T extends ProtocolTypes> extends World<T> {
+  readonly log: LogEvent<RunEvent<T>>[] = []
   private interventions: ScheduledIntervention[]
   private nextIntervention = 0
-  private snapshots: Snapshot[] = []
+  private snapshots: Snapshot<T>[] = []
   private snapshotEvery: number
   private byUser = false
-  private readonly narration: NarrationContext
+  private readonly processCount: number
 
-  constructor(input: RunInput, options: SimulatorOptions = {}) {
+  constructor(module: ProtocolModule<T>, input: RunInput<T['Config']>, options: SimulatorOptions = {}) {
     // Configs reach the engine through the scenario codec or the config dialog, both of which
     // validate; this assertion keeps a programming error from becoming a silently wrong run
     // (e.g. quorum bitmasks only hold 30 processes).
-    const problems = configProblems(input.config)
+    const problems = [...module.config.problems(input.config), ...networkProblems(input.config)]
     if (problems.length > 0) throw new Error(`invalid simulator config: ${problems.join('; ')}`)
+    super(module, startState(module, input.config, input.seed >>> 0))
     this.snapshotEvery = options.snapshotEvery ?? 64
-    this.state = initialState(input.config, input.seed >>> 0)
-    this.narration = {
-      quorum: this.state.quorum,
-      processCount: input.config.processCount,
-      amnesia: input.config.bugs.amnesiaOnCrash,
-    }
+    this.processCount = this.state.procs.length
     // A stable sort keeps interventions recorded at the same step in the order they were made.
     this.interventions = input.interventions
       .map((iv, i) => ({ iv, i }))
@@ -101,19 +61,19 @@ export class Simulator implements World {
   }
 
   /** Append one event to the log, stamped and narrated. */
-  emit(body: EventBody, note?: ReplyNote | null): void {
+  protected record(body: RunEvent<T>): void {
     const s = this.state
-    const text = narrate(body, this.narration, note ?? undefined)
+    const text = narrateEvent(this.module, s.config, this.processCount, body)
     // Every body is a fresh object made for this one call, so it is stamped in place rather than
     // copied: a spread over two dozen event shapes was one of the engine's hottest spots. The
     // stamps are added in the same order a spread would give, so the log's JSON is unchanged.
-    const e = body as EventBody & { -readonly [K in keyof Stamp]: Stamp[K] }
+    const e = body as RunEvent<T> & { -readonly [K in keyof Stamp]: Stamp[K] }
     e.seq = this.log.length
     e.step = s.step
     e.tick = s.tick
     e.byUser = this.byUser
     e.text = text
-    this.log.push(e as SimEvent)
+    this.log.push(e as LogEvent<RunEvent<T>>)
   }
 
   /** The interventions in effect (the recorded inputs of this run). */
@@ -180,9 +140,10 @@ export class Simulator implements World {
     for (const sn of this.snapshots) if (sn.step <= target) snap = sn
     if (!snap) throw new Error('simulator has no snapshot')
     if (target < this.state.step || this.halted) {
-      this.state = cloneState(snap.state)
+      this.state = cloneKernelState(this.module, snap.state)
       this.log.length = snap.logLength
-      this.state.ghost.votes = votesFromLog(this.log, snap.logLength)
+      const restore = this.module.observer.restore
+      if (restore) this.state.ghost = restore(this.state.ghost, this.log, snap.logLength)
       this.nextIntervention = snap.nextIntervention
     }
     while (this.state.step < target && this.step(target)) {
@@ -238,8 +199,8 @@ export class Simulator implements World {
   private takeSnapshot(): void {
     this.snapshots.push({
       step: this.state.step,
-      // Ghost votes are left out: the log determines them, and they are rebuilt on restore.
-      state: cloneState(this.state, { votes: false }),
+      // The observer may leave out what the log determines; it is rebuilt on restore.
+      state: cloneKernelState(this.module, this.state, 'snapshot'),
       logLength: this.log.length,
       nextIntervention: this.nextIntervention,
     })
@@ -251,8 +212,11 @@ export class Simulator implements World {
 }
 
 /** Run a whole scenario to its end (quiet, or a limit). Pure: same input, same log. */
-export function runToEnd(input: RunInput): Simulator {
-  const sim = new Simulator(input)
+export function runToEnd<T extends ProtocolTypes>(
+  module: ProtocolModule<T>,
+  input: RunInput<T['Config']>,
+): Simulator<T> {
+  const sim = new Simulator(module, input)
   sim.run()
   return sim
 }

@@ -1,9 +1,21 @@
 import { compareBallots, compareMaybe } from './ballot.ts'
-import type { EventBody } from './events.ts'
-import { idleProposer, popcount, type ProposerState } from './state.ts'
-import type { AcceptedPair, Ballot, Payload, ProcessId, SimConfig, Value } from './types.ts'
+import type { ProcessId } from '../../kernel/types.ts'
+import { idleProposer, popcount } from './state.ts'
+import type {
+  AcceptedPair,
+  Ballot,
+  Failure,
+  PaxosEvent,
+  Payload,
+  ProposerState,
+  SimConfig,
+  Value,
+} from './types.ts'
 
-/** What the proposer asks the simulator to do with its single timer. */
+/**
+ * What the proposer asks for its timer: arm `timeout` or `retry` (disarming the other: a
+ * proposer waits for one thing at a time), disarm both (`cancel`), or leave it as it is.
+ */
 export type TimerRequest = 'timeout' | 'retry' | 'cancel' | null
 
 /** The result of one proposer handler: next state plus effects, not yet performed. */
@@ -11,7 +23,7 @@ export interface ProposerStep {
   readonly proposer: ProposerState
   /** A message to send to every process (including itself), or null. */
   readonly broadcast: Payload | null
-  readonly events: EventBody[]
+  readonly events: PaxosEvent[]
   readonly timer: TimerRequest
   /** Set when the proposer has just seen a quorum accept: it has learned the chosen value. */
   readonly learned: AcceptedPair | null
@@ -28,9 +40,7 @@ const unchanged = (p: ProposerState, tally: ProposerStep['tally'] = null): Propo
   tally,
 })
 
-type Failure = { reason: 'rejected' | 'timeout' | 'preempted'; higher: Ballot | null }
-
-function phaseEvent(self: ProcessId, p: ProposerState, failure: Failure | null = null): EventBody {
+function phaseEvent(self: ProcessId, p: ProposerState, failure: Failure | null = null): PaxosEvent {
   return {
     kind: 'proposer.phase',
     pid: self,
@@ -60,7 +70,6 @@ export function startBallot(
     ballot,
     ownValue: value,
     attempt: p.attempt,
-    timer: p.timer,
   }
   return {
     proposer: next,
@@ -176,8 +185,8 @@ export function onPreempted(
 /** Phase 2 outcome: count `accepted` for the current ballot; at a quorum the value is learned. Pure. */
 export function onAcceptedReply(
   p: ProposerState,
-  from: ProcessId,
   self: ProcessId,
+  from: ProcessId,
   ballot: Ballot,
   quorum: number,
   config: SimConfig,
@@ -206,13 +215,12 @@ export function onTimer(
   purpose: 'timeout' | 'retry',
   config: SimConfig,
 ): ProposerStep {
-  const cleared = { ...p, timer: null }
   if (purpose === 'retry') {
-    if (p.phase !== 'waiting' || p.ownValue === null) return unchanged(cleared)
-    return startBallot(cleared, self, config, p.ownValue)
+    if (p.phase !== 'waiting' || p.ownValue === null) return unchanged(p)
+    return startBallot(p, self, config, p.ownValue)
   }
-  if (p.phase !== 'preparing' && p.phase !== 'accepting') return unchanged(cleared)
-  return fail(cleared, self, config, { reason: 'timeout', higher: null })
+  if (p.phase !== 'preparing' && p.phase !== 'accepting') return unchanged(p)
+  return fail(p, self, config, { reason: 'timeout', higher: null })
 }
 
 /** The process learned a decision from elsewhere: an active proposer stops. Pure. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { onAccept, onPrepare } from './acceptor.ts'
-import type { AcceptorState } from './state.ts'
-import { pid, type Ballot } from './types.ts'
+import { pid } from '../../kernel/types.ts'
+import type { AcceptorState, Ballot } from './types.ts'
 
 const b = (round: number, p: number): Ballot => ({ round, pid: p })
 const fresh = (): AcceptorState => ({ promised: null, accepted: null })

@@ -1,17 +1,28 @@
 /**
  * Seeded pseudo-random numbers with an integer API. One independent stream per subsystem
- * (latency, loss, duplication, backoff), each derived from the scenario seed, so that turning up
+ * (latency, loss, duplication, and each protocol stream such as backoff), each derived from the scenario seed, so that turning up
  * loss does not reshuffle latencies or backoff delays. State is a plain number: snapshots and
  * hashing need nothing special. Pure: no global state and no ambient randomness.
  */
 
-export type StreamName = 'latency' | 'loss' | 'duplicate' | 'backoff'
+/** The network's streams; a protocol names its own (`randomStreams`), e.g. `backoff`. */
+export type StreamName = 'latency' | 'loss' | 'duplicate' | (string & {})
 
-const STREAM_SALT: Record<StreamName, number> = {
+/** Salts of the streams single-decree Paxos has always used: they fix every existing run. */
+const STREAM_SALT: Record<string, number> = {
   latency: 0x9e3779b9,
   loss: 0x85ebca6b,
   duplicate: 0xc2b2ae35,
   backoff: 0x27d4eb2f,
+}
+
+/** The salt of a stream: a fixed one above, or FNV-1a of its name for a protocol's new stream. Pure. */
+function saltOf(stream: string): number {
+  const fixed = STREAM_SALT[stream]
+  if (fixed !== undefined) return fixed
+  let h = 0x811c9dc5
+  for (let i = 0; i < stream.length; i++) h = Math.imul(h ^ stream.charCodeAt(i), 0x01000193)
+  return h >>> 0
 }
 
 /** SplitMix32 finaliser: a good 32-bit integer hash. Pure. */
@@ -24,7 +35,7 @@ export function mix32(x: number): number {
 
 /** The initial state of one stream, derived from the scenario seed. Pure. */
 export function streamSeed(seed: number, stream: StreamName): number {
-  return mix32((seed >>> 0) ^ STREAM_SALT[stream]) || 1
+  return mix32((seed >>> 0) ^ saltOf(stream)) || 1
 }
 
 /** A mutable handle over one stream's state (kept inside the simulator state). */

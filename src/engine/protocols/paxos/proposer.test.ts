@@ -11,8 +11,9 @@ import {
   type ProposerStep,
 } from './proposer.ts'
 import { ignoredReply } from './narration.ts'
-import { idleProposer, type ProposerState } from './state.ts'
-import { pid, type AcceptedPair, type Ballot, type SimConfig } from './types.ts'
+import { idleProposer } from './state.ts'
+import { pid } from '../../kernel/types.ts'
+import type { AcceptedPair, Ballot, ProposerState, SimConfig } from './types.ts'
 
 const b = (round: number, p: number): Ballot => ({ round, pid: p })
 const cfg = (over: Partial<SimConfig> = {}): SimConfig => ({ ...defaultConfig(5), ...over })
@@ -169,9 +170,9 @@ describe('onPreempted', () => {
 describe('onAcceptedReply', () => {
   it('counts accepted replies for the current ballot; a quorum means the value is learned', () => {
     let p = accepting()
-    for (const f of [1, 2]) p = onAcceptedReply(p, pid(f), P1, b(1, 1), Q, cfg()).proposer
+    for (const f of [1, 2]) p = onAcceptedReply(p, P1, pid(f), b(1, 1), Q, cfg()).proposer
     expect(p.phase).toBe('accepting')
-    const r = onAcceptedReply(p, pid(5), P1, b(1, 1), Q, cfg())
+    const r = onAcceptedReply(p, P1, pid(5), b(1, 1), Q, cfg())
     expect(r.proposer.phase).toBe('decided')
     expect(r.learned).toEqual({ ballot: b(1, 1), value: 'A' })
     expect(r.broadcast).toEqual({ type: 'decide', ballot: b(1, 1), value: 'A' })
@@ -181,27 +182,39 @@ describe('onAcceptedReply', () => {
 
   it('in learner mode "all" learns without broadcasting decide', () => {
     const c = cfg({ learnerMode: 'all' })
-    let r = onAcceptedReply(accepting(), pid(1), P1, b(1, 1), Q, c)
-    r = onAcceptedReply(r.proposer, pid(2), P1, b(1, 1), Q, c)
-    r = onAcceptedReply(r.proposer, pid(3), P1, b(1, 1), Q, c)
+    let r = onAcceptedReply(accepting(), P1, pid(1), b(1, 1), Q, c)
+    r = onAcceptedReply(r.proposer, P1, pid(2), b(1, 1), Q, c)
+    r = onAcceptedReply(r.proposer, P1, pid(3), b(1, 1), Q, c)
     expect(r.learned).not.toBeNull()
     expect(r.broadcast).toBeNull()
   })
 
   it('ignores duplicates, other ballots and replies outside phase 2', () => {
     let p = accepting()
-    for (let i = 0; i < 3; i++) p = onAcceptedReply(p, pid(2), P1, b(1, 1), Q, cfg()).proposer
+    for (let i = 0; i < 3; i++) p = onAcceptedReply(p, P1, pid(2), b(1, 1), Q, cfg()).proposer
     expect(p.phase).toBe('accepting')
-    expect(onAcceptedReply(p, pid(3), P1, b(2, 3), Q, cfg()).proposer).toBe(p)
+    expect(onAcceptedReply(p, P1, pid(3), b(2, 3), Q, cfg()).proposer).toBe(p)
     const q = preparing()
-    expect(onAcceptedReply(q, pid(3), P1, b(1, 1), Q, cfg()).proposer).toBe(q)
+    expect(onAcceptedReply(q, P1, pid(3), b(1, 1), Q, cfg()).proposer).toBe(q)
+  })
+
+  it('takes its own id before the sender, like onPromise and onReject', () => {
+    // P4 runs ballot 1.4; P1, P2 and P3 accept it. The event must name P4, the tally P1..P3.
+    const c = cfg()
+    let p = startBallot(idleProposer(), pid(4), c, 'A').proposer
+    for (const f of [1, 2, 3]) p = onPromise(p, pid(4), pid(f), b(1, 4), null, Q, c).proposer
+    let r = onAcceptedReply(p, pid(4), pid(1), b(1, 4), Q, c)
+    r = onAcceptedReply(r.proposer, pid(4), pid(2), b(1, 4), Q, c)
+    r = onAcceptedReply(r.proposer, pid(4), pid(3), b(1, 4), Q, c)
+    expect(r.proposer.accepteds).toBe(0b1110)
+    expect(r.events).toEqual([expect.objectContaining({ kind: 'proposer.phase', pid: 4, phase: 'decided' })])
   })
 })
 
 describe('onTimer', () => {
   it('a timeout fails a running ballot', () => {
     const r = onTimer(preparing(), P1, 'timeout', cfg())
-    expect(r.proposer).toMatchObject({ phase: 'waiting', timer: null })
+    expect(r.proposer).toMatchObject({ phase: 'waiting' })
     expect(r.events[0]).toMatchObject({ failure: { reason: 'timeout', higher: null } })
     expect(onTimer(accepting(), P1, 'timeout', cfg()).proposer.phase).toBe('waiting')
   })

@@ -1,0 +1,68 @@
+import type { ProtocolModule, ProtocolTypes, RunEvent } from './module.ts'
+import type { DropReason, KernelEvent, Message } from './types.ts'
+
+/**
+ * The narration of a run: the kernel's sentences for the network, timers, processes and limits,
+ * with the protocol's words (labels, send sentences, counts, its own events) put in. Pure.
+ */
+
+const P = (n: number): string => `P${n}`
+const group = (g: number[]): string => `{${g.map(P).join(', ')}}`
+
+// Each takes the message and its label, computed once: no closure per event (see PERFORMANCE.md).
+const dropWhy: Record<DropReason, (m: Message, label: string) => string> = {
+  loss: (m, l) => `The network loses #${m.id} (${l}, ${P(m.from)}→${P(m.to)}).`,
+  // Said the same way for a click and for a scenario's scripted drop: either may have done it.
+  user: (m, l) => `#${m.id} (${l}, ${P(m.from)}→${P(m.to)}) is dropped by hand.`,
+  crash: (m, l) => `#${m.id} (${l}) to ${P(m.to)} is lost: ${P(m.to)} is down.`,
+  partition: (m, l) =>
+    `#${m.id} (${l}) from ${P(m.from)} cannot cross the partition to ${P(m.to)} and is lost.`,
+  limit: (m) => `#${m.id} is discarded: too many messages in flight.`,
+}
+
+/** The narration sentence for any event of a run of `module`. Pure. */
+export function narrateEvent<T extends ProtocolTypes>(
+  module: ProtocolModule<T>,
+  config: T['Config'],
+  processCount: number,
+  e: RunEvent<T>,
+): string {
+  const words = module.narration
+  const k = e as KernelEvent<T['Msg'], T['Config']>
+  switch (k.kind) {
+    case 'run.start':
+      return words.runStart(config, processCount)
+    case 'msg.send':
+      return `${words.send(k.msg)}${k.msg.dupOf !== null ? ` (a duplicate of #${k.msg.dupOf})` : ''}.`
+    case 'msg.deliver': {
+      const m = k.msg
+      const who = m.from === m.to ? 'its own' : `${P(m.from)}'s`
+      const now = k.now ? 'Out of turn: ' : ''
+      return `${now}${P(m.to)} receives ${who} ${words.label(m.payload)}${words.counted(m, k.counted)}.`
+    }
+    case 'msg.drop':
+      return dropWhy[k.reason](k.msg, words.label(k.msg.payload))
+    case 'msg.delay':
+      return `#${k.msg.id} is held back ${k.byTicks} ticks; it now arrives at tick ${k.msg.deliverAt}.`
+    case 'timer.set':
+      return words.timerSet(k.pid, k.key as T['TimerKey'], k.fireAt)
+    case 'timer.fire':
+      return `${k.now ? 'Out of turn: ' : ''}${words.timerFire(k.pid, k.key as T['TimerKey'])}`
+    case 'proc.crash':
+      return words.crash(k.pid, config)
+    case 'proc.recover':
+      return words.recover(k.pid)
+    case 'net.partition':
+      return `The network splits into ${k.groups.map(group).join(' | ')}; messages cannot cross between groups.`
+    case 'net.heal':
+      return 'The partition heals; every process can reach every other again.'
+    case 'intervention.invalid':
+      return `Ignored ${k.action.type}: ${k.reason}.`
+    case 'limit.reached':
+      return `The run stopped at its limit of ${k.value} ${k.limit === 'steps' ? 'steps' : k.limit === 'log' ? 'events' : 'messages in flight'}.`
+    case 'run.quiescent':
+      return 'Nothing is left to deliver and no timer is set: the run is quiet.'
+    default:
+      return words.event(e as T['Event'], config)
+  }
+}

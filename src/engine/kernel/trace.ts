@@ -1,0 +1,66 @@
+import type { ProtocolModule, ProtocolTypes, RunEvent } from './module.ts'
+import type { KernelState } from './state.ts'
+import type { LogEvent, Message } from './types.ts'
+
+/** The compact subject of an event (`#17 P2→P3 promise 1.1`), or '' when the text says it all. Pure. */
+function subject<T extends ProtocolTypes>(module: ProtocolModule<T>, e: LogEvent<RunEvent<T>>): string {
+  switch (e.kind) {
+    case 'msg.send':
+    case 'msg.deliver':
+    case 'msg.drop':
+    case 'msg.delay': {
+      const m = (e as unknown as { msg: Message<T['Msg']> }).msg
+      return `#${m.id} P${m.from}→P${m.to} ${module.narration.label(m.payload)}`
+    }
+    default:
+      return ''
+  }
+}
+
+/** One stable, human-readable line per event: `s12 t34 msg.send #17 P2→P3 promise 1.1 · <narration>`. Pure. */
+export function traceLine<T extends ProtocolTypes>(
+  module: ProtocolModule<T>,
+  e: LogEvent<RunEvent<T>>,
+): string {
+  const subj = subject(module, e)
+  return `s${e.step} t${e.tick} ${e.kind}${subj ? ` ${subj}` : ''} · ${e.text}`
+}
+
+/** The whole text trace. Pure. */
+export function textTrace<T extends ProtocolTypes>(
+  module: ProtocolModule<T>,
+  log: readonly LogEvent<RunEvent<T>>[],
+): string {
+  return log.map((e) => traceLine(module, e)).join('\n')
+}
+
+/** The outcome of a run: the protocol's fields, then violations and steps. */
+export type RunSummary = Readonly<Record<string, string | number | null>> & {
+  readonly violations: number
+  readonly steps: number
+}
+
+/** A run's outcome: its fields (for `--json`) and its one line. Pure. */
+export function summarize<T extends ProtocolTypes>(
+  module: ProtocolModule<T>,
+  state: KernelState<T>,
+): { readonly summary: RunSummary; readonly line: string } {
+  const { fields, line } = module.summary(state.ghost, state.procs)
+  return {
+    summary: { ...fields, violations: state.violations, steps: state.step },
+    line: `summary ${line} violations=${state.violations} steps=${state.step}`,
+  }
+}
+
+/** FNV-1a over the JSON of the log: equal logs give equal hashes. Pure. */
+export function logHash(log: readonly object[]): string {
+  let h = 0x811c9dc5
+  for (const e of log) {
+    const json = JSON.stringify(e)
+    for (let i = 0; i < json.length; i++) {
+      h ^= json.charCodeAt(i)
+      h = Math.imul(h, 0x01000193)
+    }
+  }
+  return (h >>> 0).toString(16).padStart(8, '0')
+}

@@ -1,0 +1,228 @@
+import type { Context, Delivery, Effect, Step } from '../../kernel/module.ts'
+import type { Counted, Message } from '../../kernel/types.ts'
+import { onAccept, onPrepare } from './acceptor.ts'
+import { ballotKey } from './ballot.ts'
+import { quorumSize } from './config.ts'
+import { onAcceptedNotice, onDecideNotice } from './learner.ts'
+import { ignoredReply } from './narration.ts'
+import {
+  onAcceptedReply,
+  onLearned,
+  onPreempted,
+  onPromise,
+  onReject,
+  onTimer as proposerTimer,
+  startBallot,
+  type ProposerStep,
+} from './proposer.ts'
+import { emptyLearner, idleProposer } from './state.ts'
+import type {
+  AcceptedPair,
+  Ballot,
+  PaxosProc,
+  PaxosTypes,
+  Payload,
+  SimConfig,
+  TimerPurpose,
+} from './types.ts'
+
+/**
+ * Single-decree Paxos's handlers: every process is acceptor, proposer and learner. The role
+ * functions (`acceptor.ts`, `proposer.ts`, `learner.ts`) are pure and return their own small
+ * results; these handlers combine them into one step of a process and its outbox, in the order
+ * the lecture tells it. Pure: a `Turn` collects the new state and effects of one call.
+ */
+
+type Ctx = Context<PaxosTypes>
+type Fx = Effect<PaxosTypes>
+
+/** One handler call in progress: the process's roles as they stand, and the effects so far. */
+interface Turn {
+  acceptor: PaxosProc['acceptor']
+  proposer: PaxosProc['proposer']
+  learner: PaxosProc['learner']
+  readonly out: Fx[]
+  readonly ctx: Ctx
+}
+
+// Literals, not spreads: these run for every message (see docs/PERFORMANCE.md).
+function begin(s: PaxosProc, ctx: Ctx): Turn {
+  return { acceptor: s.acceptor, proposer: s.proposer, learner: s.learner, out: [], ctx }
+}
+
+function finish(t: Turn, s: PaxosProc): Step<PaxosTypes> {
+  const same = t.acceptor === s.acceptor && t.proposer === s.proposer && t.learner === s.learner
+  return {
+    state: same ? s : { acceptor: t.acceptor, proposer: t.proposer, learner: t.learner },
+    outbox: t.out,
+  }
+}
+
+/** Remember the highest round seen at this process, so its next ballot is higher. */
+function noteRound(t: Turn, round: number): void {
+  if (round > t.proposer.maxRoundSeen) t.proposer = { ...t.proposer, maxRoundSeen: round }
+}
+
+/** Ticks until a timer fires: the timeout, or the retry policy's (possibly random) delay. */
+function timerDelay(t: Turn, purpose: TimerPurpose): number {
+  const c = t.ctx.config
+  if (purpose === 'timeout') return c.proposerTimeoutTicks
+  if (c.retry.policy === 'fixed') return c.retry.delayTicks
+  const spanTicks = Math.min(
+    c.retry.backoffBaseTicks * 2 ** Math.max(0, t.proposer.attempt - 1),
+    c.retry.backoffMaxTicks,
+  )
+  return 1 + t.ctx.draw('backoff', 0, Math.max(0, spanTicks - 1))
+}
+
+/** Take a proposer step: its events, what it learned, its broadcast, its timer. */
+function applyProposer(t: Turn, r: ProposerStep): void {
+  t.proposer = r.proposer
+  for (const event of r.events) t.out.push({ do: 'emit', event })
+  if (r.learned && t.learner.decided === null) decide(t, r.learned)
+  if (r.broadcast)
+    t.out.push({ do: 'broadcast', to: r.broadcast.type === 'decide' ? 'others' : 'all', msg: r.broadcast })
+  if (r.timer === null) return
+  // One timer at a time: arming one disarms the other, and `cancel` disarms both.
+  if (r.timer !== 'retry') t.out.push({ do: 'timer.cancel', key: 'retry' })
+  if (r.timer !== 'timeout') t.out.push({ do: 'timer.cancel', key: 'timeout' })
+  if (r.timer !== 'cancel') t.out.push({ do: 'timer.set', key: r.timer, afterTicks: timerDelay(t, r.timer) })
+}
+
+/** The learner decides; an active proposer at the same process stops. */
+function decide(t: Turn, pair: AcceptedPair): void {
+  if (t.learner.decided === null) t.learner = { ...t.learner, decided: pair }
+  t.out.push({
+    do: 'emit',
+    event: { kind: 'learner.decide', pid: t.ctx.self, ballot: pair.ballot, value: pair.value },
+  })
+  applyProposer(t, onLearned(t.proposer, t.ctx.self, pair))
+}
+
+const tallyNames = { 1: 'promises', 2: 'accepteds' } as const
+
+/** A reply's tally toward its quorum (or toward failure), or why the proposer did not count it. */
+function counted(t: Turn, r: ProposerStep, ballot: Ballot, phase: 1 | 2, rejects: boolean): Counted {
+  if (r.tally === null) return { ignored: ignoredReply(t.ctx.self, t.proposer, ballot, phase) }
+  const toward = `${rejects ? 'rejects' : tallyNames[phase]} ${ballotKey(ballot)}`
+  return { toward, count: r.tally.count, needed: r.tally.needed }
+}
+
+/** A message arrives at a process: its acceptor, proposer or learner handles it. */
+export function onMessage(s: PaxosProc, input: { msg: Message<Payload>; ctx: Ctx }): Delivery<PaxosTypes> {
+  const { msg: m, ctx } = input
+  const t = begin(s, ctx)
+  const c: SimConfig = ctx.config
+  const self = ctx.self
+  const pl = m.payload
+  let note: Counted | null = null
+  switch (pl.type) {
+    case 'prepare': {
+      noteRound(t, pl.ballot.round)
+      const r = onPrepare(t.acceptor, self, pl.ballot)
+      t.acceptor = r.acceptor
+      if (r.change) t.out.push({ do: 'emit', event: r.change })
+      t.out.push({ do: 'reply', msg: r.reply })
+      applyProposer(t, onPreempted(t.proposer, self, pl.ballot, c))
+      break
+    }
+    case 'accept': {
+      noteRound(t, pl.ballot.round)
+      const r = onAccept(t.acceptor, self, pl.ballot, pl.value, c.bugs.acceptBelowPromise)
+      t.acceptor = r.acceptor
+      if (r.change) t.out.push({ do: 'emit', event: r.change })
+      const all = r.reply.type === 'accepted' && c.learnerMode === 'all'
+      t.out.push(
+        all ? { do: 'broadcast', to: 'all', msg: r.reply, replying: true } : { do: 'reply', msg: r.reply },
+      )
+      break
+    }
+    case 'promise': {
+      const r = onPromise(t.proposer, self, m.from, pl.ballot, pl.accepted, quorumSize(c), c)
+      note = counted(t, r, pl.ballot, 1, false)
+      applyProposer(t, r)
+      break
+    }
+    case 'reject': {
+      const r = onReject(t.proposer, self, m.from, pl.ballot, pl.promised, quorumSize(c), c)
+      note = counted(t, r, pl.ballot, 1, true)
+      applyProposer(t, r)
+      break
+    }
+    case 'accepted':
+      note = onAcceptedMsg(t, m.from, pl)
+      break
+    case 'decide': {
+      const l = onDecideNotice(t.learner, pl.ballot, pl.value)
+      t.learner = l.learner
+      if (l.decided) decide(t, l.decided)
+    }
+  }
+  const step = finish(t, s)
+  return { state: step.state, outbox: step.outbox, counted: note }
+}
+
+/** `accepted(n, v)`: the proposer counts it; in `all` mode every learner counts it too. */
+function onAcceptedMsg(t: Turn, from: Message['from'], pl: Extract<Payload, { type: 'accepted' }>): Counted {
+  const c = t.ctx.config
+  const quorum = quorumSize(c)
+  const r = onAcceptedReply(t.proposer, t.ctx.self, from, pl.ballot, quorum, c)
+  if (c.learnerMode !== 'all') {
+    const note = counted(t, r, pl.ballot, 2, false)
+    applyProposer(t, r)
+    return note
+  }
+  const l = onAcceptedNotice(t.learner, from, pl.ballot, pl.value, quorum)
+  // Every process learns from `accepted` here: the learner's count matters, not the proposer's.
+  const note: Counted =
+    r.tally !== null
+      ? counted(t, r, pl.ballot, 2, false)
+      : l.tally !== null
+        ? {
+            toward: `learn ${ballotKey(pl.ballot)}=${pl.value}`,
+            count: l.tally.count,
+            needed: l.tally.needed,
+          }
+        : t.learner.decided !== null
+          ? { ignored: `P${t.ctx.self} has already decided` }
+          : counted(t, r, pl.ballot, 2, false)
+  t.learner = l.learner
+  applyProposer(t, r)
+  if (l.decided) decide(t, l.decided)
+  return note
+}
+
+/** The user asks this process to propose `value`: phase 1a of a new ballot. */
+export function onRequest(s: PaxosProc, input: { value: string; ctx: Ctx }): Step<PaxosTypes> {
+  const t = begin(s, input.ctx)
+  t.out.push({ do: 'emit', event: { kind: 'proposal.start', pid: input.ctx.self, value: input.value } })
+  applyProposer(t, startBallot(t.proposer, input.ctx.self, input.ctx.config, input.value))
+  return finish(t, s)
+}
+
+/** The proposer's timeout or retry timer fired. */
+export function onTimer(s: PaxosProc, input: { key: TimerPurpose; ctx: Ctx }): Step<PaxosTypes> {
+  const t = begin(s, input.ctx)
+  applyProposer(t, proposerTimer(t.proposer, input.ctx.self, input.key, input.ctx.config))
+  return finish(t, s)
+}
+
+/**
+ * A crash: the proposer and learner are volatile and start afresh (keeping the highest round
+ * seen, so a later ballot is still higher); the acceptor's promise and accepted value are on
+ * stable storage, unless the amnesia bug is on.
+ */
+export function onCrash(s: PaxosProc, input: { ctx: Ctx }): Step<PaxosTypes> {
+  const proposer = idleProposer(s.proposer.maxRoundSeen)
+  if (!input.ctx.config.bugs.amnesiaOnCrash)
+    return { state: { ...s, proposer, learner: emptyLearner() }, outbox: [] }
+  return {
+    state: { acceptor: { promised: null, accepted: null }, proposer, learner: emptyLearner() },
+    outbox: [{ do: 'emit', event: { kind: 'acceptor.forget', pid: input.ctx.self } }],
+  }
+}
+
+/** A recovered process waits: its proposer and learner start idle, and it sends nothing. */
+export function onRecover(s: PaxosProc): Step<PaxosTypes> {
+  return { state: s, outbox: [] }
+}

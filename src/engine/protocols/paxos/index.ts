@@ -1,0 +1,139 @@
+import type { ProtocolModule } from '../../kernel/module.ts'
+import { ballotKey, formatBallot } from './ballot.ts'
+import { defaultConfig, paxosProblems, quorumSize } from './config.ts'
+import { IGNORED, ghostKey, payloadKey, procKey } from './explorerKeys.ts'
+import { onCrash, onMessage, onRecover, onRequest, onTimer } from './handlers.ts'
+import {
+  countedText,
+  crashText,
+  eventText,
+  payloadLabel,
+  recoverText,
+  runStartText,
+  sendText,
+  timerFireText,
+  timerSetText,
+} from './narration.ts'
+import { cloneGhost, initialGhost, observe, votesFromLog } from './observer.ts'
+import { initialProc } from './state.ts'
+import type { PaxosTypes } from './types.ts'
+import { laneStatus, processView, summary } from './view.ts'
+
+/** Single-decree Paxos as taught in the lecture: every process is acceptor, proposer and learner. */
+export const paxos: ProtocolModule<PaxosTypes> = {
+  id: 'paxos',
+  title: 'Single-decree Paxos',
+  config: {
+    defaults: () => defaultConfig(),
+    problems: paxosProblems,
+    fields: [
+      { path: 'processCount', label: 'Processes', kind: 'int', min: 3, max: 9 },
+      { path: 'proposerTimeoutTicks', label: 'Proposer timeout (ticks)', kind: 'int', min: 1, max: 100_000 },
+      { path: 'retry.policy', label: 'Retry policy', kind: 'enum', options: ['none', 'fixed', 'backoff'] },
+      { path: 'retry.delayTicks', label: 'Fixed retry delay (ticks)', kind: 'int', min: 1, max: 100_000 },
+      { path: 'retry.backoffBaseTicks', label: 'Backoff base (ticks)', kind: 'int', min: 1, max: 100_000 },
+      { path: 'retry.backoffMaxTicks', label: 'Backoff cap (ticks)', kind: 'int', min: 1, max: 100_000 },
+      { path: 'learnerMode', label: 'Learners hear from', kind: 'enum', options: ['decide', 'all'] },
+      { path: 'bugs.ignorePriorValues', label: 'Proposer ignores reported values', kind: 'bool' },
+      { path: 'bugs.acceptBelowPromise', label: 'Acceptor accepts below its promise', kind: 'bool' },
+      { path: 'bugs.amnesiaOnCrash', label: 'Acceptor forgets on crash', kind: 'bool' },
+      { path: 'bugs.smallQuorum', label: 'Quorums too small to intersect', kind: 'bool' },
+      { path: 'bugs.duplicateBallots', label: 'Ballots without process ids', kind: 'bool' },
+    ],
+  },
+  lanes: (config) => Array.from({ length: config.processCount }, () => ({ role: '' })),
+  randomStreams: ['backoff'],
+
+  init: () => initialProc(),
+  onRequest,
+  requestProblem: () => null,
+  onMessage,
+  onTimer,
+  onCrash,
+  onRecover,
+
+  observer: {
+    init: (config) => initialGhost(config, quorumSize(config)),
+    observe,
+    clone: (g) => cloneGhost(g),
+    // Every vote is one `acceptor.accept` event, so the log prefix determines the votes: copying
+    // them at every snapshot made long runs quadratic (they grow with every ballot).
+    forSnapshot: (g) => cloneGhost(g, false),
+    restore: (g, log, length) => ({ ...g, votes: votesFromLog(log, length) }),
+  },
+  properties: [
+    {
+      kind: 'always',
+      id: 'agreement',
+      title: 'Agreement: at most one value is chosen, and every learner decides it',
+    },
+    { kind: 'always', id: 'validity', title: 'Validity: only a proposed value can be chosen' },
+    { kind: 'always', id: 'promise-monotonic', title: 'An acceptor never lowers its promise' },
+    { kind: 'always', id: 'no-accept-below-promise', title: 'An acceptor never accepts below its promise' },
+    {
+      kind: 'always',
+      id: 'stability',
+      title: 'Once a value is chosen, every higher ballot carries it (P2b)',
+    },
+    {
+      kind: 'sometimes',
+      id: 'chosen',
+      title: 'A value is chosen',
+      witness: (e) =>
+        e.kind === 'value.chosen' ? `value ${e.value} chosen in ballot ${formatBallot(e.ballot)}` : null,
+    },
+  ],
+
+  narration: {
+    label: payloadLabel,
+    send: sendText,
+    counted: countedText,
+    event: eventText,
+    timerSet: timerSetText,
+    timerFire: timerFireText,
+    runStart: runStartText,
+    crash: crashText,
+    recover: recoverText,
+  },
+  messages: {
+    prepare: {
+      role: 'request',
+      phase: '1a',
+      meaning: 'The proposer asks an acceptor to promise to ignore lower ballots.',
+    },
+    promise: {
+      role: 'ack',
+      phase: '1b',
+      meaning: 'The acceptor promises, and reports the last value it accepted, if any.',
+    },
+    reject: {
+      role: 'reject',
+      phase: 'nack',
+      meaning: 'The acceptor refuses: it has already promised a higher ballot.',
+    },
+    accept: {
+      role: 'request',
+      phase: '2a',
+      meaning: 'The proposer asks the acceptor to accept a value in this ballot.',
+    },
+    accepted: { role: 'ack', phase: '2b', meaning: 'The acceptor has accepted the value in this ballot.' },
+    decide: { role: 'notice', phase: 'learn', meaning: 'The proposer tells a learner the value is decided.' },
+  },
+  colourKey: (msg) => ballotKey(msg.ballot),
+
+  view: processView,
+  laneStatus,
+
+  explorer: {
+    procKey,
+    ghostKey,
+    msgKey: payloadKey,
+    ignored: IGNORED,
+    wantsRequest: (s) => s.proposer.phase === 'idle',
+    isAttempt: (e) => e.kind === 'proposer.phase' && e.phase === 'preparing',
+    progressMade: (g) => g.chosen.length > 0,
+  },
+
+  summary,
+  presets: [],
+}

@@ -1,0 +1,190 @@
+/**
+ * Single-decree Paxos as taught in the lecture: its messages, per-process state (acceptor,
+ * proposer, learner), config, log events and ghost state. Vocabulary follows the lecture and
+ * Lamport. Plain data throughout.
+ */
+import type { ProtocolTypes } from '../../kernel/module.ts'
+import type { NetworkConfig, ProcessId, ViolationEvent } from '../../kernel/types.ts'
+
+/** A proposal value as typed by a user ("10", "A"). */
+export type Value = string
+
+/**
+ * A ballot `(round, pid)` shown as `round.pid`, e.g. `3.2`. Totally ordered by round, then pid.
+ * With the `duplicateBallots` bug, pid is 0 and ballots are bare round numbers that can collide.
+ */
+export interface Ballot {
+  readonly round: number
+  readonly pid: number
+}
+
+/** What an acceptor has accepted: the lecture's (n_a, v_a), Paxos.tla's (maxVBal, maxVal). */
+export interface AcceptedPair {
+  readonly ballot: Ballot
+  readonly value: Value
+}
+
+/** The deliberately broken variants (docs/PAXOS.md), one toggle each. */
+export interface BugToggles {
+  /** The proposer ignores values reported in promises and proposes its own. */
+  ignorePriorValues: boolean
+  /** The acceptor accepts `accept(n, v)` even when n < promised. */
+  acceptBelowPromise: boolean
+  /** The acceptor forgets `promised` and `accepted` when it crashes (no stable storage). */
+  amnesiaOnCrash: boolean
+  /** Quorums of ⌊n/2⌋, too small to intersect. */
+  smallQuorum: boolean
+  /** Ballots are bare round numbers, so two proposers can use the same ballot. */
+  duplicateBallots: boolean
+}
+
+export type RetryPolicy = 'none' | 'fixed' | 'backoff'
+
+export interface RetryConfig {
+  policy: RetryPolicy
+  /** `fixed`: wait this long after a failed ballot before retrying. */
+  delayTicks: number
+  /** `backoff`: the first retry waits a random 0..baseTicks-1; each further failure doubles it. */
+  backoffBaseTicks: number
+  /** `backoff`: cap on the doubled waiting span. */
+  backoffMaxTicks: number
+}
+
+/**
+ * How learners hear about accepts: `decide` (acceptors answer the proposer, which broadcasts
+ * `decide` once it has a quorum) or `all` (acceptors send `accepted` to every learner).
+ */
+export type LearnerMode = 'decide' | 'all'
+
+export interface SimConfig extends NetworkConfig {
+  processCount: number
+  /** A proposer abandons a ballot that has not succeeded after this many ticks. */
+  proposerTimeoutTicks: number
+  retry: RetryConfig
+  learnerMode: LearnerMode
+  bugs: BugToggles
+}
+
+export type MsgType = 'prepare' | 'promise' | 'reject' | 'accept' | 'accepted' | 'decide'
+
+/** The payload of a message, by type. */
+export type Payload =
+  | { readonly type: 'prepare'; readonly ballot: Ballot }
+  | { readonly type: 'promise'; readonly ballot: Ballot; readonly accepted: AcceptedPair | null }
+  | {
+      readonly type: 'reject'
+      readonly ballot: Ballot
+      readonly phase: 1 | 2
+      readonly promised: Ballot
+    }
+  | { readonly type: 'accept'; readonly ballot: Ballot; readonly value: Value }
+  | { readonly type: 'accepted'; readonly ballot: Ballot; readonly value: Value }
+  | { readonly type: 'decide'; readonly ballot: Ballot; readonly value: Value }
+
+/** The proposer's two timers: give up on a ballot, or retry after a failed one. */
+export type TimerPurpose = 'timeout' | 'retry'
+
+/** Proposer phases as shown on the process cards. */
+export type ProposerPhase = 'idle' | 'preparing' | 'accepting' | 'waiting' | 'decided' | 'abandoned'
+
+/** The safety rules checked after every step (the `always` properties). */
+export type InvariantRule =
+  'agreement' | 'validity' | 'promise-monotonic' | 'no-accept-below-promise' | 'stability'
+
+/** Why a proposer's ballot failed; for preemption, the higher ballot seen. */
+export interface Failure {
+  readonly reason: 'rejected' | 'timeout' | 'preempted'
+  readonly higher: Ballot | null
+}
+
+/** Paxos's own log events. */
+export type PaxosEvent =
+  | { kind: 'proposal.start'; pid: ProcessId; value: Value }
+  | { kind: 'acceptor.promise'; pid: ProcessId; ballot: Ballot; previous: Ballot | null }
+  | { kind: 'acceptor.accept'; pid: ProcessId; accepted: AcceptedPair; promised: Ballot | null }
+  | { kind: 'acceptor.forget'; pid: ProcessId }
+  | {
+      kind: 'proposer.phase'
+      pid: ProcessId
+      phase: ProposerPhase
+      ballot: Ballot | null
+      value: Value | null
+      /** For `accepting`: whose promise the value was adopted from, if any. */
+      adoptedFrom: AcceptedPair | null
+      /** For `waiting` and `abandoned`: why the ballot failed. */
+      failure: Failure | null
+    }
+  | { kind: 'learner.decide'; pid: ProcessId; ballot: Ballot; value: Value }
+  | { kind: 'value.chosen'; ballot: Ballot; value: Value; acceptors: ProcessId[] }
+  | PaxosViolation
+
+/** A violation names the ballots involved, for the diagram's highlight. */
+export interface PaxosViolation extends ViolationEvent {
+  rule: InvariantRule
+  ballots: Ballot[]
+}
+
+/** Acceptor state: lives on stable storage and survives crashes (unless the amnesia bug is on). */
+export interface AcceptorState {
+  promised: Ballot | null
+  accepted: AcceptedPair | null
+}
+
+/** Proposer progress: volatile, lost on crash. Quorum members are bitmasks over process ids. */
+export interface ProposerState {
+  phase: ProposerPhase
+  ballot: Ballot | null
+  /** The value the user asked this process to propose. */
+  ownValue: Value | null
+  /** The value sent in phase 2 (own or adopted). */
+  value: Value | null
+  adoptedFrom: AcceptedPair | null
+  promises: number
+  /** Highest-ballot accepted pair reported by the promises so far. */
+  highest: AcceptedPair | null
+  rejects: number
+  accepteds: number
+  /** Highest round this proposer has seen anywhere, so its next ballot is higher. */
+  maxRoundSeen: number
+  /** Failed ballots so far, for exponential backoff. */
+  attempt: number
+}
+
+/** Learner state: volatile. `tallies` maps `ballot|value` to the bitmask of acceptors heard from. */
+export interface LearnerState {
+  decided: AcceptedPair | null
+  tallies: Record<string, number>
+}
+
+/** One process plays all three roles. */
+export interface PaxosProc {
+  acceptor: AcceptorState
+  proposer: ProposerState
+  learner: LearnerState
+}
+
+/** Ghost state for the invariant checker: what really happened, not what any process knows. */
+export interface GhostState {
+  /** The quorum size, fixed for the run. */
+  readonly quorum: number
+  /** `ballot|value` → bitmask of acceptors that ever accepted it. */
+  votes: Record<string, number>
+  chosen: AcceptedPair[]
+  proposed: Value[]
+  /** Highest promise each acceptor ever made (index pid-1). */
+  maxPromised: (Ballot | null)[]
+  /** Keys of violations already reported, so each is reported once. */
+  reported: Record<string, true>
+  /** Every learner decision ever made, in order. */
+  decisions: { pid: ProcessId; value: Value }[]
+}
+
+/** The types Paxos declares to the kernel. */
+export interface PaxosTypes extends ProtocolTypes {
+  readonly Msg: Payload
+  readonly Proc: PaxosProc
+  readonly TimerKey: TimerPurpose
+  readonly Config: SimConfig
+  readonly Event: PaxosEvent
+  readonly Ghost: GhostState
+}

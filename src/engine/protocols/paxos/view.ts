@@ -1,0 +1,77 @@
+import type { LaneStatus, ProcessView, ProcSlot } from '../../kernel/module.ts'
+import { ballotKey, formatBallot } from './ballot.ts'
+import { quorumSize } from './config.ts'
+import { popcount } from './state.ts'
+import type { AcceptedPair, Ballot, GhostState, PaxosTypes, ProposerPhase, SimConfig } from './types.ts'
+
+/** How a process, a lane and a run look in the lecture's words, from the real state. Pure. */
+
+const dash = (b: Ballot | null): string => (b ? formatBallot(b) : '—')
+const pair = (a: AcceptedPair | null): string => (a ? `(${formatBallot(a.ballot)}, ${a.value})` : '—')
+
+const PHASE_NAMES: Record<ProposerPhase, string> = {
+  idle: 'idle',
+  preparing: 'phase 1 · prepare',
+  accepting: 'phase 2 · accept',
+  waiting: 'waiting to retry',
+  decided: 'done · decided',
+  abandoned: 'gave up',
+}
+
+/** The process card: promised, accepted and decided, and the proposer's progress. */
+export function processView(slot: ProcSlot<PaxosTypes>, config: SimConfig): ProcessView {
+  const { local: s, up, pid } = slot
+  const pr = s.proposer
+  const lines: ProcessView['lines'][number][] = []
+  if (pr.phase !== 'idle') {
+    const value = pr.value ?? pr.ownValue
+    const adopted = pr.adoptedFrom ? ` (adopted from ${pair(pr.adoptedFrom)})` : ''
+    const quorum = quorumSize(config)
+    const meters =
+      pr.phase === 'preparing'
+        ? [{ label: 'promises', got: popcount(pr.promises), needed: quorum }]
+        : pr.phase === 'accepting'
+          ? [{ label: 'accepted', got: popcount(pr.accepteds), needed: quorum }]
+          : []
+    lines.push({
+      id: 'proposer',
+      text: `proposer ${PHASE_NAMES[pr.phase]} · ballot ${dash(pr.ballot)}${value !== null ? ` · value ${value}` : ''}${adopted}`,
+      meters,
+    })
+  }
+  const decided = s.learner.decided
+  return {
+    cells: [
+      { id: 'promised', value: dash(s.acceptor.promised) },
+      { id: 'accepted', value: pair(s.acceptor.accepted) },
+      { id: 'decided', value: decided ? decided.value : '—' },
+    ],
+    lines,
+    summary: `P${pid}, ${up ? 'up' : 'down'}. Promised ${dash(s.acceptor.promised)}, accepted ${pair(s.acceptor.accepted)}, decided ${decided?.value ?? 'nothing'}.`,
+  }
+}
+
+/** The lane's status: the value decided, or the ballot being run. */
+export function laneStatus(slot: ProcSlot<PaxosTypes>): LaneStatus {
+  const { local: s, up } = slot
+  if (!up) return { text: null, tone: 'idle', colourKey: null }
+  if (s.learner.decided) return { text: `✓ ${s.learner.decided.value}`, tone: 'done', colourKey: null }
+  const pr = s.proposer
+  if ((pr.phase === 'preparing' || pr.phase === 'accepting') && pr.ballot) {
+    const what = pr.phase === 'preparing' ? 'prepare' : 'accept'
+    return { text: `${what} ${formatBallot(pr.ballot)}`, tone: 'running', colourKey: ballotKey(pr.ballot) }
+  }
+  return { text: null, tone: 'idle', colourKey: null }
+}
+
+/** `chosen=10 ballot=2.3 decided=5/5` and the same as fields. */
+export function summary(ghost: GhostState, procs: readonly ProcSlot<PaxosTypes>[]) {
+  const first = ghost.chosen[0] ?? null
+  const chosen = first ? first.value : null
+  const ballot = first ? formatBallot(first.ballot) : null
+  const decided = procs.filter((p) => p.local.learner.decided !== null).length
+  return {
+    fields: { chosen, ballot, decided, processes: procs.length },
+    line: `chosen=${chosen ?? 'none'} ballot=${ballot ?? 'none'} decided=${decided}/${procs.length}`,
+  }
+}
