@@ -27,6 +27,7 @@ import type {
   PayloadBase,
   ProcessId,
   Tick,
+  ViolationEvent,
 } from './types.ts'
 
 /** The types a protocol declares, bundled so a module has one type parameter. */
@@ -40,16 +41,17 @@ export interface ProtocolTypes {
   /** The whole config: the kernel's network part plus the protocol's own fields. */
   readonly Config: NetworkConfig
   /**
-   * The protocol's own log events, each `{ kind: '<domain>.<verb>', … }` (JSON-safe). Include
-   * its violation event: a `ViolationEvent` (kind `invariant.violated`) with any extra fields.
+   * The protocol's own log events, each `{ kind: '<domain>.<verb>', … }` (JSON-safe). Its
+   * violations are `ViolationEvent`s (kind `invariant.violated`), possibly with extra fields.
    */
   readonly Event: EventBase
   /** The observer's ghost state: what really happened, which no process can see. JSON-safe. */
   readonly Ghost: unknown
 }
 
-/** Any event of a run of protocol T: the kernel's or the protocol's. */
-export type RunEvent<T extends ProtocolTypes> = KernelEvent<T['Msg'], T['Config']> | T['Event']
+/** Any event of a run of protocol T: the kernel's, the protocol's, or a violation. */
+export type RunEvent<T extends ProtocolTypes> =
+  KernelEvent<T['Msg'], T['Config']> | T['Event'] | ViolationEvent
 
 /** Where a broadcast goes: every process, every other process, or a list (e.g. replicas only). */
 export type Audience = 'all' | 'others' | readonly ProcessId[]
@@ -220,6 +222,11 @@ export interface ProtocolModule<T extends ProtocolTypes> {
 
   /** A process's state at the start of a run. */
   init(ctx: Context<T>): T['Proc']
+  /**
+   * Optional: what each process does at time 0, after every process's `init` and the
+   * `run.start` event, in pid order (e.g. arm an election timer, start a client's script).
+   */
+  onStart?(state: T['Proc'], input: { readonly ctx: Context<T> }): Step<T>
   /** A user request at this process (the `propose` intervention), e.g. "propose 10". */
   onRequest(state: T['Proc'], input: { readonly value: string; readonly ctx: Context<T> }): Step<T>
   /** Why this process cannot take a request now (shown to the user), or null when it can. */
@@ -269,12 +276,13 @@ export interface ProtocolModule<T extends ProtocolTypes> {
     /** The suffix for a delivery that counted or was ignored (` (2 of 3 needed)`), or ''. */
     counted(msg: Message<T['Msg']>, counted: Counted | null): string
     /** A protocol event or violation. */
-    event(e: T['Event'], config: T['Config']): string
-    timerSet(pid: ProcessId, key: T['TimerKey'], fireAt: Tick): string
-    timerFire(pid: ProcessId, key: T['TimerKey']): string
+    event(e: T['Event'] | ViolationEvent, config: T['Config']): string
+    timerSet(pid: ProcessId, key: T['TimerKey'], fireAt: Tick, config: T['Config']): string
+    /** Without "Out of turn: ", which the kernel puts before a firing the user forced. */
+    timerFire(pid: ProcessId, key: T['TimerKey'], config: T['Config']): string
     runStart(config: T['Config'], processCount: number): string
     crash(pid: ProcessId, config: T['Config']): string
-    recover(pid: ProcessId): string
+    recover(pid: ProcessId, config: T['Config']): string
   }
   /** What each message type means, keyed by `type`. */
   readonly messages: { readonly [Type in T['Msg']['type']]: MessageMeaning }
@@ -282,9 +290,9 @@ export interface ProtocolModule<T extends ProtocolTypes> {
   colourKey(msg: T['Msg']): string | null
 
   /** The process card at the cursor, from the real state. */
-  view(slot: ProcSlot<T>, config: T['Config']): ProcessView
+  view(state: T['Proc'], up: boolean, config: T['Config'], pid: ProcessId): ProcessView
   /** The lane's status line at the cursor. */
-  laneStatus(slot: ProcSlot<T>): LaneStatus
+  laneStatus(state: T['Proc'], up: boolean): LaneStatus
 
   /**
    * The explorer's canonical keys: two states with equal keys must have the same futures (ids,
@@ -306,14 +314,16 @@ export interface ProtocolModule<T extends ProtocolTypes> {
     progressMade(ghost: T['Ghost']): boolean
   }
 
+  /** The one-line outcome, as `name=value` pairs in order (the kernel adds violations and steps). */
+  summary(ghost: T['Ghost'], procs: readonly ProcSlot<T>[]): readonly (readonly [string, string])[]
   /**
-   * The outcome of a run: `fields` for `--json` (names in order) and `line`, their one-line form
-   * (`chosen=10 ballot=2.3 decided=5/5`). The kernel adds `violations` and `steps` to both.
+   * Optional: the outcome as typed fields for `synod trace --json` (default: the `summary` pairs
+   * as strings). The kernel adds `violations` and `steps`.
    */
-  summary(
+  summaryFields?(
     ghost: T['Ghost'],
     procs: readonly ProcSlot<T>[],
-  ): { readonly fields: Readonly<Record<string, string | number | null>>; readonly line: string }
+  ): Readonly<Record<string, string | number | null>>
 
   /** Preset scenarios kept in the protocol's folder (may be empty). */
   readonly presets: readonly ProtocolPreset<T>[]

@@ -45,13 +45,13 @@ export function narrateEvent<T extends ProtocolTypes>(
     case 'msg.delay':
       return `#${k.msg.id} is held back ${k.byTicks} ticks; it now arrives at tick ${k.msg.deliverAt}.`
     case 'timer.set':
-      return words.timerSet(k.pid, k.key as T['TimerKey'], k.fireAt)
+      return words.timerSet(k.pid, k.key as T['TimerKey'], k.fireAt, config)
     case 'timer.fire':
-      return `${k.now ? 'Out of turn: ' : ''}${words.timerFire(k.pid, k.key as T['TimerKey'])}`
+      return `${k.now ? 'Out of turn: ' : ''}${words.timerFire(k.pid, k.key as T['TimerKey'], config)}`
     case 'proc.crash':
       return words.crash(k.pid, config)
     case 'proc.recover':
-      return words.recover(k.pid)
+      return words.recover(k.pid, config)
     case 'net.partition':
       return `The network splits into ${k.groups.map(group).join(' | ')}; messages cannot cross between groups.`
     case 'net.heal':

@@ -5,7 +5,7 @@ import { applyIntervention } from './interventions.ts'
 import { cloneKernelState, type KernelState } from './state.ts'
 import type { Intervention, LogEvent, ScheduledIntervention, Stamp } from './types.ts'
 import { nextDue, performDue } from './scheduler.ts'
-import { startState, World } from './world.ts'
+import { startProcesses, startState, World } from './world.ts'
 
 /** The inputs that fully determine a run. */
 export interface RunInput<Config = unknown> {
@@ -56,6 +56,7 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
       .sort((a, b) => a.iv.step - b.iv.step || a.i - b.i)
       .map((x) => x.iv)
     this.emit({ kind: 'run.start', config: input.config, seed: this.state.seed })
+    startProcesses(this)
     this.applyInterventionsThrough(0)
     this.takeSnapshot()
   }

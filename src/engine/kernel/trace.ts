@@ -45,7 +45,9 @@ export function summarize<T extends ProtocolTypes>(
   module: ProtocolModule<T>,
   state: KernelState<T>,
 ): { readonly summary: RunSummary; readonly line: string } {
-  const { fields, line } = module.summary(state.ghost, state.procs)
+  const pairs = module.summary(state.ghost, state.procs)
+  const fields = module.summaryFields?.(state.ghost, state.procs) ?? Object.fromEntries(pairs)
+  const line = pairs.map(([k, v]) => `${k}=${v}`).join(' ')
   return {
     summary: { ...fields, violations: state.violations, steps: state.step },
     line: `summary ${line} violations=${state.violations} steps=${state.step}`,

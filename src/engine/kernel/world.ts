@@ -276,3 +276,13 @@ export function startState<T extends ProtocolTypes>(
     }),
   )
 }
+
+/** Every process's `onStart`, in pid order, at time 0 (after `run.start` is logged). */
+export function startProcesses<T extends ProtocolTypes>(w: World<T>): void {
+  if (!w.module.onStart) return
+  for (const p of w.state.procs) {
+    const r = w.module.onStart(p.local, { ctx: w.context(p.pid) })
+    p.local = r.state
+    w.perform(p, r.outbox, null)
+  }
+}

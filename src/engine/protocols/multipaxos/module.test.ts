@@ -53,7 +53,7 @@ describe('the module face', () => {
   it('a replica card and lane say leader, ballot and commit point', () => {
     const h = new Harness(defaultMpConfig())
     h.runUntil((x) => x.clientsDone())
-    const card = multipaxos.view(h.replica(1), true, h.config)
+    const card = multipaxos.view(h.replica(1), true, h.config, 1 as ProcessId)
     expect(card.cells[0]).toEqual({ id: 'role', value: 'leader 1.1' })
     expect(multipaxos.laneStatus(h.replica(1), true).text).toBe('leader 1.1 · c3')
     expect(multipaxos.laneStatus(h.client(1), true).text).toBe('✓ 3')

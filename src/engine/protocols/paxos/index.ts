@@ -17,7 +17,7 @@ import {
 import { cloneGhost, initialGhost, observe, votesFromLog } from './observer.ts'
 import { initialProc } from './state.ts'
 import type { PaxosTypes } from './types.ts'
-import { laneStatus, processView, summary } from './view.ts'
+import { laneStatus, processView, summary, summaryFields } from './view.ts'
 
 /** Single-decree Paxos as taught in the lecture: every process is acceptor, proposer and learner. */
 export const paxos: ProtocolModule<PaxosTypes> = {
@@ -135,5 +135,6 @@ export const paxos: ProtocolModule<PaxosTypes> = {
   },
 
   summary,
+  summaryFields,
   presets: [],
 }

@@ -2,7 +2,16 @@ import type { LaneStatus, ProcessView, ProcSlot } from '../../kernel/module.ts'
 import { ballotKey, formatBallot } from './ballot.ts'
 import { quorumSize } from './config.ts'
 import { popcount } from './state.ts'
-import type { AcceptedPair, Ballot, GhostState, PaxosTypes, ProposerPhase, SimConfig } from './types.ts'
+import type { ProcessId } from '../../kernel/types.ts'
+import type {
+  AcceptedPair,
+  Ballot,
+  GhostState,
+  PaxosProc,
+  PaxosTypes,
+  ProposerPhase,
+  SimConfig,
+} from './types.ts'
 
 /** How a process, a lane and a run look in the lecture's words, from the real state. Pure. */
 
@@ -19,8 +28,7 @@ const PHASE_NAMES: Record<ProposerPhase, string> = {
 }
 
 /** The process card: promised, accepted and decided, and the proposer's progress. */
-export function processView(slot: ProcSlot<PaxosTypes>, config: SimConfig): ProcessView {
-  const { local: s, up, pid } = slot
+export function processView(s: PaxosProc, up: boolean, config: SimConfig, pid: ProcessId): ProcessView {
   const pr = s.proposer
   const lines: ProcessView['lines'][number][] = []
   if (pr.phase !== 'idle') {
@@ -52,8 +60,7 @@ export function processView(slot: ProcSlot<PaxosTypes>, config: SimConfig): Proc
 }
 
 /** The lane's status: the value decided, or the ballot being run. */
-export function laneStatus(slot: ProcSlot<PaxosTypes>): LaneStatus {
-  const { local: s, up } = slot
+export function laneStatus(s: PaxosProc, up: boolean): LaneStatus {
   if (!up) return { text: null, tone: 'idle', colourKey: null }
   if (s.learner.decided) return { text: `✓ ${s.learner.decided.value}`, tone: 'done', colourKey: null }
   const pr = s.proposer
@@ -64,14 +71,25 @@ export function laneStatus(slot: ProcSlot<PaxosTypes>): LaneStatus {
   return { text: null, tone: 'idle', colourKey: null }
 }
 
-/** `chosen=10 ballot=2.3 decided=5/5` and the same as fields. */
-export function summary(ghost: GhostState, procs: readonly ProcSlot<PaxosTypes>[]) {
+const counts = (ghost: GhostState, procs: readonly ProcSlot<PaxosTypes>[]) => {
   const first = ghost.chosen[0] ?? null
-  const chosen = first ? first.value : null
-  const ballot = first ? formatBallot(first.ballot) : null
-  const decided = procs.filter((p) => p.local.learner.decided !== null).length
   return {
-    fields: { chosen, ballot, decided, processes: procs.length },
-    line: `chosen=${chosen ?? 'none'} ballot=${ballot ?? 'none'} decided=${decided}/${procs.length}`,
+    chosen: first ? first.value : null,
+    ballot: first ? formatBallot(first.ballot) : null,
+    decided: procs.filter((p) => p.local.learner.decided !== null).length,
+    processes: procs.length,
   }
 }
+
+/** `chosen=10 ballot=2.3 decided=5/5`. */
+export function summary(ghost: GhostState, procs: readonly ProcSlot<PaxosTypes>[]): [string, string][] {
+  const c = counts(ghost, procs)
+  return [
+    ['chosen', c.chosen ?? 'none'],
+    ['ballot', c.ballot ?? 'none'],
+    ['decided', `${c.decided}/${c.processes}`],
+  ]
+}
+
+/** The same for `--json`: chosen, ballot, decided and processes. */
+export const summaryFields = counts
