@@ -1,7 +1,8 @@
 import { hearLeader, stepDown } from './election.ts'
 import { learnCommitPoint } from './learn.ts'
 import { compareMaybe } from './state.ts'
-import { put, type ReplicaDraft } from './step.ts'
+import { slotGet, slotSet } from './slots.ts'
+import type { ReplicaDraft } from './step.ts'
 import type { Ballot, SlotCmd, SlotVote } from './types.ts'
 
 /**
@@ -29,8 +30,8 @@ export function onPrepare(d: ReplicaDraft, from: number, ballot: Ballot, fromSlo
   }
   promise(d, ballot)
   const accepted: SlotVote[] = []
-  for (let i = Math.max(0, fromSlot - 1); i < r.accepted.length; i++) {
-    const v = r.accepted[i]
+  for (let slot = Math.max(1, fromSlot); slot <= r.accepted.size; slot++) {
+    const v = slotGet(r.accepted, slot)
     if (v) accepted.push(v)
   }
   d.reply({ type: 'promise', ballot, fromSlot, accepted })
@@ -60,9 +61,8 @@ export function onAccept(
     return
   }
   promise(d, ballot)
-  const accepted = d.own('accepted')
   for (const e of entries) {
-    put(accepted, e.slot, { slot: e.slot, ballot, cmd: e.cmd })
+    r.accepted = slotSet(r.accepted, e.slot, { slot: e.slot, ballot, cmd: e.cmd })
     d.fact({ kind: 'acceptor.accept', slot: e.slot, ballot, cmd: e.cmd })
   }
   d.reply({ type: 'accepted', ballot, slots: entries.map((e) => e.slot) })

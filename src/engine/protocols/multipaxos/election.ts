@@ -1,6 +1,7 @@
 import { others, sendAccepts } from './leader.ts'
 import { compareBallots, compareMaybe, fmtBallot, majority, popcount, replicaPids } from './state.ts'
-import { at, put, random, type Ctx, type ReplicaDraft } from './step.ts'
+import { emptySlots, slotSet } from './slots.ts'
+import { at, random, type Ctx, type ReplicaDraft } from './step.ts'
 import type { Ballot, Cmd, SlotCmd, SlotVote } from './types.ts'
 
 /**
@@ -41,12 +42,12 @@ export function campaign(d: ReplicaDraft): void {
   r.heard = false
   r.fromSlot = r.commit + 1
   r.promises = 0
-  r.reported = []
+  r.reported = emptySlots()
   const skipped = d.ctx.config.bugs.skipPhase1
   d.fact({ kind: 'leader.campaign', ballot, fromSlot: r.fromSlot, skipped })
   if (skipped) {
     // The broken variant: the new leader trusts its own old log instead of asking a quorum.
-    r.reported = r.accepted.slice()
+    r.reported = r.accepted
     return becomeLeader(d)
   }
   d.broadcast(replicaPids(d.ctx.config), { type: 'prepare', ballot, fromSlot: r.fromSlot })
@@ -68,7 +69,8 @@ export function onPromise(d: ReplicaDraft, from: number, ballot: Ballot, votes: 
   r.promises |= bit
   for (const v of votes) {
     const best = at(r.reported, v.slot)
-    if (best === null || compareBallots(v.ballot, best.ballot) > 0) put(d.own('reported'), v.slot, v)
+    if (best === null || compareBallots(v.ballot, best.ballot) > 0)
+      r.reported = slotSet(r.reported, v.slot, v)
   }
   const needed = majority(d.ctx.config.replicaCount)
   const count = popcount(r.promises)
@@ -90,10 +92,10 @@ export function becomeLeader(d: ReplicaDraft): void {
   r.leader = r.pid
   r.leaderBallot = ballot
   r.heard = true
-  r.proposals = []
-  r.votes = []
+  r.proposals = emptySlots()
+  r.votes = emptySlots()
   r.batch = []
-  const last = Math.max(r.commit, r.reported.length, r.chosen.length)
+  const last = Math.max(r.commit, r.reported.size, r.chosen.size)
   const entries: SlotCmd[] = []
   const reproposed: SlotVote[] = []
   const noops: number[] = []
@@ -101,7 +103,7 @@ export function becomeLeader(d: ReplicaDraft): void {
     const cmd = pick(d, slot, ignore)
     if (cmd.from !== null) reproposed.push(cmd.from)
     if (cmd.cmd.op === 'noop' && cmd.from === null) noops.push(slot)
-    put(d.own('proposals'), slot, cmd.cmd)
+    r.proposals = slotSet(r.proposals, slot, cmd.cmd)
     entries.push({ slot, cmd: cmd.cmd })
   }
   r.nextSlot = last + 1
@@ -135,8 +137,8 @@ export function stepDown(d: ReplicaDraft, higher: Ballot | null): void {
   r.heard = false
   r.attempt++
   r.batch = []
-  r.proposals = []
-  r.votes = []
+  r.proposals = emptySlots()
+  r.votes = emptySlots()
   if (higher) r.maxRound = Math.max(r.maxRound, higher.round)
   d.cancelTimer('heartbeat')
   d.cancelTimer('batch')

@@ -1,4 +1,4 @@
-import { isLinearizable, type ObservedOp } from './linearizability.ts'
+import { finalValues, isLinearizable, NIL, type ObservedOp } from './linearizability.ts'
 import { fmtBallot, fmtCmd, majority, popcount } from './state.ts'
 import type { ProcessId, ViolationEvent } from '../../kernel/types.ts'
 import type { Ballot, Cmd, MpConfig, MpEvent } from './types.ts'
@@ -39,6 +39,12 @@ export interface MpGhost {
   /** Per client, in sequence order: what it sent and what came back. */
   ops: Record<number, ObservedOp[]>
   /**
+   * The checked history starts after a cut (per client, the index of its first command after
+   * it), from one of `starts`, the register's possible values there. A cut is made when a
+   * command is sent while no command is in progress, so long runs are checked in linear time.
+   */
+  lin: { cut: Record<number, number>; starts: string[] }
+  /**
    * Real time for the client-observed history: one tick per invocation or answer, in the order
    * they happened (two events in one scheduler step are still ordered).
    */
@@ -48,7 +54,17 @@ export interface MpGhost {
 }
 
 export function newGhost(): MpGhost {
-  return { votes: {}, chosen: {}, executed: {}, applied: {}, ops: {}, clock: 0, reported: {}, violations: 0 }
+  return {
+    votes: {},
+    chosen: {},
+    executed: {},
+    applied: {},
+    ops: {},
+    lin: { cut: {}, starts: [NIL] },
+    clock: 0,
+    reported: {},
+    violations: 0,
+  }
 }
 
 /** A copy for snapshots: every record is copied, nothing shared is mutated later. Pure. */
@@ -63,6 +79,7 @@ export function cloneGhost(g: MpGhost): MpGhost {
     executed: { ...g.executed },
     applied,
     ops,
+    lin: { cut: { ...g.lin.cut }, starts: [...g.lin.starts] },
     clock: g.clock,
     reported: { ...g.reported },
     violations: g.violations,
@@ -126,6 +143,7 @@ export function observe(g: MpGhost, config: MpConfig, f: MpEvent): Conclusion[] 
       break
     case 'client.send': {
       const list = (g.ops[f.client] ??= [])
+      if (list.length < f.cmd.seq) cutIfIdle(g, config)
       if (list.length < f.cmd.seq)
         list.push({
           op: f.cmd.op,
@@ -204,8 +222,10 @@ function onRespond(
   const op = list?.[seq - 1]
   if (list === undefined || op === undefined || op.responded !== null) return
   list[seq - 1] = { ...op, responded: ++g.clock, value: op.op === 'get' ? result : op.value }
-  const clients = config.workload.map((_, i) => g.ops[i + 1] ?? [])
-  if (isLinearizable(clients)) return
+  // Only a read's answer can break linearizability: a write answered now can always be placed
+  // last (every other command was sent before this moment), and it changes no read's answer.
+  if (op.op === 'put') return
+  if (isLinearizable(recentOf(g, config), g.lin.starts)) return
   report(
     g,
     'linearizable',
@@ -217,4 +237,20 @@ function onRespond(
     },
     out,
   )
+}
+
+/** Each client's commands after the cut. */
+function recentOf(g: MpGhost, config: MpConfig): ObservedOp[][] {
+  return config.workload.map((_, i) => (g.ops[i + 1] ?? []).slice(g.lin.cut[i + 1] ?? 0))
+}
+
+/** When no command is in progress, move the cut to now, keeping only the possible register values. */
+function cutIfIdle(g: MpGhost, config: MpConfig): void {
+  const recent = recentOf(g, config)
+  if (recent.every((ops) => ops.length === 0)) return
+  if (recent.some((ops) => ops.some((o) => o.responded === null))) return
+  g.lin = {
+    cut: Object.fromEntries(config.workload.map((_, i) => [i + 1, g.ops[i + 1]?.length ?? 0])),
+    starts: finalValues(recent, g.lin.starts),
+  }
 }

@@ -4,6 +4,7 @@ import { retryDelay } from './election.ts'
 import type { Effect, Step } from '../../kernel/module.ts'
 import type { MsgId, ProcessId, Tick } from '../../kernel/types.ts'
 import { onMessage, onRecover, onRequest, onTimer } from './handlers.ts'
+import { slotGet, slotsFrom, slotsToArray } from './slots.ts'
 import { newClient, newReplica, type MpProcState, type ReplicaState } from './state.ts'
 import type { Ctx } from './step.ts'
 import type { Ballot, ClientCmd, MpConfig, MpEvent, MpMsg, MpTypes } from './types.ts'
@@ -74,7 +75,7 @@ describe('acceptor', () => {
       { slot: 1, ballot: b(1, 1), cmd: put(1, 1) },
       { slot: 2, ballot: b(1, 1), cmd: put(1, 2) },
     ]
-    const r = deliver(replica(3, { promised: b(1, 1), accepted: votes }), 2, {
+    const r = deliver(replica(3, { promised: b(1, 1), accepted: slotsFrom(votes) }), 2, {
       type: 'prepare',
       ballot: b(2, 2),
       fromSlot: 2,
@@ -101,7 +102,7 @@ describe('acceptor', () => {
   })
 
   it('accepts at or above its promise, votes per slot and learns the commit point', () => {
-    const f = replica(2, { accepted: [{ slot: 1, ballot: b(1, 1), cmd: put(1, 1) }] })
+    const f = replica(2, { accepted: slotsFrom([{ slot: 1, ballot: b(1, 1), cmd: put(1, 1) }]) })
     const r = deliver(f, 1, {
       type: 'accept',
       ballot: b(1, 1),
@@ -109,13 +110,13 @@ describe('acceptor', () => {
       commit: 1,
     })
     const s = r.state as ReplicaState
-    expect(s.accepted[1]).toEqual({ slot: 2, ballot: b(1, 1), cmd: put(1, 2) })
+    expect(slotGet(s.accepted, 2)).toEqual({ slot: 2, ballot: b(1, 1), cmd: put(1, 2) })
     expect([s.commit, s.executed, s.register, s.leader, s.heard]).toEqual([1, 1, 'x1', 1, true])
     expect(sends(r)).toEqual([{ do: 'reply', msg: { type: 'accepted', ballot: b(1, 1), slots: [2] } }])
   })
 
   it('asks for catch-up when the commit point covers a slot it did not accept in that ballot', () => {
-    const f = replica(2, { accepted: [{ slot: 1, ballot: b(1, 3), cmd: put(1, 1) }] })
+    const f = replica(2, { accepted: slotsFrom([{ slot: 1, ballot: b(1, 3), cmd: put(1, 1) }]) })
     const r = deliver(f, 1, { type: 'heartbeat', ballot: b(2, 1), commit: 2 })
     expect((r.state as ReplicaState).commit).toBe(0)
     expect(sends(r)).toEqual([{ do: 'reply', msg: { type: 'catchup-request', fromSlot: 1 } }])
@@ -161,7 +162,7 @@ describe('candidate and new leader', () => {
     const l = r.state as ReplicaState
     expect(r.counted).toEqual({ toward: 'phase 1 of ballot 2.1', count: 3, needed: 3 })
     expect([l.status, l.nextSlot]).toEqual(['leader', 4])
-    expect(l.proposals).toEqual([put(4, 1), { op: 'noop' }, put(4, 2)])
+    expect(slotsToArray(l.proposals)).toEqual([put(4, 1), { op: 'noop' }, put(4, 2)])
     expect(events(r)).toContainEqual({
       pid: 1,
       kind: 'leader.elected',
@@ -210,7 +211,7 @@ describe('candidate and new leader', () => {
       },
       config,
     )
-    expect((r.state as ReplicaState).proposals).toEqual([{ op: 'noop' }])
+    expect(slotsToArray((r.state as ReplicaState).proposals)).toEqual([{ op: 'noop' }])
   })
 
   it('a follower that heard nobody campaigns with a higher ballot; one that heard a leader waits', () => {
@@ -261,7 +262,10 @@ describe('leader in steady state', () => {
   })
 
   it('does not propose a retried command that is already in the log', () => {
-    const r = deliver(leader({ nextSlot: 2, proposals: [put(1, 1)] }), 6, { type: 'request', cmd: put(1, 1) })
+    const r = deliver(leader({ nextSlot: 2, proposals: slotsFrom([put(1, 1)]) }), 6, {
+      type: 'request',
+      cmd: put(1, 1),
+    })
     expect(sends(r)).toEqual([])
     expect(r.counted).toEqual({
       ignored: 'C1.1:put(x1) is already in slot 1; the reply comes when it executes',
@@ -269,7 +273,7 @@ describe('leader in steady state', () => {
   })
 
   it('chooses a slot at a majority of accepts, executes it and replies to the client', () => {
-    let s: MpProcState = leader({ nextSlot: 2, proposals: [put(1, 1)] })
+    let s: MpProcState = leader({ nextSlot: 2, proposals: slotsFrom([put(1, 1)]) })
     for (const from of [1, 2]) s = deliver(s, from, { type: 'accepted', ballot: b(1, 1), slots: [1] }).state
     expect((s as ReplicaState).commit).toBe(0)
     const r = deliver(s, 3, { type: 'accepted', ballot: b(1, 1), slots: [1] })
@@ -282,7 +286,7 @@ describe('leader in steady state', () => {
 
   it('commitOneShort chooses with one accept fewer than a majority', () => {
     const config = { ...defaultMpConfig(), bugs: { ...defaultMpConfig().bugs, commitOneShort: true } }
-    let s: MpProcState = leader({ nextSlot: 2, proposals: [put(1, 1)] })
+    let s: MpProcState = leader({ nextSlot: 2, proposals: slotsFrom([put(1, 1)]) })
     for (const from of [1, 2])
       s = deliver(s, from, { type: 'accepted', ballot: b(1, 1), slots: [1] }, config).state
     expect((s as ReplicaState).commit).toBe(1)
@@ -301,7 +305,13 @@ describe('leader in steady state', () => {
   })
 
   it('heartbeats carry the commit point and resend accepts still unanswered since the last heartbeat', () => {
-    const l = leader({ nextSlot: 2, beatSlot: 2, commit: 0, proposals: [put(1, 1)], votes: [0b0110] }) // P1 and P2 accepted
+    const l = leader({
+      nextSlot: 2,
+      beatSlot: 2,
+      commit: 0,
+      proposals: slotsFrom([put(1, 1)]),
+      votes: slotsFrom([0b0110]),
+    }) // P1 and P2 accepted
     const r = onTimer(deepFreeze(l), { key: 'heartbeat', ctx: ctx(1) })
     const msgs = sends(r)
     expect(msgs[0]).toEqual({
@@ -357,14 +367,14 @@ describe('execution, catch-up, recovery, clients', () => {
 
   it('recovery keeps the promise and votes, forgets the rest, and arms the election timer', () => {
     const s = leader({
-      accepted: [{ slot: 1, ballot: b(1, 1), cmd: put(1, 1) }],
+      accepted: slotsFrom([{ slot: 1, ballot: b(1, 1), cmd: put(1, 1) }]),
       commit: 1,
       executed: 1,
       register: 'x1',
     })
     const r = onRecover(deepFreeze(s), { ctx: ctx(1) })
     const t = r.state as ReplicaState
-    expect([t.status, t.commit, t.register, t.promised, t.accepted.length]).toEqual([
+    expect([t.status, t.commit, t.register, t.promised, t.accepted.size]).toEqual([
       'follower',
       0,
       null,

@@ -1,4 +1,4 @@
-import type { Step } from '../../kernel/module.ts'
+import type { RunEvent, Step } from '../../kernel/module.ts'
 import type { Message, MsgId, ProcessId, Tick } from '../../kernel/types.ts'
 import { newGhost, observe, type MpGhost, type MpViolation } from './ghost.ts'
 import { init, onCrash, onMessage, onRecover, onRequest, onStart, onTimer } from './handlers.ts'
@@ -61,6 +61,8 @@ export class Harness {
   readonly ghost: MpGhost = newGhost()
   readonly violations: MpViolation[] = []
   readonly facts: { step: number; pid: number; fact: MpEvent }[] = []
+  /** A kernel-shaped log: deliveries, timer firings and protocol events, each with its step. */
+  readonly events: (RunEvent<MpTypes> & { step: number })[] = []
   readonly sent: Record<string, number> = {}
   private nextSeq = 1
   private nextId = 1
@@ -127,6 +129,7 @@ export class Harness {
 
   private observe(event: MpEvent): void {
     this.facts.push({ step: this.step, pid: event.pid, fact: event })
+    this.events.push({ ...event, step: this.step })
     for (const c of observe(this.ghost, this.config, event)) {
       if (c.kind === 'invariant.violated') this.violations.push(c)
       else this.facts.push({ step: this.step, pid: c.pid, fact: c })
@@ -188,6 +191,14 @@ export class Harness {
       this.tick = Math.max(this.tick, due.at.fireAt)
       this.timers[due.pid - 1]?.delete(due.key)
       const s = this.states[due.pid - 1]
+      const fire = {
+        kind: 'timer.fire' as const,
+        pid: due.pid as ProcessId,
+        timerId: 0,
+        key: due.key,
+        now: false,
+      }
+      this.events.push({ ...fire, step: this.step })
       if (s) this.apply(due.pid, null, onTimer(s, { key: due.key, ctx: this.ctx(due.pid) }))
     }
     return true
@@ -209,7 +220,9 @@ export class Harness {
       inReplyTo: w.inReplyTo as MsgId | null,
       broadcastId: null,
     }
-    this.apply(w.to, w, onMessage(s, { msg, ctx: this.ctx(w.to) }))
+    const r = onMessage(s, { msg, ctx: this.ctx(w.to) })
+    this.events.push({ kind: 'msg.deliver', msg, now: false, counted: r.counted, step: this.step })
+    this.apply(w.to, w, r)
   }
 
   private cut(a: number, b: number): boolean {

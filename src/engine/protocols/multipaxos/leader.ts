@@ -1,6 +1,7 @@
 import { advance, learnChosen } from './learn.ts'
 import { compareMaybe, fmtBallot, fmtCmd, majority, popcount, replicaPids, sameCmd } from './state.ts'
-import { at, put, type ReplicaDraft } from './step.ts'
+import { slotSet } from './slots.ts'
+import { at, type ReplicaDraft } from './step.ts'
 import type { Ballot, ClientCmd, Cmd, SlotCmd } from './types.ts'
 
 /**
@@ -71,7 +72,7 @@ export function propose(d: ReplicaDraft, cmd: Cmd): void {
   const r = d.state
   if (r.ballot === null) return
   const slot = r.nextSlot++
-  put(d.own('proposals'), slot, cmd)
+  r.proposals = slotSet(r.proposals, slot, cmd)
   d.fact({ kind: 'slot.propose', slot, ballot: r.ballot, cmd })
   const c = d.ctx.config
   if (c.batchSize <= 1) return sendAccepts(d, [{ slot, cmd }])
@@ -105,7 +106,7 @@ export function onAccepted(d: ReplicaDraft, from: number, ballot: Ballot, slots:
     const cmd = at(r.proposals, slot)
     if (slot <= r.commit || at(r.chosen, slot) !== null || cmd === null) continue
     const mask = (at(r.votes, slot) ?? 0) | (1 << from)
-    put(d.own('votes'), slot, mask)
+    r.votes = slotSet(r.votes, slot, mask)
     const count = popcount(mask)
     tally ??= { slot, count }
     if (count >= needed) learnChosen(d, slot, cmd, 'quorum')

@@ -1,5 +1,6 @@
 import { clientPid, compareMaybe, isReplica } from './state.ts'
-import { at, put, type ReplicaDraft } from './step.ts'
+import { slotSet } from './slots.ts'
+import { at, type ReplicaDraft } from './step.ts'
 import { MP_LIMITS } from './config.ts'
 import type { Ballot, Cmd, SlotCmd } from './types.ts'
 
@@ -16,8 +17,9 @@ export function learnChosen(
   cmd: Cmd,
   via: 'quorum' | 'leader' | 'catch-up',
 ): void {
-  if (slot <= d.state.commit || at(d.state.chosen, slot) !== null) return
-  put(d.own('chosen'), slot, cmd)
+  const r = d.state
+  if (slot <= r.commit || at(r.chosen, slot) !== null) return
+  r.chosen = slotSet(r.chosen, slot, cmd)
   d.fact({ kind: 'slot.commit', slot, cmd, via })
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isLinearizable, type ObservedOp } from './linearizability.ts'
+import { finalValues, isLinearizable, type ObservedOp } from './linearizability.ts'
 
 const w = (value: string, invoked: number, responded: number | null): ObservedOp => ({
   op: 'put',
@@ -40,5 +40,14 @@ describe('linearizability of a single register', () => {
 
   it('real time orders reads too: once a read saw the new value, a later read cannot see the old', () => {
     expect(isLinearizable([[w('a1', 1, 2), w('a2', 3, 10)], [r('a2', 4, 5)], [r('a1', 6, 7)]])).toBe(false)
+  })
+
+  it('at a cut, only the possible final values carry over', () => {
+    // Two overlapping writes nobody read: either may be last.
+    expect(finalValues([[w('a1', 1, 4)], [w('b1', 2, 3)]], ['nil'])).toEqual(['a1', 'b1'])
+    // A read after both pins the order.
+    expect(finalValues([[w('a1', 1, 4), r('b1', 5, 6)], [w('b1', 2, 3)]], ['nil'])).toEqual(['b1'])
+    expect(isLinearizable([[r('a1', 7, 8)]], ['a1', 'b1'])).toBe(true)
+    expect(isLinearizable([[r('nil', 7, 8)]], ['a1', 'b1'])).toBe(false)
   })
 })

@@ -23,12 +23,21 @@ export interface ObservedOp {
 /** The register's value before any write, as reads report it. */
 export const NIL = 'nil'
 
-/** True when the per-client histories (each in sequence order) are linearizable. Pure. */
-export function isLinearizable(clients: readonly (readonly ObservedOp[])[]): boolean {
+/**
+ * Search for linearizations of the per-client histories (each in sequence order), starting from
+ * any of `starts` (the register's possible values before them). With `all`, every reachable final
+ * value of a complete linearization is collected; otherwise the search stops at the first. Pure.
+ */
+function search(
+  clients: readonly (readonly ObservedOp[])[],
+  starts: readonly string[],
+  all: boolean,
+): Set<string> {
   const hist = clients.map((ops) => ops.filter((o) => o.responded !== null || o.op === 'put'))
   const idx = hist.map(() => 0)
-  const failed = new Set<string>()
-  const budget = { states: 0 }
+  const seen = new Set<string>()
+  const finals = new Set<string>()
+  let states = 0
 
   // Done when every client has placed all its answered commands (only a pending last one may remain).
   const complete = (): boolean =>
@@ -37,11 +46,15 @@ export function isLinearizable(clients: readonly (readonly ObservedOp[])[]): boo
       return i >= ops.length || (i === ops.length - 1 && ops[i]?.responded === null)
     })
 
-  const search = (reg: string): boolean => {
-    if (complete()) return true
+  const visit = (reg: string): boolean => {
+    if (complete()) {
+      finals.add(reg)
+      if (!all) return true
+    }
     const key = `${idx.join(',')}|${reg}`
-    if (failed.has(key)) return false
-    if (++budget.states > 1_000_000) throw new Error('linearizability search exceeded its limit')
+    if (seen.has(key)) return false
+    seen.add(key)
+    if (++states > 1_000_000) throw new Error('linearizability search exceeded its limit')
     // Real time: a command may go next only if no other unplaced command was answered before it was sent.
     let firstAnswer = Infinity
     hist.forEach((ops, c) => {
@@ -55,12 +68,32 @@ export function isLinearizable(clients: readonly (readonly ObservedOp[])[]): boo
       if (head === undefined || head.invoked > firstAnswer) continue
       if (head.op === 'get' && head.value !== reg) continue
       idx[c] = i + 1
-      const ok = search(head.op === 'put' ? (head.value ?? NIL) : reg)
+      const found = visit(head.op === 'put' ? (head.value ?? NIL) : reg)
       idx[c] = i
-      if (ok) return true
+      if (found) return true
     }
-    failed.add(key)
     return false
   }
-  return search(NIL)
+  for (const start of starts) if (visit(start)) break
+  return finals
+}
+
+/** True when the histories are linearizable from one of `starts`. Pure. */
+export function isLinearizable(
+  clients: readonly (readonly ObservedOp[])[],
+  starts: readonly string[] = [NIL],
+): boolean {
+  return search(clients, starts, false).size > 0
+}
+
+/**
+ * The register's possible values after every complete linearization of fully answered histories
+ * (sorted). Used to cut a history at a moment when no command is in progress: everything before
+ * such a moment is ordered before everything after it, so only these values carry over. Pure.
+ */
+export function finalValues(
+  clients: readonly (readonly ObservedOp[])[],
+  starts: readonly string[],
+): string[] {
+  return [...search(clients, starts, true)].sort()
 }

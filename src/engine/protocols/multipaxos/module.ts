@@ -24,6 +24,7 @@ import {
   timerSet,
 } from './narration.ts'
 import { fmtCmd, processName, type MpProcState, type ReplicaState } from './state.ts'
+import { slotsToArray } from './slots.ts'
 import { RANDOM_STREAM, type Ctx } from './step.ts'
 import type { MpConfig, MpEvent, MpTypes } from './types.ts'
 import { laneStatus, view } from './view.ts'
@@ -50,7 +51,11 @@ export function summaryFields(procs: readonly ProcSlot<MpTypes>[]): [string, str
   const leader = leaders.at(-1)
   const top = furthest(procs)
   const committed = top?.commit ?? 0
-  const log = (top?.chosen.slice(0, committed) ?? []).map((c) => (c === null ? '?' : fmtCmd(c)))
+  const log = top
+    ? slotsToArray(top.chosen)
+        .slice(0, committed)
+        .map((c) => (c === null ? '?' : fmtCmd(c)))
+    : []
   const caughtUp = replicas.filter((p) => p.local.role === 'replica' && p.local.executed >= committed).length
   return [
     ['protocol', 'multipaxos'],

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { defaultMpConfig } from './config.ts'
 import type { MpRule } from './ghost.ts'
+import type { ProcessId } from '../../kernel/types.ts'
 import { Harness } from './harness.test-helpers.ts'
+import { buildLogGrid } from './logGrid.ts'
+import { slotsToArray } from './slots.ts'
 import { fmtCmd } from './state.ts'
 import type { MpBugs, MpConfig, MpEvent } from './types.ts'
 
@@ -16,9 +19,8 @@ const factsOf = <K extends MpEvent['kind']>(h: Harness, kind: K) =>
   h.facts.filter((f): f is typeof f & { fact: Extract<MpEvent, { kind: K }> } => f.fact.kind === kind)
 const rules = (h: Harness): MpRule[] => h.violations.map((v) => v.rule)
 const log = (h: Harness, pid: number): string =>
-  h
-    .replica(pid)
-    .chosen.slice(0, h.replica(pid).commit)
+  slotsToArray(h.replica(pid).chosen)
+    .slice(0, h.replica(pid).commit)
     .map((c) => (c ? fmtCmd(c) : '-'))
     .join(',')
 
@@ -163,7 +165,7 @@ describe('partitions and catch-up', () => {
     h.crash(5)
     h.runUntil((x) => x.clientsDone())
     h.recover(5)
-    expect(h.replica(5).accepted.length).toBe(0)
+    expect(h.replica(5).accepted.size).toBe(0)
     h.run(300)
     expect(h.replica(5).executed).toBe(4)
     expect(h.replica(5).register).toBe('a4')
@@ -304,5 +306,36 @@ describe('broken variants are caught, and the same schedule is safe without the 
     good.runUntil((x) => x.client(2).pending === null, 3_000)
     expect(good.client(2).history[0]?.result).toBe('a2')
     expect(good.violations).toEqual([])
+  })
+})
+
+describe('the log grid explains every cell from the log', () => {
+  it('after failover: accepted cells name the accept, re-proposals the promise, the hole its no-op', () => {
+    const h = new Harness(cfg({ workload: [[], [], []] }))
+    h.runUntil((x) => x.leaders().length === 1)
+    for (const n of [1, 2]) {
+      h.input(C(h, n), { type: 'request', op: 'put' })
+      h.runUntil((x) => x.client(n).pending === null)
+    }
+    for (const n of [1, 2, 3]) h.input(C(h, n), { type: 'request', op: 'put' })
+    h.runUntil((x) => x.replica(1).nextSlot === 6)
+    const keep: Record<number, number[]> = { 3: [1, 2, 3], 4: [1], 5: [1, 2, 3] }
+    h.drop((w) => w.msg.type === 'accept' && w.msg.entries.some((e) => !keep[e.slot]?.includes(w.to)))
+    h.runUntil((x) => x.inFlight.every((w) => w.msg.type !== 'accept'))
+    h.crash(1)
+    h.runUntil((x) => x.leaders().length === 1 && x.clientsDone(), 10_000)
+    const leader = h.leaders()[0] ?? 0
+    const procs = h.states.map((local, i) => ({ pid: (i + 1) as ProcessId, up: h.up[i] ?? false, local }))
+    const grid = buildLogGrid(h.config, procs, h.events)
+    expect(grid.slots).toBeGreaterThanOrEqual(6)
+    const row = grid.rows.find((r) => r.pid === leader)
+    expect(row?.role).toMatch(/^leader /)
+    const [c3, c4] = [row?.cells[2], row?.cells[3]]
+    expect(c3?.why).toMatch(/re-proposed by new leader P\d: P\d's promise #\d+ reported it accepted at 1\.1/)
+    expect(c4?.noop).toBe(true)
+    expect(c4?.why).toMatch(/a no-op: new leader P\d heard of no command for slot 4/)
+    const p1 = grid.rows.find((r) => r.pid === 1)
+    expect(p1?.up).toBe(false)
+    expect(p1?.cells[3]?.why).toMatch(/^P1 accepted C\d\.\d:put\(\w+\) at ballot 1\.1 from P1's accept #\d+/)
   })
 })

@@ -1,3 +1,4 @@
+import { emptySlots, type Slots } from './slots.ts'
 import type { Ballot, ClientCmd, Cmd, MpConfig, SlotCmd, SlotVote } from './types.ts'
 
 /** A replica. Only `promised` and `accepted` are on stable storage; the rest is lost in a crash. */
@@ -6,8 +7,8 @@ export interface ReplicaState {
   readonly pid: number
   /** Stable: the highest ballot promised (Paxos.tla's maxBal). */
   promised: Ballot | null
-  /** Stable: per slot (index slot-1), the last vote cast, or null for an empty slot. */
-  accepted: (SlotVote | null)[]
+  /** Stable: per slot , the last vote cast, or null for an empty slot. */
+  accepted: Slots<SlotVote>
   /** Volatile from here on. */
   status: 'follower' | 'candidate' | 'leader'
   /** This replica's own ballot while it is a candidate or the leader. */
@@ -24,17 +25,17 @@ export interface ReplicaState {
   /** Candidate: phase 1 from this slot, promises so far (bitmask), highest vote per slot. */
   fromSlot: number
   promises: number
-  reported: (SlotVote | null)[]
-  /** Leader: the next free slot; per slot (index slot-1) its proposal and the accepts counted. */
+  reported: Slots<SlotVote>
+  /** Leader: the next free slot; per slot  its proposal and the accepts counted. */
   nextSlot: number
-  proposals: (Cmd | null)[]
-  votes: (number | null)[]
+  proposals: Slots<Cmd>
+  votes: Slots<number>
   /** Leader: `nextSlot` at the previous heartbeat; unchosen slots below it get their accepts resent. */
   beatSlot: number
   /** Leader with batching: proposals waiting to be sent together. */
   batch: SlotCmd[]
-  /** Per slot (index slot-1), the command known to be chosen, or null. */
-  chosen: (Cmd | null)[]
+  /** Per slot , the command known to be chosen, or null. */
+  chosen: Slots<Cmd>
   /** Commit point: every slot up to it is known chosen. */
   commit: number
   /** Every slot up to it has been applied to the register, in order. */
@@ -128,7 +129,7 @@ export function newReplica(pid: number): ReplicaState {
     role: 'replica',
     pid,
     promised: null,
-    accepted: [],
+    accepted: emptySlots(),
     status: 'follower',
     ballot: null,
     leader: null,
@@ -138,13 +139,13 @@ export function newReplica(pid: number): ReplicaState {
     attempt: 0,
     fromSlot: 1,
     promises: 0,
-    reported: [],
+    reported: emptySlots(),
     nextSlot: 1,
-    proposals: [],
-    votes: [],
+    proposals: emptySlots(),
+    votes: emptySlots(),
     beatSlot: 1,
     batch: [],
-    chosen: [],
+    chosen: emptySlots(),
     commit: 0,
     executed: 0,
     register: null,

@@ -12,7 +12,7 @@ export const RANDOM_STREAM = 'election'
 /** A uniform integer in [0, span) from the protocol's seeded stream. */
 export const random = (ctx: Ctx, span: number): number => ctx.draw(RANDOM_STREAM, 0, Math.max(1, span) - 1)
 
-type CowKey = 'accepted' | 'chosen' | 'proposals' | 'votes' | 'reported' | 'batch' | 'sessions'
+type CowKey = 'batch' | 'sessions'
 
 /**
  * A handler's working copy. The state is copied shallowly once; arrays are copied on first
@@ -23,7 +23,7 @@ export class Draft<S extends MpProcState> {
   readonly state: S
   readonly outbox: Effect<MpTypes>[] = []
   counted: Counted | null = null
-  private readonly copied = new Set<CowKey>()
+  private copied: Record<CowKey, boolean> = { batch: false, sessions: false }
 
   constructor(
     readonly ctx: Ctx,
@@ -35,8 +35,8 @@ export class Draft<S extends MpProcState> {
   /** A field of a replica draft that may be written: copied the first time. */
   own<K extends CowKey>(this: Draft<ReplicaState>, key: K): ReplicaState[K] {
     const r = this.state
-    if (!this.copied.has(key)) {
-      this.copied.add(key)
+    if (!this.copied[key]) {
+      this.copied[key] = true
       const v = r[key]
       ;(r as Record<CowKey, unknown>)[key] = Array.isArray(v) ? v.slice() : { ...v }
     }
@@ -79,13 +79,4 @@ export class Draft<S extends MpProcState> {
 export type ReplicaDraft = Draft<ReplicaState>
 export type ClientDraft = Draft<ClientState>
 
-/** Read a slot-indexed array (slot 1 is index 0). Pure. */
-export function at<T>(arr: readonly (T | null)[], slot: number): T | null {
-  return arr[slot - 1] ?? null
-}
-
-/** Write a slot-indexed array in place, padding with nulls. */
-export function put<T>(arr: (T | null)[], slot: number, v: T | null): void {
-  while (arr.length < slot - 1) arr.push(null)
-  arr[slot - 1] = v
-}
+export { slotGet as at } from './slots.ts'

@@ -28,7 +28,7 @@ export interface LogCell {
 
 /** A replica's log, slot by slot up to `upTo` (at least its own highest slot). Pure. */
 export function logCells(r: ReplicaState, upTo = 0): LogCell[] {
-  const last = Math.max(upTo, r.accepted.length, r.chosen.length)
+  const last = Math.max(upTo, r.accepted.size, r.chosen.size)
   const cells: LogCell[] = []
   for (let slot = 1; slot <= last; slot++) {
     const vote = at(r.accepted, slot)

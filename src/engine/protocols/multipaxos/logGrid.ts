@@ -1,0 +1,135 @@
+import type { ProcSlot, RunEvent } from '../../kernel/module.ts'
+import type { Message } from '../../kernel/types.ts'
+import { fmtBallot as fb, fmtCmd, processName } from './state.ts'
+import type { MpConfig, MpMsg, MpTypes, SlotVote } from './types.ts'
+import { logCells, type LogCell } from './view.ts'
+
+/**
+ * The log grid: replicas × slots, each cell empty / accepted (with its ballot) / chosen /
+ * executed, the commit point, the leader and its ballot — and for every cell, why it holds what
+ * it holds (which accept or promise put it there), read from the facts in the event log. Pure.
+ */
+
+export interface GridCell extends LogCell {
+  /** One sentence: where this cell's command came from, or why the slot is empty. */
+  readonly why: string
+}
+
+export interface GridRow {
+  readonly pid: number
+  readonly name: string
+  readonly up: boolean
+  /** `leader 2.1` / `candidate 3.2` / null for a follower. */
+  readonly role: string | null
+  readonly commit: number
+  readonly executed: number
+  readonly cells: readonly GridCell[]
+}
+
+export interface LogGridModel {
+  readonly slots: number
+  readonly rows: readonly GridRow[]
+}
+
+type Ev = RunEvent<MpTypes> & { readonly step?: number }
+
+/** Who reported each re-proposed vote, per new leader: `pid|slot` → sentence. */
+function reproposalOrigins(events: readonly Ev[]): Map<string, string> {
+  const promises = new Map<string, { from: number; id: number; accepted: readonly SlotVote[] }[]>()
+  const origins = new Map<string, string>()
+  for (const e of events) {
+    if (e.kind === 'msg.deliver' && e.msg.payload.type === 'promise') {
+      const key = `${e.msg.to}|${fb(e.msg.payload.ballot)}`
+      const list = promises.get(key) ?? []
+      list.push({ from: e.msg.from, id: e.msg.id, accepted: e.msg.payload.accepted })
+      promises.set(key, list)
+    }
+    if (e.kind !== 'leader.elected') continue
+    const got = promises.get(`${e.pid}|${fb(e.ballot)}`) ?? []
+    for (const v of e.reproposed) {
+      const by = got.find((p) => p.accepted.some((a) => a.slot === v.slot && fb(a.ballot) === fb(v.ballot)))
+      const via = by ? `P${by.from}'s promise #${by.id}` : 'a promise'
+      origins.set(
+        `${e.pid}|${fb(e.ballot)}|${v.slot}`,
+        `re-proposed by new leader P${e.pid}: ${via} reported it accepted at ${fb(v.ballot)}`,
+      )
+    }
+    for (const slot of e.noops)
+      origins.set(
+        `${e.pid}|${fb(e.ballot)}|${slot}`,
+        `a no-op: new leader P${e.pid} heard of no command for slot ${slot} in its promises (a hole)`,
+      )
+  }
+  return origins
+}
+
+/** For each `pid|slot`, the latest explanation of that cell, from the events in order. */
+export function cellReasons(events: readonly Ev[], config: MpConfig): Map<string, string> {
+  const origins = reproposalOrigins(events)
+  const why = new Map<string, string>()
+  let delivered: Message<MpMsg> | null = null
+  for (const e of events) {
+    if (e.kind === 'msg.deliver') delivered = e.msg
+    else if (e.kind === 'timer.fire') delivered = null
+    if (e.kind === 'acceptor.accept') {
+      const from = delivered && delivered.payload.type === 'accept' ? delivered : null
+      const leader = from ? from.from : e.ballot.pid
+      const origin = origins.get(`${leader}|${fb(e.ballot)}|${e.slot}`)
+      const at = e.step === undefined ? '' : ` at step ${e.step}`
+      why.set(
+        `${e.pid}|${e.slot}`,
+        `P${e.pid} accepted ${fmtCmd(e.cmd)} at ballot ${fb(e.ballot)} from P${leader}'s accept${from ? ` #${from.id}` : ''}${at}${origin ? ` (${origin})` : ''}`,
+      )
+    }
+    if (e.kind === 'slot.commit') {
+      const prev = why.get(`${e.pid}|${e.slot}`)
+      const how =
+        e.via === 'quorum'
+          ? 'a majority accepted it'
+          : e.via === 'leader'
+            ? `the leader's commit point${delivered ? ` in #${delivered.id} from ${processName(config, delivered.from)}` : ''} covers it`
+            : `catch-up${delivered ? ` #${delivered.id} from ${processName(config, delivered.from)}` : ''}`
+      why.set(`${e.pid}|${e.slot}`, `chosen ${fmtCmd(e.cmd)}: ${how}${prev ? `. Before: ${prev}` : ''}`)
+    }
+    if (e.kind === 'replica.recover') {
+      for (const key of [...why.keys()])
+        if (key.startsWith(`${e.pid}|`))
+          why.set(key, `${why.get(key) ?? ''} (after the crash: only the accepted vote survived)`)
+    }
+  }
+  return why
+}
+
+/** The grid at the cursor: the real replica states plus the reasons from the log prefix. Pure. */
+export function buildLogGrid(
+  config: MpConfig,
+  procs: readonly ProcSlot<MpTypes>[],
+  events: readonly Ev[],
+): LogGridModel {
+  const reasons = cellReasons(events, config)
+  let slots = 0
+  for (const p of procs)
+    if (p.local.role === 'replica') slots = Math.max(slots, p.local.accepted.size, p.local.chosen.size)
+  const rows: GridRow[] = []
+  for (const p of procs) {
+    const r = p.local
+    if (r.role !== 'replica') continue
+    const role = r.status === 'follower' ? null : `${r.status} ${fb(r.ballot)}`
+    const cells = logCells(r, slots).map((c) => ({
+      ...c,
+      why:
+        reasons.get(`${r.pid}|${c.slot}`) ??
+        (c.status === 'empty' ? `P${r.pid} has accepted nothing in slot ${c.slot}` : ''),
+    }))
+    rows.push({
+      pid: r.pid,
+      name: `P${r.pid}`,
+      up: p.up,
+      role,
+      commit: r.commit,
+      executed: r.executed,
+      cells,
+    })
+  }
+  return { slots, rows }
+}
