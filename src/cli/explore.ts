@@ -1,3 +1,4 @@
+import { MIB } from '../explorer/memoryBudget.ts'
 import { checkSpec, type SpecReport } from '../explorer/run.ts'
 import { SPEC_LIMITS, type SpecConstants } from '../explorer/universe.ts'
 import type { CliResult } from './cli.ts'
@@ -8,13 +9,14 @@ import type { Scenario } from '../scenarios/scenario.ts'
 /** `synod explore --spec …`: exhaustive model checking of Lamport's Paxos.tla (see src/explorer). */
 
 export const EXPLORE_USAGE = `usage: synod explore --spec [paxos] [--acceptors <n>] [--values <n>] [--max-ballot <n>]
-                     [--quorum <size>] [--max-states <n>] [--max-depth <n>] [--json]
+                     [--quorum <size>] [--max-states <n>] [--max-depth <n>] [--max-memory <MiB>] [--json]
   Breadth-first search over every reachable state of Paxos.tla, checking agreement.
   --acceptors  ${SPEC_LIMITS.acceptors.min}..${SPEC_LIMITS.acceptors.max} (default 3)     --values  ${SPEC_LIMITS.values.min}..${SPEC_LIMITS.values.max} (default 2)
   --max-ballot ${SPEC_LIMITS.maxBallot.min}..${SPEC_LIMITS.maxBallot.max}, ballots are 0..n (default 2)
   --quorum     quorums are all sets of this many acceptors (default: a majority)
   --max-states stop after this many distinct states (default 5000000, at most 20000000)
   --max-depth  explore at most this many steps from the initial state (default: no limit)
+  --max-memory stop cleanly before the search's arrays exceed this many MiB (default 512)
 exit status: 0 no violation within the bounds, 1 agreement violated, 2 bad arguments`
 
 const MAX_STATES_LIMIT = 20_000_000
@@ -24,6 +26,8 @@ interface ExploreArgs {
   readonly constants: SpecConstants
   readonly maxStates: number
   readonly maxDepth: number
+  /** Memory budget in bytes, when given. */
+  readonly maxBytes?: number
   readonly json: boolean
 }
 
@@ -34,6 +38,7 @@ const NUMERIC = {
   '--quorum': { min: 1, max: SPEC_LIMITS.acceptors.max },
   '--max-states': { min: 1, max: MAX_STATES_LIMIT },
   '--max-depth': { min: 0, max: MAX_DEPTH_LIMIT },
+  '--max-memory': { min: 1, max: 2048 },
 } as const
 type NumericOption = keyof typeof NUMERIC
 
@@ -73,6 +78,7 @@ export function parseExploreArgs(args: readonly string[]): ExploreArgs | string 
     },
     maxStates: nums.get('--max-states') ?? 5_000_000,
     maxDepth: nums.get('--max-depth') ?? MAX_DEPTH_LIMIT,
+    ...(nums.has('--max-memory') ? { maxBytes: (nums.get('--max-memory') as number) * MIB } : {}),
     json,
   }
 }
@@ -96,7 +102,8 @@ export function formatSpecReport(r: SpecReport): string {
     `${r.seconds.toFixed(3)} s, ${n(r.statesPerSecond)} states/s, ${r.bytesPerState} bytes/state, ` +
       `${r.messageUniverse} possible messages`,
   )
-  if (r.boundHit === 'states') {
+  if (r.boundHit === 'memory' && r.memoryMessage) lines.push(`bound hit: ${r.memoryMessage}`)
+  else if (r.boundHit === 'states') {
     lines.push(
       `bound hit: --max-states ${n(r.bounds.maxStates)} reached; depths 0..${r.completedDepth} fully explored`,
     )
@@ -171,7 +178,7 @@ export function runExplore(
   if (typeof parsed === 'string') return { code: 2, stdout: '', stderr: `synod: ${parsed}` }
   const report = checkSpec(
     parsed.constants,
-    { maxStates: parsed.maxStates, maxDepth: parsed.maxDepth },
+    { maxStates: parsed.maxStates, maxDepth: parsed.maxDepth, maxBytes: parsed.maxBytes },
     { now },
   )
   const stdout = parsed.json ? JSON.stringify(report) : formatSpecReport(report)

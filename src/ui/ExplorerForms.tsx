@@ -10,6 +10,8 @@ import {
   type GoalName,
 } from '../store/explorer.ts'
 import { useSynod } from '../store/store.ts'
+import { MultiPaxosForm } from './MultiPaxosForm.tsx'
+import { setSpecModel, useMultiPaxosCheck, type SpecModel } from './multiPaxosCheck.ts'
 import { NumberField } from './NumberField.tsx'
 
 const whole = (v: number, min: number, max: number): boolean => Number.isInteger(v) && v >= min && v <= max
@@ -123,8 +125,33 @@ export function SimSearchForm({ running }: { running: boolean }) {
   )
 }
 
-/** "Model-check Paxos.tla": the spec's constants and bounds. */
+const MODELS: readonly { value: SpecModel; label: string }[] = [
+  { value: 'paxos', label: "Paxos.tla (Lamport's single-decree Paxos)" },
+  { value: 'multipaxos', label: 'Multi-Paxos (SMR model)' },
+]
+
+/** Spec mode: which model to check, then that model's form. */
 export function SpecCheckForm({ running }: { running: boolean }) {
+  const model = useMultiPaxosCheck((s) => s.model)
+  return (
+    <>
+      <label className="field explorer-model">
+        <span>Model</span>
+        <select aria-label="Model" value={model} onChange={(e) => setSpecModel(e.target.value as SpecModel)}>
+          {MODELS.map((m) => (
+            <option key={m.value} value={m.value}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {model === 'multipaxos' ? <MultiPaxosForm /> : <PaxosCheckForm running={running} />}
+    </>
+  )
+}
+
+/** "Model-check Paxos.tla": the spec's constants and bounds. */
+function PaxosCheckForm({ running }: { running: boolean }) {
   const f = useExplorer((s) => s.spec)
   const L = SPEC_LIMITS
   const problems = [
