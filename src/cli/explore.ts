@@ -2,7 +2,9 @@ import { MIB } from '../explorer/memoryBudget.ts'
 import { checkSpec, type SpecReport } from '../explorer/run.ts'
 import { SPEC_LIMITS, type SpecConstants } from '../explorer/universe.ts'
 import type { CliResult } from './cli.ts'
-import { EXPLORE_MULTI_USAGE, runExploreMulti } from './exploreMulti.ts'
+import { exportMultiPaxos, exportPaxos } from '../explorer/tlaExport.ts'
+import { EXPLORE_MULTI_USAGE, parseExploreMultiArgs, runExploreMulti } from './exploreMulti.ts'
+import { importTrace, writeExport } from './tlcHandoff.ts'
 import { EXPLORE_SIM_USAGE, runExploreSim } from './exploreSim.ts'
 import type { Scenario } from '../scenarios/scenario.ts'
 
@@ -17,7 +19,12 @@ export const EXPLORE_USAGE = `usage: synod explore --spec [paxos] [--acceptors <
   --max-states stop after this many distinct states (default 5000000, at most 20000000)
   --max-depth  explore at most this many steps from the initial state (default: no limit)
   --max-memory stop cleanly before the search's arrays exceed this many MiB (default 512)
-exit status: 0 no violation within the bounds, 1 agreement violated, 2 bad arguments`
+exit status: 0 no violation within the bounds, 1 agreement violated, 2 bad arguments
+
+       synod explore --spec [paxos|multipaxos] <the model's options> --export-tla <dir>
+  Write MC.tla, MC.cfg and README.md to <dir>: the same model for TLC, with the command to run it.
+       synod explore --import-trace <TLC's -dumpTrace json file> [--json]
+  Replay a TLC counterexample of either model as Synod's own run (exit 1 if it ends in a violation).`
 
 const MAX_STATES_LIMIT = 20_000_000
 const MAX_DEPTH_LIMIT = 1_000
@@ -128,6 +135,21 @@ export function formatSpecReport(r: SpecReport): string {
   return lines.join('\n')
 }
 
+/** `--name <value>` once in args: the value (null if absent) and the other arguments. */
+function optionValue(
+  args: readonly string[],
+  name: string,
+): { value: string | null; rest: string[]; error?: string } {
+  const at = args.indexOf(name)
+  if (at < 0) return { value: null, rest: [...args] }
+  const value = args[at + 1]
+  const rest = [...args.slice(0, at), ...args.slice(at + 2)]
+  if (value === undefined || value.startsWith('--'))
+    return { value: null, rest, error: `${name} needs a path` }
+  if (rest.includes(name)) return { value: null, rest, error: `${name} given twice` }
+  return { value, rest }
+}
+
 const SPEC_MODELS = ['paxos', 'multipaxos'] as const
 
 /** `--spec [paxos | multipaxos]`: which model, and the other arguments. */
@@ -165,9 +187,26 @@ export function runExplore(
       stdout: `${EXPLORE_USAGE}\n\n${EXPLORE_MULTI_USAGE}\n\n${EXPLORE_SIM_USAGE}`,
       stderr: '',
     }
-  const model = specModel(args)
+  const imported = optionValue(args, '--import-trace')
+  if (imported.error) return { code: 2, stdout: '', stderr: `synod: ${imported.error}` }
+  if (imported.value !== null) {
+    const other = imported.rest.find((a) => a !== '--json')
+    if (other)
+      return { code: 2, stdout: '', stderr: `synod: --import-trace takes only --json, got "${other}"` }
+    return importTrace(imported.value, imported.rest.includes('--json'))
+  }
+  const exported = optionValue(args, '--export-tla')
+  if (exported.error) return { code: 2, stdout: '', stderr: `synod: ${exported.error}` }
+  const model = specModel(exported.rest)
   if (model.error) return { code: 2, stdout: '', stderr: `synod: ${model.error}` }
-  if (model.name === 'multipaxos') return runExploreMulti(model.rest, now)
+  if (exported.value !== null && model.name === null)
+    return { code: 2, stdout: '', stderr: 'synod: --export-tla needs --spec (paxos or multipaxos)' }
+  if (model.name === 'multipaxos') {
+    if (exported.value === null) return runExploreMulti(model.rest, now)
+    const p = parseExploreMultiArgs(model.rest)
+    if (typeof p === 'string') return { code: 2, stdout: '', stderr: `synod: ${p}` }
+    return writeExport(exported.value, exportMultiPaxos(p.constants), p.json)
+  }
   if (model.name === null) {
     const specOnly = args.find((a) => ['--acceptors', '--values', '--max-ballot', '--quorum'].includes(a))
     if (specOnly)
@@ -176,6 +215,7 @@ export function runExplore(
   }
   const parsed = parseExploreArgs(['--spec', ...model.rest])
   if (typeof parsed === 'string') return { code: 2, stdout: '', stderr: `synod: ${parsed}` }
+  if (exported.value !== null) return writeExport(exported.value, exportPaxos(parsed.constants), parsed.json)
   const report = checkSpec(
     parsed.constants,
     { maxStates: parsed.maxStates, maxDepth: parsed.maxDepth, maxBytes: parsed.maxBytes },
