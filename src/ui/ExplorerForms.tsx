@@ -13,6 +13,8 @@ import { useSynod } from '../store/store.ts'
 import { MultiPaxosForm } from './MultiPaxosForm.tsx'
 import { setSpecModel, useMultiPaxosCheck, type SpecModel } from './multiPaxosCheck.ts'
 import { NumberField } from './NumberField.tsx'
+import { exportPaxos } from '../explorer/tlaExport.ts'
+import { ExportForTlcButton, LoadTlcTrace } from './TlcHandoff.tsx'
 
 const whole = (v: number, min: number, max: number): boolean => Number.isInteger(v) && v >= min && v <= max
 
@@ -146,6 +148,7 @@ export function SpecCheckForm({ running }: { running: boolean }) {
         </select>
       </label>
       {model === 'multipaxos' ? <MultiPaxosForm /> : <PaxosCheckForm running={running} />}
+      <LoadTlcTrace />
     </>
   )
 }
@@ -237,9 +240,24 @@ function PaxosCheckForm({ running }: { running: boolean }) {
         />
       </fieldset>
       {problems.length > 0 && <p className="problems">{problems.join('; ')}</p>}
-      <button type="submit" className="primary" disabled={running || problems.length > 0}>
-        Check the spec
-      </button>
+      <div className="explorer-actions">
+        <button type="submit" className="primary" disabled={running || problems.length > 0}>
+          Check the spec
+        </button>
+        <ExportForTlcButton
+          name={`synod-paxos-${f.acceptors}a-${f.values}v-b${f.maxBallot}-q${f.quorumSize}-tlc`}
+          exported={() =>
+            problems.length > 0
+              ? null
+              : exportPaxos({
+                  acceptors: f.acceptors,
+                  values: f.values,
+                  maxBallot: f.maxBallot,
+                  quorumSize: f.quorumSize,
+                })
+          }
+        />
+      </div>
     </form>
   )
 }

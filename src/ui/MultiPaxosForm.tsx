@@ -1,6 +1,8 @@
 import { MULTIPAXOS_LIMITS, type MultiPaxosBug } from '../explorer/multipaxos/layout.ts'
+import { exportMultiPaxos } from '../explorer/tlaExport.ts'
 import { setMultiPaxosForm, startMultiPaxosCheck, useMultiPaxosCheck } from './multiPaxosCheck.ts'
 import { NumberField } from './NumberField.tsx'
+import { ExportForTlcButton } from './TlcHandoff.tsx'
 
 const whole = (v: number, min: number, max: number): boolean => Number.isInteger(v) && v >= min && v <= max
 
@@ -112,9 +114,26 @@ export function MultiPaxosForm() {
         />
       </fieldset>
       {problems.length > 0 && <p className="problems">{problems.join('; ')}</p>}
-      <button type="submit" className="primary" disabled={running || problems.length > 0}>
-        Check
-      </button>
+      <div className="explorer-actions">
+        <button type="submit" className="primary" disabled={running || problems.length > 0}>
+          Check
+        </button>
+        <ExportForTlcButton
+          name={`synod-multipaxos-${f.replicas}r-${f.writes}w-${f.reads}r-b${f.maxBallot}-tlc`}
+          exported={() =>
+            problems.length > 0
+              ? null
+              : exportMultiPaxos({
+                  replicas: f.replicas,
+                  writes: f.writes,
+                  reads: f.reads,
+                  maxBallot: f.maxBallot,
+                  symmetry: f.symmetry,
+                  bug: f.bug,
+                })
+          }
+        />
+      </div>
     </form>
   )
 }
