@@ -1,6 +1,6 @@
 /**
  * Bundles the CLI (src/cli/main.ts and everything it imports) into one ES module for Node,
- * build/cli/synod.mjs, with esbuild: the same bundler tsx runs TypeScript with, here run once
+ * build/cli/synod.mjs (and the worker-thread entry of `--workers`, build/cli/shardWorker.mjs), with esbuild: the same bundler tsx runs TypeScript with, here run once
  * instead of on every command. `node scripts/buildCli.js` or `npm run build:cli`.
  */
 import { build } from 'esbuild'
@@ -11,8 +11,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 export async function buildCli() {
   await build({
-    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-    outfile: join(root, 'build', 'cli', 'synod.mjs'),
+    entryPoints: {
+      synod: join(root, 'src', 'cli', 'main.ts'),
+      shardWorker: join(root, 'src', 'cli', 'shardWorker.ts'),
+    },
+    outdir: join(root, 'build', 'cli'),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -29,7 +29,24 @@ describe('the prebuilt synod command (bin/synod.js)', () => {
     const found = synod(['explore', '--spec', 'multipaxos', '--bug', 'no-accept-reply'])
     expect(found.status).toBe(1)
     expect(found.stdout).toContain('DEADLOCK')
-  })
+  }, 60_000)
+
+  it('splits a Multi-Paxos check across worker threads with the one-thread counts', () => {
+    const args = ['explore', '--spec', 'multipaxos', '--replicas', '2', '--json']
+    const one = JSON.parse(synod(args).stdout)
+    const two = synod([...args, '--workers', '2'])
+    expect(two.status).toBe(0)
+    expect(JSON.parse(two.stdout)).toMatchObject({
+      workers: 2,
+      distinctStates: one.distinctStates,
+      maxDepth: one.maxDepth,
+      statesGenerated: one.statesGenerated,
+    })
+    const stale = synod(['explore', '--spec', 'multipaxos', '--bug', 'commit-one-short', '--workers', '2'])
+    expect(stale.status).toBe(1)
+    expect(stale.stdout).toContain('Linearizability VIOLATED')
+    expect(synod([...args, '--workers', '0']).stderr).toContain('--workers needs a whole number in 1..16')
+  }, 60_000)
 
   it('is what `npm run synod` runs', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))

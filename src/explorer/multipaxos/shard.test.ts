@@ -27,6 +27,7 @@ describe('the frontier split across shards', () => {
         expect(r.finding).toBeNull()
       }
     },
+    60_000,
   )
 
   it('stops at the same kind of finding in a broken variant', () => {
@@ -35,5 +36,5 @@ describe('the frontier split across shards', () => {
       invariant: 'Linearizability',
     })
     expect(runSharded(mp(3, 1, 1, 'no-accept-reply'), 2).finding).toMatchObject({ kind: 'deadlock' })
-  })
+  }, 30_000)
 })
