@@ -10,6 +10,7 @@ const UI_LIBRARIES = ['react', 'react/*', 'react-dom', 'react-dom/*', 'd3', 'd3-
 export default defineConfig(
   globalIgnores([
     'dist',
+    'build',
     'node_modules',
     'coverage',
     'e2e/.results',

@@ -1,21 +1,30 @@
+import { MIB } from '../explorer/memoryBudget.ts'
 import { checkSpec, type SpecReport } from '../explorer/run.ts'
 import { SPEC_LIMITS, type SpecConstants } from '../explorer/universe.ts'
 import type { CliResult } from './cli.ts'
-import { EXPLORE_MULTI_USAGE, runExploreMulti } from './exploreMulti.ts'
+import { exportMultiPaxos, exportPaxos } from '../explorer/tlaExport.ts'
+import { EXPLORE_MULTI_USAGE, parseExploreMultiArgs, runExploreMulti } from './exploreMulti.ts'
+import { importTrace, writeExport } from './tlcHandoff.ts'
 import { EXPLORE_SIM_USAGE, runExploreSim } from './exploreSim.ts'
 import type { Scenario } from '../scenarios/scenario.ts'
 
 /** `synod explore --spec …`: exhaustive model checking of Lamport's Paxos.tla (see src/explorer). */
 
 export const EXPLORE_USAGE = `usage: synod explore --spec [paxos] [--acceptors <n>] [--values <n>] [--max-ballot <n>]
-                     [--quorum <size>] [--max-states <n>] [--max-depth <n>] [--json]
+                     [--quorum <size>] [--max-states <n>] [--max-depth <n>] [--max-memory <MiB>] [--json]
   Breadth-first search over every reachable state of Paxos.tla, checking agreement.
   --acceptors  ${SPEC_LIMITS.acceptors.min}..${SPEC_LIMITS.acceptors.max} (default 3)     --values  ${SPEC_LIMITS.values.min}..${SPEC_LIMITS.values.max} (default 2)
   --max-ballot ${SPEC_LIMITS.maxBallot.min}..${SPEC_LIMITS.maxBallot.max}, ballots are 0..n (default 2)
   --quorum     quorums are all sets of this many acceptors (default: a majority)
   --max-states stop after this many distinct states (default 5000000, at most 20000000)
   --max-depth  explore at most this many steps from the initial state (default: no limit)
-exit status: 0 no violation within the bounds, 1 agreement violated, 2 bad arguments`
+  --max-memory stop cleanly before the search's arrays exceed this many MiB (default 512)
+exit status: 0 no violation within the bounds, 1 agreement violated, 2 bad arguments
+
+       synod explore --spec [paxos|multipaxos] <the model's options> --export-tla <dir>
+  Write MC.tla, MC.cfg and README.md to <dir>: the same model for TLC, with the command to run it.
+       synod explore --import-trace <TLC's -dumpTrace json file> [--json]
+  Replay a TLC counterexample of either model as Synod's own run (exit 1 if it ends in a violation).`
 
 const MAX_STATES_LIMIT = 20_000_000
 const MAX_DEPTH_LIMIT = 1_000
@@ -24,6 +33,8 @@ interface ExploreArgs {
   readonly constants: SpecConstants
   readonly maxStates: number
   readonly maxDepth: number
+  /** Memory budget in bytes, when given. */
+  readonly maxBytes?: number
   readonly json: boolean
 }
 
@@ -34,6 +45,7 @@ const NUMERIC = {
   '--quorum': { min: 1, max: SPEC_LIMITS.acceptors.max },
   '--max-states': { min: 1, max: MAX_STATES_LIMIT },
   '--max-depth': { min: 0, max: MAX_DEPTH_LIMIT },
+  '--max-memory': { min: 1, max: 2048 },
 } as const
 type NumericOption = keyof typeof NUMERIC
 
@@ -73,6 +85,7 @@ export function parseExploreArgs(args: readonly string[]): ExploreArgs | string 
     },
     maxStates: nums.get('--max-states') ?? 5_000_000,
     maxDepth: nums.get('--max-depth') ?? MAX_DEPTH_LIMIT,
+    ...(nums.has('--max-memory') ? { maxBytes: (nums.get('--max-memory') as number) * MIB } : {}),
     json,
   }
 }
@@ -96,7 +109,8 @@ export function formatSpecReport(r: SpecReport): string {
     `${r.seconds.toFixed(3)} s, ${n(r.statesPerSecond)} states/s, ${r.bytesPerState} bytes/state, ` +
       `${r.messageUniverse} possible messages`,
   )
-  if (r.boundHit === 'states') {
+  if (r.boundHit === 'memory' && r.memoryMessage) lines.push(`bound hit: ${r.memoryMessage}`)
+  else if (r.boundHit === 'states') {
     lines.push(
       `bound hit: --max-states ${n(r.bounds.maxStates)} reached; depths 0..${r.completedDepth} fully explored`,
     )
@@ -119,6 +133,21 @@ export function formatSpecReport(r: SpecReport): string {
   const chosen = r.violation.chosen.map((w) => `${w.value} in ballot ${w.ballot} by {${w.quorum.join(', ')}}`)
   lines.push(`chosen: ${chosen.join('; ')}`)
   return lines.join('\n')
+}
+
+/** `--name <value>` once in args: the value (null if absent) and the other arguments. */
+function optionValue(
+  args: readonly string[],
+  name: string,
+): { value: string | null; rest: string[]; error?: string } {
+  const at = args.indexOf(name)
+  if (at < 0) return { value: null, rest: [...args] }
+  const value = args[at + 1]
+  const rest = [...args.slice(0, at), ...args.slice(at + 2)]
+  if (value === undefined || value.startsWith('--'))
+    return { value: null, rest, error: `${name} needs a path` }
+  if (rest.includes(name)) return { value: null, rest, error: `${name} given twice` }
+  return { value, rest }
 }
 
 const SPEC_MODELS = ['paxos', 'multipaxos'] as const
@@ -158,9 +187,26 @@ export function runExplore(
       stdout: `${EXPLORE_USAGE}\n\n${EXPLORE_MULTI_USAGE}\n\n${EXPLORE_SIM_USAGE}`,
       stderr: '',
     }
-  const model = specModel(args)
+  const imported = optionValue(args, '--import-trace')
+  if (imported.error) return { code: 2, stdout: '', stderr: `synod: ${imported.error}` }
+  if (imported.value !== null) {
+    const other = imported.rest.find((a) => a !== '--json')
+    if (other)
+      return { code: 2, stdout: '', stderr: `synod: --import-trace takes only --json, got "${other}"` }
+    return importTrace(imported.value, imported.rest.includes('--json'))
+  }
+  const exported = optionValue(args, '--export-tla')
+  if (exported.error) return { code: 2, stdout: '', stderr: `synod: ${exported.error}` }
+  const model = specModel(exported.rest)
   if (model.error) return { code: 2, stdout: '', stderr: `synod: ${model.error}` }
-  if (model.name === 'multipaxos') return runExploreMulti(model.rest, now)
+  if (exported.value !== null && model.name === null)
+    return { code: 2, stdout: '', stderr: 'synod: --export-tla needs --spec (paxos or multipaxos)' }
+  if (model.name === 'multipaxos') {
+    if (exported.value === null) return runExploreMulti(model.rest, now)
+    const p = parseExploreMultiArgs(model.rest)
+    if (typeof p === 'string') return { code: 2, stdout: '', stderr: `synod: ${p}` }
+    return writeExport(exported.value, exportMultiPaxos(p.constants), p.json)
+  }
   if (model.name === null) {
     const specOnly = args.find((a) => ['--acceptors', '--values', '--max-ballot', '--quorum'].includes(a))
     if (specOnly)
@@ -169,9 +215,10 @@ export function runExplore(
   }
   const parsed = parseExploreArgs(['--spec', ...model.rest])
   if (typeof parsed === 'string') return { code: 2, stdout: '', stderr: `synod: ${parsed}` }
+  if (exported.value !== null) return writeExport(exported.value, exportPaxos(parsed.constants), parsed.json)
   const report = checkSpec(
     parsed.constants,
-    { maxStates: parsed.maxStates, maxDepth: parsed.maxDepth },
+    { maxStates: parsed.maxStates, maxDepth: parsed.maxDepth, maxBytes: parsed.maxBytes },
     { now },
   )
   const stdout = parsed.json ? JSON.stringify(report) : formatSpecReport(report)

@@ -35,6 +35,8 @@ export interface SpecReport {
   /** Deepest level whose states were all expanded; with a bound hit, the search covered this much. */
   readonly completedDepth: number
   readonly cancelled: boolean
+  /** Why the memory budget stopped the search, if it did. */
+  readonly memoryMessage: string | null
   readonly violation: SpecViolation | null
 }
 
@@ -95,6 +97,7 @@ export function checkSpec(
     boundHit: progress.boundHit,
     completedDepth: progress.completedDepth,
     cancelled,
+    memoryMessage: explorer.memoryMessage,
     violation,
   }
 }

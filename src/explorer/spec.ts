@@ -26,6 +26,7 @@
  * worker can post progress and check for cancellation between chunks.
  */
 import { violatesAgreement } from './agreement.ts'
+import { fits, memoryBudget, memoryStopMessage, type MemoryBudget } from './memoryBudget.ts'
 import { StateStore } from './store.ts'
 import {
   DEFAULT_SPEC_BOUNDS,
@@ -54,7 +55,11 @@ export function createSpecExplorer(constants: SpecConstants, bounds: Partial<Spe
 class SpecSearch implements SpecExplorer {
   readonly universe: Universe
   readonly bounds: SpecBounds
+  memoryMessage: string | null = null
   private readonly store: StateStore
+  private readonly budget: MemoryBudget
+  /** At most this many successors per expanded state: room is made for them before expanding. */
+  private readonly headroom: number
   /** levelStart[d] = id of the first state at depth d; levelStart[level + 1] ends the current level. */
   private readonly levelStart: number[] = [0, 1]
   private level = 0
@@ -83,7 +88,9 @@ class SpecSearch implements SpecExplorer {
     if (!(bounds.maxStates >= 1) || !(bounds.maxDepth >= 0)) throw new RangeError('bounds must be positive')
     this.universe = universe
     this.bounds = bounds
+    this.budget = memoryBudget(bounds.maxBytes)
     const { words, acceptors: A, ballots: NB, values: V } = universe
+    this.headroom = 2 * NB + 2 * A * NB + 1
     this.store = new StateStore(words)
     this.bits = new Uint32Array(words)
     this.store.append(this.bits, -1)
@@ -104,6 +111,8 @@ class SpecSearch implements SpecExplorer {
     while (!this.done && budget > 0) {
       const end = this.levelStart[this.level + 1] as number
       if (this.cursor < end) {
+        if (!this.roomFor(this.store.peakBytesFor(this.headroom))) break
+        this.store.reserve(this.headroom)
         this.expand(this.cursor++)
         budget--
         if (!this.done) this.expanded++
@@ -147,6 +156,15 @@ class SpecSearch implements SpecExplorer {
     return this.done && !stoppedEarly ? this.level : this.level - 1
   }
 
+  /** Whether the memory budget allows growing to `bytes`; if not, the search stops and says why. */
+  private roomFor(bytes: number): boolean {
+    if (fits(this.budget, bytes)) return true
+    this.boundHit = 'memory'
+    this.done = true
+    this.memoryMessage = memoryStopMessage(this.budget, this.store.count, this.store.bytes(), bytes)
+    return false
+  }
+
   /** The current level is fully expanded: move on, stop, or probe the last level allowed. */
   private nextLevel(): void {
     const end = this.levelStart[this.level + 1] as number
@@ -154,6 +172,7 @@ class SpecSearch implements SpecExplorer {
       this.done = true
       return
     }
+    if (!this.roomFor(this.store.bytesAfterClear(2 * (this.store.count - end)))) return
     this.level++
     this.levelStart.push(this.store.count)
     this.store.clearSet(2 * (this.store.count - end))

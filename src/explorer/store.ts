@@ -21,6 +21,12 @@ export function hashWords(words: Uint32Array, base: number, count: number): numb
   return h ^ (h >>> 16)
 }
 
+function setSize(expected: number): number {
+  let size = 1024
+  while (size < expected * 2) size *= 2
+  return size
+}
+
 export class StateStore {
   readonly words: number
   /** Number of states stored. */
@@ -44,10 +50,33 @@ export class StateStore {
     return this.keys.byteLength + this.parents.byteLength + this.slots.byteLength
   }
 
+  /**
+   * Peak bytes while making room for `extra` more states in the current level: bytes() when no
+   * array has to grow, else plus the doubled arrays (the old ones are held while copying).
+   */
+  peakBytesFor(extra: number): number {
+    let peak = this.bytes()
+    if (this.count + extra > this.parents.length) peak += 2 * (this.keys.byteLength + this.parents.byteLength)
+    if ((this.inSet + extra) * 2 > this.mask) peak += 2 * this.slots.byteLength
+    return peak
+  }
+
+  /** Grow now, so that `extra` more states fit without growing during an expansion. */
+  reserve(extra: number): void {
+    while (this.count + extra > this.parents.length) this.growStates()
+    while ((this.inSet + extra) * 2 > this.mask) this.growSet()
+  }
+
+  /** Bytes after clearSet(expected) (it may allocate a new set). */
+  bytesAfterClear(expected: number): number {
+    const size = setSize(expected)
+    const replaced = size > this.slots.length || size * 8 < this.slots.length
+    return this.bytes() + (replaced ? size * 4 : 0)
+  }
+
   /** Forget the set (not the states): the next level starts empty. */
   clearSet(expected: number): void {
-    let size = 1024
-    while (size < expected * 2) size *= 2
+    const size = setSize(expected)
     if (size > this.slots.length || size * 8 < this.slots.length) this.slots = new Int32Array(size)
     this.slots.fill(EMPTY)
     this.mask = this.slots.length - 1

@@ -123,7 +123,9 @@ export function chosenWitnesses(u: Universe, bits: Uint32Array): ChosenWitness[]
 }
 
 /** The explorer's violation as steps, or null when it found none. */
-export function explainViolation(explorer: SpecExplorer): SpecViolation | null {
+export function explainViolation(
+  explorer: Pick<SpecExplorer, 'universe' | 'violationPath' | 'stateBits'>,
+): SpecViolation | null {
   const path = explorer.violationPath()
   if (path === null) return null
   const u = explorer.universe

@@ -6,12 +6,14 @@ export interface SpecBounds {
   readonly maxStates: number
   /** Explore states at most this many steps from the initial state. */
   readonly maxDepth: number
+  /** Memory budget for the search's arrays (default DEFAULT_MEMORY_BUDGET_BYTES, see memoryBudget.ts). */
+  readonly maxBytes?: number
 }
 
 export const DEFAULT_SPEC_BOUNDS: SpecBounds = { maxStates: 5_000_000, maxDepth: 1_000 }
 
 /** Which bound stopped the search before it was exhaustive, if any. */
-export type BoundHit = 'states' | 'depth' | null
+export type BoundHit = 'states' | 'depth' | 'memory' | null
 
 export interface SpecProgress {
   readonly distinctStates: number
@@ -41,4 +43,6 @@ export interface SpecExplorer {
   stateBits(id: number): Uint32Array
   /** Bytes held by the search's arrays. */
   bytesUsed(): number
+  /** Why the memory budget stopped the search, if it did. */
+  readonly memoryMessage: string | null
 }

@@ -10,7 +10,11 @@ import {
   type GoalName,
 } from '../store/explorer.ts'
 import { useSynod } from '../store/store.ts'
+import { MultiPaxosForm } from './MultiPaxosForm.tsx'
+import { setSpecModel, useMultiPaxosCheck, type SpecModel } from './multiPaxosCheck.ts'
 import { NumberField } from './NumberField.tsx'
+import { exportPaxos } from '../explorer/tlaExport.ts'
+import { ExportForTlcButton, LoadTlcTrace } from './TlcHandoff.tsx'
 
 const whole = (v: number, min: number, max: number): boolean => Number.isInteger(v) && v >= min && v <= max
 
@@ -123,8 +127,34 @@ export function SimSearchForm({ running }: { running: boolean }) {
   )
 }
 
-/** "Model-check Paxos.tla": the spec's constants and bounds. */
+const MODELS: readonly { value: SpecModel; label: string }[] = [
+  { value: 'paxos', label: "Paxos.tla (Lamport's single-decree Paxos)" },
+  { value: 'multipaxos', label: 'Multi-Paxos (SMR model)' },
+]
+
+/** Spec mode: which model to check, then that model's form. */
 export function SpecCheckForm({ running }: { running: boolean }) {
+  const model = useMultiPaxosCheck((s) => s.model)
+  return (
+    <>
+      <label className="field explorer-model">
+        <span>Model</span>
+        <select aria-label="Model" value={model} onChange={(e) => setSpecModel(e.target.value as SpecModel)}>
+          {MODELS.map((m) => (
+            <option key={m.value} value={m.value}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {model === 'multipaxos' ? <MultiPaxosForm /> : <PaxosCheckForm running={running} />}
+      <LoadTlcTrace />
+    </>
+  )
+}
+
+/** "Model-check Paxos.tla": the spec's constants and bounds. */
+function PaxosCheckForm({ running }: { running: boolean }) {
   const f = useExplorer((s) => s.spec)
   const L = SPEC_LIMITS
   const problems = [
@@ -210,9 +240,24 @@ export function SpecCheckForm({ running }: { running: boolean }) {
         />
       </fieldset>
       {problems.length > 0 && <p className="problems">{problems.join('; ')}</p>}
-      <button type="submit" className="primary" disabled={running || problems.length > 0}>
-        Check the spec
-      </button>
+      <div className="explorer-actions">
+        <button type="submit" className="primary" disabled={running || problems.length > 0}>
+          Check the spec
+        </button>
+        <ExportForTlcButton
+          name={`synod-paxos-${f.acceptors}a-${f.values}v-b${f.maxBallot}-q${f.quorumSize}-tlc`}
+          exported={() =>
+            problems.length > 0
+              ? null
+              : exportPaxos({
+                  acceptors: f.acceptors,
+                  values: f.values,
+                  maxBallot: f.maxBallot,
+                  quorumSize: f.quorumSize,
+                })
+          }
+        />
+      </div>
     </form>
   )
 }

@@ -1,5 +1,7 @@
 import type { SpecViolation } from '../explorer/trace.ts'
 import { cancelExplorer, loadFound, useExplorer, type ExplorerRun } from '../store/explorer.ts'
+import { useMultiPaxosCheck } from './multiPaxosCheck.ts'
+import { MultiPaxosResult } from './MultiPaxosResult.tsx'
 
 const fmt = (n: number): string => n.toLocaleString('en-US')
 
@@ -67,16 +69,16 @@ function SpecSequence({ violation }: { violation: SpecViolation }) {
   )
 }
 
-function boundText(run: ExplorerRun, hit: 'states' | 'depth' | 'memory'): string {
-  const o = run.outcome
-  if (hit === 'memory' && o?.mode === 'sim' && o.memoryMessage)
-    return `The search ${o.memoryMessage}; it was not exhaustive.`
-  const which =
-    hit === 'states'
-      ? `${fmt(run.bounds.maxStates)} states`
-      : hit === 'depth'
-        ? `depth ${run.bounds.maxDepth}`
-        : 'memory'
+function boundText(
+  run: ExplorerRun,
+  hit: 'states' | 'depth' | 'memory',
+  memoryMessage?: string | null,
+): string {
+  if (hit === 'memory')
+    return memoryMessage
+      ? `The search ${memoryMessage}; it was not exhaustive.`
+      : 'The search stopped at its memory budget; it was not exhaustive.'
+  const which = hit === 'states' ? `${fmt(run.bounds.maxStates)} states` : `depth ${run.bounds.maxDepth}`
   const d = run.progress.completedDepth
   const covered = d >= 0 ? `depths 0..${d} fully explored` : 'not even depth 0 fully explored'
   return `Bound hit (${which}): ${covered}; the search was not exhaustive.`
@@ -106,11 +108,12 @@ function Verdict({ run }: { run: ExplorerRun }) {
     return (
       <p className={`explorer-verdict${o.boundHit ? '' : ' ok'}`} role="status">
         {o.boundHit
-          ? `Spec mode: ${states} states, agreement holds so far. ${boundText(run, o.boundHit)}`
+          ? `Spec mode: ${states} states, agreement holds so far. ${boundText(run, o.boundHit, o.memoryMessage)}`
           : `Spec mode: ${states} states, agreement holds (exhaustive: every behaviour was checked).`}
       </p>
     )
   }
+  if (o.mode !== 'sim') return null
   if (o.found)
     return (
       <div className="explorer-verdict bad" role="status">
@@ -127,15 +130,18 @@ function Verdict({ run }: { run: ExplorerRun }) {
   return (
     <p className="explorer-verdict" role="status">
       {o.boundHit
-        ? `Goal not reached in ${states} states. ${boundText(run, o.boundHit)}`
+        ? `Goal not reached in ${states} states. ${boundText(run, o.boundHit, o.memoryMessage)}`
         : `Goal unreachable within these budgets: ${states} states, exhaustive.`}
     </p>
   )
 }
 
-/** Live progress and the result of the current search, if any. */
+/** Live progress and the result of the current search, if any (of the Multi-Paxos check when that model is picked). */
 export function ExplorerResult() {
   const run = useExplorer((s) => s.run)
+  const specMode = useExplorer((s) => s.mode === 'spec')
+  const multiPaxos = useMultiPaxosCheck((s) => s.model === 'multipaxos')
+  if (specMode && multiPaxos) return <MultiPaxosResult />
   if (!run) return null
   return (
     <section className="explorer-result" aria-label="Search progress and result">

@@ -1,3 +1,5 @@
+import type { MultiPaxosConstants } from '../explorer/multipaxos/layout.ts'
+import type { MultiPaxosBounds } from '../explorer/multipaxos/search.ts'
 import type { SpecBounds } from '../explorer/spec.ts'
 import type { SpecConstants } from '../explorer/universe.ts'
 import type { ExplorerReply, ExplorerRequest, SimSearchRequest } from './explorerProtocol.ts'
@@ -11,6 +13,7 @@ export type ExplorerListener = (reply: ExplorerReply) => void
  */
 export interface ExplorerClient {
   spec(constants: SpecConstants, bounds: SpecBounds): number
+  multiSpec(constants: MultiPaxosConstants, bounds: MultiPaxosBounds): number
   sim(search: SimSearchRequest): number
   cancel(): void
   listen(listener: ExplorerListener): void
@@ -38,6 +41,10 @@ export function makeExplorerClient(
   return {
     spec: (constants, bounds) => {
       send({ type: 'spec', id: nextId++, gen: ++gen, constants, bounds })
+      return gen
+    },
+    multiSpec: (constants, bounds) => {
+      send({ type: 'multispec', id: nextId++, gen: ++gen, constants, bounds })
       return gen
     },
     sim: (search) => {

@@ -1,3 +1,7 @@
+import { bytesPerState } from '../explorer/memoryBudget.ts'
+import { checkMultiPaxosConstants } from '../explorer/multipaxos/layout.ts'
+import { MultiPaxosSearch } from '../explorer/multipaxos/search.ts'
+import { explainMultiPaxos } from '../explorer/multipaxos/trace.ts'
 import { createSimSearch, type SimProgress } from '../explorer/simSearch.ts'
 import { createSpecExplorer } from '../explorer/spec.ts'
 import { explainViolation } from '../explorer/trace.ts'
@@ -34,6 +38,7 @@ interface Job {
 
 /** States expanded per `runFor` call: small enough to check the clock often. */
 const SPEC_CHUNK = 4_000
+const MULTI_SPEC_CHUNK = 2_000
 const SIM_CHUNK = 40
 
 function specSearch(req: Extract<ExplorerRequest, { type: 'spec' }>): Search {
@@ -49,9 +54,40 @@ function specSearch(req: Extract<ExplorerRequest, { type: 'spec' }>): Search {
       const counts = { ...p, completedDepth: p.completedDepth }
       if (!p.done) return { counts, outcome: null }
       const violation = explainViolation(explorer)
-      return { counts, outcome: { ...base, boundHit: p.boundHit, cancelled: false, violation } }
+      const memoryMessage = explorer.memoryMessage
+      return {
+        counts,
+        outcome: { ...base, boundHit: p.boundHit, cancelled: false, violation, memoryMessage },
+      }
     },
-    cancelled: () => ({ ...base, boundHit: null, cancelled: true, violation: null }),
+    cancelled: () => ({ ...base, boundHit: null, cancelled: true, violation: null, memoryMessage: null }),
+  }
+}
+
+function multiSpecSearch(req: Extract<ExplorerRequest, { type: 'multispec' }>): Search {
+  const problem = checkMultiPaxosConstants(req.constants)
+  if (problem) throw new Error(problem)
+  const search = new MultiPaxosSearch(req.constants, req.bounds)
+  const ended = (cancelled: boolean): ExplorerOutcome => {
+    const p = search.progress()
+    const finding = cancelled ? null : explainMultiPaxos(search)
+    return {
+      mode: 'multispec',
+      boundHit: cancelled ? null : p.boundHit,
+      cancelled,
+      violation: finding?.kind === 'invariant' ? finding : null,
+      deadlock: finding?.kind === 'deadlock' ? finding : null,
+      memoryMessage: search.memoryMessage,
+      transitions: p.transitions,
+      bytesPerState: bytesPerState(p.bytesUsed, p.distinctStates),
+    }
+  }
+  return {
+    chunk() {
+      const p = search.runFor(MULTI_SPEC_CHUNK)
+      return { counts: p, outcome: p.done ? ended(false) : null }
+    },
+    cancelled: () => ended(true),
   }
 }
 
@@ -113,7 +149,12 @@ export class ExplorerHost {
       return
     }
     try {
-      const search = req.type === 'spec' ? specSearch(req) : simSearch(req.search)
+      const search =
+        req.type === 'spec'
+          ? specSearch(req)
+          : req.type === 'multispec'
+            ? multiSpecSearch(req)
+            : simSearch(req.search)
       const started = this.now()
       const counts = { distinctStates: 1, depth: 0, completedDepth: -1, transitions: 0 }
       const job: Job = { id: req.id, gen: req.gen, search, started, lastPost: started, counts }

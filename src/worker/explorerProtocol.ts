@@ -1,4 +1,8 @@
+import type { MultiPaxosConstants } from '../explorer/multipaxos/layout.ts'
+import type { MultiPaxosBoundHit, MultiPaxosBounds } from '../explorer/multipaxos/search.ts'
+import type { MultiPaxosViolation } from '../explorer/multipaxos/trace.ts'
 import type { SimBounds, SimBudgets, SimGoal } from '../explorer/simSearch.ts'
+import type { BoundHit } from '../explorer/types.ts'
 import type { SpecBounds } from '../explorer/spec.ts'
 import type { SpecViolation } from '../explorer/trace.ts'
 import type { SpecConstants } from '../explorer/universe.ts'
@@ -33,6 +37,14 @@ export type ExplorerRequest =
       readonly constants: SpecConstants
       readonly bounds: SpecBounds
     }
+  /** Model-check the SMR-style MultiPaxos model (spec mode, src/explorer/multipaxos). */
+  | {
+      readonly type: 'multispec'
+      readonly id: number
+      readonly gen: number
+      readonly constants: MultiPaxosConstants
+      readonly bounds: MultiPaxosBounds
+    }
   /** Search the schedules of a scenario for a goal (schedule search). */
   | { readonly type: 'sim'; readonly id: number; readonly gen: number; readonly search: SimSearchRequest }
   /** Stop the current search; it answers with `done` and `cancelled: true`. */
@@ -54,10 +66,22 @@ export interface ExplorerProgress {
 export type ExplorerOutcome =
   | {
       readonly mode: 'spec'
-      readonly boundHit: 'states' | 'depth' | null
+      readonly boundHit: BoundHit
       readonly cancelled: boolean
       readonly violation: SpecViolation | null
       readonly quorumsIntersect: boolean
+      readonly memoryMessage: string | null
+    }
+  | {
+      readonly mode: 'multispec'
+      readonly boundHit: MultiPaxosBoundHit
+      readonly cancelled: boolean
+      /** A state violating TypeOK or Linearizability, and a deadlocked state: each with a shortest run. */
+      readonly violation: MultiPaxosViolation | null
+      readonly deadlock: MultiPaxosViolation | null
+      readonly memoryMessage: string | null
+      readonly transitions: number
+      readonly bytesPerState: number
     }
   | {
       readonly mode: 'sim'

@@ -29,7 +29,7 @@ describe('MultiPaxos spec mode against TLC', () => {
       deadlock: null,
       symmetryGroup: 6,
     })
-  })
+  }, 120_000) // about 1.5 s alone; generous because the suite runs on a shared, busy machine
 })
 
 /** Every stored state of a finished search, as slot vectors. */
@@ -62,6 +62,7 @@ describe('symmetry reduction', () => {
       if (c.replicas > 1) expect(p.distinctStates).toBeLessThan(full.progress().distinctStates)
       expect(p.depth).toBe(full.progress().depth)
     },
+    60_000,
   )
 
   it('maps a state and its permutations to the same key, and leaves the group size to the constants', () => {

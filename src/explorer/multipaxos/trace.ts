@@ -49,7 +49,7 @@ export function eventText(L: Layout, code: number): string {
   return `Ack ${commandName(L, Math.floor(a / (L.W + 1)))} → ${commandName(L, a % (L.W + 1))}`
 }
 
-function observedEvents(L: Layout, v: Int32Array): string[] {
+export function observedEvents(L: Layout, v: Int32Array): string[] {
   const out: string[] = []
   for (let i = 0; i < L.events && (v[L.observed + i] as number) > 0; i++)
     out.push(eventText(L, (v[L.observed + i] as number) - 1))
@@ -57,7 +57,7 @@ function observedEvents(L: Layout, v: Int32Array): string[] {
 }
 
 /** Messages in `after` but not in `before`. */
-function sentMessages(L: Layout, before: Int32Array, after: Int32Array): string[] {
+export function sentMessages(L: Layout, before: Int32Array, after: Int32Array): string[] {
   const out: string[] = []
   const added = (i: number) => before[i] === 0 && after[i] !== 0
   for (let r = 0; r < L.R; r++)
@@ -79,7 +79,7 @@ function sentMessages(L: Layout, before: Int32Array, after: Int32Array): string[
   return out
 }
 
-function label(action: number, r: number, src: number, bal: number, slot: number): string {
+export function labelStep(action: number, r: number, src: number, bal: number, slot: number): string {
   const name = ACTION_NAMES[action] as string
   if (r < 0) return name
   const who = replicaName(r)
@@ -117,17 +117,18 @@ class Finder implements SuccessorSink {
   }
 }
 
-/** The search's finding as a run of the spec, or null if it found nothing. */
-export function explainMultiPaxos(search: MultiPaxosSearch): MultiPaxosViolation | null {
-  const finding = search.progress().finding
-  if (!finding) return null
+/** The actual states of a shortest run to stored state `id`, with the step into each (none for the first). */
+export function concreteRun(
+  search: MultiPaxosSearch,
+  id: number,
+): { states: Int32Array[]; steps: MultiPaxosStep[] } {
   const L = search.L
   const actions = new MultiPaxosActions(L)
-  const path = search.pathTo(finding.stateId)
   let v = initialState(L)
+  const states = [v]
   const steps: MultiPaxosStep[] = []
-  for (const id of path.slice(1)) {
-    const finder = new Finder(search, search.stateKey(id))
+  for (const next of search.pathTo(id).slice(1)) {
+    const finder = new Finder(search, search.stateKey(next))
     actions.successors(v, finder)
     const f = finder.found
     if (!f) throw new Error('the stored path is not a run of the spec')
@@ -135,12 +136,23 @@ export function explainMultiPaxos(search: MultiPaxosSearch): MultiPaxosViolation
     steps.push({
       action: ACTION_NAMES[f.action] as MultiPaxosActionName,
       replica: f.r >= 0 ? replicaName(f.r) : null,
-      label: label(f.action, f.r, f.src, f.bal, f.slot),
+      label: labelStep(f.action, f.r, f.src, f.bal, f.slot),
       sent: sentMessages(L, v, f.t),
       observed: observedEvents(L, f.t).filter((e) => !before.has(e)),
     })
     v = f.t
+    states.push(v)
   }
+  return { states, steps }
+}
+
+/** The search's finding as a run of the spec, or null if it found nothing. */
+export function explainMultiPaxos(search: MultiPaxosSearch): MultiPaxosViolation | null {
+  const finding = search.progress().finding
+  if (!finding) return null
+  const L = search.L
+  const { states, steps } = concreteRun(search, finding.stateId)
+  const v = states[states.length - 1] as Int32Array
   return {
     kind: finding.kind,
     invariant: finding.kind === 'invariant' ? finding.invariant : null,

@@ -1,0 +1,139 @@
+import { MULTIPAXOS_LIMITS, type MultiPaxosBug } from '../explorer/multipaxos/layout.ts'
+import { exportMultiPaxos } from '../explorer/tlaExport.ts'
+import { setMultiPaxosForm, startMultiPaxosCheck, useMultiPaxosCheck } from './multiPaxosCheck.ts'
+import { NumberField } from './NumberField.tsx'
+import { ExportForTlcButton } from './TlcHandoff.tsx'
+
+const whole = (v: number, min: number, max: number): boolean => Number.isInteger(v) && v >= min && v <= max
+
+const BUGS: readonly { value: MultiPaxosBug | ''; label: string }[] = [
+  { value: '', label: 'None: the model as published' },
+  { value: 'commit-one-short', label: 'Commit with one accept too few' },
+  { value: 'no-accept-reply', label: 'Drop the accept reply' },
+]
+
+/** "Multi-Paxos (SMR model)": the model's constants, symmetry, a broken variant, and bounds. */
+export function MultiPaxosForm() {
+  const f = useMultiPaxosCheck((s) => s.form)
+  const running = useMultiPaxosCheck((s) => s.run?.status === 'running')
+  const L = MULTIPAXOS_LIMITS
+  const problems = [
+    ...(whole(f.replicas, L.replicas.min, L.replicas.max)
+      ? []
+      : [`Replicas: ${L.replicas.min}..${L.replicas.max}`]),
+    ...(whole(f.writes, L.writes.min, L.writes.max) ? [] : [`Writes: ${L.writes.min}..${L.writes.max}`]),
+    ...(whole(f.reads, L.reads.min, L.reads.max) ? [] : [`Reads: ${L.reads.min}..${L.reads.max}`]),
+    ...(f.writes + f.reads > L.commands.max ? [`Writes + reads: at most ${L.commands.max}`] : []),
+    ...(whole(f.maxBallot, L.maxBallot.min, L.maxBallot.max)
+      ? []
+      : [`Max ballot: ${L.maxBallot.min}..${L.maxBallot.max}`]),
+    ...(whole(f.maxStates, 1, 100_000_000) ? [] : ['Max states: 1..100000000']),
+    ...(whole(f.maxMemory, 16, 2048) ? [] : ['Memory budget: 16..2048 MiB']),
+  ]
+  return (
+    <form
+      className="explorer-form"
+      aria-label="Multi-Paxos (SMR model)"
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (problems.length === 0 && !running) startMultiPaxosCheck()
+      }}
+    >
+      <p className="muted">
+        Every behaviour of the SMR-style MultiPaxos.tla (tlaplus/Examples, MultiPaxos-SMR): replicas replicate
+        a log of client writes and reads. Checked: TypeOK, linearizability of what the client saw, and no
+        deadlock before every request is answered.
+      </p>
+      <NumberField
+        label="Replicas"
+        value={f.replicas}
+        min={L.replicas.min}
+        max={L.replicas.max}
+        onChange={(v) => setMultiPaxosForm({ replicas: v })}
+      />
+      <NumberField
+        label="Writes"
+        value={f.writes}
+        min={L.writes.min}
+        max={L.writes.max}
+        onChange={(v) => setMultiPaxosForm({ writes: v })}
+      />
+      <NumberField
+        label="Reads"
+        value={f.reads}
+        min={L.reads.min}
+        max={L.reads.max}
+        onChange={(v) => setMultiPaxosForm({ reads: v })}
+      />
+      <NumberField
+        label="Max ballot (ballots 1..b)"
+        value={f.maxBallot}
+        min={L.maxBallot.min}
+        max={L.maxBallot.max}
+        onChange={(v) => setMultiPaxosForm({ maxBallot: v })}
+      />
+      <label className="field">
+        <span>Broken variant</span>
+        <select
+          aria-label="Broken variant"
+          value={f.bug ?? ''}
+          onChange={(e) =>
+            setMultiPaxosForm({ bug: e.target.value === '' ? null : (e.target.value as MultiPaxosBug) })
+          }
+        >
+          {BUGS.map((b) => (
+            <option key={b.value} value={b.value}>
+              {b.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={f.symmetry}
+          onChange={(e) => setMultiPaxosForm({ symmetry: e.target.checked })}
+        />
+        <span>Symmetry reduction (one state per permutation of replicas, writes and reads, as TLC)</span>
+      </label>
+      <fieldset className="explorer-budgets">
+        <legend>Bounds</legend>
+        <NumberField
+          label="Max states"
+          value={f.maxStates}
+          min={1}
+          max={100_000_000}
+          onChange={(v) => setMultiPaxosForm({ maxStates: v })}
+        />
+        <NumberField
+          label="Memory budget (MiB)"
+          value={f.maxMemory}
+          min={16}
+          max={2048}
+          onChange={(v) => setMultiPaxosForm({ maxMemory: v })}
+        />
+      </fieldset>
+      {problems.length > 0 && <p className="problems">{problems.join('; ')}</p>}
+      <div className="explorer-actions">
+        <button type="submit" className="primary" disabled={running || problems.length > 0}>
+          Check
+        </button>
+        <ExportForTlcButton
+          name={`synod-multipaxos-${f.replicas}r-${f.writes}w-${f.reads}r-b${f.maxBallot}-tlc`}
+          exported={() =>
+            problems.length > 0
+              ? null
+              : exportMultiPaxos({
+                  replicas: f.replicas,
+                  writes: f.writes,
+                  reads: f.reads,
+                  maxBallot: f.maxBallot,
+                  symmetry: f.symmetry,
+                  bug: f.bug,
+                })
+          }
+        />
+      </div>
+    </form>
+  )
+}

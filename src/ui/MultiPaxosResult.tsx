@@ -1,0 +1,128 @@
+import type { MultiPaxosViolation } from '../explorer/multipaxos/trace.ts'
+import { cancelMultiPaxosCheck, useMultiPaxosCheck, type MultiPaxosRun } from './multiPaxosCheck.ts'
+
+const fmt = (n: number): string => n.toLocaleString('en-US')
+
+function Progress({ run }: { run: MultiPaxosRun }) {
+  const p = run.progress
+  const running = run.status === 'running'
+  return (
+    <div className="explorer-progress" aria-live="off">
+      {running && <progress aria-label="Checking the model" />}
+      <dl className="explorer-stats">
+        <div>
+          <dt>Distinct states</dt>
+          <dd data-testid="multipaxos-states">{fmt(p.distinctStates)}</dd>
+        </div>
+        <div>
+          <dt>Depth</dt>
+          <dd>{p.depth}</dd>
+        </div>
+        <div>
+          <dt>States/s</dt>
+          <dd>{fmt(p.statesPerSecond)}</dd>
+        </div>
+        <div>
+          <dt>Time</dt>
+          <dd>{(p.elapsedMs / 1000).toFixed(1)} s</dd>
+        </div>
+      </dl>
+      {running && (
+        <button type="button" onClick={cancelMultiPaxosCheck} disabled={run.cancelling}>
+          {run.cancelling ? 'Cancelling…' : 'Cancel'}
+        </button>
+      )}
+    </div>
+  )
+}
+
+/** The run to a violating or deadlocked state, step by step, as messages and client events. */
+function Sequence({ v }: { v: MultiPaxosViolation }) {
+  return (
+    <>
+      <ol className="explorer-sequence" aria-label="The message sequence">
+        {v.steps.map((s, i) => (
+          <li key={i}>
+            <code>{s.label}</code>
+            {s.sent.length > 0 && <span className="muted"> sends {s.sent.join(', ')}</span>}
+            {s.observed.length > 0 && <strong> · client sees {s.observed.join(', ')}</strong>}
+          </li>
+        ))}
+      </ol>
+      <p className="muted">
+        Showing this run on the time-space diagram needs a Multi-Paxos simulator, which Synod does not have
+        yet.
+      </p>
+    </>
+  )
+}
+
+function Verdict({ run }: { run: MultiPaxosRun }) {
+  const o = run.outcome
+  if (!o) return null
+  const states = fmt(run.progress.distinctStates)
+  if (o.cancelled)
+    return (
+      <p className="explorer-verdict" role="status">
+        Cancelled after {states} states; depths 0..{Math.max(-1, run.progress.completedDepth)} fully explored.
+      </p>
+    )
+  if (o.violation)
+    return (
+      <div className="explorer-verdict bad" role="status">
+        <p>
+          <strong>{o.violation.invariant} violated</strong> after {o.violation.depth} steps (a shortest run;{' '}
+          {states} states explored): {o.violation.why}.
+        </p>
+        <Sequence v={o.violation} />
+      </div>
+    )
+  if (o.deadlock)
+    return (
+      <div className="explorer-verdict bad" role="status">
+        <p>
+          <strong>Deadlock</strong> after {o.deadlock.depth} steps (a shortest run; {states} states explored):{' '}
+          {o.deadlock.why}. The client saw: {o.deadlock.observed.join(', ') || 'nothing'}.
+        </p>
+        <Sequence v={o.deadlock} />
+      </div>
+    )
+  if (o.boundHit) {
+    const why =
+      o.boundHit === 'memory'
+        ? (o.memoryMessage ?? 'the memory budget was reached')
+        : o.boundHit === 'states'
+          ? 'the bound on states was reached'
+          : 'the bound on depth was reached'
+    return (
+      <p className="explorer-verdict" role="status">
+        Not exhaustive: {states} states, every one linearizable, no deadlock so far; {why}. For a model this
+        size, run TLC on a bigger machine.
+      </p>
+    )
+  }
+  return (
+    <p className="explorer-verdict ok" role="status">
+      {states} states, every one linearizable, no deadlock (exhaustive
+      {run.constants.symmetry ? ', up to symmetry' : ''}; {fmt(o.transitions + 1)} states generated, depth{' '}
+      {run.progress.depth + 1} as TLC counts it, {o.bytesPerState} bytes/state).
+    </p>
+  )
+}
+
+/** Live progress and the result of the current Multi-Paxos check, if any. */
+export function MultiPaxosResult() {
+  const run = useMultiPaxosCheck((s) => s.run)
+  if (!run) return null
+  return (
+    <section className="explorer-result" aria-label="Model check progress and result">
+      <Progress run={run} />
+      {run.status === 'error' && (
+        <p className="problems" role="alert">
+          The check stopped with an error: {run.error}
+        </p>
+      )}
+      {run.status === 'done' && <Verdict run={run} />}
+    </section>
+  )
+}

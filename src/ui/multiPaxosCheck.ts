@@ -1,0 +1,128 @@
+import { useStore } from 'zustand'
+import { createStore } from 'zustand/vanilla'
+import { MIB } from '../explorer/memoryBudget.ts'
+import type { MultiPaxosBug, MultiPaxosConstants } from '../explorer/multipaxos/layout.ts'
+import { createExplorerWorkerClient, type ExplorerClient } from '../worker/explorerClient.ts'
+import type { ExplorerOutcome, ExplorerProgress } from '../worker/explorerProtocol.ts'
+
+/**
+ * The spec-mode model picker and the Multi-Paxos check: its form and its current run. Kept apart
+ * from the explorer store (src/store/explorer.ts), with its own explorer worker, so a Multi-Paxos
+ * check and a Paxos.tla check or schedule search never cancel each other.
+ */
+
+export type SpecModel = 'paxos' | 'multipaxos'
+
+export interface MultiPaxosForm {
+  readonly replicas: number
+  readonly writes: number
+  readonly reads: number
+  readonly maxBallot: number
+  readonly symmetry: boolean
+  readonly bug: MultiPaxosBug | null
+  readonly maxStates: number
+  /** Memory budget in MiB. */
+  readonly maxMemory: number
+}
+
+export type MultiPaxosOutcome = Extract<ExplorerOutcome, { mode: 'multispec' }>
+
+export interface MultiPaxosRun {
+  readonly constants: MultiPaxosConstants
+  readonly status: 'running' | 'done' | 'error'
+  readonly progress: ExplorerProgress
+  readonly outcome: MultiPaxosOutcome | null
+  readonly error: string | null
+  readonly cancelling: boolean
+}
+
+export interface MultiPaxosCheckState {
+  readonly model: SpecModel
+  readonly form: MultiPaxosForm
+  readonly run: MultiPaxosRun | null
+}
+
+export const initialMultiPaxosCheck = (): MultiPaxosCheckState => ({
+  model: 'paxos',
+  form: {
+    replicas: 3,
+    writes: 1,
+    reads: 1,
+    maxBallot: 2,
+    symmetry: true,
+    bug: null,
+    maxStates: 20_000_000,
+    maxMemory: 512,
+  },
+  run: null,
+})
+
+export const multiPaxosCheckStore = createStore<MultiPaxosCheckState>()(initialMultiPaxosCheck)
+
+export function useMultiPaxosCheck<T>(selector: (s: MultiPaxosCheckState) => T): T {
+  return useStore(multiPaxosCheckStore, selector)
+}
+
+const get = () => multiPaxosCheckStore.getState()
+const set = (patch: Partial<MultiPaxosCheckState>) => multiPaxosCheckStore.setState(patch)
+
+let client: ExplorerClient | null = null
+
+/** Use `c` for the checks (tests pass an in-thread client); the previous one is disposed. */
+export function setMultiPaxosClient(c: ExplorerClient): void {
+  client?.dispose()
+  client = c
+  c.listen((reply) => {
+    const run = get().run
+    if (!run) return
+    if (reply.type === 'error')
+      set({ run: { ...run, status: 'error', error: reply.message, cancelling: false } })
+    else if (reply.type === 'progress') set({ run: { ...run, progress: reply.progress } })
+    else if (reply.outcome.mode === 'multispec')
+      set({
+        run: { ...run, status: 'done', progress: reply.progress, outcome: reply.outcome, cancelling: false },
+      })
+  })
+}
+
+export function setSpecModel(model: SpecModel): void {
+  set({ model })
+}
+
+export function setMultiPaxosForm(patch: Partial<MultiPaxosForm>): void {
+  set({ form: { ...get().form, ...patch } })
+}
+
+const ZERO: ExplorerProgress = {
+  distinctStates: 0,
+  depth: 0,
+  completedDepth: -1,
+  transitions: 0,
+  elapsedMs: 0,
+  statesPerSecond: 0,
+}
+
+/** Start checking the model with the form's constants (replacing a running check). */
+export function startMultiPaxosCheck(): void {
+  const f = get().form
+  const constants: MultiPaxosConstants = {
+    replicas: f.replicas,
+    writes: f.writes,
+    reads: f.reads,
+    maxBallot: f.maxBallot,
+    symmetry: f.symmetry,
+    bug: f.bug,
+  }
+  if (!client) setMultiPaxosClient(createExplorerWorkerClient())
+  set({
+    run: { constants, status: 'running', progress: ZERO, outcome: null, error: null, cancelling: false },
+  })
+  client?.multiSpec(constants, { maxStates: f.maxStates, maxDepth: 1_000, maxBytes: f.maxMemory * MIB })
+}
+
+export function cancelMultiPaxosCheck(): void {
+  const run = get().run
+  if (!run || run.status !== 'running') return
+  set({ run: { ...run, cancelling: true } })
+  client?.cancel()
+}
