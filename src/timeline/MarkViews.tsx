@@ -92,7 +92,6 @@ export const MarkView = memo(function MarkView({ m, frame }: { m: MarkGeom; fram
         role="img"
         aria-label={m.ariaLabel}
       >
-        <title>{m.ariaLabel}</title>
         <LaneMarkGlyph m={m} />
       </g>
     )
@@ -100,7 +99,6 @@ export const MarkView = memo(function MarkView({ m, frame }: { m: MarkGeom; fram
   const alarm = m.kind === 'violation'
   return (
     <g className={`tl-mark tl-global tl-mark-${m.kind}`} role="img" aria-label={m.ariaLabel}>
-      <title>{m.ariaLabel}</title>
       <line className="tl-global-line" x1={m.x} y1={frame.plotTop - 8} x2={m.x} y2={frame.plotBottom} />
       {m.laneYs.map((y) => (
         <path
@@ -141,6 +139,35 @@ export const DensityView = memo(function DensityView({ d }: { d: Density }) {
       {d.paths.map((p) => (
         <path key={p.key} className={`tl-density-${p.tone} tl-density-l${p.level}`} d={p.d} />
       ))}
+    </g>
+  )
+})
+
+/**
+ * The marks' pointer targets, drawn under the arrows so an arrow starting at a mark stays easy to
+ * hit: a 24 px (44 px on touch) circle per lane mark, a wide band along a chosen or violation
+ * line. Hovering one shows what the mark says; tapping a lane mark selects its process.
+ */
+export const MarkHits = memo(function MarkHits({
+  marks,
+  frame,
+}: {
+  marks: readonly MarkGeom[]
+  frame: Frame
+}) {
+  return (
+    <g className="tl-mark-hits">
+      {marks.map((m) =>
+        m.pid !== null ? (
+          <circle key={m.key} className="tl-mark-hit" cx={m.x} cy={m.y} data-pid={m.pid}>
+            <title>{m.ariaLabel}</title>
+          </circle>
+        ) : (
+          <line key={m.key} className="tl-hit" x1={m.x} y1={frame.plotTop - 8} x2={m.x} y2={frame.plotBottom}>
+            <title>{m.ariaLabel}</title>
+          </line>
+        ),
+      )}
     </g>
   )
 })
