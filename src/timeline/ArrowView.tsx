@@ -1,7 +1,7 @@
 import { memo, type CSSProperties } from 'react'
 import type { ArrowGeom } from './arrows.ts'
 import { ARROW_HEAD, BAR_HEAD, CHECK, CROSS, SELF_LOOP, SMALL_CROSS } from './glyphs.ts'
-import { ballotHueVar } from './palette.ts'
+import { hueVars } from './palette.ts'
 import type { Emphasis } from './related.ts'
 
 export interface ArrowViewProps {
@@ -77,7 +77,7 @@ function SelfArrow({ a, halo }: { a: ArrowGeom; halo: boolean }) {
  * component is pure presentation and memoizes well while scrubbing.
  */
 export const ArrowView = memo(function ArrowView({ a, emphasis, selected, tabbable }: ArrowViewProps) {
-  const style = { '--hue': ballotHueVar(a.hue) } as CSSProperties
+  const style = hueVars(a.hue, a.proposerSlot) as CSSProperties
   // The halo (selection, hover, keyboard focus) exists only where it can show: at most a few arrows.
   const halo = selected || tabbable || emphasis === 'focus'
   // The hit area covers the whole path, the dotted rest of a message in flight included: a message
@@ -128,6 +128,7 @@ function sameArrow(p: ArrowViewProps, q: ArrowViewProps): boolean {
     a.tx === b.tx &&
     a.ty === b.ty &&
     a.hue === b.hue &&
+    a.proposerSlot === b.proposerSlot &&
     a.ariaLabel === b.ariaLabel
   )
 }

@@ -1,10 +1,10 @@
 import { memo, type CSSProperties } from 'react'
 import { ADOPT_RING_R, BOLT, CHECK, FLAG, RECOVER, STAR, WARNING } from './glyphs.ts'
 import type { BandGeom, Density, Frame, LabelGeom, MarkGeom } from './layout.ts'
-import { ballotHueVar } from './palette.ts'
+import { hueVars } from './palette.ts'
 
-const hueStyle = (hue: number | null): CSSProperties | undefined =>
-  hue === null ? undefined : ({ '--hue': ballotHueVar(hue) } as CSSProperties)
+const hueStyle = (hue: number | null, proposerSlot: number | null): CSSProperties | undefined =>
+  hue === null && proposerSlot === null ? undefined : (hueVars(hue, proposerSlot) as CSSProperties)
 
 /** A process down (hatched, over a dashed lane) or a partition (tinted band with walls). */
 export const BandView = memo(function BandView({ b, hatch }: { b: BandGeom; hatch: string }) {
@@ -87,7 +87,7 @@ export const MarkView = memo(function MarkView({ m, frame }: { m: MarkGeom; fram
     return (
       <g
         className={`tl-mark tl-mark-${m.kind}`}
-        style={hueStyle(m.hue)}
+        style={hueStyle(m.hue, m.proposerSlot)}
         transform={`translate(${m.x} ${m.y})`}
         role="img"
         aria-label={m.ariaLabel}
@@ -116,8 +116,8 @@ export const MarkView = memo(function MarkView({ m, frame }: { m: MarkGeom; fram
 export const LabelView = memo(function LabelView({ l, dim }: { l: LabelGeom; dim: boolean }) {
   return (
     <g
-      className={`tl-label tl-label-${l.tone}${l.force ? ' tl-label-forced' : ''}${dim ? ' tl-em-dim' : ''}`}
-      style={hueStyle(l.hue)}
+      className={`tl-label tl-label-${l.tone}${l.ack ? ' tl-label-ack' : ''}${l.force ? ' tl-label-forced' : ''}${dim ? ' tl-em-dim' : ''}`}
+      style={hueStyle(l.hue, l.proposerSlot)}
       aria-hidden="true"
     >
       <rect x={l.x} y={l.y} width={l.w} height={l.h} rx={5} />
