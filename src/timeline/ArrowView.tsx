@@ -1,7 +1,7 @@
 import { memo, type CSSProperties } from 'react'
 import type { ArrowGeom } from './arrows.ts'
 import { ARROW_HEAD, BAR_HEAD, CHECK, CROSS, SELF_LOOP, SMALL_CROSS } from './glyphs.ts'
-import { ballotHueVar } from './palette.ts'
+import { hueVars } from './palette.ts'
 import type { Emphasis } from './related.ts'
 
 export interface ArrowViewProps {
@@ -61,10 +61,11 @@ function DupBadge({ a }: { a: ArrowGeom }) {
   )
 }
 
-function SelfArrow({ a }: { a: ArrowGeom }) {
+function SelfArrow({ a, halo }: { a: ArrowGeom; halo: boolean }) {
   return (
     <>
       <path className="tl-hit" d={SELF_LOOP} transform={`translate(${a.x1} ${a.y1})`} />
+      {halo && <path className="tl-halo" d={SELF_LOOP} transform={`translate(${a.x1} ${a.y1})`} />}
       <path className="tl-shaft" d={SELF_LOOP} transform={`translate(${a.x1} ${a.y1})`} />
       <circle className="tl-self-dot" cx={a.x1} cy={a.y1} r={3} />
     </>
@@ -76,7 +77,12 @@ function SelfArrow({ a }: { a: ArrowGeom }) {
  * component is pure presentation and memoizes well while scrubbing.
  */
 export const ArrowView = memo(function ArrowView({ a, emphasis, selected, tabbable }: ArrowViewProps) {
-  const style = { '--hue': ballotHueVar(a.hue) } as CSSProperties
+  const style = hueVars(a.hue, a.proposerSlot) as CSSProperties
+  // The halo (selection, hover, keyboard focus) exists only where it can show: at most a few arrows.
+  const halo = selected || tabbable || emphasis === 'focus'
+  // The hit area covers the whole path, the dotted rest of a message in flight included: a message
+  // sent a moment ago is all dotted line, and must be as easy to hit as a delivered one.
+  const hitTo = a.state === 'delivered' ? [a.x2, a.y2] : [a.tx, a.ty]
   return (
     <g
       className={arrowClass(a, emphasis, selected)}
@@ -88,11 +94,12 @@ export const ArrowView = memo(function ArrowView({ a, emphasis, selected, tabbab
       aria-label={a.ariaLabel}
     >
       {a.self ? (
-        <SelfArrow a={a} />
+        <SelfArrow a={a} halo={halo} />
       ) : (
         <>
+          <line className="tl-hit" x1={a.x1} y1={a.y1} x2={hitTo[0]} y2={hitTo[1]} />
+          {halo && <line className="tl-halo" x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} />}
           {a.state !== 'delivered' && <line className="tl-ghost" x1={a.x2} y1={a.y2} x2={a.tx} y2={a.ty} />}
-          <line className="tl-hit" x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} />
           <line className="tl-shaft" x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} />
           <circle className="tl-tail" cx={a.x1} cy={a.y1} r={3} />
           <Head a={a} />
@@ -121,6 +128,7 @@ function sameArrow(p: ArrowViewProps, q: ArrowViewProps): boolean {
     a.tx === b.tx &&
     a.ty === b.ty &&
     a.hue === b.hue &&
+    a.proposerSlot === b.proposerSlot &&
     a.ariaLabel === b.ariaLabel
   )
 }

@@ -12,6 +12,7 @@ import {
   type SyntheticEvent,
 } from 'react'
 import type { SimEvent } from '../engine/index.ts'
+import { setColourScheme, useColourScheme } from './colourScheme.ts'
 import { computeLayout, frameFor, type Layout } from './layout.ts'
 import { indexLog, tickAtStep } from './logIndex.ts'
 import { Plot } from './Plot.tsx'
@@ -105,6 +106,7 @@ export function Diagram(props: DiagramProps) {
   const reducedMotion = usePrefersReducedMotion()
   const measureText = useLabelMeasure(rootRef)
   const ids = useId()
+  const colours = useColourScheme()
   const index = useMemo(() => indexLog(log), [log, log.length]) // eslint-disable-line react-hooks/exhaustive-deps
   const frame = useMemo(
     () => (size && size.width > 0 ? frameFor(size.width, size.height, processCount) : null),
@@ -217,6 +219,7 @@ export function Diagram(props: DiagramProps) {
     else if (e.key === '-' || e.key === '_') zoom.zoomBy(1 / 1.5, cursorTick)
     else if (e.key === '0') zoom.fit()
     else if (e.key === 'f' || e.key === 'F') zoom.setFollow(!zoom.follow)
+    else if (e.key === 'c' || e.key === 'C') setColourScheme(colours === 'lecture' ? 'ballot' : 'lecture')
     else return
     e.preventDefault()
     e.stopPropagation()
@@ -260,7 +263,7 @@ export function Diagram(props: DiagramProps) {
         height={frame?.height ?? 0}
         tabIndex={0}
         role="group"
-        aria-label={`Time-space diagram of ${processCount} processes. Tab to the messages, then up and down arrows move between messages in flight, with Shift between all messages; Enter selects. Plus and minus zoom, 0 fits the run, F toggles follow.`}
+        aria-label={`Time-space diagram of ${processCount} processes. Tab to the messages, then up and down arrows move between messages in flight, with Shift between all messages; Enter selects. Plus and minus zoom, 0 fits the run, F toggles follow, C toggles lecture colours.`}
         onClick={onSvgClick}
       >
         {layout && (

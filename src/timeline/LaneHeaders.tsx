@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react'
 import type { Frame, LaneGeom } from './layout.ts'
-import { ballotHueVar } from './palette.ts'
+import { hueVars } from './palette.ts'
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v))
 
@@ -31,7 +31,7 @@ function StatusLine({ l, y, fontPx }: { l: LaneGeom; y: number; fontPx: number }
   if (text === null) return null
   const cls = s.decided !== null ? 'tl-status tl-status-decided' : 'tl-status tl-status-running'
   const style =
-    s.running && s.decided === null ? ({ '--hue': ballotHueVar(s.running.hue) } as CSSProperties) : undefined
+    s.running && s.decided === null ? (hueVars(s.running.hue, l.proposerSlot) as CSSProperties) : undefined
   return (
     <text className={cls} x={x} y={y} style={{ ...style, fontSize: fontPx }}>
       {text}

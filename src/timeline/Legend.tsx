@@ -12,13 +12,14 @@ import {
   STAR,
   WARNING,
 } from './glyphs.ts'
-import { BALLOT_HUE_COUNT, ballotHueVar } from './palette.ts'
+import { BALLOT_HUE_COUNT, PROPOSER_HUE_COUNT, ballotHueVar, hueVars, proposerHueVar } from './palette.ts'
 import './timeline.css'
 
 const SWATCH_W = 66
 const CELL_W = 280
 const CELL_H = 38
-const hue0 = { '--hue': ballotHueVar(0) } as CSSProperties
+/** The first ballot's and first proposer's colours (the scheme picks one, see timeline.css). */
+const hue0 = hueVars(0, 0) as CSSProperties
 
 /** A straight arrow swatch from (4, 27) to (60, 9), in the same classes as the diagram. */
 function ArrowSwatch({ kind, state = 'delivered' }: { kind: string; state?: string }) {
@@ -50,6 +51,8 @@ function ArrowSwatch({ kind, state = 'delivered' }: { kind: string; state?: stri
 interface Item {
   readonly swatch: ReactNode
   readonly text: string
+  /** Shown only under this colour scheme (see timeline.css). */
+  readonly scheme?: 'ballot' | 'lecture'
 }
 
 const ITEMS: readonly Item[] = [
@@ -61,7 +64,7 @@ const ITEMS: readonly Item[] = [
   { swatch: <ArrowSwatch kind="request" state="dropped" />, text: 'lost message' },
   {
     swatch: (
-      <g className="tl-dup-badge" style={hue0} transform="translate(32 18)">
+      <g className="tl-dup-badge tl-hue" style={hue0} transform="translate(32 18)">
         <rect x={-13} y={-9} width={26} height={18} rx={9} />
         <text dy="0.35em">×2</text>
       </g>
@@ -80,7 +83,7 @@ const ITEMS: readonly Item[] = [
   { swatch: <Mark cls="tl-flag" d={FLAG} dy={10} />, text: 'proposer starts a ballot' },
   {
     swatch: (
-      <g style={hue0} transform="translate(32 18)">
+      <g className="tl-hue" style={hue0} transform="translate(32 18)">
         <circle className="tl-adopt" r={ADOPT_RING_R} />
         <circle className="tl-adopt-dot" r={2.5} />
       </g>
@@ -144,11 +147,28 @@ const ITEMS: readonly Item[] = [
       </g>
     ),
     text: 'colour = ballot (2.3, …)',
+    scheme: 'ballot',
+  },
+  {
+    swatch: (
+      <g>
+        {Array.from({ length: PROPOSER_HUE_COUNT }, (_, i) => (
+          <rect key={i} x={4 + i * 12} y={10} width={10} height={16} rx={2} fill={proposerHueVar(i)} />
+        ))}
+      </g>
+    ),
+    text: 'colour = proposer (P1, P3, …)',
+    scheme: 'lecture',
   },
 ]
 
+/** The items of both colour schemes share one cell (only one of them shows). */
+const FIRST_SCHEMED = ITEMS.findIndex((item) => item.scheme !== undefined)
+const cellOf = (i: number): number => (FIRST_SCHEMED >= 0 && i > FIRST_SCHEMED ? FIRST_SCHEMED : i)
+const CELLS = FIRST_SCHEMED >= 0 ? FIRST_SCHEMED + 1 : ITEMS.length
+
 function Mark({ cls, d, dy }: { cls: string; d: string; dy: number }) {
-  return <path className={cls} d={d} style={hue0} transform={`translate(30 ${18 + dy})`} />
+  return <path className={`${cls} tl-hue`} d={d} style={hue0} transform={`translate(30 ${18 + dy})`} />
 }
 
 /**
@@ -158,7 +178,7 @@ function Mark({ cls, d, dy }: { cls: string; d: string; dy: number }) {
  */
 export function Legend({ columns = 3 }: { columns?: number }) {
   const cols = Math.max(1, Math.floor(columns))
-  const rows = Math.ceil(ITEMS.length / cols)
+  const rows = Math.ceil(CELLS / cols)
   const width = cols * CELL_W
   const height = rows * CELL_H + 8
   return (
@@ -173,8 +193,9 @@ export function Legend({ columns = 3 }: { columns?: number }) {
         {ITEMS.map((item, i) => (
           <g
             key={item.text}
+            className={item.scheme ? `tl-legend-${item.scheme}` : undefined}
             role="listitem"
-            transform={`translate(${(i % cols) * CELL_W} ${Math.floor(i / cols) * CELL_H + 4})`}
+            transform={`translate(${(cellOf(i) % cols) * CELL_W} ${Math.floor(cellOf(i) / cols) * CELL_H + 4})`}
           >
             {item.swatch}
             <text className="tl-legend-text" x={SWATCH_W + 6} y={18} dy="0.35em">

@@ -1,10 +1,10 @@
 import { memo, type CSSProperties } from 'react'
 import { ADOPT_RING_R, BOLT, CHECK, FLAG, RECOVER, STAR, WARNING } from './glyphs.ts'
 import type { BandGeom, Density, Frame, LabelGeom, MarkGeom } from './layout.ts'
-import { ballotHueVar } from './palette.ts'
+import { hueVars } from './palette.ts'
 
-const hueStyle = (hue: number | null): CSSProperties | undefined =>
-  hue === null ? undefined : ({ '--hue': ballotHueVar(hue) } as CSSProperties)
+const hueStyle = (hue: number | null, proposerSlot: number | null): CSSProperties | undefined =>
+  hue === null && proposerSlot === null ? undefined : (hueVars(hue, proposerSlot) as CSSProperties)
 
 /** A process down (hatched, over a dashed lane) or a partition (tinted band with walls). */
 export const BandView = memo(function BandView({ b, hatch }: { b: BandGeom; hatch: string }) {
@@ -87,12 +87,11 @@ export const MarkView = memo(function MarkView({ m, frame }: { m: MarkGeom; fram
     return (
       <g
         className={`tl-mark tl-mark-${m.kind}`}
-        style={hueStyle(m.hue)}
+        style={hueStyle(m.hue, m.proposerSlot)}
         transform={`translate(${m.x} ${m.y})`}
         role="img"
         aria-label={m.ariaLabel}
       >
-        <title>{m.ariaLabel}</title>
         <LaneMarkGlyph m={m} />
       </g>
     )
@@ -100,7 +99,6 @@ export const MarkView = memo(function MarkView({ m, frame }: { m: MarkGeom; fram
   const alarm = m.kind === 'violation'
   return (
     <g className={`tl-mark tl-global tl-mark-${m.kind}`} role="img" aria-label={m.ariaLabel}>
-      <title>{m.ariaLabel}</title>
       <line className="tl-global-line" x1={m.x} y1={frame.plotTop - 8} x2={m.x} y2={frame.plotBottom} />
       {m.laneYs.map((y) => (
         <path
@@ -118,8 +116,8 @@ export const MarkView = memo(function MarkView({ m, frame }: { m: MarkGeom; fram
 export const LabelView = memo(function LabelView({ l, dim }: { l: LabelGeom; dim: boolean }) {
   return (
     <g
-      className={`tl-label tl-label-${l.tone}${l.force ? ' tl-label-forced' : ''}${dim ? ' tl-em-dim' : ''}`}
-      style={hueStyle(l.hue)}
+      className={`tl-label tl-label-${l.tone}${l.ack ? ' tl-label-ack' : ''}${l.force ? ' tl-label-forced' : ''}${dim ? ' tl-em-dim' : ''}`}
+      style={hueStyle(l.hue, l.proposerSlot)}
       aria-hidden="true"
     >
       <rect x={l.x} y={l.y} width={l.w} height={l.h} rx={5} />
@@ -141,6 +139,35 @@ export const DensityView = memo(function DensityView({ d }: { d: Density }) {
       {d.paths.map((p) => (
         <path key={p.key} className={`tl-density-${p.tone} tl-density-l${p.level}`} d={p.d} />
       ))}
+    </g>
+  )
+})
+
+/**
+ * The marks' pointer targets, drawn under the arrows so an arrow starting at a mark stays easy to
+ * hit: a 24 px (44 px on touch) circle per lane mark, a wide band along a chosen or violation
+ * line. Hovering one shows what the mark says; tapping a lane mark selects its process.
+ */
+export const MarkHits = memo(function MarkHits({
+  marks,
+  frame,
+}: {
+  marks: readonly MarkGeom[]
+  frame: Frame
+}) {
+  return (
+    <g className="tl-mark-hits">
+      {marks.map((m) =>
+        m.pid !== null ? (
+          <circle key={m.key} className="tl-mark-hit" cx={m.x} cy={m.y} data-pid={m.pid}>
+            <title>{m.ariaLabel}</title>
+          </circle>
+        ) : (
+          <line key={m.key} className="tl-hit" x1={m.x} y1={frame.plotTop - 8} x2={m.x} y2={frame.plotBottom}>
+            <title>{m.ariaLabel}</title>
+          </line>
+        ),
+      )}
     </g>
   )
 })

@@ -59,6 +59,28 @@ describe('Plot', () => {
     expect(html).toMatch(/tl-em-focus" [^>]*data-msg-id="26"/)
   })
 
+  it('gives every arrow a hit area along its whole path, the dotted rest of a message in flight too', () => {
+    const layout = computeLayout(racingLog(), 8, { width: 1280, height: 480, viewTicks: [-4, 76] })
+    const sent = layout.arrows.find((a) => a.state === 'in-flight' && a.progress === 0 && !a.self)
+    if (!sent) throw new Error('no message just sent at step 8')
+    const html = plotMarkup(8)
+    const group = new RegExp(`<g class="tl-arrow[^"]*"[^>]*data-msg-id="${sent.id}"[^>]*>(.*?)</g>`).exec(
+      html,
+    )?.[1]
+    expect(group).toContain(
+      `<line class="tl-hit" x1="${sent.x1}" y1="${sent.y1}" x2="${sent.tx}" y2="${sent.ty}">`,
+    )
+    // A halo only where it can show (here: the selected arrow), not on every arrow.
+    expect(html).not.toContain('tl-halo')
+    expect(plotMarkup(8, sent.id).match(/class="tl-halo"/g)).toHaveLength(1)
+  })
+
+  it('gives lane marks a hit area that selects their process, under the arrows', () => {
+    const html = plotMarkup(30)
+    expect(html).toMatch(/<circle class="tl-mark-hit" cx="[\d.]+" cy="[\d.]+" data-pid="1"><title>/)
+    expect(html.indexOf('tl-mark-hits')).toBeLessThan(html.indexOf('class="tl-arrows'))
+  })
+
   it('shows meaning by shape too: REJECTs get a bar head and a ✗ badge, ACKs a ✓', () => {
     const html = plotMarkup(44)
     expect(html).toContain('class="tl-arrow tl-reject')

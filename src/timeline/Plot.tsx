@@ -2,7 +2,7 @@ import { memo, type FocusEvent, type KeyboardEvent, type PointerEvent, type Ref 
 import { ArrowView } from './ArrowView.tsx'
 import { LaneHeaders, LaneLines } from './LaneHeaders.tsx'
 import type { Layout } from './layout.ts'
-import { BandView, DensityView, LabelView, MarkView, PartitionTags } from './MarkViews.tsx'
+import { BandView, DensityView, LabelView, MarkHits, MarkView, PartitionTags } from './MarkViews.tsx'
 import { emphasisOf } from './related.ts'
 import { CursorLine, TimeAxis, TimeGrid } from './TimeAxis.tsx'
 
@@ -70,6 +70,7 @@ export const Plot = memo(function Plot(props: PlotProps) {
               <MarkView key={m.key} m={m} frame={frame} />
             ))}
           {layout.density && <DensityView d={layout.density} />}
+          <MarkHits marks={layout.marks} frame={frame} />
           <g className={`tl-arrows${activeId !== null ? ' tl-has-active' : ''}`} {...arrowHandlers}>
             {layout.arrows.map((a) => (
               <ArrowView

@@ -1,6 +1,7 @@
 import type { DropReason, MsgType } from '../engine/index.ts'
 import { lastAtMost, type LogIndex, type MessageRecord } from './logIndex.ts'
 import { arrowKindOf, type ArrowKind } from './palette.ts'
+import { proposerOf } from './proposers.ts'
 
 export type ArrowState = 'delivered' | 'in-flight' | 'dropped'
 
@@ -127,6 +128,8 @@ export interface ArrowGeom {
   readonly self: boolean
   readonly dupOf: number | null
   readonly hue: number
+  /** Lecture colours: the colour slot of the proposer the message belongs to (see `proposerSlots`). */
+  readonly proposerSlot: number | null
   /** Tail (the send). */
   readonly x1: number
   readonly y1: number
@@ -159,6 +162,7 @@ export function arrowGeometry(
   a: ArrowAtCursor,
   x: (tick: number) => number,
   laneY: (pid: number) => number,
+  slots: ReadonlyMap<number, number> = new Map(),
 ): ArrowGeom {
   const r = a.rec
   const x1 = x(r.sentAt)
@@ -186,6 +190,7 @@ export function arrowGeometry(
     self: r.from === r.to,
     dupOf: r.dupOf,
     hue: r.hue,
+    proposerSlot: slots.get(proposerOf(kind, r.from, r.to)) ?? null,
     x1: round1(x1),
     y1: round1(y1),
     x2: round1(x2),

@@ -71,6 +71,8 @@ export function layoutLabels(
     anchors: arrowAnchors(a),
     force,
     hue: a.hue,
+    proposerSlot: a.proposerSlot,
+    ack: a.kind === 'ack',
     tone: a.kind === 'reject' ? 'reject' : 'arrow',
   })
   const requests: LabelRequest[] = arrows.filter((a) => forced.has(a.id)).map((a) => arrowRequest(a, true))
@@ -86,6 +88,7 @@ export function layoutLabels(
       anchors: markAnchors(m, w),
       force: false,
       hue: m.hue,
+      proposerSlot: m.proposerSlot,
       tone,
     })
   }

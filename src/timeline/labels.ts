@@ -22,6 +22,9 @@ export interface LabelRequest {
   /** Always drawn (the hovered or selected arrow), even where it overlaps. */
   readonly force: boolean
   readonly hue: number | null
+  /** Lecture colours: the proposer colour slot, and whether the label is an ACK's (green). */
+  readonly proposerSlot?: number | null
+  readonly ack?: boolean
   readonly tone: 'arrow' | 'reject' | 'mark' | 'chosen' | 'alarm'
 }
 
@@ -34,6 +37,8 @@ export interface LabelGeom extends Box {
   readonly cy: number
   readonly force: boolean
   readonly hue: number | null
+  readonly proposerSlot: number | null
+  readonly ack: boolean
   readonly tone: LabelRequest['tone']
 }
 
@@ -138,6 +143,8 @@ export function placeLabels(
       cy: round1(box.y + h / 2),
       force: r.force,
       hue: r.hue,
+      proposerSlot: r.proposerSlot ?? null,
+      ack: r.ack ?? false,
       tone: r.tone,
     })
   }

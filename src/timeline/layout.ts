@@ -9,6 +9,7 @@ import {
   type ArrowGeom,
 } from './arrows.ts'
 import { densityInView, thinMarks, type Density } from './density.ts'
+import { proposerSlots } from './proposers.ts'
 import type { LabelGeom } from './labels.ts'
 import { layoutLabels } from './labelLayout.ts'
 import { indexLog, tickAtStep, type LogIndex, type MessageRecord } from './logIndex.ts'
@@ -77,6 +78,8 @@ export interface LaneGeom {
   readonly pid: number
   readonly y: number
   readonly status: LaneStatus
+  /** Lecture colours: this process's colour as a proposer, if it has proposed. */
+  readonly proposerSlot: number | null
 }
 
 export interface AxisTick {
@@ -166,16 +169,17 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
   const atCursor = density
     ? forcedArrows(index, cursorStep, cursorTick, options.forceLabelIds ?? [])
     : arrowsInView(index, cursorStep, cursorTick, from, to)
-  const arrows = atCursor.map((a) => arrowGeometry(a, x, laneY))
+  const slots = proposerSlots(index)
+  const arrows = atCursor.map((a) => arrowGeometry(a, x, laneY, slots))
   const thinned = thinMarks(marksInView(index, cursorStep, from, to), x)
-  const marks = thinned.marks.map((m) => markGeometry(m, x, laneY, frame.plotTop))
+  const marks = thinned.marks.map((m) => markGeometry(m, x, laneY, frame.plotTop, slots))
   const bandFrame = { x, laneY, laneGap: frame.laneGap, plotTop: frame.plotTop, plotBottom: frame.plotBottom }
   const bands = bandsInView(index, cursorStep, cursorTick, from, to, {
     ...bandFrame,
     processCount: n,
     visibleX,
   })
-  const lanes = lanesAt(index, n, cursorStep, laneY, options.downPids ?? [])
+  const lanes = lanesAt(index, n, cursorStep, laneY, options.downPids ?? [], slots)
   const labels = layoutLabels(frame, visibleX, arrows, marks, bands, {
     ...options,
     fontPx: FRAME.labelFontPx,
@@ -236,11 +240,17 @@ function lanesAt(
   cursorStep: number,
   laneY: (pid: number) => number,
   downPids: readonly number[],
+  slots: ReadonlyMap<number, number>,
 ): LaneGeom[] {
   return Array.from({ length: n }, (_, i) => {
     const pid = i + 1
     const status = laneStatus(index, pid, cursorStep)
     const down = status.down || downPids.includes(pid)
-    return { pid, y: round1(laneY(pid)), status: down ? { ...status, down, running: null } : status }
+    return {
+      pid,
+      y: round1(laneY(pid)),
+      status: down ? { ...status, down, running: null } : status,
+      proposerSlot: slots.get(pid) ?? null,
+    }
   })
 }

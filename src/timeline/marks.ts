@@ -13,6 +13,8 @@ export interface MarkGeom {
   readonly label: string
   readonly ariaLabel: string
   readonly hue: number | null
+  /** Lecture colours: the proposer slot of a ballot, adopt or failed-ballot mark. */
+  readonly proposerSlot: number | null
 }
 
 /** A stretch of time drawn as a band: a process down, or the network partitioned. */
@@ -60,7 +62,9 @@ export function markGeometry(
   x: (tick: number) => number,
   laneY: (pid: number) => number,
   plotTop: number,
+  slots: ReadonlyMap<number, number> = new Map(),
 ): MarkGeom {
+  const byProposer = m.kind === 'ballot' || m.kind === 'adopt' || m.kind === 'ballot-failed'
   return {
     key: `${m.kind}-${m.seq}`,
     kind: m.kind,
@@ -71,6 +75,7 @@ export function markGeometry(
     label: m.label,
     ariaLabel: m.text,
     hue: m.hue,
+    proposerSlot: byProposer && m.pid !== null ? (slots.get(m.pid) ?? null) : null,
   }
 }
 

@@ -22,6 +22,36 @@ export function ballotHueVar(index: number): string {
 }
 
 /**
+ * Lecture colours (the alternative scheme): ACK green and REJECT red as on the lecture's slides, and
+ * one colour per proposer for the whole run (its ballots are in the labels). The proposer colours
+ * are the Okabe–Ito hues that are neither the ACK green nor near the REJECT red (blue, orange,
+ * reddish purple, sky blue) and a brown; shapes still carry every meaning (✓/✗ badges, the REJECT
+ * bar head and dashes), so no distinction rests on red against green alone.
+ */
+export const PROPOSER_HUES_LIGHT = ['#0072B2', '#E69F00', '#CC79A7', '#56B4E9', '#8C5A2B'] as const
+export const PROPOSER_HUE_COUNT = PROPOSER_HUES_LIGHT.length
+
+/** The CSS colour of proposer slot `slot` (see `proposerSlots`). Pure. */
+export function proposerHueVar(slot: number): string {
+  return `var(--tl-proposer-${slot % PROPOSER_HUE_COUNT})`
+}
+
+/**
+ * The colour variables of an item: `--bh` (its ballot's hue) and, when it belongs to a proposer,
+ * `--ph` (that proposer's colour). The stylesheet picks one as `--hue` by the colour scheme, so
+ * switching schemes restyles without a render. Pure.
+ */
+export function hueVars(
+  ballotHue: number | null,
+  proposerSlot: number | null = null,
+): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (ballotHue !== null) out['--bh'] = ballotHueVar(ballotHue)
+  if (proposerSlot !== null) out['--ph'] = proposerHueVar(proposerSlot)
+  return out
+}
+
+/**
  * What a message means to the reader, following the lecture's language: requests from a
  * proposer, ACK replies (promise / accepted), REJECT replies, and the final `decide` broadcast.
  */
