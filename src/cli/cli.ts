@@ -1,4 +1,12 @@
-import { runToEnd, summarize, summaryLine, textTrace } from '../engine/index.ts'
+import {
+  protocolPreset,
+  protocolPresetIds,
+  runProtocolPreset,
+  runToEnd,
+  summarize,
+  summaryLine,
+  textTrace,
+} from '../engine/index.ts'
 import { presetById, presetIds } from '../scenarios/presets.ts'
 import { fileSizeProblem, looksLikeLink, MAX_FILE_BYTES, parseScenarioBytes } from '../scenarios/input.ts'
 import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
@@ -16,7 +24,7 @@ export interface CliResult {
 const USAGE = `usage: synod trace <scenario.json | link> [--json]
        synod trace --preset <id> [--json]
        synod explore --spec … | synod explore (--preset <id> | <scenario>) --goal … (see explore --help)
-presets: ${presetIds().join(', ')}`
+presets: ${[...presetIds(), ...protocolPresetIds()].join(', ')}`
 
 const bad = (message: string): CliResult => ({ code: 2, stdout: '', stderr: `synod: ${message}` })
 
@@ -73,8 +81,18 @@ export function runCli(argv: readonly string[], readFile: ReadFile): CliResult {
   }
   let scenario: Scenario
   if (preset !== null) {
+    // A protocol module's own preset (e.g. Multi-Paxos) runs on its module; the rest are Paxos's.
+    const found = presetById(preset) ? null : protocolPreset(preset)
+    if (found) {
+      const run = runProtocolPreset(found.module, found.preset)
+      const stdout = json
+        ? JSON.stringify({ summary: run.summary, events: run.log })
+        : `${run.text}\n${run.line}`
+      return { code: run.summary.violations > 0 ? 1 : 0, stdout, stderr: '' }
+    }
     const p = presetById(preset)
-    if (!p) return bad(`unknown preset "${preset}" (known: ${presetIds().join(', ')})`)
+    if (!p)
+      return bad(`unknown preset "${preset}" (known: ${[...presetIds(), ...protocolPresetIds()].join(', ')})`)
     scenario = p.scenario
   } else {
     const loaded = loadFile(files[0] ?? '', readFile)

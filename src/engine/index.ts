@@ -17,6 +17,8 @@ import {
 } from './kernel/trace.ts'
 import type { Intervention, KernelEvent, LogEvent, Message as KernelMessage } from './kernel/types.ts'
 import { paxos } from './protocols/paxos/index.ts'
+import { PROTOCOLS as PROTOCOL_LIST } from './protocols/registry.ts'
+import type { AnyProtocol, ProtocolPreset } from './kernel/module.ts'
 import type { PaxosEvent, PaxosTypes, Payload, SimConfig } from './protocols/paxos/types.ts'
 
 export type {
@@ -93,3 +95,36 @@ export const textTrace = (log: readonly SimEvent[]): string => kernelTextTrace(p
 export const summarize = (state: SimState) => kernelSummarize(paxos, state).summary
 /** `summary chosen=10 ballot=2.3 decided=5/5 violations=0 steps=42`. Pure. */
 export const summaryLine = (state: SimState): string => kernelSummarize(paxos, state).line
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyPreset = ProtocolPreset<any>
+
+/** A preset shipped by a protocol module other than the built-in Paxos list, with its module. */
+export function protocolPreset(
+  id: string,
+): { readonly module: AnyProtocol; readonly preset: AnyPreset } | null {
+  for (const module of PROTOCOL_LIST) {
+    const preset = (module.presets as readonly AnyPreset[]).find((p) => p.id === id)
+    if (preset) return { module, preset }
+  }
+  return null
+}
+
+/** Every protocol preset id, in registry order. Pure. */
+export const protocolPresetIds = (): string[] =>
+  PROTOCOL_LIST.flatMap((m) => (m.presets as readonly AnyPreset[]).map((p) => p.id))
+
+/**
+ * Run a protocol preset to its end: its text trace, its one summary line and its summary fields
+ * (the CLI's `trace --preset` for a protocol module's preset). Pure: same preset, same output.
+ */
+export function runProtocolPreset(module: AnyProtocol, preset: AnyPreset) {
+  const sim = new KernelSimulator(module, {
+    seed: preset.seed,
+    config: preset.config,
+    interventions: preset.interventions,
+  })
+  sim.run()
+  const { summary, line } = kernelSummarize(module, sim.state)
+  return { log: sim.log, text: kernelTextTrace(module, sim.log), line, summary }
+}

@@ -49,7 +49,7 @@ export function onReply(d: ClientDraft, from: number, seq: number, result: strin
   c.pending = null
   c.target = from
   d.cancelTimer('retry')
-  d.fact({ kind: 'client.answer', client: c.client, seq, result })
+  d.fact({ kind: 'client.answer', client: c.client, command: seq, result })
   const ops = d.ctx.config.workload[c.client - 1] ?? []
   if (c.nextOp < ops.length) d.setTimer('next', d.ctx.config.clientThinkTicks)
 }

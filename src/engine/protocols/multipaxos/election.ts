@@ -12,12 +12,16 @@ import type { Ballot, Cmd, SlotCmd, SlotVote } from './types.ts'
  * replicas can preempt each other forever: the ping-pong livelock).
  */
 
-/** Ticks a preempted replica waits before it may campaign again. Draws from the protocol's random stream. */
+/**
+ * Ticks a preempted replica waits before it may campaign again. With backoff: long enough to hear
+ * a working leader's next heartbeat, plus a random span that doubles after each failure. Without:
+ * a fixed delay, shorter than a heartbeat, which is what lets two candidates ping-pong.
+ */
 export function retryDelay(ctx: Ctx, attempt: number): number {
   const c = ctx.config
   if (!c.backoff) return c.retryTicks
   const span = Math.min(c.backoffBaseTicks * 2 ** Math.max(0, attempt - 1), c.backoffMaxTicks)
-  return 1 + random(ctx, Math.max(1, span))
+  return c.heartbeatTicks + c.latencyTicksMax + random(ctx, Math.max(1, span))
 }
 
 /** A follower's suspicion timeout; randomized (up to half again) when backoff is on, as in Raft. */
@@ -32,6 +36,7 @@ export function electionTimeout(ctx: Ctx): number {
 /** Phase 1a: pick a ballot above every one seen and ask all replicas for promises. */
 export function campaign(d: ReplicaDraft): void {
   const r = d.state
+  const suspected = r.leader !== r.pid ? r.leader : null
   const round = Math.max(r.maxRound, r.ballot?.round ?? 0) + 1
   const ballot: Ballot = { round, pid: r.pid }
   r.maxRound = round
@@ -44,7 +49,7 @@ export function campaign(d: ReplicaDraft): void {
   r.promises = 0
   r.reported = emptySlots()
   const skipped = d.ctx.config.bugs.skipPhase1
-  d.fact({ kind: 'leader.campaign', ballot, fromSlot: r.fromSlot, skipped })
+  d.fact({ kind: 'leader.campaign', ballot, fromSlot: r.fromSlot, skipped, suspected })
   if (skipped) {
     // The broken variant: the new leader trusts its own old log instead of asking a quorum.
     r.reported = r.accepted

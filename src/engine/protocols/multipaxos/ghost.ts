@@ -154,7 +154,7 @@ export function observe(g: MpGhost, config: MpConfig, f: MpEvent): Conclusion[] 
       break
     }
     case 'client.answer':
-      onRespond(g, config, f.client, f.seq, f.result, out)
+      onRespond(g, config, f.client, f.command, f.result, out)
       break
     default:
   }

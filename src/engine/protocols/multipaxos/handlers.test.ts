@@ -98,7 +98,7 @@ describe('acceptor', () => {
     const s = r.state as ReplicaState
     expect([s.status, s.leader, s.attempt]).toEqual(['follower', 2, 1])
     expect(r.outbox).toContainEqual({ do: 'timer.cancel', key: 'heartbeat' })
-    expect(r.outbox).toContainEqual({ do: 'timer.set', key: 'election', afterTicks: 1 })
+    expect(r.outbox).toContainEqual({ do: 'timer.set', key: 'election', afterTicks: 42 })
   })
 
   it('accepts at or above its promise, votes per slot and learns the commit point', () => {
@@ -225,11 +225,13 @@ describe('candidate and new leader', () => {
     expect((heard.state as ReplicaState).heard).toBe(false)
   })
 
-  it('backoff: a random delay whose span doubles per failure; without it a fixed delay', () => {
+  it('backoff: a heartbeat and a latency, then a random span that doubles per failure; without it a fixed delay', () => {
     const c = defaultMpConfig()
-    expect(retryDelay(ctx(1, c, 10_000), 1)).toBe(c.backoffBaseTicks)
-    expect(retryDelay(ctx(1, c, 10_000), 3)).toBe(c.backoffBaseTicks * 4)
-    expect(retryDelay(ctx(1, c, 10_000), 9)).toBe(c.backoffMaxTicks)
+    const floor = c.heartbeatTicks + c.latencyTicksMax
+    expect(retryDelay(ctx(1, c, 0), 1)).toBe(floor)
+    expect(retryDelay(ctx(1, c, 10_000), 1)).toBe(floor + c.backoffBaseTicks - 1)
+    expect(retryDelay(ctx(1, c, 10_000), 3)).toBe(floor + c.backoffBaseTicks * 4 - 1)
+    expect(retryDelay(ctx(1, c, 10_000), 9)).toBe(floor + c.backoffMaxTicks - 1)
     expect(retryDelay(ctx(1, { ...c, backoff: false }, 10_000), 5)).toBe(c.retryTicks)
   })
 })
@@ -249,7 +251,7 @@ describe('leader in steady state', () => {
 
   it('a non-leader redirects to the leader it knows', () => {
     const r = deliver(replica(2, { leader: 1 }), 6, { type: 'request', cmd: put(1, 1) })
-    expect(sends(r)).toEqual([{ do: 'reply', msg: { type: 'redirect', seq: 1, leader: 1 } }])
+    expect(sends(r)).toEqual([{ do: 'reply', msg: { type: 'redirect', client: 1, seq: 1, leader: 1 } }])
   })
 
   it('answers an executed command from the at-most-once table instead of proposing it again', () => {
@@ -257,7 +259,7 @@ describe('leader in steady state', () => {
       type: 'request',
       cmd: put(1, 1),
     })
-    expect(sends(r)).toEqual([{ do: 'reply', msg: { type: 'reply', seq: 1, result: 'ok' } }])
+    expect(sends(r)).toEqual([{ do: 'reply', msg: { type: 'reply', client: 1, seq: 1, result: 'ok' } }])
     expect((r.state as ReplicaState).nextSlot).toBe(1)
   })
 
@@ -279,7 +281,7 @@ describe('leader in steady state', () => {
     const r = deliver(s, 3, { type: 'accepted', ballot: b(1, 1), slots: [1] })
     expect(r.counted).toEqual({ toward: 'slot 1 at ballot 1.1', count: 3, needed: 3 })
     expect((r.state as ReplicaState).register).toBe('x1')
-    expect(sends(r)).toEqual([{ do: 'send', to: 6, msg: { type: 'reply', seq: 1, result: 'ok' } }])
+    expect(sends(r)).toEqual([{ do: 'send', to: 6, msg: { type: 'reply', client: 1, seq: 1, result: 'ok' } }])
     const late = deliver(r.state, 4, { type: 'accepted', ballot: b(1, 1), slots: [1] })
     expect(late.counted).toEqual({ ignored: 'slot 1 already chosen' })
   })
@@ -300,7 +302,7 @@ describe('leader in steady state', () => {
       kind: 'leader.preempted',
       ballot: b(1, 1),
       higher: b(2, 4),
-      retryTicks: 1,
+      retryTicks: 42,
     })
   })
 
@@ -390,7 +392,7 @@ describe('execution, catch-up, recovery, clients', () => {
     expect(sends(c0)).toEqual([
       { do: 'send', to: 1, msg: { type: 'request', cmd: { op: 'put', client: 1, seq: 1, value: 'a1' } } },
     ])
-    const c1 = deliver(c0.state, 1, { type: 'redirect', seq: 1, leader: 3 })
+    const c1 = deliver(c0.state, 1, { type: 'redirect', client: 1, seq: 1, leader: 3 })
     expect(
       sends(c1).map((e) => (e.do === 'send' || e.do === 'reply') && (e.do === 'send' ? e.to : 'reply')),
     ).toEqual([3])
@@ -398,9 +400,9 @@ describe('execution, catch-up, recovery, clients', () => {
     expect(
       sends(c2).map((e) => (e.do === 'send' || e.do === 'reply') && (e.do === 'send' ? e.to : 'reply')),
     ).toEqual([4])
-    const c3 = deliver(c2.state, 4, { type: 'reply', seq: 1, result: 'ok' })
-    expect(events(c3)).toEqual([{ kind: 'client.answer', client: 1, seq: 1, result: 'ok', pid: 6 }])
-    expect(deliver(c3.state, 3, { type: 'reply', seq: 1, result: 'ok' }).counted).toEqual({
+    const c3 = deliver(c2.state, 4, { type: 'reply', client: 1, seq: 1, result: 'ok' })
+    expect(events(c3)).toEqual([{ kind: 'client.answer', client: 1, command: 1, result: 'ok', pid: 6 }])
+    expect(deliver(c3.state, 3, { type: 'reply', client: 1, seq: 1, result: 'ok' }).counted).toEqual({
       ignored: 'C1 already has the answer to command 1',
     })
   })

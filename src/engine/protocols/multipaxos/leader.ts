@@ -33,20 +33,21 @@ export function onRequest(d: ReplicaDraft, from: number, cmd: ClientCmd): void {
   const bugs = d.ctx.config.bugs
   if (r.status !== 'leader') {
     const leader = r.leader !== null && r.leader !== r.pid ? r.leader : null
-    d.reply({ type: 'redirect', seq: cmd.seq, leader })
+    d.reply({ type: 'redirect', client: cmd.client, seq: cmd.seq, leader })
     return
   }
   const session = r.sessions[cmd.client]
   if (!bugs.noDedup && session !== undefined && session.seq >= cmd.seq) {
-    if (session.seq === cmd.seq) d.reply({ type: 'reply', seq: cmd.seq, result: session.result })
+    if (session.seq === cmd.seq)
+      d.reply({ type: 'reply', client: cmd.client, seq: cmd.seq, result: session.result })
     d.counted = { ignored: `${fmtCmd(cmd)} was already executed: answered from the at-most-once table` }
     return
   }
   if (bugs.leaderLocalRead && cmd.op === 'get') {
     // The broken variant: no lease and no log round, so a deposed leader can answer stale.
     const result = r.register ?? 'nil'
-    d.fact({ kind: 'leader.local-read', client: cmd.client, seq: cmd.seq, result })
-    d.reply({ type: 'reply', seq: cmd.seq, result })
+    d.fact({ kind: 'leader.local-read', client: cmd.client, command: cmd.seq, result })
+    d.reply({ type: 'reply', client: cmd.client, seq: cmd.seq, result })
     return
   }
   const slot = bugs.noDedup ? null : slotOf(d, cmd)

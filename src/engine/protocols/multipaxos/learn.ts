@@ -56,7 +56,7 @@ function execute(d: ReplicaDraft, slot: number): void {
   }
   d.fact({ kind: 'slot.execute', slot, cmd, applied: !duplicate, result })
   if (r.status === 'leader' && result !== '')
-    d.send(clientPid(d.ctx.config, cmd.client), { type: 'reply', seq: cmd.seq, result })
+    d.send(clientPid(d.ctx.config, cmd.client), { type: 'reply', client: cmd.client, seq: cmd.seq, result })
 }
 
 /**

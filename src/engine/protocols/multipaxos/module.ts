@@ -27,6 +27,7 @@ import { fmtCmd, processName, type MpProcState, type ReplicaState } from './stat
 import { slotsToArray } from './slots.ts'
 import { RANDOM_STREAM, type Ctx } from './step.ts'
 import type { MpConfig, MpEvent, MpTypes } from './types.ts'
+import { MP_PRESETS } from './presets.data.ts'
 import { laneStatus, view } from './view.ts'
 
 /**
@@ -151,17 +152,17 @@ export const multipaxos: MpModule = {
 
   narration: {
     label,
-    send: (m) => sendSentence(m, narrationConfig),
+    send: (m) => sendSentence(m),
     counted: (_m, counted) => countedSuffix(counted),
     event: (e) => eventSentence(e),
-    timerSet: (pid, key, fireAt) => timerSet(pid, key, fireAt, narrationConfig),
-    timerFire: (pid, key) => timerFire(pid, key, narrationConfig),
+    timerSet: (pid, key, fireAt, config) => timerSet(pid, key, fireAt, config),
+    timerFire: (pid, key, config) => timerFire(pid, key, config),
     runStart: (config) => runStart(config),
     crash: (pid: ProcessId, config: MpConfig) =>
       pid <= config.replicaCount
         ? `${processName(config, pid)} crashes: it keeps its promise and accepted slots (stable storage), and forgets the rest`
         : `${processName(config, pid)} crashes`,
-    recover: (pid) => `${processName(narrationConfig, pid)} recovers`,
+    recover: (pid, config) => `${processName(config, pid)} recovers`,
   },
   messages: MEANINGS,
   colourKey,
@@ -184,12 +185,5 @@ export const multipaxos: MpModule = {
   },
 
   summary: (_ghost, procs) => summaryFields(procs),
-  presets: [],
+  presets: MP_PRESETS,
 }
-
-/**
- * The kernel's narration hooks for timers and recovery do not receive the config, but client
- * names (C1) depend on the replica count; sentences use the default five replicas until the
- * hooks pass the run's config.
- */
-const narrationConfig: MpConfig = defaultMpConfig()

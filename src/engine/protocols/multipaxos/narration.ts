@@ -93,11 +93,16 @@ export function colourKey(m: MpMsg): string | null {
   return 'ballot' in m ? fb(m.ballot) : null
 }
 
-/** The sentence for sending `m`, without the final period. */
-export function sendSentence(m: Message<MpMsg>, config: MpConfig): string {
-  const from = processName(config, m.from)
-  const to = processName(config, m.to)
+/**
+ * The sentence for sending `m`, without the final period. Client names come from the payload
+ * (requests, replies and redirects name their client), as the hook has no config.
+ */
+export function sendSentence(m: Message<MpMsg>): string {
   const p = m.payload
+  const client =
+    p.type === 'request' ? p.cmd.client : p.type === 'reply' || p.type === 'redirect' ? p.client : 0
+  const from = p.type === 'request' ? `C${client}` : `P${m.from}`
+  const to = p.type === 'reply' || p.type === 'redirect' ? `C${client}` : `P${m.to}`
   switch (p.type) {
     case 'request':
       return `${from} sends ${fmtCmd(p.cmd)} to ${to}`
@@ -141,16 +146,18 @@ export function eventSentence(e: MpEvent | ViolationEvent): string {
   }
   const who = `P${e.pid}`
   switch (e.kind) {
-    case 'leader.campaign':
+    case 'leader.campaign': {
+      const why = e.suspected === null ? `${who} knows no leader` : `${who} suspects leader P${e.suspected}`
       return e.skipped
-        ? `${who} suspects the leader and takes over with ballot ${fb(e.ballot)} WITHOUT phase 1, reusing its own log`
-        : `${who} suspects the leader and starts phase 1 with ballot ${fb(e.ballot)} for every slot from ${e.fromSlot} on`
+        ? `${why} and takes over with ballot ${fb(e.ballot)} WITHOUT phase 1, reusing its own log`
+        : `${why} and starts phase 1 with ballot ${fb(e.ballot)} for every slot from ${e.fromSlot} on`
+    }
     case 'leader.elected': {
       const re = e.reproposed.map((v) => `slot ${v.slot} = ${fmtCmd(v.cmd)} (accepted at ${fb(v.ballot)})`)
       const parts = [
         re.length > 0 ? `re-proposes ${re.join(', ')}` : '',
         e.noops.length > 0
-          ? `fills slot${e.noops.length > 1 ? 's' : ''} ${e.noops.join(', ')} with no-ops`
+          ? `fills slot${e.noops.length > 1 ? 's' : ''} ${e.noops.join(', ')} with ${e.noops.length > 1 ? 'no-ops' : 'a no-op'}`
           : '',
       ]
       const rest = parts.filter((p) => p !== '').join(' and ')
@@ -178,7 +185,7 @@ export function eventSentence(e: MpEvent | ViolationEvent): string {
     case 'client.send':
       return e.retry ? `C${e.client} resends ${fmtCmd(e.cmd)}` : `C${e.client} sends ${fmtCmd(e.cmd)}`
     case 'client.answer':
-      return `C${e.client} gets the answer to command ${e.seq}: ${e.result}`
+      return `C${e.client} gets the answer to command ${e.command}: ${e.result}`
     case 'replica.recover':
       return `${who} recovers its promise and accepted slots from stable storage; it must learn the commit point again`
     case 'slot.chosen':

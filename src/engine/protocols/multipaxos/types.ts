@@ -43,8 +43,13 @@ export interface SlotCmd {
 /** Messages, by type. Replies name the message they answer through the outbox's `inReplyTo`. */
 export type MpMsg =
   | { readonly type: 'request'; readonly cmd: ClientCmd }
-  | { readonly type: 'reply'; readonly seq: number; readonly result: string }
-  | { readonly type: 'redirect'; readonly seq: number; readonly leader: number | null }
+  | { readonly type: 'reply'; readonly client: number; readonly seq: number; readonly result: string }
+  | {
+      readonly type: 'redirect'
+      readonly client: number
+      readonly seq: number
+      readonly leader: number | null
+    }
   | { readonly type: 'prepare'; readonly ballot: Ballot; readonly fromSlot: number }
   | {
       readonly type: 'promise'
@@ -131,6 +136,8 @@ export type MpEventBody =
       readonly ballot: Ballot
       readonly fromSlot: number
       readonly skipped: boolean
+      /** The leader it stopped trusting, or null when it knew none. */
+      readonly suspected: number | null
     }
   | {
       readonly kind: 'leader.elected'
@@ -163,7 +170,7 @@ export type MpEventBody =
   | {
       readonly kind: 'leader.local-read'
       readonly client: number
-      readonly seq: number
+      readonly command: number
       readonly result: string
     }
   | {
@@ -172,7 +179,13 @@ export type MpEventBody =
       readonly cmd: ClientCmd
       readonly retry: boolean
     }
-  | { readonly kind: 'client.answer'; readonly client: number; readonly seq: number; readonly result: string }
+  /** `command` is the client's sequence number (not `seq`: the log stamps every event with its own `seq`). */
+  | {
+      readonly kind: 'client.answer'
+      readonly client: number
+      readonly command: number
+      readonly result: string
+    }
   | { readonly kind: 'replica.recover' }
 
 /** A handler's event as logged: the body plus the process that made it. */

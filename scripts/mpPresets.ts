@@ -1,0 +1,415 @@
+/**
+ * Regenerates src/engine/protocols/multipaxos/presets.data.ts: each Multi-Paxos preset is
+ * scripted here the way a lecturer would drive the app (wait for the leader, crash it, drop these
+ * accepts, partition…), recorded through the simulator's `fork` as plain interventions, and its
+ * narration beats are placed at the steps where the story happens. Run after a change that moves
+ * message ids or steps: `npx tsx scripts/mpPresets.ts`, then check the golden traces.
+ */
+import { writeFileSync } from 'node:fs'
+import { format, resolveConfig } from 'prettier'
+import { Simulator } from '../src/engine/kernel/simulator.ts'
+import { summarize } from '../src/engine/kernel/trace.ts'
+import type { Intervention, LogEvent } from '../src/engine/kernel/types.ts'
+import { multipaxos } from '../src/engine/protocols/multipaxos/module.ts'
+import type { ClientState, ReplicaState } from '../src/engine/protocols/multipaxos/state.ts'
+import type { MpBugs, MpConfig, MpEvent, MpTypes } from '../src/engine/protocols/multipaxos/types.ts'
+
+type Sim = Simulator<MpTypes>
+type Ev = LogEvent<MpEvent | { kind: string }> & Record<string, unknown>
+
+const rep = (sim: Sim, p: number): ReplicaState => sim.state.procs[p - 1]?.local as ReplicaState
+const cli = (sim: Sim, n: number): ClientState =>
+  sim.state.procs[sim.state.config.replicaCount + n - 1]?.local as ClientState
+const C = (sim: Sim, n: number): number => sim.state.config.replicaCount + n
+const until = (sim: Sim, done: (s: Sim) => boolean, max = 5_000): void => {
+  for (let i = 0; i < max && !done(sim); i++) if (!sim.step()) return
+}
+const act = (sim: Sim, a: Intervention): void => sim.fork(sim.state.step, a)
+const leaders = (sim: Sim): number[] =>
+  sim.state.procs
+    .filter((p) => p.up && p.local.role === 'replica' && p.local.status === 'leader')
+    .map((p) => p.pid)
+const done = (sim: Sim, n: number): boolean => cli(sim, n).pending === null && cli(sim, n).history.length > 0
+
+interface Spec {
+  id: string
+  title: string
+  description: string
+  seed?: number
+  config: Partial<Omit<MpConfig, 'bugs'>> & { bugs?: Partial<MpBugs> }
+  script?: (sim: Sim) => void
+  /** Beats: the first event matching `at` (after `after`'s step) gets `text`. */
+  beats: { at: (e: Ev) => boolean; text: string | ((e: Ev) => string) }[]
+}
+
+const is =
+  (kind: string, more: (e: Ev) => boolean = () => true) =>
+  (e: Ev): boolean =>
+    e.kind === kind && more(e)
+
+const THREE_CLIENTS: MpConfig['workload'] = [
+  ['put', 'put', 'get'],
+  ['put', 'get'],
+  ['put', 'put'],
+]
+
+/** The failover story: slots 3 and 5 accepted by a majority but unknown, slot 4 only at P1, then P1 dies. */
+function leaderCrash(sim: Sim): void {
+  until(sim, (s) => leaders(s).length === 1)
+  for (const n of [1, 2]) {
+    act(sim, { type: 'propose', pid: C(sim, n), value: 'put' })
+    until(sim, (s) => done(s, n))
+  }
+  for (const n of [1, 2, 3]) act(sim, { type: 'propose', pid: C(sim, n), value: 'put' })
+  until(sim, (s) => rep(s, 1).nextSlot === 6)
+  const keep: Record<number, number[]> = { 3: [1, 2, 3], 4: [1], 5: [1, 2, 3] }
+  for (const m of [...sim.state.inFlight]) {
+    const p = m.payload
+    if (p.type === 'accept' && p.entries.some((e) => !keep[e.slot]?.includes(m.to)))
+      act(sim, { type: 'drop', msgId: m.id })
+  }
+  until(sim, (s) => s.state.inFlight.every((m) => m.payload.type !== 'accept' || m.to === 1))
+  act(sim, { type: 'crash', pid: 1 })
+}
+
+const SPECS: Spec[] = [
+  {
+    id: 'mp-steady',
+    title: 'Multi-Paxos: steady state',
+    description:
+      'P1 runs phase 1 once, for every slot; then each client command costs one round trip (accept, accepted from a majority).',
+    config: { workload: THREE_CLIENTS, maxSteps: 150 },
+    beats: [
+      {
+        at: is('leader.campaign'),
+        text: 'P1 runs phase 1 once, for all slots from 1 on: no other phase 1 follows.',
+      },
+      { at: is('leader.elected'), text: 'P1 leads. From now on a command costs one phase-2 round trip.' },
+      { at: is('slot.chosen'), text: (e) => `Slot ${String(e.slot)} is chosen: a majority accepted it.` },
+      { at: is('client.answer'), text: 'The leader executed the slot in order and answered the client.' },
+    ],
+  },
+  {
+    id: 'mp-batching',
+    title: 'Multi-Paxos: batching',
+    description:
+      'The same workload as mp-steady, with accepts for up to three slots in one message: fewer messages.',
+    config: { workload: THREE_CLIENTS, maxSteps: 150, batchSize: 3 },
+    beats: [
+      { at: is('leader.elected'), text: 'P1 leads; it waits up to 6 ticks to fill a batch of 3 slots.' },
+      {
+        at: is(
+          'msg.send',
+          (e) => (e.msg as { payload: { type: string; entries?: unknown[] } }).payload.entries?.length === 3,
+        ),
+        text: 'One accept carries three slots: a third of the phase-2 messages of mp-steady.',
+      },
+    ],
+  },
+  {
+    id: 'mp-leader-crash',
+    title: 'Multi-Paxos: the leader crashes',
+    description:
+      'P1 dies with slots 3 and 5 accepted but not committed and slot 4 only in its own log. The new leader recovers 3 and 5 from promises, fills the hole 4 with a no-op, and the lost command is retried and executed once.',
+    seed: 2,
+    config: { workload: [[], [], []], maxSteps: 200 },
+    script: leaderCrash,
+    beats: [
+      {
+        at: is('proc.crash'),
+        text: 'P1 crashes. Slots 3 and 5 were accepted by a majority, but nobody knows they are chosen; slot 4 reached only P1.',
+      },
+      {
+        at: is('leader.campaign', (e) => e.pid !== 1),
+        text: (e) =>
+          `P${String(e.pid)} hears no heartbeat and runs phase 1 from its first uncommitted slot, 3.`,
+      },
+      {
+        at: is('leader.elected', (e) => e.pid !== 1),
+        text: 'Promises reported slots 3 and 5: the new leader re-proposes them; nobody reported slot 4, so it becomes a no-op.',
+      },
+      {
+        at: is('client.send', (e) => e.retry === true),
+        text: 'A client whose command was lost retries after its timeout.',
+      },
+      {
+        at: is('client.answer', (e) => e.client === 2 && e.command === 2),
+        text: "C2's retried command went into a new slot and was executed exactly once.",
+      },
+    ],
+  },
+  {
+    id: 'mp-dueling-leaders',
+    title: 'Multi-Paxos: dueling leaders (ping-pong)',
+    description:
+      'P1 and P2 campaign at once. Without backoff, each retries after a fixed delay and preempts the other before it can lead: safe, never live.',
+    config: {
+      workload: [['put']],
+      initialLeader: null,
+      backoff: false,
+      latencyTicksMin: 10,
+      latencyTicksMax: 10,
+      maxSteps: 400,
+    },
+    script: (sim) => {
+      act(sim, { type: 'propose', pid: 1, value: 'campaign' })
+      act(sim, { type: 'propose', pid: 2, value: 'campaign' })
+    },
+    beats: [
+      {
+        at: is('leader.preempted'),
+        text: 'Preempted by a higher ballot: it retries after the same fixed delay…',
+      },
+      {
+        at: is('leader.campaign', (e) => (e.ballot as { round: number }).round === 3),
+        text: '…and preempts the other one in turn. Each new leader re-proposes the same command (safe), but none lives long enough to commit it.',
+      },
+    ],
+  },
+  {
+    id: 'mp-backoff',
+    title: 'Multi-Paxos: randomized backoff ends the duel',
+    description:
+      'The same duel as mp-dueling-leaders with randomized, growing backoff: one replica gets through and leads.',
+    config: {
+      workload: [['put']],
+      initialLeader: null,
+      backoff: true,
+      latencyTicksMin: 10,
+      latencyTicksMax: 10,
+      maxSteps: 300,
+    },
+    script: (sim) => {
+      act(sim, { type: 'propose', pid: 1, value: 'campaign' })
+      act(sim, { type: 'propose', pid: 2, value: 'campaign' })
+    },
+    beats: [
+      {
+        at: is('leader.preempted'),
+        text: (e) =>
+          `Preempted: it waits a random ${String(e.retryTicks)} ticks (the span doubles after each failure).`,
+      },
+      {
+        at: is('leader.elected'),
+        text: 'One candidate finishes phase 1 before the other retries: a stable leader.',
+      },
+      { at: is('slot.chosen'), text: 'The client command is chosen.' },
+    ],
+  },
+  {
+    id: 'mp-partitioned-leader',
+    title: 'Multi-Paxos: a partitioned leader',
+    description:
+      'P1 is cut off with client C2. It still believes it leads but cannot commit; the majority side elects a new leader and C1 moves to it. After the heal P1 learns the higher ballot and steps down.',
+    config: { workload: [['put', 'put', 'put'], []], maxSteps: 400 },
+    script: (sim) => {
+      until(sim, (s) => cli(s, 1).history.length === 1 && done(s, 1))
+      act(sim, { type: 'partition', groups: [[1, C(sim, 2)]] })
+      act(sim, { type: 'propose', pid: C(sim, 2), value: 'put' })
+      until(sim, (s) => done(s, 1) && cli(s, 1).history.length === 3)
+      act(sim, { type: 'heal' })
+    },
+    beats: [
+      { at: is('net.partition'), text: 'P1 and C2 are cut off from the majority.' },
+      {
+        at: is('slot.propose', (e) => e.pid === 1 && e.slot === 2),
+        text: 'P1 still proposes, but its accepts cannot reach a majority: it cannot commit.',
+      },
+      {
+        at: is('leader.elected', (e) => e.pid !== 1),
+        text: 'The majority side elects a new leader with a higher ballot.',
+      },
+      {
+        at: is('leader.preempted', (e) => e.pid === 1),
+        text: 'After the heal, P1 meets the higher ballot and steps down.',
+      },
+    ],
+  },
+  {
+    id: 'mp-catch-up',
+    title: 'Multi-Paxos: a replica catches up',
+    description:
+      'P5 is down while four commands commit. It recovers with only its acceptor state, learns the commit point from a heartbeat and asks for the slots it missed.',
+    config: { workload: [['put', 'put', 'put', 'get']], maxSteps: 250 },
+    script: (sim) => {
+      until(sim, (s) => leaders(s).length === 1)
+      act(sim, { type: 'crash', pid: 5 })
+      until(sim, (s) => done(s, 1) && cli(s, 1).history.length === 4)
+      act(sim, { type: 'recover', pid: 5 })
+    },
+    beats: [
+      { at: is('proc.crash'), text: 'P5 goes down; the other four still form a majority.' },
+      { at: is('proc.recover'), text: 'P5 is back with its promise and votes but no commit point.' },
+      {
+        at: is(
+          'msg.send',
+          (e) => (e.msg as { payload: { type: string } }).payload.type === 'catchup-request',
+        ),
+        text: 'The heartbeat says the commit point is 4; P5 asks the leader for what it missed.',
+      },
+      {
+        at: is('slot.commit', (e) => e.pid === 5 && e.via === 'catch-up'),
+        text: 'P5 learns the chosen slots by catch-up and executes them in order.',
+      },
+    ],
+  },
+  {
+    id: 'mp-bug-skip-phase1',
+    title: 'Bug: a new leader skips phase 1',
+    description:
+      'P5 missed slot 1. It takes over without phase 1, trusting its own empty log, and puts another command in slot 1.',
+    config: { workload: [['put'], []], bugs: { skipPhase1: true }, maxSteps: 200 },
+    script: (sim) => {
+      until(sim, (s) => leaders(s).length === 1)
+      act(sim, { type: 'partition', groups: [[1, 2, 3, C(sim, 1)]] })
+      until(sim, (s) => done(s, 1))
+      act(sim, { type: 'heal' })
+      act(sim, { type: 'crash', pid: 1 })
+      act(sim, { type: 'propose', pid: 5, value: 'campaign' })
+      act(sim, { type: 'propose', pid: C(sim, 2), value: 'put' })
+    },
+    beats: [
+      {
+        at: is('leader.campaign', (e) => e.pid === 5),
+        text: 'P5 takes over WITHOUT phase 1: it never asks which slots are already chosen.',
+      },
+      { at: is('invariant.violated'), text: 'Two different commands are chosen in slot 1.' },
+    ],
+  },
+  {
+    id: 'mp-bug-ignore-promises',
+    title: 'Bug: a new leader ignores the values in promises',
+    description:
+      'Slots 1 and 2 are chosen by P1, P2, P3. The new leader P5 runs phase 1 but proposes no-ops where the promises reported commands.',
+    config: { workload: [['put', 'put']], bugs: { ignorePromiseValues: true }, maxSteps: 250 },
+    script: (sim) => {
+      until(sim, (s) => leaders(s).length === 1)
+      act(sim, { type: 'partition', groups: [[1, 2, 3, C(sim, 1)]] })
+      until(sim, (s) => done(s, 1) && cli(s, 1).history.length === 2)
+      act(sim, { type: 'heal' })
+      act(sim, { type: 'crash', pid: 1 })
+      act(sim, { type: 'propose', pid: 5, value: 'campaign' })
+    },
+    beats: [
+      {
+        at: is('leader.elected', (e) => e.pid === 5),
+        text: 'P5 heard of slots 1 and 2 in the promises, but proposes its own (empty) log instead.',
+      },
+      { at: is('invariant.violated'), text: 'A chosen slot gets a second command: agreement is broken.' },
+    ],
+  },
+  {
+    id: 'mp-bug-commit-short',
+    title: 'Bug: commit with one accept short of a majority',
+    description:
+      'P1 commits slot 1 with only P1 and P2 accepting. A new leader on the other side never hears of it and chooses another command there.',
+    config: { workload: [['put'], []], bugs: { commitOneShort: true }, maxSteps: 300 },
+    script: (sim) => {
+      until(sim, (s) => leaders(s).length === 1)
+      act(sim, { type: 'partition', groups: [[1, 2, C(sim, 1)]] })
+      until(sim, (s) => done(s, 1))
+      act(sim, { type: 'crash', pid: 1 })
+      act(sim, { type: 'propose', pid: 4, value: 'campaign' })
+      act(sim, { type: 'propose', pid: C(sim, 2), value: 'put' })
+      until(sim, (s) => done(s, 2))
+      act(sim, { type: 'heal' })
+    },
+    beats: [
+      {
+        at: is('slot.commit', (e) => e.pid === 1),
+        text: 'P1 commits slot 1 with 2 accepts out of 5: not a majority.',
+      },
+      { at: is('invariant.violated'), text: 'Slot 1 ends up with two different commands.' },
+    ],
+  },
+  {
+    id: 'mp-bug-no-dedup',
+    title: 'Bug: no deduplication of client retries',
+    description:
+      'The reply to C1 is lost; C1 retries the same write; without the at-most-once table the leader proposes and executes it again.',
+    config: { workload: [['put', 'put']], bugs: { noDedup: true }, maxSteps: 250 },
+    script: (sim) => {
+      until(sim, (s) => s.state.inFlight.some((m) => m.payload.type === 'reply'))
+      for (const m of [...sim.state.inFlight])
+        if (m.payload.type === 'reply') act(sim, { type: 'drop', msgId: m.id })
+    },
+    beats: [
+      { at: is('msg.drop'), text: "The leader's reply is lost: C1 cannot know its write was executed." },
+      {
+        at: is('client.send', (e) => e.retry === true),
+        text: 'C1 retries the same command (same sequence number).',
+      },
+      { at: is('invariant.violated'), text: 'The same write is executed twice.' },
+    ],
+  },
+  {
+    id: 'mp-bug-local-read',
+    title: 'Bug: the leader reads locally without a lease',
+    description:
+      'P1 is cut off with C2 but still thinks it leads. C1 writes a2 through the new leader; then C2 reads from P1, which answers a1 from its own register.',
+    config: { workload: [['put', 'put'], []], bugs: { leaderLocalRead: true }, maxSteps: 250 },
+    script: (sim) => {
+      until(sim, (s) => cli(s, 1).history.length === 1 && done(s, 1))
+      act(sim, { type: 'partition', groups: [[1, C(sim, 2)]] })
+      until(sim, (s) => done(s, 1) && cli(s, 1).history.length === 2)
+      act(sim, { type: 'propose', pid: C(sim, 2), value: 'get' })
+    },
+    beats: [
+      {
+        at: is('client.answer', (e) => e.client === 1 && e.command === 2),
+        text: 'C1 wrote a2 through the new leader, and was told so.',
+      },
+      {
+        at: is('leader.local-read'),
+        text: 'P1 answers the read from its own register, without asking anyone.',
+      },
+      { at: is('invariant.violated'), text: 'C2 read a1 after a2 was acknowledged: not linearizable.' },
+    ],
+  },
+]
+
+function build(spec: Spec) {
+  const base = multipaxos.config.defaults()
+  const config: MpConfig = { ...base, ...spec.config, bugs: { ...base.bugs, ...spec.config.bugs } }
+  const seed = spec.seed ?? 1
+  const sim = new Simulator(multipaxos, { seed, config, interventions: [] })
+  spec.script?.(sim)
+  const replay = new Simulator(multipaxos, { seed, config, interventions: sim.recorded })
+  replay.run()
+  const log = replay.log as unknown as Ev[]
+  const beats = spec.beats.map((b) => {
+    const e = log.find(b.at)
+    if (!e)
+      throw new Error(
+        `${spec.id}: no event for beat "${String(b.text)}"\n${log
+          .filter((x) => !String(x.kind).startsWith('msg.') && !String(x.kind).startsWith('timer.'))
+          .map((x) => `s${x.step} ${x.text}`)
+          .join('\n')}`,
+      )
+    return { step: e.step, text: typeof b.text === 'string' ? b.text : b.text(e) }
+  })
+  beats.sort((a, b) => a.step - b.step)
+  if (process.argv.includes('--show')) {
+    console.log(`== ${spec.id}: ${summarize(multipaxos, replay.state).line}`)
+    const quiet = /^(msg|timer)\.|acceptor\.|slot\.execute/
+    for (const e of log) if (!quiet.test(String(e.kind))) console.log(`  s${e.step} ${e.text}`)
+  }
+  return {
+    id: spec.id,
+    title: spec.title,
+    description: spec.description,
+    seed,
+    config,
+    interventions: sim.recorded,
+    beats,
+  }
+}
+
+const presets = SPECS.map(build)
+const header = `// Generated by scripts/mpPresets.ts: edit the script, not this file.\nimport type { ProtocolPreset } from '../../kernel/module.ts'\nimport type { MpTypes } from './types.ts'\n\n`
+const target = new URL('../src/engine/protocols/multipaxos/presets.data.ts', import.meta.url)
+const source = `${header}export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = ${JSON.stringify(presets)}\n`
+const options = { ...(await resolveConfig(target.pathname)), filepath: target.pathname }
+writeFileSync(target, await format(source, options))
+for (const p of presets)
+  console.log(p.id, p.interventions.length, 'interventions,', p.beats.map((b) => b.step).join(' '))
