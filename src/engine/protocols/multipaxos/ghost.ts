@@ -1,6 +1,7 @@
 import { finalValues, isLinearizable, NIL, type ObservedOp } from './linearizability.ts'
 import { fmtBallot, fmtCmd, majority, popcount } from './state.ts'
 import type { ProcessId, ViolationEvent } from '../../kernel/types.ts'
+import { emptySlots, slotGet, slotSet, type Slots } from './slots.ts'
 import type { Ballot, Cmd, MpConfig, MpEvent } from './types.ts'
 
 /**
@@ -27,23 +28,34 @@ export interface MpViolation extends ViolationEvent {
 /** What the observer concludes: violations, and each slot's command the first time it is chosen. */
 export type Conclusion = MpViolation | Extract<MpEvent, { kind: 'slot.chosen' }>
 
+/** Client commands a replica applied since its last recovery: all of 1..upTo, plus `extra`. */
+export interface Applied {
+  upTo: number
+  extra: number[]
+}
+
+/**
+ * The ghost is copied at every snapshot, so it is kept small: votes only for slots not yet
+ * chosen (and votes against a chosen command), per-slot facts in shared chunks (`Slots`), the
+ * client history only after the last cut.
+ */
 export interface MpGhost {
-  /** `slot|ballot|cmd` → bitmask of replicas that ever voted for it. */
-  votes: Record<string, number>
+  /** Per slot, `ballot|cmd` → bitmask of replicas that voted for it (the chosen command's votes are dropped once chosen). */
+  votes: Record<number, Record<string, number>>
   /** Per slot: the first command chosen there (a quorum of votes) or committed by some replica. */
-  chosen: Record<number, { cmd: Cmd; how: string }>
+  chosen: Slots<{ cmd: Cmd; how: string }>
   /** Per slot: the first command executed there, and by whom. */
-  executed: Record<number, { cmd: Cmd; pid: number }>
-  /** Per replica (since its last recovery): client command → slot where it took effect. */
-  applied: Record<number, Record<string, number>>
-  /** Per client, in sequence order: what it sent and what came back. */
-  ops: Record<number, ObservedOp[]>
+  executed: Slots<{ cmd: Cmd; pid: number }>
+  /** Per replica, per client: the commands that took effect since the replica's last recovery. */
+  applied: Record<number, Record<number, Applied>>
+  /** Per client: what it sent and what came back, from sequence number `base + 1` on. */
+  ops: Record<number, { base: number; list: ObservedOp[] }>
   /**
-   * The checked history starts after a cut (per client, the index of its first command after
-   * it), from one of `starts`, the register's possible values there. A cut is made when a
-   * command is sent while no command is in progress, so long runs are checked in linear time.
+   * The register's possible values at the last cut: a moment when a command was sent while no
+   * command was in progress. Everything before it was checked and dropped, so a long run is
+   * checked in linear time.
    */
-  lin: { cut: Record<number, number>; starts: string[] }
+  starts: string[]
   /**
    * Real time for the client-observed history: one tick per invocation or answer, in the order
    * they happened (two events in one scheduler step are still ordered).
@@ -56,30 +68,36 @@ export interface MpGhost {
 export function newGhost(): MpGhost {
   return {
     votes: {},
-    chosen: {},
-    executed: {},
+    chosen: emptySlots(),
+    executed: emptySlots(),
     applied: {},
     ops: {},
-    lin: { cut: {}, starts: [NIL] },
+    starts: [NIL],
     clock: 0,
     reported: {},
     violations: 0,
   }
 }
 
-/** A copy for snapshots: every record is copied, nothing shared is mutated later. Pure. */
+/** A copy for snapshots: small records are copied, the chunked slot facts shared (never mutated). Pure. */
 export function cloneGhost(g: MpGhost): MpGhost {
+  const votes: MpGhost['votes'] = {}
+  for (const [slot, v] of Object.entries(g.votes)) votes[Number(slot)] = { ...v }
   const applied: MpGhost['applied'] = {}
-  for (const [pid, keys] of Object.entries(g.applied)) applied[Number(pid)] = { ...keys }
+  for (const [pid, clients] of Object.entries(g.applied)) {
+    const copy: Record<number, Applied> = {}
+    for (const [c, a] of Object.entries(clients)) copy[Number(c)] = { upTo: a.upTo, extra: [...a.extra] }
+    applied[Number(pid)] = copy
+  }
   const ops: MpGhost['ops'] = {}
-  for (const [c, list] of Object.entries(g.ops)) ops[Number(c)] = [...list]
+  for (const [c, o] of Object.entries(g.ops)) ops[Number(c)] = { base: o.base, list: [...o.list] }
   return {
-    votes: { ...g.votes },
-    chosen: { ...g.chosen },
-    executed: { ...g.executed },
+    votes,
+    chosen: g.chosen,
+    executed: g.executed,
     applied,
     ops,
-    lin: { cut: { ...g.lin.cut }, starts: [...g.lin.starts] },
+    starts: [...g.starts],
     clock: g.clock,
     reported: { ...g.reported },
     violations: g.violations,
@@ -99,9 +117,10 @@ function report(g: MpGhost, key: string, v: Found, out: Conclusion[]): void {
 
 /** Record that `cmd` is chosen (or believed committed) in `slot`; a different earlier one is a violation. */
 function chooseSlot(g: MpGhost, pid: number, slot: number, cmd: Cmd, how: string, out: Conclusion[]): void {
-  const first = g.chosen[slot]
-  if (first === undefined) {
-    g.chosen[slot] = { cmd, how }
+  const first = slotGet(g.chosen, slot)
+  if (first === null) {
+    g.chosen = slotSet(g.chosen, slot, { cmd, how })
+    delete g.votes[slot]
     return
   }
   if (cmdKey(first.cmd) === cmdKey(cmd)) return
@@ -124,11 +143,15 @@ export function observe(g: MpGhost, config: MpConfig, f: MpEvent): Conclusion[] 
   const pid = f.pid
   switch (f.kind) {
     case 'acceptor.accept': {
-      const key = `${f.slot}|${fmtBallot(f.ballot)}|${cmdKey(f.cmd)}`
-      const mask = (g.votes[key] ?? 0) | (1 << pid)
-      g.votes[key] = mask
+      const chosen = slotGet(g.chosen, f.slot)
+      // Once a slot is chosen, only votes for another command can still break agreement.
+      if (chosen !== null && cmdKey(chosen.cmd) === cmdKey(f.cmd)) break
+      const key = `${fmtBallot(f.ballot)}|${cmdKey(f.cmd)}`
+      const slotVotes = (g.votes[f.slot] ??= {})
+      const mask = (slotVotes[key] ?? 0) | (1 << pid)
+      slotVotes[key] = mask
       if (popcount(mask) !== majority(config.replicaCount)) break
-      if (g.chosen[f.slot] === undefined) out.push(chosenEvent(pid, f.slot, f.ballot, f.cmd, mask))
+      if (chosen === null) out.push(chosenEvent(pid, f.slot, f.ballot, f.cmd, mask))
       chooseSlot(g, pid, f.slot, f.cmd, `chosen by a majority at ballot ${fmtBallot(f.ballot)}`, out)
       break
     }
@@ -142,15 +165,15 @@ export function observe(g: MpGhost, config: MpConfig, f: MpEvent): Conclusion[] 
       g.applied[pid] = {}
       break
     case 'client.send': {
-      const list = (g.ops[f.client] ??= [])
-      if (list.length < f.cmd.seq) cutIfIdle(g, config)
-      if (list.length < f.cmd.seq)
-        list.push({
-          op: f.cmd.op,
-          value: f.cmd.op === 'put' ? f.cmd.value : null,
-          invoked: ++g.clock,
-          responded: null,
-        })
+      const mine = (g.ops[f.client] ??= { base: 0, list: [] })
+      if (mine.base + mine.list.length >= f.cmd.seq) break
+      cutIfIdle(g)
+      mine.list.push({
+        op: f.cmd.op,
+        value: f.cmd.op === 'put' ? f.cmd.value : null,
+        invoked: ++g.clock,
+        responded: null,
+      })
       break
     }
     case 'client.answer':
@@ -175,8 +198,8 @@ function onExecute(
   applied: boolean,
   out: Conclusion[],
 ): void {
-  const first = g.executed[slot]
-  if (first === undefined) g.executed[slot] = { cmd, pid }
+  const first = slotGet(g.executed, slot)
+  if (first === null) g.executed = slotSet(g.executed, slot, { cmd, pid })
   else if (cmdKey(first.cmd) !== cmdKey(cmd))
     report(
       g,
@@ -191,23 +214,35 @@ function onExecute(
     )
   if (!applied || cmd.op === 'noop') return
   const mine = (g.applied[pid] ??= {})
-  const key = cmdKey(cmd)
-  const before = mine[key]
-  if (before === undefined) {
-    mine[key] = slot
+  const a = (mine[cmd.client] ??= { upTo: 0, extra: [] })
+  if (cmd.seq > a.upTo && !a.extra.includes(cmd.seq)) {
+    a.extra.push(cmd.seq)
+    while (a.extra.includes(a.upTo + 1)) {
+      a.upTo++
+      a.extra.splice(a.extra.indexOf(a.upTo), 1)
+    }
     return
   }
   report(
     g,
-    `once|${key}`,
+    `once|${cmdKey(cmd)}`,
     {
       rule: 'at-most-once',
       pids: [pid],
       slot,
-      detail: `P${pid} executed ${fmtCmd(cmd)} twice: in slot ${before} and in slot ${slot}`,
+      detail: `P${pid} executed ${fmtCmd(cmd)} twice: in slot ${earlierSlot(g, cmd, slot)} and in slot ${slot}`,
     },
     out,
   )
+}
+
+/** The first slot before `slot` where `cmd` was executed (only looked up for a violation). */
+function earlierSlot(g: MpGhost, cmd: Cmd, slot: number): string {
+  for (let s = 1; s < slot; s++) {
+    const e = slotGet(g.executed, s)
+    if (e !== null && cmdKey(e.cmd) === cmdKey(cmd)) return String(s)
+  }
+  return 'an earlier one'
 }
 
 function onRespond(
@@ -218,14 +253,15 @@ function onRespond(
   result: string,
   out: Conclusion[],
 ): void {
-  const list = g.ops[client]
-  const op = list?.[seq - 1]
-  if (list === undefined || op === undefined || op.responded !== null) return
-  list[seq - 1] = { ...op, responded: ++g.clock, value: op.op === 'get' ? result : op.value }
+  const mine = g.ops[client]
+  const i = seq - 1 - (mine?.base ?? 0)
+  const op = mine?.list[i]
+  if (mine === undefined || op === undefined || op.responded !== null) return
+  mine.list[i] = { ...op, responded: ++g.clock, value: op.op === 'get' ? result : op.value }
   // Only a read's answer can break linearizability: a write answered now can always be placed
   // last (every other command was sent before this moment), and it changes no read's answer.
   if (op.op === 'put') return
-  if (isLinearizable(recentOf(g, config), g.lin.starts)) return
+  if (isLinearizable(recentOf(g, config), g.starts)) return
   report(
     g,
     'linearizable',
@@ -239,18 +275,22 @@ function onRespond(
   )
 }
 
-/** Each client's commands after the cut. */
+/** Each client's commands after the cut, in client order. */
 function recentOf(g: MpGhost, config: MpConfig): ObservedOp[][] {
-  return config.workload.map((_, i) => (g.ops[i + 1] ?? []).slice(g.lin.cut[i + 1] ?? 0))
+  return config.workload.map((_, i) => g.ops[i + 1]?.list ?? [])
 }
 
-/** When no command is in progress, move the cut to now, keeping only the possible register values. */
-function cutIfIdle(g: MpGhost, config: MpConfig): void {
-  const recent = recentOf(g, config)
-  if (recent.every((ops) => ops.length === 0)) return
-  if (recent.some((ops) => ops.some((o) => o.responded === null))) return
-  g.lin = {
-    cut: Object.fromEntries(config.workload.map((_, i) => [i + 1, g.ops[i + 1]?.length ?? 0])),
-    starts: finalValues(recent, g.lin.starts),
+/** When no command is in progress, cut here: keep only the register's possible values. */
+function cutIfIdle(g: MpGhost): void {
+  const lists = Object.values(g.ops)
+  if (lists.every((o) => o.list.length === 0)) return
+  if (lists.some((o) => o.list.some((op) => op.responded === null))) return
+  g.starts = finalValues(
+    lists.map((o) => o.list),
+    g.starts,
+  )
+  for (const o of lists) {
+    o.base += o.list.length
+    o.list = []
   }
 }

@@ -181,7 +181,7 @@ export const multipaxos: MpModule = {
     },
     wantsRequest: (s) => s.role === 'client' && s.pending === null,
     isAttempt: (e) => e.kind === 'leader.campaign',
-    progressMade: (g) => Object.keys(g.chosen).length > 0,
+    progressMade: (g) => g.chosen.size > 0,
   },
 
   summary: (_ghost, procs) => summaryFields(procs),
