@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url'
 import { ENGINE_VERSION, runToEnd, type RunInput } from '../src/engine/index.ts'
 import { presetById } from '../src/scenarios/presets.ts'
 import { benchExplorer } from './explorer.ts'
+import { benchMultiPaxos } from './multipaxos.ts'
 
 const REPETITIONS = 5
 const LONG_REPETITIONS = 3
@@ -97,6 +98,7 @@ function main(): void {
   const events = reps.reduce((a, r) => a + r.events, 0)
   const steps = reps.reduce((a, r) => a + r.steps, 0)
   const explorer = benchExplorer()
+  const multi = benchMultiPaxos()
   const results = {
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
     date: new Date().toISOString(),
@@ -117,6 +119,12 @@ function main(): void {
     },
     rows,
     ...explorer,
+    multiPaxosEventsPerSecond: multi.multiPaxosEventsPerSecond,
+    multiPaxos: {
+      workload:
+        'Multi-Paxos, 5 replicas, 2 clients × 500 commands, lossPercent 5, leader crash after 300 answers',
+      runs: multi.multiPaxosRuns.map((r) => ({ ...r, ms: Math.round(r.ms), cpuMs: Math.round(r.cpuMs) })),
+    },
   }
   const out = join(dirname(fileURLToPath(import.meta.url)), 'results.json')
   // Keep the browser numbers (bench/browser.ts merges them in) when only this part is re-run.
@@ -130,6 +138,7 @@ function main(): void {
     `explorerSpecStatesPerSecond: ${explorer.explorerSpecStatesPerSecond}; explorerSimStatesPerSecond: ${explorer.explorerSimStatesPerSecond}; ` +
       `explorerMultiSpecStatesPerSecond: ${explorer.explorerMultiSpecStatesPerSecond}`,
   )
+  console.log(`multiPaxosEventsPerSecond (median of 3): ${results.multiPaxosEventsPerSecond}`)
   console.log(`wrote ${out}`)
 }
 
