@@ -99,6 +99,7 @@ test('presenter mode: beats as captions, the clicker walks them, Escape leaves',
   await page.getByRole('button', { name: 'Present' }).click()
   await expect(page.locator('.topbar')).toHaveCount(0)
   await expect(page.locator('.presenter-caption')).toHaveText(/^Basic/)
+  await page.getByLabel('Clicker moves by (G)').selectOption('beat')
   await page.keyboard.press('PageDown')
   await expect(position(page)).toContainText('step 7/')
   await expect(page.locator('.presenter-caption')).toContainText('P1 has two promises')

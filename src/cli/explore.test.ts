@@ -165,3 +165,19 @@ describe('synod explore --spec multipaxos', () => {
     expect(runExplore(['--spec', ...args]).stdout).toContain('exhaustive: 25 distinct states')
   })
 })
+
+describe('synod explore (schedule search) default goal', () => {
+  // The lesson of a broken variant is two values chosen, not its first symptom: with "any
+  // violation" as the default, bug-accept-below-promise stopped at its own restatement.
+  it('finds two different values chosen on bug-accept-below-promise without --goal', () => {
+    const r = runCli(['explore', '--preset', 'bug-accept-below-promise'], noFile)
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('FOUND: agreement: two different values are chosen')
+  }, 60_000)
+
+  it('still stops at the first violation of any kind with --goal violation', () => {
+    const r = runCli(['explore', '--preset', 'bug-accept-below-promise', '--goal', 'violation'], noFile)
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/FOUND: no-accept-below-promise/)
+  }, 60_000)
+})

@@ -7,7 +7,8 @@ import type { CliResult } from './cli.ts'
 
 export const EXPLORE_SIM_USAGE = `usage: synod explore (--preset <id> | <scenario.json | link>) --goal <goal> [bounds…] [--json]
   Breadth-first search for the shortest deviation from the default schedule that reaches the goal.
-  --goal        violation | agreement | chosen | livelock (default: violation)
+  --goal        agreement | violation | chosen | livelock (default: agreement, two different values
+                chosen; violation stops at the first broken invariant of any kind)
   --ballots     for livelock: how many ballots must start with no value chosen (default 6)
   --from-step   start from this step of the scenario (default 0; later interventions are dropped)
   --reorders --drops --duplicates --crashes --recoveries --proposals
@@ -44,7 +45,8 @@ export function runExploreSim(
 ): CliResult {
   const bad = (m: string): CliResult => ({ code: 2, stdout: '', stderr: `synod: ${m}` })
   const nums = new Map<NumericOption, number>()
-  let goalName: (typeof GOALS)[number] = 'violation'
+  // Agreement is the lesson; "any violation" stops at a smaller symptom first (issue 14).
+  let goalName: (typeof GOALS)[number] = 'agreement'
   let json = false
   let presetId: string | null = null
   const sources: string[] = []
@@ -119,6 +121,7 @@ export function runExploreSim(
     seconds,
     statesPerSecond: Math.round(r.distinctStates / Math.max(seconds, 1e-6)),
     boundHit: r.boundHit,
+    memoryMessage: r.memoryMessage,
     violation: r.found ? scenarioToJson(r.found) : null,
     found: r.foundText,
   }
@@ -127,7 +130,8 @@ export function runExploreSim(
     `schedule search: ${r.distinctStates} distinct states, depth ${r.depth}, ${r.transitions} transitions, ` +
       `${seconds.toFixed(2)} s (${report.statesPerSecond} states/s)`,
   ]
-  if (r.boundHit)
+  if (r.boundHit === 'memory') lines.push(`bound hit: ${r.memoryMessage}; the search was not exhaustive`)
+  else if (r.boundHit)
     lines.push(
       `bound hit: ${r.boundHit === 'states' ? '--max-states' : '--max-depth'}; the search was not exhaustive`,
     )

@@ -80,6 +80,21 @@ describe('drop', () => {
   })
 })
 
+describe('self-messages', () => {
+  // #1 is P1's prepare to itself: it never crosses the network, so it is never lost or duplicated.
+  for (const type of ['drop', 'duplicate'] as const) {
+    it(`refuses to ${type} a self-message and says why; it is still delivered once`, () => {
+      const sim = started()
+      const events = act(sim, { type, msgId: 1 })
+      expect(events).toMatchObject([{ kind: 'intervention.invalid' }])
+      expect(ofKind(events, 'intervention.invalid')[0]?.reason).toMatch(/self-message .* cannot be/)
+      sim.run()
+      expect(deliveriesOf(sim.log, 1)).toHaveLength(1)
+      expect(ofKind(sim.log, 'msg.send').filter((e) => e.msg.dupOf === 1)).toEqual([])
+    })
+  }
+})
+
 describe('delay', () => {
   it('postpones the delivery by the given ticks', () => {
     const sim = started()

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { runToEnd } from '../engine/index.ts'
 import { allPresets, presetById } from '../scenarios/presets.ts'
 import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
-import { createSimSearch, usedKey, type SimBudgets, type SimGoal, type SimProgress } from './simSearch.ts'
+import { DEFAULT_MEMORY_BUDGET_BYTES, MIB } from './memoryBudget.ts'
+import {
+  STATE_OVERHEAD_BYTES,
+  createSimSearch,
+  usedKey,
+  type SimBudgets,
+  type SimGoal,
+  type SimProgress,
+} from './simSearch.ts'
 
 const NONE: SimBudgets = { reorders: 0, drops: 0, duplicates: 0, crashes: 0, recoveries: 0, proposals: 0 }
 
@@ -93,6 +101,31 @@ describe('schedule search', () => {
     expect(r.found).not.toBeNull()
     const replay = runToEnd(toRunInput(r.found!))
     expect(replay.state.ghost.chosen).toHaveLength(0)
+  })
+
+  it('stops cleanly at its memory budget, long before the 5,000,000 states it allows', () => {
+    const p = presetById('basic')!
+    const budgets = { ...NONE, drops: 2, crashes: 2, recoveries: 2, proposals: 1 }
+    const s = createSimSearch(p.scenario, {
+      fromStep: 0,
+      goal: agreement,
+      budgets,
+      bounds: { maxDepth: 300, maxStates: 5_000_000, maxBytes: 2 * MIB },
+    })
+    let r = s.runFor(10_000)
+    while (!r.done) r = s.runFor(10_000)
+    expect(r).toMatchObject({ done: true, boundHit: 'memory', found: null })
+    expect(r.memoryBytes).toBeLessThanOrEqual(2 * MIB)
+    expect(r.distinctStates).toBeLessThan((2 * MIB) / STATE_OVERHEAD_BYTES)
+    expect(r.memoryMessage).toMatch(/^stopped at [\d,]+ states to stay within the memory budget of 2\.0 MiB/)
+  })
+
+  it('counts the default memory budget when none is given', () => {
+    const p = presetById('basic')!
+    const r = search(p.scenario, agreement, { drops: 1 }, 50)
+    expect(r.boundHit).toBe('states')
+    expect(r.memoryBytes).toBeGreaterThan(50 * STATE_OVERHEAD_BYTES)
+    expect(r.memoryBytes).toBeLessThan(DEFAULT_MEMORY_BUDGET_BYTES)
   })
 
   it('reports the bound it hit and how far it got', () => {

@@ -41,7 +41,8 @@ describe('link sizes', () => {
     const busy = busyScenario()
     sizes['busy (48 interventions)'] = encodeScenarioHash(busy).length + 1
     console.info(`link hash sizes (chars, incl. "#"): ${JSON.stringify(sizes, null, 1)}`)
-    for (const n of Object.values(sizes)) expect(n).toBeLessThan(1500)
+    // 1,600: the racing example carries the lecture's six beats (a caption per slide) in its link.
+    for (const n of Object.values(sizes)) expect(n).toBeLessThan(1600)
     const round = decodeScenarioLink(encodeScenarioHash(busy))
     expect(round).toEqual({ ok: true, scenario: busy })
   })

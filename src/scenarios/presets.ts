@@ -57,6 +57,9 @@ function preset(
   }
 }
 
+const PARTITION_STEP = 12
+const HEAL_STEP = 30
+
 const firstProposal = [at(0, { type: 'propose', pid: 1, value: 'A' })]
 
 /** Explorer defaults for the broken variants, each checked to find agreement broken in seconds. */
@@ -129,8 +132,24 @@ const PRESETS: readonly Preset[] = [
         text: 'P1 is sending accept 1.1 = 10, but its messages to P4 and P5 are slow. P3 now starts ballot 2.3 (its prepare to P1 is slow too).',
       },
       {
+        step: 19,
+        text: 'P3 rejected P1’s accept 1.1: a higher prepare declines it. P2, P4 and P5 promise 2.3; P2 reports the 10 it accepted.',
+      },
+      {
         step: 22,
         text: 'P3 has two promises, its own and P2’s, which reports (1.1, 10). When P4’s promise arrives P3 has a majority. Which value must P3 propose?',
+      },
+      {
+        step: 23,
+        text: 'P3 proposes 10, not its own 20: its majority reports 10 accepted. Do not race — complete the previous proposer’s duty.',
+      },
+      {
+        step: 28,
+        text: 'The late arrows: P1’s slow accepts 1.1 reach P4 and P5, which promised 2.3: rejected.',
+      },
+      {
+        step: 38,
+        text: 'A majority accepted 2.3 = 10: 10 is decided, and P3’s proposal is complete.',
       },
     ],
   ),
@@ -143,7 +162,21 @@ const PRESETS: readonly Preset[] = [
       maxSteps: 600,
     }),
     [at(0, { type: 'propose', pid: 1, value: 'A' }), at(0, { type: 'propose', pid: 3, value: 'B' })],
-    [{ step: 40, text: 'Each proposer keeps pre-empting the other. Will this ever end?' }],
+    [
+      {
+        step: 12,
+        text: 'P3’s higher prepare 1.3 reached P1’s own acceptor first: P1 gives up ballot 1.1 and retries at once, with 2.1.',
+      },
+      {
+        step: 29,
+        text: 'Now P1’s 2.1 pre-empts P3’s 1.3, just before P3’s accepts arrive. P3 retries at once, with 3.3.',
+      },
+      { step: 40, text: 'Each proposer keeps pre-empting the other. Will this ever end?' },
+      {
+        step: 120,
+        text: 'It can repeat forever: every accept is rejected, so nothing is chosen. Safety holds — but liveness fails.',
+      },
+    ],
   ),
   preset(
     'dueling-backoff',
@@ -151,7 +184,20 @@ const PRESETS: readonly Preset[] = [
     'The same start as the dueling proposers, but each proposer waits a random, growing delay before retrying. Soon one proposer’s ballot gets through phases 1 and 2 undisturbed and its value is decided.',
     lecture({ retry: { policy: 'backoff', delayTicks: 1, backoffBaseTicks: 30, backoffMaxTicks: 240 } }),
     [at(0, { type: 'propose', pid: 1, value: 'A' }), at(0, { type: 'propose', pid: 3, value: 'B' })],
-    [],
+    [
+      {
+        step: 12,
+        text: 'The same duel begins: P3’s ballot 1.3 pre-empts P1. But now each proposer waits a random, growing delay before it retries.',
+      },
+      {
+        step: 46,
+        text: 'P1 is pre-empted again, and its random wait has grown: it retries only at tick 63. Can P3’s ballot 3.3 finish in that gap?',
+      },
+      {
+        step: 68,
+        text: 'It can: P3’s ballot 3.3 got through both phases undisturbed, and B is chosen. Random backoff broke the livelock.',
+      },
+    ],
     2,
   ),
   preset(
@@ -199,7 +245,20 @@ const PRESETS: readonly Preset[] = [
       retry: { policy: 'backoff', delayTicks: 10, backoffBaseTicks: 20, backoffMaxTicks: 160 },
     }),
     [at(0, { type: 'propose', pid: 1, value: '10' })],
-    [],
+    [
+      {
+        step: 8,
+        text: 'The network lost P1’s prepare to P3 and the promises of P4 and P5. Can P1 still gather a majority of promises?',
+      },
+      {
+        step: 10,
+        text: 'No: P1 times out on ballot 1.1 and retries with a higher ballot. A lost message costs time, never safety.',
+      },
+      {
+        step: 40,
+        text: 'A promise reports 10 accepted in ballot 2.1, so P1 proposes 10 again: the value may already be chosen.',
+      },
+    ],
     4,
   ),
   preset(
@@ -225,11 +284,54 @@ const PRESETS: readonly Preset[] = [
     [{ step: 40, text: 'The partition heals. Which value will P1 end up proposing?' }],
   ),
   preset(
+    'flexible-quorums',
+    'Flexible quorums: choose with two accepts',
+    'Flexible Paxos (Howard, Malkhi, Spiegelman): phase 1 and phase 2 may use different quorum sizes as long as every phase-1 quorum meets every phase-2 quorum, that is q1 + q2 > n. Here n = 5, q1 = 4 and q2 = 2. P1 gathers four promises, then a partition cuts it and P2 off: A is chosen with just two accepts, P1’s and P2’s. P5 proposes B on the other side but cannot gather four promises; once the network heals, its next ballot reaches four acceptors, one of them P1 or P2, which reports A, so P5 proposes A, not B.',
+    lecture({ q1: 4, q2: 2 }),
+    [
+      at(0, { type: 'propose', pid: 1, value: 'A' }),
+      at(PARTITION_STEP, {
+        type: 'partition',
+        groups: [
+          [1, 2],
+          [3, 4, 5],
+        ],
+      }),
+      at(PARTITION_STEP, { type: 'propose', pid: 5, value: 'B' }),
+      at(HEAL_STEP, { type: 'heal' }),
+    ],
+    [
+      {
+        step: PARTITION_STEP,
+        text: 'P1 needed four promises (q1 = 4) and has sent its accepts. Now the network splits {P1, P2} | {P3, P4, P5}, and P5 proposes B.',
+      },
+      {
+        step: 15,
+        text: 'A is chosen with only two accepts: q2 = 2 is enough in phase 2. P3, P4 and P5 know nothing of it.',
+      },
+      {
+        step: 25,
+        text: 'P5 has three promises but needs four: a phase-1 quorum cannot form on the side without P1 and P2.',
+      },
+      {
+        step: 40,
+        text: 'Any four acceptors include P1 or P2, because 4 + 2 > 5. Both report A, so P5 must propose A, not B.',
+      },
+    ],
+  ),
+  preset(
     'bug-ignore-prior',
     'Bug: the proposer ignores prior values',
     'With this bug a proposer always proposes its own value, ignoring the values reported in promises. P1 gets A chosen in ballot 1.1; P3 then runs ballot 2.3, hears from its promises that A was accepted, proposes its own B anyway — and B is chosen too. Agreement is broken: this is why phase 2 must adopt the highest accepted value.',
     lecture({ bugs: { ...lecture().bugs, ignorePriorValues: true } }),
     [at(0, { type: 'propose', pid: 1, value: 'A' }), at(13, { type: 'propose', pid: 3, value: 'B' })],
+    [
+      { step: 16, text: 'A is chosen in ballot 1.1. Now P3 starts ballot 2.3 for its own value B.' },
+      {
+        step: 23,
+        text: 'P3’s promises report A, accepted in ballot 1.1. Which value must P3 propose — and which will this buggy P3 propose?',
+      },
+    ],
   ),
   preset(
     'bug-accept-below-promise',
@@ -240,6 +342,12 @@ const PRESETS: readonly Preset[] = [
       at(0, { type: 'propose', pid: 1, value: 'A' }),
       at(0, { type: 'propose', pid: 3, value: 'B' }),
       at(7, { type: 'drop', msgId: 6 }),
+    ],
+    [
+      {
+        step: 22,
+        text: 'P1 asks for A in ballot 1.1, P3 for B in the higher 1.3. An acceptor that promised 1.3 must refuse 1.1. What does this buggy acceptor do?',
+      },
     ],
   ),
   preset(
@@ -260,7 +368,8 @@ const PRESETS: readonly Preset[] = [
     'bug-small-quorum',
     'Bug: quorums too small to intersect',
     'With quorums of 2 out of 5, two quorums need not share an acceptor. A partition splits {P1, P2} from {P3, P4, P5}; each side gathers its own “quorum”, and A is chosen on one side while B is chosen on the other. Majorities work because any two of them intersect.',
-    lecture({ bugs: { ...lecture().bugs, smallQuorum: true } }),
+    // The q1 + q2 ≤ n case of Flexible Paxos: 2 + 2 ≤ 5, allowed only as the broken variant.
+    lecture({ q1: 2, q2: 2, bugs: { ...lecture().bugs, smallQuorum: true } }),
     [
       at(0, {
         type: 'partition',
@@ -272,6 +381,13 @@ const PRESETS: readonly Preset[] = [
       at(0, { type: 'propose', pid: 1, value: 'A' }),
       at(0, { type: 'propose', pid: 5, value: 'B' }),
     ],
+    [
+      {
+        step: 15,
+        text: 'With quorums of 2, each side of the partition has its own “quorum” of promises. Can both sides get a value chosen?',
+      },
+      { step: 20, text: 'A is chosen by P1 and P2 alone; on the other side, P3, P4 and P5 are accepting B.' },
+    ],
   ),
   preset(
     'bug-duplicate-ballots',
@@ -279,6 +395,12 @@ const PRESETS: readonly Preset[] = [
     'With this bug ballots are bare round numbers, so P1 and P4 both run ballot 1. Each acceptor treats the second prepare 1 as a repeat of the first and promises again, both proposers gather a quorum, and A and B are both chosen in “ballot 1”. Ballots must be unique, which is why they carry the proposer id.',
     lecture({ bugs: { ...lecture().bugs, duplicateBallots: true } }),
     [at(0, { type: 'propose', pid: 1, value: 'A' }), at(0, { type: 'propose', pid: 4, value: 'B' })],
+    [
+      {
+        step: 12,
+        text: 'P2, P3 and P5 promise “ballot 1” to both P1 and P4: each takes the second prepare 1 for a repeat of the first. What can now be chosen?',
+      },
+    ],
   ),
 ]
 

@@ -48,6 +48,15 @@ describe('explorer store', () => {
     expect(s.scenario.beats?.[0]?.text).toMatch(/agreement/)
   })
 
+  it('searches for the lesson by default: two values chosen, not a first symptom', async () => {
+    expect(ex.explorerStore.getState().sim.goal).toBe('agreement')
+    act.loadPreset('bug-amnesia')
+    ex.openExplorer(true)
+    ex.startScheduleSearch()
+    const run = await searchEnded()
+    expect(run.outcome?.mode === 'sim' && run.outcome.foundText).toMatch(/two different values are chosen/)
+  }, 60_000)
+
   it('has no one-click violation on a correct preset', () => {
     act.loadPreset('basic')
     expect(ex.findViolation()).toBe(false)

@@ -1,21 +1,39 @@
 import { parseScenario, scenarioToJson, type Scenario } from '../scenarios/scenario.ts'
 
 /**
- * The user's current work, kept in localStorage so a reload (or a closed tab) does not lose it.
- * Storage can be missing, full or forbidden (private mode, sandboxed iframes): every access is
- * guarded, and failing to keep the work never breaks the app.
+ * The user's current work, kept so a reload (or a closed tab) does not lose it.
+ *
+ * Work up to LOCAL_MAX_CHARS lives in localStorage: its writes are synchronous, so a change made
+ * just before a reload is kept (an IndexedDB write started while the page unloads is aborted).
+ * Larger work (valid scenarios reach a few MB) goes to IndexedDB, which has room for it, and
+ * localStorage keeps a small synchronous marker with the cursor and the example id, so scrubbing
+ * a large run and reloading still returns to the same step. Where localStorage is missing or
+ * full, IndexedDB takes everything. Every failure to keep the work is reported to the caller,
+ * which tells the user: work is never dropped silently.
  */
 
 export const WORK_KEY = 'synod.work.v1'
-/** Larger scenarios are not kept (they would crowd out other sites' storage for little gain). */
-export const MAX_WORK_CHARS = 200_000
+/** Work whose text is longer than this goes to IndexedDB (localStorage holds ~5M characters). */
+export const LOCAL_MAX_CHARS = 1_000_000
+const DB_NAME = 'synod'
+const DB_STORE = 'work'
+const DB_RECORD = 'current'
 
 export interface KeptWork {
   readonly scenario: Scenario
   readonly presetId: string | null
 }
 
-function storage(): Storage | null {
+export type SaveOutcome = { readonly ok: true } | { readonly ok: false; readonly reason: string }
+
+/** Where the text of the work is kept. */
+interface Backend {
+  read(): Promise<string | null>
+  write(text: string): Promise<void>
+  remove(): Promise<void>
+}
+
+function localStore(): Storage | null {
   try {
     return window.localStorage
   } catch {
@@ -23,42 +41,212 @@ function storage(): Storage | null {
   }
 }
 
-/** Keep the work; false when it could not be stored (too large, quota, private mode). */
-export function saveWork(scenario: Scenario, presetId: string | null): boolean {
-  const text = JSON.stringify({ presetId, scenario: scenarioToJson(scenario) })
-  if (text.length > MAX_WORK_CHARS) return false
+/** localStorage behind the same interface; its writes go through writeLocal (synchronous). */
+const local: Omit<Backend, 'write'> = {
+  read: async () => localStore()?.getItem(WORK_KEY) ?? null,
+  remove: async () => localStore()?.removeItem(WORK_KEY),
+}
+
+/** A request's result as a promise. */
+function done<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result)
+    req.onerror = () => reject(req.error)
+  })
+}
+
+let dbPromise: Promise<IDBDatabase> | null = null
+
+function openDb(): Promise<IDBDatabase> {
+  dbPromise ??= new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, 1)
+    req.onupgradeneeded = () => req.result.createObjectStore(DB_STORE)
+    req.onsuccess = () => resolve(req.result)
+    req.onerror = () => reject(req.error)
+    req.onblocked = () => reject(new Error('blocked'))
+  }).catch((e: unknown) => {
+    dbPromise = null
+    throw e
+  })
+  return dbPromise
+}
+
+/** One transaction on the work store; resolves when it has committed. */
+async function inStore<T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await openDb()
+  const tx = db.transaction(DB_STORE, mode)
+  const result = done(op(tx.objectStore(DB_STORE)))
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve()
+    tx.onerror = () => reject(tx.error)
+    tx.onabort = () => reject(tx.error ?? new Error('aborted'))
+  })
+  return result
+}
+
+const indexed: Backend = {
+  read: async () => {
+    const v = await inStore('readonly', (s) => s.get(DB_RECORD))
+    return typeof v === 'string' ? v : null
+  },
+  write: async (text) => void (await inStore('readwrite', (s) => s.put(text, DB_RECORD))),
+  remove: async () => void (await inStore('readwrite', (s) => s.delete(DB_RECORD))),
+}
+
+const hasIndexedDb = (): boolean => {
   try {
-    storage()?.setItem(WORK_KEY, text)
-    return true
+    return typeof indexedDB !== 'undefined' && indexedDB !== null
   } catch {
     return false
   }
 }
 
-/** The kept work, validated like any untrusted scenario; null when none or unreadable. */
-export function loadWork(): KeptWork | null {
-  let text: string | null = null
-  try {
-    text = storage()?.getItem(WORK_KEY) ?? null
-  } catch {
-    return null
+/** Why a write failed, in words for the user. */
+function reasonOf(e: unknown): string {
+  const name = e instanceof DOMException || e instanceof Error ? e.name : ''
+  return name === 'QuotaExceededError'
+    ? "the browser's storage for this site is full"
+    : 'storage is not available'
+}
+
+/** The JSON of a scenario's inputs, computed once per scenario object (the cursor is separate). */
+const jsonCache = new WeakMap<Scenario, string>()
+function inputsJson(scenario: Scenario): string {
+  let json = jsonCache.get(scenario)
+  if (json === undefined) {
+    const { cursor: _cursor, ...inputs } = scenario
+    json = JSON.stringify(scenarioToJson(inputs))
+    jsonCache.set(scenario, json)
   }
-  if (text === null || text.length > MAX_WORK_CHARS) return null
+  return json
+}
+
+/** The stored text: the same JSON shape older versions kept in localStorage. */
+function workText(scenario: Scenario, presetId: string | null): string {
+  const json = inputsJson(scenario)
+  const cursor = scenario.cursor === undefined ? '' : `,"cursor":${scenario.cursor}`
+  return `{"presetId":${JSON.stringify(presetId)},"scenario":${json.slice(0, -1)}${cursor}}}`
+}
+
+/** The marker left in localStorage when the work itself is in IndexedDB. */
+interface Marker {
+  readonly inIndexedDb: true
+  readonly presetId: string | null
+  readonly cursor: number | null
+}
+
+/** IndexedDB writes in order; only the newest pending text is written (older ones are stale). */
+let pending: string | null = null
+let writing: Promise<SaveOutcome> | null = null
+/** The scenario whose inputs IndexedDB holds (or is about to), so cursor moves do not rewrite it. */
+let inIndexedDb: Scenario | null = null
+
+async function drain(): Promise<SaveOutcome> {
+  let outcome: SaveOutcome = { ok: true }
+  while (pending !== null) {
+    const text = pending
+    pending = null
+    try {
+      await indexed.write(text)
+      outcome = { ok: true }
+    } catch (e) {
+      inIndexedDb = null
+      outcome = { ok: false, reason: reasonOf(e) }
+    }
+  }
+  return outcome
+}
+
+function writeIndexedDb(scenario: Scenario, text: string): Promise<SaveOutcome> {
+  if (!hasIndexedDb()) return Promise.resolve({ ok: false, reason: 'storage is not available' })
+  if (inIndexedDb !== scenario || pending !== null) {
+    inIndexedDb = scenario
+    pending = text
+  }
+  writing ??= drain().finally(() => {
+    writing = null
+  })
+  return writing
+}
+
+/** localStorage write; the reason when it fails. */
+function writeLocal(text: string): string | null {
+  const store = localStore()
+  if (!store) return 'storage is not available'
+  try {
+    store.setItem(WORK_KEY, text)
+    return null
+  } catch (e) {
+    return reasonOf(e)
+  }
+}
+
+/**
+ * Keep the work; resolves with the outcome once it is stored (at once for localStorage; after
+ * the IndexedDB transaction for large work).
+ */
+export async function saveWork(scenario: Scenario, presetId: string | null): Promise<SaveOutcome> {
+  const text = workText(scenario, presetId)
+  if (text.length <= LOCAL_MAX_CHARS && writeLocal(text) === null) {
+    inIndexedDb = null
+    return { ok: true }
+  }
+  const marker: Marker = { inIndexedDb: true, presetId, cursor: scenario.cursor ?? null }
+  const markerProblem = writeLocal(JSON.stringify(marker))
+  const outcome = await writeIndexedDb(scenario, text)
+  // Without the marker, IndexedDB alone still restores the work (at its last saved cursor).
+  if (markerProblem !== null) await local.remove().catch(() => undefined)
+  return outcome
+}
+
+/** Parse kept text, validated like any untrusted scenario; null when unreadable. */
+function parseWork(text: string | null): KeptWork | null {
+  if (text === null) return null
   try {
     const raw = JSON.parse(text) as { presetId?: unknown; scenario?: unknown }
     const parsed = parseScenario(raw.scenario)
     if (!parsed.ok) return null
-    const presetId = typeof raw.presetId === 'string' ? raw.presetId : null
-    return { scenario: parsed.scenario, presetId }
+    return { scenario: parsed.scenario, presetId: typeof raw.presetId === 'string' ? raw.presetId : null }
   } catch {
     return null
   }
 }
 
-export function clearWork(): void {
+/** The kept work; null when none or unreadable. Never rejects. */
+export async function loadWork(): Promise<KeptWork | null> {
+  let text: string | null = null
   try {
-    storage()?.removeItem(WORK_KEY)
+    text = await local.read()
   } catch {
-    // Nothing kept means nothing to clear.
+    // No localStorage: IndexedDB may hold the work.
   }
+  let marker: Partial<Marker> | null = null
+  try {
+    marker = text === null ? null : (JSON.parse(text) as Partial<Marker>)
+  } catch {
+    return null
+  }
+  if (marker !== null && marker.inIndexedDb !== true) return parseWork(text)
+  let kept: KeptWork | null = null
+  try {
+    kept = hasIndexedDb() ? parseWork(await indexed.read()) : null
+  } catch {
+    return null
+  }
+  if (kept === null || marker === null) return kept
+  const cursor = typeof marker.cursor === 'number' ? marker.cursor : kept.scenario.cursor
+  return {
+    scenario: { ...kept.scenario, ...(cursor !== undefined && { cursor }) },
+    presetId: typeof marker.presetId === 'string' ? marker.presetId : null,
+  }
+}
+
+/** Forget the kept work (Start fresh). Never rejects. */
+export async function clearWork(): Promise<void> {
+  pending = null
+  inIndexedDb = null
+  await writing
+  await Promise.all(
+    [hasIndexedDb() ? indexed.remove() : null, local.remove()].map((p) => p?.catch(() => undefined)),
+  )
 }

@@ -1,20 +1,27 @@
 import { ENGINE_VERSION } from '../engine/index.ts'
 import { allPresets, presetById } from '../scenarios/presets.ts'
 import { scenarioToJson, type Scenario } from '../scenarios/scenario.ts'
-import { decodeScenarioLink, encodeScenarioHash, hasScenarioLink } from '../scenarios/url.ts'
+import { decodeScenarioLink, hasScenarioLink, scenarioLink } from '../scenarios/url.ts'
 import { loadPreset, loadScenario, setNotice } from './actions.ts'
-import { clearWork, loadWork, saveWork } from './persistence.ts'
+import { clearWork, loadWork, saveWork, type KeptWork } from './persistence.ts'
 import type { SynodState } from './state.ts'
 import { synodStore } from './store.ts'
 
 /**
- * Keeps the address bar and local storage in step with the user's work, and opens links.
+ * Keeps the address bar and the kept work (IndexedDB, see persistence.ts) in step with the
+ * user's work, and opens links.
  *
- * Start-up order: a `#s=` link wins, then `?preset=`, then the work kept locally, then the basic
- * example. A link that cannot be opened never replaces anything: the previous work is loaded, a
- * banner names the problem, and the broken link stays in the address bar (so the user can see and
- * copy what they pasted) until they change something, at which point the address becomes their
- * work's link again. Replacing it at once would make the banner refer to a link nobody can see.
+ * Start-up order: a `#s=` link wins, then `?preset=`, then the work kept from last time, then the
+ * basic example. A link that cannot be opened never replaces anything: the previous work is
+ * loaded, a banner names the problem, and the broken link stays in the address bar (so the user
+ * can see and copy what they pasted) until they change something, at which point the address
+ * becomes their work's link again. Replacing it at once would make the banner refer to a link
+ * nobody can see.
+ *
+ * Reading the kept work is asynchronous, so a link that arrives meanwhile (a pasted address, a
+ * test's `page.goto('#s=…')`) must win over it; and a delayed address write must never overwrite
+ * a hash the app has not followed yet. `followedHash` is the hash the app last wrote or opened:
+ * any other hash in the address is news to follow first.
  */
 
 /** Address and storage are written at most this often while the user plays or scrubs. */
@@ -25,17 +32,41 @@ export function currentScenario(s: Pick<SynodState, 'scenario' | 'cursor'>): Sce
   return { ...s.scenario, cursor: s.cursor }
 }
 
-/** The full shareable link for the current work (the page's own address with the new hash). */
-export function shareLink(s: Pick<SynodState, 'scenario' | 'cursor'>): string {
-  return addressFor(s).toString()
-}
-
-/** The page's address carrying `s`: `?preset=` goes (the link holds the scenario itself). */
-function addressFor(s: Pick<SynodState, 'scenario' | 'cursor'>): URL {
+/** The page's address without `?preset=` (the link holds the scenario itself) and hash. */
+function baseAddress(): string {
   const url = new URL(window.location.href)
   url.searchParams.delete('preset')
-  url.hash = encodeScenarioHash(currentScenario(s))
-  return url
+  url.hash = ''
+  return url.toString()
+}
+
+/**
+ * The full shareable link for the current work, or why there is none (a run too large for a
+ * link: the app would refuse to open such a link, so none is made).
+ */
+export function shareLinkFor(
+  s: Pick<SynodState, 'scenario' | 'cursor'>,
+): { ok: true; link: string } | { ok: false; error: string } {
+  return scenarioLink(currentScenario(s), baseAddress())
+}
+
+/** The shareable link for the current work, or null when the run is too large for a link. */
+export function shareLink(s: Pick<SynodState, 'scenario' | 'cursor'>): string | null {
+  const r = shareLinkFor(s)
+  return r.ok ? r.link : null
+}
+
+/** Scenarios already found too large for a link (re-encoding them at every cursor move is slow). */
+const tooLargeForLink = new WeakSet<Scenario>()
+
+/** The address for the work: its link, or (too large for a link) the page without a hash. */
+function addressFor(s: Pick<SynodState, 'scenario' | 'cursor'>): string {
+  if (!tooLargeForLink.has(s.scenario)) {
+    const r = shareLinkFor(s)
+    if (r.ok) return r.link
+    tooLargeForLink.add(s.scenario)
+  }
+  return baseAddress()
 }
 
 /** A sentence for a scenario recorded by another engine version, or null. Pure. */
@@ -65,20 +96,6 @@ function openScenario(scenario: Scenario, presetId: string | null = null): void 
   setNotice(engineNotice(scenario))
 }
 
-/** Load the fallback: `?preset=` when it names one, else the locally kept work, else basic. */
-function openFallback(search: string): void {
-  const requested = new URLSearchParams(search).get('preset')
-  if (requested !== null && presetById(requested)) {
-    loadPreset(requested)
-    return
-  }
-  const kept = isEmbed(search) ? null : loadWork()
-  if (kept) openScenario(kept.scenario, kept.presetId)
-  else loadPreset('basic')
-  const showing = kept ? 'your previous work' : 'the basic run'
-  if (requested !== null) setNotice(`There is no example called “${requested}”; showing ${showing}.`)
-}
-
 /**
  * `?embed`: a minimal view inside someone else's page. It never reads or writes the visitor's
  * kept work (an embedded example must not overwrite, or show, what they were doing in Synod).
@@ -93,32 +110,107 @@ export function isEmbed(
 const hasLink = (hash: string): boolean => hash.length > 1 && hasScenarioLink(hash)
 
 let brokenLinkShown = false
+/** The hash the app last wrote into the address or opened; any other hash is yet to be followed. */
+let followedHash = ''
+/** False while the kept work is being read at start-up: nothing is written until it is known. */
+let booted = false
+/** Bumped by every navigation the app follows, so a late read of the kept work cannot undo it. */
+let navigation = 0
+/** Asks the running sync to write the address and the kept work soon (set by startUrlSync). */
+let requestWrite: (() => void) | null = null
 
-/** Decide and load the first scenario from the address and local storage. */
-export function bootScenario(loc: Pick<Location, 'hash' | 'search'> = window.location): void {
-  brokenLinkShown = false
-  if (hasLink(loc.hash)) {
-    const r = decodeScenarioLink(loc.hash)
-    if (r.ok) {
-      openScenario(r.scenario)
-      return
-    }
-    openFallback(loc.search)
-    setNotice(linkFailure(r.error))
-    brokenLinkShown = true
-    return
-  }
-  openFallback(loc.search)
+/** Same inputs (ignoring the cursor)? Pure. */
+const sameInputs = (a: Scenario, b: Scenario): boolean => {
+  const { cursor: _a, ...x } = a
+  const { cursor: _b, ...y } = b
+  return JSON.stringify(scenarioToJson(x)) === JSON.stringify(scenarioToJson(y))
 }
 
-/** A link pasted into the address bar of the open page: load it, or explain and keep the work. */
-function onHashChange(): void {
-  const hash = window.location.hash
-  if (!hasLink(hash)) return
+/** The kept work, unless embedded, or unless a navigation happened while it was being read. */
+async function keptWork(search: string): Promise<{ kept: KeptWork | null; current: boolean }> {
+  const at = navigation
+  const kept = isEmbed(search) ? null : await loadWork()
+  return { kept, current: at === navigation }
+}
+
+/**
+ * Open `?preset=`, else the kept work, else basic. `notice` is shown either way (a broken link's
+ * explanation). Resolves when the choice is made.
+ */
+async function openFallback(search: string, notice: string | null): Promise<void> {
+  const requested = new URLSearchParams(search).get('preset')
+  if (requested !== null && presetById(requested)) {
+    loadPreset(requested)
+    setNotice(notice)
+    return
+  }
+  const { kept, current } = await keptWork(search)
+  if (!current) return
+  if (kept) openScenario(kept.scenario, kept.presetId)
+  else loadPreset('basic')
+  const showing = kept ? 'your previous work' : 'the basic run'
+  if (requested !== null) setNotice(`There is no example called “${requested}”; showing ${showing}.`)
+  if (notice !== null) setNotice(notice)
+}
+
+/**
+ * A link opened at start-up carries no example id. When it is the kept work (a reload), the
+ * kept record knows which example it was changed from: the picker says "(changed)" again.
+ */
+async function restoreExampleOf(opened: Scenario, search: string): Promise<void> {
+  const { kept, current } = await keptWork(search)
   const s = synodStore.getState()
-  if (hash.slice(1) === encodeScenarioHash(currentScenario(s))) return
+  if (!current || !kept?.presetId || !presetById(kept.presetId)) return
+  if (s.scenario === opened && s.presetId === null && sameInputs(kept.scenario, opened))
+    synodStore.setState({ presetId: kept.presetId })
+}
+
+/**
+ * Decide and load the first scenario from the address and the kept work. A link opens at once;
+ * the kept work is read asynchronously (the run shows "computing" meanwhile).
+ */
+export async function bootScenario(loc: Pick<Location, 'hash' | 'search'> = window.location): Promise<void> {
+  brokenLinkShown = false
+  booted = false
+  followedHash = loc.hash
+  try {
+    if (hasLink(loc.hash)) {
+      const r = decodeScenarioLink(loc.hash)
+      if (r.ok) {
+        openScenario(r.scenario)
+        booted = true
+        await restoreExampleOf(synodStore.getState().scenario, loc.search)
+        return
+      }
+      brokenLinkShown = true
+      synodStore.setState({ computing: true })
+      await openFallback(loc.search, linkFailure(r.error))
+      return
+    }
+    synodStore.setState({ computing: true })
+    await openFallback(loc.search, null)
+  } finally {
+    booted = true
+    if (!brokenLinkShown) requestWrite?.()
+  }
+}
+
+/**
+ * Follow a hash the app has not seen: a link pasted into the address bar of the open page (or
+ * a same-document navigation). Opens it, or explains and keeps the work.
+ */
+function followHash(): void {
+  const hash = window.location.hash
+  if (hash === followedHash) return
+  followedHash = hash
+  if (!hasLink(hash)) return
+  navigation++
   const r = decodeScenarioLink(hash)
   if (r.ok) {
+    if (sameInputs(r.scenario, synodStore.getState().scenario) && !brokenLinkShown) {
+      synodStore.setState({ cursor: r.scenario.cursor ?? 0 })
+      return
+    }
     brokenLinkShown = false
     openScenario(r.scenario)
   } else {
@@ -127,17 +219,36 @@ function onHashChange(): void {
   }
 }
 
+/** The newest save's failure, shown once until a save succeeds again. */
+let saveFailure: string | null = null
+
+async function keep(scenario: Scenario, presetId: string | null): Promise<void> {
+  const outcome = await saveWork(scenario, presetId)
+  if (outcome.ok) {
+    if (saveFailure !== null && synodStore.getState().notice === saveFailure) setNotice(null)
+    saveFailure = null
+    return
+  }
+  if (saveFailure !== null) return
+  saveFailure = `Your work could not be kept in this browser (${outcome.reason}), so reloading would lose it. Save it with File → Save scenario file…`
+  setNotice(saveFailure)
+}
+
 function writeNow(): void {
+  if (!booted) return
+  // A hash arrived that the app has not followed yet: follow it, never overwrite it.
+  if (window.location.hash !== followedHash && !brokenLinkShown) return followHash()
   const s = synodStore.getState()
-  const url = addressFor(s).toString()
+  const url = addressFor(s)
   if (window.location.href !== url) {
     // replaceState: the cursor moves often, and the Back button should leave the app, not rewind it.
     window.history.replaceState(window.history.state, '', url)
   }
-  if (!isEmbed()) saveWork(currentScenario(s), s.presetId)
+  followedHash = window.location.hash
+  if (!isEmbed()) void keep(currentScenario(s), s.presetId)
 }
 
-/** Start mirroring the work into the address and local storage; returns a stop function. */
+/** Start mirroring the work into the address and the kept work; returns a stop function. */
 export function startUrlSync(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null
   const schedule = (): void => {
@@ -152,7 +263,10 @@ export function startUrlSync(): () => void {
     // The worker clamping the cursor is not the user acting: the broken link stays readable.
     if (brokenLinkShown && !next.touched && next.scenario === prev.scenario) return
     // The user acted after a broken link: from now on the address shows their work.
-    brokenLinkShown = false
+    if (booted && brokenLinkShown) {
+      brokenLinkShown = false
+      followedHash = window.location.hash
+    }
     if (next.scenario === prev.scenario) {
       schedule()
       return
@@ -162,8 +276,9 @@ export function startUrlSync(): () => void {
     timer = null
     writeNow()
   })
+  requestWrite = schedule
   if (!brokenLinkShown) schedule()
-  window.addEventListener('hashchange', onHashChange)
+  window.addEventListener('hashchange', followHash)
   const flush = (): void => {
     if (timer === null) return
     clearTimeout(timer)
@@ -174,15 +289,17 @@ export function startUrlSync(): () => void {
   window.addEventListener('pagehide', flush)
   return () => {
     unsubscribe()
+    requestWrite = null
     if (timer !== null) clearTimeout(timer)
-    window.removeEventListener('hashchange', onHashChange)
+    window.removeEventListener('hashchange', followHash)
     window.removeEventListener('pagehide', flush)
   }
 }
 
 /** Discard the kept work and the link, and go back to the basic example. */
 export function startFresh(): void {
-  clearWork()
+  navigation++
+  void clearWork()
   brokenLinkShown = false
   setNotice(null)
   loadPreset('basic')

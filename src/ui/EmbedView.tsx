@@ -12,7 +12,8 @@ import './presenter.css'
 
 /** The full app's address for the run shown: the same link, without `embed`. */
 function openLink(scenario: Scenario, cursor: number): string {
-  const url = new URL(shareLink({ scenario, cursor }))
+  // An embed opens from a link, so its run fits in one; the page itself is the fallback.
+  const url = new URL(shareLink({ scenario, cursor }) ?? window.location.href)
   url.searchParams.delete('embed')
   url.searchParams.delete('preset')
   return url.toString()

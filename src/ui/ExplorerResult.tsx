@@ -75,7 +75,9 @@ function boundText(
   memoryMessage?: string | null,
 ): string {
   if (hit === 'memory')
-    return `Memory budget reached: ${memoryMessage ?? 'the search stopped'}; it was not exhaustive.`
+    return memoryMessage
+      ? `The search ${memoryMessage}; it was not exhaustive.`
+      : 'The search stopped at its memory budget; it was not exhaustive.'
   const which = hit === 'states' ? `${fmt(run.bounds.maxStates)} states` : `depth ${run.bounds.maxDepth}`
   const d = run.progress.completedDepth
   const covered = d >= 0 ? `depths 0..${d} fully explored` : 'not even depth 0 fully explored'
@@ -128,7 +130,7 @@ function Verdict({ run }: { run: ExplorerRun }) {
   return (
     <p className="explorer-verdict" role="status">
       {o.boundHit
-        ? `Goal not reached in ${states} states. ${boundText(run, o.boundHit)}`
+        ? `Goal not reached in ${states} states. ${boundText(run, o.boundHit, o.memoryMessage)}`
         : `Goal unreachable within these budgets: ${states} states, exhaustive.`}
     </p>
   )

@@ -37,19 +37,29 @@ function statusText(st: MessageStatus, now: number): string {
 function MessageActions({ m }: { m: Message }) {
   const [ticks, setTicks] = useState(10)
   const valid = Number.isInteger(ticks) && ticks >= 1 && ticks <= 10_000
+  const self = m.from === m.to
   return (
     <div className="msg-actions">
       <div className="row">
         <button type="button" className="primary" onClick={() => intervene({ type: 'deliver', msgId: m.id })}>
           Deliver now
         </button>
-        <button type="button" className="danger" onClick={() => intervene({ type: 'drop', msgId: m.id })}>
-          Drop
-        </button>
-        <button type="button" onClick={() => intervene({ type: 'duplicate', msgId: m.id })}>
-          Duplicate
-        </button>
+        {self ? null : (
+          <>
+            <button type="button" className="danger" onClick={() => intervene({ type: 'drop', msgId: m.id })}>
+              Drop
+            </button>
+            <button type="button" onClick={() => intervene({ type: 'duplicate', msgId: m.id })}>
+              Duplicate
+            </button>
+          </>
+        )}
       </div>
+      {self && (
+        <p className="muted">
+          A message to itself never crosses the network: it cannot be dropped or duplicated.
+        </p>
+      )}
       <form
         className="row"
         onSubmit={(e) => {

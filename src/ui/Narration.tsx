@@ -2,6 +2,7 @@ import { payloadLabel, type SimEvent } from '../engine/index.ts'
 import { selectMessage } from '../store/actions.ts'
 import { eventsBefore, eventsThrough } from '../store/runIndex.ts'
 import { useSynod } from '../store/store.ts'
+import { beatTag } from './clicker.ts'
 import { P } from './format.ts'
 import { StartHint } from './StartHint.tsx'
 import { usePanelCursor } from './useView.ts'
@@ -110,7 +111,7 @@ export function Narration() {
       {!touched && cursor === 0 && <StartHint />}
       {beat && (
         <p className="beat">
-          <span className="beat-tag">Think</span> {beat.text}
+          <span className="beat-tag">{beatTag(beat.text)}</span> {beat.text}
         </p>
       )}
       {/* A reversed flex box keeps the newest line in view without measuring (no forced layout). */}

@@ -1,10 +1,12 @@
 import { useEffect } from 'react'
 import * as act from '../store/actions.ts'
 import { togglePlay } from '../store/playback.ts'
-import { currentBeat, nextBeat, previousBeat, setPresenter, togglePresenter } from '../store/presenter.ts'
+import { setPresenter, togglePresenter } from '../store/presenter.ts'
 import { synodStore, useSynod } from '../store/store.ts'
+import { beatTag, captionAt, GRANULARITIES } from './clicker.ts'
 import { DiagramPane } from './DiagramPane.tsx'
 import { Icon } from './Icon.tsx'
+import { clickNext, clickPrevious, setGranularity, usePresenterPrefs } from './presenterPrefs.ts'
 import { Position } from './Transport.tsx'
 import './presenter.css'
 
@@ -16,17 +18,30 @@ function isTyping(el: EventTarget | null): boolean {
   return el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'range'].includes(el.type)
 }
 
-/** Presenter keys, for a key press; clickers send PageDown/PageUp (some send arrows). */
+/** Beats → moments → steps → beats: the granularity key. */
+function cycleGranularity(): void {
+  const now = usePresenterPrefs.getState().granularity
+  const i = GRANULARITIES.findIndex((g) => g.id === now)
+  setGranularity((GRANULARITIES[(i + 1) % GRANULARITIES.length] as (typeof GRANULARITIES)[number]).id)
+}
+
+/**
+ * Presenter keys, for a key press; clickers send PageDown/PageUp (some send arrows). They move by
+ * the chosen granularity; Shift moves one step whatever it is.
+ */
 function presenterKey(e: KeyboardEvent, on: boolean): (() => void) | null {
   if (e.key === 'p' || e.key === 'P') return togglePresenter
   if (!on) return null
   switch (e.key) {
     case 'ArrowRight':
     case 'PageDown':
-      return e.shiftKey ? act.stepForward : nextBeat
+      return e.shiftKey ? act.stepForward : clickNext
     case 'ArrowLeft':
     case 'PageUp':
-      return e.shiftKey ? act.stepBack : previousBeat
+      return e.shiftKey ? act.stepBack : clickPrevious
+    case 'g':
+    case 'G':
+      return cycleGranularity
     case 'Escape':
       return () => setPresenter(false)
     default:
@@ -35,7 +50,7 @@ function presenterKey(e: KeyboardEvent, on: boolean): (() => void) | null {
 }
 
 /**
- * `P` toggles presenter mode; in it, next/previous walk the narration beats. Listens in the
+ * `P` toggles presenter mode; in it, next/previous walk the run by the chosen granularity. Listens in the
  * capture phase and marks the event handled, so the app's own step shortcuts stand aside.
  */
 export function usePresenterKeys(): void {
@@ -67,31 +82,71 @@ function useContrastTheme(): void {
   }, [])
 }
 
-/** The diagram, the current beat as a caption, and the few controls a lecturer needs. */
+/**
+ * The caption: the example's title and story at the start, a beat at its step, else what the last
+ * click brought (see `captionAt`). Never a question the diagram has already answered.
+ */
+function Caption() {
+  const log = useSynod((s) => s.log)
+  const cursor = useSynod((s) => s.cursor)
+  const scenario = useSynod((s) => s.scenario)
+  const caption = captionAt(log, scenario.beats, scenario.description, cursor)
+  return (
+    <p className={`presenter-caption caption-${caption.kind}`} role="status">
+      {caption.kind === 'story' && scenario.title && (
+        <span className="presenter-title">{scenario.title}: </span>
+      )}
+      {caption.kind === 'beat' && <span className="beat-tag">{beatTag(caption.text)}</span>} {caption.text}
+    </p>
+  )
+}
+
+/** How far a click goes: beats only, every moment (the default), or every step. */
+function GranularityPicker() {
+  const granularity = usePresenterPrefs((s) => s.granularity)
+  return (
+    <label className="presenter-granularity">
+      <span>Clicker moves by</span>
+      <select
+        value={granularity}
+        onChange={(e) => {
+          setGranularity(e.target.value as typeof granularity)
+          // Give the keys back to the clicker: a focused select would keep PageDown for itself.
+          e.target.blur()
+        }}
+        aria-label="Clicker moves by (G)"
+        title="What PageDown / PageUp move by (G cycles)"
+      >
+        {GRANULARITIES.map((g) => (
+          <option key={g.id} value={g.id}>
+            {g.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
+/** The diagram, a caption that follows the run, and the few controls a lecturer needs. */
 export function PresenterView() {
   useContrastTheme()
-  const beats = useSynod((s) => s.scenario.beats)
-  const cursor = useSynod((s) => s.cursor)
-  const title = useSynod((s) => s.scenario.title)
   const playing = useSynod((s) => s.playing)
-  const beat = currentBeat(beats, cursor)
   return (
     <div className="presenter">
       <DiagramPane />
-      <p className="presenter-caption" role="status">
-        {beat ? beat.text : (title ?? '')}
-      </p>
+      <Caption />
       <div className="presenter-transport" role="toolbar" aria-label="Presenter controls">
-        <button type="button" onClick={previousBeat} aria-label="Previous beat (← or PageUp)">
+        <button type="button" onClick={clickPrevious} aria-label="Previous (← or PageUp)">
           <Icon name="back" /> Previous
         </button>
         <button type="button" onClick={togglePlay} aria-label={playing ? 'Pause' : 'Play'}>
           <Icon name={playing ? 'pause' : 'play'} />
         </button>
-        <button type="button" onClick={nextBeat} aria-label="Next beat (→ or PageDown)">
+        <button type="button" onClick={clickNext} aria-label="Next (→ or PageDown)">
           Next <Icon name="forward" />
         </button>
         <Position />
+        <GranularityPicker />
         <button type="button" className="presenter-exit" onClick={() => setPresenter(false)}>
           Exit presenter (Esc)
         </button>

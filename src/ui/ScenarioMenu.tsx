@@ -29,7 +29,7 @@ export function downloadBlob(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
-function exportJson(): void {
+export function exportJson(): void {
   const s = currentScenario(synodStore.getState())
   downloadText(scenarioFileName(s), scenarioFileText(s), 'application/json')
 }
@@ -57,7 +57,8 @@ async function exportPng(): Promise<void> {
 /** The text trace (one line per event), headed by the title and the link that replays it. */
 function exportTrace(): void {
   const s = synodStore.getState()
-  const head = [`# ${titleOf()}`, `# ${shareLink(s)}`, `# cursor step ${s.cursor}`]
+  const link = shareLink(s) ?? '(this run is too large for a link: replay it from its scenario file)'
+  const head = [`# ${titleOf()}`, `# ${link}`, `# cursor step ${s.cursor}`]
   downloadText(`${stem()}.trace.txt`, `${head.join('\n')}\n${textTrace(s.log)}\n`, 'text/plain')
 }
 

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { logHash } from '../engine/index.ts'
 import { synodStore, useSynod } from '../store/store.ts'
-import { shareLink } from '../store/urlSync.ts'
+import { shareLinkFor } from '../store/urlSync.ts'
+import { exportJson } from './ScenarioMenu.tsx'
 import './share.css'
 
 /** How long "Link copied" stays visible. */
@@ -20,11 +21,14 @@ async function copyText(text: string): Promise<boolean> {
 
 /**
  * Share: copies the link to the current run (inputs and cursor). When the clipboard is not
- * available the link appears in a selected, read-only field to copy by hand.
+ * available the link appears in a selected, read-only field to copy by hand. A run too large for
+ * a link (one the app would refuse to open) gets no link: Share says so and offers the file.
  */
 export function ShareButton() {
-  const [status, setStatus] = useState<'idle' | 'copied' | 'manual'>('idle')
+  const [status, setStatus] = useState<'idle' | 'copied' | 'manual' | 'too-large'>('idle')
   const [link, setLink] = useState('')
+  const [problem, setProblem] = useState('')
+  const saveFile = useRef<HTMLButtonElement>(null)
   const field = useRef<HTMLInputElement>(null)
   const log = useSynod((s) => s.log)
   const computing = useSynod((s) => s.computing)
@@ -38,12 +42,18 @@ export function ShareButton() {
   }, [status])
   useEffect(() => {
     if (status === 'manual') field.current?.select()
+    if (status === 'too-large') saveFile.current?.focus()
   }, [status])
 
   const share = async (): Promise<void> => {
-    const url = shareLink(synodStore.getState())
-    setLink(url)
-    setStatus((await copyText(url)) ? 'copied' : 'manual')
+    const r = shareLinkFor(synodStore.getState())
+    if (!r.ok) {
+      setProblem(r.error)
+      setStatus('too-large')
+      return
+    }
+    setLink(r.link)
+    setStatus((await copyText(r.link)) ? 'copied' : 'manual')
   }
 
   return (
@@ -55,6 +65,24 @@ export function ShareButton() {
         {status === 'copied' && 'Link copied'}
         {status === 'manual' && 'Copy the link from this field'}
       </span>
+      {status === 'too-large' && (
+        <span className="share-manual share-too-large" role="alert">
+          <span>No link: {problem}. Share the scenario file instead.</span>
+          <button
+            ref={saveFile}
+            type="button"
+            onClick={() => {
+              exportJson()
+              setStatus('idle')
+            }}
+          >
+            Save scenario file…
+          </button>
+          <button type="button" onClick={() => setStatus('idle')}>
+            Close
+          </button>
+        </span>
+      )}
       {status === 'manual' && (
         <span className="share-manual">
           <label>

@@ -101,7 +101,13 @@ function shortcut(e: KeyboardEvent): (() => void) | null {
 /** Global shortcuts for everything a lecturer does live. Text fields and dialogs keep their keys. */
 export function useKeyboard(): void {
   useEffect(() => {
+    // The button the pointer last pressed; a Tab (focus by keyboard) forgets it.
+    let clicked: EventTarget | null = null
+    const onPointer = (e: PointerEvent): void => {
+      clicked = e.target instanceof Element ? e.target.closest('button, a') : null
+    }
     const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Tab') clicked = null
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return
       if (synodStore.getState().dialog !== null) return
       const target = e.target
@@ -114,13 +120,22 @@ export function useKeyboard(): void {
       }
       if (target instanceof HTMLInputElement && target.type === 'range' && SLIDER_KEYS.has(e.key)) return
       const onButton = target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement
-      if (onButton && (e.key === ' ' || e.key === 'Enter')) return
+      // A button reached with the keyboard keeps Space and Enter; one just clicked with the mouse
+      // gives Space back to play/pause, so Space after clicking Step does not step again.
+      const mouseFocused = onButton && target === clicked
+      if (onButton && (e.key === 'Enter' || (e.key === ' ' && !mouseFocused))) return
+      // The button would still be pressed when Space comes up: it lets go of the focus first.
+      if (mouseFocused && e.key === ' ') target.blur()
       const run = shortcut(e)
       if (!run) return
       e.preventDefault()
       run()
     }
     window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
+    window.addEventListener('pointerdown', onPointer, true)
+    return () => {
+      window.removeEventListener('keydown', onKey)
+      window.removeEventListener('pointerdown', onPointer, true)
+    }
   }, [])
 }

@@ -93,7 +93,7 @@ function multiSpecSearch(req: Extract<ExplorerRequest, { type: 'multispec' }>): 
 
 /** Levels fully explored by a schedule search that stopped at `p`. */
 function simCompleted(p: SimProgress): number {
-  if (p.done && !p.found && p.boundHit !== 'states') return p.depth
+  if (p.done && !p.found && (p.boundHit === null || p.boundHit === 'depth')) return p.depth
   return p.depth - 1
 }
 
@@ -108,13 +108,21 @@ function simSearch(req: SimSearchRequest): Search {
       const outcome = {
         ...base,
         boundHit: p.boundHit,
+        memoryMessage: p.memoryMessage,
         cancelled: false,
         found: p.found,
         foundText: p.foundText,
       }
       return { counts, outcome }
     },
-    cancelled: () => ({ ...base, boundHit: null, cancelled: true, found: null, foundText: null }),
+    cancelled: () => ({
+      ...base,
+      boundHit: null,
+      memoryMessage: null,
+      cancelled: true,
+      found: null,
+      foundText: null,
+    }),
   }
 }
 

@@ -85,7 +85,9 @@ export type ExplorerOutcome =
     }
   | {
       readonly mode: 'sim'
-      readonly boundHit: 'states' | 'depth' | null
+      readonly boundHit: 'states' | 'depth' | 'memory' | null
+      /** When the memory budget stopped the search, what it says (states, bytes, budget). */
+      readonly memoryMessage: string | null
       readonly cancelled: boolean
       /** The shortest schedule reaching the goal, as a scenario, and what the goal event said. */
       readonly found: Scenario | null

@@ -128,7 +128,15 @@ export function interventionProblem<T extends ProtocolTypes>(
         (!Number.isInteger(a.ticks) || a.ticks < 1 || a.ticks > LIMITS.latencyTicksMax * 10)
       )
         return `a delay must be 1 to ${LIMITS.latencyTicksMax * 10} ticks`
-      return s.inFlight.some((m) => m.id === a.msgId) ? null : `message #${a.msgId} is not in flight`
+      {
+        const m = s.inFlight.find((x) => x.id === a.msgId)
+        if (!m) return `message #${a.msgId} is not in flight`
+        // A self-message never crosses the network (module.ts, ARCHITECTURE.md): it cannot be lost
+        // or duplicated, by the network or by hand.
+        if (m.from === m.to && (a.type === 'drop' || a.type === 'duplicate'))
+          return `#${a.msgId} is a self-message (P${m.from} to itself): it never crosses the network, so it cannot be ${a.type === 'drop' ? 'dropped' : 'duplicated'}`
+        return null
+      }
     case 'crash':
       if (!inRange(s, a.pid)) return `there is no process P${a.pid}`
       return s.procs[a.pid - 1]?.up ? null : `P${a.pid} is already down`

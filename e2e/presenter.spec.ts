@@ -1,0 +1,96 @@
+import type { Page } from '@playwright/test'
+import { cursorStep, expect, openApp, position, shot, test } from './fixtures.ts'
+
+/** A lecture at a 1024×768 projector, driven by a clicker: PageDown and PageUp only. */
+test.use({ viewport: { width: 1024, height: 768 } })
+
+const caption = (page: Page) => page.locator('.presenter-caption')
+
+/** The ids of the arrows the diagram shows as delivered. */
+const deliveredIds = (page: Page) =>
+  page
+    .locator('.tl-arrow.tl-delivered')
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-msg-id'))))
+
+async function present(page: Page, preset: string): Promise<void> {
+  await openApp(page, `?preset=${preset}`)
+  await page.keyboard.press('p')
+  await expect(page.locator('.presenter')).toBeVisible()
+}
+
+test('the story is the first caption; the caption follows the run and never keeps a stale question', async ({
+  page,
+}) => {
+  await present(page, 'racing-adopt')
+  await expect(caption(page)).toContainText('Racing: P3 completes P1’s value:')
+  await expect(caption(page)).toContainText('P1 runs ballot 1.1 and gets its value 10 accepted')
+  // To the question, by beats.
+  await page.getByLabel('Clicker moves by (G)').selectOption('beat')
+  for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown')
+  await expect(position(page)).toContainText('step 22/')
+  await expect(caption(page)).toContainText('Which value must P3 propose?')
+  await expect(caption(page).locator('.beat-tag')).toHaveText('Think')
+  // One click on: the answer with its reason, then the run's own narration.
+  await page.keyboard.press('PageDown')
+  await expect(caption(page)).toContainText('P3 proposes 10, not its own 20')
+  await page.keyboard.press('End')
+  await expect(position(page)).toContainText('step 44/44')
+  await expect(caption(page)).not.toContainText('Which value')
+  await expect(caption(page)).toContainText('decides value 10')
+  await shot(page, 'presenter-racing-end')
+})
+
+test('a clicker alone (PageDown) walks racing-adopt through every delivery of the lecture’s example', async ({
+  page,
+}) => {
+  await present(page, 'racing-adopt')
+  await expect(page.getByLabel('Clicker moves by (G)')).toHaveValue('moment')
+  const visited = [await cursorStep(page)]
+  const seen = new Set<number>(await deliveredIds(page))
+  let before = new Set(seen)
+  while (visited.at(-1) !== 44 && visited.length < 60) {
+    await page.keyboard.press('PageDown')
+    await expect.poll(() => cursorStep(page)).toBeGreaterThan(visited.at(-1)!)
+    visited.push(await cursorStep(page))
+    const now = await deliveredIds(page)
+    // A click brings at most one broadcast's worth of arrivals (one moment of the slides).
+    expect(now.filter((id) => !before.has(id)).length).toBeLessThanOrEqual(4)
+    for (const id of now) seen.add(id)
+    before = new Set(now)
+  }
+  // The moments of the run, beats included: P1's phase 1 is no longer skipped (0 → 8 before).
+  expect(visited).toEqual([
+    0, 1, 2, 6, 8, 10, 11, 12, 13, 14, 16, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 33, 35, 36, 38, 40, 44,
+  ])
+  // Every message of the run was seen delivered: 44 messages, #1 … #44.
+  expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: 44 }, (_, i) => i + 1))
+  // PageUp walks the same stops back.
+  await page.keyboard.press('PageUp')
+  await expect(position(page)).toContainText('step 40/')
+  await page.keyboard.press('PageUp')
+  await expect(position(page)).toContainText('step 38/')
+})
+
+test('every preset shows its story first and has beats', async ({ page }) => {
+  await present(page, 'dueling-backoff')
+  await expect(caption(page)).toContainText('Dueling broken by random backoff:')
+  await page.getByLabel('Clicker moves by (G)').selectOption('beat')
+  await page.keyboard.press('PageDown')
+  await expect(position(page)).toContainText('step 12/')
+  await expect(caption(page)).toContainText('each proposer waits a random, growing delay')
+  // G cycles the granularity, for a keyboard without a mouse.
+  await page.keyboard.press('g')
+  await expect(page.getByLabel('Clicker moves by (G)')).toHaveValue('moment')
+})
+
+test('Space after clicking a button plays or pauses; it does not press that button again', async ({
+  page,
+}) => {
+  await openApp(page, '?preset=basic')
+  await page.getByRole('button', { name: /^Step \(/ }).click()
+  await expect(position(page)).toContainText('step 1/')
+  await page.keyboard.press('Space')
+  await expect(page.getByRole('button', { name: 'Pause (Space)' })).toBeVisible()
+  await page.keyboard.press('Space')
+  await expect(page.getByRole('button', { name: /^(Play|Replay from the start) \(Space\)$/ })).toBeVisible()
+})

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import { runToEnd, type SimEvent } from '../engine/index.ts'
+import { allPresets, presetById } from '../scenarios/presets.ts'
+import { toRunInput } from '../scenarios/scenario.ts'
+import { beatTag, captionAt, clickerStops, nextClick, previousClick } from './clicker.ts'
+
+const racing = presetById('racing-adopt')!.scenario
+const log = runToEnd(toRunInput(racing)).log
+const end = log[log.length - 1]!.step
+
+/** The deliveries of steps (from, to]: their ticks and message types. */
+function deliveries(from: number, to: number) {
+  return log.filter(
+    (e): e is Extract<SimEvent, { kind: 'msg.deliver' }> =>
+      e.kind === 'msg.deliver' && e.step > from && e.step <= to,
+  )
+}
+
+describe('the clicker', () => {
+  it('by moments, shows every delivery of racing-adopt: one tick and one kind of message per click', () => {
+    const stops = clickerStops(log, racing.beats, 'moment')
+    expect(stops[0]).toBe(0)
+    expect(stops.at(-1)).toBe(end)
+    for (const b of racing.beats ?? []) expect(stops).toContain(b.step)
+    for (let i = 1; i < stops.length; i++) {
+      const d = deliveries(stops[i - 1]!, stops[i]!)
+      expect(new Set(d.map((e) => `${e.tick} ${e.msg.payload.type}`)).size).toBeLessThanOrEqual(1)
+    }
+    // P1's phase 1 is not skipped (the old clicker went 0 → 8): its prepares land on their own click.
+    expect(stops.slice(0, 4)).toEqual([0, 1, 2, 6])
+  })
+
+  it('by beats stops at the beats only; by steps at every step', () => {
+    expect(clickerStops(log, racing.beats, 'beat')).toEqual([
+      0,
+      ...(racing.beats ?? []).map((b) => b.step),
+      end,
+    ])
+    expect(clickerStops(log, racing.beats, 'step')).toHaveLength(end + 1)
+  })
+
+  it('walks forward and back between stops', () => {
+    const stops = [0, 3, 8, 12]
+    expect(nextClick(stops, 0)).toBe(3)
+    expect(nextClick(stops, 5)).toBe(8)
+    expect(nextClick(stops, 12)).toBe(12)
+    expect(previousClick(stops, 8)).toBe(3)
+    expect(previousClick(stops, 9)).toBe(8)
+    expect(previousClick(stops, 0)).toBe(0)
+  })
+})
+
+describe('the presenter caption', () => {
+  const question = racing.beats!.find((b) => b.text.endsWith('Which value must P3 propose?'))!
+
+  it('opens with the story', () => {
+    expect(captionAt(log, racing.beats, racing.description, 0)).toEqual({
+      kind: 'story',
+      text: racing.description,
+    })
+  })
+
+  it('shows a beat at its step, and never the question once the run has moved on', () => {
+    expect(captionAt(log, racing.beats, racing.description, question.step).text).toBe(question.text)
+    for (let step = question.step + 1; step <= end; step++)
+      expect(captionAt(log, racing.beats, racing.description, step).text).not.toContain('Which value')
+    expect(captionAt(log, racing.beats, racing.description, end).text).toBe(
+      'P1 decides value 10 (ballot 2.3). So do P2, P4 and P5.',
+    )
+  })
+
+  it('folds a broadcast into one sentence', () => {
+    expect(captionAt(log, racing.beats, racing.description, 6).text).toBe(
+      'P2 now promises to ignore ballots below 1.1. So do P3, P4 and P5.',
+    )
+    expect(captionAt(log, racing.beats, racing.description, 35).text).toBe(
+      "P1 receives P4's and P5's reject 1.1 (promised 2.3); it does not count: P1 has already given up ballot 1.1.",
+    )
+  })
+})
+
+describe('preset beats', () => {
+  it('every preset has beats, each within its run, questions tagged Think', () => {
+    for (const p of allPresets()) {
+      const beats = p.scenario.beats ?? []
+      expect(beats.length, p.id).toBeGreaterThan(0)
+      const last = runToEnd(toRunInput(p.scenario)).log.at(-1)!.step
+      for (const b of beats) expect(b.step, `${p.id} beat at ${b.step}`).toBeLessThanOrEqual(last)
+    }
+    expect(beatTag('Which value must P3 propose?')).toBe('Think')
+    expect(beatTag('10 is chosen, though nobody knows it yet.')).toBe('Note')
+  })
+})

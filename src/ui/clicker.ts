@@ -1,0 +1,214 @@
+import type { SimEvent } from '../engine/index.ts'
+import type { Beat } from '../scenarios/scenario.ts'
+import { runIndex } from '../store/runIndex.ts'
+
+/**
+ * Presenter mode for a clicker: where PageDown and PageUp stop, and what the caption says there.
+ * All pure; the stops of a log are memoized by its identity.
+ *
+ * - `beat`: the lecture's beats only (and the start and the end).
+ * - `moment`: every moment of the run: the steps that deliver the same kind of message at the
+ *   same tick (P2…P5 receiving a prepare broadcast) are one click; a timer firing is one. With
+ *   the lecture's fixed latency a moment is what one of its slides adds, so a clicker alone
+ *   shows every delivery of the example, in order. The default.
+ * - `step`: every scheduler step (one delivery or one timer firing).
+ *
+ * Beats are stops at every granularity: a lecture's question is never clicked past unseen.
+ */
+export type Granularity = 'beat' | 'moment' | 'step'
+
+export const GRANULARITIES: readonly { id: Granularity; label: string }[] = [
+  { id: 'beat', label: 'Beats' },
+  { id: 'moment', label: 'Moments' },
+  { id: 'step', label: 'Steps' },
+]
+
+/** What a step does, for grouping: the delivered message's type, a timer, or something else. */
+function stepKinds(log: readonly SimEvent[]): Map<number, string> {
+  const kinds = new Map<number, string>()
+  for (const e of log) {
+    if (e.step === 0 || kinds.has(e.step)) continue
+    if (e.kind === 'msg.deliver') kinds.set(e.step, `${e.tick}:${e.msg.payload.type}`)
+    else if (e.kind === 'timer.fire') kinds.set(e.step, `timer:${e.step}`)
+  }
+  return kinds
+}
+
+/** The last step of each moment, in order (step 0 excluded). */
+function momentEnds(log: readonly SimEvent[]): number[] {
+  const steps = runIndex(log).steps.filter((s) => s > 0)
+  const kinds = stepKinds(log)
+  const ends: number[] = []
+  steps.forEach((s, i) => {
+    const next = steps[i + 1]
+    const kind = kinds.get(s) ?? `other:${s}`
+    if (next === undefined || (kinds.get(next) ?? `other:${next}`) !== kind) ends.push(s)
+  })
+  return ends
+}
+
+const momentCache = new WeakMap<readonly SimEvent[], number[]>()
+
+function cachedMomentEnds(log: readonly SimEvent[]): number[] {
+  let ends = momentCache.get(log)
+  if (!ends) {
+    ends = momentEnds(log)
+    momentCache.set(log, ends)
+  }
+  return ends
+}
+
+/** Where the clicker stops, ascending, from 0 to the end of the run. */
+export function clickerStops(
+  log: readonly SimEvent[],
+  beats: readonly Beat[] | undefined,
+  granularity: Granularity,
+): number[] {
+  const end = runIndex(log).lastStep
+  const base =
+    granularity === 'step' ? runIndex(log).steps : granularity === 'moment' ? cachedMomentEnds(log) : []
+  const all = new Set<number>([0, end, ...base])
+  for (const b of beats ?? []) if (b.step <= end) all.add(b.step)
+  return [...all].sort((a, b) => a - b)
+}
+
+/** The first stop after the cursor (the end if none). */
+export function nextClick(stops: readonly number[], cursor: number): number {
+  return stops.find((s) => s > cursor) ?? stops[stops.length - 1] ?? cursor
+}
+
+/** The last stop before the cursor (0 if none). */
+export function previousClick(stops: readonly number[], cursor: number): number {
+  let found = 0
+  for (const s of stops) if (s < cursor) found = s
+  return found
+}
+
+/** The moment the cursor is in (a beat ends one early): from its first step through the cursor. */
+function momentAt(
+  log: readonly SimEvent[],
+  beats: readonly Beat[] | undefined,
+  cursor: number,
+): [number, number] {
+  let from = 1
+  for (const end of [...cachedMomentEnds(log), ...(beats ?? []).map((b) => b.step)])
+    if (end < cursor && end + 1 > from) from = end + 1
+  return [Math.min(from, cursor), cursor]
+}
+
+/** How much a kind of event says about the run; the caption tells the most telling ones. */
+const WEIGHT: Partial<Record<SimEvent['kind'], number>> = {
+  'invariant.violated': 9,
+  'value.chosen': 8,
+  'proc.crash': 7,
+  'proc.recover': 7,
+  'net.partition': 7,
+  'net.heal': 7,
+  'acceptor.forget': 7,
+  'learner.decide': 6,
+  'proposer.phase': 6,
+  'proposal.start': 5,
+  'acceptor.accept': 4,
+  'acceptor.promise': 4,
+  'msg.drop': 4,
+  'timer.fire': 3,
+  'msg.deliver': 2,
+}
+
+function weight(e: SimEvent): number {
+  // A reject is the acceptor's whole answer: as telling as a promise or an accept.
+  if (e.kind === 'msg.send') return e.msg.payload.type === 'reject' ? 4 : 0
+  return WEIGHT[e.kind] ?? 0
+}
+
+/** The most telling event of each step in [from, to]. */
+function keyEvents(log: readonly SimEvent[], from: number, to: number): SimEvent[] {
+  const best = new Map<number, SimEvent>()
+  for (const e of log) {
+    if (e.step < from || e.step > to) continue
+    const had = best.get(e.step)
+    if (weight(e) > 0 && (!had || weight(e) > weight(had))) best.set(e.step, e)
+  }
+  return [...best.values()]
+}
+
+const PID = /^P\d+('s)?$/
+
+/**
+ * Sentences that differ only in one process name fold into one: "P2 now promises … . So do P3
+ * and P4." when the name is the subject, else the names joined in place ("P4's and P5's").
+ */
+function fold(texts: readonly string[]): string[] {
+  const out: string[][] = []
+  for (const text of texts) {
+    const words = text.split(' ')
+    const last = out[out.length - 1]
+    const first = last?.[0]?.split(' ')
+    const diff =
+      first && first.length === words.length ? words.flatMap((w, i) => (w === first[i] ? [] : [i])) : []
+    if (last && diff.length === 1 && PID.test(words[diff[0] as number] as string)) last.push(text)
+    else out.push([text])
+  }
+  return out.map((group) => {
+    if (group.length === 1) return group[0] as string
+    const base = (group[0] as string).split(' ')
+    const at = base.findIndex((w, i) => group.some((t) => t.split(' ')[i] !== w))
+    const names = group.map((t) => t.split(' ')[at] as string)
+    const list = (xs: string[]): string =>
+      xs.length === 1 ? (xs[0] as string) : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`
+    if (at === 0) return `${group[0]} So ${names.length > 2 ? 'do' : 'does'} ${list(names.slice(1))}.`
+    base[at] = list(names)
+    return base.join(' ')
+  })
+}
+
+/** At most this many sentences in a caption: it is read from the back of a hall. */
+const CAPTION_SENTENCES = 2
+
+/**
+ * What happened in the moment that ends at the cursor, in at most two sentences: the most
+ * telling events (a value chosen, a phase change, a promise or a reject), folded where they
+ * repeat for several processes.
+ */
+export function momentNarration(
+  log: readonly SimEvent[],
+  beats: readonly Beat[] | undefined,
+  cursor: number,
+): string {
+  const [from, to] = momentAt(log, beats, cursor)
+  const events = keyEvents(log, from, to)
+  const top = Math.max(0, ...events.map(weight))
+  // Only the telling kinds (a delivery never hides a promise), the most telling first.
+  const kept = events.filter((e) => weight(e) >= Math.min(top, 4)).sort((a, b) => weight(b) - weight(a))
+  const sentences = fold(kept.map((e) => e.text))
+  return sentences.slice(0, CAPTION_SENTENCES).join(' ')
+}
+
+export interface Caption {
+  readonly kind: 'story' | 'beat' | 'step'
+  readonly text: string
+  /** The beat shown, when `kind` is 'beat'. */
+  readonly beat?: Beat
+}
+
+/**
+ * The presenter's caption at the cursor: the scenario's story at the start, a beat at its own
+ * step, else what has just happened. A beat's question is never left on screen once the run has
+ * moved past it (the diagram would already show the answer).
+ */
+export function captionAt(
+  log: readonly SimEvent[],
+  beats: readonly Beat[] | undefined,
+  story: string | undefined,
+  cursor: number,
+): Caption {
+  const beat = (beats ?? []).find((b) => b.step === cursor)
+  if (beat) return { kind: 'beat', text: beat.text, beat }
+  if (cursor === 0) return { kind: 'story', text: story ?? '' }
+  return { kind: 'step', text: momentNarration(log, beats, cursor) }
+}
+
+/** A beat that asks is a "Think" (the student answers first); one that tells is a "Note". */
+export function beatTag(text: string): 'Think' | 'Note' {
+  return text.trim().endsWith('?') ? 'Think' : 'Note'
+}

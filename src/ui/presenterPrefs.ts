@@ -1,0 +1,48 @@
+import { create } from 'zustand'
+import * as act from '../store/actions.ts'
+import { synodStore } from '../store/store.ts'
+import { clickerStops, nextClick, previousClick, type Granularity } from './clicker.ts'
+
+const KEY = 'synod.presenter.granularity'
+
+function load(): Granularity {
+  try {
+    const v = typeof localStorage === 'undefined' ? null : localStorage.getItem(KEY)
+    if (v === 'beat' || v === 'moment' || v === 'step') return v
+  } catch {
+    // Storage refused (private mode, a sandboxed frame): the default serves.
+  }
+  return 'moment'
+}
+
+/** How far the clicker moves, chosen once by the lecturer and kept on this machine. */
+export const usePresenterPrefs = create<{ granularity: Granularity }>(() => ({ granularity: load() }))
+
+export function setGranularity(granularity: Granularity): void {
+  usePresenterPrefs.setState({ granularity })
+  try {
+    localStorage.setItem(KEY, granularity)
+  } catch {
+    // Not kept; it still applies for this visit.
+  }
+}
+
+function stops(): { list: number[]; cursor: number } {
+  const s = synodStore.getState()
+  return {
+    list: clickerStops(s.log, s.scenario.beats, usePresenterPrefs.getState().granularity),
+    cursor: s.cursor,
+  }
+}
+
+/** The clicker's "next": on to the next stop at the chosen granularity. */
+export function clickNext(): void {
+  const { list, cursor } = stops()
+  act.setCursor(nextClick(list, cursor), true)
+}
+
+/** The clicker's "previous". */
+export function clickPrevious(): void {
+  const { list, cursor } = stops()
+  act.setCursor(previousClick(list, cursor), true)
+}
