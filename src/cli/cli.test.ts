@@ -119,8 +119,8 @@ describe('synod trace: bad input exits 2 with a one-line message', () => {
     [
       'a newer format',
       ['trace', 'n.json'],
-      { 'n.json': '{"format": 2}' },
-      'synod: n.json: this scenario uses format 2',
+      { 'n.json': '{"format": 3}' },
+      'synod: n.json: this scenario uses format 3',
     ],
     [
       'not an object',

@@ -1,4 +1,11 @@
-import { runToEnd, summarize, summaryLine, textTrace } from '../engine/index.ts'
+import {
+  configProblems,
+  quorumsIntersect,
+  runToEnd,
+  summarize,
+  summaryLine,
+  textTrace,
+} from '../engine/index.ts'
 import { presetById, presetIds } from '../scenarios/presets.ts'
 import { fileSizeProblem, looksLikeLink, MAX_FILE_BYTES, parseScenarioBytes } from '../scenarios/input.ts'
 import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
@@ -13,8 +20,9 @@ export interface CliResult {
   readonly stderr: string
 }
 
-const USAGE = `usage: synod trace <scenario.json | link> [--json]
-       synod trace --preset <id> [--json]
+const USAGE = `usage: synod trace <scenario.json | link> [--json] [--q1 N] [--q2 N]
+       synod trace --preset <id> [--json] [--q1 N] [--q2 N]
+       (--q1/--q2: Paxos's phase-1/phase-2 quorum sizes; q1 + q2 ≤ n runs the broken variant)
        synod explore --spec … | synod explore (--preset <id> | <scenario>) --goal … (see explore --help)
 presets: ${presetIds().join(', ')}`
 
@@ -58,6 +66,7 @@ export function runCli(argv: readonly string[], readFile: ReadFile): CliResult {
   let json = false
   let preset: string | null = null
   const files: string[] = []
+  const quorums: { q1?: number; q2?: number } = {}
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] ?? ''
     if (a === '--help' || a === '-h') return { code: 0, stdout: USAGE, stderr: '' }
@@ -65,6 +74,10 @@ export function runCli(argv: readonly string[], readFile: ReadFile): CliResult {
     else if (a === '--preset') {
       preset = rest[++i] ?? null
       if (preset === null) return bad('--preset needs an id')
+    } else if (a === '--q1' || a === '--q2') {
+      const n = Number(rest[++i])
+      if (!Number.isInteger(n) || n < 1) return bad(`${a} needs a whole number of at least 1`)
+      quorums[a === '--q1' ? 'q1' : 'q2'] = n
     } else if (a.startsWith('-')) return bad(`unknown option "${a}"`)
     else files.push(a)
   }
@@ -81,10 +94,33 @@ export function runCli(argv: readonly string[], readFile: ReadFile): CliResult {
     if (typeof loaded === 'string') return bad(loaded)
     scenario = loaded
   }
-  const sim = runToEnd(toRunInput(scenario))
+  const withQuorums = overrideQuorums(scenario, quorums)
+  if (typeof withQuorums === 'string') return bad(withQuorums)
+  const sim = runToEnd(toRunInput(withQuorums.scenario))
   const summary = summarize(sim.state)
   const stdout = json
     ? JSON.stringify({ summary, events: sim.log })
     : `${textTrace(sim.log)}\n${summaryLine(sim.state)}`
-  return { code: summary.violations > 0 ? 1 : 0, stdout, stderr: '' }
+  return { code: summary.violations > 0 ? 1 : 0, stdout, stderr: withQuorums.note }
+}
+
+/**
+ * The scenario with `--q1`/`--q2` applied. Sizes that do not intersect (q1 + q2 ≤ n) run only as
+ * the broken variant, which is switched on and said on stderr; or why the sizes cannot run.
+ */
+function overrideQuorums(
+  scenario: Scenario,
+  q: { q1?: number; q2?: number },
+): { scenario: Scenario; note: string } | string {
+  if (q.q1 === undefined && q.q2 === undefined) return { scenario, note: '' }
+  if ((scenario.protocol ?? 'paxos') !== 'paxos') return '--q1/--q2 apply to Paxos scenarios only'
+  const config = { ...scenario.config, ...q }
+  const unsafe = !quorumsIntersect(config)
+  const run = unsafe ? { ...config, bugs: { ...config.bugs, smallQuorum: true } } : config
+  const problem = configProblems(run)[0]
+  if (problem !== undefined) return problem
+  const note = unsafe
+    ? `synod: note: q1 + q2 ≤ ${run.processCount}: quorums need not intersect, so this runs the broken variant (bugs.smallQuorum)`
+    : ''
+  return { scenario: { ...scenario, config: run }, note }
 }

@@ -40,7 +40,7 @@ describe('the CLI and the app refuse the same inputs with the same message', () 
     ['not JSON', '{"format": 1,'],
     ['binary', new Uint8Array([0, 1, 2, 3, 255])],
     ['an array', '[1, 2]'],
-    ['a newer format', '{"format": 2}'],
+    ['a newer format', '{"format": 3}'],
     ['an unknown field', '{"format": 1, "speed": 2}'],
     ['a bad UTF-16 file', utf16le('{"format": 1, "seed": -1}')],
   ]

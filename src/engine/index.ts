@@ -41,12 +41,19 @@ export type {
   MessageMeaning,
   Property,
 } from './kernel/module.ts'
-export { ENGINE_VERSION, LIMITS } from './kernel/limits.ts'
+export { ENGINE_VERSION, LIMITS, networkProblems } from './kernel/limits.ts'
 export { logHash, type RunSummary } from './kernel/trace.ts'
 export type { SimulatorOptions } from './kernel/simulator.ts'
 export { PROTOCOLS, protocolById } from './protocols/registry.ts'
 export { paxos } from './protocols/paxos/index.ts'
-export { configProblems, defaultConfig, quorumSize } from './protocols/paxos/config.ts'
+export {
+  configProblems,
+  defaultConfig,
+  implicitQuorum,
+  quorumSize,
+  quorumSizes,
+  quorumsIntersect,
+} from './protocols/paxos/config.ts'
 export { ballotKey, compareBallots, compareMaybe, formatBallot } from './protocols/paxos/ballot.ts'
 export { payloadLabel } from './protocols/paxos/narration.ts'
 

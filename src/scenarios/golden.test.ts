@@ -127,6 +127,20 @@ const EXPECTED: Record<string, Expected> = {
       expect(of(sim.log, 'learner.decide').every((e) => e.value === 'B')).toBe(true)
     },
   },
+  'flexible-quorums': {
+    outcome: 'chosen=A ballot=1.1 decided=5/5',
+    end: 'run.quiescent',
+    violated: SAFE,
+    check: (sim) => {
+      // A is chosen with two accepts (q2 = 2): P1's own and P2's.
+      expect(of(sim.log, 'value.chosen')[0]).toMatchObject({ value: 'A', acceptors: [1, 2] })
+      // P5's ballot under the partition never reaches four promises (q1 = 4); its next one,
+      // after the heal, hears of A from P1 or P2 and proposes A instead of its own B.
+      expect(phases(sim.log, 5, 'accepting')).toMatchObject([
+        { value: 'A', adoptedFrom: { ballot: { round: 1, pid: 1 }, value: 'A' } },
+      ])
+    },
+  },
   'bug-ignore-prior': {
     outcome: 'chosen=A ballot=1.1 decided=5/5',
     end: 'run.quiescent',

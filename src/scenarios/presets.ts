@@ -57,6 +57,9 @@ function preset(
   }
 }
 
+const PARTITION_STEP = 12
+const HEAL_STEP = 30
+
 const firstProposal = [at(0, { type: 'propose', pid: 1, value: 'A' })]
 
 /** Explorer defaults for the broken variants, each checked to find agreement broken in seconds. */
@@ -225,6 +228,42 @@ const PRESETS: readonly Preset[] = [
     [{ step: 40, text: 'The partition heals. Which value will P1 end up proposing?' }],
   ),
   preset(
+    'flexible-quorums',
+    'Flexible quorums: choose with two accepts',
+    'Flexible Paxos (Howard, Malkhi, Spiegelman): phase 1 and phase 2 may use different quorum sizes as long as every phase-1 quorum meets every phase-2 quorum, that is q1 + q2 > n. Here n = 5, q1 = 4 and q2 = 2. P1 gathers four promises, then a partition cuts it and P2 off: A is chosen with just two accepts, P1’s and P2’s. P5 proposes B on the other side but cannot gather four promises; once the network heals, its next ballot reaches four acceptors, one of them P1 or P2, which reports A, so P5 proposes A, not B.',
+    lecture({ q1: 4, q2: 2 }),
+    [
+      at(0, { type: 'propose', pid: 1, value: 'A' }),
+      at(PARTITION_STEP, {
+        type: 'partition',
+        groups: [
+          [1, 2],
+          [3, 4, 5],
+        ],
+      }),
+      at(PARTITION_STEP, { type: 'propose', pid: 5, value: 'B' }),
+      at(HEAL_STEP, { type: 'heal' }),
+    ],
+    [
+      {
+        step: PARTITION_STEP,
+        text: 'P1 needed four promises (q1 = 4) and has sent its accepts. Now the network splits {P1, P2} | {P3, P4, P5}, and P5 proposes B.',
+      },
+      {
+        step: 15,
+        text: 'A is chosen with only two accepts: q2 = 2 is enough in phase 2. P3, P4 and P5 know nothing of it.',
+      },
+      {
+        step: 25,
+        text: 'P5 has three promises but needs four: a phase-1 quorum cannot form on the side without P1 and P2.',
+      },
+      {
+        step: 40,
+        text: 'Any four acceptors include P1 or P2, because 4 + 2 > 5. Both report A, so P5 must propose A, not B.',
+      },
+    ],
+  ),
+  preset(
     'bug-ignore-prior',
     'Bug: the proposer ignores prior values',
     'With this bug a proposer always proposes its own value, ignoring the values reported in promises. P1 gets A chosen in ballot 1.1; P3 then runs ballot 2.3, hears from its promises that A was accepted, proposes its own B anyway — and B is chosen too. Agreement is broken: this is why phase 2 must adopt the highest accepted value.',
@@ -260,7 +299,8 @@ const PRESETS: readonly Preset[] = [
     'bug-small-quorum',
     'Bug: quorums too small to intersect',
     'With quorums of 2 out of 5, two quorums need not share an acceptor. A partition splits {P1, P2} from {P3, P4, P5}; each side gathers its own “quorum”, and A is chosen on one side while B is chosen on the other. Majorities work because any two of them intersect.',
-    lecture({ bugs: { ...lecture().bugs, smallQuorum: true } }),
+    // The q1 + q2 ≤ n case of Flexible Paxos: 2 + 2 ≤ 5, allowed only as the broken variant.
+    lecture({ q1: 2, q2: 2, bugs: { ...lecture().bugs, smallQuorum: true } }),
     [
       at(0, {
         type: 'partition',

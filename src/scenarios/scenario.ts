@@ -1,7 +1,9 @@
 import * as v from 'valibot'
 import type { Intervention, RunInput, ScheduledIntervention, SimConfig } from '../engine/index.ts'
 import { ENGINE_VERSION, LIMITS, defaultConfig } from '../engine/index.ts'
-import { BEATS_MAX, SCENARIO_FORMAT, scenarioSchema } from './schema.ts'
+import { migrateV1toV2, type ScenarioV2Fields } from './migrate.ts'
+import { configForProtocol, laneCount } from './protocolConfig.ts'
+import { BEATS_MAX, SCENARIO_FORMAT, scenarioSchema, scenarioSchemaV1 } from './schema.ts'
 
 /** A narration beat: a lecturer's note that pauses the run at a step. */
 export interface Beat {
@@ -11,6 +13,11 @@ export interface Beat {
 
 /** A scenario: inputs only. Everything on screen is derived by replaying it. */
 export interface Scenario {
+  /**
+   * The protocol module's id (src/engine/protocols/registry.ts); absent means `paxos`. `config`
+   * is that protocol's config (checked by its module when decoded).
+   */
+  readonly protocol?: string
   readonly engine: number
   readonly seed: number
   readonly config: SimConfig
@@ -43,8 +50,9 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
 }
 
 /** One readable line for the first validation problem (`config.lossPercent must be at most 100`). Pure. */
-function describeIssue(issue: v.BaseIssue<unknown>): string {
-  const where = pathOf(issue)
+function describeIssue(issue: v.BaseIssue<unknown>, prefix = ''): string {
+  const inner = pathOf(issue)
+  const where = prefix && inner ? `${prefix}.${inner}` : prefix || inner
   if (issue.type === 'strict_object' && issue.expected === 'never') {
     return `unknown field "${where}"`
   }
@@ -82,25 +90,40 @@ export function parseScenario(input: unknown): ParseResult {
   const tooLong = oversizedList(input as Record<string, unknown>)
   if (tooLong !== null) return { ok: false, error: tooLong }
   // Only the first issue is reported, so stop there: a short link holding 200,000 bad entries
-  // would otherwise cost seconds of validation.
-  const r = v.safeParse(scenarioSchema, input, { abortEarly: true })
-  if (!r.success) return { ok: false, error: describeIssue(r.issues[0]) }
-  const o = r.output
+  // would otherwise cost seconds of validation. Format 1 is read by its own frozen schema and
+  // migrated; format 2's config is checked by its protocol.
+  let fields: ScenarioV2Fields
+  if (format === SCENARIO_FORMAT) {
+    const r = v.safeParse(scenarioSchema, input, { abortEarly: true })
+    if (!r.success) return { ok: false, error: describeIssue(r.issues[0]) }
+    fields = r.output
+  } else {
+    const r = v.safeParse(scenarioSchemaV1, input, { abortEarly: true })
+    if (!r.success) return { ok: false, error: describeIssue(r.issues[0]) }
+    fields = migrateV1toV2(r.output)
+  }
+  return fromFields(fields)
+}
+
+/** A scenario from validated format-2 fields: its config checked by its protocol. Pure. */
+function fromFields(o: ScenarioV2Fields): ParseResult {
+  const checked = configForProtocol(o.protocol, o.config, describeIssue)
+  if (!checked.ok) return checked
+  const lanes = laneCount(o.protocol, checked.config)
   const outOfRange = o.interventions.findIndex((iv) =>
-    ('pid' in iv ? [iv.pid] : 'groups' in iv ? iv.groups.flat() : []).some((p) => p > o.config.processCount),
+    ('pid' in iv ? [iv.pid] : 'groups' in iv ? iv.groups.flat() : []).some((p) => p > lanes),
   )
   if (outOfRange >= 0) {
-    return {
-      ok: false,
-      error: `interventions[${outOfRange}] names a process above P${o.config.processCount}`,
-    }
+    return { ok: false, error: `interventions[${outOfRange}] names a process above P${lanes}` }
   }
   const interventions = o.interventions.map(({ step, ...action }) => ({
     step,
     action: action as Intervention,
   }))
-  const config = { ...o.config, retry: { ...o.config.retry }, bugs: { ...o.config.bugs } } as SimConfig
+  // A fresh copy (plain JSON data, key order kept): a scenario never shares objects with the input.
+  const config = JSON.parse(JSON.stringify(checked.config)) as SimConfig
   const scenario: Scenario = {
+    ...(o.protocol !== 'paxos' && { protocol: o.protocol }),
     engine: o.engine,
     seed: o.seed,
     config,
@@ -117,6 +140,7 @@ export function parseScenario(input: unknown): ParseResult {
 export function scenarioToJson(s: Scenario): Record<string, unknown> {
   return {
     format: SCENARIO_FORMAT,
+    protocol: s.protocol ?? 'paxos',
     engine: s.engine,
     seed: s.seed,
     ...(s.title !== undefined && { title: s.title }),

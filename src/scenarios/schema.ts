@@ -2,12 +2,15 @@ import * as v from 'valibot'
 import { ENGINE_VERSION, LIMITS, defaultConfig } from '../engine/index.ts'
 
 /**
- * The scenario file format, version 1 (see docs/scenario-format.md), as valibot schemas. Objects
- * are strict: an unknown field is an error, so typos never silently change a run. Config fields
- * are optional and default to `defaultConfig()`.
+ * The scenario file formats (see docs/scenario-format.md), as valibot schemas. Objects are
+ * strict: an unknown field is an error, so typos never silently change a run. Config fields are
+ * optional and default to the protocol's defaults.
+ *
+ * Format 2 (current) adds `protocol` and Flexible Paxos's `q1`/`q2`; format 1 (every link and file
+ * made before) is read with its own schema and migrated (`src/scenarios/migrate.ts`).
  */
 
-export const SCENARIO_FORMAT = 1
+export const SCENARIO_FORMAT = 2
 
 const int = (min: number, max: number) =>
   v.pipe(
@@ -44,20 +47,41 @@ export const bugsSchema = v.strictObject({
   duplicateBallots: v.optional(v.boolean('must be true or false'), false),
 })
 
-export const configSchema = v.pipe(
-  v.strictObject({
-    processCount: v.optional(int(LIMITS.processCountMin, LIMITS.processCountMax), d.processCount),
-    latencyTicksMin: v.optional(int(1, LIMITS.latencyTicksMax), d.latencyTicksMin),
-    latencyTicksMax: v.optional(int(1, LIMITS.latencyTicksMax), d.latencyTicksMax),
-    lossPercent: v.optional(int(0, 100), d.lossPercent),
-    duplicatePercent: v.optional(int(0, 100), d.duplicatePercent),
-    proposerTimeoutTicks: v.optional(int(1, LIMITS.timeoutTicksMax), d.proposerTimeoutTicks),
-    retry: v.optional(retrySchema, {}),
-    learnerMode: v.optional(v.picklist(['decide', 'all'], 'must be "decide" or "all"'), d.learnerMode),
-    bugs: v.optional(bugsSchema, {}),
-    maxSteps: v.optional(int(1, LIMITS.maxStepsCap), d.maxSteps),
-  }),
-  v.check((c) => c.latencyTicksMax >= c.latencyTicksMin, 'latencyTicksMax must be at least latencyTicksMin'),
+const configEntries = {
+  processCount: v.optional(int(LIMITS.processCountMin, LIMITS.processCountMax), d.processCount),
+  latencyTicksMin: v.optional(int(1, LIMITS.latencyTicksMax), d.latencyTicksMin),
+  latencyTicksMax: v.optional(int(1, LIMITS.latencyTicksMax), d.latencyTicksMax),
+  lossPercent: v.optional(int(0, 100), d.lossPercent),
+  duplicatePercent: v.optional(int(0, 100), d.duplicatePercent),
+  proposerTimeoutTicks: v.optional(int(1, LIMITS.timeoutTicksMax), d.proposerTimeoutTicks),
+  retry: v.optional(retrySchema, {}),
+  learnerMode: v.optional(v.picklist(['decide', 'all'], 'must be "decide" or "all"'), d.learnerMode),
+  bugs: v.optional(bugsSchema, {}),
+  maxSteps: v.optional(int(1, LIMITS.maxStepsCap), d.maxSteps),
+}
+
+const latencyOrder = <T extends { latencyTicksMin: number; latencyTicksMax: number }>() =>
+  v.check<T, string>(
+    (c) => c.latencyTicksMax >= c.latencyTicksMin,
+    'latencyTicksMax must be at least latencyTicksMin',
+  )
+
+/** Format 1's config (single-decree Paxos, majority quorums unless `bugs.smallQuorum`). */
+const configObjectV1 = v.strictObject(configEntries)
+export const configSchemaV1 = v.pipe(configObjectV1, latencyOrder<v.InferOutput<typeof configObjectV1>>())
+
+/**
+ * The Paxos module's config in format 2: format 1's plus the quorum sizes (each at most the
+ * process count, and intersecting unless the broken variant is on: checked by the module).
+ */
+const paxosConfigObject = v.strictObject({
+  ...configEntries,
+  q1: v.optional(int(1, LIMITS.processCountMax)),
+  q2: v.optional(int(1, LIMITS.processCountMax)),
+})
+export const paxosConfigSchema = v.pipe(
+  paxosConfigObject,
+  latencyOrder<v.InferOutput<typeof paxosConfigObject>>(),
 )
 
 const stepSchema = int(0, LIMITS.maxStepsCap)
@@ -100,11 +124,10 @@ export const beatSchema = v.strictObject({ step: stepSchema, text: textSchema(50
 /** At most this many narration beats per scenario. */
 export const BEATS_MAX = 200
 
-export const scenarioSchema = v.strictObject({
-  format: v.literal(SCENARIO_FORMAT, `must be ${SCENARIO_FORMAT}`),
+/** The fields every format shares (config is per format, and per protocol from format 2). */
+const commonEntries = {
   engine: v.optional(int(1, 1_000_000), ENGINE_VERSION),
   seed: v.optional(int(0, 0xffff_ffff), 1),
-  config: v.optional(configSchema, {}),
   interventions: v.optional(
     v.pipe(
       v.array(interventionSchema, 'must be a list'),
@@ -121,7 +144,33 @@ export const scenarioSchema = v.strictObject({
     ),
   ),
   cursor: v.optional(stepSchema),
+}
+
+/** Format 1: single-decree Paxos only. Frozen: links and files made with it must keep opening. */
+export const scenarioSchemaV1 = v.strictObject({
+  format: v.literal(1, 'must be 1 or 2'),
+  ...commonEntries,
+  config: v.optional(configSchemaV1, {}),
 })
 
+/** A protocol id: lower-case letters, digits and dashes (checked against the registry next). */
+const protocolSchema = v.pipe(
+  v.string('must be a string'),
+  v.maxLength(40, 'must be at most 40 characters'),
+  v.regex(/^[a-z][a-z0-9-]*$/, 'must be a protocol id such as "paxos"'),
+)
+
+/**
+ * Format 2. `config` is checked in a second pass by the protocol's schema (`configForProtocol`
+ * in scenario.ts), so the envelope does not need to know every protocol.
+ */
+export const scenarioSchema = v.strictObject({
+  format: v.literal(SCENARIO_FORMAT, 'must be 1 or 2'),
+  protocol: protocolSchema,
+  ...commonEntries,
+  config: v.optional(v.unknown()),
+})
+
+export type ScenarioJsonV1 = v.InferOutput<typeof scenarioSchemaV1>
 export type ScenarioJson = v.InferOutput<typeof scenarioSchema>
 export type ScenarioJsonInput = v.InferInput<typeof scenarioSchema>

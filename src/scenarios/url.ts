@@ -1,5 +1,5 @@
 import { strFromU8, strToU8, zlibSync } from 'fflate'
-import { defaultConfig } from '../engine/index.ts'
+import { protocolById } from '../engine/index.ts'
 import { inflateCapped } from './inflate.ts'
 import { formatBytes, MAX_SCENARIO_BYTES } from './input.ts'
 import { parseScenario, scenarioToJson, type ParseResult, type Scenario } from './scenario.ts'
@@ -63,13 +63,15 @@ function diff(value: Record<string, unknown>, base: Record<string, unknown>): Re
   return out
 }
 
-/** The scenario JSON a link carries: config fields equal to the defaults are left out. Pure. */
+/**
+ * The scenario JSON a link carries: config fields equal to the protocol's defaults are left out
+ * (so those defaults are part of the link format: changing one needs a new format and a
+ * migration). Pure.
+ */
 function linkJson(s: Scenario): string {
   const full = scenarioToJson(s)
-  const config = diff(
-    s.config as unknown as Record<string, unknown>,
-    defaultConfig() as unknown as Record<string, unknown>,
-  )
+  const defaults = protocolById(s.protocol ?? 'paxos')?.config.defaults() ?? {}
+  const config = diff(s.config as unknown as Record<string, unknown>, defaults as Record<string, unknown>)
   return JSON.stringify({ ...full, config })
 }
 

@@ -2,7 +2,7 @@ import type { Context, Delivery, Effect, Step } from '../../kernel/module.ts'
 import type { Counted, Message } from '../../kernel/types.ts'
 import { onAccept, onPrepare } from './acceptor.ts'
 import { ballotKey } from './ballot.ts'
-import { quorumSize } from './config.ts'
+import { quorumSizes } from './config.ts'
 import { onAcceptedNotice, onDecideNotice } from './learner.ts'
 import { ignoredReply } from './narration.ts'
 import {
@@ -138,13 +138,16 @@ export function onMessage(s: PaxosProc, input: { msg: Message<Payload>; ctx: Ctx
       break
     }
     case 'promise': {
-      const r = onPromise(t.proposer, self, m.from, pl.ballot, pl.accepted, quorumSize(c), c)
+      const r = onPromise(t.proposer, self, m.from, pl.ballot, pl.accepted, quorumSizes(c).q1, c)
       note = counted(t, r, pl.ballot, 1, false)
       applyProposer(t, r)
       break
     }
     case 'reject': {
-      const r = onReject(t.proposer, self, m.from, pl.ballot, pl.promised, quorumSize(c), c)
+      // Failure needs enough rejects that no quorum of the phase the proposer is in is possible.
+      const { q1, q2 } = quorumSizes(c)
+      const quorum = t.proposer.phase === 'accepting' ? q2 : q1
+      const r = onReject(t.proposer, self, m.from, pl.ballot, pl.promised, quorum, c)
       note = counted(t, r, pl.ballot, 1, true)
       applyProposer(t, r)
       break
@@ -165,7 +168,7 @@ export function onMessage(s: PaxosProc, input: { msg: Message<Payload>; ctx: Ctx
 /** `accepted(n, v)`: the proposer counts it; in `all` mode every learner counts it too. */
 function onAcceptedMsg(t: Turn, from: Message['from'], pl: Extract<Payload, { type: 'accepted' }>): Counted {
   const c = t.ctx.config
-  const quorum = quorumSize(c)
+  const quorum = quorumSizes(c).q2
   const r = onAcceptedReply(t.proposer, t.ctx.self, from, pl.ballot, quorum, c)
   if (c.learnerMode !== 'all') {
     const note = counted(t, r, pl.ballot, 2, false)

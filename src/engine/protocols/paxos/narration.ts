@@ -1,6 +1,6 @@
 import type { Counted, Message, ProcessId, Tick } from '../../kernel/types.ts'
 import { compareBallots, formatBallot as fb } from './ballot.ts'
-import { quorumSize } from './config.ts'
+import { quorumSizes } from './config.ts'
 import type {
   AcceptedPair,
   Ballot,
@@ -103,8 +103,14 @@ export const timerFireText = (pid: ProcessId, key: TimerPurpose): string =>
     ? `${P(pid)}'s timeout fires: its ballot has not succeeded in time.`
     : `${P(pid)}'s retry timer fires.`
 
-export const runStartText = (config: SimConfig, processCount: number): string =>
-  `A run of ${processCount} processes begins; a quorum is ${quorumSize(config)} of ${processCount}.`
+export function runStartText(config: SimConfig, processCount: number): string {
+  const { q1, q2 } = quorumSizes(config)
+  const quorums =
+    q1 === q2
+      ? `a quorum is ${q1} of ${processCount}`
+      : `a phase-1 quorum is ${q1} of ${processCount} and a phase-2 quorum ${q2}`
+  return `A run of ${processCount} processes begins; ${quorums}.`
+}
 
 export const crashText = (pid: ProcessId, config: SimConfig): string =>
   config.bugs.amnesiaOnCrash
@@ -126,7 +132,7 @@ export function eventText(e: PaxosEvent, config: SimConfig): string {
     case 'acceptor.forget':
       return `${P(e.pid)} has forgotten its promise and accepted value (no stable storage).`
     case 'proposer.phase':
-      return phaseText(e, quorumSize(config))
+      return phaseText(e, quorumSizes(config).q1)
     case 'learner.decide':
       return `${P(e.pid)} decides value ${e.value} (ballot ${fb(e.ballot)}).`
     case 'value.chosen':

@@ -32,7 +32,10 @@ export interface BugToggles {
   acceptBelowPromise: boolean
   /** The acceptor forgets `promised` and `accepted` when it crashes (no stable storage). */
   amnesiaOnCrash: boolean
-  /** Quorums of ⌊n/2⌋, too small to intersect. */
+  /**
+   * Quorums too small to intersect: the broken variant that may run q1 + q2 ≤ n. Without `q1`
+   * and `q2` (format 1), both quorums are ⌊n/2⌋.
+   */
   smallQuorum: boolean
   /** Ballots are bare round numbers, so two proposers can use the same ballot. */
   duplicateBallots: boolean
@@ -63,6 +66,13 @@ export interface SimConfig extends NetworkConfig {
   retry: RetryConfig
   learnerMode: LearnerMode
   bugs: BugToggles
+  /**
+   * Flexible Paxos: the phase-1 quorum size (promises a proposer needs), 1..processCount. Absent:
+   * a majority (so configs without it, every format-1 link included, run exactly as before).
+   */
+  q1?: number
+  /** The phase-2 quorum size (accepts that choose a value), 1..processCount. Absent: a majority. */
+  q2?: number
 }
 
 export type MsgType = 'prepare' | 'promise' | 'reject' | 'accept' | 'accepted' | 'decide'

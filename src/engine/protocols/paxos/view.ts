@@ -1,6 +1,6 @@
 import type { LaneStatus, ProcessView, ProcSlot } from '../../kernel/module.ts'
 import { ballotKey, formatBallot } from './ballot.ts'
-import { quorumSize } from './config.ts'
+import { quorumSizes } from './config.ts'
 import { popcount } from './state.ts'
 import type { ProcessId } from '../../kernel/types.ts'
 import type {
@@ -34,12 +34,12 @@ export function processView(s: PaxosProc, up: boolean, config: SimConfig, pid: P
   if (pr.phase !== 'idle') {
     const value = pr.value ?? pr.ownValue
     const adopted = pr.adoptedFrom ? ` (adopted from ${pair(pr.adoptedFrom)})` : ''
-    const quorum = quorumSize(config)
+    const { q1, q2 } = quorumSizes(config)
     const meters =
       pr.phase === 'preparing'
-        ? [{ label: 'promises', got: popcount(pr.promises), needed: quorum }]
+        ? [{ label: 'promises', got: popcount(pr.promises), needed: q1 }]
         : pr.phase === 'accepting'
-          ? [{ label: 'accepted', got: popcount(pr.accepteds), needed: quorum }]
+          ? [{ label: 'accepted', got: popcount(pr.accepteds), needed: q2 }]
           : []
     lines.push({
       id: 'proposer',
