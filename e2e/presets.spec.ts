@@ -14,6 +14,7 @@ const OUTCOMES: Record<string, { chosen: string } | { livelock: true } | { viola
   'majority-crash': { chosen: 'Chosen: 10 · decided 4/5' },
   'message-loss': { chosen: 'Chosen: 10 · decided 3/5' },
   partition: { chosen: 'Chosen: B · decided 5/5' },
+  'flexible-quorums': { chosen: 'Chosen: A · decided 5/5' },
   'bug-ignore-prior': { violated: true },
   'bug-accept-below-promise': { violated: true },
   'bug-amnesia': { violated: true },

@@ -63,7 +63,12 @@ test('export a scenario as .json and import it back: the same run', async ({ pag
   expect(file.suggestedFilename()).toBe('racing-p3-completes-p1-s-value.synod.json')
   const text = await readFile((await file.path()) ?? '', 'utf8')
   const json = JSON.parse(text) as { cursor: number; title: string; format: number }
-  expect(json).toMatchObject({ format: 1, cursor: 5, title: 'Racing: P3 completes P1’s value' })
+  expect(json).toMatchObject({
+    format: 2,
+    protocol: 'paxos',
+    cursor: 5,
+    title: 'Racing: P3 completes P1’s value',
+  })
   await page.getByRole('button', { name: /^Jump to start/ }).click()
   await importJson(page, 'racing.json', text)
   await settled(page)

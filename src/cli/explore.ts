@@ -11,11 +11,14 @@ import type { Scenario } from '../scenarios/scenario.ts'
 /** `synod explore --spec …`: exhaustive model checking of Lamport's Paxos.tla (see src/explorer). */
 
 export const EXPLORE_USAGE = `usage: synod explore --spec [paxos] [--acceptors <n>] [--values <n>] [--max-ballot <n>]
-                     [--quorum <size>] [--max-states <n>] [--max-depth <n>] [--max-memory <MiB>] [--json]
+                     [--quorum <size> | --q1 <size> --q2 <size>] [--max-states <n>] [--max-depth <n>]
+                     [--max-memory <MiB>] [--json]
   Breadth-first search over every reachable state of Paxos.tla, checking agreement.
   --acceptors  ${SPEC_LIMITS.acceptors.min}..${SPEC_LIMITS.acceptors.max} (default 3)     --values  ${SPEC_LIMITS.values.min}..${SPEC_LIMITS.values.max} (default 2)
   --max-ballot ${SPEC_LIMITS.maxBallot.min}..${SPEC_LIMITS.maxBallot.max}, ballots are 0..n (default 2)
   --quorum     quorums are all sets of this many acceptors (default: a majority)
+  --q1, --q2   Flexible Paxos: phase-1 (1b) and phase-2 (2b) quorum sizes (default: --quorum);
+               safe when q1 + q2 > acceptors
   --max-states stop after this many distinct states (default 5000000, at most 20000000)
   --max-depth  explore at most this many steps from the initial state (default: no limit)
   --max-memory stop cleanly before the search's arrays exceed this many MiB (default 512)
@@ -43,6 +46,8 @@ const NUMERIC = {
   '--values': { min: SPEC_LIMITS.values.min, max: SPEC_LIMITS.values.max },
   '--max-ballot': { min: SPEC_LIMITS.maxBallot.min, max: SPEC_LIMITS.maxBallot.max },
   '--quorum': { min: 1, max: SPEC_LIMITS.acceptors.max },
+  '--q1': { min: 1, max: SPEC_LIMITS.acceptors.max },
+  '--q2': { min: 1, max: SPEC_LIMITS.acceptors.max },
   '--max-states': { min: 1, max: MAX_STATES_LIMIT },
   '--max-depth': { min: 0, max: MAX_DEPTH_LIMIT },
   '--max-memory': { min: 1, max: 2048 },
@@ -73,15 +78,20 @@ export function parseExploreArgs(args: readonly string[]): ExploreArgs | string 
   if (!spec) return 'explore needs --spec'
   const acceptors = nums.get('--acceptors') ?? 3
   const quorumSize = nums.get('--quorum')
-  if (quorumSize !== undefined && quorumSize > acceptors) {
-    return `--quorum must be at most the number of acceptors (${acceptors}), got ${quorumSize}`
+  const sizes = { '--quorum': quorumSize, '--q1': nums.get('--q1'), '--q2': nums.get('--q2') }
+  for (const [opt, q] of Object.entries(sizes)) {
+    if (q !== undefined && q > acceptors)
+      return `${opt} must be at most the number of acceptors (${acceptors}), got ${q}`
   }
+  const [q1, q2] = [sizes['--q1'], sizes['--q2']]
   return {
     constants: {
       acceptors,
       values: nums.get('--values') ?? 2,
       maxBallot: nums.get('--max-ballot') ?? 2,
       ...(quorumSize === undefined ? {} : { quorumSize }),
+      ...(q1 === undefined ? {} : { q1 }),
+      ...(q2 === undefined ? {} : { q2 }),
     },
     maxStates: nums.get('--max-states') ?? 5_000_000,
     maxDepth: nums.get('--max-depth') ?? MAX_DEPTH_LIMIT,
@@ -98,7 +108,9 @@ export function formatSpecReport(r: SpecReport): string {
   const values = Array.from({ length: c.values }, (_, v) => `v${v + 1}`).join(', ')
   const lines = [
     `Paxos.tla: acceptors a1..a${c.acceptors}, values ${values}, ballots 0..${c.maxBallot}, ` +
-      `quorums = all ${c.quorumSize}-acceptor sets (${r.quorums.length})`,
+      (c.q1 === undefined
+        ? `quorums = all ${c.quorumSize}-acceptor sets (${r.quorums.length})`
+        : `phase-1 quorums = all ${c.q1}-acceptor sets, phase-2 quorums = all ${c.q2 ?? c.quorumSize}-acceptor sets`),
   ]
   if (!r.quorumsIntersect)
     lines.push(`note: these quorums do not all intersect (the spec's QuorumAssumption fails)`)
@@ -208,7 +220,9 @@ export function runExplore(
     return writeExport(exported.value, exportMultiPaxos(p.constants), p.json)
   }
   if (model.name === null) {
-    const specOnly = args.find((a) => ['--acceptors', '--values', '--max-ballot', '--quorum'].includes(a))
+    const specOnly = args.find((a) =>
+      ['--acceptors', '--values', '--max-ballot', '--quorum', '--q1', '--q2'].includes(a),
+    )
     if (specOnly)
       return { code: 2, stdout: '', stderr: `synod: ${specOnly} needs --spec (model checking Paxos.tla)` }
     return runExploreSim(args, load, now)

@@ -40,8 +40,10 @@ function subsetsOfSize(items: readonly number[], k: number): number[][] {
   return [...subsetsOfSize(rest, k - 1).map((s) => [first, ...s]), ...subsetsOfSize(rest, k)]
 }
 
-export function naiveQuorums(c: SpecConstants): number[][] {
-  return subsetsOfSize(range(c.acceptors), c.quorumSize ?? Math.floor(c.acceptors / 2) + 1)
+/** Phase 1's quorums (Phase2a's Q), or phase 2's (chosen's Q). */
+export function naiveQuorums(c: SpecConstants, phase: 1 | 2 = 1): number[][] {
+  const both = c.quorumSize ?? Math.floor(c.acceptors / 2) + 1
+  return subsetsOfSize(range(c.acceptors), (phase === 1 ? c.q1 : c.q2) ?? both)
 }
 
 /** Canonical key: the variables, with msgs as a sorted set of canonical JSON records. */
@@ -121,7 +123,7 @@ export function naiveChosen(c: SpecConstants, s: NaiveState): number[] {
   const voted = (a: number, b: number, v: number) =>
     s.msgs.some((m) => m.type === '2b' && m.acc === a && m.bal === b && m.val === v)
   return range(c.values).filter((v) =>
-    range(c.maxBallot + 1).some((b) => naiveQuorums(c).some((Q) => Q.every((a) => voted(a, b, v)))),
+    range(c.maxBallot + 1).some((b) => naiveQuorums(c, 2).some((Q) => Q.every((a) => voted(a, b, v)))),
   )
 }
 

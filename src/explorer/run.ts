@@ -8,7 +8,7 @@ import { explainViolation, type SpecViolation } from './trace.ts'
 import { acceptorName, majority, type SpecConstants } from './universe.ts'
 
 export interface SpecReport {
-  readonly constants: Required<SpecConstants>
+  readonly constants: Required<Omit<SpecConstants, 'q1' | 'q2'>> & Pick<SpecConstants, 'q1' | 'q2'>
   readonly quorums: readonly (readonly string[])[]
   /** Whether every two quorums intersect (the spec's QuorumAssumption). */
   readonly quorumsIntersect: boolean
@@ -79,9 +79,12 @@ export function checkSpec(
       values: u.values,
       maxBallot: u.ballots - 1,
       quorumSize: constants.quorumSize ?? majority(u.acceptors),
+      ...(u.q2 !== u.quorumSize && { q1: u.quorumSize, q2: u.q2 }),
     },
     quorums,
-    quorumsIntersect: u.quorums.every((p) => u.quorums.every((q) => (p & q) !== 0)),
+    // Paxos.tla's QuorumAssumption, in Flexible Paxos's form: every phase-1 quorum meets every
+    // phase-2 quorum (for majorities, every two quorums meet).
+    quorumsIntersect: u.quorums.every((p) => u.quorums2.every((q) => (p & q) !== 0)),
     messageUniverse: u.messages.length,
     bounds: explorer.bounds,
     distinctStates: progress.distinctStates,

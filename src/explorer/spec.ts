@@ -2,6 +2,9 @@
  * Spec mode of the explorer: an exhaustive breadth-first model checker of Lamport's Paxos.tla
  * (Init, Next = Phase1a(b) \/ Phase2a(b, v) \/ Phase1b(a) \/ Phase2b(a)), checking agreement:
  * at most one value is chosen, where chosen(v) == \E b, Q : \A a \in Q : a voted for v in b.
+ * With separate quorum sizes (Flexible Paxos, `q1`/`q2`), Phase2a's Q ranges over the phase-1
+ * quorums and chosen's over the phase-2 quorums; the spec's QuorumAssumption becomes "every
+ * phase-1 quorum meets every phase-2 quorum" (q1 + q2 > acceptors).
  *
  * Encoding. A state is the set msgs as a bitset over the universe of possible messages
  * (universe.ts). maxBal, maxVBal and maxVal are not stored because they are functions of msgs:

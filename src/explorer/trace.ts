@@ -111,7 +111,7 @@ function describeStep(u: Universe, before: Uint32Array, m: SpecMessage): SpecSte
 export function chosenWitnesses(u: Universe, bits: Uint32Array): ChosenWitness[] {
   return chosenValues(u, bits).map((v) => {
     for (let b = 0; b < u.ballots; b++) {
-      for (const q of u.quorums) {
+      for (const q of u.quorums2) {
         let all = true
         for (let a = 0; a < u.acceptors; a++)
           if (q & (1 << a) && !hasBit(bits, u.index2b(a, b, v))) all = false

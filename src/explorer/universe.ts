@@ -14,6 +14,13 @@ export interface SpecConstants {
   readonly maxBallot: number
   /** Quorum = all subsets of exactly this many acceptors. Below a majority they need not intersect. */
   readonly quorumSize?: number
+  /**
+   * Flexible Paxos: the phase-1 quorum size (the 1b messages Phase2a needs); default `quorumSize`.
+   * Safe when q1 + q2 > acceptors.
+   */
+  readonly q1?: number
+  /** The phase-2 quorum size (the 2b votes that make a value chosen); default `quorumSize`. */
+  readonly q2?: number
 }
 
 /** Ranges the explorer accepts: small enough that an exhaustive search stays bounded. */
@@ -45,10 +52,14 @@ export interface Universe {
   readonly acceptors: number
   readonly values: number
   readonly ballots: number
+  /** The phase-1 quorum size (equal to q2 unless the model is Flexible Paxos). */
   readonly quorumSize: number
-  /** Each quorum as a bitmask over acceptors (bit a = acceptor a). */
+  readonly q2: number
+  /** Each phase-1 quorum as a bitmask over acceptors (bit a = acceptor a): Phase2a's Q. */
   readonly quorums: readonly number[]
-  /** hasQuorum[mask] = 1 when the acceptor set `mask` includes some quorum. */
+  /** Each phase-2 quorum as a bitmask: chosen's Q. */
+  readonly quorums2: readonly number[]
+  /** hasQuorum[mask] = 1 when the acceptor set `mask` includes some phase-2 quorum. */
   readonly hasQuorum: Uint8Array
   readonly messages: readonly SpecMessage[]
   /** Uint32 words in one state key. */
@@ -77,14 +88,25 @@ export function checkConstants(c: SpecConstants): string | null {
     const { min, max } = SPEC_LIMITS[key]
     if (!whole(c[key]) || c[key] < min || c[key] > max) return `${key} must be an integer in ${min}..${max}`
   }
-  const q = c.quorumSize
-  if (q !== undefined && (!whole(q) || q < 1 || q > c.acceptors)) {
-    return `quorum size must be an integer in 1..${c.acceptors} (the number of acceptors)`
+  for (const [name, q] of [
+    ['quorum size', c.quorumSize],
+    ['q1', c.q1],
+    ['q2', c.q2],
+  ] as const) {
+    if (q !== undefined && (!whole(q) || q < 1 || q > c.acceptors)) {
+      return `${name} must be an integer in 1..${c.acceptors} (the number of acceptors)`
+    }
   }
   return null
 }
 
 export const majority = (acceptors: number): number => Math.floor(acceptors / 2) + 1
+
+/** The model's phase-1 and phase-2 quorum sizes: `q1`/`q2`, else `quorumSize`, else a majority. */
+export function specQuorums(c: SpecConstants): { q1: number; q2: number } {
+  const both = c.quorumSize ?? majority(c.acceptors)
+  return { q1: c.q1 ?? both, q2: c.q2 ?? both }
+}
 
 /** All subsets of exactly `size` acceptors, as bitmasks, in increasing numeric order. */
 export function quorumMasks(acceptors: number, size: number): number[] {
@@ -126,10 +148,11 @@ export function buildUniverse(c: SpecConstants): Universe {
   const A = c.acceptors
   const V = c.values
   const NB = c.maxBallot + 1
-  const quorumSize = c.quorumSize ?? majority(A)
+  const { q1: quorumSize, q2 } = specQuorums(c)
   const quorums = quorumMasks(A, quorumSize)
+  const quorums2 = quorumMasks(A, q2)
   const hasQuorum = new Uint8Array(1 << A)
-  for (let mask = 0; mask < 1 << A; mask++) hasQuorum[mask] = quorums.some((q) => (q & mask) === q) ? 1 : 0
+  for (let mask = 0; mask < 1 << A; mask++) hasQuorum[mask] = quorums2.some((q) => (q & mask) === q) ? 1 : 0
 
   const messages: SpecMessage[] = []
   for (let b = 0; b < NB; b++) messages.push({ type: '1a', bal: b })
@@ -192,7 +215,9 @@ export function buildUniverse(c: SpecConstants): Universe {
     values: V,
     ballots: NB,
     quorumSize,
+    q2,
     quorums,
+    quorums2,
     hasQuorum,
     messages,
     words: Math.ceil(n / 32),

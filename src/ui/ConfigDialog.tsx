@@ -4,6 +4,7 @@ import { applyConfig, openDialog } from '../store/actions.ts'
 import { useSynod } from '../store/store.ts'
 import { Dialog } from './Dialog.tsx'
 import { NumberField } from './NumberField.tsx'
+import { QuorumFields } from './QuorumFields.tsx'
 
 /** The five deliberately broken variants, each with why it matters. */
 const BUGS: readonly { key: keyof BugToggles; name: string; what: string }[] = [
@@ -25,7 +26,7 @@ const BUGS: readonly { key: keyof BugToggles; name: string; what: string }[] = [
   {
     key: 'smallQuorum',
     name: 'Quorums too small',
-    what: 'A quorum is ⌊n/2⌋ (2 of 5), so two quorums need not share an acceptor.',
+    what: 'Quorums need not intersect (q1 + q2 ≤ n). Without separate sizes, both are ⌊n/2⌋ (2 of 5).',
   },
   {
     key: 'duplicateBallots',
@@ -156,6 +157,9 @@ export function ConfigDialog() {
                 <option value="all">from every acceptor (“accepted”)</option>
               </select>
             </label>
+          </Group>
+          <Group legend="Quorums">
+            <QuorumFields c={c} put={setC} />
           </Group>
           <Group legend="Run">
             <NumberField
