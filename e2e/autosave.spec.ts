@@ -116,3 +116,19 @@ test('a link followed while a write of the kept work is due is opened, not overw
   expect(new URL(page.url()).hash).toBe(basic)
   expect(await cursorStep(page)).toBe(0)
 })
+
+test('a write that was due before a broken link arrived does not hide the link', async ({ page }) => {
+  await openApp(page, '?preset=racing-adopt')
+  const broken = '#s=1.@@@@'
+  // The step schedules the delayed address write; the broken link arrives before it runs.
+  await page.evaluate((hash) => {
+    const step = [...document.querySelectorAll('button')].find((b) => /^Step \(/.test(b.title))
+    step?.click()
+    window.location.hash = hash
+  }, broken)
+  await expect(page.getByText('This link could not be opened')).toBeVisible()
+  await page.waitForTimeout(700)
+  expect(new URL(page.url()).hash).toBe(broken)
+  await page.getByRole('button', { name: /^Step \(/ }).click()
+  await expect(page).not.toHaveURL(/@@@@/)
+})

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { deflateSync } from 'node:zlib'
 import type { Page } from '@playwright/test'
 import { cursorStep, expect, openApp, position, settled, test } from './fixtures.ts'
@@ -13,6 +14,15 @@ async function importBytes(page: Page, name: string, buffer: Buffer): Promise<vo
   const menu = page.locator('details.file-menu')
   if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click()
   await page.getByLabel('Scenario file to open').setInputFiles({ name, mimeType: 'application/json', buffer })
+}
+
+async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
+  const menu = page.locator('details.file-menu')
+  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click()
+  const wait = page.waitForEvent('download')
+  await page.getByRole('button', { name: button }).click()
+  const file = await wait
+  return { name: file.suggestedFilename(), bytes: await readFile((await file.path()) ?? '') }
 }
 
 test('a zip-bomb link is refused at the size limit and the work is kept', async ({ page }) => {
@@ -72,4 +82,44 @@ test('malformed scenario links say what is wrong with them', async ({ page }) =>
     ).toContainText(message)
   }
   await expect(position(page)).toContainText('step 0/24')
+})
+
+test('NUL, line breaks and a right-to-left override in user text keep every export intact', async ({
+  page,
+}) => {
+  await openApp(page)
+  const json = JSON.stringify({
+    format: 1,
+    title: 'Two\nlines',
+    interventions: [{ step: 0, type: 'propose', pid: 1, value: 'A\u0000B' }],
+    beats: [{ step: 0, text: 'Reversed \u202Eafter this' }],
+  })
+  await importBytes(page, 'controls.json', Buffer.from(json))
+  await settled(page)
+  // On screen the override stays inside the beat.
+  await expect(page.locator('.beat bdi')).toHaveText('Reversed \u202Eafter this')
+  await page.getByRole('button', { name: /^Until decided/ }).click()
+  await settled(page)
+
+  const svg = (await download(page, 'Export diagram (SVG)')).bytes.toString('utf8')
+  const blank = await page.context().newPage()
+  const parsed = await blank.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
+    }
+  }, svg)
+  await blank.close()
+  expect(parsed.error).toBeNull()
+  expect(parsed.texts.join(' ')).toContain('A␀B')
+
+  const png = (await download(page, 'Export diagram (PNG, 2×)')).bytes
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
+
+  const trace = (await download(page, 'Export text trace')).bytes.toString('utf8').split('\n')
+  expect(trace[0]).toBe('# Two\\nlines')
+  expect(trace[1]).toMatch(/^# http:\/\/127\.0\.0\.1:\d+\/#s=1\./)
+  expect(trace[2]).toMatch(/^# cursor step \d+$/)
+  expect(trace[3]).toMatch(/^s0 t0 run\.start/)
 })

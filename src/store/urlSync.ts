@@ -236,16 +236,20 @@ async function keep(scenario: Scenario, presetId: string | null): Promise<void> 
 
 function writeNow(): void {
   if (!booted) return
-  // A hash arrived that the app has not followed yet: follow it, never overwrite it.
-  if (window.location.hash !== followedHash && !brokenLinkShown) return followHash()
   const s = synodStore.getState()
+  // The work on screen is kept whatever the address holds.
+  if (!isEmbed()) void keep(currentScenario(s), s.presetId)
+  // A broken link stays readable until the user acts (the subscription clears the flag then),
+  // even when a write was already due before the link arrived.
+  if (brokenLinkShown) return
+  // A hash arrived that the app has not followed yet: follow it, never overwrite it.
+  if (window.location.hash !== followedHash) return followHash()
   const url = addressFor(s)
   if (window.location.href !== url) {
     // replaceState: the cursor moves often, and the Back button should leave the app, not rewind it.
     window.history.replaceState(window.history.state, '', url)
   }
   followedHash = window.location.hash
-  if (!isEmbed()) void keep(currentScenario(s), s.presetId)
 }
 
 /** Start mirroring the work into the address and the kept work; returns a stop function. */

@@ -41,7 +41,9 @@ export function EmbedView() {
   return (
     <div className="embed">
       <DiagramPane />
-      <p className="embed-caption">{line}</p>
+      <p className="embed-caption">
+        <bdi>{line}</bdi>
+      </p>
       <div className="embed-transport" role="toolbar" aria-label="Time controls">
         <button type="button" onClick={act.stepBack} aria-label="Back one step">
           <Icon name="back" />

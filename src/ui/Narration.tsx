@@ -111,7 +111,7 @@ export function Narration() {
       {!touched && cursor === 0 && <StartHint />}
       {beat && (
         <p className="beat">
-          <span className="beat-tag">{beatTag(beat.text)}</span> {beat.text}
+          <span className="beat-tag">{beatTag(beat.text)}</span> <bdi>{beat.text}</bdi>
         </p>
       )}
       {/* A reversed flex box keeps the newest line in view without measuring (no forced layout). */}

@@ -94,9 +94,12 @@ function Caption() {
   return (
     <p className={`presenter-caption caption-${caption.kind}`} role="status">
       {caption.kind === 'story' && scenario.title && (
-        <span className="presenter-title">{scenario.title}: </span>
+        <span className="presenter-title">
+          <bdi>{scenario.title}</bdi>:{' '}
+        </span>
       )}
-      {caption.kind === 'beat' && <span className="beat-tag">{beatTag(caption.text)}</span>} {caption.text}
+      {caption.kind === 'beat' && <span className="beat-tag">{beatTag(caption.text)}</span>}{' '}
+      <bdi>{caption.text}</bdi>
     </p>
   )
 }

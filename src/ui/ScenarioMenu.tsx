@@ -10,6 +10,7 @@ import { loadScenario, openDialog, setNotice } from '../store/actions.ts'
 import { togglePresenter } from '../store/presenter.ts'
 import { synodStore } from '../store/store.ts'
 import { currentScenario, engineNotice, shareLink, startFresh } from '../store/urlSync.ts'
+import { traceHeader } from './exportText.ts'
 import { diagramSvg, svgToPng } from './svgExport.ts'
 
 /** Offer `text` as a file download. */
@@ -57,9 +58,9 @@ async function exportPng(): Promise<void> {
 /** The text trace (one line per event), headed by the title and the link that replays it. */
 function exportTrace(): void {
   const s = synodStore.getState()
-  const link = shareLink(s) ?? '(this run is too large for a link: replay it from its scenario file)'
-  const head = [`# ${titleOf()}`, `# ${link}`, `# cursor step ${s.cursor}`]
-  downloadText(`${stem()}.trace.txt`, `${head.join('\n')}\n${textTrace(s.log)}\n`, 'text/plain')
+  // The title is user text: a line break in it must not end the header early.
+  const head = traceHeader(titleOf(), shareLink(s), s.cursor)
+  downloadText(`${stem()}.trace.txt`, `${head}\n${textTrace(s.log)}\n`, 'text/plain')
 }
 
 async function importFile(file: File): Promise<void> {

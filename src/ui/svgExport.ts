@@ -2,6 +2,7 @@ import { createElement } from 'react'
 import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
 import { Legend } from '../timeline/Legend.tsx'
+import { xmlText } from './exportText.ts'
 
 /**
  * The diagram as a standalone SVG file: a clone of the SVG on screen with every element's computed
@@ -45,15 +46,16 @@ const SKIP_ATTRS = new Set(['class', 'style', 'tabindex'])
  */
 function styledCopy(from: Element): Element {
   const to = document.createElementNS(from.namespaceURI ?? SVG_NS, from.localName)
+  // User text (values, titles) may hold characters XML forbids: the file must still parse.
   for (const a of from.attributes) {
-    if (!SKIP_ATTRS.has(a.name)) to.setAttributeNS(a.namespaceURI, a.name, a.value)
+    if (!SKIP_ATTRS.has(a.name)) to.setAttributeNS(a.namespaceURI, a.name, xmlText(a.value))
   }
   const cs = getComputedStyle(from)
   const style = (to as SVGElement).style
   for (const p of PROPS) style.setProperty(p, cs.getPropertyValue(p))
   for (const child of from.childNodes) {
     if (child instanceof Element) to.append(styledCopy(child))
-    else if (child.nodeType === Node.TEXT_NODE) to.append(child.textContent ?? '')
+    else if (child.nodeType === Node.TEXT_NODE) to.append(xmlText(child.textContent ?? ''))
   }
   return to
 }
@@ -117,8 +119,8 @@ export function diagramSvg(title: string): string | null {
   heading.setAttribute('font-family', bodyStyle.fontFamily)
   heading.setAttribute('font-size', '20')
   heading.setAttribute('font-weight', '700')
-  // textContent: the title is user text and must stay text.
-  heading.textContent = title
+  // textContent: the title is user text and must stay text (and valid XML).
+  heading.textContent = xmlText(title)
   out.append(bg, heading, diagram)
   if (legend) out.append(legend)
   return new XMLSerializer().serializeToString(out)
