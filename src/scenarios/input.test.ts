@@ -112,7 +112,8 @@ describe('the largest valid scenarios are never refused', () => {
     },
   )
 
-  it('a run too large for a link gets a reason, never a link the app refuses', () => {
+  // Compressing megabytes takes a while on a loaded machine: a generous timeout, no timing asserted.
+  it('a run too large for a link gets a reason, never a link the app refuses', { timeout: 60_000 }, () => {
     // Values that do not compress: 10,000 proposals of distinct pseudo-random values.
     const noise = (i: number) => ((i * 2_654_435_761) >>> 0).toString(36).padStart(7, 'x')
     const proposals = Array.from({ length: LIMITS.interventionsMax }, (_, i) => ({
@@ -128,7 +129,7 @@ describe('the largest valid scenarios are never refused', () => {
     })
     // Just under and over the limit, whatever scenarioLink produces, the decoder opens.
     let made = 0
-    for (let n = 3_000; n <= 6_000; n += 250) {
+    for (let n = 3_000; n <= 6_000; n += 750) {
       const link = scenarioLink({ ...racing, interventions: proposals.slice(0, n) }, 'https://x.test/')
       if (link.ok) {
         made++
@@ -136,7 +137,7 @@ describe('the largest valid scenarios are never refused', () => {
       }
     }
     expect(made).toBeGreaterThan(0)
-    expect(made).toBeLessThan(13)
+    expect(made).toBeLessThan(5)
   })
 })
 
