@@ -215,7 +215,7 @@ const PRESETS: readonly Preset[] = [
   preset(
     'majority-crash',
     'A majority crashes: blocked, then recovers',
-    'P3, P4 and P5 crash just after P1 starts. Without a majority no ballot can succeed: P1 times out and retries again and again, safely making no progress. When P4 and P5 recover — with their promises intact on stable storage — P1’s next retry gathers a quorum and 10 is decided.',
+    'P3, P4 and P5 crash just after P1 starts. Without a majority no ballot can succeed: P1 times out and retries again and again, safely making no progress. When P4 and P5 recover — they crashed before any prepare reached them, so their stable storage holds no promise — P1’s next retry gathers a quorum and 10 is decided.',
     lecture({
       proposerTimeoutTicks: 50,
       retry: { policy: 'fixed', delayTicks: 20, backoffBaseTicks: 40, backoffMaxTicks: 320 },
@@ -230,7 +230,10 @@ const PRESETS: readonly Preset[] = [
     ],
     [
       { step: 1, text: 'Three of five processes are down. What can P1 achieve now?' },
-      { step: 12, text: 'P4 and P5 come back, remembering their promises.' },
+      {
+        step: 12,
+        text: 'P4 and P5 come back. They crashed before any prepare reached them: there is no promise to remember.',
+      },
     ],
   ),
   preset(

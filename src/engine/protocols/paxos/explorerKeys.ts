@@ -54,6 +54,8 @@ export function ghostKey(g: GhostState): string {
 export const IGNORED: Readonly<Record<string, string>> = {
   'proposer.adoptedFrom':
     'only narrates where the phase-2 value came from; `value` decides what happens next',
+  'proposer.highestFrom':
+    'only names, in the narration, which acceptor reported `highest`; `highest` itself is keyed',
   'ghost.quorum': 'fixed for the whole run',
   'ghost.reported':
     'only keeps a violation from being reported twice; the search stops at its first goal, and the violation count is keyed',

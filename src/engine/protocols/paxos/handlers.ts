@@ -225,7 +225,14 @@ export function onCrash(s: PaxosProc, input: { ctx: Ctx }): Step<PaxosTypes> {
   }
 }
 
-/** A recovered process waits: its proposer and learner start idle, and it sends nothing. */
-export function onRecover(s: PaxosProc): Step<PaxosTypes> {
-  return { state: s, outbox: [] }
+/**
+ * A recovered process reads its acceptor state back from stable storage (logged, so the narration
+ * says what it really kept); its proposer and learner start idle, and it sends nothing.
+ */
+export function onRecover(s: PaxosProc, input: { ctx: Ctx }): Step<PaxosTypes> {
+  const { promised, accepted } = s.acceptor
+  return {
+    state: s,
+    outbox: [{ do: 'emit', event: { kind: 'acceptor.restore', pid: input.ctx.self, promised, accepted } }],
+  }
 }

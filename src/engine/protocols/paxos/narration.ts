@@ -115,10 +115,23 @@ export function runStartText(config: SimConfig, processCount: number): string {
 export const crashText = (pid: ProcessId, config: SimConfig): string =>
   config.bugs.amnesiaOnCrash
     ? `${P(pid)} crashes and, with no stable storage, will forget its promise and accepted value.`
-    : `${P(pid)} crashes: its promise and accepted value survive on disk; messages on their way to it are lost.`
+    : `${P(pid)} crashes: whatever it promised or accepted survives on stable storage; messages on their way to it are lost.`
 
 export const recoverText = (pid: ProcessId): string =>
   `${P(pid)} recovers; its proposer and learner start afresh.`
+
+/** What a recovered acceptor really read back: its promise and accepted pair, or nothing. Pure. */
+function restoreText(e: Extract<PaxosEvent, { kind: 'acceptor.restore' }>, config: SimConfig): string {
+  if (e.promised === null && e.accepted === null)
+    return config.bugs.amnesiaOnCrash
+      ? `${P(e.pid)} comes back with an empty memory: no promise, no accepted value.`
+      : `${P(e.pid)} had promised and accepted nothing before it crashed, so stable storage has nothing to restore.`
+  const promise = e.promised
+    ? `still promises to ignore ballots below ${fb(e.promised)}`
+    : 'has promised nothing'
+  const acc = e.accepted ? `has accepted ${pair(e.accepted)}` : 'has accepted nothing'
+  return `From stable storage, ${P(e.pid)} ${promise} and ${acc}.`
+}
 
 /** The narration sentence for one of Paxos's own events. Pure. */
 export function eventText(e: PaxosEvent, config: SimConfig): string {
@@ -129,6 +142,8 @@ export function eventText(e: PaxosEvent, config: SimConfig): string {
       return `${P(e.pid)} now promises to ignore ballots below ${fb(e.ballot)}${e.previous ? ` (was ${fb(e.previous)})` : ''}.`
     case 'acceptor.accept':
       return `${P(e.pid)} accepts value ${e.accepted.value} in ballot ${fb(e.accepted.ballot)}.`
+    case 'acceptor.restore':
+      return restoreText(e, config)
     case 'acceptor.forget':
       return `${P(e.pid)} has forgotten its promise and accepted value (no stable storage).`
     case 'proposer.phase':
@@ -142,15 +157,35 @@ export function eventText(e: PaxosEvent, config: SimConfig): string {
   }
 }
 
+/**
+ * Phase 2 begins. Each clause is a fact of the event: "none reports" only when no counted promise
+ * carried an accepted pair; "not its own value" only when the adopted value differs from it; under
+ * the ignore-prior bug, what the proposer ignored and who reported it.
+ */
+function acceptingText(e: Extract<PaxosEvent, { kind: 'proposer.phase' }>, quorum: number): string {
+  const head = `${P(e.pid)} has promises from a quorum (${quorum})`
+  if (e.adoptedFrom) {
+    const reports = `One reports value ${e.adoptedFrom.value} accepted in ballot ${fb(e.adoptedFrom.ballot)}`
+    const must =
+      e.value === e.ownValue
+        ? `so it must propose ${e.value}, which is its own value too`
+        : `so it must propose ${e.value}, not its own value`
+    return `${head}. ${reports}, ${must} (phase 2: accept).`
+  }
+  if (e.ignored) {
+    const by = e.ignored.from === e.pid ? 'its own acceptor' : P(e.ignored.from)
+    return `${head}, but it ignores ${pair(e.ignored.pair)} reported by ${by} and proposes its own ${e.value} (phase 2: accept).`
+  }
+  return `${head} and none reports an accepted value, so it proposes ${e.value} (phase 2: accept).`
+}
+
 function phaseText(e: Extract<PaxosEvent, { kind: 'proposer.phase' }>, quorum: number): string {
   const b = fb(e.ballot)
   switch (e.phase) {
     case 'preparing':
       return `${P(e.pid)} starts ballot ${b} for value ${e.value ?? '?'} (phase 1: prepare).`
     case 'accepting':
-      return e.adoptedFrom
-        ? `${P(e.pid)} has promises from a quorum (${quorum}). One reports value ${e.adoptedFrom.value} accepted in ballot ${fb(e.adoptedFrom.ballot)}, so it must propose ${e.value}, not its own value (phase 2: accept).`
-        : `${P(e.pid)} has promises from a quorum (${quorum}) and none reports an accepted value, so it proposes ${e.value} (phase 2: accept).`
+      return acceptingText(e, quorum)
     case 'waiting':
     case 'abandoned': {
       const f = e.failure

@@ -48,6 +48,11 @@ function phaseEvent(self: ProcessId, p: ProposerState, failure: Failure | null =
     ballot: p.ballot,
     value: p.phase === 'preparing' ? p.ownValue : p.value,
     adoptedFrom: p.adoptedFrom,
+    ownValue: p.ownValue,
+    ignored:
+      p.phase === 'accepting' && p.adoptedFrom === null && p.highest !== null
+        ? { pair: p.highest, from: p.highestFrom as ProcessId }
+        : null,
     failure,
   }
 }
@@ -116,15 +121,17 @@ export function onPromise(
   const promises = p.promises | (1 << from)
   const higher = accepted !== null && compareMaybe(accepted.ballot, p.highest?.ballot ?? null) > 0
   const highest = higher ? accepted : p.highest
+  const highestFrom = higher ? from : p.highestFrom
   const count = popcount(promises)
   const tally = { count, needed: quorum }
-  if (count < quorum) return unchanged({ ...p, promises, highest }, tally)
+  if (count < quorum) return unchanged({ ...p, promises, highest, highestFrom }, tally)
   const adopt = highest !== null && !config.bugs.ignorePriorValues
   const value = adopt ? highest.value : (p.ownValue ?? '')
   const next: ProposerState = {
     ...p,
     promises,
     highest,
+    highestFrom,
     phase: 'accepting',
     value,
     adoptedFrom: adopt ? highest : null,

@@ -10,6 +10,7 @@ export function idleProposer(maxRoundSeen = 0): ProposerState {
     adoptedFrom: null,
     promises: 0,
     highest: null,
+    highestFrom: 0,
     rejects: 0,
     accepteds: 0,
     maxRoundSeen,

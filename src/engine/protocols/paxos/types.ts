@@ -113,6 +113,8 @@ export type PaxosEvent =
   | { kind: 'acceptor.promise'; pid: ProcessId; ballot: Ballot; previous: Ballot | null }
   | { kind: 'acceptor.accept'; pid: ProcessId; accepted: AcceptedPair; promised: Ballot | null }
   | { kind: 'acceptor.forget'; pid: ProcessId }
+  /** A recovered acceptor's state as read back from stable storage (what it really kept). */
+  | { kind: 'acceptor.restore'; pid: ProcessId; promised: Ballot | null; accepted: AcceptedPair | null }
   | {
       kind: 'proposer.phase'
       pid: ProcessId
@@ -121,6 +123,13 @@ export type PaxosEvent =
       value: Value | null
       /** For `accepting`: whose promise the value was adopted from, if any. */
       adoptedFrom: AcceptedPair | null
+      /** The value the user asked this proposer to propose (narration: "its own value"). */
+      ownValue: Value | null
+      /**
+       * For `accepting` under the ignore-prior-values bug: the highest accepted pair the counted
+       * promises reported, which the proposer ignored, and who reported it (else null).
+       */
+      ignored: { readonly pair: AcceptedPair; readonly from: ProcessId } | null
       /** For `waiting` and `abandoned`: why the ballot failed. */
       failure: Failure | null
     }
@@ -152,6 +161,8 @@ export interface ProposerState {
   promises: number
   /** Highest-ballot accepted pair reported by the promises so far. */
   highest: AcceptedPair | null
+  /** Who reported `highest` (0: nobody), so the narration can name it. */
+  highestFrom: number
   rejects: number
   accepteds: number
   /** Highest round this proposer has seen anywhere, so its next ballot is higher. */

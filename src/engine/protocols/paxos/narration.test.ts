@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest'
+import { allPresets } from '../../../scenarios/presets.ts'
+import { toRunInput } from '../../../scenarios/scenario.ts'
+import { runAdversary } from '../../adversary.ts'
+import {
+  ballotKey,
+  compareBallots,
+  defaultConfig,
+  formatBallot,
+  type EventOf,
+  type RunInput,
+  type SimEvent,
+  type Simulator,
+} from '../../index.ts'
+import { narrateEvent } from '../../kernel/narration.ts'
+import { intBetween, streamSeed, type Rng } from '../../kernel/prng.ts'
+import { paxos } from './index.ts'
+import type { AcceptedPair, SimConfig } from './types.ts'
+
+/**
+ * Every sentence Synod says about a run must be true of the run. For each event this test reads
+ * the sentence that narrates it and checks each claim the sentence makes against the log: "none
+ * reports an accepted value" needs that no promise the proposer counted carried one, "not its own
+ * value" that the value differs from its own, "ignores (n, v) reported by Pk" that Pk's counted
+ * promise carried (n, v), a recovered acceptor's restored state what it really kept, and every
+ * "(k of n needed)" the number of distinct replies counted toward that tally so far.
+ */
+
+const pairText = (a: AcceptedPair): string => `(${formatBallot(a.ballot)}, ${a.value})`
+
+function checkRun(sim: Simulator, label: string): number {
+  const config = sim.state.config as SimConfig
+  const n = sim.state.procs.length
+  const log: readonly SimEvent[] = sim.log
+  let claims = 0
+  const says = (e: SimEvent): string => narrateEvent(paxos, config, n, e as never)
+  const fail = (e: SimEvent, why: string): never => {
+    throw new Error(`${label} step ${e.step}: "${says(e)}" ${why}`)
+  }
+  const counted = new Map<string, Set<number>>()
+  log.forEach((e, i) => {
+    const text = says(e)
+    // A learner (`all` mode) hears every `accepted`, also those its proposer counted; its
+    // tallies are volatile, so they start again when the process crashes.
+    if (e.kind === 'proc.crash')
+      for (const k of counted.keys()) if (k.startsWith(`${e.pid}|learn`)) counted.delete(k)
+    const pl = e.kind === 'msg.deliver' ? e.msg.payload : null
+    if (e.kind === 'msg.deliver' && pl?.type === 'accepted') {
+      const key = `${e.msg.to}|learn ${ballotKey(pl.ballot)}=${pl.value}`
+      counted.set(key, (counted.get(key) ?? new Set<number>()).add(e.msg.from))
+    }
+    if (e.kind === 'msg.deliver' && e.counted && 'toward' in e.counted) {
+      const key = `${e.msg.to}|${e.counted.toward}`
+      const from = counted.get(key) ?? new Set<number>()
+      if (!e.counted.toward.startsWith('learn')) from.add(e.msg.from)
+      counted.set(key, from)
+      const m = /\((\d+) of (\d+) needed\)/.exec(text)
+      if (m) {
+        claims++
+        if (Number(m[1]) !== from.size) fail(e, `but ${from.size} distinct replies counted toward it`)
+      }
+    }
+    if (e.kind === 'proposer.phase' && e.phase === 'accepting')
+      claims += checkAccepting(log, i, e, text, fail)
+    if (e.kind === 'acceptor.restore') claims += checkRestore(log, i, e, text, fail)
+    if (e.kind === 'learner.decide' && !text.includes(`decides value ${e.value} `))
+      fail(e, 'names another value')
+  })
+  return claims
+}
+
+type Fail = (e: SimEvent, why: string) => never
+
+/** The promises proposer `pid` counted for `ballot` before event `i`. */
+function countedPromises(log: readonly SimEvent[], i: number, pid: number, ballot: string) {
+  return log
+    .slice(0, i)
+    .filter(
+      (d): d is EventOf<'msg.deliver'> =>
+        d.kind === 'msg.deliver' &&
+        d.msg.to === pid &&
+        d.msg.payload.type === 'promise' &&
+        ballotKey(d.msg.payload.ballot) === ballot &&
+        d.counted !== null &&
+        'toward' in d.counted,
+    )
+    .map((d) => ({
+      from: d.msg.from,
+      accepted: d.msg.payload.type === 'promise' ? d.msg.payload.accepted : null,
+    }))
+}
+
+function checkAccepting(
+  log: readonly SimEvent[],
+  i: number,
+  e: EventOf<'proposer.phase'>,
+  text: string,
+  fail: Fail,
+): number {
+  const ballot = ballotKey(e.ballot!)
+  const promises = countedPromises(log, i, e.pid, ballot)
+  const reported = promises.filter((p) => p.accepted !== null)
+  const own = log
+    .slice(0, i)
+    .filter(
+      (p): p is EventOf<'proposer.phase'> =>
+        p.kind === 'proposer.phase' &&
+        p.pid === e.pid &&
+        p.phase === 'preparing' &&
+        ballotKey(p.ballot!) === ballot,
+    )
+    .at(-1)?.value
+  let claims = 0
+  if (text.includes('none reports an accepted value')) {
+    claims++
+    if (reported.length > 0)
+      fail(e, `but P${reported[0]!.from}'s counted promise reported ${pairText(reported[0]!.accepted!)}`)
+  }
+  const one =
+    /One reports value (.+) accepted in ballot (\S+), so it must propose (.+?)(, not its own value|, which is its own value too)/.exec(
+      text,
+    )
+  if (one) {
+    claims++
+    const hit = reported.find(
+      (p) => p.accepted!.value === one[1] && formatBallot(p.accepted!.ballot) === one[2],
+    )
+    if (!hit) fail(e, 'but no counted promise reported that pair')
+    const top = reported.every((p) => compareBallots(p.accepted!.ballot, hit!.accepted!.ballot) <= 0)
+    if (!top) fail(e, 'but a counted promise reported a higher ballot')
+    if (one[4] === ', not its own value' && one[3] === own) fail(e, `but ${own} is its own value`)
+    if (one[4] !== ', not its own value' && one[3] !== own) fail(e, `but its own value is ${own}`)
+  }
+  const ignores = /ignores (\(.+?\)) reported by (its own acceptor|P\d+)/.exec(text)
+  if (ignores) {
+    claims++
+    const from = ignores[2] === 'its own acceptor' ? e.pid : Number(ignores[2]!.slice(1))
+    const hit = reported.find((p) => p.from === from && pairText(p.accepted!) === ignores[1])
+    if (!hit) fail(e, `but P${from} reported no such pair in a counted promise`)
+  }
+  if (!one && !ignores && !text.includes('none reports')) fail(e, 'makes no claim about the promises')
+  return claims
+}
+
+/** What acceptor `pid` really kept: the state its last promise, accept or forget left. */
+function checkRestore(
+  log: readonly SimEvent[],
+  i: number,
+  e: EventOf<'acceptor.restore'>,
+  text: string,
+  fail: Fail,
+): number {
+  let promised: string | null = null
+  let accepted: string | null = null
+  for (const p of log.slice(0, i)) {
+    if (p.kind === 'acceptor.promise' && p.pid === e.pid) promised = ballotKey(p.ballot)
+    if (p.kind === 'acceptor.accept' && p.pid === e.pid) {
+      accepted = pairText(p.accepted)
+      if (p.promised === null || compareBallots(p.accepted.ballot, p.promised) >= 0)
+        promised = ballotKey(p.accepted.ballot)
+    }
+    if (p.kind === 'acceptor.forget' && p.pid === e.pid) [promised, accepted] = [null, null]
+  }
+  const nothing = /nothing to restore|an empty memory/.test(text)
+  if (nothing && (promised !== null || accepted !== null)) fail(e, `but it kept ${promised} / ${accepted}`)
+  if (!nothing) {
+    const m = /still promises to ignore ballots below (\S+) and has accepted (\(.+?\)|nothing)/.exec(text)
+    if (!m) fail(e, 'is not a sentence this test knows')
+    if (ballotKey(e.promised!) !== promised) fail(e, `but it had promised ${promised}`)
+    if ((m![2] === 'nothing' ? null : m![2]) !== accepted) fail(e, `but it had accepted ${accepted}`)
+  }
+  return 1
+}
+
+describe('narration is true of the run', () => {
+  for (const p of allPresets()) {
+    it(`every checked sentence of ${p.id} holds`, () => {
+      const input = toRunInput(p.scenario)
+      expect(
+        checkRun(runAdversary(input, [], { proposers: [], faults: false, reorder: false }), p.id),
+      ).toBeGreaterThan(0)
+    })
+  }
+
+  it('holds on random faulty runs, with and without the ignore-prior bug', () => {
+    const r: Rng = { state: streamSeed(14, 'narration-test') }
+    const rng = { int: (min: number, max: number): number => intBetween(r, min, max) }
+    let claims = 0
+    for (let run = 0; run < 100; run++) {
+      const processCount = 3 + rng.int(0, 4)
+      const bugs = { ...defaultConfig().bugs, ignorePriorValues: run % 3 === 0 }
+      const config: SimConfig = {
+        ...defaultConfig(processCount),
+        lossPercent: rng.int(0, 20),
+        duplicatePercent: rng.int(0, 10),
+        retry: {
+          policy: 'fixed',
+          delayTicks: 5 + rng.int(0, 20),
+          backoffBaseTicks: 20,
+          backoffMaxTicks: 160,
+        },
+        learnerMode: run % 2 === 0 ? 'decide' : 'all',
+        bugs,
+        maxSteps: 300,
+      }
+      const proposers = [1, 1 + rng.int(0, processCount - 1)]
+      const values = run % 4 === 0 ? ['A', 'A'] : ['A', 'B']
+      const input: RunInput = {
+        seed: rng.int(0, 1_000_000),
+        config,
+        interventions: proposers.map((pid, k) => ({
+          step: 0,
+          action: { type: 'propose', pid, value: values[k]! },
+        })),
+      }
+      const choices = Array.from({ length: 80 }, () => rng.int(0, 0xffff))
+      claims += checkRun(
+        runAdversary(input, choices, { proposers, faults: true, reorder: true }),
+        `run ${run}`,
+      )
+    }
+    expect(claims).toBeGreaterThan(500)
+  }, 60_000)
+})
