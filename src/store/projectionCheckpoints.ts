@@ -5,7 +5,6 @@
  */
 import {
   compareBallots,
-  type Ballot,
   type EventOf,
   type Message,
   type SimConfig,
@@ -52,22 +51,20 @@ export function freshState(config: SimConfig | null): ReplayState {
 
 const addPid = (list: number[], p: number): number[] =>
   list.includes(p) ? list : [...list, p].sort((a, b) => a - b)
-const isCurrent = (v: ProcView, b: Ballot): boolean => v.ballot !== null && compareBallots(v.ballot, b) === 0
 
-/** A reply delivered to a proposer counts toward its quorum exactly as the engine counts it. */
-function countReply(v: ProcView, m: Message): ProcField | null {
-  const p = m.payload
-  if (p.type === 'promise' && v.phase === 'preparing' && isCurrent(v, p.ballot)) {
-    v.promises = addPid(v.promises, m.from)
-    return 'promises'
+/**
+ * A reply counted toward a tally of the proposer, as the engine says it did (`counted`): the
+ * tally's name comes first in `toward` (`promises 1.1`, `accepteds 1.1`, `rejects 1.1`).
+ */
+function countReply(v: ProcView, e: EventOf<'msg.deliver'>): ProcField | null {
+  const c = e.counted
+  if (!c || !('toward' in c)) return null
+  const tally = c.toward.slice(0, c.toward.indexOf(' '))
+  if (tally === 'promises' || tally === 'accepteds') {
+    v[tally] = addPid(v[tally], e.msg.from)
+    return tally
   }
-  if (p.type === 'accepted' && v.phase === 'accepting' && isCurrent(v, p.ballot)) {
-    v.accepteds = addPid(v.accepteds, m.from)
-    return 'accepteds'
-  }
-  if (p.type === 'reject' && (v.phase === 'preparing' || v.phase === 'accepting') && isCurrent(v, p.ballot)) {
-    v.rejects = addPid(v.rejects, m.from)
-  }
+  if (tally === 'rejects') v.rejects = addPid(v.rejects, e.msg.from)
   return null
 }
 
@@ -148,7 +145,7 @@ function applyToProcs(procs: ProcView[], e: SimEvent): [ProcView, ProcField] | n
     }
     case 'msg.deliver': {
       const v = at(e.msg.to)
-      const field = v ? countReply(v, e.msg) : null
+      const field = v ? countReply(v, e) : null
       return v && field ? [v, field] : null
     }
     default:

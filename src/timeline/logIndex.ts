@@ -35,19 +35,19 @@ function onSend(idx: LogIndex, e: EventOf<'msg.send'>): void {
     else idx.quorums.set(rec.quorumKey, [m.id])
   }
   if (m.dupOf !== null) idx.copies.set(m.dupOf, [...(idx.copies.get(m.dupOf) ?? []), m.id])
-  linkReply(idx, rec, e.step)
+  linkReply(idx, rec, m.inReplyTo)
   noteSpan(idx, rec)
 }
 
-/** A reply answers the request its sender received in the same step, from the same peer and ballot. */
-function linkReply(idx: LogIndex, reply: MutableRecord, step: number): void {
-  const last = idx.lastDelivery
-  if (!last || last.step !== step || !isReply(reply.payload)) return
-  const req = last.msg as MutableRecord
-  const askedPhase = req.payload.type === 'prepare' ? 1 : req.payload.type === 'accept' ? 2 : 0
-  if (req.to !== reply.from || req.from !== reply.to || req.replyId !== null) return
-  if (askedPhase !== phaseOf(reply.payload)) return
-  if (ballotKey(req.payload.ballot) !== ballotKey(reply.payload.ballot)) return
+/**
+ * A reply names the request it answers (`inReplyTo`, stamped by the engine when the handler
+ * replied). The first message answering a request is its reply; a network or user copy of that
+ * reply, which names the same request, is not linked again.
+ */
+function linkReply(idx: LogIndex, reply: MutableRecord, inReplyTo: number | null | undefined): void {
+  if (inReplyTo == null) return
+  const req = idx.messages[inReplyTo - 1] as MutableRecord | undefined
+  if (!req || req.id !== inReplyTo || req.replyId !== null) return
   req.replyId = reply.id
   reply.requestId = req.id
 }

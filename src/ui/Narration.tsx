@@ -10,7 +10,7 @@ import { usePanelCursor } from './useView.ts'
 /** How many earlier steps the feed shows above the current one. */
 const HISTORY_STEPS = 6
 
-/** A line of the feed: one event, or a broadcast (several sends of one payload) folded into one. */
+/** A line of the feed: one event, or the sends of one broadcast folded into one. */
 interface Line {
   readonly key: number
   readonly step: number
@@ -20,23 +20,18 @@ interface Line {
 }
 
 function foldable(e: SimEvent): e is Extract<SimEvent, { kind: 'msg.send' }> {
-  return e.kind === 'msg.send' && e.msg.dupOf === null
+  return e.kind === 'msg.send' && e.msg.dupOf === null && e.msg.broadcastId != null
 }
 
-/** Fold runs of sends of the same payload from the same process into one line. Pure. */
+/** Fold the sends of one broadcast (the engine's `broadcastId`) into one line. Pure. */
 export function feedLines(events: readonly SimEvent[]): Line[] {
   const lines: Line[] = []
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as SimEvent
     if (foldable(e)) {
-      const label = payloadLabel(e.msg.payload)
       let j = i + 1
       const group = [e]
-      for (
-        let n = events[j];
-        n && foldable(n) && n.msg.from === e.msg.from && payloadLabel(n.msg.payload) === label;
-        n = events[++j]
-      )
+      for (let n = events[j]; n && foldable(n) && n.msg.broadcastId === e.msg.broadcastId; n = events[++j])
         group.push(n)
       if (group.length > 2) {
         const to = group.map((g) => P(g.msg.to)).join(', ')
@@ -44,7 +39,7 @@ export function feedLines(events: readonly SimEvent[]): Line[] {
           key: e.seq,
           step: e.step,
           kind: e.kind,
-          text: `${P(e.msg.from)} sends ${label} to ${to}.`,
+          text: `${P(e.msg.from)} sends ${payloadLabel(e.msg.payload)} to ${to}.`,
           msgs: group.map((g) => ({ id: g.msg.id, to: g.msg.to })),
         })
         i = j - 1
