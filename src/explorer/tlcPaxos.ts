@@ -112,7 +112,7 @@ export function importPaxosTrace(states: readonly TlcState[]): ImportedPaxosTrac
       return `the trace uses ${values} values and ballots up to ${maxBallot}; Synod models at most ${SPEC_LIMITS.values.max} and ${SPEC_LIMITS.maxBallot.max}`
     // The quorums are not in the trace: take the largest quorum size under which it is a run.
     for (let q = Math.floor(acceptors / 2) + 1; q >= 1; q--) {
-      const c = { acceptors, values, maxBallot, quorumSize: q }
+      const c = { acceptors, values, maxBallot, quorumSize: q, q1: q, q2: q }
       if (naiveKey(read[0]?.state as NaiveState) !== naiveKey(naiveInit(c)))
         return 'state 1 is not the initial state of Paxos.tla'
       const bad = read.findIndex((r, k) => {

@@ -29,6 +29,24 @@ const fixtures = (
   }
 ).fixtures
 
+/**
+ * Deliberate changes to the text trace since the freeze. The fixtures stay frozen; each amendment
+ * names why its trace differs. None changes the run's decisions (the frozen summary still holds).
+ */
+const TRUE_NARRATION =
+  "true narration (issue 14): 'which is its own value too', 'ignores … reported by', acceptor.restore"
+const AMENDED: Readonly<Record<string, { traceHash: string; events: number; why: string }>> = {
+  'preset:dueling': { traceHash: '4922429b', events: 1541, why: TRUE_NARRATION },
+  'preset:dueling-backoff': { traceHash: 'f7b4be4a', events: 236, why: TRUE_NARRATION },
+  'preset:minority-crash': { traceHash: 'ad96d71f', events: 63, why: TRUE_NARRATION },
+  'preset:majority-crash': { traceHash: '17654bf1', events: 116, why: TRUE_NARRATION },
+  'preset:message-loss': { traceHash: '2b40ef75', events: 147, why: TRUE_NARRATION },
+  'preset:bug-ignore-prior': { traceHash: '1a6abaa2', events: 134, why: TRUE_NARRATION },
+  'preset:bug-amnesia': { traceHash: '04df7393', events: 99, why: TRUE_NARRATION },
+  'custom:small-quorum-4-all-bugs': { traceHash: 'abf6564e', events: 134, why: TRUE_NARRATION },
+}
+const expected = (f: Fixture) => ({ ...f, ...AMENDED[f.id] })
+
 const golden = (id: string): string =>
   readFileSync(new URL(`./__golden__/${id}.trace.txt`, import.meta.url), 'utf8')
 
@@ -60,17 +78,18 @@ describe('format-1 fixtures', () => {
 
   it.each(fixtures.map((f) => [f.id, f] as const))('%s: the link replays to the same log', (_, f) => {
     const r = replay(decoded(decodeScenarioLink(`https://example.org/#${f.link}`)))
+    const e = expected(f)
     expect({ hash: r.hash, summary: r.summary, events: r.events }).toEqual({
-      hash: f.traceHash,
-      summary: f.summary,
-      events: f.events,
+      hash: e.traceHash,
+      summary: e.summary,
+      events: e.events,
     })
   })
 
   it.each(fixtures.map((f) => [f.id, f] as const))('%s: the file replays to the same log', (_, f) => {
     const bytes = new TextEncoder().encode(JSON.stringify(f.file, null, 2))
     const fromFile = replay(decoded(parseScenarioBytes(bytes)))
-    expect(fromFile.hash).toBe(f.traceHash)
+    expect(fromFile.hash).toBe(expected(f).traceHash)
     expect(fromFile.logHash).toBe(replay(decoded(decodeScenarioLink(f.link))).logHash)
   })
 
@@ -92,7 +111,7 @@ describe('format-1 fixtures', () => {
       expect(again).toEqual(once)
       const before = replay(once)
       const after = replay(decoded(decodeScenarioLink(encodeScenarioHash(again))))
-      expect([after.hash, after.logHash]).toEqual([f.traceHash, before.logHash])
+      expect([after.hash, after.logHash]).toEqual([expected(f).traceHash, before.logHash])
     },
   )
 })
