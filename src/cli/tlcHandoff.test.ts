@@ -46,6 +46,33 @@ describe('synod explore --export-tla', () => {
     expect(readFileSync(join(bug, 'MC.cfg'), 'utf8')).not.toContain('SYMMETRY')
   })
 
+  it('writes Flexible Paxos with phase-1 quorums for Phase2a and phase-2 quorums for chosen', () => {
+    const out = dir()
+    const args = [
+      '--spec',
+      '--acceptors',
+      '4',
+      '--values',
+      '2',
+      '--max-ballot',
+      '1',
+      '--q1',
+      '3',
+      '--q2',
+      '2',
+    ]
+    expect(runExplore([...args, '--export-tla', out]).code).toBe(0)
+    const tla = readFileSync(join(out, 'MC.tla'), 'utf8')
+    // Paxos.tla's Quorum is only used by Phase2a: the 3-acceptor sets. Chosen needs 2 votes.
+    expect(tla).toContain('MCQuorum == {{a1, a2, a3}, {a1, a2, a4}, {a1, a3, a4}, {a2, a3, a4}}')
+    expect(tla).toContain('MCQuorum2 == {{a1, a2}, {a1, a3}, {a2, a3}, {a1, a4}, {a2, a4}, {a3, a4}}')
+    expect(tla).toContain('Q \\in MCQuorum2 :')
+    expect(readFileSync(join(out, 'README.md'), 'utf8')).toContain('--q1 3 --q2 2')
+    const majority = dir()
+    runExplore(['--spec', '--acceptors', '3', '--export-tla', majority])
+    expect(readFileSync(join(majority, 'MC.tla'), 'utf8')).not.toContain('MCQuorum2')
+  })
+
   it('needs a model and a path', () => {
     expect(runExplore(['--export-tla', dir()]).stderr).toContain('--export-tla needs --spec')
     expect(runExplore(['--spec', '--export-tla']).stderr).toContain('--export-tla needs a path')

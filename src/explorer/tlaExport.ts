@@ -53,18 +53,27 @@ export function exportPaxos(c: SpecConstants): TlaExport {
   const u = buildUniverse(c)
   const acceptors = names('a', u.acceptors)
   const values = names('v', u.values)
-  const quorums = u.quorums.map((q) => set(acceptors.filter((_, a) => q & (1 << a))))
+  const asSets = (masks: readonly number[]) => masks.map((q) => set(acceptors.filter((_, a) => q & (1 << a))))
+  // Flexible Paxos: Paxos.tla's Quorum is used only by Phase2a (the 1b messages of a phase-1
+  // quorum), so it takes the phase-1 quorums; "chosen" below counts 2b votes of a phase-2 quorum.
+  const flexible = u.q2 !== u.quorumSize
   const mc = [
     '---------------------------- MODULE MC ----------------------------',
     'EXTENDS Paxos, TLC',
     `CONSTANTS ${[...acceptors, ...values].join(', ')}`,
     `MCAcceptor == ${set(acceptors)}`,
     `MCValue == ${set(values)}`,
-    `MCQuorum == ${set(quorums)}`,
+    `MCQuorum == ${set(asSets(u.quorums))}`,
+    ...(flexible
+      ? [
+          `\\* Flexible Paxos: phase 1 waits for ${u.quorumSize} acceptors (Quorum, used by Phase2a), phase 2 for ${u.q2}.`,
+          `MCQuorum2 == ${set(asSets(u.quorums2))}`,
+        ]
+      : []),
     `MCBallot == 0..${u.ballots - 1}`,
     '\\* What Synod checks: a value is chosen when a quorum voted for it in one ballot (2b messages),',
     '\\* and at most one value is chosen.',
-    'ChosenIn(v) == \\E b \\in Ballot, Q \\in Quorum :',
+    `ChosenIn(v) == \\E b \\in Ballot, Q \\in ${flexible ? 'MCQuorum2' : 'Quorum'} :`,
     '                 \\A a \\in Q : [type |-> "2b", acc |-> a, bal |-> b, val |-> v] \\in msgs',
     'Agreement == \\A v, w \\in Value : ChosenIn(v) /\\ ChosenIn(w) => v = w',
     '====================================================================',
@@ -85,7 +94,8 @@ export function exportPaxos(c: SpecConstants): TlaExport {
     '',
   ].join('\n')
   const intersect = u.quorums.every((p) => u.quorums.every((q) => (p & q) !== 0))
-  const synod = `synod explore --spec paxos --acceptors ${u.acceptors} --values ${u.values} --max-ballot ${u.ballots - 1} --quorum ${u.quorumSize}`
+  const quorumFlags = flexible ? `--q1 ${u.quorumSize} --q2 ${u.q2}` : `--quorum ${u.quorumSize}`
+  const synod = `synod explore --spec paxos --acceptors ${u.acceptors} --values ${u.values} --max-ballot ${u.ballots - 1} ${quorumFlags}`
   const extra = [
     'Synod counts states as TLC does without symmetry, so its distinct states, states generated and',
     "depth (+1) are comparable with TLC's for this model.",
