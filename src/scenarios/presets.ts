@@ -5,6 +5,7 @@ import {
   type ScheduledIntervention,
   type SimConfig,
 } from '../engine/index.ts'
+import { PREDICTIONS } from './predictions.ts'
 import type { Beat, Scenario } from './scenario.ts'
 
 /**
@@ -48,11 +49,21 @@ function preset(
   beats: Beat[] = [],
   seed = 1,
 ): Preset {
+  const asks = PREDICTIONS[id] ?? {}
+  const withAsks = beats.map((b) => (asks[b.text] ? { ...b, ask: asks[b.text] } : b))
   return {
     id,
     title,
     summary,
-    scenario: { engine: ENGINE_VERSION, seed, config, interventions, title, description: summary, beats },
+    scenario: {
+      engine: ENGINE_VERSION,
+      seed,
+      config,
+      interventions,
+      title,
+      description: summary,
+      beats: withAsks,
+    },
     ...(EXPLORE[id] && { explore: EXPLORE[id] }),
   }
 }

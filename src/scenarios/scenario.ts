@@ -9,6 +9,15 @@ import { BEATS_MAX, SCENARIO_FORMAT, scenarioSchema, scenarioSchemaV1 } from './
 export interface Beat {
   readonly step: number
   readonly text: string
+  /** A question's answers, so the student can predict before the run reveals it (format 2). */
+  readonly ask?: BeatAsk
+}
+
+/** The answers to a "Think" beat: `choices[answer]` is right, and `why` says so. */
+export interface BeatAsk {
+  readonly choices: readonly string[]
+  readonly answer: number
+  readonly why: string
 }
 
 /** A scenario: inputs only. Everything on screen is derived by replaying it. */

@@ -119,10 +119,35 @@ export const interventionSchema = v.variant(
 const textSchema = (max: number) =>
   v.pipe(v.string('must be a string'), v.maxLength(max, `must be at most ${max} characters`))
 
-export const beatSchema = v.strictObject({ step: stepSchema, text: textSchema(500) })
-
 /** At most this many narration beats per scenario. */
 export const BEATS_MAX = 200
+
+export const beatSchema = v.strictObject({ step: stepSchema, text: textSchema(500) })
+
+/** At most this many answers to pick from in a beat's question. */
+export const ASK_CHOICES_MAX = 6
+
+/**
+ * Format 2: a "Think" beat may carry its question's answers, so a student can predict before the
+ * run reveals it. `answer` is the index of the right choice; `why` is the reason shown after.
+ */
+const askSchema = v.pipe(
+  v.strictObject({
+    choices: v.pipe(
+      v.array(textSchema(160), 'must be a list'),
+      v.minLength(2, 'must offer at least two choices'),
+      v.maxLength(ASK_CHOICES_MAX, `must offer at most ${ASK_CHOICES_MAX} choices`),
+    ),
+    answer: int(0, ASK_CHOICES_MAX - 1),
+    why: textSchema(500),
+  }),
+  v.check((a) => a.answer < a.choices.length, 'answer must be the index of one of its choices'),
+)
+const beatSchemaV2 = v.strictObject({ step: stepSchema, text: textSchema(500), ask: v.optional(askSchema) })
+const beatsOf = <T extends typeof beatSchema | typeof beatSchemaV2>(beat: T) =>
+  v.optional(
+    v.pipe(v.array(beat, 'must be a list'), v.maxLength(BEATS_MAX, `must have at most ${BEATS_MAX} beats`)),
+  )
 
 /** The fields every format shares (config is per format, and per protocol from format 2). */
 const commonEntries = {
@@ -137,12 +162,7 @@ const commonEntries = {
   ),
   title: v.optional(textSchema(120)),
   description: v.optional(textSchema(2000)),
-  beats: v.optional(
-    v.pipe(
-      v.array(beatSchema, 'must be a list'),
-      v.maxLength(BEATS_MAX, `must have at most ${BEATS_MAX} beats`),
-    ),
-  ),
+  beats: beatsOf(beatSchema),
   cursor: v.optional(stepSchema),
 }
 
@@ -168,6 +188,7 @@ export const scenarioSchema = v.strictObject({
   format: v.literal(SCENARIO_FORMAT, 'must be 1 or 2'),
   protocol: protocolSchema,
   ...commonEntries,
+  beats: beatsOf(beatSchemaV2),
   config: v.optional(v.unknown()),
 })
 

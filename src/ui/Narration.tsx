@@ -3,6 +3,7 @@ import { selectMessage } from '../store/actions.ts'
 import { eventsBefore, eventsThrough } from '../store/runIndex.ts'
 import { useSynod } from '../store/store.ts'
 import { beatTag } from './clicker.ts'
+import { PredictBeat } from './PredictBeat.tsx'
 import { P } from './format.ts'
 import { StartHint } from './StartHint.tsx'
 import { usePanelCursor } from './useView.ts'
@@ -105,9 +106,12 @@ export function Narration() {
     <section className="narration" aria-label="What happens, step by step">
       {!touched && cursor === 0 && <StartHint />}
       {beat && (
-        <p className="beat">
-          <span className="beat-tag">{beatTag(beat.text)}</span> <bdi>{beat.text}</bdi>
-        </p>
+        <div className={`beat${beat.ask ? ' has-ask' : ''}`}>
+          <p>
+            <span className="beat-tag">{beatTag(beat.text)}</span> <bdi>{beat.text}</bdi>
+          </p>
+          {beat.ask && <PredictBeat key={`${beat.step} ${beat.text}`} ask={beat.ask} />}
+        </div>
       )}
       {/* A reversed flex box keeps the newest line in view without measuring (no forced layout). */}
       <div className="feed">

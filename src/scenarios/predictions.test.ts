@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { PREDICTIONS } from './predictions.ts'
+import { allPresets, presetById } from './presets.ts'
+import { parseScenario, scenarioToJson } from './scenario.ts'
+import { decodeScenarioLink, encodeScenarioHash } from './url.ts'
+
+const preset = (id: string) => {
+  const p = presetById(id)
+  if (!p) throw new Error(`no preset ${id}`)
+  return p
+}
+
+describe('predict, then reveal', () => {
+  it('every answer belongs to a question an example still asks', () => {
+    for (const [id, asks] of Object.entries(PREDICTIONS)) {
+      const texts = (preset(id).scenario.beats ?? []).map((b) => b.text)
+      for (const question of Object.keys(asks)) expect(texts, `${id}: ${question}`).toContain(question)
+    }
+  })
+
+  it('every question of a single-decree example can be answered before the reveal', () => {
+    const unanswered = allPresets()
+      .filter((p) => (p.scenario.protocol ?? 'paxos') === 'paxos')
+      .flatMap((p) => (p.scenario.beats ?? []).map((b) => ({ id: p.id, b })))
+      .filter(({ b }) => b.text.trim().endsWith('?') && !b.ask)
+      .map(({ id, b }) => `${id} @${b.step}`)
+    expect(unanswered).toEqual([])
+  })
+
+  it('each answer is one of its choices, and the reason is given', () => {
+    for (const asks of Object.values(PREDICTIONS))
+      for (const a of Object.values(asks)) {
+        expect(a.answer).toBeLessThan(a.choices.length)
+        expect(new Set(a.choices).size).toBe(a.choices.length)
+        expect(a.why.length).toBeGreaterThan(20)
+      }
+  })
+
+  it('a shared link and a saved file keep the answers', () => {
+    const s = preset('racing-adopt').scenario
+    const back = decodeScenarioLink(`https://example.org/#${encodeScenarioHash(s)}`)
+    expect(back.ok && back.scenario.beats?.find((b) => b.ask)?.ask?.answer).toBe(1)
+    const file = parseScenario(JSON.parse(JSON.stringify(scenarioToJson(s))))
+    expect(file.ok && file.scenario.beats).toEqual(s.beats)
+  })
+
+  it('refuses an answer that is not one of its choices, and answers in format 1', () => {
+    const json = scenarioToJson(preset('basic').scenario) as { beats: { ask?: { answer: number } }[] }
+    const broken = structuredClone(json)
+    const ask = broken.beats.find((b) => b.ask)?.ask
+    if (!ask) throw new Error('basic has a question')
+    ask.answer = 5
+    const r = parseScenario(broken)
+    expect(r.ok).toBe(false)
+    expect(!r.ok && r.error).toContain('answer must be the index of one of its choices')
+    const v1 = { ...structuredClone(json), format: 1 } as Record<string, unknown>
+    delete v1.protocol
+    expect(parseScenario(v1).ok).toBe(false)
+  })
+})
