@@ -11,7 +11,7 @@ import {
 } from '../store/explorer.ts'
 import { useSynod } from '../store/store.ts'
 import { MultiPaxosForm } from './MultiPaxosForm.tsx'
-import { setSpecModel, useMultiPaxosCheck, type SpecModel } from './multiPaxosCheck.ts'
+import { setSpecModel, useMultiPaxosCheck, type SpecModel } from '../store/multiPaxosCheck.ts'
 import { NumberField } from './NumberField.tsx'
 import { exportPaxos } from '../explorer/tlaExport.ts'
 import { ExportForTlcButton, LoadTlcTrace } from './TlcHandoff.tsx'

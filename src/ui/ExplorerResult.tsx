@@ -1,6 +1,6 @@
 import type { SpecViolation } from '../explorer/trace.ts'
 import { cancelExplorer, loadFound, useExplorer, type ExplorerRun } from '../store/explorer.ts'
-import { useMultiPaxosCheck } from './multiPaxosCheck.ts'
+import { useMultiPaxosCheck } from '../store/multiPaxosCheck.ts'
 import { MultiPaxosResult } from './MultiPaxosResult.tsx'
 
 const fmt = (n: number): string => n.toLocaleString('en-US')

@@ -1,6 +1,6 @@
 import { MULTIPAXOS_LIMITS, type MultiPaxosBug } from '../explorer/multipaxos/layout.ts'
 import { exportMultiPaxos } from '../explorer/tlaExport.ts'
-import { setMultiPaxosForm, startMultiPaxosCheck, useMultiPaxosCheck } from './multiPaxosCheck.ts'
+import { setMultiPaxosForm, startMultiPaxosCheck, useMultiPaxosCheck } from '../store/multiPaxosCheck.ts'
 import { NumberField } from './NumberField.tsx'
 import { ExportForTlcButton } from './TlcHandoff.tsx'
 

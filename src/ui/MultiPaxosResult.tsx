@@ -1,5 +1,5 @@
 import type { MultiPaxosViolation } from '../explorer/multipaxos/trace.ts'
-import { cancelMultiPaxosCheck, useMultiPaxosCheck, type MultiPaxosRun } from './multiPaxosCheck.ts'
+import { cancelMultiPaxosCheck, useMultiPaxosCheck, type MultiPaxosRun } from '../store/multiPaxosCheck.ts'
 
 const fmt = (n: number): string => n.toLocaleString('en-US')
 
