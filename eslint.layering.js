@@ -183,7 +183,7 @@ export const PURITY_RULES = {
 
 /** The ESLint config blocks generated from the table: the import rule, and purity per pure row. */
 export function layeringConfigs(layers = readLayers()) {
-  const tests = ['src/**/*.test.{ts,tsx}', 'src/**/*.test-helpers.ts']
+  const tests = ['src/**/*.test.{ts,tsx}']
   const glob = (m) => (m.endsWith('/') ? `src/${m}**/*.{ts,tsx}` : `src/${m}`)
   return [
     {

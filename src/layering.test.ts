@@ -17,7 +17,7 @@ function sourcePlaces(dir = SRC): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const path = join(dir, d.name)
     if (d.isDirectory()) return d.name.startsWith('__') ? [] : sourcePlaces(path)
-    if (!/\.tsx?$/.test(d.name) || /\.test(-helpers)?\.tsx?$/.test(d.name)) return []
+    if (!/\.tsx?$/.test(d.name) || /\.test\.tsx?$/.test(d.name)) return []
     return [relative(SRC, path).split('\\').join('/')]
   })
 }

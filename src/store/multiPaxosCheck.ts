@@ -102,17 +102,20 @@ const ZERO: ExplorerProgress = {
   statesPerSecond: 0,
 }
 
+/** The model's constants in a form (what the check and the TLC export both use). */
+export const constantsOf = (f: MultiPaxosForm): MultiPaxosConstants => ({
+  replicas: f.replicas,
+  writes: f.writes,
+  reads: f.reads,
+  maxBallot: f.maxBallot,
+  symmetry: f.symmetry,
+  bug: f.bug,
+})
+
 /** Start checking the model with the form's constants (replacing a running check). */
 export function startMultiPaxosCheck(): void {
   const f = get().form
-  const constants: MultiPaxosConstants = {
-    replicas: f.replicas,
-    writes: f.writes,
-    reads: f.reads,
-    maxBallot: f.maxBallot,
-    symmetry: f.symmetry,
-    bug: f.bug,
-  }
+  const constants = constantsOf(f)
   if (!client) setMultiPaxosClient(createExplorerWorkerClient())
   set({
     run: { constants, status: 'running', progress: ZERO, outcome: null, error: null, cancelling: false },

@@ -15,8 +15,7 @@ import { setSpecModel, useMultiPaxosCheck, type SpecModel } from '../store/multi
 import { NumberField } from './NumberField.tsx'
 import { exportPaxos } from '../explorer/tlaExport.ts'
 import { ExportForTlcButton, LoadTlcTrace } from './TlcHandoff.tsx'
-
-const whole = (v: number, min: number, max: number): boolean => Number.isInteger(v) && v >= min && v <= max
+import { whole } from './explorerParts.tsx'
 
 const GOALS: readonly { value: GoalName; label: string }[] = [
   { value: 'violation', label: 'Any invariant violation' },

@@ -1,10 +1,14 @@
 import { MULTIPAXOS_LIMITS, type MultiPaxosBug } from '../explorer/multipaxos/layout.ts'
 import { exportMultiPaxos } from '../explorer/tlaExport.ts'
-import { setMultiPaxosForm, startMultiPaxosCheck, useMultiPaxosCheck } from '../store/multiPaxosCheck.ts'
+import {
+  constantsOf,
+  setMultiPaxosForm,
+  startMultiPaxosCheck,
+  useMultiPaxosCheck,
+} from '../store/multiPaxosCheck.ts'
+import { rangeProblem } from './explorerParts.tsx'
 import { NumberField } from './NumberField.tsx'
 import { ExportForTlcButton } from './TlcHandoff.tsx'
-
-const whole = (v: number, min: number, max: number): boolean => Number.isInteger(v) && v >= min && v <= max
 
 const BUGS: readonly { value: MultiPaxosBug | ''; label: string }[] = [
   { value: '', label: 'None: the model as published' },
@@ -18,17 +22,13 @@ export function MultiPaxosForm() {
   const running = useMultiPaxosCheck((s) => s.run?.status === 'running')
   const L = MULTIPAXOS_LIMITS
   const problems = [
-    ...(whole(f.replicas, L.replicas.min, L.replicas.max)
-      ? []
-      : [`Replicas: ${L.replicas.min}..${L.replicas.max}`]),
-    ...(whole(f.writes, L.writes.min, L.writes.max) ? [] : [`Writes: ${L.writes.min}..${L.writes.max}`]),
-    ...(whole(f.reads, L.reads.min, L.reads.max) ? [] : [`Reads: ${L.reads.min}..${L.reads.max}`]),
+    ...rangeProblem('Replicas', f.replicas, L.replicas),
+    ...rangeProblem('Writes', f.writes, L.writes),
+    ...rangeProblem('Reads', f.reads, L.reads),
     ...(f.writes + f.reads > L.commands.max ? [`Writes + reads: at most ${L.commands.max}`] : []),
-    ...(whole(f.maxBallot, L.maxBallot.min, L.maxBallot.max)
-      ? []
-      : [`Max ballot: ${L.maxBallot.min}..${L.maxBallot.max}`]),
-    ...(whole(f.maxStates, 1, 100_000_000) ? [] : ['Max states: 1..100000000']),
-    ...(whole(f.maxMemory, 16, 2048) ? [] : ['Memory budget: 16..2048 MiB']),
+    ...rangeProblem('Max ballot', f.maxBallot, L.maxBallot),
+    ...rangeProblem('Max states', f.maxStates, { min: 1, max: 100_000_000 }),
+    ...rangeProblem('Memory budget', f.maxMemory, { min: 16, max: 2048 }, ' MiB'),
   ]
   return (
     <form
@@ -120,18 +120,7 @@ export function MultiPaxosForm() {
         </button>
         <ExportForTlcButton
           name={`synod-multipaxos-${f.replicas}r-${f.writes}w-${f.reads}r-b${f.maxBallot}-tlc`}
-          exported={() =>
-            problems.length > 0
-              ? null
-              : exportMultiPaxos({
-                  replicas: f.replicas,
-                  writes: f.writes,
-                  reads: f.reads,
-                  maxBallot: f.maxBallot,
-                  symmetry: f.symmetry,
-                  bug: f.bug,
-                })
-          }
+          exported={() => (problems.length > 0 ? null : exportMultiPaxos(constantsOf(f)))}
         />
       </div>
     </form>
