@@ -36,20 +36,29 @@ export function runInChunks<P extends ChunkProgress>(
   return { progress, cancelled: false }
 }
 
-/** The size, depth and speed part of a report, in the order both reports list them. */
-export function searchFigures(progress: ChunkProgress, seconds: number) {
-  return {
-    distinctStates: progress.distinctStates,
-    /** Steps from the initial state to the deepest state. */
-    maxDepth: progress.depth,
-    /** The depth as TLC prints it ("depth of the complete state graph search"): maxDepth + 1. */
-    tlcDepth: progress.depth + 1,
-    /** Successors generated, duplicates and stutters included. */
-    transitions: progress.transitions,
-    /** transitions + 1, comparable with TLC's "states generated". */
-    statesGenerated: progress.statesGenerated,
-    seconds,
-    /** Distinct states per second. */
-    statesPerSecond: seconds > 0 ? Math.round(progress.distinctStates / seconds) : 0,
-  }
+/** The size, depth and speed part of both reports. */
+export interface SearchFigures {
+  readonly distinctStates: number
+  /** Largest BFS depth: steps on the longest of the shortest paths from the initial state. */
+  readonly maxDepth: number
+  /** The depth as TLC prints it ("depth of the complete state graph search"): maxDepth + 1. */
+  readonly tlcDepth: number
+  /** Successor states generated, duplicates and stutters included (one per binding of an \E). */
+  readonly transitions: number
+  /** transitions + 1, comparable with TLC's "states generated". */
+  readonly statesGenerated: number
+  readonly seconds: number
+  /** Distinct states per second. */
+  readonly statesPerSecond: number
 }
+
+/** A report's figures, in the order both reports list them. */
+export const searchFigures = (progress: ChunkProgress, seconds: number): SearchFigures => ({
+  distinctStates: progress.distinctStates,
+  maxDepth: progress.depth,
+  tlcDepth: progress.depth + 1,
+  transitions: progress.transitions,
+  statesGenerated: progress.statesGenerated,
+  seconds,
+  statesPerSecond: seconds > 0 ? Math.round(progress.distinctStates / seconds) : 0,
+})

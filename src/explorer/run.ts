@@ -1,10 +1,11 @@
 /** Runs a spec-mode search to the end in chunks (see chunks.ts) and summarises it. */
-import { runInChunks, searchFigures, type ChunkOptions } from './chunks.ts'
+import { runInChunks, searchFigures, type ChunkOptions, type SearchFigures } from './chunks.ts'
 import { createSpecExplorer, type BoundHit, type SpecBounds, type SpecProgress } from './spec.ts'
 import { explainViolation, type SpecViolation } from './trace.ts'
 import { acceptorName, majority, type SpecConstants } from './universe.ts'
 
-export interface SpecReport {
+/** A finished spec-mode check: its model, its figures (see chunks.ts) and its verdict. */
+export interface SpecReport extends SearchFigures {
   readonly constants: Required<Omit<SpecConstants, 'q1' | 'q2'>> & Pick<SpecConstants, 'q1' | 'q2'>
   readonly quorums: readonly (readonly string[])[]
   /** Whether every two quorums intersect (the spec's QuorumAssumption). */
@@ -12,18 +13,6 @@ export interface SpecReport {
   /** Size of the universe of possible messages (= bits per state). */
   readonly messageUniverse: number
   readonly bounds: SpecBounds
-  readonly distinctStates: number
-  /** Largest BFS depth: steps on the longest of the shortest paths from the initial state. */
-  readonly maxDepth: number
-  /** The depth as TLC prints it ("depth of the complete state graph search"): maxDepth + 1. */
-  readonly tlcDepth: number
-  /** Successor states generated, duplicates and stutters included (see spec.ts). */
-  readonly transitions: number
-  /** transitions + 1, comparable with TLC's "states generated". */
-  readonly statesGenerated: number
-  readonly seconds: number
-  /** Distinct states per second. */
-  readonly statesPerSecond: number
   readonly bytesUsed: number
   readonly bytesPerState: number
   /** True when every reachable state was explored (no bound hit, not cancelled, no violation). */

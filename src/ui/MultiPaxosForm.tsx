@@ -16,6 +16,14 @@ const BUGS: readonly { value: MultiPaxosBug | ''; label: string }[] = [
   { value: 'no-accept-reply', label: 'Drop the accept reply' },
 ]
 
+/** The model's whole-number constants, in the form's order, each with its MULTIPAXOS_LIMITS range. */
+const CONSTANTS: readonly { key: 'replicas' | 'writes' | 'reads' | 'maxBallot'; label: string }[] = [
+  { key: 'replicas', label: 'Replicas' },
+  { key: 'writes', label: 'Writes' },
+  { key: 'reads', label: 'Reads' },
+  { key: 'maxBallot', label: 'Max ballot (ballots 1..b)' },
+]
+
 /** "Multi-Paxos (SMR model)": the model's constants, symmetry, a broken variant, and bounds. */
 export function MultiPaxosForm() {
   const f = useMultiPaxosCheck((s) => s.form)
@@ -44,34 +52,16 @@ export function MultiPaxosForm() {
         a log of client writes and reads. Checked: TypeOK, linearizability of what the client saw, and no
         deadlock before every request is answered.
       </p>
-      <NumberField
-        label="Replicas"
-        value={f.replicas}
-        min={L.replicas.min}
-        max={L.replicas.max}
-        onChange={(v) => setMultiPaxosForm({ replicas: v })}
-      />
-      <NumberField
-        label="Writes"
-        value={f.writes}
-        min={L.writes.min}
-        max={L.writes.max}
-        onChange={(v) => setMultiPaxosForm({ writes: v })}
-      />
-      <NumberField
-        label="Reads"
-        value={f.reads}
-        min={L.reads.min}
-        max={L.reads.max}
-        onChange={(v) => setMultiPaxosForm({ reads: v })}
-      />
-      <NumberField
-        label="Max ballot (ballots 1..b)"
-        value={f.maxBallot}
-        min={L.maxBallot.min}
-        max={L.maxBallot.max}
-        onChange={(v) => setMultiPaxosForm({ maxBallot: v })}
-      />
+      {CONSTANTS.map((c) => (
+        <NumberField
+          key={c.key}
+          label={c.label}
+          value={f[c.key]}
+          min={L[c.key].min}
+          max={L[c.key].max}
+          onChange={(v) => setMultiPaxosForm({ [c.key]: v })}
+        />
+      ))}
       <label className="field">
         <span>Broken variant</span>
         <select

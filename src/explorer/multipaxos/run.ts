@@ -1,5 +1,5 @@
 /** Runs a MultiPaxos check to the end in chunks (see ../chunks.ts) and summarises it. */
-import { runInChunks, searchFigures, type ChunkOptions } from '../chunks.ts'
+import { runInChunks, searchFigures, type ChunkOptions, type SearchFigures } from '../chunks.ts'
 import { bytesPerState } from '../memoryBudget.ts'
 import { buildLayout, checkMultiPaxosConstants, type MultiPaxosConstants } from './layout.ts'
 import {
@@ -10,7 +10,8 @@ import {
 } from './search.ts'
 import { explainMultiPaxos, type MultiPaxosViolation } from './trace.ts'
 
-export interface MultiPaxosReport {
+/** A finished MultiPaxos check: its model, its figures (see ../chunks.ts) and its verdict. */
+export interface MultiPaxosReport extends SearchFigures {
   readonly model: 'MultiPaxos'
   readonly constants: MultiPaxosConstants
   /** Symmetry group size (replica × write × read permutations; 1 without symmetry). */
@@ -18,15 +19,6 @@ export interface MultiPaxosReport {
   /** Bits of one packed state, and the Uint32 words it takes. */
   readonly stateBits: number
   readonly bounds: MultiPaxosBounds
-  readonly distinctStates: number
-  /** Steps from the initial state to the deepest state. TLC prints this + 1 (`tlcDepth`). */
-  readonly maxDepth: number
-  readonly tlcDepth: number
-  /** Successors generated, one per binding of the spec's \E (transitions + 1 = TLC's "states generated"). */
-  readonly transitions: number
-  readonly statesGenerated: number
-  readonly seconds: number
-  readonly statesPerSecond: number
   readonly bytesUsed: number
   readonly bytesPerState: number
   /** Every reachable state was explored and nothing was found. */
