@@ -1,7 +1,7 @@
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
 import { MIB } from '../explorer/memoryBudget.ts'
-import type { MultiPaxosBug, MultiPaxosConstants } from '../explorer/multipaxos/layout.ts'
+import type { MultiPaxosConstants } from '../explorer/multipaxos/layout.ts'
 import { createExplorerWorkerClient, type ExplorerClient } from '../worker/explorerClient.ts'
 import type { ExplorerOutcome, ExplorerProgress } from '../worker/explorerProtocol.ts'
 
@@ -13,13 +13,8 @@ import type { ExplorerOutcome, ExplorerProgress } from '../worker/explorerProtoc
 
 export type SpecModel = 'paxos' | 'multipaxos'
 
-export interface MultiPaxosForm {
-  readonly replicas: number
-  readonly writes: number
-  readonly reads: number
-  readonly maxBallot: number
-  readonly symmetry: boolean
-  readonly bug: MultiPaxosBug | null
+/** The model's constants and the check's bounds. */
+export interface MultiPaxosForm extends MultiPaxosConstants {
   readonly maxStates: number
   /** Memory budget in MiB. */
   readonly maxMemory: number
