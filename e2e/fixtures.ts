@@ -58,4 +58,10 @@ export async function cursorStep(page: Page): Promise<number> {
 /** The card (row) of process `pid` in the sidebar. */
 export const procCard = (page: Page, pid: number) => page.locator('.proc-card').nth(pid - 1)
 
-export const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/${name}.png` })
+/**
+ * Saves a screenshot for people to look at after a run, in the ignored test-results/screenshots/:
+ * a test run never rewrites tracked files. The screenshots the docs show are refreshed on purpose
+ * by `npm run screenshots` (scripts/screenshots.ts).
+ */
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/screenshots/${name}.png` })

@@ -2,56 +2,46 @@
  * Regenerates src/engine/protocols/multipaxos/presets.data.ts: each Multi-Paxos preset is
  * scripted here the way a lecturer would drive the app (wait for the leader, crash it, drop these
  * accepts, partition…), recorded through the simulator's `fork` as plain interventions, and its
- * narration beats are placed at the steps where the story happens. Run after a change that moves
- * message ids or steps: `npx tsx scripts/mpPresets.ts`, then check the golden traces.
+ * narration beats are placed at the steps where the story happens (scripts/mpScript.ts). Run after
+ * a change that moves message ids or steps: `npx tsx scripts/mpPresets.ts`, then check the golden
+ * traces.
  */
 import { writeFileSync } from 'node:fs'
 import { format, resolveConfig } from 'prettier'
-import { Simulator } from '../src/engine/kernel/simulator.ts'
-import { summarize } from '../src/engine/kernel/trace.ts'
-import type { Intervention, LogEvent } from '../src/engine/kernel/types.ts'
-import { multipaxos } from '../src/engine/protocols/multipaxos/module.ts'
-import type { ClientState, ReplicaState } from '../src/engine/protocols/multipaxos/state.ts'
-import type { MpBugs, MpConfig, MpEvent, MpTypes } from '../src/engine/protocols/multipaxos/types.ts'
-
-type Sim = Simulator<MpTypes>
-type Ev = LogEvent<MpEvent | { kind: string }> & Record<string, unknown>
-
-const rep = (sim: Sim, p: number): ReplicaState => sim.state.procs[p - 1]?.local as ReplicaState
-const cli = (sim: Sim, n: number): ClientState =>
-  sim.state.procs[sim.state.config.replicaCount + n - 1]?.local as ClientState
-const C = (sim: Sim, n: number): number => sim.state.config.replicaCount + n
-const until = (sim: Sim, done: (s: Sim) => boolean, max = 5_000): void => {
-  for (let i = 0; i < max && !done(sim); i++) if (!sim.step()) return
-}
-const act = (sim: Sim, a: Intervention): void => sim.fork(sim.state.step, a)
-const leaders = (sim: Sim): number[] =>
-  sim.state.procs
-    .filter((p) => p.up && p.local.role === 'replica' && p.local.status === 'leader')
-    .map((p) => p.pid)
-const done = (sim: Sim, n: number): boolean => cli(sim, n).pending === null && cli(sim, n).history.length > 0
-
-interface Spec {
-  id: string
-  title: string
-  description: string
-  seed?: number
-  config: Partial<Omit<MpConfig, 'bugs'>> & { bugs?: Partial<MpBugs> }
-  script?: (sim: Sim) => void
-  /** Beats: the first event matching `at` (after `after`'s step) gets `text`. */
-  beats: { at: (e: Ev) => boolean; text: string | ((e: Ev) => string) }[]
-}
-
-const is =
-  (kind: string, more: (e: Ev) => boolean = () => true) =>
-  (e: Ev): boolean =>
-    e.kind === kind && more(e)
+import type { MpConfig } from '../src/engine/protocols/multipaxos/types.ts'
+import {
+  act,
+  build,
+  C,
+  cli,
+  done,
+  is,
+  isolateOldLeader,
+  leaders,
+  rep,
+  until,
+  type Sim,
+  type Spec,
+} from './mpScript.ts'
+import { BUG_SPECS } from './mpBugPresets.ts'
 
 const THREE_CLIENTS: MpConfig['workload'] = [
   ['put', 'put', 'get'],
   ['put', 'get'],
   ['put', 'put'],
 ]
+
+/** The duel: no leader yet, equal latencies, and P1 and P2 campaign at once. */
+const DUEL = {
+  workload: [['put']],
+  initialLeader: null,
+  latencyTicksMin: 10,
+  latencyTicksMax: 10,
+} satisfies Spec['config']
+function campaignTogether(sim: Sim): void {
+  act(sim, { type: 'propose', pid: 1, value: 'campaign' })
+  act(sim, { type: 'propose', pid: 2, value: 'campaign' })
+}
 
 /** The failover story: slots 3 and 5 accepted by a majority but unknown, slot 4 only at P1, then P1 dies. */
 function leaderCrash(sim: Sim): void {
@@ -143,18 +133,8 @@ const SPECS: Spec[] = [
     title: 'Multi-Paxos: dueling leaders (ping-pong)',
     description:
       'P1 and P2 campaign at once. Without backoff, each retries after a fixed delay and preempts the other before it can lead: safe, never live.',
-    config: {
-      workload: [['put']],
-      initialLeader: null,
-      backoff: false,
-      latencyTicksMin: 10,
-      latencyTicksMax: 10,
-      maxSteps: 400,
-    },
-    script: (sim) => {
-      act(sim, { type: 'propose', pid: 1, value: 'campaign' })
-      act(sim, { type: 'propose', pid: 2, value: 'campaign' })
-    },
+    config: { ...DUEL, backoff: false, maxSteps: 400 },
+    script: campaignTogether,
     beats: [
       {
         at: is('leader.preempted'),
@@ -171,18 +151,8 @@ const SPECS: Spec[] = [
     title: 'Multi-Paxos: randomized backoff ends the duel',
     description:
       'The same duel as mp-dueling-leaders with randomized, growing backoff: one replica gets through and leads.',
-    config: {
-      workload: [['put']],
-      initialLeader: null,
-      backoff: true,
-      latencyTicksMin: 10,
-      latencyTicksMax: 10,
-      maxSteps: 300,
-    },
-    script: (sim) => {
-      act(sim, { type: 'propose', pid: 1, value: 'campaign' })
-      act(sim, { type: 'propose', pid: 2, value: 'campaign' })
-    },
+    config: { ...DUEL, backoff: true, maxSteps: 300 },
+    script: campaignTogether,
     beats: [
       {
         at: is('leader.preempted'),
@@ -203,8 +173,7 @@ const SPECS: Spec[] = [
       'P1 is cut off with client C2. It still believes it leads but cannot commit; the majority side elects a new leader and C1 moves to it. After the heal P1 learns the higher ballot and steps down.',
     config: { workload: [['put', 'put', 'put'], []], maxSteps: 400 },
     script: (sim) => {
-      until(sim, (s) => cli(s, 1).history.length === 1 && done(s, 1))
-      act(sim, { type: 'partition', groups: [[1, C(sim, 2)]] })
+      isolateOldLeader(sim)
       act(sim, { type: 'propose', pid: C(sim, 2), value: 'put' })
       until(sim, (s) => done(s, 1) && cli(s, 1).history.length === 3)
       act(sim, { type: 'heal' })
@@ -253,157 +222,8 @@ const SPECS: Spec[] = [
       },
     ],
   },
-  {
-    id: 'mp-bug-skip-phase1',
-    title: 'Bug: a new leader skips phase 1',
-    description:
-      'P5 missed slot 1. It takes over without phase 1, trusting its own empty log, and puts another command in slot 1.',
-    config: { workload: [['put'], []], bugs: { skipPhase1: true }, maxSteps: 200 },
-    script: (sim) => {
-      until(sim, (s) => leaders(s).length === 1)
-      act(sim, { type: 'partition', groups: [[1, 2, 3, C(sim, 1)]] })
-      until(sim, (s) => done(s, 1))
-      act(sim, { type: 'heal' })
-      act(sim, { type: 'crash', pid: 1 })
-      act(sim, { type: 'propose', pid: 5, value: 'campaign' })
-      act(sim, { type: 'propose', pid: C(sim, 2), value: 'put' })
-    },
-    beats: [
-      {
-        at: is('leader.campaign', (e) => e.pid === 5),
-        text: 'P5 takes over WITHOUT phase 1: it never asks which slots are already chosen.',
-      },
-      { at: is('invariant.violated'), text: 'Two different commands are chosen in slot 1.' },
-    ],
-  },
-  {
-    id: 'mp-bug-ignore-promises',
-    title: 'Bug: a new leader ignores the values in promises',
-    description:
-      'Slots 1 and 2 are chosen by P1, P2, P3. The new leader P5 runs phase 1 but proposes no-ops where the promises reported commands.',
-    config: { workload: [['put', 'put']], bugs: { ignorePromiseValues: true }, maxSteps: 250 },
-    script: (sim) => {
-      until(sim, (s) => leaders(s).length === 1)
-      act(sim, { type: 'partition', groups: [[1, 2, 3, C(sim, 1)]] })
-      until(sim, (s) => done(s, 1) && cli(s, 1).history.length === 2)
-      act(sim, { type: 'heal' })
-      act(sim, { type: 'crash', pid: 1 })
-      act(sim, { type: 'propose', pid: 5, value: 'campaign' })
-    },
-    beats: [
-      {
-        at: is('leader.elected', (e) => e.pid === 5),
-        text: 'P5 heard of slots 1 and 2 in the promises, but proposes its own (empty) log instead.',
-      },
-      { at: is('invariant.violated'), text: 'A chosen slot gets a second command: agreement is broken.' },
-    ],
-  },
-  {
-    id: 'mp-bug-commit-short',
-    title: 'Bug: commit with one accept short of a majority',
-    description:
-      'P1 commits slot 1 with only P1 and P2 accepting. A new leader on the other side never hears of it and chooses another command there.',
-    config: { workload: [['put'], []], bugs: { commitOneShort: true }, maxSteps: 300 },
-    script: (sim) => {
-      until(sim, (s) => leaders(s).length === 1)
-      act(sim, { type: 'partition', groups: [[1, 2, C(sim, 1)]] })
-      until(sim, (s) => done(s, 1))
-      act(sim, { type: 'crash', pid: 1 })
-      act(sim, { type: 'propose', pid: 4, value: 'campaign' })
-      act(sim, { type: 'propose', pid: C(sim, 2), value: 'put' })
-      until(sim, (s) => done(s, 2))
-      act(sim, { type: 'heal' })
-    },
-    beats: [
-      {
-        at: is('slot.commit', (e) => e.pid === 1),
-        text: 'P1 commits slot 1 with 2 accepts out of 5: not a majority.',
-      },
-      { at: is('invariant.violated'), text: 'Slot 1 ends up with two different commands.' },
-    ],
-  },
-  {
-    id: 'mp-bug-no-dedup',
-    title: 'Bug: no deduplication of client retries',
-    description:
-      'The reply to C1 is lost; C1 retries the same write; without the at-most-once table the leader proposes and executes it again.',
-    config: { workload: [['put', 'put']], bugs: { noDedup: true }, maxSteps: 250 },
-    script: (sim) => {
-      until(sim, (s) => s.state.inFlight.some((m) => m.payload.type === 'reply'))
-      for (const m of [...sim.state.inFlight])
-        if (m.payload.type === 'reply') act(sim, { type: 'drop', msgId: m.id })
-    },
-    beats: [
-      { at: is('msg.drop'), text: "The leader's reply is lost: C1 cannot know its write was executed." },
-      {
-        at: is('client.send', (e) => e.retry === true),
-        text: 'C1 retries the same command (same sequence number).',
-      },
-      { at: is('invariant.violated'), text: 'The same write is executed twice.' },
-    ],
-  },
-  {
-    id: 'mp-bug-local-read',
-    title: 'Bug: the leader reads locally without a lease',
-    description:
-      'P1 is cut off with C2 but still thinks it leads. C1 writes a2 through the new leader; then C2 reads from P1, which answers a1 from its own register.',
-    config: { workload: [['put', 'put'], []], bugs: { leaderLocalRead: true }, maxSteps: 250 },
-    script: (sim) => {
-      until(sim, (s) => cli(s, 1).history.length === 1 && done(s, 1))
-      act(sim, { type: 'partition', groups: [[1, C(sim, 2)]] })
-      until(sim, (s) => done(s, 1) && cli(s, 1).history.length === 2)
-      act(sim, { type: 'propose', pid: C(sim, 2), value: 'get' })
-    },
-    beats: [
-      {
-        at: is('client.answer', (e) => e.client === 1 && e.command === 2),
-        text: 'C1 wrote a2 through the new leader, and was told so.',
-      },
-      {
-        at: is('leader.local-read'),
-        text: 'P1 answers the read from its own register, without asking anyone.',
-      },
-      { at: is('invariant.violated'), text: 'C2 read a1 after a2 was acknowledged: not linearizable.' },
-    ],
-  },
+  ...BUG_SPECS,
 ]
-
-function build(spec: Spec) {
-  const base = multipaxos.config.defaults()
-  const config: MpConfig = { ...base, ...spec.config, bugs: { ...base.bugs, ...spec.config.bugs } }
-  const seed = spec.seed ?? 1
-  const sim = new Simulator(multipaxos, { seed, config, interventions: [] })
-  spec.script?.(sim)
-  const replay = new Simulator(multipaxos, { seed, config, interventions: sim.recorded })
-  replay.run()
-  const log = replay.log as unknown as Ev[]
-  const beats = spec.beats.map((b) => {
-    const e = log.find(b.at)
-    if (!e)
-      throw new Error(
-        `${spec.id}: no event for beat "${String(b.text)}"\n${log
-          .filter((x) => !String(x.kind).startsWith('msg.') && !String(x.kind).startsWith('timer.'))
-          .map((x) => `s${x.step} ${x.text}`)
-          .join('\n')}`,
-      )
-    return { step: e.step, text: typeof b.text === 'string' ? b.text : b.text(e) }
-  })
-  beats.sort((a, b) => a.step - b.step)
-  if (process.argv.includes('--show')) {
-    console.log(`== ${spec.id}: ${summarize(multipaxos, replay.state).line}`)
-    const quiet = /^(msg|timer)\.|acceptor\.|slot\.execute/
-    for (const e of log) if (!quiet.test(String(e.kind))) console.log(`  s${e.step} ${e.text}`)
-  }
-  return {
-    id: spec.id,
-    title: spec.title,
-    description: spec.description,
-    seed,
-    config,
-    interventions: sim.recorded,
-    beats,
-  }
-}
 
 const presets = SPECS.map(build)
 const header = `// Generated by scripts/mpPresets.ts: edit the script, not this file.\nimport type { ProtocolPreset } from '../../kernel/module.ts'\nimport type { MpTypes } from './types.ts'\n\n`

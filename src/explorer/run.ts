@@ -1,13 +1,11 @@
-/**
- * Runs a spec-mode search to the end in chunks and summarises it. The clock is passed in, so this
- * stays pure (the CLI passes performance.now; a worker would too), and `onProgress` is called
- * between chunks: return false from it to cancel.
- */
+/** Runs a spec-mode search to the end in chunks (see chunks.ts) and summarises it. */
+import { runInChunks, searchFigures, type ChunkOptions, type SearchFigures } from './chunks.ts'
 import { createSpecExplorer, type BoundHit, type SpecBounds, type SpecProgress } from './spec.ts'
 import { explainViolation, type SpecViolation } from './trace.ts'
 import { acceptorName, majority, type SpecConstants } from './universe.ts'
 
-export interface SpecReport {
+/** A finished spec-mode check: its model, its figures (see chunks.ts) and its verdict. */
+export interface SpecReport extends SearchFigures {
   readonly constants: Required<Omit<SpecConstants, 'q1' | 'q2'>> & Pick<SpecConstants, 'q1' | 'q2'>
   readonly quorums: readonly (readonly string[])[]
   /** Whether every two quorums intersect (the spec's QuorumAssumption). */
@@ -15,18 +13,6 @@ export interface SpecReport {
   /** Size of the universe of possible messages (= bits per state). */
   readonly messageUniverse: number
   readonly bounds: SpecBounds
-  readonly distinctStates: number
-  /** Largest BFS depth: steps on the longest of the shortest paths from the initial state. */
-  readonly maxDepth: number
-  /** The depth as TLC prints it ("depth of the complete state graph search"): maxDepth + 1. */
-  readonly tlcDepth: number
-  /** Successor states generated, duplicates and stutters included (see spec.ts). */
-  readonly transitions: number
-  /** transitions + 1, comparable with TLC's "states generated". */
-  readonly statesGenerated: number
-  readonly seconds: number
-  /** Distinct states per second. */
-  readonly statesPerSecond: number
   readonly bytesUsed: number
   readonly bytesPerState: number
   /** True when every reachable state was explored (no bound hit, not cancelled, no violation). */
@@ -40,14 +26,7 @@ export interface SpecReport {
   readonly violation: SpecViolation | null
 }
 
-export interface CheckSpecOptions {
-  /** Milliseconds from any fixed origin (e.g. performance.now). */
-  readonly now: () => number
-  /** States expanded per chunk (default 50 000). */
-  readonly chunkStates?: number
-  /** Called after each chunk; return false to cancel. */
-  readonly onProgress?: (progress: SpecProgress) => boolean | void
-}
+export type CheckSpecOptions = ChunkOptions<SpecProgress>
 
 export function checkSpec(
   constants: SpecConstants,
@@ -56,15 +35,7 @@ export function checkSpec(
 ): SpecReport {
   const start = options.now()
   const explorer = createSpecExplorer(constants, bounds)
-  let progress = explorer.progress()
-  let cancelled = false
-  while (!progress.done) {
-    progress = explorer.runFor(options.chunkStates ?? 50_000)
-    if (!progress.done && options.onProgress?.(progress) === false) {
-      cancelled = true
-      break
-    }
-  }
+  const { progress, cancelled } = runInChunks(explorer, options)
   const violation = explainViolation(explorer)
   const seconds = (options.now() - start) / 1000
   const u = explorer.universe
@@ -87,13 +58,7 @@ export function checkSpec(
     quorumsIntersect: u.quorums.every((p) => u.quorums2.every((q) => (p & q) !== 0)),
     messageUniverse: u.messages.length,
     bounds: explorer.bounds,
-    distinctStates: progress.distinctStates,
-    maxDepth: progress.depth,
-    tlcDepth: progress.depth + 1,
-    transitions: progress.transitions,
-    statesGenerated: progress.statesGenerated,
-    seconds,
-    statesPerSecond: seconds > 0 ? Math.round(progress.distinctStates / seconds) : 0,
+    ...searchFigures(progress, seconds),
     bytesUsed: explorer.bytesUsed(),
     bytesPerState: Math.round((explorer.bytesUsed() / progress.distinctStates) * 10) / 10,
     exhaustive: progress.done && progress.boundHit === null && !progress.violationFound,

@@ -18,40 +18,111 @@ const layoutAt = (
   over: Partial<LayoutOptions> = {},
 ) => computeLayout(log, step, { ...OPTIONS, ...over })
 
-/** A compact, rounded text form of a layout for snapshots. */
-function summary(l: Layout) {
-  return {
-    cursor: `step ${l.cursorStep} tick ${l.cursorTick} x ${l.cursorX}`,
-    scale: `${l.pxPerTick} px/tick, content x 0 at screen x ${l.offsetX}`,
-    lanes: l.lanes.map((la) =>
-      [
-        `P${la.pid} y ${la.y}`,
-        la.status.down ? 'down' : '',
-        la.status.running?.text ?? '',
-        la.status.decided !== null ? `decided ${la.status.decided}` : '',
-      ]
-        .filter(Boolean)
-        .join(' · '),
-    ),
-    arrows: l.arrows.map(
-      (a) =>
-        `#${a.id} ${a.type} ${a.state} (${a.x1}, ${a.y1}) → (${a.x2}, ${a.y2}) aims (${a.tx}, ${a.ty}) ` +
-        `p ${a.progress} hue ${a.hue}${a.self ? ' self' : ''}`,
-    ),
-    marks: l.marks.map((m) => `${m.kind} (${m.x}, ${m.y}) ${m.label}`),
-    bands: l.bands.map((b) => `${b.kind} x ${b.x1}..${b.x2} y ${b.y1}..${b.y2}${b.open ? ' open' : ''}`),
-    labels: l.labels.map((b) => `${b.text} @ (${b.cx}, ${b.cy})`),
+type Log = Parameters<typeof computeLayout>[0]
+
+/**
+ * What every layout must keep, whatever the exact coordinates: lanes in process order inside the
+ * plot, labels that do not overlap and stay in the frame, arrows that never run back in time and
+ * stay between the top and bottom lanes, a reply that leaves the lane its request reached no
+ * earlier than it arrived, and an axis whose ticks grow left to right. Coordinates may move with
+ * any harmless tweak of the layout; these facts may not.
+ */
+/** Returns how many reply arrows it checked against their requests. */
+function expectSound(log: Log, l: Layout): number {
+  const { frame } = l
+  // Lane order: P1 on top, one lane per process, evenly spaced, inside the plot.
+  expect(l.lanes.map((la) => la.pid)).toEqual(l.lanes.map((_, i) => i + 1))
+  for (const [i, la] of l.lanes.entries()) {
+    expect(la.y).toBeGreaterThanOrEqual(frame.plotTop)
+    expect(la.y).toBeLessThanOrEqual(frame.plotBottom)
+    if (i > 0) expect(la.y - (l.lanes[i - 1]?.y ?? 0)).toBeCloseTo(frame.laneGap, 0)
   }
+  const top = l.lanes[0]?.y ?? frame.plotTop
+  const bottom = l.lanes.at(-1)?.y ?? frame.plotBottom
+  // Arrows inside the plot, running forward in time, drawn because they reach into the view.
+  const [left, right] = l.visibleX
+  for (const a of l.arrows) {
+    for (const y of [a.y1, a.y2, a.ty]) {
+      expect(y).toBeGreaterThanOrEqual(top - 0.5)
+      expect(y).toBeLessThanOrEqual(bottom + 0.5)
+    }
+    expect(a.tx).toBeGreaterThanOrEqual(a.x1)
+    expect(a.x2).toBeGreaterThanOrEqual(a.x1)
+    expect(a.progress).toBeGreaterThanOrEqual(0)
+    expect(a.progress).toBeLessThanOrEqual(1)
+    expect(Math.min(a.x1, a.tx)).toBeLessThanOrEqual(right + 0.5)
+    expect(Math.max(a.x1, a.tx)).toBeGreaterThanOrEqual(left - 0.5)
+  }
+  // A reply leaves from the lane its request reached, at or after the request's arrival.
+  const byId = new Map(l.arrows.map((a) => [a.id, a]))
+  let replies = 0
+  for (const e of log) {
+    if (e.kind !== 'msg.send' || e.msg.inReplyTo === null || e.msg.inReplyTo === undefined) continue
+    const reply = byId.get(e.msg.id)
+    const request = byId.get(e.msg.inReplyTo)
+    if (!reply || !request || request.state !== 'delivered') continue
+    replies++
+    expect(reply.y1).toBeCloseTo(request.ty, 1)
+    expect(reply.x1).toBeGreaterThanOrEqual(request.tx - 0.5)
+  }
+  // Labels never overlap (a forced one may) and stay inside the frame (marks label the top margin).
+  for (const [i, a] of l.labels.entries()) {
+    expect(a.y).toBeGreaterThanOrEqual(0)
+    expect(a.y + a.h).toBeLessThanOrEqual(frame.plotBottom + 0.5)
+    for (const b of l.labels.slice(i + 1)) {
+      if (a.force || b.force) continue
+      const apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y
+      expect(apart, `labels "${a.text}" and "${b.text}" overlap`).toBe(true)
+    }
+  }
+  // Monotone time: the axis grows left to right at one scale, and the cursor sits at its tick.
+  for (const [i, t] of l.axis.entries()) {
+    expect(t.x).toBeCloseTo(t.tick * l.pxPerTick, 0)
+    if (i > 0) expect(t.tick).toBeGreaterThan(l.axis[i - 1]?.tick ?? -Infinity)
+  }
+  expect(l.cursorX).toBeCloseTo(l.cursorTick * l.pxPerTick, 0)
+  return replies
 }
 
-describe('computeLayout snapshots', () => {
-  const basic = presetLog('basic')
-  const racing = racingLog()
-  it.each([8, 24])('basic run at step %i', (step) => {
-    expect(summary(layoutAt(basic, step))).toMatchSnapshot()
+describe('every layout keeps its invariants', () => {
+  const runs: [string, Log, number[]][] = [
+    ['basic', presetLog('basic'), [0, 8, 16, 24, 40]],
+    ['racing with an adopted value', racingLog(), [8, 30, 44]],
+    ['dueling', presetLog('dueling'), [60, 200]],
+    ['a crash', crashRun(), [8, 20]],
+    ['a partition', partitionRun(), [20]],
+    ['a user drop', userDropRun(), [16]],
+  ]
+  it.each(runs)('%s', (_name, log, steps) => {
+    let replies = 0
+    for (const step of steps) replies += expectSound(log, layoutAt(log, step))
+    expect(replies).toBeGreaterThan(0)
   })
-  it.each([8, 30, 44])('racing with an adopted value at step %i', (step) => {
-    expect(summary(layoutAt(racing, step))).toMatchSnapshot()
+
+  it('would catch a reply drawn before its request arrived', () => {
+    const log = presetLog('basic')
+    const good = layoutAt(log, 24)
+    const request = log.find((e) => e.kind === 'msg.send' && e.msg.inReplyTo != null)
+    const requestId = request?.kind === 'msg.send' ? request.msg.inReplyTo : null
+    const broken: Layout = {
+      ...good,
+      arrows: good.arrows.map((a) => (a.id === requestId ? { ...a, tx: a.tx + 500, x2: a.x2 + 500 } : a)),
+    }
+    expect(() => expectSound(log, broken)).toThrow()
+  })
+
+  it('would catch overlapping labels and lanes out of order', () => {
+    const log = presetLog('basic')
+    const good = layoutAt(log, 8)
+    expect(good.labels.length).toBeGreaterThan(1)
+    const [first, second] = good.labels
+    const overlapping: Layout = {
+      ...good,
+      labels: [first!, { ...second!, x: first!.x, y: first!.y, force: false }, ...good.labels.slice(2)],
+    }
+    expect(() => expectSound(log, overlapping)).toThrow(/overlap/)
+    const swapped: Layout = { ...good, lanes: [...good.lanes].reverse() }
+    expect(() => expectSound(log, swapped)).toThrow()
   })
 })
 

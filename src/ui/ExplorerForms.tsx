@@ -11,12 +11,11 @@ import {
 } from '../store/explorer.ts'
 import { useSynod } from '../store/store.ts'
 import { MultiPaxosForm } from './MultiPaxosForm.tsx'
-import { setSpecModel, useMultiPaxosCheck, type SpecModel } from './multiPaxosCheck.ts'
+import { setSpecModel, useMultiPaxosCheck, type SpecModel } from '../store/multiPaxosCheck.ts'
 import { NumberField } from './NumberField.tsx'
 import { exportPaxos } from '../explorer/tlaExport.ts'
 import { ExportForTlcButton, LoadTlcTrace } from './TlcHandoff.tsx'
-
-const whole = (v: number, min: number, max: number): boolean => Number.isInteger(v) && v >= min && v <= max
+import { whole } from './explorerParts.tsx'
 
 const GOALS: readonly { value: GoalName; label: string }[] = [
   { value: 'violation', label: 'Any invariant violation' },

@@ -1,9 +1,8 @@
 import type { SpecViolation } from '../explorer/trace.ts'
 import { cancelExplorer, loadFound, useExplorer, type ExplorerRun } from '../store/explorer.ts'
-import { useMultiPaxosCheck } from './multiPaxosCheck.ts'
+import { useMultiPaxosCheck } from '../store/multiPaxosCheck.ts'
+import { fmt } from './explorerParts.tsx'
 import { MultiPaxosResult } from './MultiPaxosResult.tsx'
-
-const fmt = (n: number): string => n.toLocaleString('en-US')
 
 /** Where the search stands: states, depth, speed, and the bounds it runs under. */
 function Progress({ run }: { run: ExplorerRun }) {

@@ -1,5 +1,5 @@
 import { useState, type KeyboardEvent } from 'react'
-import type { GridCell, LogGridModel } from '../engine/protocols/multipaxos/logGrid.ts'
+import type { GridCell, LogGridModel } from '../engine/index.ts'
 import './logGrid.css'
 
 /**

@@ -1,15 +1,27 @@
 import { MULTIPAXOS_LIMITS, type MultiPaxosBug } from '../explorer/multipaxos/layout.ts'
 import { exportMultiPaxos } from '../explorer/tlaExport.ts'
-import { setMultiPaxosForm, startMultiPaxosCheck, useMultiPaxosCheck } from './multiPaxosCheck.ts'
+import {
+  constantsOf,
+  setMultiPaxosForm,
+  startMultiPaxosCheck,
+  useMultiPaxosCheck,
+} from '../store/multiPaxosCheck.ts'
+import { rangeProblem } from './explorerParts.tsx'
 import { NumberField } from './NumberField.tsx'
 import { ExportForTlcButton } from './TlcHandoff.tsx'
-
-const whole = (v: number, min: number, max: number): boolean => Number.isInteger(v) && v >= min && v <= max
 
 const BUGS: readonly { value: MultiPaxosBug | ''; label: string }[] = [
   { value: '', label: 'None: the model as published' },
   { value: 'commit-one-short', label: 'Commit with one accept too few' },
   { value: 'no-accept-reply', label: 'Drop the accept reply' },
+]
+
+/** The model's whole-number constants, in the form's order, each with its MULTIPAXOS_LIMITS range. */
+const CONSTANTS: readonly { key: 'replicas' | 'writes' | 'reads' | 'maxBallot'; label: string }[] = [
+  { key: 'replicas', label: 'Replicas' },
+  { key: 'writes', label: 'Writes' },
+  { key: 'reads', label: 'Reads' },
+  { key: 'maxBallot', label: 'Max ballot (ballots 1..b)' },
 ]
 
 /** "Multi-Paxos (SMR model)": the model's constants, symmetry, a broken variant, and bounds. */
@@ -18,17 +30,13 @@ export function MultiPaxosForm() {
   const running = useMultiPaxosCheck((s) => s.run?.status === 'running')
   const L = MULTIPAXOS_LIMITS
   const problems = [
-    ...(whole(f.replicas, L.replicas.min, L.replicas.max)
-      ? []
-      : [`Replicas: ${L.replicas.min}..${L.replicas.max}`]),
-    ...(whole(f.writes, L.writes.min, L.writes.max) ? [] : [`Writes: ${L.writes.min}..${L.writes.max}`]),
-    ...(whole(f.reads, L.reads.min, L.reads.max) ? [] : [`Reads: ${L.reads.min}..${L.reads.max}`]),
+    ...rangeProblem('Replicas', f.replicas, L.replicas),
+    ...rangeProblem('Writes', f.writes, L.writes),
+    ...rangeProblem('Reads', f.reads, L.reads),
     ...(f.writes + f.reads > L.commands.max ? [`Writes + reads: at most ${L.commands.max}`] : []),
-    ...(whole(f.maxBallot, L.maxBallot.min, L.maxBallot.max)
-      ? []
-      : [`Max ballot: ${L.maxBallot.min}..${L.maxBallot.max}`]),
-    ...(whole(f.maxStates, 1, 100_000_000) ? [] : ['Max states: 1..100000000']),
-    ...(whole(f.maxMemory, 16, 2048) ? [] : ['Memory budget: 16..2048 MiB']),
+    ...rangeProblem('Max ballot', f.maxBallot, L.maxBallot),
+    ...rangeProblem('Max states', f.maxStates, { min: 1, max: 100_000_000 }),
+    ...rangeProblem('Memory budget', f.maxMemory, { min: 16, max: 2048 }, ' MiB'),
   ]
   return (
     <form
@@ -44,34 +52,16 @@ export function MultiPaxosForm() {
         a log of client writes and reads. Checked: TypeOK, linearizability of what the client saw, and no
         deadlock before every request is answered.
       </p>
-      <NumberField
-        label="Replicas"
-        value={f.replicas}
-        min={L.replicas.min}
-        max={L.replicas.max}
-        onChange={(v) => setMultiPaxosForm({ replicas: v })}
-      />
-      <NumberField
-        label="Writes"
-        value={f.writes}
-        min={L.writes.min}
-        max={L.writes.max}
-        onChange={(v) => setMultiPaxosForm({ writes: v })}
-      />
-      <NumberField
-        label="Reads"
-        value={f.reads}
-        min={L.reads.min}
-        max={L.reads.max}
-        onChange={(v) => setMultiPaxosForm({ reads: v })}
-      />
-      <NumberField
-        label="Max ballot (ballots 1..b)"
-        value={f.maxBallot}
-        min={L.maxBallot.min}
-        max={L.maxBallot.max}
-        onChange={(v) => setMultiPaxosForm({ maxBallot: v })}
-      />
+      {CONSTANTS.map((c) => (
+        <NumberField
+          key={c.key}
+          label={c.label}
+          value={f[c.key]}
+          min={L[c.key].min}
+          max={L[c.key].max}
+          onChange={(v) => setMultiPaxosForm({ [c.key]: v })}
+        />
+      ))}
       <label className="field">
         <span>Broken variant</span>
         <select
@@ -120,18 +110,7 @@ export function MultiPaxosForm() {
         </button>
         <ExportForTlcButton
           name={`synod-multipaxos-${f.replicas}r-${f.writes}w-${f.reads}r-b${f.maxBallot}-tlc`}
-          exported={() =>
-            problems.length > 0
-              ? null
-              : exportMultiPaxos({
-                  replicas: f.replicas,
-                  writes: f.writes,
-                  reads: f.reads,
-                  maxBallot: f.maxBallot,
-                  symmetry: f.symmetry,
-                  bug: f.bug,
-                })
-          }
+          exported={() => (problems.length > 0 ? null : exportMultiPaxos(constantsOf(f)))}
         />
       </div>
     </form>

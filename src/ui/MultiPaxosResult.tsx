@@ -1,7 +1,6 @@
 import type { MultiPaxosViolation } from '../explorer/multipaxos/trace.ts'
-import { cancelMultiPaxosCheck, useMultiPaxosCheck, type MultiPaxosRun } from './multiPaxosCheck.ts'
-
-const fmt = (n: number): string => n.toLocaleString('en-US')
+import { cancelMultiPaxosCheck, useMultiPaxosCheck, type MultiPaxosRun } from '../store/multiPaxosCheck.ts'
+import { fmt, MultiPaxosSteps, SearchStats } from './explorerParts.tsx'
 
 function Progress({ run }: { run: MultiPaxosRun }) {
   const p = run.progress
@@ -9,24 +8,7 @@ function Progress({ run }: { run: MultiPaxosRun }) {
   return (
     <div className="explorer-progress" aria-live="off">
       {running && <progress aria-label="Checking the model" />}
-      <dl className="explorer-stats">
-        <div>
-          <dt>Distinct states</dt>
-          <dd data-testid="multipaxos-states">{fmt(p.distinctStates)}</dd>
-        </div>
-        <div>
-          <dt>Depth</dt>
-          <dd>{p.depth}</dd>
-        </div>
-        <div>
-          <dt>States/s</dt>
-          <dd>{fmt(p.statesPerSecond)}</dd>
-        </div>
-        <div>
-          <dt>Time</dt>
-          <dd>{(p.elapsedMs / 1000).toFixed(1)} s</dd>
-        </div>
-      </dl>
+      <SearchStats progress={p} testId="multipaxos-states" />
       {running && (
         <button type="button" onClick={cancelMultiPaxosCheck} disabled={run.cancelling}>
           {run.cancelling ? 'Cancelling…' : 'Cancel'}
@@ -40,15 +22,7 @@ function Progress({ run }: { run: MultiPaxosRun }) {
 function Sequence({ v }: { v: MultiPaxosViolation }) {
   return (
     <>
-      <ol className="explorer-sequence" aria-label="The message sequence">
-        {v.steps.map((s, i) => (
-          <li key={i}>
-            <code>{s.label}</code>
-            {s.sent.length > 0 && <span className="muted"> sends {s.sent.join(', ')}</span>}
-            {s.observed.length > 0 && <strong> · client sees {s.observed.join(', ')}</strong>}
-          </li>
-        ))}
-      </ol>
+      <MultiPaxosSteps steps={v.steps} label="The message sequence" />
       <p className="muted">
         Showing this run on the time-space diagram needs a Multi-Paxos simulator, which Synod does not have
         yet.

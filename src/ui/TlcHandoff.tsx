@@ -4,6 +4,7 @@ import { importMultiPaxosTrace, type ImportedMultiPaxosTrace } from '../explorer
 import type { TlaExport } from '../explorer/tlaExport.ts'
 import { importPaxosTrace, type ImportedPaxosTrace } from '../explorer/tlcPaxos.ts'
 import { MAX_TRACE_BYTES, parseTlcTrace } from '../explorer/tlcTrace.ts'
+import { MultiPaxosSteps } from './explorerParts.tsx'
 import { downloadBlob } from './ScenarioMenu.tsx'
 
 /**
@@ -83,15 +84,7 @@ function MultiPaxosRun({ r }: { r: ImportedMultiPaxosTrace }) {
         {c.bug ? `, broken variant ${c.bug}` : ''}): {r.steps.length} steps, each a step of the spec.{' '}
         <strong>{ending}</strong>
       </p>
-      <ol className="explorer-sequence" aria-label="The imported message sequence">
-        {r.steps.map((s, i) => (
-          <li key={i}>
-            <code>{s.label}</code>
-            {s.sent.length > 0 && <span className="muted"> sends {s.sent.join(', ')}</span>}
-            {s.observed.length > 0 && <strong> · client sees {s.observed.join(', ')}</strong>}
-          </li>
-        ))}
-      </ol>
+      <MultiPaxosSteps steps={r.steps} label="The imported message sequence" />
     </div>
   )
 }

@@ -1,8 +1,5 @@
-/**
- * Runs a MultiPaxos check to the end in chunks and summarises it. The clock is passed in (the CLI
- * and workers pass performance.now), and `onProgress` is called between chunks: return false to
- * cancel.
- */
+/** Runs a MultiPaxos check to the end in chunks (see ../chunks.ts) and summarises it. */
+import { runInChunks, searchFigures, type ChunkOptions, type SearchFigures } from '../chunks.ts'
 import { bytesPerState } from '../memoryBudget.ts'
 import { buildLayout, checkMultiPaxosConstants, type MultiPaxosConstants } from './layout.ts'
 import {
@@ -13,7 +10,8 @@ import {
 } from './search.ts'
 import { explainMultiPaxos, type MultiPaxosViolation } from './trace.ts'
 
-export interface MultiPaxosReport {
+/** A finished MultiPaxos check: its model, its figures (see ../chunks.ts) and its verdict. */
+export interface MultiPaxosReport extends SearchFigures {
   readonly model: 'MultiPaxos'
   readonly constants: MultiPaxosConstants
   /** Symmetry group size (replica × write × read permutations; 1 without symmetry). */
@@ -21,15 +19,6 @@ export interface MultiPaxosReport {
   /** Bits of one packed state, and the Uint32 words it takes. */
   readonly stateBits: number
   readonly bounds: MultiPaxosBounds
-  readonly distinctStates: number
-  /** Steps from the initial state to the deepest state. TLC prints this + 1 (`tlcDepth`). */
-  readonly maxDepth: number
-  readonly tlcDepth: number
-  /** Successors generated, one per binding of the spec's \E (transitions + 1 = TLC's "states generated"). */
-  readonly transitions: number
-  readonly statesGenerated: number
-  readonly seconds: number
-  readonly statesPerSecond: number
   readonly bytesUsed: number
   readonly bytesPerState: number
   /** Every reachable state was explored and nothing was found. */
@@ -45,11 +34,7 @@ export interface MultiPaxosReport {
   readonly deadlock: MultiPaxosViolation | null
 }
 
-export interface CheckMultiPaxosOptions {
-  readonly now: () => number
-  readonly chunkStates?: number
-  readonly onProgress?: (progress: MultiPaxosProgress) => boolean | void
-}
+export type CheckMultiPaxosOptions = ChunkOptions<MultiPaxosProgress>
 
 export function checkMultiPaxos(
   constants: MultiPaxosConstants,
@@ -60,15 +45,7 @@ export function checkMultiPaxos(
   if (problem) throw new RangeError(problem)
   const start = options.now()
   const search = new MultiPaxosSearch(constants, bounds)
-  let progress = search.progress()
-  let cancelled = false
-  while (!progress.done) {
-    progress = search.runFor(options.chunkStates ?? 50_000)
-    if (!progress.done && options.onProgress?.(progress) === false) {
-      cancelled = true
-      break
-    }
-  }
+  const { progress, cancelled } = runInChunks(search, options)
   return summarize(search, progress, (options.now() - start) / 1000, cancelled)
 }
 
@@ -87,13 +64,7 @@ export function summarize(
     symmetryGroup: search.canon.groupSize,
     stateBits,
     bounds: search.bounds,
-    distinctStates: progress.distinctStates,
-    maxDepth: progress.depth,
-    tlcDepth: progress.depth + 1,
-    transitions: progress.transitions,
-    statesGenerated: progress.statesGenerated,
-    seconds,
-    statesPerSecond: seconds > 0 ? Math.round(progress.distinctStates / seconds) : 0,
+    ...searchFigures(progress, seconds),
     bytesUsed: progress.bytesUsed,
     bytesPerState: bytesPerState(progress.bytesUsed, progress.distinctStates),
     exhaustive: progress.done && progress.boundHit === null && progress.finding === null && !cancelled,

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
 import { MIB } from '../explorer/memoryBudget.ts'
-import type { MultiPaxosBug, MultiPaxosConstants } from '../explorer/multipaxos/layout.ts'
+import type { MultiPaxosConstants } from '../explorer/multipaxos/layout.ts'
 import { createExplorerWorkerClient, type ExplorerClient } from '../worker/explorerClient.ts'
 import type { ExplorerOutcome, ExplorerProgress } from '../worker/explorerProtocol.ts'
 
@@ -13,13 +13,8 @@ import type { ExplorerOutcome, ExplorerProgress } from '../worker/explorerProtoc
 
 export type SpecModel = 'paxos' | 'multipaxos'
 
-export interface MultiPaxosForm {
-  readonly replicas: number
-  readonly writes: number
-  readonly reads: number
-  readonly maxBallot: number
-  readonly symmetry: boolean
-  readonly bug: MultiPaxosBug | null
+/** The model's constants and the check's bounds. */
+export interface MultiPaxosForm extends MultiPaxosConstants {
   readonly maxStates: number
   /** Memory budget in MiB. */
   readonly maxMemory: number
@@ -102,17 +97,20 @@ const ZERO: ExplorerProgress = {
   statesPerSecond: 0,
 }
 
+/** The model's constants in a form (what the check and the TLC export both use). */
+export const constantsOf = (f: MultiPaxosForm): MultiPaxosConstants => ({
+  replicas: f.replicas,
+  writes: f.writes,
+  reads: f.reads,
+  maxBallot: f.maxBallot,
+  symmetry: f.symmetry,
+  bug: f.bug,
+})
+
 /** Start checking the model with the form's constants (replacing a running check). */
 export function startMultiPaxosCheck(): void {
   const f = get().form
-  const constants: MultiPaxosConstants = {
-    replicas: f.replicas,
-    writes: f.writes,
-    reads: f.reads,
-    maxBallot: f.maxBallot,
-    symmetry: f.symmetry,
-    bug: f.bug,
-  }
+  const constants = constantsOf(f)
   if (!client) setMultiPaxosClient(createExplorerWorkerClient())
   set({
     run: { constants, status: 'running', progress: ZERO, outcome: null, error: null, cancelling: false },

@@ -1,0 +1,105 @@
+/**
+ * How scripts/mpPresets.ts drives a Multi-Paxos run the way a lecturer would, and how it turns a
+ * scripted run into a preset (plain interventions plus narration beats at the steps where the
+ * story happens).
+ */
+import { summarize } from '../src/engine/kernel/trace.ts'
+import { Simulator } from '../src/engine/kernel/simulator.ts'
+import type { Intervention, LogEvent } from '../src/engine/kernel/types.ts'
+import { multipaxos } from '../src/engine/protocols/multipaxos/module.ts'
+import type { ClientState, ReplicaState } from '../src/engine/protocols/multipaxos/state.ts'
+import type { MpBugs, MpConfig, MpEvent, MpTypes } from '../src/engine/protocols/multipaxos/types.ts'
+
+export type Sim = Simulator<MpTypes>
+export type Ev = LogEvent<MpEvent | { kind: string }> & Record<string, unknown>
+
+export const rep = (sim: Sim, p: number): ReplicaState => sim.state.procs[p - 1]?.local as ReplicaState
+export const cli = (sim: Sim, n: number): ClientState =>
+  sim.state.procs[sim.state.config.replicaCount + n - 1]?.local as ClientState
+export const C = (sim: Sim, n: number): number => sim.state.config.replicaCount + n
+export const until = (sim: Sim, done: (s: Sim) => boolean, max = 5_000): void => {
+  for (let i = 0; i < max && !done(sim); i++) if (!sim.step()) return
+}
+export const act = (sim: Sim, a: Intervention): void => sim.fork(sim.state.step, a)
+export const leaders = (sim: Sim): number[] =>
+  sim.state.procs
+    .filter((p) => p.up && p.local.role === 'replica' && p.local.status === 'leader')
+    .map((p) => p.pid)
+export const done = (sim: Sim, n: number): boolean =>
+  cli(sim, n).pending === null && cli(sim, n).history.length > 0
+
+export interface Spec {
+  id: string
+  title: string
+  description: string
+  seed?: number
+  config: Partial<Omit<MpConfig, 'bugs'>> & { bugs?: Partial<MpBugs> }
+  script?: (sim: Sim) => void
+  /** Beats: the first event matching `at` (after `after`'s step) gets `text`. */
+  beats: { at: (e: Ev) => boolean; text: string | ((e: Ev) => string) }[]
+}
+
+export const is =
+  (kind: string, more: (e: Ev) => boolean = () => true) =>
+  (e: Ev): boolean =>
+    e.kind === kind && more(e)
+
+/**
+ * The split-brain stories: once a leader is elected, `side` (with client C1) is cut off from the
+ * rest, and the run goes on until `served` holds.
+ */
+export function commitOnOneSide(sim: Sim, side: readonly number[], served: (s: Sim) => boolean): void {
+  until(sim, (s) => leaders(s).length === 1)
+  act(sim, { type: 'partition', groups: [[...side, C(sim, 1)]] })
+  until(sim, served)
+}
+
+/** The leader P1 crashes and P`pid` campaigns to take over. */
+export function takeOver(sim: Sim, pid: number): void {
+  act(sim, { type: 'crash', pid: 1 })
+  act(sim, { type: 'propose', pid, value: 'campaign' })
+}
+
+/** The old-leader stories: after C1's first write, P1 is cut off with client C2. */
+export function isolateOldLeader(sim: Sim): void {
+  until(sim, (s) => cli(s, 1).history.length === 1 && done(s, 1))
+  act(sim, { type: 'partition', groups: [[1, C(sim, 2)]] })
+}
+
+/** Runs a spec's script, replays what it recorded, and places its beats: the preset. */
+export function build(spec: Spec) {
+  const base = multipaxos.config.defaults()
+  const config: MpConfig = { ...base, ...spec.config, bugs: { ...base.bugs, ...spec.config.bugs } }
+  const seed = spec.seed ?? 1
+  const sim = new Simulator(multipaxos, { seed, config, interventions: [] })
+  spec.script?.(sim)
+  const replay = new Simulator(multipaxos, { seed, config, interventions: sim.recorded })
+  replay.run()
+  const log = replay.log as unknown as Ev[]
+  const beats = spec.beats.map((b) => {
+    const e = log.find(b.at)
+    if (!e)
+      throw new Error(
+        `${spec.id}: no event for beat "${String(b.text)}"\n${log
+          .filter((x) => !String(x.kind).startsWith('msg.') && !String(x.kind).startsWith('timer.'))
+          .map((x) => `s${x.step} ${x.text}`)
+          .join('\n')}`,
+      )
+    return { step: e.step, text: typeof b.text === 'string' ? b.text : b.text(e) }
+  })
+  beats.sort((a, b) => a.step - b.step)
+  if (process.argv.includes('--show')) {
+    console.log(`== ${spec.id}: ${summarize(multipaxos, replay.state).line}`)
+    const quiet = /^(msg|timer)\.|acceptor\.|slot\.execute/
+    for (const e of log) if (!quiet.test(String(e.kind))) console.log(`  s${e.step} ${e.text}`)
+  }
+  return {
+    id: spec.id,
+    title: spec.title,
+    description: spec.description,
+    seed,
+    config,
+    interventions: sim.recorded,
+    beats,
+  }
+}
