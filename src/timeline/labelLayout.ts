@@ -31,13 +31,16 @@ function arrowAnchors(a: ArrowGeom): Point[] {
 }
 
 /** Candidate label centres around a lane mark: above right first, then below, then to the left. */
-function markAnchors(m: MarkGeom, w: number): Point[] {
+function markAnchors(m: MarkGeom, w: number, visibleX: readonly [number, number]): Point[] {
   const dx = w / 2 + 12
   // Global marks (chosen, violation) label the band above the lanes, then stack down the plot.
+  // A label too long for either side (a violation's title) crosses its line, kept inside the view.
   if (m.pid === null) {
+    const across = Math.min(Math.max(m.x, visibleX[0] + w / 2 + 4), visibleX[1] - w / 2 - 4)
     return [m.y - 20, m.y + 14, m.y + 40, m.y + 66].flatMap((y) => [
       { x: m.x + dx, y },
       { x: m.x - dx, y },
+      { x: across, y },
     ])
   }
   return [
@@ -76,16 +79,23 @@ export function layoutLabels(
     tone: a.kind === 'reject' ? 'reject' : 'arrow',
   })
   const requests: LabelRequest[] = arrows.filter((a) => forced.has(a.id)).map((a) => arrowRequest(a, true))
-  // Global marks first: they are few and decisive (chosen, safety violated).
-  const byImportance = [...marks].sort((a, b) => Number(a.pid !== null) - Number(b.pid !== null))
+  // Global marks first: they are few and decisive; a violation before "chosen", since it is what
+  // a counterexample is about. One violation of a rule says it all: its repeats stay unlabelled.
+  const rank = (m: MarkGeom): number => (m.pid !== null ? 2 : m.kind === 'violation' ? 0 : 1)
+  const byImportance = [...marks].sort((a, b) => rank(a) - rank(b))
+  const saidViolations = new Set<string>()
   for (const m of byImportance) {
+    if (m.kind === 'violation') {
+      if (saidViolations.has(m.label)) continue
+      saidViolations.add(m.label)
+    }
     const w = measure(m.label) + 14
     const tone = m.kind === 'violation' ? 'alarm' : m.kind === 'chosen' ? 'chosen' : 'mark'
     requests.push({
       key: m.key,
       owner: m.key,
       text: m.label,
-      anchors: markAnchors(m, w),
+      anchors: markAnchors(m, w, visibleX),
       force: false,
       hue: m.hue,
       proposerSlot: m.proposerSlot,
