@@ -16,6 +16,8 @@ export interface LabelLayoutOptions {
   readonly fontPx: number
   /** Arrows shorter than this (horizontally) get a label only when hovered or selected. */
   readonly minLabelledArrowPx: number
+  /** Marks are drawn this much larger (the type scale): their labels keep clear of them. */
+  readonly markScale?: number
   readonly forceLabelIds?: readonly number[]
   readonly arrowLabels?: boolean
   readonly measureText?: (text: string) => number
@@ -31,23 +33,24 @@ function arrowAnchors(a: ArrowGeom): Point[] {
 }
 
 /** Candidate label centres around a lane mark: above right first, then below, then to the left. */
-function markAnchors(m: MarkGeom, w: number, visibleX: readonly [number, number]): Point[] {
-  const dx = w / 2 + 12
+function markAnchors(m: MarkGeom, w: number, s: number, visibleX: readonly [number, number]): Point[] {
+  const dx = w / 2 + 12 * s
   // Global marks (chosen, violation) label the band above the lanes, then stack down the plot.
   // A label too long for either side (a violation's title) crosses its line, kept inside the view.
   if (m.pid === null) {
     const across = Math.min(Math.max(m.x, visibleX[0] + w / 2 + 4), visibleX[1] - w / 2 - 4)
-    return [m.y - 20, m.y + 14, m.y + 40, m.y + 66].flatMap((y) => [
+    return [m.y - 20 * s, m.y + 14 * s, m.y + 40 * s, m.y + 66 * s].flatMap((y) => [
       { x: m.x + dx, y },
       { x: m.x - dx, y },
       { x: across, y },
     ])
   }
+  const dy = 17 * s
   return [
-    { x: m.x + dx, y: m.y - 17 },
-    { x: m.x + dx, y: m.y + 17 },
-    { x: m.x - dx, y: m.y - 17 },
-    { x: m.x - dx, y: m.y + 17 },
+    { x: m.x + dx, y: m.y - dy },
+    { x: m.x + dx, y: m.y + dy },
+    { x: m.x - dx, y: m.y - dy },
+    { x: m.x - dx, y: m.y + dy },
   ]
 }
 
@@ -67,6 +70,7 @@ export function layoutLabels(
   const base = options.measureText
   const measure = base ? (t: string) => (base(t) * font) / 14 : (t: string) => textWidthPx(t, font)
   const forced = new Set(options.forceLabelIds ?? [])
+  const markScale = options.markScale ?? 1
   const arrowRequest = (a: ArrowGeom, force: boolean): LabelRequest => ({
     key: `msg-${a.id}`,
     owner: a.id,
@@ -95,7 +99,7 @@ export function layoutLabels(
       key: m.key,
       owner: m.key,
       text: m.label,
-      anchors: markAnchors(m, w, visibleX),
+      anchors: markAnchors(m, w, markScale, visibleX),
       force: false,
       hue: m.hue,
       proposerSlot: m.proposerSlot,
@@ -113,7 +117,7 @@ export function layoutLabels(
   // Keep labels off mark glyphs and ✓/✗ badges, so a label never hides what it might explain.
   const glyphs: Box[] = marks
     .filter((m) => m.pid !== null)
-    .map((m) => ({ x: m.x - 9, y: m.y - 9, w: 18, h: 18 }))
+    .map((m) => ({ x: m.x - 9 * markScale, y: m.y - 9 * markScale, w: 18 * markScale, h: 18 * markScale }))
   for (const a of arrows) if (a.badge) glyphs.push({ x: a.badge.x - 8, y: a.badge.y - 8, w: 16, h: 16 })
   for (const b of bands) {
     if (b.kind === 'partition') glyphs.push({ x: b.labelX, y: b.y1, w: measure(b.label), h: 20 })
