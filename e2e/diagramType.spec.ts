@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, openApp, test } from './fixtures.ts'
+import { expect, openApp, shot, test } from './fixtures.ts'
 
 /**
  * Issue 12, a projector type scale: message labels at least 20 px in presenter mode at 1920×1080,
@@ -44,6 +44,7 @@ test.describe('at 1920×1080', () => {
     await page.locator('.tl-svg').focus()
     await page.keyboard.press('0')
     expect((await labels(page)).overlaps).toBe(0)
+    await shot(page, 'presenter-type-1920')
   })
 })
 
@@ -56,5 +57,16 @@ test.describe('at 1024×768', () => {
     const { sizes, overlaps } = await labels(page)
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12.5)
     expect(overlaps).toBe(0)
+  })
+
+  test('presenter mode on a 1024×768 projector: 18 px labels and up, without overlaps', async ({ page }) => {
+    await openApp(page, '?preset=racing-adopt')
+    await page.getByRole('button', { name: /^Present/ }).click()
+    await stepTo(page, 22)
+    await expect(page.locator('.tl-svg .tl-label-arrow').first()).toBeVisible()
+    const { sizes, overlaps } = await labels(page)
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18)
+    expect(overlaps).toBe(0)
+    await shot(page, 'presenter-type-1024')
   })
 })
