@@ -60,6 +60,9 @@ export interface ExplorerRun {
   readonly checked: SpecConstantsForm | null
 }
 
+/** A schedule search's outcome (what the result panel shows of it). */
+export type SimOutcome = Extract<ExplorerOutcome, { mode: 'sim' }>
+
 export type SpecConstantsForm = Pick<SpecForm, 'acceptors' | 'values' | 'maxBallot' | 'quorumSize'>
 
 export interface ExplorerState {

@@ -7,10 +7,10 @@ import {
   showChange,
   useExplorer,
   type ExplorerRun,
+  type SimOutcome,
 } from '../store/explorer.ts'
 import { useMultiPaxosCheck } from '../store/multiPaxosCheck.ts'
 import { useSynod } from '../store/store.ts'
-import type { ExplorerOutcome } from '../worker/explorerProtocol.ts'
 import { fmt } from './explorerParts.tsx'
 import { scenarioBugsText, specModelText } from './explorerWords.ts'
 import { MultiPaxosResult } from './MultiPaxosResult.tsx'
@@ -93,8 +93,6 @@ function boundText(
   const covered = d >= 0 ? `depths 0..${d} fully explored` : 'not even depth 0 fully explored'
   return `Bound hit (${which}): ${covered}; the search was not exhaustive.`
 }
-
-type SimOutcome = Extract<ExplorerOutcome, { mode: 'sim' }>
 
 /** What the explorer changed in the run: each change a button that shows its step on the diagram. */
 function Changes({ changes }: { changes: SimOutcome['changes'] }) {
