@@ -151,12 +151,17 @@ test.describe('touch', () => {
   })
 })
 
-/** How many ticks the time axis shows: the last axis label's number minus the first's. */
+/**
+ * How many ticks the diagram's width shows, from the spacing of two axis labels (counting the
+ * labels instead depends on which ones the cursor's pill hides, and on the type scale).
+ */
 async function visibleTicks(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const nums = [...document.querySelectorAll('.tl-axis text')]
-      .map((t) => Number(t.textContent))
-      .filter((n) => Number.isFinite(n))
-    return nums.length < 2 ? Infinity : Math.max(...nums) - Math.min(...nums)
+    const ticks = [...document.querySelectorAll<SVGTextElement>('.tl-axis > text')]
+      .map((t) => ({ n: Number(t.textContent), x: t.getBoundingClientRect().x }))
+      .filter((t) => Number.isFinite(t.n))
+    const [a, b] = ticks
+    const width = document.querySelector('.tl-svg')?.getBoundingClientRect().width ?? 0
+    return a && b && b.x !== a.x ? ((b.n - a.n) / (b.x - a.x)) * width : Infinity
   })
 }

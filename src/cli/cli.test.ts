@@ -69,7 +69,7 @@ describe('synod trace: a violation exits 1', () => {
     const r = runCli(['trace', join(EXAMPLES, 'bug-accept-below-promise.json')], disk)
     expect(r.code).toBe(1)
     expect(r.stdout).toContain(
-      'invariant.violated · Safety violated (agreement): two different values are chosen',
+      'invariant.violated · Violated: Agreement: at most one value is chosen or decided. Two different values are chosen',
     )
     expect(r.stdout.split('\n').at(-1)).toMatch(
       /^summary chosen=A ballot=1\.1 decided=5\/5 violations=\d+ steps=\d+$/,

@@ -172,12 +172,14 @@ describe('synod explore (schedule search) default goal', () => {
   it('finds two different values chosen on bug-accept-below-promise without --goal', () => {
     const r = runCli(['explore', '--preset', 'bug-accept-below-promise'], noFile)
     expect(r.code).toBe(1)
-    expect(r.stdout).toContain('FOUND: agreement: two different values are chosen')
+    expect(r.stdout).toContain(
+      'FOUND: Violated: Agreement: at most one value is chosen or decided. Two different values are chosen',
+    )
   }, 60_000)
 
   it('still stops at the first violation of any kind with --goal violation', () => {
     const r = runCli(['explore', '--preset', 'bug-accept-below-promise', '--goal', 'violation'], noFile)
     expect(r.code).toBe(1)
-    expect(r.stdout).toMatch(/FOUND: no-accept-below-promise/)
+    expect(r.stdout).toMatch(/FOUND: Violated: An acceptor never accepts below its promise/)
   }, 60_000)
 })

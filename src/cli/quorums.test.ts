@@ -18,7 +18,7 @@ describe('synod trace: Flexible Paxos quorums', () => {
     expect(r.stderr).toBe(
       'synod: note: q1 + q2 ≤ 5: quorums need not intersect, so this runs the broken variant (bugs.smallQuorum)',
     )
-    expect(r.stdout).toContain('Safety violated (agreement)')
+    expect(r.stdout).toContain('Violated: Agreement: at most one value is chosen')
     expect(lastLine(r.stdout)).toMatch(/violations=[1-9]/)
   })
 

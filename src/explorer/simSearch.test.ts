@@ -53,7 +53,7 @@ describe('schedule search', () => {
       const ex = p.explore!
       const r = search({ ...p.scenario, interventions: ex.interventions }, agreement, ex.budgets)
       expect(r.found).not.toBeNull()
-      expect(r.foundText).toMatch(/^agreement/)
+      expect(r.foundText).toMatch(/^Violated: Agreement: at most one value is chosen/)
       const replay = runToEnd(toRunInput(r.found!))
       expect(replay.log.some((e) => e.kind === 'invariant.violated' && e.rule === 'agreement')).toBe(true)
     }, 30_000)

@@ -12,7 +12,9 @@ import { nextDue, performDue } from '../engine/kernel/scheduler.ts'
 import { cloneKernelState } from '../engine/kernel/state.ts'
 import { World } from '../engine/kernel/world.ts'
 import { paxos } from '../engine/protocols/paxos/index.ts'
+import { violationText } from '../engine/protocols/paxos/narration.ts'
 import type { Scenario } from '../scenarios/scenario.ts'
+import { describeChange, type ExplorerChange } from './changes.ts'
 import { DEFAULT_MEMORY_BUDGET_BYTES, fits, memoryBudget, memoryStopMessage } from './memoryBudget.ts'
 import { messageKey, stateKey } from './simKey.ts'
 
@@ -72,6 +74,8 @@ export interface SimProgress {
   readonly found: Scenario | null
   /** What the goal event said (e.g. the violated invariant). */
   readonly foundText: string | null
+  /** What the found schedule changed (its interventions, in words), once found. */
+  readonly foundChanges: readonly ExplorerChange[] | null
 }
 
 /** `null` is the scheduler's own next step; anything else is an intervention. */
@@ -164,6 +168,7 @@ export function createSimSearch(scenario: Scenario, options: SimSearchOptions) {
     boundHit: null,
     found: null,
     foundText: null,
+    foundChanges: null,
     memoryMessage: null,
     memoryBytes: 0,
   }
@@ -189,21 +194,26 @@ export function createSimSearch(scenario: Scenario, options: SimSearchOptions) {
   }
 
   /** The path as a scenario: the prefix plus each intervention stamped with the step it followed. */
-  function toScenario(index: number, last: Move): Scenario {
+  function toScenario(index: number, last: Move): { scenario: Scenario; changes: ExplorerChange[] } {
     const w = new QuietWorld(cloneState(root))
     const stamped: ScheduledIntervention[] = []
+    const changes: ExplorerChange[] = []
     for (const m of [...pathOf(index), last]) {
-      if (m) stamped.push({ step: w.state.step, action: m })
+      if (m) {
+        stamped.push({ step: w.state.step, action: m })
+        changes.push(describeChange(w.state, m))
+      }
       apply(w, m)
     }
     const { beats: _beats, ...rest } = scenario
-    return {
+    const found: Scenario = {
       ...rest,
       title: `Found by the explorer${scenario.title ? `: ${scenario.title}` : ''}`.slice(0, 120),
       description: `The shortest schedule the explorer found from step ${startStep} that reaches its goal.`,
       interventions: [...prefix, ...stamped],
       cursor: w.state.step,
     }
+    return { scenario: found, changes }
   }
 
   function finish(update: Partial<SimProgress>): SimProgress {
@@ -241,7 +251,10 @@ export function createSimSearch(scenario: Scenario, options: SimSearchOptions) {
         transitions++
         const used = charge(node.used, move, w.events)
         const hit = goalHit(options.goal, w.events, used, w.state)
-        if (hit) return finish({ found: toScenario(index, move), foundText: hit })
+        if (hit) {
+          const { scenario: found, changes } = toScenario(index, move)
+          return finish({ found, foundText: hit, foundChanges: changes })
+        }
         const key = stateKey(w.state, usedKey(used, options))
         if (seen.has(key)) continue
         if (seen.size >= options.bounds.maxStates) return finish({ boundHit: 'states' })
@@ -304,7 +317,7 @@ function charge(u: Used, move: Move, events: readonly EventBody[]): Used {
 function goalHit(goal: SimGoal, events: readonly EventBody[], used: Used, s: SimState): string | null {
   for (const e of events) {
     if (goal.kind === 'violation' && e.kind === 'invariant.violated' && (!goal.rule || goal.rule === e.rule))
-      return `${e.rule}: ${e.detail}`
+      return violationText(e.rule, e.detail)
     const chosen = goal.kind === 'chosen' ? CHOSEN.witness(e) : null
     if (chosen !== null) return chosen
     if (goal.kind === 'decided' && e.kind === 'learner.decide' && e.value === goal.value)

@@ -35,15 +35,29 @@ const fixtures = (
  */
 const TRUE_NARRATION =
   "true narration (issue 14): 'which is its own value too', 'ignores … reported by', acceptor.restore"
+const LECTURE_WORDS =
+  "violations named by the invariant's lecture title (issue 12): 'Violated: An acceptor never accepts below its promise. …'"
 const AMENDED: Readonly<Record<string, { traceHash: string; events: number; why: string }>> = {
   'preset:dueling': { traceHash: '4922429b', events: 1541, why: TRUE_NARRATION },
   'preset:dueling-backoff': { traceHash: 'f7b4be4a', events: 236, why: TRUE_NARRATION },
   'preset:minority-crash': { traceHash: 'ad96d71f', events: 63, why: TRUE_NARRATION },
   'preset:majority-crash': { traceHash: '17654bf1', events: 116, why: TRUE_NARRATION },
   'preset:message-loss': { traceHash: '2b40ef75', events: 147, why: TRUE_NARRATION },
-  'preset:bug-ignore-prior': { traceHash: '1a6abaa2', events: 134, why: TRUE_NARRATION },
-  'preset:bug-amnesia': { traceHash: '04df7393', events: 99, why: TRUE_NARRATION },
-  'custom:small-quorum-4-all-bugs': { traceHash: 'abf6564e', events: 134, why: TRUE_NARRATION },
+  'preset:bug-ignore-prior': {
+    traceHash: '7f26d540',
+    events: 134,
+    why: `${TRUE_NARRATION}; ${LECTURE_WORDS}`,
+  },
+  'preset:bug-amnesia': { traceHash: '42640c73', events: 99, why: `${TRUE_NARRATION}; ${LECTURE_WORDS}` },
+  'custom:small-quorum-4-all-bugs': {
+    traceHash: '786e34ae',
+    events: 134,
+    why: `${TRUE_NARRATION}; ${LECTURE_WORDS}`,
+  },
+  'preset:bug-accept-below-promise': { traceHash: '871c82e2', events: 147, why: LECTURE_WORDS },
+  'preset:bug-small-quorum': { traceHash: 'f93275ec', events: 113, why: LECTURE_WORDS },
+  'preset:bug-duplicate-ballots': { traceHash: '45be46c1', events: 141, why: LECTURE_WORDS },
+  'custom:small-quorum-3': { traceHash: 'b35cb100', events: 91, why: LECTURE_WORDS },
 }
 const expected = (f: Fixture) => ({ ...f, ...AMENDED[f.id] })
 

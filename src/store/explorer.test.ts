@@ -21,6 +21,18 @@ function searchEnded(): Promise<ex.ExplorerRun> {
   })
 }
 
+/** Resolves once the engine has computed the loaded run. */
+function settledRun(): Promise<void> {
+  return new Promise((resolve) => {
+    if (!synodStore.getState().computing) return resolve()
+    const off = synodStore.subscribe((s) => {
+      if (s.computing) return
+      off()
+      resolve()
+    })
+  })
+}
+
 beforeEach(() => {
   synodStore.setState(initialState(), true)
   connectEngine(createInThreadClient({ batchEvents: 256 }))
@@ -36,16 +48,40 @@ describe('explorer store', () => {
     expect(budgets).toMatchObject({ crashes: 2, recoveries: 1, proposals: 1 })
   })
 
-  it('finds a violation on a broken preset in one click and loads it at its start', async () => {
+  it('finds a violation on a broken preset in one click and opens it at the violation', async () => {
     act.loadPreset('bug-ignore-prior')
     expect(ex.findViolation()).toBe(true)
     const run = await searchEnded()
-    expect(run.outcome?.mode === 'sim' && run.outcome.found).toBeTruthy()
+    const o = run.outcome
+    if (o?.mode !== 'sim' || !o.found) throw new Error('nothing found')
+    await settledRun()
     const s = synodStore.getState()
     expect(s.scenario.title).toMatch(/Found by the explorer/)
     expect(s.presetId).toBeNull()
-    expect(s.cursor).toBe(0)
-    expect(s.scenario.beats?.[0]?.text).toMatch(/agreement/)
+    // Opened where agreement breaks, not at step 0: the violation is on screen at once.
+    expect(s.cursor).toBe(o.found.cursor)
+    expect(s.cursor).toBeGreaterThan(0)
+    const atCursor = s.log.filter((e) => e.step === s.cursor && e.kind === 'invariant.violated')
+    expect(atCursor.map((e) => e.kind === 'invariant.violated' && e.rule)).toContain('agreement')
+    expect(s.scenario.beats?.[0]).toMatchObject({ step: o.found.cursor })
+    expect(s.scenario.beats?.[0]?.text).toMatch(/Violated: Agreement: at most one value is chosen/)
+    // What the explorer changed: P2 asked to propose X, shown at its step.
+    expect(o.changes.map((c) => c.text)).toEqual(['asked P2 to propose X'])
+    ex.showChange(o.changes[0]!.showStep)
+    expect(synodStore.getState().cursor).toBe(o.changes[0]!.showStep)
+    ex.playFoundFromStart()
+    expect(synodStore.getState()).toMatchObject({ cursor: 0, playing: true })
+    act.setCursor(0)
+  })
+
+  it('spec mode records the model it checks and the scenario bugs it leaves out', async () => {
+    act.loadPreset('bug-amnesia')
+    ex.setSpecForm({ acceptors: 3, values: 2, maxBallot: 1, quorumSize: 2 })
+    ex.startSpecCheck()
+    const run = await searchEnded()
+    expect(run.checked).toEqual({ acceptors: 3, values: 2, maxBallot: 1, quorumSize: 2 })
+    expect(run.scenarioBugs).toEqual(['amnesiaOnCrash'])
+    expect(run.outcome?.mode === 'spec' && run.outcome.violation).toBe(null)
   })
 
   it('searches for the lesson by default: two values chosen, not a first symptom', async () => {
@@ -54,7 +90,9 @@ describe('explorer store', () => {
     ex.openExplorer(true)
     ex.startScheduleSearch()
     const run = await searchEnded()
-    expect(run.outcome?.mode === 'sim' && run.outcome.foundText).toMatch(/two different values are chosen/)
+    expect(run.outcome?.mode === 'sim' && run.outcome.foundText).toMatch(
+      /^Violated: Agreement: .*Two different values are chosen/,
+    )
   }, 60_000)
 
   it('has no one-click violation on a correct preset', () => {

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand'
+import type { BugToggles } from '../engine/index.ts'
 import { createStore } from 'zustand/vanilla'
 import type { SimBudgets, SimGoal } from '../explorer/simSearch.ts'
 import { presetById } from '../scenarios/presets.ts'
@@ -9,7 +10,8 @@ import {
   type ExplorerListener,
 } from '../worker/explorerClient.ts'
 import type { ExplorerOutcome, ExplorerProgress } from '../worker/explorerProtocol.ts'
-import { loadScenario } from './actions.ts'
+import { loadScenario, setCursor } from './actions.ts'
+import { pause, play } from './playback.ts'
 import { synodStore } from './store.ts'
 
 /**
@@ -49,7 +51,19 @@ export interface ExplorerRun {
   /** Load a counterexample onto the diagram as soon as it is found (the one-click shortcut). */
   readonly autoLoad: boolean
   readonly cancelling: boolean
+  /**
+   * Spec mode: the broken variants of the scenario on the diagram when the check began. Paxos.tla
+   * is the correct protocol, so the verdict says that these are not part of the model it checked.
+   */
+  readonly scenarioBugs: readonly (keyof BugToggles)[]
+  /** Spec mode: the constants of the model being checked (null for a schedule search). */
+  readonly checked: SpecConstantsForm | null
 }
+
+/** A schedule search's outcome (what the result panel shows of it). */
+export type SimOutcome = Extract<ExplorerOutcome, { mode: 'sim' }>
+
+export type SpecConstantsForm = Pick<SpecForm, 'acceptors' | 'values' | 'maxBallot' | 'quorumSize'>
 
 export interface ExplorerState {
   readonly open: boolean
@@ -167,9 +181,20 @@ const ZERO_PROGRESS: ExplorerProgress = {
   statesPerSecond: 0,
 }
 
-function begin(mode: ExplorerMode, bounds: ExplorerRun['bounds'], autoLoad: boolean): void {
-  const run = { mode, status: 'running', bounds, autoLoad, cancelling: false } as const
-  set({ run: { ...run, progress: ZERO_PROGRESS, outcome: null, error: null } })
+/** The broken-variant toggles switched on in the scenario on the diagram. */
+function scenarioBugs(): (keyof BugToggles)[] {
+  const bugs = synodStore.getState().scenario.config.bugs
+  return (Object.keys(bugs) as (keyof BugToggles)[]).filter((k) => bugs[k] === true)
+}
+
+function begin(
+  mode: ExplorerMode,
+  bounds: ExplorerRun['bounds'],
+  autoLoad: boolean,
+  checked: SpecConstantsForm | null = null,
+): void {
+  const run = { mode, status: 'running', bounds, autoLoad, cancelling: false, checked } as const
+  set({ run: { ...run, progress: ZERO_PROGRESS, outcome: null, error: null, scenarioBugs: scenarioBugs() } })
 }
 
 export function goalOf(form: SimForm): SimGoal {
@@ -199,8 +224,8 @@ export function startScheduleSearch(): void {
 export function startSpecCheck(): void {
   const { spec } = get()
   const bounds = { maxStates: spec.maxStates, maxDepth: spec.maxDepth }
-  begin('spec', bounds, false)
   const { acceptors, values, maxBallot, quorumSize } = spec
+  begin('spec', bounds, false, { acceptors, values, maxBallot, quorumSize })
   explorer().spec({ acceptors, values, maxBallot, quorumSize }, bounds)
 }
 
@@ -229,14 +254,48 @@ export function cancelExplorer(): void {
 }
 
 /**
- * Load the counterexample onto the diagram like any other scenario: its cursor at the step where
- * the explorer's schedule starts, and a beat that pauses playback where the goal is reached.
+ * Load the counterexample onto the diagram like any other scenario, opened AT the step where the
+ * goal is reached (the violation is what the student came for; "Play from the start" is beside the
+ * result), with a beat there that pauses playback and says what happened.
  */
 export function loadFound(): void {
+  loadFoundAt(null)
+}
+
+/** Load the counterexample with its cursor at `step` (null: where the goal is reached). */
+function loadFoundAt(step: number | null): void {
   const outcome = get().run?.outcome
   if (outcome?.mode !== 'sim' || !outcome.found) return
   const found = outcome.found
   const end = found.cursor ?? outcome.fromStep
-  const text = `The explorer's goal is reached here: ${outcome.foundText ?? 'see the diagram'}`.slice(0, 500)
-  loadScenario({ ...found, cursor: outcome.fromStep, beats: [{ step: end, text }] }, null)
+  const text = `The explorer's goal is reached here. ${outcome.foundText ?? 'See the diagram.'}`.slice(0, 500)
+  loadScenario({ ...found, cursor: step ?? end, beats: [{ step: end, text }] }, null)
+}
+
+/** Is the diagram showing this counterexample (the same interventions, not edited since)? */
+const foundIsLoaded = (found: Scenario): boolean =>
+  synodStore.getState().scenario.interventions === found.interventions
+
+/** Replay the loaded counterexample from where the explorer's schedule starts. */
+export function playFoundFromStart(): void {
+  const outcome = get().run?.outcome
+  if (outcome?.mode !== 'sim' || !outcome.found) return
+  if (foundIsLoaded(outcome.found)) setCursor(outcome.fromStep, true)
+  else loadFoundAt(outcome.fromStep)
+  play()
+}
+
+/**
+ * Show the step where one of the explorer's changes happens (a click on the list of changes). The
+ * counterexample is loaded first when the diagram shows another run.
+ */
+export function showChange(step: number): void {
+  const outcome = get().run?.outcome
+  if (outcome?.mode !== 'sim' || !outcome.found) return
+  pause()
+  if (!foundIsLoaded(outcome.found)) {
+    loadFoundAt(step)
+    return
+  }
+  setCursor(step, true)
 }

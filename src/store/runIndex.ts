@@ -1,4 +1,4 @@
-import type { EventOf, SimEvent } from '../engine/index.ts'
+import { invariantTitle, type EventOf, type SimEvent } from '../engine/index.ts'
 
 /**
  * Indexes over a whole event log, computed once per log array (the store replaces the array
@@ -46,7 +46,7 @@ function markOf(e: SimEvent): RunMark | null {
     case 'proc.crash':
       return { step: e.step, kind: 'crash', label: `P${e.pid} crashes` }
     case 'invariant.violated':
-      return { step: e.step, kind: 'violation', label: `${e.rule} violated` }
+      return { step: e.step, kind: 'violation', label: `Violated: ${invariantTitle(e.rule)}` }
     default:
       return null
   }

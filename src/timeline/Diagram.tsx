@@ -17,7 +17,7 @@ import { computeLayout, frameFor, type Layout } from './layout.ts'
 import { indexLog, tickAtStep } from './logIndex.ts'
 import { Plot } from './Plot.tsx'
 import { relatedMessages } from './related.ts'
-import { useElementSize, useLabelMeasure, usePrefersReducedMotion } from './useElementSize.ts'
+import { useElementSize, useLabelMeasure, usePrefersReducedMotion, useTypeScale } from './useElementSize.ts'
 import { FOLLOW_PAN_MS, useTimeZoom } from './useTimeZoom.ts'
 import { ZoomControls } from './ZoomControls.tsx'
 import './timeline.css'
@@ -105,6 +105,7 @@ export function Diagram(props: DiagramProps) {
   const size = useElementSize(rootRef)
   const reducedMotion = usePrefersReducedMotion()
   const measureText = useLabelMeasure(rootRef)
+  const typeScale = useTypeScale(rootRef, size?.width ?? 0)
   const ids = useId()
   const colours = useColourScheme()
   const index = useMemo(() => indexLog(log), [log, log.length]) // eslint-disable-line react-hooks/exhaustive-deps
@@ -116,7 +117,8 @@ export function Diagram(props: DiagramProps) {
   const runKey = useMemo(() => runKeyOf(log[0]), [log])
   const zoom = useTimeZoom(svgRef, {
     frame,
-    pxPerTick: MESSAGE_SPAN_PX / Math.max(1, index.normalSpanTicks),
+    // Larger type needs longer arrows for their labels: the default zoom grows with it.
+    pxPerTick: (MESSAGE_SPAN_PX * typeScale) / Math.max(1, index.normalSpanTicks),
     endTick: Math.max(10, index.maxTick),
     cursorTick,
     reducedMotion,
@@ -159,6 +161,7 @@ export function Diagram(props: DiagramProps) {
             forceLabelIds: forced,
             downPids: downKey ? downKey.split(',').map(Number) : [],
             measureText,
+            typeScale,
           })
         : null,
     // `log.length` too: a log that grows in place is a new picture.
@@ -175,6 +178,7 @@ export function Diagram(props: DiagramProps) {
       downKey,
       measureText,
       arrowLabels,
+      typeScale,
     ],
   )
   // A follow pan: the content (drawn for both views) slides from where the old view had it to

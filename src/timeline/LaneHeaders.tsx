@@ -40,9 +40,18 @@ function StatusLine({ l, y, fontPx }: { l: LaneGeom; y: number; fontPx: number }
 }
 
 /** Lane names (P1..Pn), big enough for the back row, with each process's state at the cursor. */
-export function LaneHeaders({ lanes, frame }: { lanes: readonly LaneGeom[]; frame: Frame }) {
+export function LaneHeaders({
+  lanes,
+  frame,
+  scale = 1,
+}: {
+  lanes: readonly LaneGeom[]
+  frame: Frame
+  /** The type scale: the status line grows with it as far as the lane has room. */
+  scale?: number
+}) {
   const pidFont = clamp(frame.laneGap * 0.5, 14, 30)
-  const statusFont = clamp(frame.laneGap * 0.17, 11, 14)
+  const statusFont = clamp(frame.laneGap * 0.17 * scale, 11, 14 * scale)
   const boxH = Math.max(16, frame.laneGap - 6)
   const twoLines = frame.laneGap >= 52
   return (

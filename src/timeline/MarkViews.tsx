@@ -82,13 +82,23 @@ function LaneMarkGlyph({ m }: { m: MarkGeom }) {
 }
 
 /** A mark on one lane, or a line across all lanes for `chosen` and safety violations. */
-export const MarkView = memo(function MarkView({ m, frame }: { m: MarkGeom; frame: Frame }) {
+export const MarkView = memo(function MarkView({
+  m,
+  frame,
+  scale = 1,
+}: {
+  m: MarkGeom
+  frame: Frame
+  /** The type scale: marks grow with the labels. */
+  scale?: number
+}) {
+  const grow = scale === 1 ? '' : ` scale(${scale})`
   if (m.pid !== null) {
     return (
       <g
         className={`tl-mark tl-mark-${m.kind}`}
         style={hueStyle(m.hue, m.proposerSlot)}
-        transform={`translate(${m.x} ${m.y})`}
+        transform={`translate(${m.x} ${m.y})${grow}`}
         role="img"
         aria-label={m.ariaLabel}
       >
@@ -105,7 +115,7 @@ export const MarkView = memo(function MarkView({ m, frame }: { m: MarkGeom; fram
           key={y}
           className="tl-global-lane"
           d={alarm ? WARNING : STAR}
-          transform={`translate(${m.x} ${y}) scale(${alarm ? 1 : 1.1})`}
+          transform={`translate(${m.x} ${y}) scale(${(alarm ? 1 : 1.1) * scale})`}
         />
       ))}
     </g>

@@ -67,7 +67,7 @@ export const Plot = memo(function Plot(props: PlotProps) {
           {layout.marks
             .filter((m) => m.pid === null)
             .map((m) => (
-              <MarkView key={m.key} m={m} frame={frame} />
+              <MarkView key={m.key} m={m} frame={frame} scale={layout.typeScale} />
             ))}
           {layout.density && <DensityView d={layout.density} />}
           <MarkHits marks={layout.marks} frame={frame} />
@@ -85,13 +85,13 @@ export const Plot = memo(function Plot(props: PlotProps) {
           {layout.marks
             .filter((m) => m.pid !== null)
             .map((m) => (
-              <MarkView key={m.key} m={m} frame={frame} />
+              <MarkView key={m.key} m={m} frame={frame} scale={layout.typeScale} />
             ))}
           {layout.bands.map((b) => (
             <PartitionTags key={b.key} b={b} laneYs={laneYs} />
           ))}
           <CursorLine frame={frame} cursorX={layout.cursorX} />
-          <g className="tl-labels">
+          <g className="tl-labels" style={{ fontSize: layout.labelFontPx }}>
             {layout.labels.map((l) => (
               <LabelView
                 key={l.key}
@@ -100,10 +100,15 @@ export const Plot = memo(function Plot(props: PlotProps) {
               />
             ))}
           </g>
-          <TimeAxis {...axisProps} cursorTick={layout.cursorTick} cursorStep={layout.cursorStep} />
+          <TimeAxis
+            {...axisProps}
+            cursorTick={layout.cursorTick}
+            cursorStep={layout.cursorStep}
+            scale={layout.typeScale}
+          />
         </g>
       </g>
-      <LaneHeaders lanes={layout.lanes} frame={frame} />
+      <LaneHeaders lanes={layout.lanes} frame={frame} scale={layout.typeScale} />
     </>
   )
 })

@@ -38,6 +38,8 @@ export function CursorLine({ frame, cursorX }: { frame: Frame; cursorX: number }
   return <line className="tl-cursor-line" x1={cursorX} y1={AXIS_Y + 10} x2={cursorX} y2={frame.plotBottom} />
 }
 
+const fontOf = (scale: number) => (scale === 1 ? undefined : { fontSize: 13 * scale })
+
 /** Tick numbers along the top, and the cursor's "t 45 · step 30" pill. */
 export function TimeAxis({
   axis,
@@ -45,25 +47,28 @@ export function TimeAxis({
   cursorX,
   cursorTick,
   cursorStep,
-}: AxisProps & { cursorTick: number; cursorStep: number }) {
+  scale = 1,
+}: AxisProps & { cursorTick: number; cursorStep: number; scale?: number }) {
   const [left, right] = visibleX
   const inView = cursorX >= left - 0.5 && cursorX <= right + 0.5
   const pill = `t ${cursorTick} · step ${cursorStep}`
-  const pillW = pill.length * 7.4 + 16
+  const pillW = (pill.length * 7.4 + 16) * scale
+  const pillH = 24 * scale
+  const y = Math.max(AXIS_Y, 4 + pillH / 2)
   const pillX = Math.min(Math.max(cursorX - pillW / 2, left), right - pillW)
   return (
     <g className="tl-axis">
       {axis
         .filter((t) => !inView || Math.abs(t.x - cursorX) > pillW / 2 + PILL_CLEARANCE_PX)
         .map((t) => (
-          <text key={t.tick} x={t.x} y={AXIS_Y} dy="0.35em">
+          <text key={t.tick} x={t.x} y={y} dy="0.35em" style={fontOf(scale)}>
             {t.tick}
           </text>
         ))}
       {inView && (
         <g className="tl-cursor" aria-label={`Now: tick ${cursorTick}, step ${cursorStep}`} role="img">
-          <rect x={pillX} y={AXIS_Y - 12} width={pillW} height={24} rx={12} />
-          <text x={pillX + pillW / 2} y={AXIS_Y} dy="0.35em">
+          <rect x={pillX} y={y - pillH / 2} width={pillW} height={pillH} rx={pillH / 2} />
+          <text x={pillX + pillW / 2} y={y} dy="0.35em" style={fontOf(scale)}>
             {pill}
           </text>
         </g>

@@ -16,6 +16,8 @@ export interface LabelLayoutOptions {
   readonly fontPx: number
   /** Arrows shorter than this (horizontally) get a label only when hovered or selected. */
   readonly minLabelledArrowPx: number
+  /** Marks are drawn this much larger (the type scale): their labels keep clear of them. */
+  readonly markScale?: number
   readonly forceLabelIds?: readonly number[]
   readonly arrowLabels?: boolean
   readonly measureText?: (text: string) => number
@@ -31,20 +33,24 @@ function arrowAnchors(a: ArrowGeom): Point[] {
 }
 
 /** Candidate label centres around a lane mark: above right first, then below, then to the left. */
-function markAnchors(m: MarkGeom, w: number): Point[] {
-  const dx = w / 2 + 12
+function markAnchors(m: MarkGeom, w: number, s: number, visibleX: readonly [number, number]): Point[] {
+  const dx = w / 2 + 12 * s
   // Global marks (chosen, violation) label the band above the lanes, then stack down the plot.
+  // A label too long for either side (a violation's title) crosses its line, kept inside the view.
   if (m.pid === null) {
-    return [m.y - 20, m.y + 14, m.y + 40, m.y + 66].flatMap((y) => [
+    const across = Math.min(Math.max(m.x, visibleX[0] + w / 2 + 4), visibleX[1] - w / 2 - 4)
+    return [m.y - 20 * s, m.y + 14 * s, m.y + 40 * s, m.y + 66 * s].flatMap((y) => [
       { x: m.x + dx, y },
       { x: m.x - dx, y },
+      { x: across, y },
     ])
   }
+  const dy = 17 * s
   return [
-    { x: m.x + dx, y: m.y - 17 },
-    { x: m.x + dx, y: m.y + 17 },
-    { x: m.x - dx, y: m.y - 17 },
-    { x: m.x - dx, y: m.y + 17 },
+    { x: m.x + dx, y: m.y - dy },
+    { x: m.x + dx, y: m.y + dy },
+    { x: m.x - dx, y: m.y - dy },
+    { x: m.x - dx, y: m.y + dy },
   ]
 }
 
@@ -64,6 +70,7 @@ export function layoutLabels(
   const base = options.measureText
   const measure = base ? (t: string) => (base(t) * font) / 14 : (t: string) => textWidthPx(t, font)
   const forced = new Set(options.forceLabelIds ?? [])
+  const markScale = options.markScale ?? 1
   const arrowRequest = (a: ArrowGeom, force: boolean): LabelRequest => ({
     key: `msg-${a.id}`,
     owner: a.id,
@@ -76,16 +83,23 @@ export function layoutLabels(
     tone: a.kind === 'reject' ? 'reject' : 'arrow',
   })
   const requests: LabelRequest[] = arrows.filter((a) => forced.has(a.id)).map((a) => arrowRequest(a, true))
-  // Global marks first: they are few and decisive (chosen, safety violated).
-  const byImportance = [...marks].sort((a, b) => Number(a.pid !== null) - Number(b.pid !== null))
+  // Global marks first: they are few and decisive; a violation before "chosen", since it is what
+  // a counterexample is about. One violation of a rule says it all: its repeats stay unlabelled.
+  const rank = (m: MarkGeom): number => (m.pid !== null ? 2 : m.kind === 'violation' ? 0 : 1)
+  const byImportance = [...marks].sort((a, b) => rank(a) - rank(b))
+  const saidViolations = new Set<string>()
   for (const m of byImportance) {
+    if (m.kind === 'violation') {
+      if (saidViolations.has(m.label)) continue
+      saidViolations.add(m.label)
+    }
     const w = measure(m.label) + 14
     const tone = m.kind === 'violation' ? 'alarm' : m.kind === 'chosen' ? 'chosen' : 'mark'
     requests.push({
       key: m.key,
       owner: m.key,
       text: m.label,
-      anchors: markAnchors(m, w),
+      anchors: markAnchors(m, w, markScale, visibleX),
       force: false,
       hue: m.hue,
       proposerSlot: m.proposerSlot,
@@ -103,7 +117,7 @@ export function layoutLabels(
   // Keep labels off mark glyphs and ✓/✗ badges, so a label never hides what it might explain.
   const glyphs: Box[] = marks
     .filter((m) => m.pid !== null)
-    .map((m) => ({ x: m.x - 9, y: m.y - 9, w: 18, h: 18 }))
+    .map((m) => ({ x: m.x - 9 * markScale, y: m.y - 9 * markScale, w: 18 * markScale, h: 18 * markScale }))
   for (const a of arrows) if (a.badge) glyphs.push({ x: a.badge.x - 8, y: a.badge.y - 8, w: 16, h: 16 })
   for (const b of bands) {
     if (b.kind === 'partition') glyphs.push({ x: b.labelX, y: b.y1, w: measure(b.label), h: 20 })

@@ -318,7 +318,10 @@ describe('crashes, partitions, outcomes', () => {
     const alarms = l.marks.filter((m) => m.kind === 'violation')
     expect(alarms.length).toBeGreaterThan(0)
     expect(alarms[0]?.pid).toBeNull()
-    expect(l.labels.some((b) => b.tone === 'alarm' && b.text.startsWith('⚠ SAFETY VIOLATED'))).toBe(true)
+    expect(l.labels.some((b) => b.tone === 'alarm' && b.text.startsWith('⚠ Violated: '))).toBe(true)
+    // The lecture's title of the invariant, never its raw id.
+    const RAW_IDS = /agreement:|validity:|promise-monotonic|no-accept-below-promise|stability/
+    expect(l.marks.filter((m) => m.kind === 'violation').some((m) => RAW_IDS.test(m.label))).toBe(false)
     expect(l.marks.filter((m) => m.kind === 'chosen').map((m) => m.label)).toEqual([
       '★ chosen A (ballot 1)',
       '★ chosen B (ballot 1)',

@@ -62,6 +62,11 @@ export interface LayoutOptions {
    * default is a pure estimate so layout stays testable without a DOM.
    */
   readonly measureText?: (text: string) => number
+  /**
+   * The type scale (1 = the 14 px labels sized for a laptop; the presenter setting and large
+   * screens raise it): labels, their spacing and the marks grow with it. Default 1.
+   */
+  readonly typeScale?: number
 }
 
 export interface Frame {
@@ -118,6 +123,9 @@ export interface Layout {
   readonly density: Density | null
   /** Marks in view left out because too many share it (see `thinMarks`). */
   readonly hiddenMarks: number
+  /** The type scale used (see `LayoutOptions.typeScale`) and the labels' font size in pixels. */
+  readonly typeScale: number
+  readonly labelFontPx: number
 }
 
 const round1 = (v: number): number => Math.round(v * 10) / 10
@@ -180,10 +188,13 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
     visibleX,
   })
   const lanes = lanesAt(index, n, cursorStep, laneY, options.downPids ?? [], slots)
+  const typeScale = options.typeScale ?? 1
+  const labelFontPx = Math.round(FRAME.labelFontPx * typeScale)
   const labels = layoutLabels(frame, visibleX, arrows, marks, bands, {
     ...options,
-    fontPx: FRAME.labelFontPx,
-    minLabelledArrowPx: FRAME.minLabelledArrowPx,
+    fontPx: labelFontPx,
+    minLabelledArrowPx: FRAME.minLabelledArrowPx * typeScale,
+    markScale: typeScale,
   })
   const tickCount = Math.max(2, Math.floor((frame.plotRight - frame.plotLeft) / 90))
   const axis = (
@@ -208,6 +219,8 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
     axis,
     density,
     hiddenMarks: thinned.hidden,
+    typeScale,
+    labelFontPx,
   }
 }
 

@@ -1,4 +1,4 @@
-import { formatBallot, type EventOf, type SimEvent, type Value } from '../engine/index.ts'
+import { formatBallot, invariantTitle, type EventOf, type SimEvent, type Value } from '../engine/index.ts'
 import { hueOf, type Interval, type LogIndex, type MarkRecord } from './logTypes.ts'
 
 /** Marks, intervals and per-process records from the non-message events of the log. */
@@ -78,7 +78,7 @@ export function onOutcome(idx: LogIndex, e: SimEvent): void {
     const label = `★ chosen ${valueText(e.value)} (ballot ${formatBallot(e.ballot)})`
     mark(idx, e, { kind: 'chosen', pid: null, pids: e.acceptors, label, hue: hueOf(idx, e.ballot) })
   } else if (e.kind === 'invariant.violated') {
-    const label = `⚠ SAFETY VIOLATED: ${e.rule}`
+    const label = `⚠ Violated: ${invariantTitle(e.rule)}`
     mark(idx, e, { kind: 'violation', pid: null, pids: e.pids, label, hue: null })
   }
 }

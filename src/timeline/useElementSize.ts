@@ -67,3 +67,34 @@ export function useLabelMeasure(ref: RefObject<HTMLElement | null>): ((text: str
   }, [ref])
   return measure
 }
+
+/** Labels grow with the diagram's width from here (a laptop's diagram is about this wide). */
+const BASE_WIDTH_PX = 1280
+const WIDTH_FACTOR = [0.9, 1.2] as const
+
+/**
+ * The diagram's type scale: the presenter setting (`--tl-scale`, which follows the app's
+ * `--synod-scale`, see timeline.css) times a factor for the diagram's width, so labels are larger
+ * on a projector and in presenter mode (21 px and up there) and never tiny on a small screen.
+ * Re-read when the diagram resizes or the root's attributes change (a setting switched).
+ */
+export function useTypeScale(ref: RefObject<HTMLElement | null>, width: number): number {
+  const [setting, setSetting] = useState(1)
+  useEffect(() => {
+    const el = ref.current
+    if (!el || typeof getComputedStyle !== 'function') return
+    const read = (): void => {
+      const v = parseFloat(getComputedStyle(el).getPropertyValue('--tl-scale'))
+      setSetting(Number.isFinite(v) && v > 0 ? Math.min(3, Math.max(0.5, v)) : 1)
+    }
+    read()
+    if (typeof MutationObserver === 'undefined') return
+    const observer = new MutationObserver(read)
+    for (const node of [document.documentElement, document.body]) {
+      observer.observe(node, { attributes: true, attributeFilter: ['class', 'style', 'data-presenter'] })
+    }
+    return () => observer.disconnect()
+  }, [ref, width])
+  const byWidth = Math.min(WIDTH_FACTOR[1], Math.max(WIDTH_FACTOR[0], width / BASE_WIDTH_PX))
+  return Math.round(setting * (width > 0 ? byWidth : 1) * 100) / 100
+}

@@ -7,7 +7,7 @@ import { NumberField } from './NumberField.tsx'
 import { QuorumFields } from './QuorumFields.tsx'
 
 /** The five deliberately broken variants, each with why it matters. */
-const BUGS: readonly { key: keyof BugToggles; name: string; what: string }[] = [
+export const BUGS: readonly { key: keyof BugToggles; name: string; what: string }[] = [
   {
     key: 'ignorePriorValues',
     name: 'Proposer ignores reported values',

@@ -1,3 +1,4 @@
+import { useShallow } from 'zustand/react/shallow'
 import { SPEC_LIMITS } from '../explorer/universe.ts'
 import {
   setBudget,
@@ -13,6 +14,7 @@ import { useSynod } from '../store/store.ts'
 import { MultiPaxosForm } from './MultiPaxosForm.tsx'
 import { setSpecModel, useMultiPaxosCheck, type SpecModel } from '../store/multiPaxosCheck.ts'
 import { NumberField } from './NumberField.tsx'
+import { enabledBugs, scenarioBugsText } from './explorerWords.ts'
 import { exportPaxos } from '../explorer/tlaExport.ts'
 import { ExportForTlcButton, LoadTlcTrace } from './TlcHandoff.tsx'
 import { whole } from './explorerParts.tsx'
@@ -155,6 +157,7 @@ export function SpecCheckForm({ running }: { running: boolean }) {
 /** "Model-check Paxos.tla": the spec's constants and bounds. */
 function PaxosCheckForm({ running }: { running: boolean }) {
   const f = useExplorer((s) => s.spec)
+  const bugs = useSynod(useShallow((s) => enabledBugs(s.scenario.config.bugs)))
   const L = SPEC_LIMITS
   const problems = [
     ...(whole(f.acceptors, L.acceptors.min, L.acceptors.max)
@@ -168,6 +171,7 @@ function PaxosCheckForm({ running }: { running: boolean }) {
     ...(whole(f.maxDepth, 1, 1_000) ? [] : ['Max depth: 1..1000']),
     ...(whole(f.maxStates, 1, 5_000_000) ? [] : ['Max states: 1..5000000']),
   ]
+  const bugsNote = scenarioBugsText(bugs)
   const intersect = 2 * f.quorumSize > f.acceptors
   const majority = Math.floor(f.acceptors / 2) + 1
   return (
@@ -179,9 +183,14 @@ function PaxosCheckForm({ running }: { running: boolean }) {
       }}
     >
       <p className="muted">
-        Every behaviour of Lamport's Paxos.tla with these constants, checked for agreement (at most one value
-        chosen).
+        Every behaviour of Lamport's Paxos.tla (the correct protocol) with these constants, checked for
+        agreement (at most one value chosen).
       </p>
+      {bugsNote && (
+        <p className="explorer-warning" role="note">
+          ⚠ {bugsNote}
+        </p>
+      )}
       <NumberField
         label="Acceptors"
         value={f.acceptors}

@@ -1,7 +1,18 @@
 import type { SpecViolation } from '../explorer/trace.ts'
-import { cancelExplorer, loadFound, useExplorer, type ExplorerRun } from '../store/explorer.ts'
+import type { Scenario } from '../scenarios/scenario.ts'
+import {
+  cancelExplorer,
+  loadFound,
+  playFoundFromStart,
+  showChange,
+  useExplorer,
+  type ExplorerRun,
+  type SimOutcome,
+} from '../store/explorer.ts'
 import { useMultiPaxosCheck } from '../store/multiPaxosCheck.ts'
+import { useSynod } from '../store/store.ts'
 import { fmt } from './explorerParts.tsx'
+import { scenarioBugsText, specModelText } from './explorerWords.ts'
 import { MultiPaxosResult } from './MultiPaxosResult.tsx'
 
 /** Where the search stands: states, depth, speed, and the bounds it runs under. */
@@ -83,6 +94,56 @@ function boundText(
   return `Bound hit (${which}): ${covered}; the search was not exhaustive.`
 }
 
+/** What the explorer changed in the run: each change a button that shows its step on the diagram. */
+function Changes({ changes }: { changes: SimOutcome['changes'] }) {
+  if (changes.length === 0)
+    return <p>The explorer changed nothing: the run's own schedule reaches the goal.</p>
+  return (
+    <>
+      <h3 className="explorer-changes-title">What the explorer changed</h3>
+      <ol className="explorer-changes" aria-label="What the explorer changed">
+        {changes.map((c, i) => (
+          <li key={i}>
+            <button
+              type="button"
+              className="explorer-change"
+              title={`Show step ${c.showStep} on the diagram`}
+              onClick={() => showChange(c.showStep)}
+            >
+              <span className="explorer-change-step">step {c.atStep}</span> {c.text}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </>
+  )
+}
+
+/** A found schedule: what it reaches, what the explorer changed, and where it is on the diagram. */
+function Found({ run, outcome, found }: { run: ExplorerRun; outcome: SimOutcome; found: Scenario }) {
+  const loaded = useSynod((s) => s.scenario.interventions === found.interventions)
+  const end = found.cursor ?? outcome.fromStep
+  return (
+    <div className="explorer-verdict bad" role="status">
+      <p>
+        <strong>Found</strong> after {fmt(run.progress.distinctStates)} states: a schedule of{' '}
+        {end - outcome.fromStep} steps from step {outcome.fromStep}.
+      </p>
+      <p className="explorer-found-what">{outcome.foundText}</p>
+      <Changes changes={outcome.changes} />
+      {loaded && <p>It is on the diagram now, at step {end}, where it happens.</p>}
+      <div className="explorer-actions">
+        <button type="button" className="primary" onClick={playFoundFromStart}>
+          Play from the start
+        </button>
+        <button type="button" onClick={loadFound}>
+          {loaded ? `Back to step ${end}` : 'Load onto the diagram'}
+        </button>
+      </div>
+    </div>
+  )
+}
+
 /** The verdict of a finished search. */
 function Verdict({ run }: { run: ExplorerRun }) {
   const o = run.outcome
@@ -95,37 +156,37 @@ function Verdict({ run }: { run: ExplorerRun }) {
       </p>
     )
   if (o.mode === 'spec') {
+    const model = run.checked && <p className="explorer-model">{specModelText(run.checked)}</p>
+    const bugs = scenarioBugsText(run.scenarioBugs)
+    const bugNote = bugs && (
+      <p className="explorer-warning" role="note">
+        ⚠ {bugs}
+      </p>
+    )
     if (o.violation)
       return (
         <div className="explorer-verdict bad" role="status">
           <p>
             <strong>Agreement violated</strong> ({states} states explored; this is a shortest counterexample).
           </p>
+          {model}
           <SpecSequence violation={o.violation} />
         </div>
       )
     return (
-      <p className={`explorer-verdict${o.boundHit ? '' : ' ok'}`} role="status">
-        {o.boundHit
-          ? `Spec mode: ${states} states, agreement holds so far. ${boundText(run, o.boundHit, o.memoryMessage)}`
-          : `Spec mode: ${states} states, agreement holds (exhaustive: every behaviour was checked).`}
-      </p>
+      <div className={`explorer-verdict${o.boundHit ? '' : ' ok'}`} role="status">
+        <p>
+          {o.boundHit
+            ? `Spec mode: ${states} states, agreement holds so far. ${boundText(run, o.boundHit, o.memoryMessage)}`
+            : `Spec mode: ${states} states, agreement holds (exhaustive: every behaviour was checked).`}
+        </p>
+        {model}
+        {bugNote}
+      </div>
     )
   }
   if (o.mode !== 'sim') return null
-  if (o.found)
-    return (
-      <div className="explorer-verdict bad" role="status">
-        <p>
-          <strong>Found</strong> after {states} states, {run.progress.depth} steps from step {o.fromStep}:{' '}
-          {o.foundText}
-        </p>
-        {run.autoLoad && <p>It is on the diagram now: step through it with →.</p>}
-        <button type="button" className="primary" onClick={loadFound}>
-          {run.autoLoad ? 'Start it again on the diagram' : 'Load onto the diagram'}
-        </button>
-      </div>
-    )
+  if (o.found) return <Found run={run} outcome={o} found={o.found} />
   return (
     <p className="explorer-verdict" role="status">
       {o.boundHit

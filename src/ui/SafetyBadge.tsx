@@ -1,13 +1,6 @@
+import { invariantTitle } from '../engine/index.ts'
 import { setCursor } from '../store/actions.ts'
 import { usePanelProjection } from './useView.ts'
-
-const RULE_NAMES: Record<string, string> = {
-  agreement: 'Agreement',
-  validity: 'Validity',
-  'promise-monotonic': 'Promises only grow',
-  'no-accept-below-promise': 'No accept below a promise',
-  stability: 'Stability',
-}
 
 /**
  * A chip's text in a full and a short form. The short one shows only when the top bar is too
@@ -39,18 +32,18 @@ export function SafetyBadge() {
     )
   }
   const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : ''
-  const rule = RULE_NAMES[first.rule] ?? first.rule
+  const rule = invariantTitle(first.rule)
   return (
     <button
       type="button"
       className="badge badge-bad"
       role="status"
-      title={`${rule} violated at step ${first.step}${more}: ${first.text}`}
-      aria-label={`Safety violated: ${rule} at step ${first.step}${more}. Jump there.`}
+      title={`${first.text} (step ${first.step}${more})`}
+      aria-label={`Violated: ${rule}, at step ${first.step}${more}. Jump there.`}
       onClick={() => setCursor(first.step, true)}
     >
       <span aria-hidden="true">⚠</span>{' '}
-      <Text full={`${rule} violated · step ${first.step}`} short={`Violated · step ${first.step}`} />
+      <Text full={`Violated: ${rule} · step ${first.step}`} short={`Violated · step ${first.step}`} />
     </button>
   )
 }

@@ -112,6 +112,7 @@ function simSearch(req: SimSearchRequest): Search {
         cancelled: false,
         found: p.found,
         foundText: p.foundText,
+        changes: p.foundChanges ?? [],
       }
       return { counts, outcome }
     },
@@ -122,6 +123,7 @@ function simSearch(req: SimSearchRequest): Search {
       cancelled: true,
       found: null,
       foundText: null,
+      changes: [],
     }),
   }
 }

@@ -1,3 +1,4 @@
+import type { ExplorerChange } from '../explorer/changes.ts'
 import type { MultiPaxosConstants } from '../explorer/multipaxos/layout.ts'
 import type { MultiPaxosBoundHit, MultiPaxosBounds } from '../explorer/multipaxos/search.ts'
 import type { MultiPaxosViolation } from '../explorer/multipaxos/trace.ts'
@@ -92,6 +93,8 @@ export type ExplorerOutcome =
       /** The shortest schedule reaching the goal, as a scenario, and what the goal event said. */
       readonly found: Scenario | null
       readonly foundText: string | null
+      /** What the found schedule changed, in words, each with the step that shows it (empty if none). */
+      readonly changes: readonly ExplorerChange[]
       /** The step the search started from (where the counterexample begins). */
       readonly fromStep: number
     }

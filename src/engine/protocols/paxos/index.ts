@@ -1,5 +1,5 @@
 import type { ProtocolModule } from '../../kernel/module.ts'
-import { ballotKey, formatBallot } from './ballot.ts'
+import { ballotKey } from './ballot.ts'
 import { defaultConfig, paxosProblems, quorumSize } from './config.ts'
 import { IGNORED, ghostKey, payloadKey, procKey } from './explorerKeys.ts'
 import { onCrash, onMessage, onRecover, onRequest, onTimer } from './handlers.ts'
@@ -15,6 +15,7 @@ import {
   timerSetText,
 } from './narration.ts'
 import { cloneGhost, initialGhost, observe, votesFromLog } from './observer.ts'
+import { PAXOS_PROPERTIES } from './properties.ts'
 import { initialProc } from './state.ts'
 import type { PaxosTypes } from './types.ts'
 import { laneStatus, processView, summary, summaryFields } from './view.ts'
@@ -61,28 +62,7 @@ export const paxos: ProtocolModule<PaxosTypes> = {
     forSnapshot: (g) => cloneGhost(g, false),
     restore: (g, log, length) => ({ ...g, votes: votesFromLog(log, length) }),
   },
-  properties: [
-    {
-      kind: 'always',
-      id: 'agreement',
-      title: 'Agreement: at most one value is chosen, and every learner decides it',
-    },
-    { kind: 'always', id: 'validity', title: 'Validity: only a proposed value can be chosen' },
-    { kind: 'always', id: 'promise-monotonic', title: 'An acceptor never lowers its promise' },
-    { kind: 'always', id: 'no-accept-below-promise', title: 'An acceptor never accepts below its promise' },
-    {
-      kind: 'always',
-      id: 'stability',
-      title: 'Once a value is chosen, every higher ballot carries it (P2b)',
-    },
-    {
-      kind: 'sometimes',
-      id: 'chosen',
-      title: 'A value is chosen',
-      witness: (e) =>
-        e.kind === 'value.chosen' ? `value ${e.value} chosen in ballot ${formatBallot(e.ballot)}` : null,
-    },
-  ],
+  properties: PAXOS_PROPERTIES,
 
   narration: {
     label: payloadLabel,

@@ -1,6 +1,7 @@
 import type { Counted, Message, ProcessId, Tick } from '../../kernel/types.ts'
 import { compareBallots, formatBallot as fb } from './ballot.ts'
 import { quorumSizes } from './config.ts'
+import { invariantTitle } from './properties.ts'
 import type {
   AcceptedPair,
   Ballot,
@@ -153,7 +154,7 @@ export function eventText(e: PaxosEvent, config: SimConfig): string {
     case 'value.chosen':
       return `Value ${e.value} is chosen: a quorum (${e.acceptors.map(P).join(', ')}) accepted ballot ${fb(e.ballot)}.`
     case 'invariant.violated':
-      return `Safety violated (${e.rule}): ${e.detail}`
+      return violationText(e.rule, e.detail)
   }
 }
 
@@ -204,4 +205,13 @@ function phaseText(e: Extract<PaxosEvent, { kind: 'proposer.phase' }>, quorum: n
     case 'idle':
       return `${P(e.pid)} is idle.`
   }
+}
+
+/**
+ * A violation in the lecture's words: the broken invariant by its title, then what happened
+ * ("Violated: An acceptor never accepts below its promise. P2 accepted ballot 1.1 …"). Pure.
+ */
+export function violationText(rule: string, detail: string): string {
+  const what = detail.charAt(0).toUpperCase() + detail.slice(1)
+  return `Violated: ${invariantTitle(rule)}. ${what}`
 }

@@ -1,0 +1,37 @@
+import type { BugToggles } from '../engine/index.ts'
+import type { SpecForm } from '../store/explorer.ts'
+import { BUGS } from './ConfigDialog.tsx'
+
+/** The explorer's sentences about what it checked, shared by the form and the verdict. Pure. */
+
+/** The broken-variant toggles switched on in `bugs`, in the settings dialog's order. Pure. */
+export function enabledBugs(bugs: BugToggles): (keyof BugToggles)[] {
+  return BUGS.map((b) => b.key).filter((k) => bugs[k])
+}
+
+/** Which model spec mode checks: always the correct Paxos.tla, with these quorums. Pure. */
+export function specModelText(
+  c: Pick<SpecForm, 'acceptors' | 'values' | 'maxBallot' | 'quorumSize'>,
+): string {
+  const quorums =
+    2 * c.quorumSize > c.acceptors
+      ? `quorums of ${c.quorumSize} (every two intersect)`
+      : `quorums of ${c.quorumSize}, which need not intersect`
+  return `Model checked: Lamport's Paxos.tla, the correct protocol, with ${c.acceptors} acceptors, ${c.values} values, ballots 0..${c.maxBallot} and ${quorums}.`
+}
+
+/**
+ * What spec mode says about the scenario's broken variants: they are not part of Paxos.tla, so an
+ * "agreement holds" is about correct Paxos, not about the run on the diagram. Null when the
+ * scenario has none. Pure.
+ */
+export function scenarioBugsText(bugs: readonly (keyof BugToggles)[]): string | null {
+  if (bugs.length === 0) return null
+  const names = bugs.map((k) => `“${BUGS.find((b) => b.key === k)?.name ?? k}”`)
+  const which =
+    names.length === 1 ? `broken variant ${names[0]} is` : `broken variants ${names.join(', ')} are`
+  const small = bugs.includes('smallQuorum')
+    ? ' Quorums too small can be modelled here: set Quorum size to half the acceptors or fewer.'
+    : ''
+  return `The scenario's ${which} not part of this model: it checks correct Paxos, so it cannot find that bug. To see the bug break agreement, use “Find a schedule”.${small}`
+}
