@@ -36,7 +36,7 @@ for (const [id, outcome] of Object.entries(OUTCOMES)) {
       await expect(page.getByText('Nothing chosen yet')).toBeVisible()
       await expect(page.getByText('All invariants hold')).toBeVisible()
     } else {
-      await expect(page.locator('.badge-bad')).toContainText('violated')
+      await expect(page.locator('.badge-bad')).toContainText(/violated/i)
       await expect(page.locator('.chip-conflict')).toContainText(' and ')
     }
   })
