@@ -1,4 +1,5 @@
-import type { EventOf, SimEvent } from '../engine/index.ts'
+import type { AnyProtocol, EventOf, MomentMark, SimEvent } from '../engine/index.ts'
+import { logProtocol } from '../timeline/logProtocol.ts'
 
 /**
  * Indexes over a whole event log, computed once per log array (the store replaces the array
@@ -52,7 +53,27 @@ function markOf(e: SimEvent): RunMark | null {
   }
 }
 
+const RUN_MARK_OF_MOMENT: Record<MomentMark['kind'], RunMark['kind'] | null> = {
+  attempt: 'ballot',
+  leader: 'ballot',
+  failed: null,
+  progress: 'chosen',
+}
+
+/** A protocol module's own mark on the scrubber (a campaign, a new leader, a chosen slot), or null. */
+function moduleMarkOf(module: AnyProtocol, config: unknown, e: SimEvent): RunMark | null {
+  const m = module.app?.mark(e)
+  const kind = m ? RUN_MARK_OF_MOMENT[m.kind] : null
+  if (!m || !module.app || kind === null) return null
+  const who = m.pid === null ? '' : `${module.app.processName(config, m.pid as never)}: `
+  return { step: e.step, kind, label: `${who}${m.label}` }
+}
+
 function build(log: readonly SimEvent[]): RunIndex {
+  const module = logProtocol(log)
+  const app = module.app
+  const first = log[0]
+  const config = first?.kind === 'run.start' ? first.config : null
   const steps: number[] = []
   const phaseSteps: number[] = []
   const ballotStarts: number[] = []
@@ -62,13 +83,18 @@ function build(log: readonly SimEvent[]): RunIndex {
   for (const e of log) {
     pushStep(steps, e.step)
     if (e.kind === 'msg.send') sends.set(e.msg.id, e)
-    if (e.kind === 'proposer.phase') {
+    if (app) {
+      // A protocol module says where its phases and rounds (Multi-Paxos: a slot's commit) are.
+      if (app.phaseStart(e)) pushStep(phaseSteps, e.step)
+      if (app.roundStart(e)) pushStep(ballotStarts, e.step)
+      if (app.roundEnd(e)) pushStep(ballotEnds, e.step)
+    } else if (e.kind === 'proposer.phase') {
       pushStep(phaseSteps, e.step)
       if (e.phase === 'preparing') pushStep(ballotStarts, e.step)
       if (e.phase === 'decided' || e.phase === 'waiting' || e.phase === 'abandoned')
         pushStep(ballotEnds, e.step)
     }
-    const m = markOf(e)
+    const m = markOf(e) ?? (app ? moduleMarkOf(module, config, e) : null)
     const last = marks[marks.length - 1]
     if (m && !(last && last.step === m.step && last.kind === m.kind)) marks.push(m)
   }
