@@ -29,15 +29,15 @@ describe('the diagram asks the run’s protocol module for its words', () => {
   })
 
   it('labels arrows with the module’s labels and draws heartbeats quietly', () => {
-    const heartbeat = idx.messages.find((m) => m.payload.type === 'heartbeat')
+    const heartbeat = idx.messages.find((m) => (m.payload.type as string) === 'heartbeat')
     expect(heartbeat?.quiet).toBe(true)
     expect(heartbeat?.label).toMatch(/^♥ 1\.1 c\d+$/)
     const prepare = idx.messages.find((m) => m.payload.type === 'prepare')
     expect(prepare).toMatchObject({ kind: 'request', quiet: false, label: 'prepare 1.1 from 1' })
     expect(idx.messages.find((m) => m.payload.type === 'promise')?.kind).toBe('ack')
-    expect(idx.messages.find((m) => m.payload.type === 'redirect')?.kind).toBe('reject')
+    expect(idx.messages.find((m) => (m.payload.type as string) === 'redirect')?.kind).toBe('reject')
     // A client's request has no ballot: no ballot colour.
-    expect(idx.messages.find((m) => m.payload.type === 'request')?.hue).toBeNull()
+    expect(idx.messages.find((m) => (m.payload.type as string) === 'request')?.hue).toBeNull()
   })
 
   it('groups the promises of one campaign into one quorum, from the engine’s reply facts', () => {
