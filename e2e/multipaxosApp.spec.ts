@@ -104,3 +104,30 @@ test('the examples list Multi-Paxos under its own heading', async ({ page }) => 
   await group.getByRole('button', { name: /the leader crashes/ }).click()
   await expect(page.locator('.preset-picker select')).toHaveValue('mp-leader-crash')
 })
+
+test('settings show Multi-Paxos’s own fields; a broken variant reruns into its violation', async ({
+  page,
+}) => {
+  await openApp(page, '?preset=mp-leader-crash')
+  await page.locator('details.more-menu > summary').click()
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const dialog = page.getByRole('dialog', { name: /Settings/ })
+  await expect(dialog.getByLabel('Replicas', { exact: true })).toHaveValue('5')
+  await expect(dialog.getByLabel('Processes', { exact: true })).toHaveCount(0)
+  await expect(dialog.getByLabel(/Give up on a ballot/)).toHaveCount(0)
+  await dialog.getByLabel('Batch size (1 = no batching)').fill('0')
+  await expect(dialog.getByRole('alert')).toBeVisible()
+  await expect(dialog.getByRole('button', { name: 'Apply and restart' })).toBeDisabled()
+  await dialog.getByLabel('Batch size (1 = no batching)').fill('1')
+  await dialog.getByLabel('Bug: new leader skips phase 1').check()
+  await dialog.getByRole('button', { name: 'Apply and restart' }).click()
+  await expect(dialog).toBeHidden()
+  await settled(page)
+  // The rerun has the broken variant: a new leader takes over without phase 1.
+  let seen = false
+  for (let i = 0; i < 40 && !seen; i++) {
+    await page.getByRole('button', { name: /^Phase \(Shift/ }).click()
+    seen = ((await feed(page).textContent()) ?? '').includes('WITHOUT phase 1')
+  }
+  expect(seen).toBe(true)
+})
