@@ -67,7 +67,7 @@ export {
 } from './protocols/paxos/config.ts'
 export { ballotKey, compareBallots, compareMaybe, formatBallot } from './protocols/paxos/ballot.ts'
 export { payloadLabel } from './protocols/paxos/narration.ts'
-export type { GridCell, LogGridModel } from './protocols/multipaxos/logGrid.ts'
+export type { GridCell } from './protocols/multipaxos/logGrid.ts'
 
 /** A message of a Paxos run. */
 export type Message = KernelMessage<Payload>

@@ -1,5 +1,5 @@
 import type { AnyProtocol, EventOf, MomentMark, SimEvent } from '../engine/index.ts'
-import { logProtocol } from '../timeline/logProtocol.ts'
+import { logProtocol } from '../timeline/logIndex.ts'
 
 /**
  * Indexes over a whole event log, computed once per log array (the store replaces the array

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
 import { moduleFor, type SimEvent } from '../engine/index.ts'
-import { tagLogProtocol } from '../timeline/logProtocol.ts'
+import { tagLogProtocol } from '../timeline/logIndex.ts'
 import type { EngineClient } from '../worker/client.ts'
 import type { ClientReply } from '../worker/protocol.ts'
 import { initialState, type SynodState } from './state.ts'
