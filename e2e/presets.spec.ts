@@ -1,4 +1,5 @@
 import { expect, openApp, position, settled, shot, test } from './fixtures.ts'
+import { protocolPresetIds } from '../src/engine/index.ts'
 
 /**
  * Every example reaches the outcome its explanation promises (mirrors src/scenarios/golden.test.ts):
@@ -48,7 +49,10 @@ test('the examples gallery is grouped, explained and keyboard navigable', async 
   const dialog = page.getByRole('dialog', { name: 'Examples' })
   for (const group of ['Lecture examples', 'Failures', 'Broken variants'])
     await expect(dialog.getByRole('heading', { name: group })).toBeVisible()
-  await expect(dialog.getByRole('button')).toHaveCount(Object.keys(OUTCOMES).length + 1)
+  // Every Paxos example, every other protocol's preset (Multi-Paxos), and the close button.
+  await expect(dialog.getByRole('button')).toHaveCount(
+    Object.keys(OUTCOMES).length + protocolPresetIds().length + 1,
+  )
   await expect(dialog).toContainText('Ballots must be unique')
   await shot(page, 'gallery')
   const racing = dialog.getByRole('button', { name: /^Racing: P3 completes/ })

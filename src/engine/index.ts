@@ -28,6 +28,7 @@ export type {
   LimitName,
   MsgId,
   NetworkConfig,
+  PayloadBase,
   ProcessId,
   ScheduledIntervention,
   Tick,
@@ -42,6 +43,14 @@ export type {
   LaneStatus,
   MessageMeaning,
   Property,
+  AnyProtocol,
+  AppFace,
+  LogGridCell,
+  LogGridModel,
+  LogGridRow,
+  MomentMark,
+  ProcSlot,
+  ProtocolPreset,
 } from './kernel/module.ts'
 export { ENGINE_VERSION, LIMITS, networkProblems } from './kernel/limits.ts'
 export { logHash, type RunSummary } from './kernel/trace.ts'
@@ -59,7 +68,7 @@ export {
 export { ballotKey, compareBallots, compareMaybe, formatBallot } from './protocols/paxos/ballot.ts'
 export { payloadLabel } from './protocols/paxos/narration.ts'
 export { invariantTitle } from './protocols/paxos/properties.ts'
-export type { GridCell, LogGridModel } from './protocols/multipaxos/logGrid.ts'
+export type { GridCell } from './protocols/multipaxos/logGrid.ts'
 
 /** A message of a Paxos run. */
 export type Message = KernelMessage<Payload>
@@ -136,4 +145,35 @@ export function runProtocolPreset(module: AnyProtocol, preset: AnyPreset) {
   sim.run()
   const { summary, line } = kernelSummarize(module, sim.state)
   return { log: sim.log, text: kernelTextTrace(module, sim.log), line, summary }
+}
+
+/** The inputs of a run of any registered protocol (`protocol` absent: single-decree Paxos). */
+export type ProtocolRunInput = RunInput & { readonly protocol?: string }
+
+/** The registered module with this id (absent: Paxos); throws for an unknown id. Pure. */
+/**
+ * The lecture title of `module`'s invariant `rule` (an `invariant.violated` event's rule id),
+ * never the raw id: an id no property names shows as "an unnamed invariant". Pure.
+ */
+export function ruleTitle(module: AnyProtocol, rule: string): string {
+  const p = module.properties.find((q) => q.kind === 'always' && q.id === rule)
+  return p ? p.title : 'an unnamed invariant'
+}
+
+export function moduleFor(protocol: string | undefined): AnyProtocol {
+  const module = PROTOCOL_LIST.find((m) => m.id === (protocol ?? 'paxos'))
+  if (!module) throw new Error(`unknown protocol "${protocol}"`)
+  return module
+}
+
+/**
+ * A deterministic run of the scenario's protocol: the Paxos `Simulator` for Paxos (exactly as
+ * before modules), the kernel's simulator with the registered module otherwise.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function simulatorFor(input: ProtocolRunInput, options: SimulatorOptions = {}): KernelSimulator<any> {
+  const module = moduleFor(input.protocol)
+  if (module === paxos) return new Simulator(input, options)
+  const { protocol: _protocol, ...run } = input
+  return new KernelSimulator(module, run, options)
 }

@@ -1,6 +1,10 @@
 import {
   ENGINE_VERSION,
+  PROTOCOLS,
   defaultConfig,
+  type AnyProtocol,
+  type ProtocolPreset,
+  type ProtocolTypes,
   type Intervention,
   type ScheduledIntervention,
   type SimConfig,
@@ -428,4 +432,39 @@ export function presetById(id: string): Preset | undefined {
 
 export function allPresets(): readonly Preset[] {
   return PRESETS
+}
+
+/** A protocol module's preset as a scenario the app can load (format 2, with its `protocol`). Pure. */
+function fromModule(module: AnyProtocol, p: ProtocolPreset<ProtocolTypes>): Preset {
+  return {
+    id: p.id,
+    title: p.title,
+    summary: p.description,
+    scenario: {
+      protocol: module.id,
+      engine: ENGINE_VERSION,
+      seed: p.seed,
+      // Kept as the module wrote it; the codec checks it against the module when decoded.
+      config: p.config as unknown as SimConfig,
+      interventions: p.interventions,
+      title: p.title,
+      description: p.description,
+      beats: p.beats ? [...p.beats] : [],
+    },
+  }
+}
+
+/** The presets of the other protocol modules (Multi-Paxos, …), in registry order. */
+const MODULE_PRESETS: readonly Preset[] = PROTOCOLS.filter((m) => m.id !== 'paxos').flatMap((m) =>
+  (m.presets as readonly ProtocolPreset<ProtocolTypes>[]).map((p) => fromModule(m, p)),
+)
+
+/** Every example the app offers: Paxos's lecture examples, then each other protocol's presets. */
+export function galleryPresets(): readonly Preset[] {
+  return [...PRESETS, ...MODULE_PRESETS]
+}
+
+/** An example of any protocol by id (`basic`, `mp-leader-crash`). */
+export function anyPresetById(id: string): Preset | undefined {
+  return presetById(id) ?? MODULE_PRESETS.find((p) => p.id === id)
 }

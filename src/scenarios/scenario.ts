@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import type { Intervention, RunInput, ScheduledIntervention, SimConfig } from '../engine/index.ts'
+import type { Intervention, ProtocolRunInput, ScheduledIntervention, SimConfig } from '../engine/index.ts'
 import { ENGINE_VERSION, LIMITS, defaultConfig } from '../engine/index.ts'
 import { migrateV1toV2, type ScenarioV2Fields } from './migrate.ts'
 import { configForProtocol, laneCount } from './protocolConfig.ts'
@@ -44,9 +44,10 @@ export function emptyScenario(seed = 1): Scenario {
   return { engine: ENGINE_VERSION, seed, config: defaultConfig(), interventions: [] }
 }
 
-/** The engine's input for a scenario. Pure. */
-export function toRunInput(s: Scenario): RunInput {
-  return { seed: s.seed, config: s.config, interventions: s.interventions }
+/** The engine's input for a scenario (naming its protocol unless it is Paxos). Pure. */
+export function toRunInput(s: Scenario): ProtocolRunInput {
+  const input = { seed: s.seed, config: s.config, interventions: s.interventions }
+  return s.protocol === undefined || s.protocol === 'paxos' ? input : { protocol: s.protocol, ...input }
 }
 
 function pathOf(issue: v.BaseIssue<unknown>): string {

@@ -1,5 +1,6 @@
 import type { Intervention, SimConfig, SimEvent } from '../engine/index.ts'
-import { presetById } from '../scenarios/presets.ts'
+import { anyPresetById } from '../scenarios/presets.ts'
+import { laneCount } from '../scenarios/protocolConfig.ts'
 import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
 import { forkInput } from '../worker/protocol.ts'
 import * as nav from './navigation.ts'
@@ -12,6 +13,10 @@ import { engineClient, followAction, synodStore, wantEnd } from './store.ts'
 const get = (): SynodState => synodStore.getState()
 const set = (patch: Partial<SynodState>): void => synodStore.setState(patch)
 
+/** The number of lanes (processes) of a scenario's run. Pure. */
+export const lanesOf = (s: Pick<Scenario, 'protocol' | 'config'>): number =>
+  laneCount(s.protocol ?? 'paxos', s.config)
+
 /** Replace the run with `scenario`; the cursor goes to its saved cursor or 0. */
 export function loadScenario(scenario: Scenario, presetId: string | null = null): void {
   set({
@@ -21,7 +26,7 @@ export function loadScenario(scenario: Scenario, presetId: string | null = null)
     halted: null,
     computing: true,
     error: null,
-    processCount: scenario.config.processCount,
+    processCount: lanesOf(scenario),
     cursor: scenario.cursor ?? 0,
     selectedMsgId: null,
     selectedPid: null,
@@ -33,7 +38,7 @@ export function loadScenario(scenario: Scenario, presetId: string | null = null)
 
 /** Load a lecture preset by id; false when there is none. */
 export function loadPreset(id: string): boolean {
-  const preset = presetById(id)
+  const preset = anyPresetById(id)
   if (!preset) return false
   loadScenario(preset.scenario, id)
   return true
@@ -49,14 +54,23 @@ function fitsProcesses(a: Intervention, n: number): boolean {
 /** New settings: rerun the current scenario's interventions under `config` and `seed`. */
 export function applyConfig(config: SimConfig, seed: number): void {
   const s = get()
-  const interventions = s.scenario.interventions.filter((iv) => fitsProcesses(iv.action, config.processCount))
+  const lanes = lanesOf({ protocol: s.scenario.protocol, config })
+  const interventions = s.scenario.interventions.filter((iv) => fitsProcesses(iv.action, lanes))
   // A lecture's beats describe the original run; new settings make a different run.
   const { beats: _beats, ...rest } = s.scenario
   const scenario: Scenario = { ...rest, config, seed, interventions }
-  set({ scenario, presetId: null, branch: null, computing: true, halted: null, dialog: null })
+  set({
+    scenario,
+    presetId: null,
+    branch: null,
+    computing: true,
+    halted: null,
+    dialog: null,
+    processCount: lanes,
+  })
   set({
     selectedMsgId: null,
-    selectedPid: s.selectedPid && s.selectedPid <= config.processCount ? s.selectedPid : null,
+    selectedPid: s.selectedPid && s.selectedPid <= lanes ? s.selectedPid : null,
   })
   engineClient().load(toRunInput(scenario))
 }
@@ -94,6 +108,7 @@ export function returnToBranch(): void {
   set({
     scenario: back.scenario,
     branch: { scenario: s.scenario, cursor: s.cursor },
+    processCount: lanesOf(back.scenario),
     cursor: back.cursor,
     computing: true,
     halted: null,

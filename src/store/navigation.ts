@@ -1,3 +1,4 @@
+import { logProtocol } from '../timeline/logIndex.ts'
 import type { SimEvent } from '../engine/index.ts'
 import { runIndex } from './runIndex.ts'
 
@@ -69,7 +70,7 @@ export function roundBack(log: readonly SimEvent[], cursor: number): number {
  */
 export function untilDecided(log: readonly SimEvent[], cursor: number): number {
   const first = log[0]
-  const n = first?.kind === 'run.start' ? first.config.processCount : 0
+  const n = first?.kind === 'run.start' ? logProtocol(log).lanes(first.config).length : 0
   const up = new Array<boolean>(n + 1).fill(true)
   const decided = new Array<boolean>(n + 1).fill(false)
   let firstDecide: number | null = null

@@ -1,4 +1,5 @@
-import { invariantTitle, type EventOf, type SimEvent } from '../engine/index.ts'
+import { ruleTitle, type AnyProtocol, type EventOf, type MomentMark, type SimEvent } from '../engine/index.ts'
+import { logProtocol } from '../timeline/logIndex.ts'
 
 /**
  * Indexes over a whole event log, computed once per log array (the store replaces the array
@@ -33,7 +34,7 @@ const pushStep = (list: number[], step: number): void => {
   if (list[list.length - 1] !== step) list.push(step)
 }
 
-function markOf(e: SimEvent): RunMark | null {
+function markOf(module: AnyProtocol, e: SimEvent): RunMark | null {
   switch (e.kind) {
     case 'proposer.phase':
       return e.phase === 'preparing'
@@ -46,13 +47,33 @@ function markOf(e: SimEvent): RunMark | null {
     case 'proc.crash':
       return { step: e.step, kind: 'crash', label: `P${e.pid} crashes` }
     case 'invariant.violated':
-      return { step: e.step, kind: 'violation', label: `Violated: ${invariantTitle(e.rule)}` }
+      return { step: e.step, kind: 'violation', label: `Violated: ${ruleTitle(module, e.rule)}` }
     default:
       return null
   }
 }
 
+const RUN_MARK_OF_MOMENT: Record<MomentMark['kind'], RunMark['kind'] | null> = {
+  attempt: 'ballot',
+  leader: 'ballot',
+  failed: null,
+  progress: 'chosen',
+}
+
+/** A protocol module's own mark on the scrubber (a campaign, a new leader, a chosen slot), or null. */
+function moduleMarkOf(module: AnyProtocol, config: unknown, e: SimEvent): RunMark | null {
+  const m = module.app?.mark(e)
+  const kind = m ? RUN_MARK_OF_MOMENT[m.kind] : null
+  if (!m || !module.app || kind === null) return null
+  const who = m.pid === null ? '' : `${module.app.processName(config, m.pid as never)}: `
+  return { step: e.step, kind, label: `${who}${m.label}` }
+}
+
 function build(log: readonly SimEvent[]): RunIndex {
+  const module = logProtocol(log)
+  const app = module.app
+  const first = log[0]
+  const config = first?.kind === 'run.start' ? first.config : null
   const steps: number[] = []
   const phaseSteps: number[] = []
   const ballotStarts: number[] = []
@@ -62,13 +83,18 @@ function build(log: readonly SimEvent[]): RunIndex {
   for (const e of log) {
     pushStep(steps, e.step)
     if (e.kind === 'msg.send') sends.set(e.msg.id, e)
-    if (e.kind === 'proposer.phase') {
+    if (app) {
+      // A protocol module says where its phases and rounds (Multi-Paxos: a slot's commit) are.
+      if (app.phaseStart(e)) pushStep(phaseSteps, e.step)
+      if (app.roundStart(e)) pushStep(ballotStarts, e.step)
+      if (app.roundEnd(e)) pushStep(ballotEnds, e.step)
+    } else if (e.kind === 'proposer.phase') {
       pushStep(phaseSteps, e.step)
       if (e.phase === 'preparing') pushStep(ballotStarts, e.step)
       if (e.phase === 'decided' || e.phase === 'waiting' || e.phase === 'abandoned')
         pushStep(ballotEnds, e.step)
     }
-    const m = markOf(e)
+    const m = markOf(module, e) ?? (app ? moduleMarkOf(module, config, e) : null)
     const last = marks[marks.length - 1]
     if (m && !(last && last.step === m.step && last.kind === m.kind)) marks.push(m)
   }

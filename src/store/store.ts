@@ -1,6 +1,7 @@
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
-import type { SimEvent } from '../engine/index.ts'
+import { moduleFor, type SimEvent } from '../engine/index.ts'
+import { tagLogProtocol } from '../timeline/logIndex.ts'
 import type { EngineClient } from '../worker/client.ts'
 import type { ClientReply } from '../worker/protocol.ts'
 import { initialState, type SynodState } from './state.ts'
@@ -96,10 +97,12 @@ function onReply(r: ClientReply): void {
       const s = synodStore.getState()
       const base = withPending(s.log)
       const log = base.length === r.from ? base.concat(r.events) : [...base.slice(0, r.from), ...r.events]
-      const first = log[0]
-      const processCount = first?.kind === 'run.start' ? first.config.processCount : s.processCount
+      // The lane count follows the scenario (set when it is loaded), not the log: every protocol
+      // counts its processes its own way.
       const cursor = cursorAfterAction(r.events, s.cursor)
-      synodStore.setState({ log, processCount, cursor })
+      // The diagram asks the run's protocol module for its words (labels, colours, marks).
+      if (log[0]) tagLogProtocol(log[0], moduleFor(s.scenario.protocol))
+      synodStore.setState({ log, cursor })
       return
     }
     case 'done': {

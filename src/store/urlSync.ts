@@ -1,5 +1,5 @@
 import { ENGINE_VERSION } from '../engine/index.ts'
-import { allPresets, presetById } from '../scenarios/presets.ts'
+import { anyPresetById as presetById, galleryPresets as allPresets } from '../scenarios/presets.ts'
 import { scenarioToJson, type Scenario } from '../scenarios/scenario.ts'
 import { decodeScenarioLink, hasScenarioLink, scenarioLink } from '../scenarios/url.ts'
 import { loadPreset, loadScenario, setNotice } from './actions.ts'

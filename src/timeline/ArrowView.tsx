@@ -15,6 +15,7 @@ export interface ArrowViewProps {
 function arrowClass(a: ArrowGeom, emphasis: Emphasis, selected: boolean): string {
   const parts = ['tl-arrow', `tl-${a.kind}`, `tl-${a.state}`, `tl-em-${emphasis}`]
   if (a.self) parts.push('tl-self')
+  if (a.quiet) parts.push('tl-quiet')
   if (a.dupOf !== null) parts.push('tl-dup')
   if (selected) parts.push('tl-selected')
   return parts.join(' ')

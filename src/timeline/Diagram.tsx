@@ -13,7 +13,7 @@ import {
 } from 'react'
 import type { SimEvent } from '../engine/index.ts'
 import { setColourScheme, useColourScheme } from './colourScheme.ts'
-import { computeLayout, frameFor, type Layout } from './layout.ts'
+import { computeLayout, frameFor, type LaneFace, type Layout } from './layout.ts'
 import { indexLog, tickAtStep } from './logIndex.ts'
 import { Plot } from './Plot.tsx'
 import { relatedMessages } from './related.ts'
@@ -37,6 +37,8 @@ export interface DiagramProps {
    * re-placed every frame, unreadable in motion; marks and hovered or selected arrows keep theirs.
    */
   arrowLabels?: boolean
+  /** Lane names and status lines from the protocol module at the cursor (default: Paxos's, from the log). */
+  laneFaces?: readonly LaneFace[]
 }
 
 /** At default zoom an ordinary message (max latency) spans this many pixels: room for its label. */
@@ -162,6 +164,7 @@ export function Diagram(props: DiagramProps) {
             downPids: downKey ? downKey.split(',').map(Number) : [],
             measureText,
             typeScale,
+            laneFaces: props.laneFaces,
           })
         : null,
     // `log.length` too: a log that grows in place is a new picture.
@@ -179,6 +182,7 @@ export function Diagram(props: DiagramProps) {
       measureText,
       arrowLabels,
       typeScale,
+      props.laneFaces,
     ],
   )
   // A follow pan: the content (drawn for both views) slides from where the old view had it to

@@ -8,7 +8,8 @@ function statusWords(l: LaneGeom): string {
   const s = l.status
   if (s.down) return 'down (crashed)'
   const parts = ['up']
-  if (s.running) parts.push(`running ${s.running.text}`)
+  if (s.plain) parts.push(s.plain.text)
+  else if (s.running) parts.push(`running ${s.running.text}`)
   if (s.decided !== null) parts.push(`decided ${s.decided}`)
   return parts.join(', ')
 }
@@ -27,11 +28,17 @@ function StatusLine({ l, y, fontPx }: { l: LaneGeom; y: number; fontPx: number }
       </g>
     )
   }
-  const text = s.decided !== null ? `✓ ${s.decided}` : s.running ? s.running.text : null
+  const text = s.plain
+    ? s.plain.text
+    : s.decided !== null
+      ? `✓ ${s.decided}`
+      : s.running
+        ? s.running.text
+        : null
   if (text === null) return null
-  const cls = s.decided !== null ? 'tl-status tl-status-decided' : 'tl-status tl-status-running'
-  const style =
-    s.running && s.decided === null ? (hueVars(s.running.hue, l.proposerSlot) as CSSProperties) : undefined
+  const done = s.plain ? s.plain.tone !== 'running' : s.decided !== null
+  const cls = done ? 'tl-status tl-status-decided' : 'tl-status tl-status-running'
+  const style = s.running && !done ? (hueVars(s.running.hue, l.proposerSlot) as CSSProperties) : undefined
   return (
     <text className={cls} x={x} y={y} style={{ ...style, fontSize: fontPx }}>
       {text}
@@ -64,7 +71,7 @@ export function LaneHeaders({
           transform={`translate(0 ${l.y})`}
           tabIndex={0}
           role="button"
-          aria-label={`P${l.pid}: ${statusWords(l)}. Show process P${l.pid}.`}
+          aria-label={`${l.name}: ${statusWords(l)}. Show process ${l.name}.`}
         >
           <rect
             className="tl-lane-header-box"
@@ -81,7 +88,7 @@ export function LaneHeaders({
             dy={twoLines ? 0 : '0.35em'}
             style={{ fontSize: pidFont }}
           >
-            P{l.pid}
+            {l.name}
           </text>
           {twoLines && <StatusLine l={l} y={statusFont + 8} fontPx={statusFont} />}
         </g>

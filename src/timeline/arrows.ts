@@ -1,6 +1,6 @@
-import type { DropReason, MsgType } from '../engine/index.ts'
+import type { DropReason } from '../engine/index.ts'
 import { lastAtMost, type LogIndex, type MessageRecord } from './logIndex.ts'
-import { arrowKindOf, type ArrowKind } from './palette.ts'
+import type { ArrowKind } from './palette.ts'
 import { proposerOf } from './proposers.ts'
 
 export type ArrowState = 'delivered' | 'in-flight' | 'dropped'
@@ -121,13 +121,15 @@ export interface ArrowGeom {
   readonly id: number
   readonly from: number
   readonly to: number
-  readonly type: MsgType
+  readonly type: string
   readonly kind: ArrowKind
+  /** Background chatter (heartbeats): drawn thin, labelled only when focused. */
+  readonly quiet: boolean
   readonly state: ArrowState
   /** A message to oneself (zero latency): drawn as a small loop on the lane. */
   readonly self: boolean
   readonly dupOf: number | null
-  readonly hue: number
+  readonly hue: number | null
   /** Lecture colours: the colour slot of the proposer the message belongs to (see `proposerSlots`). */
   readonly proposerSlot: number | null
   /** Tail (the send). */
@@ -163,6 +165,7 @@ export function arrowGeometry(
   x: (tick: number) => number,
   laneY: (pid: number) => number,
   slots: ReadonlyMap<number, number> = new Map(),
+  name: (pid: number) => string = (pid) => `P${pid}`,
 ): ArrowGeom {
   const r = a.rec
   const x1 = x(r.sentAt)
@@ -173,7 +176,7 @@ export function arrowGeometry(
   const x2 = x1 + (tx - x1) * a.progress
   const y2 = y1 + (ty - y1) * a.progress
   const angle = (Math.atan2(ty - y1, tx - x1) * 180) / Math.PI
-  const kind = arrowKindOf(r.payload.type)
+  const kind = r.kind
   const hasBadge = (kind === 'ack' || kind === 'reject') && Math.hypot(x2 - x1, y2 - y1) >= BADGE_MIN_SHAFT_PX
   const badge = hasBadge
     ? { x: round1(x1 + (x2 - x1) * BADGE_AT), y: round1(y1 + (y2 - y1) * BADGE_AT) }
@@ -186,6 +189,7 @@ export function arrowGeometry(
     to: r.to,
     type: r.payload.type,
     kind,
+    quiet: r.quiet,
     state: a.state,
     self: r.from === r.to,
     dupOf: r.dupOf,
@@ -202,6 +206,6 @@ export function arrowGeometry(
     badge,
     dropReason: a.state === 'dropped' ? (r.end?.reason ?? null) : null,
     label: r.label,
-    ariaLabel: `#${r.id} P${r.from} to P${r.to}: ${r.label}, ${STATE_WORDS[a.state]}${why}${dup}. ${r.text}`,
+    ariaLabel: `#${r.id} ${name(r.from)} to ${name(r.to)}: ${r.label}, ${STATE_WORDS[a.state]}${why}${dup}. ${r.text}`,
   }
 }

@@ -84,7 +84,7 @@ export function densityInView(
     const reach = end?.kind === 'deliver' ? end.tick : Math.max(planned, end?.tick ?? 0)
     if (rec.sentAt > toTick || reach < fromTick) return
     visible++
-    const reject = rec.payload.type === 'reject'
+    const reject = rec.kind === 'reject'
     note(rec.sentAt, rec.from, reject)
     if (end?.kind === 'deliver') note(end.tick, rec.to, reject)
     else if (!end) inFlight++

@@ -108,7 +108,7 @@ export function layoutLabels(
   }
   if (options.arrowLabels !== false) {
     const rest = arrows.filter(
-      (a) => !forced.has(a.id) && !a.self && Math.abs(a.tx - a.x1) >= options.minLabelledArrowPx,
+      (a) => !forced.has(a.id) && !a.self && !a.quiet && Math.abs(a.tx - a.x1) >= options.minLabelledArrowPx,
     )
     rest.sort((a, b) => arrowPriority(b) - arrowPriority(a) || b.id - a.id)
     for (const a of rest) requests.push(arrowRequest(a, false))

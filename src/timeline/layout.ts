@@ -58,6 +58,11 @@ export interface LayoutOptions {
   /** Processes known to be down (a hint added to what the log says). */
   readonly downPids?: readonly number[]
   /**
+   * Per lane, in pid order, what the protocol module says at the cursor (name and status line,
+   * from the real state). Without it, lanes are `P<pid>` with the log's Paxos phases.
+   */
+  readonly laneFaces?: readonly LaneFace[]
+  /**
    * Width in pixels of a label at 14px, weight 700 (the browser measures the real font); the
    * default is a pure estimate so layout stays testable without a DOM.
    */
@@ -81,10 +86,21 @@ export interface Frame {
 
 export interface LaneGeom {
   readonly pid: number
+  /** The process's name on its lane (`P1`, or a protocol's own such as `C1` for a client). */
+  readonly name: string
   readonly y: number
   readonly status: LaneStatus
   /** Lecture colours: this process's colour as a proposer, if it has proposed. */
   readonly proposerSlot: number | null
+}
+
+/** A lane as a protocol module describes it at the cursor (see `LayoutOptions.laneFaces`). */
+export interface LaneFace {
+  readonly name: string
+  readonly up: boolean
+  readonly text: string | null
+  readonly tone: 'idle' | 'running' | 'done'
+  readonly colourKey: string | null
 }
 
 export interface AxisTick {
@@ -178,7 +194,9 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
     ? forcedArrows(index, cursorStep, cursorTick, options.forceLabelIds ?? [])
     : arrowsInView(index, cursorStep, cursorTick, from, to)
   const slots = proposerSlots(index)
-  const arrows = atCursor.map((a) => arrowGeometry(a, x, laneY, slots))
+  const faces = options.laneFaces
+  const name = (pid: number): string => faces?.[pid - 1]?.name ?? `P${pid}`
+  const arrows = atCursor.map((a) => arrowGeometry(a, x, laneY, slots, name))
   const thinned = thinMarks(marksInView(index, cursorStep, from, to), x)
   const marks = thinned.marks.map((m) => markGeometry(m, x, laneY, frame.plotTop, slots))
   const bandFrame = { x, laneY, laneGap: frame.laneGap, plotTop: frame.plotTop, plotBottom: frame.plotBottom }
@@ -187,7 +205,7 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
     processCount: n,
     visibleX,
   })
-  const lanes = lanesAt(index, n, cursorStep, laneY, options.downPids ?? [], slots)
+  const lanes = lanesAt(index, n, cursorStep, laneY, options.downPids ?? [], slots, faces)
   const typeScale = options.typeScale ?? 1
   const labelFontPx = Math.round(FRAME.labelFontPx * typeScale)
   const labels = layoutLabels(frame, visibleX, arrows, marks, bands, {
@@ -254,16 +272,28 @@ function lanesAt(
   laneY: (pid: number) => number,
   downPids: readonly number[],
   slots: ReadonlyMap<number, number>,
+  faces: readonly LaneFace[] | undefined,
 ): LaneGeom[] {
   return Array.from({ length: n }, (_, i) => {
     const pid = i + 1
-    const status = laneStatus(index, pid, cursorStep)
+    const face = faces?.[i]
+    const status = face ? faceStatus(index, pid, cursorStep, face) : laneStatus(index, pid, cursorStep)
     const down = status.down || downPids.includes(pid)
     return {
       pid,
+      name: face?.name ?? `P${pid}`,
       y: round1(laneY(pid)),
       status: down ? { ...status, down, running: null } : status,
       proposerSlot: slots.get(pid) ?? null,
     }
   })
+}
+
+/** A lane's status from its module's line: DOWN from the log or the state, else the line as it is. */
+function faceStatus(index: LogIndex, pid: number, cursorStep: number, face: LaneFace): LaneStatus {
+  const down = laneStatus(index, pid, cursorStep).down || !face.up
+  const hue = face.colourKey === null ? null : (index.ballotHues.get(face.colourKey) ?? null)
+  const running = face.tone === 'running' && face.text !== null ? { text: face.text, hue } : null
+  const plain = face.text === null ? null : { text: face.text, tone: face.tone }
+  return { down, decided: null, running, plain }
 }

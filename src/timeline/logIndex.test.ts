@@ -13,7 +13,7 @@ describe('ballot palette', () => {
     const hues = new Map<string, Set<number>>()
     for (const m of index.messages) {
       const key = ballotKey(m.payload.ballot)
-      hues.set(key, (hues.get(key) ?? new Set()).add(m.hue))
+      hues.set(key, (hues.get(key) ?? new Set()).add(m.hue as number))
     }
     expect([...hues.keys()].sort()).toEqual(['1.1', '2.3'])
     expect([...(hues.get('1.1') ?? [])]).toEqual([0])
@@ -26,7 +26,7 @@ describe('ballot palette', () => {
     expect([...indexLog(a).ballotHues]).toEqual([...indexLog(b).ballotHues])
     const at = (step: number) =>
       computeLayout(a, step, { width: 900, height: 400, viewTicks: [0, 400] }).arrows.map(
-        (x): [number, number] => [x.id, x.hue],
+        (x): [number, number] => [x.id, x.hue as number],
       )
     const early = new Map(at(40))
     for (const [id, hue] of at(300)) if (early.has(id)) expect(early.get(id)).toBe(hue)

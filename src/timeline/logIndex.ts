@@ -1,21 +1,39 @@
-import { ballotKey, payloadLabel, type EventOf, type Payload, type SimEvent } from '../engine/index.ts'
-import { onOutcome, onPhase, onProcess } from './logMarks.ts'
-import { emptyIndex, hueOf, type LogIndex, type MutableRecord } from './logTypes.ts'
-import { phaseOf } from './palette.ts'
+import type { EventOf, SimEvent } from '../engine/index.ts'
+import { logProtocol, messageFace } from './logProtocol.ts'
+import { onModuleMark, onOutcome, onPhase, onProcess } from './logMarks.ts'
+import { emptyIndex, hueOfKey, type LogIndex, type MessageRecord, type MutableRecord } from './logTypes.ts'
 
 export * from './logTypes.ts'
+// The store reaches the log index only through this file (docs/ARCHITECTURE.md, "Layers").
+export { logProtocol, tagLogProtocol } from './logProtocol.ts'
 
-const isReply = (p: Payload): boolean => p.type === 'promise' || p.type === 'reject' || p.type === 'accepted'
+/**
+ * The quorum a reply belongs to: replies to the same receiver with the same colour key (Paxos: the
+ * ballot) that answer the same request broadcast (the engine's `inReplyTo` and `broadcastId`);
+ * a reply-type message that answers no request of this run groups by its own phase. Pure.
+ */
+function quorumKeyOf(
+  idx: LogIndex,
+  m: EventOf<'msg.send'>['msg'],
+  face: ReturnType<typeof messageFace>,
+): string | null {
+  if ((face.kind !== 'ack' && face.kind !== 'reject') || face.colourKey === null) return null
+  const req: MessageRecord | undefined = m.inReplyTo != null ? idx.messages[m.inReplyTo - 1] : undefined
+  const group = req ? `b${req.broadcastId ?? req.dupOf ?? req.id}` : face.phase
+  return `${m.to}|${face.colourKey}|${group}`
+}
 
 function onSend(idx: LogIndex, e: EventOf<'msg.send'>): void {
   const m = e.msg
   const p = m.payload
+  const face = messageFace(idx.module, p)
   const rec: MutableRecord = {
     id: m.id,
     from: m.from,
     to: m.to,
     payload: p,
     dupOf: m.dupOf,
+    broadcastId: m.broadcastId ?? null,
     sentAt: m.sentAt,
     sendStep: e.step,
     deliverAtChanges: [{ step: e.step, deliverAt: m.deliverAt }],
@@ -23,9 +41,11 @@ function onSend(idx: LogIndex, e: EventOf<'msg.send'>): void {
     spanEndTick: m.deliverAt,
     replyId: null,
     requestId: null,
-    quorumKey: isReply(p) ? `${m.to}|${ballotKey(p.ballot)}|${phaseOf(p)}` : null,
-    hue: hueOf(idx, p.ballot),
-    label: payloadLabel(p),
+    quorumKey: quorumKeyOf(idx, m, face),
+    hue: face.colourKey === null ? null : hueOfKey(idx, face.colourKey),
+    label: face.label,
+    kind: face.kind,
+    quiet: face.quiet,
     text: e.text,
   }
   idx.messages[m.id - 1] = rec
@@ -83,7 +103,7 @@ function extendIndex(idx: LogIndex, log: readonly SimEvent[]): void {
     if (!e) continue
     idx.maxTick = Math.max(idx.maxTick, e.tick)
     if (e.kind === 'run.start') {
-      idx.processCount = e.config.processCount
+      idx.processCount = idx.module.lanes(e.config).length
       idx.normalSpanTicks = e.config.latencyTicksMax
     } else if (e.kind === 'msg.send') onSend(idx, e)
     else if (e.kind === 'proposer.phase') onPhase(idx, e)
@@ -91,6 +111,7 @@ function extendIndex(idx: LogIndex, log: readonly SimEvent[]): void {
       onMessageChange(idx, e)
       onProcess(idx, e)
       onOutcome(idx, e)
+      onModuleMark(idx, e)
     }
   }
   idx.eventCount = log.length
@@ -118,7 +139,7 @@ export function indexLog(log: readonly SimEvent[]): LogIndex {
     }
     return hit.index
   }
-  const index = emptyIndex()
+  const index = emptyIndex(logProtocol(log))
   extendIndex(index, log)
   cache.set(first, { last: log[log.length - 1], index })
   return index

@@ -1,5 +1,12 @@
-import { formatBallot, invariantTitle, type EventOf, type SimEvent, type Value } from '../engine/index.ts'
-import { hueOf, type Interval, type LogIndex, type MarkRecord } from './logTypes.ts'
+import {
+  formatBallot,
+  ruleTitle,
+  type EventOf,
+  type MomentMark,
+  type SimEvent,
+  type Value,
+} from '../engine/index.ts'
+import { hueOf, hueOfKey, type Interval, type LogIndex, type MarkKind, type MarkRecord } from './logTypes.ts'
 
 /** Marks, intervals and per-process records from the non-message events of the log. */
 
@@ -78,9 +85,24 @@ export function onOutcome(idx: LogIndex, e: SimEvent): void {
     const label = `★ chosen ${valueText(e.value)} (ballot ${formatBallot(e.ballot)})`
     mark(idx, e, { kind: 'chosen', pid: null, pids: e.acceptors, label, hue: hueOf(idx, e.ballot) })
   } else if (e.kind === 'invariant.violated') {
-    const label = `⚠ Violated: ${invariantTitle(e.rule)}`
+    const label = `⚠ Violated: ${ruleTitle(idx.module, e.rule)}`
     mark(idx, e, { kind: 'violation', pid: null, pids: e.pids, label, hue: null })
   }
 }
 
 const valueText = (v: Value): string => v
+
+const MARK_OF_MOMENT: Record<MomentMark['kind'], MarkKind> = {
+  attempt: 'ballot',
+  leader: 'adopt',
+  failed: 'ballot-failed',
+  progress: 'chosen',
+}
+
+/** A moment the protocol module marks itself (a campaign, a new leader, a chosen slot). */
+export function onModuleMark(idx: LogIndex, e: SimEvent): void {
+  const m = idx.module.app?.mark(e)
+  if (!m) return
+  const hue = m.colourKey === null ? null : hueOfKey(idx, m.colourKey)
+  mark(idx, e, { kind: MARK_OF_MOMENT[m.kind], pid: m.pid, pids: m.pids, label: m.label, hue })
+}

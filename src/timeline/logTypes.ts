@@ -1,6 +1,8 @@
 import {
   LIMITS,
   ballotKey,
+  paxos,
+  type AnyProtocol,
   type Ballot,
   type DropReason,
   type Payload,
@@ -8,7 +10,7 @@ import {
   type SimEvent,
   type Value,
 } from '../engine/index.ts'
-import { BALLOT_HUE_COUNT } from './palette.ts'
+import { BALLOT_HUE_COUNT, type ArrowKind } from './palette.ts'
 
 /** How and when a message left the wire. */
 export interface MessageEnd {
@@ -25,6 +27,8 @@ export interface MessageRecord {
   readonly to: number
   readonly payload: Payload
   readonly dupOf: number | null
+  /** Shared by the copies of one broadcast (the engine's fact), or null. */
+  readonly broadcastId: number | null
   readonly sentAt: number
   readonly sendStep: number
   /** `deliverAt` as it changed over the run: the send, then each `msg.delay`, in step order. */
@@ -35,10 +39,15 @@ export interface MessageRecord {
   /** The reply that answered this request, or the request this reply answers. */
   readonly replyId: number | null
   readonly requestId: number | null
-  /** Replies to the same proposer for the same ballot and phase share this key (a quorum). */
+  /** Replies to the same request broadcast (same receiver, same colour key) share this key (a quorum). */
   readonly quorumKey: string | null
-  readonly hue: number
+  /** The colour of its colour key (Paxos: its ballot), or null for a message without one. */
+  readonly hue: number | null
   readonly label: string
+  /** How it is drawn, from what the module says the message type means. */
+  readonly kind: ArrowKind
+  /** Background chatter (heartbeats): drawn thin and unlabelled unless focused. */
+  readonly quiet: boolean
   /** The narration of the send, for screen readers. */
   readonly text: string
 }
@@ -89,6 +98,8 @@ export interface PhaseRecord {
  * so that per-cursor work is a few binary searches plus the visible items.
  */
 export interface LogIndex {
+  /** The protocol module that wrote the log: its words label and colour the diagram. */
+  module: AnyProtocol
   eventCount: number
   processCount: number
   /** Messages by id − 1: sorted by send step and by send tick. */
@@ -118,7 +129,8 @@ export type MutableRecord = Mutable<MessageRecord> & {
   deliverAtChanges: { step: number; deliverAt: number }[]
 }
 
-export const emptyIndex = (): LogIndex => ({
+export const emptyIndex = (module: AnyProtocol = paxos): LogIndex => ({
+  module,
   eventCount: 0,
   processCount: 0,
   messages: [],
@@ -138,7 +150,11 @@ export const emptyIndex = (): LogIndex => ({
 
 /** The hue of a ballot: the next palette slot at its first appearance, so neighbours differ. */
 export function hueOf(idx: LogIndex, b: Ballot): number {
-  const key = ballotKey(b)
+  return hueOfKey(idx, ballotKey(b))
+}
+
+/** The hue of a colour key (a module's `colourKey`): the next palette slot at its first appearance. */
+export function hueOfKey(idx: LogIndex, key: string): number {
   let hue = idx.ballotHues.get(key)
   if (hue === undefined) {
     hue = idx.ballotHues.size % BALLOT_HUE_COUNT

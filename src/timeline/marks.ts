@@ -167,7 +167,9 @@ export interface LaneStatus {
   readonly down: boolean
   readonly decided: Value | null
   /** The ballot the process is running as proposer, and in which phase. */
-  readonly running: { readonly text: string; readonly hue: number } | null
+  readonly running: { readonly text: string; readonly hue: number | null } | null
+  /** A protocol module's own status line (`leader 2.1 · c3`), shown as it is; else null. */
+  readonly plain?: { readonly text: string; readonly tone: 'idle' | 'running' | 'done' } | null
 }
 
 /** The status of process `pid` at the cursor. O(log n) per lane plus its crashes. Pure. */

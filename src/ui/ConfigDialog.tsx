@@ -1,8 +1,10 @@
 import { useState, type ReactNode } from 'react'
 import { configProblems, LIMITS, type BugToggles, type SimConfig } from '../engine/index.ts'
 import { applyConfig, openDialog } from '../store/actions.ts'
+import { useProtocol } from '../store/protocol.ts'
 import { useSynod } from '../store/store.ts'
 import { Dialog } from './Dialog.tsx'
+import { ModuleConfigDialog } from './ModuleConfigDialog.tsx'
 import { NumberField } from './NumberField.tsx'
 import { QuorumFields } from './QuorumFields.tsx'
 
@@ -42,8 +44,13 @@ const Group = ({ legend, children, wide }: { legend: string; children: ReactNode
   </fieldset>
 )
 
-/** Settings: network, retries, learners, broken variants, seed and limits. Applying reruns. */
+/** Settings of the loaded protocol: Paxos's own dialog, or the fields another module declares. */
 export function ConfigDialog() {
+  return useProtocol().app ? <ModuleConfigDialog /> : <PaxosConfigDialog />
+}
+
+/** Settings: network, retries, learners, broken variants, seed and limits. Applying reruns. */
+function PaxosConfigDialog() {
   const scenario = useSynod((s) => s.scenario)
   const [c, setC] = useState<SimConfig>(scenario.config)
   const [seed, setSeed] = useState(scenario.seed)

@@ -1,7 +1,9 @@
-import type { MouseEvent } from 'react'
+import { useMemo, type MouseEvent } from 'react'
 import { selectMessage, selectProcess, stepForward } from '../store/actions.ts'
+import { useMoment } from '../store/moment.ts'
 import { synodStore, useSynod } from '../store/store.ts'
 import { Diagram } from '../timeline/Diagram.tsx'
+import type { LaneFace } from '../timeline/layout.ts'
 import { useProjection } from './useView.ts'
 
 /** What a tap on the diagram reaches first: an arrow, a lane, a zoom button. */
@@ -32,6 +34,17 @@ export function DiagramPane() {
   const scrubMoving = useSynod((s) => s.scrubMoving)
   const { procs } = useProjection()
   const down = procs.filter((p) => !p.up).map((p) => p.pid)
+  // A protocol module names its lanes and writes their status lines from the real state.
+  const moment = useMoment()
+  const laneFaces = useMemo<LaneFace[] | undefined>(
+    () =>
+      moment?.lanes.map((l, i) => ({
+        ...l,
+        name: moment.names[i] ?? `P${i + 1}`,
+        up: moment.ups[i] ?? true,
+      })),
+    [moment],
+  )
   return (
     <main className="diagram-pane" aria-label="Time-space diagram" onClickCapture={tapToStep}>
       <Diagram
@@ -44,6 +57,7 @@ export function DiagramPane() {
         downPids={down}
         fastCursor={fastCursor}
         arrowLabels={!scrubMoving}
+        laneFaces={laneFaces}
       />
     </main>
   )

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { formatBallot, type Message } from '../engine/index.ts'
 import { intervene, selectMessage } from '../store/actions.ts'
 import { messageStatus, type MessageStatus } from '../store/projection.ts'
+import { meaningOf, useProtocol } from '../store/protocol.ts'
 import { runIndex } from '../store/runIndex.ts'
 import { useSynod } from '../store/store.ts'
 import { MESSAGE_MEANING, messageLabel, P, pair } from './format.ts'
@@ -20,6 +21,8 @@ function payloadDetails(m: Message): string {
       return `ballot ${formatBallot(p.ballot)}, value ${p.value}`
   }
 }
+
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 function statusText(st: MessageStatus, now: number): string {
   switch (st.state) {
@@ -90,6 +93,7 @@ export function MessageInspector() {
   const id = useSynod((s) => s.selectedMsgId)
   const log = useSynod((s) => s.log)
   const upto = useUpto()
+  const module = useProtocol()
   if (id === null) return null
   const send = runIndex(log).sends.get(id)
   if (!send) return null
@@ -109,9 +113,13 @@ export function MessageInspector() {
           ×
         </button>
       </h2>
-      <p className="meaning">{MESSAGE_MEANING[m.payload.type]}</p>
+      <p className="meaning">
+        {module.app ? capital(meaningOf(m.payload.type)) + '.' : MESSAGE_MEANING[m.payload.type]}
+      </p>
       <p>
-        {P(m.from)} → {P(m.to)}: {payloadDetails(m)}. Sent at tick {m.sentAt}
+        {/* Another protocol's payload is told by its own narration (the send's sentence). */}
+        {P(m.from)} → {P(m.to)}: {module.app ? send.text.replace(/\.$/, '') : payloadDetails(m)}. Sent at tick{' '}
+        {m.sentAt}
         {m.dupOf !== null ? `, a duplicate of #${m.dupOf}` : ''}.
       </p>
       <p className={`msg-status status-${st.state}`}>{statusText(st, now)}</p>

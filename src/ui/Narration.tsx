@@ -1,4 +1,5 @@
-import { payloadLabel, type SimEvent } from '../engine/index.ts'
+import type { SimEvent } from '../engine/index.ts'
+import { payloadText } from '../store/protocol.ts'
 import { selectMessage } from '../store/actions.ts'
 import { eventsBefore, eventsThrough } from '../store/runIndex.ts'
 import { useSynod } from '../store/store.ts'
@@ -40,7 +41,7 @@ export function feedLines(events: readonly SimEvent[]): Line[] {
           key: e.seq,
           step: e.step,
           kind: e.kind,
-          text: `${P(e.msg.from)} sends ${payloadLabel(e.msg.payload)} to ${to}.`,
+          text: `${P(e.msg.from)} sends ${payloadText(e.msg.payload)} to ${to}.`,
           msgs: group.map((g) => ({ id: g.msg.id, to: g.msg.to })),
         })
         i = j - 1

@@ -1,4 +1,5 @@
-import { allPresets, type Preset } from '../scenarios/presets.ts'
+import { moduleFor } from '../engine/index.ts'
+import { galleryPresets, type Preset } from '../scenarios/presets.ts'
 import { loadPreset, openDialog } from '../store/actions.ts'
 import { useSynod } from '../store/store.ts'
 import { Dialog } from './Dialog.tsx'
@@ -19,14 +20,30 @@ const GROUPS: readonly Group[] = [
   { title: 'Broken variants', ids: [] },
 ]
 
-/** Presets by group; anything not listed (bug-* or new ones) lands in the right group. Pure. */
-export function groupedPresets(presets: readonly Preset[] = allPresets()): [string, Preset[]][] {
+/** Presets of another protocol than single-decree Paxos, by protocol, under its module's title. Pure. */
+function protocolGroups(presets: readonly Preset[]): [string, Preset[]][] {
+  const groups = new Map<string, Preset[]>()
+  for (const p of presets) {
+    const id = p.scenario.protocol ?? 'paxos'
+    if (id === 'paxos') continue
+    groups.set(id, [...(groups.get(id) ?? []), p])
+  }
+  return [...groups].map(([id, list]) => [moduleFor(id).title, list])
+}
+
+/**
+ * Presets by group; anything not listed (bug-* or new ones) lands in the right group, and each
+ * other protocol's presets get a group of their own (Multi-Paxos). Pure.
+ */
+export function groupedPresets(presets: readonly Preset[] = galleryPresets()): [string, Preset[]][] {
   const listed = new Set(GROUPS.flatMap((g) => g.ids))
+  const paxos = presets.filter((p) => (p.scenario.protocol ?? 'paxos') === 'paxos')
   return GROUPS.map((g): [string, Preset[]] => {
-    if (g.ids.length > 0) return [g.title, presets.filter((p) => g.ids.includes(p.id))]
-    return [g.title, presets.filter((p) => !listed.has(p.id) && p.id.startsWith('bug-'))]
+    if (g.ids.length > 0) return [g.title, paxos.filter((p) => g.ids.includes(p.id))]
+    return [g.title, paxos.filter((p) => !listed.has(p.id) && p.id.startsWith('bug-'))]
   })
-    .concat([['More', presets.filter((p) => !listed.has(p.id) && !p.id.startsWith('bug-'))]])
+    .concat([['More', paxos.filter((p) => !listed.has(p.id) && !p.id.startsWith('bug-'))]])
+    .concat(protocolGroups(presets))
     .filter(([, list]) => list.length > 0)
 }
 

@@ -1,5 +1,7 @@
-import { invariantTitle } from '../engine/index.ts'
+import { ruleTitle } from '../engine/index.ts'
 import { setCursor } from '../store/actions.ts'
+import { useMoment } from '../store/moment.ts'
+import { useProtocol } from '../store/protocol.ts'
 import { usePanelProjection } from './useView.ts'
 
 /**
@@ -19,20 +21,27 @@ function Text({ full, short }: { full: string; short: string }) {
 /** The live safety verdict at the cursor; a violation is a button that jumps to where it happened. */
 export function SafetyBadge() {
   const { violations } = usePanelProjection()
+  const module = useProtocol()
+  // A protocol module names its invariants itself, in the lecture's words.
+  const always = module.app ? module.properties.filter((p) => p.kind === 'always') : []
   const first = violations[0]
   if (!first) {
     return (
       <span
         className="badge badge-ok"
         role="status"
-        title="Agreement, validity, promise and stability checks"
+        title={
+          module.app
+            ? always.map((p) => p.title).join('; ')
+            : 'Agreement, validity, promise and stability checks'
+        }
       >
         <span aria-hidden="true">✓</span> <Text full="All invariants hold" short="Safe" />
       </span>
     )
   }
   const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : ''
-  const rule = invariantTitle(first.rule)
+  const rule = ruleTitle(module, first.rule)
   return (
     <button
       type="button"
@@ -50,7 +59,9 @@ export function SafetyBadge() {
 
 /** What is chosen (a quorum accepted) and how many learners have decided, at the cursor. */
 export function ChosenChip() {
+  const moment = useMoment()
   const { chosen, procs } = usePanelProjection()
+  if (moment?.grid) return <CommittedChip rows={moment.grid.rows} />
   const decided = procs.filter((p) => p.decided).length
   const values = [...new Set(chosen.map((c) => c.value))]
   if (values.length === 0)
@@ -68,6 +79,27 @@ export function ChosenChip() {
       {/* On a narrow bar the word "decided" goes (the title and screen readers keep it). */}
       Chosen: <strong>{values.join(' and ')}</strong> · <span className="chip-full">decided </span>
       {decided}/{procs.length}
+    </span>
+  )
+}
+
+/** A replicated log's progress at the cursor: the longest commit point, and who has executed it. */
+function CommittedChip({ rows }: { rows: readonly { commit: number; executed: number; up: boolean }[] }) {
+  const committed = Math.max(0, ...rows.map((r) => r.commit))
+  const caughtUp = rows.filter((r) => r.executed >= committed).length
+  if (committed === 0)
+    return (
+      <span className="chip">
+        <Text full="Nothing committed yet" short="Nothing committed" />
+      </span>
+    )
+  return (
+    <span
+      className="chip chip-chosen"
+      title={`Slots 1 to ${committed} are committed; ${caughtUp} of ${rows.length} replicas have executed them all.`}
+    >
+      Committed: <strong>{committed}</strong> · <span className="chip-full">executed </span>
+      {caughtUp}/{rows.length}
     </span>
   )
 }

@@ -1,3 +1,4 @@
+import { useProtocol } from '../store/protocol.ts'
 import { memo } from 'react'
 import { returnToBranch, setCursor } from '../store/actions.ts'
 import { pause, setScrubbing } from '../store/playback.ts'
@@ -20,6 +21,13 @@ const MARK_NAMES: Record<RunMark['kind'], string> = {
   decided: 'decisions',
   crash: 'crashes',
   violation: 'violations',
+}
+
+/** The same marks for a protocol module's run: its own moments (a campaign, a chosen slot). */
+const MODULE_MARK_NAMES: Record<RunMark['kind'], string> = {
+  ...MARK_NAMES,
+  ballot: 'attempts and leaders',
+  chosen: 'chosen',
 }
 
 /**
@@ -57,6 +65,7 @@ const Marks = memo(function Marks({ marks, end }: { marks: readonly RunMark[]; e
 export function Scrubber() {
   const log = useSynod((s) => s.log)
   const cursor = useSynod((s) => s.cursor)
+  const modular = useProtocol().app !== undefined
   const idx = runIndex(log)
   const onInput = (value: number): void => {
     pause()
@@ -88,7 +97,8 @@ export function Scrubber() {
       <ul className="scrub-legend" aria-label="Marks on the time line">
         {MARK_ORDER.filter((k) => kinds.has(k)).map((k) => (
           <li key={k}>
-            <span className={`swatch mark-${k}`} aria-hidden="true" /> {MARK_NAMES[k]}
+            <span className={`swatch mark-${k}`} aria-hidden="true" />{' '}
+            {(modular ? MODULE_MARK_NAMES : MARK_NAMES)[k]}
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react'
-import { allPresets, presetById } from '../scenarios/presets.ts'
+import { moduleFor } from '../engine/index.ts'
+import { allPresets, anyPresetById as presetById, galleryPresets } from '../scenarios/presets.ts'
 import { loadPreset, openDialog, setTheme } from '../store/actions.ts'
 import { projectCached } from '../store/projection.ts'
 import { eventsThrough } from '../store/runIndex.ts'
@@ -21,6 +22,16 @@ const THEME_LABEL: Record<Theme, string> = {
   light: 'Light',
   dark: 'Dark',
   contrast: 'High contrast',
+}
+
+/** The other protocols' examples, by protocol title (Multi-Paxos), after Paxos's. Pure. */
+function otherProtocols(): [string, ReturnType<typeof galleryPresets>[number][]][] {
+  const out = new Map<string, ReturnType<typeof galleryPresets>[number][]>()
+  for (const p of galleryPresets()) {
+    const id = p.scenario.protocol ?? 'paxos'
+    if (id !== 'paxos') out.set(id, [...(out.get(id) ?? []), p])
+  }
+  return [...out].map(([id, list]) => [moduleFor(id).title, list])
 }
 
 function PresetPicker() {
@@ -56,6 +67,15 @@ function PresetPicker() {
           <option key={p.id} value={p.id}>
             {p.title}
           </option>
+        ))}
+        {otherProtocols().map(([title, list]) => (
+          <optgroup key={title} label={title}>
+            {list.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
     </label>

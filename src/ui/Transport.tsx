@@ -1,3 +1,4 @@
+import { useProtocol } from '../store/protocol.ts'
 import * as act from '../store/actions.ts'
 import { lastStep } from '../store/navigation.ts'
 import { setSpeed, togglePlay } from '../store/playback.ts'
@@ -92,6 +93,8 @@ export function Transport() {
   const cursor = useSynod((s) => s.cursor)
   const end = useSynod((s) => lastStep(s.log))
   const computing = useSynod((s) => s.computing)
+  // "Until decided" waits for single-decree learners; another protocol's run has none.
+  const modular = useProtocol().app !== undefined
   // At the end, Play starts the run again from the beginning (see `play`): the button says so.
   const replay = !playing && !computing && end > 0 && cursor >= end
   const playLabel = playing ? 'Pause (Space)' : replay ? 'Replay from the start (Space)' : 'Play (Space)'
@@ -110,7 +113,7 @@ export function Transport() {
         <Icon name={playing ? 'pause' : 'play'} />{' '}
         <span>{playing ? 'Pause' : replay ? 'Replay' : 'Play'}</span>
       </button>
-      {FORWARD.map((c) => (
+      {FORWARD.filter((c) => !(c.run === act.runUntilDecided && modular)).map((c) => (
         <ControlButton key={c.label} c={c} disabled={cursor >= end && !computing} />
       ))}
       <label className="speed">

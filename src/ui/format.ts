@@ -1,6 +1,6 @@
+import { payloadText, processName } from '../store/protocol.ts'
 import {
   formatBallot,
-  payloadLabel,
   type AcceptedPair,
   type Ballot,
   type Message,
@@ -9,7 +9,8 @@ import {
 
 /** Small, pure formatting helpers for the panels, in the lecture's words. */
 
-export const P = (pid: number): string => `P${pid}`
+/** A process's name in the loaded protocol's words (`P2`; Multi-Paxos's clients are `C1`…). */
+export const P = (pid: number): string => processName(pid)
 
 export const ballot = (b: Ballot | null): string => (b ? formatBallot(b) : '—')
 
@@ -18,7 +19,7 @@ export const pair = (a: AcceptedPair | null): string => (a ? `(${formatBallot(a.
 
 /** `#7 P2→P1 promise 1.1`. */
 export const messageLabel = (m: Message): string =>
-  `#${m.id} ${P(m.from)}→${P(m.to)} ${payloadLabel(m.payload)}`
+  `#${m.id} ${P(m.from)}→${P(m.to)} ${payloadText(m.payload)}`
 
 const PHASE_NAMES: Record<ProposerPhase, string> = {
   idle: 'idle',

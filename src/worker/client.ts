@@ -1,4 +1,4 @@
-import type { Intervention, RunInput } from '../engine/index.ts'
+import type { Intervention, ProtocolRunInput as RunInput } from '../engine/index.ts'
 import { EngineHost } from './engineHost.ts'
 import { forkInput, SUPERVISION, type ClientReply, type EngineReply, type EngineRequest } from './protocol.ts'
 

@@ -1,4 +1,4 @@
-import { Simulator, type RunInput, type SimEvent } from '../engine/index.ts'
+import { simulatorFor, type ProtocolRunInput as RunInput, type SimEvent } from '../engine/index.ts'
 import {
   BATCH_EVENTS,
   firstDivergentStep,
@@ -14,7 +14,7 @@ export type Yield = (fn: () => void) => void
 interface Job {
   readonly id: number
   readonly gen: number
-  readonly sim: Simulator
+  readonly sim: ReturnType<typeof simulatorFor>
   /** Events of `sim.log` already posted. */
   sent: number
 }
@@ -46,7 +46,7 @@ export class EngineHost {
       const keep = Math.max(0, Math.min(shared, req.held))
       this.input = next
       this.posted = this.posted.slice(0, keep)
-      const job: Job = { id: req.id, gen: req.gen, sim: new Simulator(next), sent: keep }
+      const job: Job = { id: req.id, gen: req.gen, sim: simulatorFor(next), sent: keep }
       this.job = job
       this.post({ type: 'reset', id: req.id, gen: req.gen, logLength: keep })
       this.later(() => this.work(job))

@@ -43,3 +43,10 @@ describe('firstDivergentStep and sharedPrefix', () => {
     expect(JSON.stringify(b.slice(0, n))).toBe(JSON.stringify(a.slice(0, n)))
   })
 })
+
+describe('a run of another protocol', () => {
+  it('shares nothing with a run of the same seed, config and interventions in another protocol', () => {
+    expect(firstDivergentStep(base, { ...base, protocol: 'multipaxos' })).toBe(0)
+    expect(firstDivergentStep({ ...base, protocol: 'paxos' }, base)).toBe(Infinity)
+  })
+})

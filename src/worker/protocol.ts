@@ -1,4 +1,10 @@
-import type { Intervention, RunInput, ScheduledIntervention, SimEvent, SimState } from '../engine/index.ts'
+import type {
+  Intervention,
+  ProtocolRunInput as RunInput,
+  ScheduledIntervention,
+  SimEvent,
+  SimState,
+} from '../engine/index.ts'
 
 /**
  * The typed boundary between the main thread and the engine worker: one union per direction.
@@ -108,6 +114,7 @@ const inStepOrder = (ivs: readonly ScheduledIntervention[]): ScheduledInterventi
  * seed or config differ, else the step of the first intervention that is not shared. Pure.
  */
 export function firstDivergentStep(a: RunInput, b: RunInput): number {
+  if ((a.protocol ?? 'paxos') !== (b.protocol ?? 'paxos')) return 0
   if (a.seed !== b.seed || !sameJson(a.config, b.config)) return 0
   // The simulator applies interventions in a stable order by step; compare them in that order.
   const xs = inStepOrder(a.interventions)

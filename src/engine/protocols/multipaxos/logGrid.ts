@@ -1,4 +1,4 @@
-import type { ProcSlot, RunEvent } from '../../kernel/module.ts'
+import type { LogGridCell, LogGridModel, LogGridRow, ProcSlot, RunEvent } from '../../kernel/module.ts'
 import type { Message } from '../../kernel/types.ts'
 import { fmtBallot as fb, fmtCmd, processName } from './state.ts'
 import type { MpConfig, MpMsg, MpTypes, SlotVote } from './types.ts'
@@ -10,26 +10,10 @@ import { logCells, type LogCell } from './view.ts'
  * it holds (which accept or promise put it there), read from the facts in the event log. Pure.
  */
 
-export interface GridCell extends LogCell {
-  /** One sentence: where this cell's command came from, or why the slot is empty. */
-  readonly why: string
-}
-
-export interface GridRow {
-  readonly pid: number
-  readonly name: string
-  readonly up: boolean
-  /** `leader 2.1` / `candidate 3.2` / null for a follower. */
-  readonly role: string | null
-  readonly commit: number
-  readonly executed: number
-  readonly cells: readonly GridCell[]
-}
-
-export interface LogGridModel {
-  readonly slots: number
-  readonly rows: readonly GridRow[]
-}
+/** A cell as the grid shows it (the kernel's shape, so the app needs no Multi-Paxos types). */
+export type GridCell = LogGridCell & LogCell
+export type GridRow = LogGridRow
+export type { LogGridModel }
 
 type Ev = RunEvent<MpTypes> & { readonly step?: number }
 

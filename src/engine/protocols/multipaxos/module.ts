@@ -29,6 +29,7 @@ import { RANDOM_STREAM, type Ctx } from './step.ts'
 import type { MpConfig, MpEvent, MpTypes } from './types.ts'
 import { MP_PRESETS } from './presets.data.ts'
 import { laneStatus, view } from './view.ts'
+import { mpApp } from './app.ts'
 
 /**
  * Multi-Paxos as a protocol module: a replicated log with a stable leader (see types.ts for the
@@ -186,4 +187,5 @@ export const multipaxos: MpModule = {
 
   summary: (_ghost, procs) => summaryFields(procs),
   presets: MP_PRESETS,
+  app: mpApp,
 }

@@ -1,0 +1,65 @@
+import type { AppFace, MomentMark } from '../../kernel/module.ts'
+import { buildLogGrid } from './logGrid.ts'
+import { fmtBallot as fb, fmtCmd, processName } from './state.ts'
+import type { MpTypes } from './types.ts'
+
+/**
+ * What the app needs from Multi-Paxos beyond its words: the moments worth a mark (a campaign, a
+ * new leader, a preemption, a chosen slot), where phases and rounds begin and end (a round is one
+ * slot's commit), heartbeats drawn quietly, process names (P1…, C1…) and the log grid. Pure.
+ */
+export const mpApp: AppFace<MpTypes> = {
+  mark(e): MomentMark | null {
+    switch (e.kind) {
+      case 'leader.campaign':
+        return {
+          kind: 'attempt',
+          pid: e.pid,
+          pids: [e.pid],
+          label: e.skipped ? `takes over ${fb(e.ballot)}, no phase 1` : `phase 1 ${fb(e.ballot)}`,
+          colourKey: fb(e.ballot),
+        }
+      case 'leader.elected': {
+        const parts = [`leader ${fb(e.ballot)}`]
+        if (e.reproposed.length > 0) parts.push(`re-proposes ${e.reproposed.map((v) => v.slot).join(',')}`)
+        if (e.noops.length > 0) parts.push(`no-op ${e.noops.join(',')}`)
+        return {
+          kind: 'leader',
+          pid: e.pid,
+          pids: [e.pid],
+          label: parts.join(' · '),
+          colourKey: fb(e.ballot),
+        }
+      }
+      case 'leader.preempted':
+        return {
+          kind: 'failed',
+          pid: e.pid,
+          pids: [e.pid],
+          label: e.higher === null ? `${fb(e.ballot)} timed out` : `${fb(e.ballot)} preempted`,
+          colourKey: fb(e.ballot),
+        }
+      case 'slot.chosen':
+        return {
+          kind: 'progress',
+          pid: null,
+          pids: e.acceptors,
+          label: `slot ${e.slot} = ${fmtCmd(e.cmd)}`,
+          colourKey: fb(e.ballot),
+        }
+      default:
+        return null
+    }
+  },
+  phaseStart: (e) =>
+    e.kind === 'leader.campaign' ||
+    e.kind === 'leader.elected' ||
+    e.kind === 'leader.preempted' ||
+    e.kind === 'slot.propose' ||
+    e.kind === 'slot.chosen',
+  roundStart: (e) => e.kind === 'slot.propose',
+  roundEnd: (e) => e.kind === 'slot.chosen',
+  quiet: ['heartbeat'],
+  processName,
+  logGrid: buildLogGrid,
+}

@@ -1,0 +1,65 @@
+import type { AnyProtocol, LaneStatus, LogGridModel, ProcessView } from '../engine/index.ts'
+import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
+import { engineMomentAt } from '../worker/stateAt.ts'
+import { nameOf, protocolOf } from './protocol.ts'
+import { useSynod } from './store.ts'
+
+/**
+ * What the panels show of a protocol module's run at the cursor, from the engine's real state
+ * (see worker/stateAt.ts): each process's card (`view`), its lane status (`laneStatus`), its name
+ * and, for a protocol that keeps a replicated log, the log grid. Nothing here knows a protocol.
+ */
+export interface ModuleMoment {
+  readonly module: AnyProtocol
+  readonly step: number
+  /** One per process, in pid order. */
+  readonly names: readonly string[]
+  readonly ups: readonly boolean[]
+  readonly views: readonly ProcessView[]
+  readonly lanes: readonly LaneStatus[]
+  readonly grid: LogGridModel | null
+  /** Per process, why it cannot take a request now (the module's words), or null. */
+  readonly requestProblems: readonly (string | null)[]
+  /** Pending timers, in firing order. */
+  readonly timers: readonly { readonly pid: number; readonly key: string; readonly fireAt: number }[]
+}
+
+/** The moment at step `cursor` of `scenario`'s run (uncached). */
+export function momentOf(scenario: Scenario, cursor: number): ModuleMoment {
+  const module = protocolOf(scenario)
+  const config = scenario.config
+  const at = engineMomentAt(scenario, () => toRunInput(scenario), cursor)
+  const procs = at.procs
+  return {
+    module,
+    step: at.step,
+    names: procs.map((p) => nameOf(module, config, p.pid)),
+    ups: procs.map((p) => p.up),
+    views: procs.map((p) => module.view(p.local, p.up, config, p.pid)),
+    lanes: procs.map((p) => module.laneStatus(p.local, p.up)),
+    grid: module.app?.logGrid ? module.app.logGrid(config, procs, at.events) : null,
+    requestProblems: procs.map((p) => (p.up ? module.requestProblem(p.local) : 'it is down')),
+    timers: at.timers,
+  }
+}
+
+let memo: { scenario: Scenario; cursor: number; value: ModuleMoment } | null = null
+
+/** `momentOf` with a one-entry cache, so every panel shares one seek per cursor move. */
+export function momentCached(scenario: Scenario, cursor: number): ModuleMoment {
+  if (memo && memo.scenario === scenario && memo.cursor === cursor) return memo.value
+  const value = momentOf(scenario, cursor)
+  memo = { scenario, cursor, value }
+  return value
+}
+
+/**
+ * The moment at the panels' cursor, for a protocol module that describes itself to the app
+ * (`app`); null for single-decree Paxos, whose panels read the projection.
+ */
+export function useMoment(): ModuleMoment | null {
+  const scenario = useSynod((s) => s.scenario)
+  const cursor = useSynod((s) => (s.scrubbing ? s.panelCursor : s.cursor))
+  const module = protocolOf(scenario)
+  return module.app ? momentCached(scenario, cursor) : null
+}

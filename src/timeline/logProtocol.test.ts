@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { moduleFor, protocolPreset, runProtocolPreset, type SimEvent } from '../engine/index.ts'
+import { computeLayout } from './layout.ts'
+import { indexLog } from './logIndex.ts'
+import { logProtocol, tagLogProtocol } from './logProtocol.ts'
+import { presetLog } from './testRuns.ts'
+
+const mp = moduleFor('multipaxos')
+
+function mpLog(id: string): SimEvent[] {
+  const found = protocolPreset(id)
+  if (!found) throw new Error(`no preset ${id}`)
+  const log = runProtocolPreset(found.module, found.preset).log as SimEvent[]
+  tagLogProtocol(log[0] as SimEvent, mp)
+  return log
+}
+
+describe('the diagram asks the run’s protocol module for its words', () => {
+  const log = mpLog('mp-leader-crash')
+  const idx = indexLog(log)
+
+  it('knows the module of a tagged log; an untagged log is Paxos', () => {
+    expect(logProtocol(log)).toBe(mp)
+    expect(logProtocol(presetLog('basic')).id).toBe('paxos')
+  })
+
+  it('has a lane per replica and client', () => {
+    expect(idx.processCount).toBe(8)
+  })
+
+  it('labels arrows with the module’s labels and draws heartbeats quietly', () => {
+    const heartbeat = idx.messages.find((m) => (m.payload.type as string) === 'heartbeat')
+    expect(heartbeat?.quiet).toBe(true)
+    expect(heartbeat?.label).toMatch(/^♥ 1\.1 c\d+$/)
+    const prepare = idx.messages.find((m) => m.payload.type === 'prepare')
+    expect(prepare).toMatchObject({ kind: 'request', quiet: false, label: 'prepare 1.1 from 1' })
+    expect(idx.messages.find((m) => m.payload.type === 'promise')?.kind).toBe('ack')
+    expect(idx.messages.find((m) => (m.payload.type as string) === 'redirect')?.kind).toBe('reject')
+    // A client's request has no ballot: no ballot colour.
+    expect(idx.messages.find((m) => (m.payload.type as string) === 'request')?.hue).toBeNull()
+  })
+
+  it('groups the promises of one campaign into one quorum, from the engine’s reply facts', () => {
+    const campaign = idx.messages.filter((m) => m.payload.type === 'prepare' && m.from === 2)
+    const promises = idx.messages.filter((m) => m.payload.type === 'promise' && m.to === 2)
+    expect(campaign.length).toBeGreaterThan(0)
+    expect(promises.length).toBeGreaterThanOrEqual(3)
+    const keys = new Set(promises.map((m) => m.quorumKey))
+    expect(keys.size).toBe(1)
+    expect(idx.quorums.get([...keys][0] as string)).toEqual(promises.map((m) => m.id))
+  })
+
+  it('marks the module’s moments on the lanes', () => {
+    const marks = idx.marks.map((m) => `${m.step} ${m.kind} ${m.pid ?? '-'} ${m.label}`)
+    expect(marks).toContain('79 ballot 2 phase 1 2.2')
+    expect(marks.some((m) => m.startsWith('94 adopt 2 leader 2.2 · re-proposes 3,5 · no-op 4'))).toBe(true)
+    expect(marks.some((m) => m.startsWith('109 chosen - slot 4 = noop'))).toBe(true)
+  })
+
+  it('draws quiet arrows without a label, and names lanes as the module says', () => {
+    const faces = ['P1', 'P2', 'P3', 'P4', 'P5', 'C1', 'C2', 'C3'].map((name) => ({
+      name,
+      up: true,
+      text: name === 'P2' ? 'leader 2.2' : null,
+      tone: 'running' as const,
+      colourKey: '2.2',
+    }))
+    const layout = computeLayout(log, 130, {
+      width: 1200,
+      height: 600,
+      viewTicks: [200, 400],
+      laneFaces: faces,
+    })
+    expect(layout.lanes.map((l) => l.name)).toEqual(faces.map((f) => f.name))
+    expect(layout.lanes[1]?.status.plain?.text).toBe('leader 2.2')
+    const quiet = new Set(layout.arrows.filter((a) => a.quiet).map((a) => a.id))
+    expect(quiet.size).toBeGreaterThan(0)
+    expect(layout.labels.some((l) => typeof l.owner === 'number')).toBe(true)
+    expect(layout.labels.some((l) => quiet.has(Number(l.owner)))).toBe(false)
+    const toClient = layout.arrows.find((a) => a.to >= 6)
+    if (toClient) expect(toClient.ariaLabel).toMatch(/ to C\d/)
+  })
+})

@@ -1,0 +1,120 @@
+import { selectProcess } from '../store/actions.ts'
+import type { ModuleMoment } from '../store/moment.ts'
+import { useSynod } from '../store/store.ts'
+import { messageCounts } from '../store/messageCounts.ts'
+import { LogGrid } from './LogGrid.tsx'
+import { usePanelCursor } from './useView.ts'
+import './modulePanels.css'
+
+/**
+ * The panels of a protocol module's run, from the engine's real state at the cursor: one card per
+ * process as the module's `view` writes it, the replicated log (when the module keeps one) and the
+ * messages sent so far by type. No protocol rule lives here.
+ */
+
+/** Dots toward a quorum: filled for each reply counted, `needed` in all. */
+function Meter({ got, needed, label }: { got: number; needed: number; label: string }) {
+  const dots = Array.from({ length: needed }, (_, i) => (i < got ? '●' : '○')).join('')
+  return (
+    <span className="quorum" aria-label={`${label} ${got} of ${needed} needed`}>
+      {label} <span aria-hidden="true">{dots}</span> {Math.min(got, 99)}/{needed}
+    </span>
+  )
+}
+
+/** One card per process: the module's cells in a row, its further lines below. */
+export function ModuleCards({ moment }: { moment: ModuleMoment }) {
+  const selectedPid = useSynod((s) => s.selectedPid)
+  return (
+    <section className="panel" aria-labelledby="procs-title">
+      <h2 id="procs-title" className="panel-title">
+        Processes <span className="muted">{moment.module.title}</span>
+      </h2>
+      <ul className="proc-list module-cards">
+        {moment.views.map((v, i) => {
+          const pid = i + 1
+          const up = moment.ups[i] ?? true
+          const selected = selectedPid === pid
+          const name = moment.names[i] ?? `P${pid}`
+          return (
+            <li key={pid} className={`proc-card${up ? '' : ' down'}${selected ? ' selected' : ''}`}>
+              <button
+                type="button"
+                className="module-row"
+                aria-pressed={selected}
+                aria-label={`${v.summary} Open actions.`}
+                onClick={() => selectProcess(selected ? null : pid)}
+              >
+                <span className="pid">
+                  {name}
+                  {!up && <span className="down-tag"> down</span>}
+                </span>
+                {v.cells.map((c) => (
+                  <span key={c.id} className={`module-cell cell-${c.id}`}>
+                    <span className="module-cell-id">{c.id}</span> {c.value}
+                  </span>
+                ))}
+              </button>
+              {v.lines.map((l) => (
+                <div key={l.id} className="module-line">
+                  {l.text}
+                  {l.meters.map((m) => (
+                    <span key={m.label}>
+                      {' '}
+                      · <Meter got={m.got} needed={m.needed} label={m.label} />
+                    </span>
+                  ))}
+                </div>
+              ))}
+            </li>
+          )
+        })}
+      </ul>
+    </section>
+  )
+}
+
+/** The replicated log at the cursor: replicas × slots, with why each cell holds its command. */
+export function LogGridPanel({ moment }: { moment: ModuleMoment }) {
+  if (!moment.grid) return null
+  return (
+    <section className="panel" aria-labelledby="loggrid-title">
+      <h2 id="loggrid-title" className="panel-title">
+        Replicated log{' '}
+        <span className="muted">■ executed · ✓ chosen · ballot: accepted · bar: commit point</span>
+      </h2>
+      <LogGrid model={moment.grid} />
+    </section>
+  )
+}
+
+/** Messages sent so far, by type (and per chosen slot, where the module keeps a log). */
+export function MessageCountsPanel({ moment }: { moment: ModuleMoment }) {
+  const log = useSynod((s) => s.log)
+  const cursor = usePanelCursor()
+  const counts = messageCounts(log, cursor)
+  const chosen = moment.grid ? Math.max(0, ...moment.grid.rows.map((r) => r.commit)) : 0
+  return (
+    <section className="panel" aria-labelledby="counts-title">
+      <h2 id="counts-title" className="panel-title">
+        Messages <span className="muted">{counts.total} sent</span>
+      </h2>
+      {counts.total === 0 ? (
+        <p className="muted">No message sent yet.</p>
+      ) : (
+        <ul className="msg-counts">
+          {counts.byType.map(([type, n]) => (
+            <li key={type}>
+              <span className={`msg-count-type type-${type}`}>{type}</span> <b>{n}</b>
+            </li>
+          ))}
+        </ul>
+      )}
+      {chosen > 0 && (
+        <p className="muted msg-per-slot">
+          {(counts.total / chosen).toFixed(1)} messages per committed slot ({chosen} committed)
+        </p>
+      )}
+    </section>
+  )
+}
