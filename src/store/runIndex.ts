@@ -2,7 +2,12 @@ import { invariantTitle, type EventOf, type SimEvent } from '../engine/index.ts'
 
 /**
  * Indexes over a whole event log, computed once per log array (the store replaces the array
- * whenever it changes, so the array identity is a sound cache key). All functions are pure.
+ * whenever it changes, so the array identity is a sound cache key). As a run streams in, the store
+ * makes each new log by appending a batch to the previous one (`concat`): the index of the longer
+ * log then extends the previous index with the new events only, so loading a long run costs time
+ * linear in its length, not quadratic. The lists are append-only and shared along one such chain
+ * (an index handed out earlier sees the later entries appended; the cache entry of the shorter log
+ * is dropped, so asking for it again builds it afresh). Pure to callers.
  */
 
 /** A mark on the scrubber. */
@@ -52,14 +57,30 @@ function markOf(e: SimEvent): RunMark | null {
   }
 }
 
-function build(log: readonly SimEvent[]): RunIndex {
-  const steps: number[] = []
-  const phaseSteps: number[] = []
-  const ballotStarts: number[] = []
-  const ballotEnds: number[] = []
-  const marks: RunMark[] = []
-  const sends = new Map<number, EventOf<'msg.send'>>()
-  for (const e of log) {
+/** The mutable lists behind an index, extended event by event. */
+interface Builder {
+  readonly steps: number[]
+  readonly phaseSteps: number[]
+  readonly ballotStarts: number[]
+  readonly ballotEnds: number[]
+  readonly marks: RunMark[]
+  readonly sends: Map<number, EventOf<'msg.send'>>
+}
+
+const emptyBuilder = (): Builder => ({
+  steps: [],
+  phaseSteps: [],
+  ballotStarts: [],
+  ballotEnds: [],
+  marks: [],
+  sends: new Map(),
+})
+
+/** Add the events `log[from..]` to the lists. */
+function extend(b: Builder, log: readonly SimEvent[], from: number): void {
+  const { steps, phaseSteps, ballotStarts, ballotEnds, marks, sends } = b
+  for (let i = from; i < log.length; i++) {
+    const e = log[i] as SimEvent
     pushStep(steps, e.step)
     if (e.kind === 'msg.send') sends.set(e.msg.id, e)
     if (e.kind === 'proposer.phase') {
@@ -72,16 +93,43 @@ function build(log: readonly SimEvent[]): RunIndex {
     const last = marks[marks.length - 1]
     if (m && !(last && last.step === m.step && last.kind === m.kind)) marks.push(m)
   }
-  return { steps, phaseSteps, ballotStarts, ballotEnds, marks, sends, lastStep: steps.at(-1) ?? 0 }
 }
 
-/** The index of a log, memoized by array identity. Pure (the cache is invisible). */
+const indexOf = (b: Builder): RunIndex => ({ ...b, lastStep: b.steps.at(-1) ?? 0 })
+
+/** The index of `log` built from scratch, in one pass. Pure. */
+export function buildRunIndex(log: readonly SimEvent[]): RunIndex {
+  const b = emptyBuilder()
+  extend(b, log, 0)
+  return indexOf(b)
+}
+
+/** The most recently indexed log and its lists, which a log extending it may continue. */
+let latest: { log: readonly SimEvent[]; builder: Builder } | null = null
+
+/** True when `log` begins with all of `prev` (it was made by appending to it). */
+function extendsLog(log: readonly SimEvent[], prev: readonly SimEvent[]): boolean {
+  const n = prev.length
+  return n > 0 && log.length >= n && log[0] === prev[0] && log[n - 1] === prev[n - 1]
+}
+
+/** The index of a log, memoized by array identity and extended as the log grows. Pure to callers. */
 export function runIndex(log: readonly SimEvent[]): RunIndex {
-  let idx = cache.get(log)
-  if (!idx) {
-    idx = build(log)
-    cache.set(log, idx)
+  const cached = cache.get(log)
+  if (cached) return cached
+  let builder: Builder
+  if (latest && extendsLog(log, latest.log)) {
+    builder = latest.builder
+    extend(builder, log, latest.log.length)
+    // The shorter log's index now holds later entries too: forget it, so it is rebuilt if asked.
+    cache.delete(latest.log)
+  } else {
+    builder = emptyBuilder()
+    extend(builder, log, 0)
   }
+  latest = { log, builder }
+  const idx = indexOf(builder)
+  cache.set(log, idx)
   return idx
 }
 
