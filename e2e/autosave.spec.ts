@@ -110,7 +110,7 @@ test('a link followed while a write of the kept work is due is opened, not overw
     window.location.hash = hash
   }, basic)
   await expect(picker(page)).toHaveValue('basic')
-  await expect(position(page)).toContainText('step 0/24')
+  await expect(position(page)).toContainText('step 0/28')
   await page.waitForTimeout(600)
   await expect(picker(page)).toHaveValue('basic')
   expect(new URL(page.url()).hash).toBe(basic)

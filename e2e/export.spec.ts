@@ -38,7 +38,7 @@ test('the diagram exports as a valid, standalone SVG with title, labels and lege
   expect(check.root).toBe('svg')
   expect(check.texts).toContain('Racing: P3 completes P1’s value')
   expect(check.texts).toEqual(
-    expect.arrayContaining(['promise 2.3', 'accept 2.3 = 10', 'decided: learner knows']),
+    expect.arrayContaining(['promise 2.3 (1.1, 10)', 'accept 2.3 = 10', 'decided: learner knows']),
   )
   expect(check.styled).toBeGreaterThan(20)
   expect(check.classes).toBe(0)

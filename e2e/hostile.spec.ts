@@ -81,7 +81,7 @@ test('malformed scenario links say what is wrong with them', async ({ page }) =>
         .or(page.getByText('This link could not be opened: this link was made', { exact: false })),
     ).toContainText(message)
   }
-  await expect(position(page)).toContainText('step 0/24')
+  await expect(position(page)).toContainText('step 0/28')
 })
 
 test('NUL, line breaks and a right-to-left override in user text keep every export intact', async ({

@@ -42,7 +42,7 @@ test('settings: a broken variant produces a visible violation, and the badge jum
 test('racing example driven like a lecture with a clicker', async ({ page }) => {
   await openApp(page, '?preset=racing-adopt')
   for (let i = 0; i < 8; i++) await page.keyboard.press('PageDown')
-  await expect(position(page)).toContainText('step 8/44')
+  await expect(position(page)).toContainText('step 8/48')
   await expect(page.locator('.beat')).toContainText('P3 now starts ballot 2.3')
   await shot(page, 'racing-beat')
   await page.keyboard.press(']')
@@ -51,7 +51,7 @@ test('racing example driven like a lecture with a clicker', async ({ page }) => 
   await expect(page.locator('.chip-chosen')).toContainText('Chosen: 10')
   await shot(page, 'racing-decided')
   await page.keyboard.press('PageUp')
-  await expect(position(page)).not.toContainText('step 44/44')
+  await expect(position(page)).not.toContainText('step 48/48')
 })
 
 test('help and dark theme', async ({ page }) => {
@@ -83,18 +83,18 @@ test('play runs the clock and pauses; no timers while paused', async ({ page }) 
   await page.keyboard.press('Space')
   await expect(page.getByRole('button', { name: 'Pause (Space)' })).toBeVisible()
   // The example's lecture beats pause playback (steps 7 and 14); Space continues.
-  await expect(position(page)).toContainText('step 7/24')
+  await expect(position(page)).toContainText('step 7/28')
   await expect(page.getByRole('button', { name: 'Play (Space)' })).toBeVisible()
   await expect(page.locator('.beat')).toBeVisible()
   await page.keyboard.press('Space')
-  await expect(position(page)).toContainText('step 14/24')
+  await expect(position(page)).toContainText('step 14/28')
   await page.keyboard.press('Space')
-  await expect(position(page)).toContainText('step 24/24')
+  await expect(position(page)).toContainText('step 28/28')
   // At the end the same button plays the run again from the start.
   await expect(page.getByRole('button', { name: 'Replay from the start (Space)' })).toBeVisible()
   await page.keyboard.press('Space')
   // …and stops again at the first lecture beat.
-  await expect(position(page)).toContainText('step 7/24')
+  await expect(position(page)).toContainText('step 7/28')
 })
 
 test('idle means idle: no timers or animation frames while paused', async ({ page }) => {

@@ -3,7 +3,7 @@ import { expect, openApp, position, test } from './fixtures.ts'
 test('predict, then reveal: a Think beat takes a guess and answers with the reason', async ({ page }) => {
   await openApp(page, '?preset=racing-adopt')
   for (let i = 0; i < 22; i++) await page.keyboard.press('ArrowRight')
-  await expect(position(page)).toContainText('step 22/44')
+  await expect(position(page)).toContainText('step 22/48')
   const beat = page.locator('.beat')
   await expect(beat).toContainText('Which value must P3 propose?')
   const guesses = beat.getByRole('group', { name: 'Your prediction' })

@@ -13,7 +13,7 @@ const OUTCOMES: Record<string, { chosen: string } | { livelock: true } | { viola
   'dueling-backoff': { chosen: 'Chosen: B · decided 5/5' },
   'minority-crash': { chosen: 'Chosen: 10 · decided 3/5' },
   'majority-crash': { chosen: 'Chosen: 10 · decided 4/5' },
-  'message-loss': { chosen: 'Chosen: 10 · decided 3/5' },
+  'message-loss': { chosen: 'Chosen: 10 · decided 5/5' },
   partition: { chosen: 'Chosen: B · decided 5/5' },
   'flexible-quorums': { chosen: 'Chosen: A · decided 5/5' },
   'bug-ignore-prior': { violated: true },
@@ -63,5 +63,5 @@ test('the examples gallery is grouped, explained and keyboard navigable', async 
   await page.keyboard.press('Enter')
   await expect(dialog).toBeHidden()
   await expect(page.getByLabel('Choose an example run')).toHaveValue('racing-adopt')
-  await expect(position(page)).toContainText('step 0/44')
+  await expect(position(page)).toContainText('step 0/48')
 })

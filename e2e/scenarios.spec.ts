@@ -133,7 +133,7 @@ test('?embed shows only the diagram, a caption, a small transport and a way out'
   await expect(page.locator('.topbar, .sidebar, .scrubber')).toHaveCount(0)
   await expect(page.locator('.embed-caption')).toHaveText('Basic run')
   await page.getByRole('button', { name: 'Step forward' }).click()
-  await expect(position(page)).toContainText('step 1/24')
+  await expect(position(page)).toContainText('step 1/28')
   const open = page.getByRole('link', { name: 'Open in Synod' })
   const href = (await open.getAttribute('href')) ?? ''
   expect(href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#s=1\./)
@@ -146,6 +146,6 @@ test('?embed shows only the diagram, a caption, a small transport and a way out'
   expect(work).toContain('#s=1.')
   // And the link opens the embedded run at its cursor in the full app.
   await page.goto(href)
-  await expect(position(page)).toContainText('step 1/24')
+  await expect(position(page)).toContainText('step 1/28')
   await expect(page.getByLabel('Choose an example run')).toHaveValue('basic')
 })

@@ -89,9 +89,9 @@ test('the work survives a reload, until Start fresh', async ({ page }) => {
   await page.getByRole('button', { name: 'Discard and start fresh' }).click()
   await settled(page)
   await expect(page.getByLabel('Choose an example run')).toHaveValue('basic')
-  await expect(position(page)).toContainText('step 0/24')
+  await expect(position(page)).toContainText('step 0/28')
   await page.goto('/')
-  await expect(position(page)).toContainText('step 0/24')
+  await expect(position(page)).toContainText('step 0/28')
 })
 
 const BROKEN: [string, RegExp][] = [
@@ -135,7 +135,7 @@ test('a link pasted into the open page loads it; a broken one keeps the work', a
     window.location.hash = new URL(url).hash
   }, basic)
   await expect(page.getByLabel('Choose an example run')).toHaveValue('basic')
-  await expect(position(page)).toContainText('step 0/24')
+  await expect(position(page)).toContainText('step 0/28')
   expect(await logHash(page)).not.toBe(racing)
   const before = await logHash(page)
   await page.evaluate(() => {

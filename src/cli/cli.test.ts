@@ -28,14 +28,14 @@ describe('synod trace: clean runs exit 0', () => {
     expect(r.stderr).toBe('')
     const lines = r.stdout.split('\n')
     expect(lines[0]).toMatch(/^s0 t0 run\.start · A run of 5 processes begins/)
-    expect(lines.at(-1)).toBe('summary chosen=10 ballot=1.1 decided=5/5 violations=0 steps=24')
+    expect(lines.at(-1)).toBe('summary chosen=10 ballot=1.1 decided=5/5 violations=0 steps=28')
     expect(lines.slice(0, -1).every((l) => /^s\d+ t\d+ [a-z]+\.[a-z]+ /.test(l))).toBe(true)
   })
 
   it('runs a preset', () => {
     const r = runCli(['trace', '--preset', 'racing-adopt'], files({}))
     expect(r.code).toBe(0)
-    expect(r.stdout.split('\n').at(-1)).toBe('summary chosen=10 ballot=2.3 decided=5/5 violations=0 steps=44')
+    expect(r.stdout.split('\n').at(-1)).toBe('summary chosen=10 ballot=2.3 decided=5/5 violations=0 steps=48')
   })
 
   it('prints "none" when nothing is chosen (the dueling livelock)', () => {
@@ -56,7 +56,7 @@ describe('synod trace: clean runs exit 0', () => {
       decided: 5,
       processes: 5,
       violations: 0,
-      steps: 24,
+      steps: 28,
     })
     expect(doc.events).toHaveLength(text.stdout.split('\n').length - 1)
     expect(doc.events[0]?.kind).toBe('run.start')

@@ -35,7 +35,7 @@ describe('crash', () => {
     expect(ofKind(sim.log, 'value.chosen')).toMatchObject([{ value: 'A' }])
   })
 
-  it('the acceptor state survives on stable storage; proposer and learner do not', () => {
+  it('the acceptor state and the decision survive on stable storage; the proposer does not', () => {
     const sim = started()
     sim.run()
     const before = structuredClone(sim.state.procs[0]?.local.acceptor)
@@ -45,9 +45,16 @@ describe('crash', () => {
     expect(p1?.local.acceptor).toEqual(before)
     expect(p1?.local.proposer).toMatchObject({ phase: 'idle', ballot: null, maxRoundSeen: 1 })
     expect(sim.state.timers.filter((t) => t.pid === 1)).toEqual([])
-    expect(p1?.local.learner).toEqual({ decided: null, tallies: {} })
-    act(sim, { type: 'recover', pid: 1 })
+    // P1 was the decider and every process acknowledged: its record says so (bits 1..5).
+    expect(p1?.local.learner).toEqual({
+      decided: { ballot: { round: 1, pid: 1 }, value: 'A' },
+      tallies: {},
+      informed: 0b111110,
+    })
+    const back = act(sim, { type: 'recover', pid: 1 })
     expect(sim.state.procs[0]?.local.acceptor).toEqual(before)
+    expect(back.find((e) => e.kind === 'learner.restore')).toMatchObject({ pid: 1, waiting: [] })
+    expect(sim.state.timers.filter((t) => t.pid === 1)).toEqual([])
     expect(ofKind(sim.log, 'invariant.violated')).toEqual([])
   })
 

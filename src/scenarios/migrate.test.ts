@@ -31,33 +31,121 @@ const fixtures = (
 
 /**
  * Deliberate changes to the text trace since the freeze. The fixtures stay frozen; each amendment
- * names why its trace differs. None changes the run's decisions (the frozen summary still holds).
+ * names why its trace differs, and gives the new summary line where the run's outcome or length
+ * changed with it (otherwise the frozen summary still holds).
  */
 const TRUE_NARRATION =
   "true narration (issue 14): 'which is its own value too', 'ignores … reported by', acceptor.restore"
 const LECTURE_WORDS =
   "violations named by the invariant's lecture title (issue 12): 'Violated: An acceptor never accepts below its promise. …'"
-const AMENDED: Readonly<Record<string, { traceHash: string; events: number; why: string }>> = {
+const LEARNING =
+  'learners always learn (issue 14): decide is acknowledged with learned and sent again until each process has; decisions survive crashes. Runs are longer, message-loss ends decided=5/5, and runs with a process that never recovers go on to the step limit'
+const AMENDED: Readonly<
+  Record<string, { traceHash: string; events: number; summary?: string; why: string }>
+> = {
+  'preset:basic': {
+    traceHash: '029f5831',
+    events: 81,
+    summary: 'summary chosen=10 ballot=1.1 decided=5/5 violations=0 steps=28',
+    why: LEARNING,
+  },
+  'preset:failed-prepare': {
+    traceHash: '75f79934',
+    events: 109,
+    summary: 'summary chosen=B ballot=1.5 decided=5/5 violations=0 steps=38',
+    why: LEARNING,
+  },
+  'preset:racing-adopt': {
+    traceHash: '44ffc685',
+    events: 139,
+    summary: 'summary chosen=10 ballot=2.3 decided=5/5 violations=0 steps=48',
+    why: LEARNING,
+  },
   'preset:dueling': { traceHash: '4922429b', events: 1541, why: TRUE_NARRATION },
-  'preset:dueling-backoff': { traceHash: 'f7b4be4a', events: 236, why: TRUE_NARRATION },
-  'preset:minority-crash': { traceHash: 'ad96d71f', events: 63, why: TRUE_NARRATION },
-  'preset:majority-crash': { traceHash: '17654bf1', events: 116, why: TRUE_NARRATION },
-  'preset:message-loss': { traceHash: '2b40ef75', events: 147, why: TRUE_NARRATION },
+  'preset:dueling-backoff': {
+    traceHash: 'c45f7941',
+    events: 245,
+    summary: 'summary chosen=B ballot=3.3 decided=5/5 violations=0 steps=91',
+    why: `${TRUE_NARRATION}; ${LEARNING}`,
+  },
+  'preset:minority-crash': {
+    traceHash: 'c36b2cf3',
+    events: 4022,
+    summary: 'summary chosen=10 ballot=1.1 decided=3/5 violations=0 steps=2000',
+    why: `${TRUE_NARRATION}; ${LEARNING}`,
+  },
+  'preset:majority-crash': {
+    traceHash: '82502300',
+    events: 4043,
+    summary: 'summary chosen=10 ballot=3.1 decided=4/5 violations=0 steps=2000',
+    why: `${TRUE_NARRATION}; ${LEARNING}`,
+  },
+  'preset:message-loss': {
+    traceHash: '6bf8e18e',
+    events: 184,
+    summary: 'summary chosen=10 ballot=2.1 decided=5/5 violations=0 steps=71',
+    why: `${TRUE_NARRATION}; ${LEARNING}`,
+  },
+  'preset:partition': {
+    traceHash: 'af152717',
+    events: 194,
+    summary: 'summary chosen=B ballot=1.5 decided=5/5 violations=0 steps=73',
+    why: LEARNING,
+  },
   'preset:bug-ignore-prior': {
-    traceHash: '7f26d540',
-    events: 134,
-    why: `${TRUE_NARRATION}; ${LECTURE_WORDS}`,
+    traceHash: '7d80f1ab',
+    events: 143,
+    summary: 'summary chosen=A ballot=1.1 decided=5/5 violations=3 steps=48',
+    why: `${TRUE_NARRATION}; ${LECTURE_WORDS}; ${LEARNING}`,
   },
-  'preset:bug-amnesia': { traceHash: '42640c73', events: 99, why: `${TRUE_NARRATION}; ${LECTURE_WORDS}` },
+  'preset:bug-accept-below-promise': {
+    traceHash: '5096af36',
+    events: 165,
+    summary: 'summary chosen=A ballot=1.1 decided=5/5 violations=14 steps=54',
+    why: `${LECTURE_WORDS}; ${LEARNING}`,
+  },
+  'preset:bug-amnesia': {
+    traceHash: 'f770a2b7',
+    events: 4049,
+    summary: 'summary chosen=A ballot=1.1 decided=2/3 violations=4 steps=2000',
+    why: `${TRUE_NARRATION}; ${LECTURE_WORDS}; ${LEARNING}`,
+  },
+  'preset:bug-small-quorum': {
+    traceHash: '83cce640',
+    events: 4040,
+    summary: 'summary chosen=A ballot=1.1 decided=5/5 violations=5 steps=2000',
+    why: `${LECTURE_WORDS}; ${LEARNING}`,
+  },
+  'preset:bug-duplicate-ballots': {
+    traceHash: 'f04a073b',
+    events: 159,
+    summary: 'summary chosen=A ballot=1 decided=5/5 violations=9 steps=56',
+    why: `${LECTURE_WORDS}; ${LEARNING}`,
+  },
+  'custom:lossy-all-learners': {
+    traceHash: 'de827438',
+    events: 383,
+    summary: 'summary chosen=y ballot=3.6 decided=7/7 violations=0 steps=161',
+    why: LEARNING,
+  },
+  'custom:small-quorum-3': {
+    traceHash: '9071c827',
+    events: 101,
+    summary: 'summary chosen=a ballot=1.1 decided=3/3 violations=8 steps=32',
+    why: `${LECTURE_WORDS}; ${LEARNING}`,
+  },
   'custom:small-quorum-4-all-bugs': {
-    traceHash: '786e34ae',
-    events: 134,
-    why: `${TRUE_NARRATION}; ${LECTURE_WORDS}`,
+    traceHash: '1b6d0569',
+    events: 141,
+    summary: 'summary chosen=a ballot=1 decided=4/4 violations=5 steps=44',
+    why: `${TRUE_NARRATION}; ${LECTURE_WORDS}; ${LEARNING}`,
   },
-  'preset:bug-accept-below-promise': { traceHash: '871c82e2', events: 147, why: LECTURE_WORDS },
-  'preset:bug-small-quorum': { traceHash: 'f93275ec', events: 113, why: LECTURE_WORDS },
-  'preset:bug-duplicate-ballots': { traceHash: '45be46c1', events: 141, why: LECTURE_WORDS },
-  'custom:small-quorum-3': { traceHash: 'b35cb100', events: 91, why: LECTURE_WORDS },
+  'custom:defaults-empty': {
+    traceHash: '523e89b1',
+    events: 81,
+    summary: 'summary chosen=only ballot=1.3 decided=5/5 violations=0 steps=28',
+    why: LEARNING,
+  },
 }
 const expected = (f: Fixture) => ({ ...f, ...AMENDED[f.id] })
 

@@ -225,7 +225,13 @@ const PRESETS: readonly Preset[] = [
       at(0, { type: 'propose', pid: 1, value: '10' }),
       at(6, { type: 'crash', pid: 4 }),
     ],
-    [{ step: 6, text: 'Two of five acceptors are down. Can P1 still succeed?' }],
+    [
+      { step: 6, text: 'Two of five acceptors are down. Can P1 still succeed?' },
+      {
+        step: 24,
+        text: 'P4 and P5 have not acknowledged 10, so P1 sends its decision again. It cannot tell a crashed process from a slow one: it keeps trying until they come back (here, until the run’s step limit).',
+      },
+    ],
   ),
   preset(
     'majority-crash',
@@ -248,6 +254,10 @@ const PRESETS: readonly Preset[] = [
       {
         step: 12,
         text: 'P4 and P5 come back. They crashed before any prepare reached them: there is no promise to remember.',
+      },
+      {
+        step: 41,
+        text: 'P3 has not acknowledged 10, so P1 sends its decision again. It cannot tell a crashed process from a slow one: it keeps trying until P3 comes back (here, until the run’s step limit).',
       },
     ],
   ),
@@ -275,6 +285,10 @@ const PRESETS: readonly Preset[] = [
       {
         step: 40,
         text: 'A promise reports 10 accepted in ballot 2.1, so P1 proposes 10 again: the value may already be chosen.',
+      },
+      {
+        step: 57,
+        text: 'The network lost P1’s decide to P2 and to P5, so neither has acknowledged. P1 sends its decision to them again, and keeps doing so until each acknowledges: every process learns 10.',
       },
     ],
     4,
@@ -332,7 +346,7 @@ const PRESETS: readonly Preset[] = [
         text: 'P5 has three promises but needs four: a phase-1 quorum cannot form on the side without P1 and P2.',
       },
       {
-        step: 40,
+        step: 41,
         text: 'Any four acceptors include P1 or P2, because 4 + 2 > 5. Both report A, so P5 must propose A, not B.',
       },
     ],

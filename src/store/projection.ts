@@ -8,6 +8,7 @@ import {
   type SimConfig,
   type SimEvent,
   type Tick,
+  type TimerPurpose,
   type Value,
 } from '../engine/index.ts'
 import { indexLog } from '../timeline/logIndex.ts'
@@ -33,7 +34,7 @@ export interface ProcView {
   rejects: number[]
   accepteds: number[]
   decided: AcceptedPair | null
-  timer: { fireAt: Tick; purpose: 'timeout' | 'retry' } | null
+  timer: { fireAt: Tick; purpose: TimerPurpose } | null
   /** Fields changed by the events of the cursor's step. */
   changed: ProcField[]
 }

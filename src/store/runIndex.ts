@@ -3,7 +3,12 @@ import { logProtocol } from '../timeline/logIndex.ts'
 
 /**
  * Indexes over a whole event log, computed once per log array (the store replaces the array
- * whenever it changes, so the array identity is a sound cache key). All functions are pure.
+ * whenever it changes, so the array identity is a sound cache key). As a run streams in, the store
+ * makes each new log by appending a batch to the previous one (`concat`): the index of the longer
+ * log then extends the previous index with the new events only, so loading a long run costs time
+ * linear in its length, not quadratic. The lists are append-only and shared along one such chain
+ * (an index handed out earlier sees the later entries appended; the cache entry of the shorter log
+ * is dropped, so asking for it again builds it afresh). Pure to callers.
  */
 
 /** A mark on the scrubber. */
@@ -69,18 +74,38 @@ function moduleMarkOf(module: AnyProtocol, config: unknown, e: SimEvent): RunMar
   return { step: e.step, kind, label: `${who}${m.label}` }
 }
 
-function build(log: readonly SimEvent[]): RunIndex {
-  const module = logProtocol(log)
-  const app = module.app
+/** The mutable lists behind an index, extended event by event, and the run's protocol. */
+interface Builder {
+  readonly module: AnyProtocol
+  readonly config: unknown
+  readonly steps: number[]
+  readonly phaseSteps: number[]
+  readonly ballotStarts: number[]
+  readonly ballotEnds: number[]
+  readonly marks: RunMark[]
+  readonly sends: Map<number, EventOf<'msg.send'>>
+}
+
+const emptyBuilder = (log: readonly SimEvent[]): Builder => {
   const first = log[0]
-  const config = first?.kind === 'run.start' ? first.config : null
-  const steps: number[] = []
-  const phaseSteps: number[] = []
-  const ballotStarts: number[] = []
-  const ballotEnds: number[] = []
-  const marks: RunMark[] = []
-  const sends = new Map<number, EventOf<'msg.send'>>()
-  for (const e of log) {
+  return {
+    module: logProtocol(log),
+    config: first?.kind === 'run.start' ? first.config : null,
+    steps: [],
+    phaseSteps: [],
+    ballotStarts: [],
+    ballotEnds: [],
+    marks: [],
+    sends: new Map(),
+  }
+}
+
+/** Add the events `log[from..]` to the lists. */
+function extend(b: Builder, log: readonly SimEvent[], from: number): void {
+  const { module, config, steps, phaseSteps, ballotStarts, ballotEnds, marks, sends } = b
+  const app = module.app
+  for (let i = from; i < log.length; i++) {
+    const e = log[i] as SimEvent
     pushStep(steps, e.step)
     if (e.kind === 'msg.send') sends.set(e.msg.id, e)
     if (app) {
@@ -98,16 +123,51 @@ function build(log: readonly SimEvent[]): RunIndex {
     const last = marks[marks.length - 1]
     if (m && !(last && last.step === m.step && last.kind === m.kind)) marks.push(m)
   }
-  return { steps, phaseSteps, ballotStarts, ballotEnds, marks, sends, lastStep: steps.at(-1) ?? 0 }
 }
 
-/** The index of a log, memoized by array identity. Pure (the cache is invisible). */
+const indexOf = (b: Builder): RunIndex => ({
+  steps: b.steps,
+  phaseSteps: b.phaseSteps,
+  ballotStarts: b.ballotStarts,
+  ballotEnds: b.ballotEnds,
+  marks: b.marks,
+  sends: b.sends,
+  lastStep: b.steps.at(-1) ?? 0,
+})
+
+/** The index of `log` built from scratch, in one pass. Pure. */
+export function buildRunIndex(log: readonly SimEvent[]): RunIndex {
+  const b = emptyBuilder(log)
+  extend(b, log, 0)
+  return indexOf(b)
+}
+
+/** The most recently indexed log and its lists, which a log extending it may continue. */
+let latest: { log: readonly SimEvent[]; builder: Builder } | null = null
+
+/** True when `log` begins with all of `prev` (it was made by appending to it). */
+function extendsLog(log: readonly SimEvent[], prev: readonly SimEvent[]): boolean {
+  const n = prev.length
+  return n > 0 && log.length >= n && log[0] === prev[0] && log[n - 1] === prev[n - 1]
+}
+
+/** The index of a log, memoized by array identity and extended as the log grows. Pure to callers. */
 export function runIndex(log: readonly SimEvent[]): RunIndex {
-  let idx = cache.get(log)
-  if (!idx) {
-    idx = build(log)
-    cache.set(log, idx)
+  const cached = cache.get(log)
+  if (cached) return cached
+  let builder: Builder
+  if (latest && extendsLog(log, latest.log)) {
+    builder = latest.builder
+    extend(builder, log, latest.log.length)
+    // The shorter log's index now holds later entries too: forget it, so it is rebuilt if asked.
+    cache.delete(latest.log)
+  } else {
+    builder = emptyBuilder(log)
+    extend(builder, log, 0)
   }
+  latest = { log, builder }
+  const idx = indexOf(builder)
+  cache.set(log, idx)
   return idx
 }
 

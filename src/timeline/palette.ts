@@ -70,6 +70,8 @@ export function arrowKindOf(type: MsgType): ArrowKind {
       return 'reject'
     case 'decide':
       return 'decide'
+    case 'learned':
+      return 'ack'
   }
 }
 
@@ -85,6 +87,7 @@ export function phaseOf(p: Payload): 1 | 2 | 3 {
     case 'reject':
       return p.phase
     case 'decide':
+    case 'learned':
       return 3
   }
 }

@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState } from 'react'
-import { LIMITS } from '../engine/index.ts'
+import { LIMITS, type TimerPurpose } from '../engine/index.ts'
 import { intervene, selectProcess } from '../store/actions.ts'
 import { useSynod } from '../store/store.ts'
 import { P } from './format.ts'
 import { useProjection } from './useView.ts'
 
 /** Actions on the selected process: propose a value, crash, recover, fire its timer now. */
+/** The timer a process has armed, in the button's words. */
+const TIMER_NAMES: Record<TimerPurpose, string> = { timeout: 'timeout', retry: 'retry', inform: 're-send' }
+
 export function ProcessMenu() {
   const pid = useSynod((s) => s.selectedPid)
   const { procs } = useProjection()
@@ -74,7 +77,7 @@ export function ProcessMenu() {
           title={v.timer ? `Due at tick ${v.timer.fireAt}` : 'No timer is set'}
           onClick={() => intervene({ type: 'fire-timer', pid: v.pid })}
         >
-          Fire {v.timer?.purpose === 'retry' ? 'retry' : 'timeout'} timer now
+          Fire {TIMER_NAMES[v.timer?.purpose ?? 'timeout']} timer now
           {v.timer ? ` (due t${v.timer.fireAt})` : ''}
         </button>
       </div>

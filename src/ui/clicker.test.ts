@@ -64,7 +64,9 @@ describe('the presenter caption', () => {
     expect(captionAt(log, racing.beats, racing.description, question.step).text).toBe(question.text)
     for (let step = question.step + 1; step <= end; step++)
       expect(captionAt(log, racing.beats, racing.description, step).text).not.toContain('Which value')
-    expect(captionAt(log, racing.beats, racing.description, end).text).toBe(
+    // The last decisions (the acknowledgements that follow end the run).
+    const lastDecide = log.filter((e) => e.kind === 'learner.decide').at(-1)!.step
+    expect(captionAt(log, racing.beats, racing.description, lastDecide).text).toBe(
       'P1 decides value 10 (ballot 2.3). So do P2, P4 and P5.',
     )
   })

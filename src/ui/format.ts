@@ -39,5 +39,6 @@ export const MESSAGE_MEANING: Record<Message['payload']['type'], string> = {
   reject: 'The acceptor refuses: it has already promised a higher ballot.',
   accept: 'Phase 2a: the proposer asks the acceptor to accept a value in this ballot.',
   accepted: 'Phase 2b: the acceptor has accepted the value in this ballot.',
-  decide: 'Learning: the proposer tells a learner the value is decided.',
+  decide: 'Learning: the decider tells a learner the value is decided, again until it acknowledges.',
+  learned: 'Learning: the learner acknowledges that it knows the decision.',
 }

@@ -29,6 +29,8 @@ export function payloadKey(p: Payload): string {
       return `2b${b(p.ballot)}=${p.value}`
     case 'decide':
       return `dc${b(p.ballot)}=${p.value}`
+    case 'learned':
+      return `ln${b(p.ballot)}=${p.value}`
   }
 }
 
@@ -39,7 +41,7 @@ export function procKey(s: PaxosProc): string {
     `${b(a.promised)}/${pair(a.accepted)}` +
     `|${pr.phase}${b(pr.ballot)}:${pr.ownValue ?? ''}:${pr.value ?? ''}:${pr.promises}:${pr.rejects}:${pr.accepteds}` +
     `:${pair(pr.highest)}:${pr.maxRoundSeen}:${pr.attempt}` +
-    `|${pair(s.learner.decided)}:${sortedEntries(s.learner.tallies)}`
+    `|${pair(s.learner.decided)}:${sortedEntries(s.learner.tallies)}:${s.learner.informed}`
   )
 }
 

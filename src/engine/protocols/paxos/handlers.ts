@@ -3,7 +3,7 @@ import type { Counted, Message } from '../../kernel/types.ts'
 import { onAccept, onPrepare } from './acceptor.ts'
 import { ballotKey } from './ballot.ts'
 import { quorumSizes } from './config.ts'
-import { onAcceptedNotice, onDecideNotice } from './learner.ts'
+import { onAcceptedNotice, onDecideNotice, onLearnedAck, takeDuty, uninformed } from './learner.ts'
 import { ignoredReply } from './narration.ts'
 import {
   onAcceptedReply,
@@ -15,7 +15,7 @@ import {
   startBallot,
   type ProposerStep,
 } from './proposer.ts'
-import { emptyLearner, idleProposer } from './state.ts'
+import { idleProposer } from './state.ts'
 import type {
   AcceptedPair,
   Ballot,
@@ -75,6 +75,14 @@ function timerDelay(t: Turn, purpose: TimerPurpose): number {
   return 1 + t.ctx.draw('backoff', 0, Math.max(0, spanTicks - 1))
 }
 
+/**
+ * How long the decider waits for acknowledgements before it sends its decision again: four
+ * proposer timeouts. Rare enough to add little traffic, long enough for a `decide` and its
+ * `learned` to cross a slow network, and for a proposer that is already retrying to finish its
+ * own ballot (and learn the value from the promises) before it is told.
+ */
+export const informDelayTicks = (c: SimConfig): number => 4 * c.proposerTimeoutTicks
+
 /** Take a proposer step: its events, what it learned, its broadcast, its timer. */
 function applyProposer(t: Turn, r: ProposerStep): void {
   t.proposer = r.proposer
@@ -82,16 +90,33 @@ function applyProposer(t: Turn, r: ProposerStep): void {
   if (r.learned && t.learner.decided === null) decide(t, r.learned)
   if (r.broadcast)
     t.out.push({ do: 'broadcast', to: r.broadcast.type === 'decide' ? 'others' : 'all', msg: r.broadcast })
-  if (r.timer === null) return
-  // One timer at a time: arming one disarms the other, and `cancel` disarms both.
-  if (r.timer !== 'retry') t.out.push({ do: 'timer.cancel', key: 'retry' })
-  if (r.timer !== 'timeout') t.out.push({ do: 'timer.cancel', key: 'timeout' })
-  if (r.timer !== 'cancel') t.out.push({ do: 'timer.set', key: r.timer, afterTicks: timerDelay(t, r.timer) })
+  if (r.timer !== null) {
+    // One timer at a time: arming one disarms the other, and `cancel` disarms both.
+    if (r.timer !== 'retry') t.out.push({ do: 'timer.cancel', key: 'retry' })
+    if (r.timer !== 'timeout') t.out.push({ do: 'timer.cancel', key: 'timeout' })
+    if (r.timer !== 'cancel')
+      t.out.push({ do: 'timer.set', key: r.timer, afterTicks: timerDelay(t, r.timer) })
+  }
+  // The proposer saw a quorum accept: this process is the decider and keeps telling the others.
+  if (r.learned) takeUpDuty(t)
+}
+
+/**
+ * The decider's duty (Paxos Made Simple, 2.3, made robust): it has told the others (`decide`
+ * mode) or they have heard the acceptors themselves (`all` mode), but any of those messages may be
+ * lost, so it re-sends `decide` to every process that has not acknowledged, every timeout.
+ */
+function takeUpDuty(t: Turn): void {
+  const learner = takeDuty(t.learner, t.ctx.self)
+  if (learner === null) return
+  t.learner = learner
+  t.out.push({ do: 'timer.set', key: 'inform', afterTicks: informDelayTicks(t.ctx.config) })
 }
 
 /** The learner decides; an active proposer at the same process stops. */
 function decide(t: Turn, pair: AcceptedPair): void {
-  if (t.learner.decided === null) t.learner = { ...t.learner, decided: pair }
+  if (t.learner.decided === null)
+    t.learner = { decided: pair, tallies: t.learner.tallies, informed: t.learner.informed }
   t.out.push({
     do: 'emit',
     event: { kind: 'learner.decide', pid: t.ctx.self, ballot: pair.ballot, value: pair.value },
@@ -159,7 +184,13 @@ export function onMessage(s: PaxosProc, input: { msg: Message<Payload>; ctx: Ctx
       const l = onDecideNotice(t.learner, pl.ballot, pl.value)
       t.learner = l.learner
       if (l.decided) decide(t, l.decided)
+      // Acknowledge every copy, even when already decided: an earlier acknowledgement may be lost.
+      const known = t.learner.decided ?? { ballot: pl.ballot, value: pl.value }
+      t.out.push({ do: 'reply', msg: { type: 'learned', ballot: known.ballot, value: known.value } })
+      break
     }
+    case 'learned':
+      note = onLearnedMsg(t, m.from)
   }
   const step = finish(t, s)
   return { state: step.state, outbox: step.outbox, counted: note }
@@ -195,6 +226,28 @@ function onAcceptedMsg(t: Turn, from: Message['from'], pl: Extract<Payload, { ty
   return note
 }
 
+/** `learned`: the decider notes who knows; once everyone does, it stops re-sending `decide`. */
+function onLearnedMsg(t: Turn, from: Message['from']): Counted {
+  const r = onLearnedAck(t.learner, from, t.ctx.processCount)
+  if (r === null) return { ignored: `P${t.ctx.self} is not the decider` }
+  t.learner = r.learner
+  if (r.everyoneKnows) t.out.push({ do: 'timer.cancel', key: 'inform' })
+  return {
+    toward: `acknowledgements of ${t.learner.decided?.value ?? ''}`,
+    count: r.count,
+    needed: t.ctx.processCount,
+  }
+}
+
+/** The decider's `inform` timer: re-send `decide` to each process that has not acknowledged. */
+function inform(t: Turn): void {
+  const pair = t.learner.decided
+  const waiting = uninformed(t.learner, t.ctx.processCount)
+  if (pair === null || waiting.length === 0) return
+  for (const to of waiting) t.out.push({ do: 'send', to, msg: { type: 'decide', ...pair } })
+  t.out.push({ do: 'timer.set', key: 'inform', afterTicks: informDelayTicks(t.ctx.config) })
+}
+
 /** The user asks this process to propose `value`: phase 1a of a new ballot. */
 export function onRequest(s: PaxosProc, input: { value: string; ctx: Ctx }): Step<PaxosTypes> {
   const t = begin(s, input.ctx)
@@ -203,36 +256,44 @@ export function onRequest(s: PaxosProc, input: { value: string; ctx: Ctx }): Ste
   return finish(t, s)
 }
 
-/** The proposer's timeout or retry timer fired. */
+/** A timer fired: the proposer's timeout or retry, or the decider's `inform`. */
 export function onTimer(s: PaxosProc, input: { key: TimerPurpose; ctx: Ctx }): Step<PaxosTypes> {
   const t = begin(s, input.ctx)
-  applyProposer(t, proposerTimer(t.proposer, input.ctx.self, input.key, input.ctx.config))
+  if (input.key === 'inform') inform(t)
+  else applyProposer(t, proposerTimer(t.proposer, input.ctx.self, input.key, input.ctx.config))
   return finish(t, s)
 }
 
 /**
- * A crash: the proposer and learner are volatile and start afresh (keeping the highest round
- * seen, so a later ballot is still higher); the acceptor's promise and accepted value are on
- * stable storage, unless the amnesia bug is on.
+ * A crash: the proposer and the learner's tallies are volatile and start afresh (keeping the
+ * highest round seen, so a later ballot is still higher); the acceptor's promise and accepted
+ * value, and the learner's decision (with the decider's record of who has acknowledged it), are on
+ * stable storage. The amnesia bug wipes the acceptor's part.
  */
 export function onCrash(s: PaxosProc, input: { ctx: Ctx }): Step<PaxosTypes> {
   const proposer = idleProposer(s.proposer.maxRoundSeen)
-  if (!input.ctx.config.bugs.amnesiaOnCrash)
-    return { state: { ...s, proposer, learner: emptyLearner() }, outbox: [] }
+  const learner = { decided: s.learner.decided, tallies: {}, informed: s.learner.informed }
+  if (!input.ctx.config.bugs.amnesiaOnCrash) return { state: { ...s, proposer, learner }, outbox: [] }
   return {
-    state: { acceptor: { promised: null, accepted: null }, proposer, learner: emptyLearner() },
+    state: { acceptor: { promised: null, accepted: null }, proposer, learner },
     outbox: [{ do: 'emit', event: { kind: 'acceptor.forget', pid: input.ctx.self } }],
   }
 }
 
 /**
- * A recovered process reads its acceptor state back from stable storage (logged, so the narration
- * says what it really kept); its proposer and learner start idle, and it sends nothing.
+ * A recovered process reads its acceptor state and its decision back from stable storage (logged,
+ * so the narration says what it really kept); its proposer starts idle. A decider that has not
+ * heard every acknowledgement re-arms its `inform` timer (timers do not survive a crash).
  */
 export function onRecover(s: PaxosProc, input: { ctx: Ctx }): Step<PaxosTypes> {
   const { promised, accepted } = s.acceptor
-  return {
-    state: s,
-    outbox: [{ do: 'emit', event: { kind: 'acceptor.restore', pid: input.ctx.self, promised, accepted } }],
-  }
+  const pid = input.ctx.self
+  const outbox: Fx[] = [{ do: 'emit', event: { kind: 'acceptor.restore', pid, promised, accepted } }]
+  const decided = s.learner.decided
+  if (decided === null) return { state: s, outbox }
+  const waiting = uninformed(s.learner, input.ctx.processCount)
+  outbox.push({ do: 'emit', event: { kind: 'learner.restore', pid, decided, waiting } })
+  if (waiting.length > 0)
+    outbox.push({ do: 'timer.set', key: 'inform', afterTicks: informDelayTicks(input.ctx.config) })
+  return { state: s, outbox }
 }

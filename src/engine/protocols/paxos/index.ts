@@ -97,7 +97,17 @@ export const paxos: ProtocolModule<PaxosTypes> = {
       meaning: 'The proposer asks the acceptor to accept a value in this ballot.',
     },
     accepted: { role: 'ack', phase: '2b', meaning: 'The acceptor has accepted the value in this ballot.' },
-    decide: { role: 'notice', phase: 'learn', meaning: 'The proposer tells a learner the value is decided.' },
+    decide: {
+      role: 'request',
+      phase: 'learn',
+      meaning:
+        'The decider tells a learner the value is decided; it sends it again until the learner acknowledges.',
+    },
+    learned: {
+      role: 'ack',
+      phase: 'learn',
+      meaning: 'The learner acknowledges that it knows the decision, so the decider stops re-sending it.',
+    },
   },
   colourKey: (msg) => ballotKey(msg.ballot),
 

@@ -59,10 +59,19 @@ function checkRun(sim: Simulator, label: string): number {
         claims++
         if (Number(m[1]) !== from.size) fail(e, `but ${from.size} distinct replies counted toward it`)
       }
+      // The decider counts itself and every process that acknowledged (its record is stable).
+      const learned = /\((\d+) of (\d+) processes have learned\)/.exec(text)
+      if (learned) {
+        claims++
+        const known = new Set([...from].filter((p) => p !== e.msg.to)).size + 1
+        if (Number(learned[1]) !== known) fail(e, `but ${known} processes are known to have learned`)
+        if (Number(learned[2]) !== n) fail(e, `but there are ${n} processes`)
+      }
     }
     if (e.kind === 'proposer.phase' && e.phase === 'accepting')
       claims += checkAccepting(log, i, e, text, fail)
     if (e.kind === 'acceptor.restore') claims += checkRestore(log, i, e, text, fail)
+    if (e.kind === 'learner.restore') claims += checkLearnerRestore(log, i, e, text, fail, n)
     if (e.kind === 'learner.decide' && !text.includes(`decides value ${e.value} `))
       fail(e, 'names another value')
   })
@@ -169,6 +178,43 @@ function checkRestore(
     if (ballotKey(e.promised!) !== promised) fail(e, `but it had promised ${promised}`)
     if ((m![2] === 'nothing' ? null : m![2]) !== accepted) fail(e, `but it had accepted ${accepted}`)
   }
+  return 1
+}
+
+/**
+ * "From stable storage, Pk still knows value v is decided (ballot b); Pi, Pj have not acknowledged
+ * it yet": v and b are Pk's decision, and the processes named are exactly those (other than Pk)
+ * whose `learned` never reached Pk, when Pk is the decider.
+ */
+function checkLearnerRestore(
+  log: readonly SimEvent[],
+  i: number,
+  e: EventOf<'learner.restore'>,
+  text: string,
+  fail: Fail,
+  n: number,
+): number {
+  const before = log.slice(0, i)
+  const decision = before.find(
+    (d): d is EventOf<'learner.decide'> => d.kind === 'learner.decide' && d.pid === e.pid,
+  )
+  if (!decision) return fail(e, 'but it never decided')
+  const knows = `still knows value ${decision.value} is decided (ballot ${formatBallot(decision.ballot)})`
+  if (!text.includes(knows)) fail(e, `but it decided ${decision.value} in ${formatBallot(decision.ballot)}`)
+  const named = /; (.+) (?:has|have) not acknowledged/.exec(text)?.[1]?.split(', ') ?? []
+  const acked = new Set(
+    before.flatMap((d) =>
+      d.kind === 'msg.deliver' && d.msg.payload.type === 'learned' && d.msg.to === e.pid
+        ? [d.msg.from as number]
+        : [],
+    ),
+  )
+  for (const name of named) if (acked.has(Number(name.slice(1)))) fail(e, `but ${name} had acknowledged`)
+  // A decider that names nobody has heard every other process acknowledge.
+  const decider = before.some(
+    (d) => d.kind === 'msg.send' && d.msg.payload.type === 'decide' && d.msg.from === e.pid,
+  )
+  if (decider && named.length === 0 && acked.size < n - 1) fail(e, 'but some never acknowledged')
   return 1
 }
 

@@ -32,6 +32,8 @@ export function payloadLabel(p: Payload): string {
       return `accepted ${fb(p.ballot)} = ${p.value}`
     case 'decide':
       return `decide ${p.value}`
+    case 'learned':
+      return `learned ${p.value}`
   }
 }
 
@@ -61,6 +63,9 @@ export function sendText(m: Message<Payload>): string {
     case 'decide':
       s = `${P(m.from)} tells ${to} that value ${p.value} is decided (ballot ${fb(p.ballot)})`
       break
+    case 'learned':
+      s = `${P(m.from)} acknowledges to ${to} that it knows value ${p.value} is decided (ballot ${fb(p.ballot)})`
+      break
   }
   return s
 }
@@ -87,22 +92,30 @@ export function ignoredReply(pid: number, p: ProposerState, ballot: Ballot, phas
 /** The words a delivered reply adds: how it counted, or why it did not (` (2 of 3 needed)`). Pure. */
 export function countedText(m: Message<Payload>, counted: Counted | null): string {
   const t = m.payload.type
-  if (counted === null || (t !== 'promise' && t !== 'reject' && t !== 'accepted')) return ''
+  if (counted === null || (t !== 'promise' && t !== 'reject' && t !== 'accepted' && t !== 'learned'))
+    return ''
   if ('ignored' in counted) return `; it does not count: ${counted.ignored}`
   if (t === 'reject')
     return ` (${counted.count} reject${counted.count === 1 ? '' : 's'}; ${counted.needed} make the ballot fail)`
+  if (t === 'learned') return ` (${counted.count} of ${counted.needed} processes have learned)`
   return ` (${counted.count} of ${counted.needed} needed)`
 }
 
-export const timerSetText = (pid: ProcessId, key: TimerPurpose, fireAt: Tick): string =>
-  key === 'timeout'
+export function timerSetText(pid: ProcessId, key: TimerPurpose, fireAt: Tick): string {
+  if (key === 'inform')
+    return `${P(pid)} will send its decision again at tick ${fireAt} to every process that has not acknowledged it by then.`
+  return key === 'timeout'
     ? `${P(pid)} will give up on its ballot at tick ${fireAt} unless it succeeds first.`
     : `${P(pid)} will retry with a higher ballot at tick ${fireAt}.`
+}
 
-export const timerFireText = (pid: ProcessId, key: TimerPurpose): string =>
-  key === 'timeout'
+export function timerFireText(pid: ProcessId, key: TimerPurpose): string {
+  if (key === 'inform')
+    return `${P(pid)}'s re-send timer fires: not every process has acknowledged its decision.`
+  return key === 'timeout'
     ? `${P(pid)}'s timeout fires: its ballot has not succeeded in time.`
     : `${P(pid)}'s retry timer fires.`
+}
 
 export function runStartText(config: SimConfig, processCount: number): string {
   const { q1, q2 } = quorumSizes(config)
@@ -116,10 +129,9 @@ export function runStartText(config: SimConfig, processCount: number): string {
 export const crashText = (pid: ProcessId, config: SimConfig): string =>
   config.bugs.amnesiaOnCrash
     ? `${P(pid)} crashes and, with no stable storage, will forget its promise and accepted value.`
-    : `${P(pid)} crashes: whatever it promised or accepted survives on stable storage; messages on their way to it are lost.`
+    : `${P(pid)} crashes: whatever it promised, accepted or decided survives on stable storage; messages on their way to it are lost.`
 
-export const recoverText = (pid: ProcessId): string =>
-  `${P(pid)} recovers; its proposer and learner start afresh.`
+export const recoverText = (pid: ProcessId): string => `${P(pid)} recovers; its proposer starts afresh.`
 
 /** What a recovered acceptor really read back: its promise and accepted pair, or nothing. Pure. */
 function restoreText(e: Extract<PaxosEvent, { kind: 'acceptor.restore' }>, config: SimConfig): string {
@@ -132,6 +144,13 @@ function restoreText(e: Extract<PaxosEvent, { kind: 'acceptor.restore' }>, confi
     : 'has promised nothing'
   const acc = e.accepted ? `has accepted ${pair(e.accepted)}` : 'has accepted nothing'
   return `From stable storage, ${P(e.pid)} ${promise} and ${acc}.`
+}
+
+/** A recovered process's decision, read back, and whom it (as decider) must still tell. Pure. */
+function learnerRestoreText(e: Extract<PaxosEvent, { kind: 'learner.restore' }>): string {
+  const knows = `From stable storage, ${P(e.pid)} still knows value ${e.decided.value} is decided (ballot ${fb(e.decided.ballot)})`
+  if (e.waiting.length === 0) return `${knows}.`
+  return `${knows}; ${e.waiting.map(P).join(', ')} ${e.waiting.length === 1 ? 'has' : 'have'} not acknowledged it yet.`
 }
 
 /** The narration sentence for one of Paxos's own events. Pure. */
@@ -151,6 +170,8 @@ export function eventText(e: PaxosEvent, config: SimConfig): string {
       return phaseText(e, quorumSizes(config).q1)
     case 'learner.decide':
       return `${P(e.pid)} decides value ${e.value} (ballot ${fb(e.ballot)}).`
+    case 'learner.restore':
+      return learnerRestoreText(e)
     case 'value.chosen':
       return `Value ${e.value} is chosen: a quorum (${e.acceptors.map(P).join(', ')}) accepted ballot ${fb(e.ballot)}.`
     case 'invariant.violated':

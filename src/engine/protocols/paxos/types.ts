@@ -75,7 +75,7 @@ export interface SimConfig extends NetworkConfig {
   q2?: number
 }
 
-export type MsgType = 'prepare' | 'promise' | 'reject' | 'accept' | 'accepted' | 'decide'
+export type MsgType = 'prepare' | 'promise' | 'reject' | 'accept' | 'accepted' | 'decide' | 'learned'
 
 /** The payload of a message, by type. */
 export type Payload =
@@ -90,9 +90,14 @@ export type Payload =
   | { readonly type: 'accept'; readonly ballot: Ballot; readonly value: Value }
   | { readonly type: 'accepted'; readonly ballot: Ballot; readonly value: Value }
   | { readonly type: 'decide'; readonly ballot: Ballot; readonly value: Value }
+  /** A learner's acknowledgement of `decide`: it knows this decision (its own, as it stands). */
+  | { readonly type: 'learned'; readonly ballot: Ballot; readonly value: Value }
 
-/** The proposer's two timers: give up on a ballot, or retry after a failed one. */
-export type TimerPurpose = 'timeout' | 'retry'
+/**
+ * A process's timers: the proposer's two (give up on a ballot, or retry after a failed one) and
+ * the decider's `inform` (re-send `decide` to every process that has not acknowledged it).
+ */
+export type TimerPurpose = 'timeout' | 'retry' | 'inform'
 
 /** Proposer phases as shown on the process cards. */
 export type ProposerPhase = 'idle' | 'preparing' | 'accepting' | 'waiting' | 'decided' | 'abandoned'
@@ -134,6 +139,12 @@ export type PaxosEvent =
       failure: Failure | null
     }
   | { kind: 'learner.decide'; pid: ProcessId; ballot: Ballot; value: Value }
+  /**
+   * A recovered process read its decision back from stable storage; `waiting` lists the processes
+   * it, as the decider, has still to hear an acknowledgement from (empty when it is not the decider
+   * or everyone has acknowledged).
+   */
+  | { kind: 'learner.restore'; pid: ProcessId; decided: AcceptedPair; waiting: ProcessId[] }
   | { kind: 'value.chosen'; ballot: Ballot; value: Value; acceptors: ProcessId[] }
   | PaxosViolation
 
@@ -171,10 +182,19 @@ export interface ProposerState {
   attempt: number
 }
 
-/** Learner state: volatile. `tallies` maps `ballot|value` to the bitmask of acceptors heard from. */
+/**
+ * Learner state. The decision is on stable storage (it survives a crash), and so is `informed`,
+ * the decider's record of who has acknowledged it. `tallies` (`ballot|value` → bitmask of
+ * acceptors heard from, `all` mode) is volatile.
+ */
 export interface LearnerState {
   decided: AcceptedPair | null
   tallies: Record<string, number>
+  /**
+   * Only at the decider (the process whose proposer saw a quorum accept): the bitmask of processes
+   * known to have learned the decision, itself included. 0 at every other process.
+   */
+  informed: number
 }
 
 /** One process plays all three roles. */

@@ -48,6 +48,18 @@ export function processView(s: PaxosProc, up: boolean, config: SimConfig, pid: P
     })
   }
   const decided = s.learner.decided
+  if (decided && s.learner.informed !== 0) {
+    // The decider's duty: how many know the decision (itself included), until all do.
+    const known = popcount(s.learner.informed)
+    const all = known >= config.processCount
+    lines.push({
+      id: 'decider',
+      text: all
+        ? `decider · every process has acknowledged ${decided.value}`
+        : `decider · re-sends ${decided.value} until every process acknowledges`,
+      meters: all ? [] : [{ label: 'acknowledged', got: known, needed: config.processCount }],
+    })
+  }
   return {
     cells: [
       { id: 'promised', value: dash(s.acceptor.promised) },
