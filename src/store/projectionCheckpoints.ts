@@ -80,7 +80,9 @@ function applyPhase(v: ProcView, e: EventOf<'proposer.phase'>): void {
   if (e.phase === 'decided' || e.phase === 'abandoned') v.timer = null
   v.phase = e.phase
   v.ballot = e.ballot
-  v.value = e.value
+  // A proposer that learns a decision from elsewhere reports the decided value with its own,
+  // failed ballot: the card must keep the value that ballot carried (the decision is `decided`).
+  if (e.phase !== 'decided') v.value = e.value
   if (e.adoptedFrom) v.adoptedFrom = e.adoptedFrom
 }
 

@@ -1,8 +1,9 @@
-import { memo, type CSSProperties } from 'react'
+import { memo, useRef, type CSSProperties, type Ref } from 'react'
 import type { ArrowGeom } from './arrows.ts'
 import { ARROW_HEAD, BAR_HEAD, CHECK, CROSS, SELF_LOOP, SMALL_CROSS } from './glyphs.ts'
 import { hueVars } from './palette.ts'
 import type { Emphasis } from './related.ts'
+import { useTravel } from './travel.ts'
 
 export interface ArrowViewProps {
   readonly a: ArrowGeom
@@ -33,7 +34,7 @@ function Badge({ a }: { a: ArrowGeom }) {
 }
 
 /** The end of the drawn line: a head, a bar (REJECT), or a ✕ (lost). */
-function Head({ a }: { a: ArrowGeom }) {
+function Head({ a, ref }: { a: ArrowGeom; ref?: Ref<SVGPathElement> }) {
   const at = `translate(${a.x2} ${a.y2})`
   if (a.state === 'dropped') {
     return (
@@ -45,7 +46,7 @@ function Head({ a }: { a: ArrowGeom }) {
   }
   if (a.progress === 0) return <circle className="tl-queued" cx={a.x2} cy={a.y2} r={4.5} />
   const d = a.kind === 'reject' ? BAR_HEAD : ARROW_HEAD
-  return <path className="tl-head" d={d} transform={`${at} rotate(${a.angle})`} />
+  return <path ref={ref} className="tl-head" d={d} transform={`${at} rotate(${a.angle})`} />
 }
 
 /** The "×2" badge of a duplicate, a little way along the shaft from its tail. */
@@ -84,6 +85,9 @@ export const ArrowView = memo(function ArrowView({ a, emphasis, selected, tabbab
   // The hit area covers the whole path, the dotted rest of a message in flight included: a message
   // sent a moment ago is all dotted line, and must be as easy to hit as a delivered one.
   const hitTo = a.state === 'delivered' ? [a.x2, a.y2] : [a.tx, a.ty]
+  const shaft = useRef<SVGLineElement>(null)
+  const head = useRef<SVGPathElement>(null)
+  useTravel(a, shaft, head)
   return (
     <g
       className={arrowClass(a, emphasis, selected)}
@@ -101,9 +105,9 @@ export const ArrowView = memo(function ArrowView({ a, emphasis, selected, tabbab
           <line className="tl-hit" x1={a.x1} y1={a.y1} x2={hitTo[0]} y2={hitTo[1]} />
           {halo && <line className="tl-halo" x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} />}
           {a.state !== 'delivered' && <line className="tl-ghost" x1={a.x2} y1={a.y2} x2={a.tx} y2={a.ty} />}
-          <line className="tl-shaft" x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} />
+          <line ref={shaft} className="tl-shaft" x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} />
           <circle className="tl-tail" cx={a.x1} cy={a.y1} r={3} />
-          <Head a={a} />
+          <Head a={a} ref={head} />
           <Badge a={a} />
         </>
       )}

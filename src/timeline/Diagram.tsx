@@ -19,6 +19,7 @@ import { Plot } from './Plot.tsx'
 import { relatedMessages } from './related.ts'
 import { useElementSize, useLabelMeasure, usePrefersReducedMotion, useTypeScale } from './useElementSize.ts'
 import { FOLLOW_PAN_MS, useTimeZoom } from './useTimeZoom.ts'
+import { TravelAllowed } from './travel.ts'
 import { ZoomControls } from './ZoomControls.tsx'
 import './timeline.css'
 
@@ -275,16 +276,18 @@ export function Diagram(props: DiagramProps) {
         onClick={onSvgClick}
       >
         {layout && (
-          <Plot
-            tabStopId={tabStopOf(layout, focusId, selectedMsgId)}
-            layout={layout}
-            idPrefix={ids}
-            activeId={activeId}
-            related={related}
-            selectedMsgId={selectedMsgId}
-            arrowHandlers={arrowHandlers}
-            panRef={panRef}
-          />
+          <TravelAllowed value={arrowLabels}>
+            <Plot
+              tabStopId={tabStopOf(layout, focusId, selectedMsgId)}
+              layout={layout}
+              idPrefix={ids}
+              activeId={activeId}
+              related={related}
+              selectedMsgId={selectedMsgId}
+              arrowHandlers={arrowHandlers}
+              panRef={panRef}
+            />
+          </TravelAllowed>
         )}
       </svg>
       <ZoomControls zoom={zoom} anchorTick={cursorTick} />

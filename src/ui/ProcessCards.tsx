@@ -17,9 +17,12 @@ function QuorumMeter({ got, needed, label }: { got: number; needed: number; labe
   )
 }
 
-function ProposerLine({ v, quorum }: { v: ProcView; quorum: number }) {
+export function ProposerLine({ v, quorum }: { v: ProcView; quorum: number }) {
   if (v.phase === 'idle') return null
   const value = v.value ?? v.ownValue
+  // Done because it learned another ballot's decision: say so, beside what its own ballot carried.
+  const learned =
+    v.phase === 'decided' && v.decided && ballot(v.decided.ballot) !== ballot(v.ballot) ? v.decided : null
   const collecting = v.phase === 'preparing' || v.phase === 'accepting'
   return (
     <div className={cls(v, 'phase', 'proposer-line')}>
@@ -32,6 +35,12 @@ function ProposerLine({ v, quorum }: { v: ProcView; quorum: number }) {
           </span>
         )}
         {v.adoptedFrom && <span className="adopted"> (adopted from {pair(v.adoptedFrom)})</span>}
+        {learned && (
+          <span className="nowrap">
+            {' '}
+            · learned <b>{learned.value}</b> decided in ballot {ballot(learned.ballot)}
+          </span>
+        )}
       </div>
       {collecting && (
         <div>

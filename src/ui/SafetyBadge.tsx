@@ -47,7 +47,7 @@ export function SafetyBadge() {
       type="button"
       className="badge badge-bad"
       role="status"
-      title={`${first.text} (step ${first.step}${more})`}
+      title={`${first.text} Step ${first.step}${more}.`}
       aria-label={`Violated: ${rule}, at step ${first.step}${more}. Jump there.`}
       onClick={() => setCursor(first.step, true)}
     >

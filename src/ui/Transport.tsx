@@ -152,7 +152,7 @@ export function Position() {
           title="The run stopped at its limit; raise Max steps in Settings to see more."
         >
           {' '}
-          · limit
+          · {halted === 'steps' ? 'stopped at Max steps' : 'stopped at the log limit'}
         </span>
       )}
     </span>
