@@ -63,8 +63,18 @@ const lastCellCentre = (page: import('@playwright/test').Page) =>
       const pt = ctm ? new DOMPoint(cell.x, cell.y).matrixTransform(ctm) : null
       if (pt && document.elementFromPoint(pt.x, pt.y)?.closest('.tl-density')) return { x: pt.x, y: pt.y }
     }
-    throw new Error('no traffic cell to click')
+    return null
   })
+
+/** The newest uncovered traffic cell, waiting while the view is still being redrawn. */
+async function cellToClick(page: import('@playwright/test').Page): Promise<{ x: number; y: number }> {
+  for (let tries = 0; tries < 50; tries++) {
+    const at = await lastCellCentre(page)
+    if (at) return at
+    await page.waitForTimeout(100)
+  }
+  throw new Error('no traffic cell to click')
+}
 
 test('a dense 20,000-step run stays bounded at its end, fitted and zoomed in', async ({ page }) => {
   test.setTimeout(120_000)
@@ -103,7 +113,7 @@ test('a dense 20,000-step run stays bounded at its end, fitted and zoomed in', a
   const view = async () => ((await density.count()) === 0 ? 'arrows' : await note.innerText())
   for (let i = 0; i < 12 && (await density.count()) > 0; i++) {
     const before = await view()
-    const at = await lastCellCentre(page)
+    const at = await cellToClick(page)
     await page.mouse.click(at.x, at.y)
     // Let the zoom land before the next click (late on a loaded machine). A click that lands
     // while the view is re-rendering may be lost: then the loop clicks again.
