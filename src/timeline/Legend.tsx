@@ -1,3 +1,4 @@
+import type { AnyProtocol } from '../engine/index.ts'
 import type { CSSProperties, ReactNode } from 'react'
 import {
   ADOPT_RING_R,
@@ -176,7 +177,30 @@ function Mark({ cls, d, dy }: { cls: string; d: string; dy: number }) {
  * crashes and partitions. One SVG drawn with the diagram's own classes and glyphs, so it matches
  * the current theme on screen and can be exported alongside the diagram.
  */
-export function Legend({ columns = 3 }: { columns?: number }) {
+/**
+ * A protocol module's words for the four arrow kinds: its message types grouped by what they
+ * mean (`messages[type].role`), quiet ones said to be faint. Null for Paxos, whose words are above.
+ */
+function moduleTexts(module: AnyProtocol | undefined): Record<string, string> | null {
+  if (!module?.app) return null
+  const quiet = new Set<string>(module.app.quiet)
+  const by = (role: string): string[] =>
+    Object.entries(module.messages as Record<string, { role: string }>)
+      .filter(([, m]) => m.role === role)
+      .map(([type]) => (quiet.has(type) ? `${type} (faint)` : type))
+  return {
+    request: `${by('request').join(' / ')} (requests)`,
+    ack: `${by('ack').join(' / ')}: ACK`,
+    reject: `${by('reject').join(' / ')}: REJECT`,
+    decide: `${by('notice').join(' / ')} (notices)`,
+  }
+}
+
+export function Legend({ columns = 3, module }: { columns?: number; module?: AnyProtocol }) {
+  const texts = moduleTexts(module)
+  const items = texts
+    ? ITEMS.map((item, i) => (i < 4 ? { ...item, text: Object.values(texts)[i] as string } : item))
+    : ITEMS
   const cols = Math.max(1, Math.floor(columns))
   const rows = Math.ceil(CELLS / cols)
   const width = cols * CELL_W
@@ -190,7 +214,7 @@ export function Legend({ columns = 3 }: { columns?: number }) {
         role="list"
         aria-label="Legend of the time-space diagram"
       >
-        {ITEMS.map((item, i) => (
+        {items.map((item, i) => (
           <g
             key={item.text}
             className={item.scheme ? `tl-legend-${item.scheme}` : undefined}
