@@ -15,7 +15,7 @@ function statusWords(l: LaneGeom): string {
 }
 
 /** The status line under a lane's name: DOWN, the ballot it runs, or the value it decided. */
-function StatusLine({ l, y, fontPx }: { l: LaneGeom; y: number; fontPx: number }) {
+function StatusLine({ l, y, fontPx, width }: { l: LaneGeom; y: number; fontPx: number; width: number }) {
   const s = l.status
   const x = 12
   if (s.down) {
@@ -37,10 +37,24 @@ function StatusLine({ l, y, fontPx }: { l: LaneGeom; y: number; fontPx: number }
         : null
   if (text === null) return null
   const done = s.plain ? s.plain.tone !== 'running' : s.decided !== null
-  const cls = done ? 'tl-status tl-status-decided' : 'tl-status tl-status-running'
+  const cls =
+    s.plain?.tone === 'idle'
+      ? 'tl-status tl-status-idle'
+      : done
+        ? 'tl-status tl-status-decided'
+        : 'tl-status tl-status-running'
   const style = s.running && !done ? (hueVars(s.running.hue, l.proposerSlot) as CSSProperties) : undefined
+  // A protocol's own line may be longer than the header is wide: squeeze it to fit, never clip it.
+  const fit = s.plain && text.length * fontPx * 0.62 > width ? { textLength: width } : {}
   return (
-    <text className={cls} x={x} y={y} style={{ ...style, fontSize: fontPx }}>
+    <text
+      className={cls}
+      x={x}
+      y={y}
+      style={{ ...style, fontSize: fontPx }}
+      {...fit}
+      lengthAdjust={fit.textLength ? 'spacingAndGlyphs' : undefined}
+    >
       {text}
     </text>
   )
@@ -90,7 +104,9 @@ export function LaneHeaders({
           >
             {l.name}
           </text>
-          {twoLines && <StatusLine l={l} y={statusFont + 8} fontPx={statusFont} />}
+          {twoLines && (
+            <StatusLine l={l} y={statusFont + 8} fontPx={statusFont} width={frame.plotLeft - 24} />
+          )}
         </g>
       ))}
     </g>

@@ -1,3 +1,4 @@
+import type { AnyProtocol, MessageMeaning } from '../engine/index.ts'
 import type { CSSProperties, ReactNode } from 'react'
 import {
   ADOPT_RING_R,
@@ -176,7 +177,32 @@ function Mark({ cls, d, dy }: { cls: string; d: string; dy: number }) {
  * crashes and partitions. One SVG drawn with the diagram's own classes and glyphs, so it matches
  * the current theme on screen and can be exported alongside the diagram.
  */
-export function Legend({ columns = 3 }: { columns?: number }) {
+/** What each of a protocol module's message types means (role, step, sentence), or null for Paxos. */
+function moduleTypes(module: AnyProtocol | undefined) {
+  if (!module?.app) return null
+  const quiet = new Set<string>(module.app.quiet)
+  return Object.entries(module.messages as Record<string, MessageMeaning>).map(([type, m]) => ({
+    type,
+    ...m,
+    quiet: quiet.has(type),
+  }))
+}
+
+/** The four arrow kinds in words that fit any protocol (its types are listed below the drawing). */
+const GENERIC_KINDS = ['request (asks)', 'ACK reply', 'REJECT reply', 'notice (no reply)'] as const
+
+const ROLE_WORDS: Record<MessageMeaning['role'], string> = {
+  request: 'request',
+  ack: 'ACK',
+  reject: 'REJECT',
+  notice: 'notice',
+}
+
+export function Legend({ columns = 3, module }: { columns?: number; module?: AnyProtocol }) {
+  const types = moduleTypes(module)
+  const items = types
+    ? ITEMS.map((item, i) => (i < 4 ? { ...item, text: GENERIC_KINDS[i] as string } : item))
+    : ITEMS
   const cols = Math.max(1, Math.floor(columns))
   const rows = Math.ceil(CELLS / cols)
   const width = cols * CELL_W
@@ -190,7 +216,7 @@ export function Legend({ columns = 3 }: { columns?: number }) {
         role="list"
         aria-label="Legend of the time-space diagram"
       >
-        {ITEMS.map((item, i) => (
+        {items.map((item, i) => (
           <g
             key={item.text}
             className={item.scheme ? `tl-legend-${item.scheme}` : undefined}
@@ -204,6 +230,21 @@ export function Legend({ columns = 3 }: { columns?: number }) {
           </g>
         ))}
       </svg>
+      {types && (
+        <ul className="tl-legend-types" aria-label={`${module?.title ?? ''} message types`}>
+          {types.map((t) => (
+            <li key={t.type}>
+              <b>{t.type}</b>{' '}
+              <span className="tl-legend-role">
+                {ROLE_WORDS[t.role]}
+                {t.phase !== t.type ? ` · ${t.phase}` : ''}
+                {t.quiet ? ' · drawn faint' : ''}
+              </span>
+              : {t.meaning}
+            </li>
+          ))}
+        </ul>
+      )}
     </figure>
   )
 }

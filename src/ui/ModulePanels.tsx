@@ -80,9 +80,11 @@ export function LogGridPanel({ moment }: { moment: ModuleMoment }) {
   return (
     <section className="panel" aria-labelledby="loggrid-title">
       <h2 id="loggrid-title" className="panel-title">
-        Replicated log{' '}
-        <span className="muted">■ executed · ✓ chosen · ballot: accepted · bar: commit point</span>
+        Replicated log
       </h2>
+      <p className="muted log-grid-key">
+        ■ executed · ✓ chosen · a ballot: accepted there · bar: commit point
+      </p>
       <LogGrid model={moment.grid} />
     </section>
   )

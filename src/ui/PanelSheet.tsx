@@ -1,11 +1,11 @@
 import { useId, useState, type KeyboardEvent } from 'react'
+import { useProtocol } from '../store/protocol.ts'
 import { useSynod } from '../store/store.ts'
 import { Legend } from '../timeline/Legend.tsx'
 import { InFlightList } from './InFlightList.tsx'
 import { MessageInspector } from './MessageInspector.tsx'
 import { Narration } from './Narration.tsx'
-import { ProcessCards } from './ProcessCards.tsx'
-import { ProcessMenu } from './ProcessMenu.tsx'
+import { ProcessPanels } from './Sidebar.tsx'
 
 const TABS = [
   { id: 'steps', label: 'Steps' },
@@ -16,16 +16,12 @@ const TABS = [
 type TabId = (typeof TABS)[number]['id']
 
 function TabBody({ tab }: { tab: TabId }) {
+  const module = useProtocol()
   switch (tab) {
     case 'steps':
       return <Narration />
     case 'processes':
-      return (
-        <>
-          <ProcessMenu />
-          <ProcessCards />
-        </>
-      )
+      return <ProcessPanels />
     case 'messages':
       return (
         <>
@@ -34,7 +30,7 @@ function TabBody({ tab }: { tab: TabId }) {
         </>
       )
     case 'legend':
-      return <Legend columns={2} />
+      return <Legend columns={2} module={module} />
   }
 }
 

@@ -120,5 +120,7 @@ export function laneStatus(s: MpProcState, up: boolean): LaneStatus {
     return { text: `leader ${fb(s.ballot)} · c${s.commit}`, tone: 'running', colourKey: fb(s.ballot) }
   if (s.status === 'candidate')
     return { text: `phase 1 ${fb(s.ballot)}`, tone: 'running', colourKey: fb(s.ballot) }
-  return { text: `c${s.commit} e${s.executed}`, tone: s.executed > 0 ? 'done' : 'idle', colourKey: null }
+  // A follower: its commit point, and how far it has executed when that lags behind.
+  const text = s.executed === s.commit ? `commit ${s.commit}` : `commit ${s.commit} · ran ${s.executed}`
+  return { text, tone: s.executed > 0 ? 'done' : 'idle', colourKey: null }
 }
