@@ -95,20 +95,37 @@ const EXPECTED: Record<string, Expected> = {
     check: (sim) => expect(phases(sim.log, 1, 'waiting').length).toBeGreaterThan(0),
   },
   'minority-crash': {
-    outcome: 'chosen=10 ballot=1.1 decided=3/5',
-    // P1 keeps sending its decision to P4 and P5, which never come back, until the step limit.
-    end: 'limit.reached',
+    // P1 keeps sending its decision to P4 and P5 while they are down; once they recover they learn.
+    outcome: 'chosen=10 ballot=1.1 decided=5/5',
+    end: 'run.quiescent',
     violated: SAFE,
-    check: (sim) => expect(sim.state.procs.filter((p) => !p.up).map((p) => p.pid)).toEqual([4, 5]),
+    check: (sim) => {
+      const chosenAt = of(sim.log, 'value.chosen')[0]?.step ?? -1
+      expect(of(sim.log, 'proc.recover').map((e) => [e.pid, e.step > chosenAt])).toEqual([
+        [4, true],
+        [5, true],
+      ])
+      // At least one re-sent decide is lost while they are down, then one reaches each of them.
+      expect(
+        of(sim.log, 'msg.drop').filter((e) => e.msg.payload.type === 'decide' && e.reason === 'crash').length,
+      ).toBeGreaterThan(2)
+      expect(
+        of(sim.log, 'learner.decide')
+          .map((e) => e.pid)
+          .sort(),
+      ).toEqual([1, 2, 3, 4, 5])
+    },
   },
   'majority-crash': {
-    outcome: 'chosen=10 ballot=3.1 decided=4/5',
-    // P1 keeps sending its decision to P3, which never comes back, until the step limit.
-    end: 'limit.reached',
+    // P3 recovers only after the decision and learns it from P1's re-sent decide.
+    outcome: 'chosen=10 ballot=3.1 decided=5/5',
+    end: 'run.quiescent',
     violated: SAFE,
     check: (sim) => {
       expect(phases(sim.log, 1, 'waiting').map((e) => e.failure?.reason)).toContain('timeout')
-      expect(of(sim.log, 'proc.recover').map((e) => e.pid)).toEqual([4, 5])
+      expect(of(sim.log, 'proc.recover').map((e) => e.pid)).toEqual([4, 5, 3])
+      const chosenAt = of(sim.log, 'value.chosen')[0]?.step ?? -1
+      expect(of(sim.log, 'proc.recover').at(-1)?.step).toBeGreaterThan(chosenAt)
     },
   },
   'message-loss': {
@@ -163,18 +180,35 @@ const EXPECTED: Record<string, Expected> = {
       expect(new Set(of(sim.log, 'value.chosen').map((e) => e.value))).toEqual(new Set(['A', 'B'])),
   },
   'bug-amnesia': {
-    outcome: 'chosen=A ballot=1.1 decided=2/3',
-    // The deciders keep telling P3, which never comes back, until the step limit.
-    end: 'limit.reached',
+    // P3 comes back after X is chosen, with an empty memory, and learns X from P2's re-send.
+    outcome: 'chosen=A ballot=1.1 decided=3/3',
+    end: 'run.quiescent',
     violated: ['promise-monotonic', 'stability', 'agreement'],
-    check: (sim) => expect(of(sim.log, 'acceptor.forget').length).toBeGreaterThan(0),
+    check: (sim) => {
+      expect(of(sim.log, 'acceptor.forget').map((e) => e.pid)).toEqual([1, 3])
+      expect(of(sim.log, 'value.chosen').map((e) => e.value)).toEqual(['A', 'X'])
+      expect(of(sim.log, 'learner.decide').map((e) => [e.pid, e.value])).toEqual([
+        [2, 'X'],
+        [1, 'X'],
+        [3, 'X'],
+      ])
+    },
   },
   'bug-small-quorum': {
     outcome: 'chosen=A ballot=1.1 decided=5/5',
-    // The partition never heals: each side's decider keeps telling the other side.
-    end: 'limit.reached',
+    // The partition heals after both sides decided; the re-sent decides cross but change no one's mind.
+    end: 'run.quiescent',
     violated: ['stability', 'agreement'],
-    check: (sim) => expect(of(sim.log, 'value.chosen').map((e) => e.value)).toEqual(['A', 'B']),
+    check: (sim) => {
+      expect(of(sim.log, 'value.chosen').map((e) => e.value)).toEqual(['A', 'B'])
+      expect(of(sim.log, 'learner.decide').map((e) => [e.pid, e.value])).toEqual([
+        [1, 'A'],
+        [5, 'B'],
+        [2, 'A'],
+        [3, 'B'],
+        [4, 'B'],
+      ])
+    },
   },
   'bug-duplicate-ballots': {
     outcome: 'chosen=A ballot=1 decided=5/5',

@@ -149,6 +149,21 @@ const AMENDED: Readonly<
 }
 const expected = (f: Fixture) => ({ ...f, ...AMENDED[f.id] })
 
+/**
+ * Presets whose interventions changed after the freeze, and the step of the first new one. An old
+ * link keeps its own interventions, so it replays today's golden trace only before that step.
+ */
+const RESTAGED: Readonly<Record<string, { fromStep: number; why: string }>> = {
+  'minority-crash': { fromStep: 26, why: 'P4 and P5 recover after the decision and learn it' },
+  'majority-crash': { fromStep: 42, why: 'P3 recovers after the decision and learns it' },
+  'bug-amnesia': { fromStep: 27, why: 'P3 recovers after X is decided and learns X' },
+  'bug-small-quorum': { fromStep: 41, why: 'the partition heals after both sides decided' },
+}
+
+/** The trace lines of the steps before `step` (each line starts `s<step> `). */
+const before = (trace: string, step: number): string[] =>
+  trace.split('\n').filter((line) => Number(/^s(\d+) /.exec(line)?.[1] ?? Infinity) < step)
+
 const golden = (id: string): string =>
   readFileSync(new URL(`./__golden__/${id}.trace.txt`, import.meta.url), 'utf8')
 
@@ -199,7 +214,13 @@ describe('format-1 fixtures', () => {
     '%s: the old link replays to the golden trace',
     (id, f) => {
       const { sim } = replay(decoded(decodeScenarioLink(f.link)))
-      expect(`${textTrace(sim.log)}\n${summaryLine(sim.state)}\n`).toBe(golden(id))
+      const trace = `${textTrace(sim.log)}\n${summaryLine(sim.state)}\n`
+      const restaged = RESTAGED[id]
+      if (!restaged) return expect(trace).toBe(golden(id))
+      const same = before(trace, restaged.fromStep)
+      expect(same.length).toBeGreaterThan(restaged.fromStep)
+      expect(same).toEqual(before(golden(id), restaged.fromStep))
+      expect(trace).not.toBe(golden(id))
     },
   )
 
@@ -246,9 +267,13 @@ describe('migrateV1toV2', () => {
     const old = fixtures.find((f) => f.id === 'preset:bug-small-quorum')
     const preset = presetById('bug-small-quorum')
     if (!old || !preset) throw new Error('missing fixture or preset')
-    const before = replay(decoded(decodeScenarioLink(old.link))).sim
+    const then = replay(decoded(decodeScenarioLink(old.link))).sim
     const now = replay(preset.scenario).sim
-    expect(textTrace(now.log)).toBe(textTrace(before.log))
+    // The preset now heals the partition at step 41; until then (both quorums of 2 and A and B
+    // chosen) both runs are the same.
+    const healAt = RESTAGED['bug-small-quorum']?.fromStep ?? 0
+    expect(healAt).toBeGreaterThan(30)
+    expect(before(textTrace(now.log), healAt)).toEqual(before(textTrace(then.log), healAt))
   })
 })
 

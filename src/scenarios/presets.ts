@@ -218,25 +218,35 @@ const PRESETS: readonly Preset[] = [
   preset(
     'minority-crash',
     'A minority of acceptors crashes',
-    'P5 is down from the start and P4 crashes after promising. Two of five acceptors are gone, but P1, P2 and P3 still form a majority: P1’s ballot completes and 10 is decided. Paxos tolerates the failure of any minority.',
+    'P5 is down from the start and P4 crashes after promising. Two of five acceptors are gone, but P1, P2 and P3 still form a majority: P1’s ballot completes and 10 is decided. Paxos tolerates the failure of any minority. P1 keeps sending its decision to P4 and P5 while they are down; when they come back (P4 still holds its promise on stable storage), the next re-send reaches them and all five learn 10.',
     lecture(),
     [
       at(0, { type: 'crash', pid: 5 }),
       at(0, { type: 'propose', pid: 1, value: '10' }),
       at(6, { type: 'crash', pid: 4 }),
+      at(26, { type: 'recover', pid: 4 }),
+      at(26, { type: 'recover', pid: 5 }),
     ],
     [
       { step: 6, text: 'Two of five acceptors are down. Can P1 still succeed?' },
       {
         step: 24,
-        text: 'P4 and P5 have not acknowledged 10, so P1 sends its decision again. It cannot tell a crashed process from a slow one: it keeps trying until they come back (here, until the run’s step limit).',
+        text: 'P4 and P5 have not acknowledged 10, so P1 sends its decision again. It cannot tell a crashed process from a slow one: it keeps trying until they come back.',
+      },
+      {
+        step: 26,
+        text: 'P4 and P5 come back; P4 still promises 1.1, kept on stable storage. Neither knows the decision yet.',
+      },
+      {
+        step: 31,
+        text: 'P1 sent its decision again; P4 and P5 learned 10 and acknowledged it. All five know 10 now, so P1 stops re-sending and the run goes quiet.',
       },
     ],
   ),
   preset(
     'majority-crash',
     'A majority crashes: blocked, then recovers',
-    'P3, P4 and P5 crash just after P1 starts. Without a majority no ballot can succeed: P1 times out and retries again and again, safely making no progress. When P4 and P5 recover — they crashed before any prepare reached them, so their stable storage holds no promise — P1’s next retry gathers a quorum and 10 is decided.',
+    'P3, P4 and P5 crash just after P1 starts. Without a majority no ballot can succeed: P1 times out and retries again and again, safely making no progress. When P4 and P5 recover — they crashed before any prepare reached them, so their stable storage holds no promise — P1’s next retry gathers a quorum and 10 is decided. P3 is still down, so P1 keeps sending it the decision; when P3 recovers, the next re-send reaches it and P3 learns 10 as well.',
     lecture({
       proposerTimeoutTicks: 50,
       retry: { policy: 'fixed', delayTicks: 20, backoffBaseTicks: 40, backoffMaxTicks: 320 },
@@ -248,6 +258,7 @@ const PRESETS: readonly Preset[] = [
       at(1, { type: 'crash', pid: 5 }),
       at(12, { type: 'recover', pid: 4 }),
       at(12, { type: 'recover', pid: 5 }),
+      at(42, { type: 'recover', pid: 3 }),
     ],
     [
       { step: 1, text: 'Three of five processes are down. What can P1 achieve now?' },
@@ -257,7 +268,15 @@ const PRESETS: readonly Preset[] = [
       },
       {
         step: 41,
-        text: 'P3 has not acknowledged 10, so P1 sends its decision again. It cannot tell a crashed process from a slow one: it keeps trying until P3 comes back (here, until the run’s step limit).',
+        text: 'P3 has not acknowledged 10, so P1 sends its decision again. It cannot tell a crashed process from a slow one: it keeps trying until P3 comes back.',
+      },
+      {
+        step: 42,
+        text: 'P3 comes back. It crashed before any prepare reached it, so it knows nothing of 10; P1’s next re-send reaches it.',
+      },
+      {
+        step: 45,
+        text: 'P3 learned 10 and acknowledged: all five know the decision, so P1 stops re-sending and the run goes quiet.',
       },
     ],
   ),
@@ -385,7 +404,7 @@ const PRESETS: readonly Preset[] = [
   preset(
     'bug-amnesia',
     'Bug: acceptors forget on crash',
-    'With this bug acceptors keep promised and accepted in memory only (three processes, quorum 2). P1 gets A accepted by itself and P3: A is chosen. Then P1 restarts with an empty memory and P3 crashes. P2, which never accepted A, runs a new ballot; the only other acceptor it can reach is P1, which remembers nothing, so P2 proposes its own X — and X is chosen as well. Acceptor state must survive crashes on stable storage.',
+    'With this bug acceptors keep promised and accepted in memory only (three processes, quorum 2). P1 gets A accepted by itself and P3: A is chosen. Then P1 restarts with an empty memory and P3 crashes. P2, which never accepted A, runs a new ballot; the only other acceptor it can reach is P1, which remembers nothing, so P2 proposes its own X — and X is chosen as well. When P3 comes back, it too has forgotten that it accepted A, and it learns X from P2’s re-sent decision. Acceptor state must survive crashes on stable storage.',
     lecture({ processCount: 3, bugs: { ...lecture().bugs, amnesiaOnCrash: true } }),
     [
       at(0, { type: 'propose', pid: 1, value: 'A' }),
@@ -393,13 +412,24 @@ const PRESETS: readonly Preset[] = [
       at(12, { type: 'crash', pid: 1 }),
       at(12, { type: 'recover', pid: 1 }),
       at(12, { type: 'crash', pid: 3 }),
+      at(27, { type: 'recover', pid: 3 }),
     ],
-    [{ step: 12, text: 'A is chosen. Now P1 restarts with an empty memory, and P3 crashes.' }],
+    [
+      { step: 12, text: 'A is chosen. Now P1 restarts with an empty memory, and P3 crashes.' },
+      {
+        step: 27,
+        text: 'X is chosen too, and P1 and P2 decided X. P3 comes back with an empty memory: it has forgotten its promise and that it accepted A.',
+      },
+      {
+        step: 30,
+        text: 'P2 sent its decision again and P3 learned X. Every process decided X, although A was chosen first.',
+      },
+    ],
   ),
   preset(
     'bug-small-quorum',
     'Bug: quorums too small to intersect',
-    'With quorums of 2 out of 5, two quorums need not share an acceptor. A partition splits {P1, P2} from {P3, P4, P5}; each side gathers its own “quorum”, and A is chosen on one side while B is chosen on the other. Majorities work because any two of them intersect.',
+    'With quorums of 2 out of 5, two quorums need not share an acceptor. A partition splits {P1, P2} from {P3, P4, P5}; each side gathers its own “quorum”, and A is chosen on one side while B is chosen on the other. When the partition heals, each side’s decider re-sends its decision across, but every process has already decided and keeps its value: the disagreement is permanent. Majorities work because any two of them intersect.',
     // The q1 + q2 ≤ n case of Flexible Paxos: 2 + 2 ≤ 5, allowed only as the broken variant.
     lecture({ q1: 2, q2: 2, bugs: { ...lecture().bugs, smallQuorum: true } }),
     [
@@ -412,6 +442,7 @@ const PRESETS: readonly Preset[] = [
       }),
       at(0, { type: 'propose', pid: 1, value: 'A' }),
       at(0, { type: 'propose', pid: 5, value: 'B' }),
+      at(41, { type: 'heal' }),
     ],
     [
       {
@@ -419,6 +450,14 @@ const PRESETS: readonly Preset[] = [
         text: 'With quorums of 2, each side of the partition has its own “quorum” of promises. Can both sides get a value chosen?',
       },
       { step: 20, text: 'A is chosen by P1 and P2 alone; on the other side, P3, P4 and P5 are accepting B.' },
+      {
+        step: 41,
+        text: 'P1 and P2 decided A; P3, P4 and P5 decided B. Now the partition heals.',
+      },
+      {
+        step: 53,
+        text: 'Each decider’s re-sent decision reached the other side, but every process keeps the value it decided: P1 and P2 hold A, P3, P4 and P5 hold B.',
+      },
     ],
   ),
   preset(
