@@ -67,13 +67,13 @@ const lastCellCentre = (page: import('@playwright/test').Page) =>
   })
 
 /** The newest uncovered traffic cell, waiting while the view is still being redrawn. */
-async function cellToClick(page: import('@playwright/test').Page): Promise<{ x: number; y: number }> {
-  for (let tries = 0; tries < 50; tries++) {
+async function cellToClick(page: import('@playwright/test').Page): Promise<{ x: number; y: number } | null> {
+  for (let tries = 0; tries < 20; tries++) {
     const at = await lastCellCentre(page)
     if (at) return at
     await page.waitForTimeout(100)
   }
-  throw new Error('no traffic cell to click')
+  return null
 }
 
 test('a dense 20,000-step run stays bounded at its end, fitted and zoomed in', async ({ page }) => {
@@ -111,10 +111,14 @@ test('a dense 20,000-step run stays bounded at its end, fitted and zoomed in', a
   // Clicking the traffic zooms in where it was clicked, until single arrows come back.
   const density = page.locator('.tl-svg .tl-density')
   const view = async () => ((await density.count()) === 0 ? 'arrows' : await note.innerText())
-  for (let i = 0; i < 12 && (await density.count()) > 0; i++) {
+  for (let i = 0; i < 16 && (await density.count()) > 0; i++) {
     const before = await view()
     const at = await cellToClick(page)
-    await page.mouse.click(at.x, at.y)
+    // The first click must hit traffic; later the few cells left may all sit under a mark or
+    // the cursor, and then the zoom button zooms in the same way.
+    if (at) await page.mouse.click(at.x, at.y)
+    else if (i > 0) await page.getByRole('button', { name: 'Zoom in' }).click()
+    else throw new Error('no traffic cell to click')
     // Let the zoom land before the next click (late on a loaded machine). A click that lands
     // while the view is re-rendering may be lost: then the loop clicks again.
     await expect
