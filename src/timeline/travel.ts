@@ -7,6 +7,29 @@ export const TRAVEL_MS = 280
 const reducedMotion = (): boolean =>
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches
 
+/** When the last step's messages began to travel (performance.now()). */
+let lastTravelAt = Number.NEGATIVE_INFINITY
+/** Whether the arrows of the commit being applied travel; null between commits. */
+let thisCommit: boolean | null = null
+
+/**
+ * Whether this step's messages travel: not when it comes sooner than TRAVEL_MS after the last
+ * step that moved (a fast clicker or a fast replay), so animations never pile up and steal the
+ * main thread from the next step. Decided once per commit: every arrow's layout effect of one
+ * commit runs in the same task, before any microtask.
+ */
+function travelsThisCommit(): boolean {
+  if (thisCommit === null) {
+    const now = performance.now()
+    thisCommit = now - lastTravelAt >= TRAVEL_MS
+    if (thisCommit) lastTravelAt = now
+    queueMicrotask(() => {
+      thisCommit = null
+    })
+  }
+  return thisCommit
+}
+
 /**
  * Whether arrows may travel now: not while the user drags the scrubber (every frame jumps far, and
  * the frames are for following the cursor). The diagram provides it.
@@ -40,11 +63,13 @@ export function useTravel(
     before.current = a.progress
     if (!allowed || was === null || a.progress <= was + 0.001 || a.state === 'dropped' || reducedMotion())
       return
+    if (!travelsThisCommit()) return
     const [fx, fy] = pointAt(a, was)
     const timing = { duration: TRAVEL_MS, easing: 'ease-out' }
     const line = shaft.current
-    // A dashed shaft (REJECT, decide) keeps its dashes: only its head travels.
-    if (line?.animate && getComputedStyle(line).strokeDasharray === 'none') {
+    // A dashed shaft (REJECT, decide) keeps its dashes: only its head travels. Known from the
+    // arrow's kind, not getComputedStyle (which would force a style pass per arrow per step).
+    if (line?.animate && a.kind !== 'reject' && a.kind !== 'decide') {
       const from = Math.hypot(fx - a.x1, fy - a.y1)
       const to = Math.hypot(a.x2 - a.x1, a.y2 - a.y1)
       line.animate([{ strokeDasharray: `${from} ${to + 1}` }, { strokeDasharray: `${to} ${to + 1}` }], timing)
