@@ -11,7 +11,7 @@ import {
 } from '../store/explorer.ts'
 import { useMultiPaxosCheck } from '../store/multiPaxosCheck.ts'
 import { useSynod } from '../store/store.ts'
-import { fmt } from './explorerParts.tsx'
+import { fmt, SearchStats } from './explorerParts.tsx'
 import { scenarioBugsText, specModelText } from './explorerWords.ts'
 import { MultiPaxosResult } from './MultiPaxosResult.tsx'
 
@@ -26,24 +26,7 @@ function Progress({ run }: { run: ExplorerRun }) {
         value={Math.min(p.distinctStates, run.bounds.maxStates)}
         aria-label="Distinct states, out of the bound on states"
       />
-      <dl className="explorer-stats">
-        <div>
-          <dt>Distinct states</dt>
-          <dd data-testid="explorer-states">{fmt(p.distinctStates)}</dd>
-        </div>
-        <div>
-          <dt>Depth</dt>
-          <dd>{p.depth}</dd>
-        </div>
-        <div>
-          <dt>States/s</dt>
-          <dd>{fmt(p.statesPerSecond)}</dd>
-        </div>
-        <div>
-          <dt>Time</dt>
-          <dd>{(p.elapsedMs / 1000).toFixed(1)} s</dd>
-        </div>
-      </dl>
+      <SearchStats progress={p} testId="explorer-states" />
       <p className="muted">
         Bounds: {fmt(run.bounds.maxStates)} states, depth {fmt(run.bounds.maxDepth)}
         {running && (run.cancelling ? ' · cancelling…' : ' · searching…')}

@@ -371,7 +371,7 @@ export interface ProtocolModule<T extends ProtocolTypes> {
 
   /**
    * The explorer's canonical keys: two states with equal keys must have the same futures (ids,
-   * ticks and other pure bookkeeping left out). A test (`kernel/stateKey.test.ts`) lists every
+   * ticks and other pure bookkeeping left out). A test (`protocols/paxos/explorerKeys.test.ts`) lists every
    * field of real states and fails when one is neither read by a key nor declared ignored here.
    */
   readonly explorer: {
