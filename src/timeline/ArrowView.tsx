@@ -87,9 +87,11 @@ export const ArrowView = memo(function ArrowView({ a, emphasis, selected, tabbab
   const hitTo = a.state === 'delivered' ? [a.x2, a.y2] : [a.tx, a.ty]
   const shaft = useRef<SVGLineElement>(null)
   const head = useRef<SVGPathElement>(null)
-  useTravel(a, shaft, head)
+  const group = useRef<SVGGElement>(null)
+  useTravel(a, group, shaft, head)
   return (
     <g
+      ref={group}
       className={arrowClass(a, emphasis, selected)}
       style={style}
       data-msg-id={a.id}

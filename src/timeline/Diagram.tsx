@@ -19,7 +19,8 @@ import { Plot } from './Plot.tsx'
 import { relatedMessages } from './related.ts'
 import { useElementSize, useLabelMeasure, usePrefersReducedMotion, useTypeScale } from './useElementSize.ts'
 import { FOLLOW_PAN_MS, useTimeZoom } from './useTimeZoom.ts'
-import { TravelAllowed } from './travel.ts'
+import { TravelTo } from './travel.ts'
+import { createTravelLayer } from './travelLayer.ts'
 import { ZoomControls } from './ZoomControls.tsx'
 import './timeline.css'
 
@@ -189,17 +190,26 @@ export function Diagram(props: DiagramProps) {
   // A follow pan: the content (drawn for both views) slides from where the old view had it to
   // where the new one has it, as one animated transform; the browser does the frames.
   const panRef = useRef<SVGGElement>(null)
+  // Messages travel in an HTML layer over the plot (see travelLayer.ts), panned like the content.
+  const [travel] = useState(createTravelLayer)
+  const attachTravel = useCallback((el: HTMLDivElement | null) => travel.attach(el), [travel])
+  useLayoutEffect(() => travel.settle(), [travel, layout])
+  useEffect(() => () => travel.clear(), [travel])
   useLayoutEffect(() => {
     const g = panRef.current
     if (!glide) return
     if (!layout || !g || typeof g.animate !== 'function') return endGlide(glide.id)
     const fromX = layout.offsetX + (layout.viewTicks[0] - glide.from[0]) * layout.pxPerTick
-    const anim = g.animate(
-      [{ transform: `translate(${fromX}px, 0px)` }, { transform: `translate(${layout.offsetX}px, 0px)` }],
-      { duration: FOLLOW_PAN_MS, easing: 'ease-out' },
-    )
+    const slide = (x: number, left = 0) => ({ transform: `translate(${x - left}px, 0px)` })
+    const timing = { duration: FOLLOW_PAN_MS, easing: 'ease-out' }
+    const anim = g.animate([slide(fromX), slide(layout.offsetX)], timing)
+    const left = layout.frame.plotLeft
+    const travelling = travel.host()?.animate?.([slide(fromX, left), slide(layout.offsetX, left)], timing)
     anim.onfinish = () => endGlide(glide.id)
-    return () => anim.cancel()
+    return () => {
+      anim.cancel()
+      travelling?.cancel()
+    }
     // Only a new glide starts an animation; the layout it needs comes with it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [glide])
@@ -276,7 +286,7 @@ export function Diagram(props: DiagramProps) {
         onClick={onSvgClick}
       >
         {layout && (
-          <TravelAllowed value={arrowLabels}>
+          <TravelTo value={arrowLabels ? travel : null}>
             <Plot
               tabStopId={tabStopOf(layout, focusId, selectedMsgId)}
               layout={layout}
@@ -287,9 +297,25 @@ export function Diagram(props: DiagramProps) {
               arrowHandlers={arrowHandlers}
               panRef={panRef}
             />
-          </TravelAllowed>
+          </TravelTo>
         )}
       </svg>
+      {layout && (
+        <div
+          className="tl-travel"
+          aria-hidden="true"
+          style={{
+            left: layout.frame.plotLeft,
+            width: layout.frame.plotRight - layout.frame.plotLeft,
+            height: layout.frame.height,
+          }}
+        >
+          <div
+            ref={attachTravel}
+            style={{ transform: `translateX(${layout.offsetX - layout.frame.plotLeft}px)` }}
+          />
+        </div>
+      )}
       <ZoomControls zoom={zoom} anchorTick={cursorTick} />
       {layout && (layout.density || layout.hiddenMarks > 0) && (
         <p className="tl-lod-note">{lodNote(layout)}</p>
