@@ -54,12 +54,15 @@ test('scrubbing a long run: every frame shows the new cursor, already in view', 
     const readOut = /step (\d+)\//.exec((await position(page).textContent()) ?? '')?.[1]
     expect(shown).toBe(readOut)
   }
-  // While the drag moves, arrows go unlabelled (marks keep theirs); the labels come back after.
+  // While the drag moves, arrows go unlabelled (marks keep theirs) and are drawn as a sketch (a few
+  // paths instead of a group per arrow); the labels and the whole arrows come back after.
   const arrowLabels = page.locator('.tl-label-arrow, .tl-label-reject')
   await expect(arrowLabels).toHaveCount(0)
+  await expect(page.locator('.tl-sketches')).toHaveCount(1)
   await page.mouse.up()
   await expect(position(page)).toContainText('step 1500/1500')
   await expect.poll(() => arrowLabels.count()).toBeGreaterThan(0)
+  await expect(page.locator('.tl-sketches')).toHaveCount(0)
 })
 
 /** Step through racing-adopt; per step: did the content glide, and is the cursor in view after. */

@@ -296,6 +296,7 @@ export function Diagram(props: DiagramProps) {
               selectedMsgId={selectedMsgId}
               arrowHandlers={arrowHandlers}
               panRef={panRef}
+              sketch={!arrowLabels}
             />
           </TravelTo>
         )}

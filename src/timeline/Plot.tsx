@@ -1,4 +1,5 @@
 import { memo, type FocusEvent, type KeyboardEvent, type PointerEvent, type Ref } from 'react'
+import { ArrowSketch } from './ArrowSketch.tsx'
 import { ArrowView } from './ArrowView.tsx'
 import { LaneHeaders, LaneLines } from './LaneHeaders.tsx'
 import type { Layout } from './layout.ts'
@@ -23,6 +24,8 @@ export interface PlotProps {
   }
   /** The translated content group (the diagram animates it during a follow pan). */
   readonly panRef?: Ref<SVGGElement>
+  /** Draw the arrows as a sketch (see ArrowSketch), as while a scrub is moving. */
+  readonly sketch?: boolean
 }
 
 /**
@@ -33,12 +36,16 @@ export interface PlotProps {
  * zoom behaviour catching up with a view already drawn) costs nothing here.
  */
 export const Plot = memo(function Plot(props: PlotProps) {
-  const { layout, idPrefix, activeId, related, selectedMsgId, tabStopId, arrowHandlers, panRef } = props
+  const { layout, idPrefix, activeId, related, selectedMsgId, tabStopId, arrowHandlers, panRef, sketch } =
+    props
   const { frame, offsetX } = layout
   const clipId = `${idPrefix}-plot`
   const hatchId = `${idPrefix}-hatch`
   const axisProps = { axis: layout.axis, frame, visibleX: layout.visibleX, cursorX: layout.cursorX }
   const laneYs = layout.lanes.map((l) => l.y)
+  // Sketched or not, the arrows someone is looking at (and self-messages) stay whole.
+  const whole = (a: (typeof layout.arrows)[number]): boolean =>
+    !sketch || a.self || a.id === activeId || a.id === selectedMsgId || a.id === tabStopId
   return (
     <>
       <defs>
@@ -72,7 +79,8 @@ export const Plot = memo(function Plot(props: PlotProps) {
           {layout.density && <DensityView d={layout.density} />}
           <MarkHits marks={layout.marks} frame={frame} />
           <g className={`tl-arrows${activeId !== null ? ' tl-has-active' : ''}`} {...arrowHandlers}>
-            {layout.arrows.map((a) => (
+            {sketch && <ArrowSketch arrows={layout.arrows.filter((a) => !whole(a))} />}
+            {layout.arrows.filter(whole).map((a) => (
               <ArrowView
                 key={a.id}
                 a={a}

@@ -1,0 +1,66 @@
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+import { placeGlyph, sketchLooks } from './ArrowSketch.tsx'
+import { ARROW_HEAD } from './glyphs.ts'
+import { computeLayout } from './layout.ts'
+import { Plot } from './Plot.tsx'
+import { racingLog } from './testRuns.ts'
+
+const noop = () => {}
+const handlers = { onKeyDown: noop, onPointerOver: noop, onPointerLeave: noop, onFocus: noop, onBlur: noop }
+const layoutAt = (step: number) =>
+  computeLayout(racingLog(), step, { width: 1280, height: 480, viewTicks: [-4, 76], arrowLabels: false })
+
+describe('ArrowSketch', () => {
+  it('places a glyph by rotating it about its origin and moving it', () => {
+    expect(placeGlyph(ARROW_HEAD, 100, 50, 0)).toBe('M100 50 L87 44 L90 50 L87 56 Z')
+    // Pointing down (90°): the head's back is above its tip.
+    expect(placeGlyph(ARROW_HEAD, 100, 50, 90)).toBe('M100 50 L106 37 L100 40 L94 37 Z')
+  })
+
+  it('draws every arrow of one look in the same paths, where the full arrow draws it', () => {
+    const layout = layoutAt(30)
+    const arrows = layout.arrows.filter((a) => !a.self)
+    const { looks, crosses } = sketchLooks(arrows)
+    expect(looks.length).toBeLessThan(arrows.length / 2)
+    const segments = looks.reduce((n, l) => n + (l.shafts.match(/M/g) ?? []).length, 0)
+    expect(segments).toBe(arrows.length)
+    for (const a of arrows) {
+      const look = looks.find(
+        (l) =>
+          l.className.includes(`tl-${a.kind} tl-${a.state}`) &&
+          l.shafts.includes(`L${Math.round(a.x2 * 10) / 10} `),
+      )
+      expect(look, `arrow #${a.id}`).toBeDefined()
+      // Only a message not yet delivered has the dotted rest of its way.
+      const ghost = `M${Math.round(a.x2 * 10) / 10} ${Math.round(a.y2 * 10) / 10}L`
+      if (a.state === 'delivered') expect(look?.ghosts.includes(ghost) ?? false).toBe(false)
+      else expect(look?.ghosts).toContain(ghost)
+    }
+    expect(crosses).toBe('')
+  })
+
+  it('keeps the arrows someone looks at, and self-messages, whole and named; the rest are not buttons', () => {
+    const layout = layoutAt(30)
+    const selected = layout.arrows.find((a) => !a.self && a.state === 'delivered')
+    if (!selected) throw new Error('no delivered arrow')
+    const html = renderToStaticMarkup(
+      <svg>
+        <Plot
+          layout={layout}
+          idPrefix="t"
+          activeId={null}
+          related={new Set()}
+          selectedMsgId={selected.id}
+          tabStopId={null}
+          arrowHandlers={handlers}
+          sketch
+        />
+      </svg>,
+    )
+    const whole = [...html.matchAll(/data-msg-id="(\d+)"/g)].map((m) => Number(m[1]))
+    const expected = layout.arrows.filter((a) => a.self || a.id === selected.id).map((a) => a.id)
+    expect(whole.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b))
+    expect(html).toContain('class="tl-sketches" aria-hidden="true"')
+  })
+})

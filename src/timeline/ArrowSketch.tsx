@@ -1,0 +1,91 @@
+import { memo, type CSSProperties } from 'react'
+import type { ArrowGeom } from './arrows.ts'
+import { ARROW_HEAD, BAR_HEAD, CROSS } from './glyphs.ts'
+import { hueVars } from './palette.ts'
+
+/**
+ * The arrows while a scrub is moving: every arrow of one look (kind, state, hue, quietness) is a
+ * segment of the same few `<path>`s, instead of a group of six elements of its own. A scrub frame
+ * moves the cursor by dozens of steps, and as full arrows that meant creating, removing and
+ * updating about 60 elements a frame and the style, layout and paint work that follows; sketched,
+ * it is a few `d` attributes. Shafts, heads, tails and the dotted rest of a message in flight are
+ * drawn exactly where the full arrows draw them, with the same CSS; badges, halos and hit areas
+ * wait for the scrub to hold still (as the labels do), when the full arrows come back.
+ */
+
+/** A glyph path (absolute M/L/Z commands only, as in glyphs.ts) rotated by `deg` and moved to (x, y). */
+export function placeGlyph(d: string, x: number, y: number, deg: number): string {
+  const rad = (deg * Math.PI) / 180
+  const cos = Math.cos(rad)
+  const sin = Math.sin(rad)
+  return d.replace(/(-?\d*\.?\d+) (-?\d*\.?\d+)/g, (_, a: string, b: string) => {
+    const px = Number(a)
+    const py = Number(b)
+    return `${r1(x + px * cos - py * sin)} ${r1(y + px * sin + py * cos)}`
+  })
+}
+
+const r1 = (v: number): number => Math.round(v * 10) / 10
+
+const dot = (x: number, y: number, r: number): string =>
+  `M${r1(x - r)} ${r1(y)}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`
+
+interface Look {
+  readonly key: string
+  readonly className: string
+  readonly style: CSSProperties
+  shafts: string
+  ghosts: string
+  heads: string
+  tails: string
+  queued: string
+}
+
+function lookOf(a: ArrowGeom): Omit<Look, 'shafts' | 'ghosts' | 'heads' | 'tails' | 'queued'> {
+  const classes = ['tl-sketch', 'tl-hue', `tl-${a.kind}`, `tl-${a.state}`]
+  if (a.quiet) classes.push('tl-quiet')
+  return {
+    key: `${a.kind}|${a.state}|${a.quiet ? 1 : 0}|${a.hue}|${a.proposerSlot}`,
+    className: classes.join(' '),
+    style: hueVars(a.hue, a.proposerSlot) as CSSProperties,
+  }
+}
+
+/** The looks of `arrows` with the path data of each. Pure. */
+export function sketchLooks(arrows: readonly ArrowGeom[]): { looks: Look[]; crosses: string } {
+  const byKey = new Map<string, Look>()
+  let crosses = ''
+  for (const a of arrows) {
+    const k = lookOf(a)
+    let look = byKey.get(k.key)
+    if (!look) {
+      look = { ...k, shafts: '', ghosts: '', heads: '', tails: '', queued: '' }
+      byKey.set(k.key, look)
+    }
+    look.tails += dot(a.x1, a.y1, 3)
+    look.shafts += `M${r1(a.x1)} ${r1(a.y1)}L${r1(a.x2)} ${r1(a.y2)}`
+    if (a.state !== 'delivered') look.ghosts += `M${r1(a.x2)} ${r1(a.y2)}L${r1(a.tx)} ${r1(a.ty)}`
+    if (a.state === 'dropped') crosses += placeGlyph(CROSS, a.x2, a.y2, 0)
+    else if (a.progress === 0) look.queued += dot(a.x2, a.y2, 4.5)
+    else look.heads += placeGlyph(a.kind === 'reject' ? BAR_HEAD : ARROW_HEAD, a.x2, a.y2, a.angle)
+  }
+  return { looks: [...byKey.values()], crosses }
+}
+
+export const ArrowSketch = memo(function ArrowSketch({ arrows }: { arrows: readonly ArrowGeom[] }) {
+  const { looks, crosses } = sketchLooks(arrows)
+  return (
+    <g className="tl-sketches" aria-hidden="true">
+      {looks.map((l) => (
+        <g key={l.key} className={l.className} style={l.style}>
+          {l.ghosts && <path className="tl-ghost" d={l.ghosts} />}
+          <path className="tl-shaft" d={l.shafts} />
+          <path className="tl-tail" d={l.tails} />
+          {l.heads && <path className="tl-head" d={l.heads} />}
+          {l.queued && <path className="tl-queued" d={l.queued} />}
+        </g>
+      ))}
+      {crosses && <path className="tl-cross" d={crosses} />}
+    </g>
+  )
+})
