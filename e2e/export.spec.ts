@@ -65,3 +65,13 @@ test('the text trace exports with the link that replays it', async ({ page }) =>
   expect(text).toContain('s0 t0 run.start')
   expect(text).toContain('value.chosen')
 })
+
+test('a Multi-Paxos trace exports in its own words, clients named as on their lanes', async ({ page }) => {
+  await openApp(page, '?preset=mp-steady')
+  const { bytes } = await download(page, 'Export text trace')
+  const text = bytes.toString('utf8')
+  expect(text).toContain('s0 t0 run.start · Multi-Paxos with 5 replicas and 3 clients')
+  expect(text).toMatch(/msg\.deliver #\d+ C1→P1 C1\.1:put\(a1\) · P1 receives C1's C1\.1:put\(a1\)\./)
+  // P6…P8 are the clients' pids, never their names.
+  expect(text).not.toMatch(/\bP[6-8]\b/)
+})

@@ -50,6 +50,7 @@ describe('crash', () => {
       decided: { ballot: { round: 1, pid: 1 }, value: 'A' },
       tallies: {},
       informed: 0b111110,
+      disagreed: 0,
     })
     const back = act(sim, { type: 'recover', pid: 1 })
     expect(sim.state.procs[0]?.local.acceptor).toEqual(before)

@@ -9,6 +9,7 @@ import {
   type RunInput as KernelRunInput,
   type SimulatorOptions,
 } from './kernel/simulator.ts'
+import { processNamer } from './kernel/narration.ts'
 import type { KernelState, ProcRecord } from './kernel/state.ts'
 import {
   summarize as kernelSummarize,
@@ -144,7 +145,20 @@ export function runProtocolPreset(module: AnyProtocol, preset: AnyPreset) {
   })
   sim.run()
   const { summary, line } = kernelSummarize(module, sim.state)
-  return { log: sim.log, text: kernelTextTrace(module, sim.log), line, summary }
+  return { log: sim.log, text: textTraceOf(module, preset.config, sim.log), line, summary }
+}
+
+/**
+ * The text trace of a run of any protocol, its processes named as `module` names them with
+ * `config` (Multi-Paxos clients are `C1`…, never their pid). Pure.
+ */
+export function textTraceOf(
+  module: AnyProtocol,
+  config: unknown,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  log: readonly LogEvent<any>[],
+): string {
+  return kernelTextTrace(module, log, processNamer(module, config))
 }
 
 /** The inputs of a run of any registered protocol (`protocol` absent: single-decree Paxos). */

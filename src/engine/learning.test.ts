@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { pickAction, type AdversaryPlan } from './adversary.ts'
 import { defaultConfig, Simulator, type RunInput, type SimConfig } from './index.ts'
-import { informDelayTicks } from './protocols/paxos/handlers.ts'
+import { backupInformDelayTicks, informDelayTicks } from './protocols/paxos/handlers.ts'
 import { act, lectureConfig, ofKind, started } from './testkit.test-helpers.ts'
 
 /**
@@ -109,13 +109,59 @@ describe('learning that survives loss and crashes', () => {
   })
 })
 
+describe('learning in all mode (every acceptor tells every learner)', () => {
+  const allMode = () => lectureConfig({ learnerMode: 'all' })
+
+  it("every process that learns from the acceptors takes up the duty, and hands it to the ballot's proposer", () => {
+    const sim = started(allMode())
+    sim.run()
+    expect([...decidesOf(sim)].sort()).toEqual([1, 2, 3, 4, 5])
+    // Only P1 (the proposer of ballot 1.1) ever re-sends; the others hand over on its decide.
+    const decideSenders = ofKind(sim.log, 'msg.send').filter((e) => e.msg.payload.type === 'decide')
+    expect(new Set(decideSenders.map((e) => e.msg.from))).toEqual(new Set([1]))
+    expect(ofKind(sim.log, 'learner.handover').map((e) => [e.pid, e.to])).toEqual([
+      [2, 1],
+      [3, 1],
+      [4, 1],
+      [5, 1],
+    ])
+    expect(sim.state.procs.map((p) => p.local.learner.informed !== 0)).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ])
+    expect(sim.log.at(-1)?.kind).toBe('run.quiescent')
+  })
+
+  it('a proposer that was down while its value was chosen still learns it from a process that did', () => {
+    const sim = started(allMode())
+    // Run until P1's accepts are out, then crash P1: every accepted for it is lost.
+    while (!sim.state.inFlight.some((m) => m.payload.type === 'accept') && sim.step()) {
+      // stepping
+    }
+    act(sim, { type: 'crash', pid: 1 })
+    while (sim.state.procs.slice(1).some((p) => p.local.learner.decided === null) && sim.step()) {
+      // the others hear a quorum of accepted
+    }
+    act(sim, { type: 'recover', pid: 1 })
+    sim.run()
+    expect(sim.state.procs[0]?.local.learner.decided).toMatchObject({ value: 'A' })
+    const told = ofKind(sim.log, 'msg.deliver').find((e) => e.msg.to === 1 && e.msg.payload.type === 'decide')
+    expect(told?.msg.from).toBe(2)
+    expect(sim.log.at(-1)?.kind).toBe('run.quiescent')
+  })
+})
+
 /**
- * The liveness property: after a random faulty prefix (loss by the adversary's drops, reordering,
- * duplication, crashes, recoveries, partitions, with 3–9 processes), the network heals and every
- * process is up. From then on, if a decision exists, every process decides within
- * `informDelayTicks + latencyTicksMax` ticks. "A decision exists" means some process is the decider
- * (its proposer saw a quorum accept); in `decide` mode that is exactly "some process decided", as
- * every other decision comes from a decider's `decide`.
+ * The liveness property, in every learner mode: after a random faulty prefix (loss by the
+ * adversary's drops, reordering, duplication, crashes, recoveries, partitions, with 3–9
+ * processes), the network heals and every process is up. From then on, if some process has
+ * decided, every process decides within the longest re-send wait plus `latencyTicksMax` ticks.
+ * That needs a decider (a process with the duty to re-send) whenever anyone has decided: in
+ * `decide` mode every decision comes from a decider's `decide`; in `all` mode a process may learn
+ * from the acceptors while no proposer saw the quorum, so it takes up the duty itself.
  */
 interface LivenessCase {
   readonly input: RunInput
@@ -177,17 +223,21 @@ function faultyThenHealed({ input, plan, choices }: LivenessCase): Simulator {
   return sim
 }
 
+/** The longest a decider waits before it re-sends: the last backup decider's first wait in `all` mode. */
+const longestWait = (c: SimConfig): number =>
+  c.learnerMode === 'all' ? backupInformDelayTicks(c, c.processCount) : informDelayTicks(c)
+
 describe('liveness: once the network heals and no process is down', () => {
-  it('every process decides within a bound whenever a decision exists', () => {
-    let exercised = 0
+  it('every process decides within a bound whenever some process has decided, in every learner mode', () => {
+    const exercised = { decide: 0, all: 0 }
     fc.assert(
       fc.property(livenessArb, (c) => {
         const sim = faultyThenHealed(c)
         const healedAt = sim.state.tick
         const procs = sim.state.procs
-        if (!procs.some((p) => p.local.learner.informed !== 0)) return
-        if (procs.some((p) => p.local.learner.decided === null)) exercised++
-        const bound = healedAt + informDelayTicks(c.input.config) + c.input.config.latencyTicksMax
+        if (!procs.some((p) => p.local.learner.decided !== null)) return
+        if (procs.some((p) => p.local.learner.decided === null)) exercised[c.input.config.learnerMode]++
+        const bound = healedAt + longestWait(c.input.config) + c.input.config.latencyTicksMax
         while (sim.state.tick <= bound && sim.step()) {
           // the healed network runs on its own
         }
@@ -197,14 +247,15 @@ describe('liveness: once the network heals and no process is down', () => {
       }),
       { numRuns: 1000, seed: 14 },
     )
-    // Not vacuous: many runs had a decision at the healing and a process that had not learned it.
-    expect(exercised).toBeGreaterThan(40)
+    // Not vacuous: in each mode, many runs had a decision at the healing and a process that had
+    // not learned it.
+    expect(exercised.decide).toBeGreaterThan(20)
+    expect(exercised.all).toBeGreaterThan(20)
   }, 120_000)
 
-  it('in decide mode, some process has decided exactly when some process is the decider', () => {
+  it('in every learner mode, some process has decided exactly when some process is a decider', () => {
     fc.assert(
       fc.property(livenessArb, (c) => {
-        if (c.input.config.learnerMode !== 'decide') return
         const procs = faultyThenHealed(c).state.procs
         const decided = procs.some((p) => p.local.learner.decided !== null)
         const decider = procs.some((p) => p.local.learner.informed !== 0)

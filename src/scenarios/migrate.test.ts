@@ -40,6 +40,10 @@ const LECTURE_WORDS =
   "violations named by the invariant's lecture title (issue 12): 'Violated: An acceptor never accepts below its promise. …'"
 const LEARNING =
   'learners always learn (issue 14): decide is acknowledged with learned and sent again until each process has; decisions survive crashes. Runs are longer, message-loss ends decided=5/5, and runs with a process that never recovers go on to the step limit'
+const LEARNED_ACKS =
+  "acknowledgements count only for the decider's own value (issue 14): 'it does not count: P3 decided B, not A, so it can never learn A; P1 stops telling it'"
+const ALL_MODE_DECIDERS =
+  "learners always learn in all mode (issue 14): a process that learns from the acceptors re-sends too ('P4 leaves re-sending y to P6, …' when a higher-ranked decider speaks); the run is longer"
 const AMENDED: Readonly<
   Record<string, { traceHash: string; events: number; summary?: string; why: string }>
 > = {
@@ -99,10 +103,10 @@ const AMENDED: Readonly<
     why: `${TRUE_NARRATION}; ${LECTURE_WORDS}; ${LEARNING}`,
   },
   'preset:bug-accept-below-promise': {
-    traceHash: '5096af36',
+    traceHash: '5327f289',
     events: 165,
     summary: 'summary chosen=A ballot=1.1 decided=5/5 violations=14 steps=54',
-    why: `${LECTURE_WORDS}; ${LEARNING}`,
+    why: `${LECTURE_WORDS}; ${LEARNING}; ${LEARNED_ACKS}`,
   },
   'preset:bug-amnesia': {
     traceHash: 'f770a2b7',
@@ -117,22 +121,22 @@ const AMENDED: Readonly<
     why: `${LECTURE_WORDS}; ${LEARNING}`,
   },
   'preset:bug-duplicate-ballots': {
-    traceHash: 'f04a073b',
+    traceHash: '3fb427ec',
     events: 159,
     summary: 'summary chosen=A ballot=1 decided=5/5 violations=9 steps=56',
-    why: `${LECTURE_WORDS}; ${LEARNING}`,
+    why: `${LECTURE_WORDS}; ${LEARNING}; ${LEARNED_ACKS}`,
   },
   'custom:lossy-all-learners': {
-    traceHash: 'de827438',
-    events: 383,
-    summary: 'summary chosen=y ballot=3.6 decided=7/7 violations=0 steps=161',
-    why: LEARNING,
+    traceHash: '1c5160f9',
+    events: 417,
+    summary: 'summary chosen=y ballot=3.6 decided=7/7 violations=0 steps=172',
+    why: `${LEARNING}; ${ALL_MODE_DECIDERS}`,
   },
   'custom:small-quorum-3': {
-    traceHash: '9071c827',
+    traceHash: '48133d4c',
     events: 101,
     summary: 'summary chosen=a ballot=1.1 decided=3/3 violations=8 steps=32',
-    why: `${LECTURE_WORDS}; ${LEARNING}`,
+    why: `${LECTURE_WORDS}; ${LEARNING}; ${LEARNED_ACKS}`,
   },
   'custom:small-quorum-4-all-bugs': {
     traceHash: '1b6d0569',

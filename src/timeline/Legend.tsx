@@ -54,6 +54,10 @@ interface Item {
   readonly text: string
   /** Shown only under this colour scheme (see timeline.css). */
   readonly scheme?: 'ballot' | 'lecture'
+  /** Single-decree Paxos's own message type: a module's legend lists its own types instead. */
+  readonly paxosOnly?: boolean
+  /** The whole lecture meaning, when the short text cannot hold it (a tooltip and its name). */
+  readonly detail?: string
 }
 
 const ITEMS: readonly Item[] = [
@@ -61,6 +65,13 @@ const ITEMS: readonly Item[] = [
   { swatch: <ArrowSwatch kind="ack" />, text: 'promise / accepted: ACK' },
   { swatch: <ArrowSwatch kind="reject" />, text: 'reject: REJECT' },
   { swatch: <ArrowSwatch kind="decide" />, text: 'decide (tells learners)' },
+  // The learner's answer to decide: the decider re-sends decide until every process has sent it.
+  {
+    swatch: <ArrowSwatch kind="ack" />,
+    text: 'learned: ACK of decide',
+    detail: 'learned: the learner acknowledges it knows the decision, so the decider stops re-sending decide',
+    paxosOnly: true,
+  },
   { swatch: <ArrowSwatch kind="request" state="in-flight" />, text: 'in flight (head = now)' },
   { swatch: <ArrowSwatch kind="request" state="dropped" />, text: 'lost message' },
   {
@@ -163,10 +174,14 @@ const ITEMS: readonly Item[] = [
   },
 ]
 
-/** The items of both colour schemes share one cell (only one of them shows). */
-const FIRST_SCHEMED = ITEMS.findIndex((item) => item.scheme !== undefined)
-const cellOf = (i: number): number => (FIRST_SCHEMED >= 0 && i > FIRST_SCHEMED ? FIRST_SCHEMED : i)
-const CELLS = FIRST_SCHEMED >= 0 ? FIRST_SCHEMED + 1 : ITEMS.length
+/** The cell of each item: the items of both colour schemes share one (only one of them shows). */
+function cellsOf(items: readonly Item[]): { cellOf: (i: number) => number; cells: number } {
+  const first = items.findIndex((item) => item.scheme !== undefined)
+  return {
+    cellOf: (i) => (first >= 0 && i > first ? first : i),
+    cells: first >= 0 ? first + 1 : items.length,
+  }
+}
 
 function Mark({ cls, d, dy }: { cls: string; d: string; dy: number }) {
   return <path className={`${cls} tl-hue`} d={d} style={hue0} transform={`translate(30 ${18 + dy})`} />
@@ -201,10 +216,13 @@ const ROLE_WORDS: Record<MessageMeaning['role'], string> = {
 export function Legend({ columns = 3, module }: { columns?: number; module?: AnyProtocol }) {
   const types = moduleTypes(module)
   const items = types
-    ? ITEMS.map((item, i) => (i < 4 ? { ...item, text: GENERIC_KINDS[i] as string } : item))
+    ? ITEMS.filter((item) => !item.paxosOnly).map((item, i) =>
+        i < 4 ? { ...item, text: GENERIC_KINDS[i] as string } : item,
+      )
     : ITEMS
+  const { cellOf, cells } = cellsOf(items)
   const cols = Math.max(1, Math.floor(columns))
-  const rows = Math.ceil(CELLS / cols)
+  const rows = Math.ceil(cells / cols)
   const width = cols * CELL_W
   const height = rows * CELL_H + 8
   return (
@@ -223,6 +241,7 @@ export function Legend({ columns = 3, module }: { columns?: number; module?: Any
             role="listitem"
             transform={`translate(${(cellOf(i) % cols) * CELL_W} ${Math.floor(cellOf(i) / cols) * CELL_H + 4})`}
           >
+            {item.detail && <title>{item.detail}</title>}
             {item.swatch}
             <text className="tl-legend-text" x={SWATCH_W + 6} y={18} dy="0.35em">
               {item.text}

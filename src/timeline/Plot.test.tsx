@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
+import { moduleFor } from '../engine/index.ts'
 import { Diagram } from './Diagram.tsx'
 import { computeLayout } from './layout.ts'
 import { Legend } from './Legend.tsx'
@@ -121,5 +122,12 @@ describe('Diagram and Legend', () => {
       expect(html).toContain(text)
     }
     expect(html.match(/role="listitem"/g)?.length).toBeGreaterThanOrEqual(16)
+  })
+
+  it('names the learned answer of single-decree Paxos, and only there', () => {
+    expect(renderToStaticMarkup(<Legend />)).toContain('learned: ACK of decide')
+    const mp = renderToStaticMarkup(<Legend module={moduleFor('multipaxos')} />)
+    expect(mp).not.toContain('ACK of decide')
+    expect(mp).toContain('notice (no reply)')
   })
 })

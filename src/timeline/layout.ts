@@ -204,6 +204,7 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
     ...bandFrame,
     processCount: n,
     visibleX,
+    name,
   })
   const lanes = lanesAt(index, n, cursorStep, laneY, options.downPids ?? [], slots, faces)
   const typeScale = options.typeScale ?? 1

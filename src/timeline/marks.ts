@@ -95,6 +95,8 @@ export interface BandFrame {
   readonly processCount: number
   /** The visible part of the plot, in the same x units. */
   readonly visibleX: readonly [number, number]
+  /** A process's name on its lane (`P1`, or a protocol's own such as `C1` for a client). */
+  readonly name: (pid: number) => string
 }
 
 /** Down intervals and partitions overlapping [fromTick, toTick] at the cursor, in pixels. Pure. */
@@ -124,7 +126,7 @@ export function bandsInView(
       pid: d.pid,
       walls: [],
       laneGroups: [],
-      label: `P${d.pid} down`,
+      label: `${f.name(d.pid)} down`,
       labelX: round1(Math.max(f.x(d.fromTick), f.visibleX[0]) + 6),
     })
   })
@@ -136,7 +138,7 @@ export function bandsInView(
     for (let pid = 1; pid < f.processCount; pid++) {
       if (groupOf[pid - 1] !== groupOf[pid]) walls.push(round1((f.laneY(pid) + f.laneY(pid + 1)) / 2))
     }
-    const names = p.groups.map((g) => `{${g.map((q) => `P${q}`).join(', ')}}`).join(' | ')
+    const names = p.groups.map((g) => `{${g.map(f.name).join(', ')}}`).join(' | ')
     out.push({
       key: `partition-${n}`,
       kind: 'partition',

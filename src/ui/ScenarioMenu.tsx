@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
-import { textTrace } from '../engine/index.ts'
+import { textTraceOf } from '../engine/index.ts'
 import {
   fileSizeProblem,
   parseScenarioBytes,
@@ -8,6 +8,7 @@ import {
 } from '../scenarios/importExport.ts'
 import { loadScenario, openDialog, setNotice } from '../store/actions.ts'
 import { togglePresenter } from '../store/presenter.ts'
+import { protocolOf } from '../store/protocol.ts'
 import { synodStore } from '../store/store.ts'
 import { currentScenario, engineNotice, shareLink, startFresh } from '../store/urlSync.ts'
 import { traceHeader } from './exportText.ts'
@@ -60,7 +61,9 @@ function exportTrace(): void {
   const s = synodStore.getState()
   // The title is user text: a line break in it must not end the header early.
   const head = traceHeader(titleOf(), shareLink(s), s.cursor)
-  downloadText(`${stem()}.trace.txt`, `${head}\n${textTrace(s.log)}\n`, 'text/plain')
+  // The run's own protocol words and process names (Multi-Paxos clients are C1…), as the CLI's.
+  const trace = textTraceOf(protocolOf(s.scenario), s.scenario.config, s.log)
+  downloadText(`${stem()}.trace.txt`, `${head}\n${trace}\n`, 'text/plain')
 }
 
 async function importFile(file: File): Promise<void> {

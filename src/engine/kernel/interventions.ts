@@ -1,5 +1,6 @@
 import { LIMITS } from './limits.ts'
 import type { ProtocolTypes } from './module.ts'
+import { pidName, processNamer, type ProcessNamer } from './narration.ts'
 import type { KernelState } from './state.ts'
 import type { Intervention, ProcessId, Tick } from './types.ts'
 import { deliver, drop, duplicate, fireTimer, processOf, takeInFlight, timerOf, type World } from './world.ts'
@@ -10,7 +11,12 @@ import { deliver, drop, duplicate, fireTimer, processOf, takeInFlight, timerOf, 
  * and changes nothing, so an edited or stale scenario still replays.
  */
 export function applyIntervention<T extends ProtocolTypes>(w: World<T>, a: Intervention): void {
-  const problem = interventionProblem(w.module.requestProblem, w.state, a)
+  const problem = interventionProblem(
+    w.module.requestProblem,
+    w.state,
+    a,
+    processNamer(w.module, w.state.config),
+  )
   if (problem) return w.emit({ kind: 'intervention.invalid', action: a, reason: problem })
   const s = w.state
   switch (a.type) {
@@ -100,12 +106,13 @@ const inRange = <T extends ProtocolTypes>(s: KernelState<T>, p: number): boolean
 
 /**
  * Why an intervention cannot apply now, or null when it can. `requestProblem` is the protocol's
- * say on a `propose` at an up process. Pure.
+ * say on a `propose` at an up process; `P` names a process as its module does. Pure.
  */
 export function interventionProblem<T extends ProtocolTypes>(
   requestProblem: (state: T['Proc']) => string | null,
   s: KernelState<T>,
   a: Intervention,
+  P: ProcessNamer = pidName,
 ): string | null {
   if ((a.type === 'deliver' || a.type === 'fire-timer') && s.step >= s.config.maxSteps) {
     return `the run has reached its limit of ${s.config.maxSteps} steps`
@@ -116,7 +123,7 @@ export function interventionProblem<T extends ProtocolTypes>(
       if (typeof a.value !== 'string' || a.value.length === 0 || a.value.length > LIMITS.valueLengthMax)
         return `a value must be 1 to ${LIMITS.valueLengthMax} characters`
       const p = s.procs[a.pid - 1]
-      if (!p?.up) return `P${a.pid} is down`
+      if (!p?.up) return `${P(a.pid)} is down`
       return requestProblem(p.local)
     }
     case 'deliver':
@@ -134,15 +141,15 @@ export function interventionProblem<T extends ProtocolTypes>(
         // A self-message never crosses the network (module.ts, ARCHITECTURE.md): it cannot be lost
         // or duplicated, by the network or by hand.
         if (m.from === m.to && (a.type === 'drop' || a.type === 'duplicate'))
-          return `#${a.msgId} is a self-message (P${m.from} to itself): it never crosses the network, so it cannot be ${a.type === 'drop' ? 'dropped' : 'duplicated'}`
+          return `#${a.msgId} is a self-message (${P(m.from)} to itself): it never crosses the network, so it cannot be ${a.type === 'drop' ? 'dropped' : 'duplicated'}`
         return null
       }
     case 'crash':
       if (!inRange(s, a.pid)) return `there is no process P${a.pid}`
-      return s.procs[a.pid - 1]?.up ? null : `P${a.pid} is already down`
+      return s.procs[a.pid - 1]?.up ? null : `${P(a.pid)} is already down`
     case 'recover':
       if (!inRange(s, a.pid)) return `there is no process P${a.pid}`
-      return s.procs[a.pid - 1]?.up ? `P${a.pid} is not down` : null
+      return s.procs[a.pid - 1]?.up ? `${P(a.pid)} is not down` : null
     case 'partition': {
       const all = a.groups.flat()
       if (a.groups.length < 1 || all.length === 0) return 'a partition needs at least one group'
@@ -155,6 +162,6 @@ export function interventionProblem<T extends ProtocolTypes>(
     case 'fire-timer':
       if (!inRange(s, a.pid)) return `there is no process P${a.pid}`
       if (timerOf(s, a.pid, a.key)) return null
-      return a.key === undefined ? `P${a.pid} has no timer set` : `P${a.pid} has no ${a.key} timer set`
+      return a.key === undefined ? `${P(a.pid)} has no timer set` : `${P(a.pid)} has no ${a.key} timer set`
   }
 }

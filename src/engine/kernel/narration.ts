@@ -6,16 +6,31 @@ import type { DropReason, KernelEvent, Message } from './types.ts'
  * with the protocol's words (labels, send sentences, counts, its own events) put in. Pure.
  */
 
-const P = (n: number): string => `P${n}`
-const group = (g: number[]): string => `{${g.map(P).join(', ')}}`
+/** How a kernel sentence names a process (`P2`, or a module's own name such as `C1`). */
+export type ProcessNamer = (pid: number) => string
 
-// Each takes the message and its label, computed once: no closure per event (see PERFORMANCE.md).
-const dropWhy: Record<DropReason, (m: Message, label: string) => string> = {
-  loss: (m, l) => `The network loses #${m.id} (${l}, ${P(m.from)}→${P(m.to)}).`,
+/** The kernel's name for a process when its module names none: `P<pid>`. */
+export const pidName: ProcessNamer = (n) => `P${n}`
+
+/**
+ * The names `module` gives the processes of a run with `config`: its app face's (Multi-Paxos
+ * names clients `C1`…, not by pid), else `P<pid>`. Pure.
+ */
+export function processNamer<T extends ProtocolTypes>(
+  module: ProtocolModule<T>,
+  config: T['Config'],
+): ProcessNamer {
+  const app = module.app
+  return app ? (pid) => app.processName(config, pid as never) : pidName
+}
+
+// Each takes the message, its label (computed once) and the namer: no closure per event.
+const dropWhy: Record<DropReason, (m: Message, label: string, P: ProcessNamer) => string> = {
+  loss: (m, l, P) => `The network loses #${m.id} (${l}, ${P(m.from)}→${P(m.to)}).`,
   // Said the same way for a click and for a scenario's scripted drop: either may have done it.
-  user: (m, l) => `#${m.id} (${l}, ${P(m.from)}→${P(m.to)}) is dropped by hand.`,
-  crash: (m, l) => `#${m.id} (${l}) to ${P(m.to)} is lost: ${P(m.to)} is down.`,
-  partition: (m, l) =>
+  user: (m, l, P) => `#${m.id} (${l}, ${P(m.from)}→${P(m.to)}) is dropped by hand.`,
+  crash: (m, l, P) => `#${m.id} (${l}) to ${P(m.to)} is lost: ${P(m.to)} is down.`,
+  partition: (m, l, P) =>
     `#${m.id} (${l}) from ${P(m.from)} cannot cross the partition to ${P(m.to)} and is lost.`,
   limit: (m) => `#${m.id} is discarded: too many messages in flight.`,
 }
@@ -28,6 +43,7 @@ export function narrateEvent<T extends ProtocolTypes>(
   e: RunEvent<T>,
 ): string {
   const words = module.narration
+  const P = module.app ? processNamer(module, config) : pidName
   const k = e as KernelEvent<T['Msg'], T['Config']>
   switch (k.kind) {
     case 'run.start':
@@ -41,7 +57,7 @@ export function narrateEvent<T extends ProtocolTypes>(
       return `${now}${P(m.to)} receives ${who} ${words.label(m.payload)}${words.counted(m, k.counted)}.`
     }
     case 'msg.drop':
-      return dropWhy[k.reason](k.msg, words.label(k.msg.payload))
+      return dropWhy[k.reason](k.msg, words.label(k.msg.payload), P)
     case 'msg.delay':
       return `#${k.msg.id} is held back ${k.byTicks} ticks; it now arrives at tick ${k.msg.deliverAt}.`
     case 'timer.set':
@@ -53,7 +69,7 @@ export function narrateEvent<T extends ProtocolTypes>(
     case 'proc.recover':
       return words.recover(k.pid, config)
     case 'net.partition':
-      return `The network splits into ${k.groups.map(group).join(' | ')}; messages cannot cross between groups.`
+      return `The network splits into ${k.groups.map((g) => `{${g.map(P).join(', ')}}`).join(' | ')}; messages cannot cross between groups.`
     case 'net.heal':
       return 'The partition heals; every process can reach every other again.'
     case 'intervention.invalid':

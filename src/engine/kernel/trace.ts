@@ -1,28 +1,38 @@
 import type { ProtocolModule, ProtocolTypes, RunEvent } from './module.ts'
 import type { KernelState } from './state.ts'
+import { pidName, type ProcessNamer } from './narration.ts'
 import type { LogEvent, Message } from './types.ts'
 
 /** The compact subject of an event (`#17 P2→P3 promise 1.1`), or '' when the text says it all. Pure. */
-function subject<T extends ProtocolTypes>(module: ProtocolModule<T>, e: LogEvent<RunEvent<T>>): string {
+function subject<T extends ProtocolTypes>(
+  module: ProtocolModule<T>,
+  e: LogEvent<RunEvent<T>>,
+  P: ProcessNamer,
+): string {
   switch (e.kind) {
     case 'msg.send':
     case 'msg.deliver':
     case 'msg.drop':
     case 'msg.delay': {
       const m = (e as unknown as { msg: Message<T['Msg']> }).msg
-      return `#${m.id} P${m.from}→P${m.to} ${module.narration.label(m.payload)}`
+      return `#${m.id} ${P(m.from)}→${P(m.to)} ${module.narration.label(m.payload)}`
     }
     default:
       return ''
   }
 }
 
-/** One stable, human-readable line per event: `s12 t34 msg.send #17 P2→P3 promise 1.1 · <narration>`. Pure. */
+/**
+ * One stable, human-readable line per event: `s12 t34 msg.send #17 P2→P3 promise 1.1 · <narration>`.
+ * `names` names processes as the run's module does (`processNamer(module, config)`; Multi-Paxos
+ * clients are `C1`…); a module without its own names needs none. Pure.
+ */
 export function traceLine<T extends ProtocolTypes>(
   module: ProtocolModule<T>,
   e: LogEvent<RunEvent<T>>,
+  names: ProcessNamer = pidName,
 ): string {
-  const subj = subject(module, e)
+  const subj = subject(module, e, names)
   return `s${e.step} t${e.tick} ${e.kind}${subj ? ` ${subj}` : ''} · ${e.text}`
 }
 
@@ -30,8 +40,9 @@ export function traceLine<T extends ProtocolTypes>(
 export function textTrace<T extends ProtocolTypes>(
   module: ProtocolModule<T>,
   log: readonly LogEvent<RunEvent<T>>[],
+  names: ProcessNamer = pidName,
 ): string {
-  return log.map((e) => traceLine(module, e)).join('\n')
+  return log.map((e) => traceLine(module, e, names)).join('\n')
 }
 
 /** The outcome of a run: the protocol's fields, then violations and steps. */

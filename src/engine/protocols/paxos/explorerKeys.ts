@@ -41,7 +41,7 @@ export function procKey(s: PaxosProc): string {
     `${b(a.promised)}/${pair(a.accepted)}` +
     `|${pr.phase}${b(pr.ballot)}:${pr.ownValue ?? ''}:${pr.value ?? ''}:${pr.promises}:${pr.rejects}:${pr.accepteds}` +
     `:${pair(pr.highest)}:${pr.maxRoundSeen}:${pr.attempt}` +
-    `|${pair(s.learner.decided)}:${sortedEntries(s.learner.tallies)}:${s.learner.informed}`
+    `|${pair(s.learner.decided)}:${sortedEntries(s.learner.tallies)}:${s.learner.informed}:${s.learner.disagreed}`
   )
 }
 

@@ -3,7 +3,7 @@ import type { Counted, Message } from '../../kernel/types.ts'
 import { onAccept, onPrepare } from './acceptor.ts'
 import { ballotKey } from './ballot.ts'
 import { quorumSizes } from './config.ts'
-import { onAcceptedNotice, onDecideNotice, onLearnedAck, takeDuty, uninformed } from './learner.ts'
+import { handOver, onAcceptedNotice, onDecideNotice, onLearnedAck, takeDuty, uninformed } from './learner.ts'
 import { ignoredReply } from './narration.ts'
 import {
   onAcceptedReply,
@@ -83,6 +83,16 @@ function timerDelay(t: Turn, purpose: TimerPurpose): number {
  */
 export const informDelayTicks = (c: SimConfig): number => 4 * c.proposerTimeoutTicks
 
+/**
+ * The first wait of an `all`-mode decider `self` that learned from the acceptors rather than from
+ * its own ballot: twice the decider's, so the ballot's proposer, when it decided too, re-sends
+ * first and its `decide` makes the others hand over before they send anything; then staggered by
+ * pid, a round trip apart, so without the proposer the lowest pid (who outranks the rest) sends
+ * first and the others hand over to it instead of all sending at once.
+ */
+export const backupInformDelayTicks = (c: SimConfig, self: number): number =>
+  2 * informDelayTicks(c) + (self - 1) * 2 * c.latencyTicksMax
+
 /** Take a proposer step: its events, what it learned, its broadcast, its timer. */
 function applyProposer(t: Turn, r: ProposerStep): void {
   t.proposer = r.proposer
@@ -98,7 +108,7 @@ function applyProposer(t: Turn, r: ProposerStep): void {
       t.out.push({ do: 'timer.set', key: r.timer, afterTicks: timerDelay(t, r.timer) })
   }
   // The proposer saw a quorum accept: this process is the decider and keeps telling the others.
-  if (r.learned) takeUpDuty(t)
+  if (r.learned) takeUpDuty(t, informDelayTicks(t.ctx.config))
 }
 
 /**
@@ -106,17 +116,16 @@ function applyProposer(t: Turn, r: ProposerStep): void {
  * mode) or they have heard the acceptors themselves (`all` mode), but any of those messages may be
  * lost, so it re-sends `decide` to every process that has not acknowledged, every timeout.
  */
-function takeUpDuty(t: Turn): void {
+function takeUpDuty(t: Turn, afterTicks: number): void {
   const learner = takeDuty(t.learner, t.ctx.self)
   if (learner === null) return
   t.learner = learner
-  t.out.push({ do: 'timer.set', key: 'inform', afterTicks: informDelayTicks(t.ctx.config) })
+  t.out.push({ do: 'timer.set', key: 'inform', afterTicks })
 }
 
 /** The learner decides; an active proposer at the same process stops. */
 function decide(t: Turn, pair: AcceptedPair): void {
-  if (t.learner.decided === null)
-    t.learner = { decided: pair, tallies: t.learner.tallies, informed: t.learner.informed }
+  if (t.learner.decided === null) t.learner = { ...t.learner, decided: pair }
   t.out.push({
     do: 'emit',
     event: { kind: 'learner.decide', pid: t.ctx.self, ballot: pair.ballot, value: pair.value },
@@ -184,13 +193,14 @@ export function onMessage(s: PaxosProc, input: { msg: Message<Payload>; ctx: Ctx
       const l = onDecideNotice(t.learner, pl.ballot, pl.value)
       t.learner = l.learner
       if (l.decided) decide(t, l.decided)
+      if (c.learnerMode === 'all') handOverTo(t, m.from, pl)
       // Acknowledge every copy, even when already decided: an earlier acknowledgement may be lost.
       const known = t.learner.decided ?? { ballot: pl.ballot, value: pl.value }
       t.out.push({ do: 'reply', msg: { type: 'learned', ballot: known.ballot, value: known.value } })
       break
     }
     case 'learned':
-      note = onLearnedMsg(t, m.from)
+      note = onLearnedMsg(t, m.from, pl.value)
   }
   const step = finish(t, s)
   return { state: step.state, outbox: step.outbox, counted: note }
@@ -222,16 +232,41 @@ function onAcceptedMsg(t: Turn, from: Message['from'], pl: Extract<Payload, { ty
           : counted(t, r, pl.ballot, 2, false)
   t.learner = l.learner
   applyProposer(t, r)
-  if (l.decided) decide(t, l.decided)
+  if (l.decided) {
+    decide(t, l.decided)
+    // It learned from the acceptors: it spreads the decision too (its proposer may never see the
+    // quorum), until it hears from a decider that outranks it.
+    takeUpDuty(t, backupInformDelayTicks(c, t.ctx.self))
+  }
   return note
 }
 
-/** `learned`: the decider notes who knows; once everyone does, it stops re-sending `decide`. */
-function onLearnedMsg(t: Turn, from: Message['from']): Counted {
-  const r = onLearnedAck(t.learner, from, t.ctx.processCount)
+/** `all` mode: a `decide` from a decider that outranks this one takes over its re-sending. */
+function handOverTo(t: Turn, from: Message['from'], pair: AcceptedPair): void {
+  const learner = handOver(t.learner, t.ctx.self, from, pair)
+  if (learner === null) return
+  t.learner = learner
+  t.out.push({ do: 'timer.cancel', key: 'inform' })
+  t.out.push({
+    do: 'emit',
+    event: { kind: 'learner.handover', pid: t.ctx.self, to: from, value: pair.value },
+  })
+}
+
+/**
+ * `learned`: the decider notes who knows its value; once every process has answered, it stops
+ * re-sending `decide`. An answer naming another value does not count (see `onLearnedAck`).
+ */
+function onLearnedMsg(t: Turn, from: Message['from'], value: string): Counted {
+  const r = onLearnedAck(t.learner, from, value, t.ctx.processCount)
   if (r === null) return { ignored: `P${t.ctx.self} is not the decider` }
   t.learner = r.learner
-  if (r.everyoneKnows) t.out.push({ do: 'timer.cancel', key: 'inform' })
+  if (r.everyoneAnswered) t.out.push({ do: 'timer.cancel', key: 'inform' })
+  const mine = t.learner.decided?.value ?? ''
+  if (r.disagrees)
+    return {
+      ignored: `P${from} decided ${value}, not ${mine}, so it can never learn ${mine}; P${t.ctx.self} stops telling it`,
+    }
   return {
     toward: `acknowledgements of ${t.learner.decided?.value ?? ''}`,
     count: r.count,
@@ -272,7 +307,7 @@ export function onTimer(s: PaxosProc, input: { key: TimerPurpose; ctx: Ctx }): S
  */
 export function onCrash(s: PaxosProc, input: { ctx: Ctx }): Step<PaxosTypes> {
   const proposer = idleProposer(s.proposer.maxRoundSeen)
-  const learner = { decided: s.learner.decided, tallies: {}, informed: s.learner.informed }
+  const learner = { ...s.learner, tallies: {} }
   if (!input.ctx.config.bugs.amnesiaOnCrash) return { state: { ...s, proposer, learner }, outbox: [] }
   return {
     state: { acceptor: { promised: null, accepted: null }, proposer, learner },

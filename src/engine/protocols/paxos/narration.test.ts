@@ -63,11 +63,26 @@ function checkRun(sim: Simulator, label: string): number {
       const learned = /\((\d+) of (\d+) processes have learned\)/.exec(text)
       if (learned) {
         claims++
+        // "Have learned" its own decision: an answer naming another value is not one.
+        const mine = decisionOf(log, i, e.msg.to)
+        if (pl?.type !== 'learned' || pl.value !== mine)
+          fail(
+            e,
+            `but it names ${pl?.type === 'learned' ? pl.value : '?'} and ${P(e.msg.to)} decided ${mine}`,
+          )
         const known = new Set([...from].filter((p) => p !== e.msg.to)).size + 1
         if (Number(learned[1]) !== known) fail(e, `but ${known} processes are known to have learned`)
         if (Number(learned[2]) !== n) fail(e, `but there are ${n} processes`)
       }
     }
+    const other = /it does not count: P(\d+) decided (.+), not (.+), so it can never learn/.exec(text)
+    if (e.kind === 'msg.deliver' && other) {
+      claims++
+      if (decisionOf(log, i, Number(other[1])) !== other[2])
+        fail(e, `but P${other[1]} did not decide ${other[2]}`)
+      if (decisionOf(log, i, e.msg.to) !== other[3]) fail(e, `but ${P(e.msg.to)} did not decide ${other[3]}`)
+    }
+    if (e.kind === 'learner.handover') claims += checkHandover(log, i, e, text, fail)
     if (e.kind === 'proposer.phase' && e.phase === 'accepting')
       claims += checkAccepting(log, i, e, text, fail)
     if (e.kind === 'acceptor.restore') claims += checkRestore(log, i, e, text, fail)
@@ -79,6 +94,39 @@ function checkRun(sim: Simulator, label: string): number {
 }
 
 type Fail = (e: SimEvent, why: string) => never
+
+const P = (pid: number): string => `P${pid}`
+
+/** The value process `pid` decided before event `i`, or null. */
+function decisionOf(log: readonly SimEvent[], i: number, pid: number): string | null {
+  for (let k = 0; k < i; k++) {
+    const d = log[k]!
+    if (d.kind === 'learner.decide' && d.pid === pid) return d.value
+  }
+  return null
+}
+
+/**
+ * "Pk leaves re-sending v to Pj, which also knows v is decided and keeps telling every process":
+ * both decided v, and Pj had sent Pk a `decide` for v that Pk just received.
+ */
+function checkHandover(
+  log: readonly SimEvent[],
+  i: number,
+  e: EventOf<'learner.handover'>,
+  text: string,
+  fail: Fail,
+): number {
+  if (!text.startsWith(`${P(e.pid)} leaves re-sending ${e.value} to ${P(e.to)},`)) fail(e, 'names others')
+  if (decisionOf(log, i, e.pid) !== e.value) fail(e, `but ${P(e.pid)} did not decide ${e.value}`)
+  if (decisionOf(log, i, e.to) !== e.value) fail(e, `but ${P(e.to)} did not decide ${e.value}`)
+  const heard = log
+    .slice(0, i)
+    .findLast((d): d is EventOf<'msg.deliver'> => d.kind === 'msg.deliver' && d.msg.to === e.pid)
+  if (heard?.msg.from !== e.to || heard.msg.payload.type !== 'decide' || heard.step !== e.step)
+    fail(e, `but it did not just receive ${P(e.to)}'s decide`)
+  return 1
+}
 
 /** The promises proposer `pid` counted for `ballot` before event `i`. */
 function countedPromises(log: readonly SimEvent[], i: number, pid: number, ballot: string) {

@@ -172,6 +172,8 @@ export function eventText(e: PaxosEvent, config: SimConfig): string {
       return `${P(e.pid)} decides value ${e.value} (ballot ${fb(e.ballot)}).`
     case 'learner.restore':
       return learnerRestoreText(e)
+    case 'learner.handover':
+      return `${P(e.pid)} leaves re-sending ${e.value} to ${P(e.to)}, which also knows ${e.value} is decided and keeps telling every process until each answers.`
     case 'value.chosen':
       return `Value ${e.value} is chosen: a quorum (${e.acceptors.map(P).join(', ')}) accepted ballot ${fb(e.ballot)}.`
     case 'invariant.violated':

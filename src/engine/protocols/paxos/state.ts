@@ -19,7 +19,7 @@ export function idleProposer(maxRoundSeen = 0): ProposerState {
 }
 
 export function emptyLearner(): LearnerState {
-  return { decided: null, tallies: {}, informed: 0 }
+  return { decided: null, tallies: {}, informed: 0, disagreed: 0 }
 }
 
 /** A process before anything happens: nothing promised, accepted, proposed or learned. Pure. */

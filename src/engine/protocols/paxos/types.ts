@@ -145,6 +145,11 @@ export type PaxosEvent =
    * or everyone has acknowledged).
    */
   | { kind: 'learner.restore'; pid: ProcessId; decided: AcceptedPair; waiting: ProcessId[] }
+  /**
+   * `all` mode: a decider heard the `decide` of a decider that outranks it (`to`) and leaves the
+   * re-sending of `value` to that one.
+   */
+  | { kind: 'learner.handover'; pid: ProcessId; to: ProcessId; value: Value }
   | { kind: 'value.chosen'; ballot: Ballot; value: Value; acceptors: ProcessId[] }
   | PaxosViolation
 
@@ -195,6 +200,12 @@ export interface LearnerState {
    * known to have learned the decision, itself included. 0 at every other process.
    */
   informed: number
+  /**
+   * Only at a decider: the processes that answered its `decide` with another value (they decided
+   * differently, which only a broken variant allows). It stops telling them, and never counts them
+   * as having learned its value.
+   */
+  disagreed: number
 }
 
 /** One process plays all three roles. */

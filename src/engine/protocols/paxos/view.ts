@@ -1,7 +1,7 @@
 import type { LaneStatus, ProcessView, ProcSlot } from '../../kernel/module.ts'
 import { ballotKey, formatBallot } from './ballot.ts'
 import { quorumSizes } from './config.ts'
-import { popcount } from './state.ts'
+import { maskToPids, popcount } from './state.ts'
 import type { ProcessId } from '../../kernel/types.ts'
 import type {
   AcceptedPair,
@@ -49,14 +49,19 @@ export function processView(s: PaxosProc, up: boolean, config: SimConfig, pid: P
   }
   const decided = s.learner.decided
   if (decided && s.learner.informed !== 0) {
-    // The decider's duty: how many know the decision (itself included), until all do.
+    // The decider's duty: how many know the decision (itself included), until all have answered.
     const known = popcount(s.learner.informed)
-    const all = known >= config.processCount
+    const others = maskToPids(s.learner.disagreed)
+    const all = known + others.length >= config.processCount
+    const otherwise =
+      others.length > 0 ? ` · ${others.map((p) => `P${p}`).join(', ')} decided another value` : ''
     lines.push({
       id: 'decider',
       text: all
-        ? `decider · every process has acknowledged ${decided.value}`
-        : `decider · re-sends ${decided.value} until every process acknowledges`,
+        ? others.length > 0
+          ? `decider · ${known} of ${config.processCount} acknowledged ${decided.value}${otherwise}`
+          : `decider · every process has acknowledged ${decided.value}`
+        : `decider · re-sends ${decided.value} until every process answers${otherwise}`,
       meters: all ? [] : [{ label: 'acknowledged', got: known, needed: config.processCount }],
     })
   }
