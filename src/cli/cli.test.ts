@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest'
 import { runCli } from './cli.ts'
 import { files } from './fakeFiles.ts'
 import { readFileCapped } from './readInput.ts'
+import { anyPresetById } from '../scenarios/presets.ts'
+import { scenarioToJson } from '../scenarios/scenario.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const EXAMPLES = join(ROOT, 'docs/examples')
@@ -61,6 +63,21 @@ describe('synod trace: clean runs exit 0', () => {
     expect(doc.events).toHaveLength(text.stdout.split('\n').length - 1)
     expect(doc.events[0]?.kind).toBe('run.start')
     expect(doc.events.at(-1)?.kind).toBe('run.quiescent')
+  })
+})
+
+describe('synod trace: a Multi-Paxos scenario file', () => {
+  it('runs on its own module, in its own words, as its preset does', () => {
+    const preset = anyPresetById('mp-steady')
+    if (!preset) throw new Error('no mp-steady')
+    const file = JSON.stringify(scenarioToJson(preset.scenario))
+    const r = runCli(['trace', 'mp.json'], files({ 'mp.json': file }))
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toBe(runCli(['trace', '--preset', 'mp-steady'], files({})).stdout)
+    expect(r.stdout).toMatch(/^s0 t0 run\.start · Multi-Paxos with 5 replicas and 3 clients/)
+    expect(r.stdout).toContain(" · P1 receives C1's C1.1:put(a1).")
+    expect(r.stdout.split('\n').at(-1)).toMatch(/^summary protocol=multipaxos leader=P1 committed=7 /)
   })
 })
 

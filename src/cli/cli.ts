@@ -2,6 +2,8 @@ import {
   protocolPreset,
   protocolPresetIds,
   runProtocolPreset,
+  runOnModule,
+  moduleFor,
   configProblems,
   quorumsIntersect,
   runToEnd,
@@ -109,6 +111,15 @@ export function runCli(argv: readonly string[], readFile: ReadFile): CliResult {
   }
   const withQuorums = overrideQuorums(scenario, quorums)
   if (typeof withQuorums === 'string') return bad(withQuorums)
+  if ((scenario.protocol ?? 'paxos') !== 'paxos') {
+    // Another protocol's scenario (e.g. Multi-Paxos) runs on its own module, in its own words.
+    const { protocol, ...input } = toRunInput(scenario)
+    const run = runOnModule(moduleFor(protocol), input)
+    const stdout = json
+      ? JSON.stringify({ summary: run.summary, events: run.log })
+      : `${run.text}\n${run.line}`
+    return { code: run.summary.violations > 0 ? 1 : 0, stdout, stderr: '' }
+  }
   const sim = runToEnd(toRunInput(withQuorums.scenario))
   const summary = summarize(sim.state)
   const stdout = json

@@ -138,14 +138,22 @@ export const protocolPresetIds = (): string[] =>
  * (the CLI's `trace --preset` for a protocol module's preset). Pure: same preset, same output.
  */
 export function runProtocolPreset(module: AnyProtocol, preset: AnyPreset) {
-  const sim = new KernelSimulator(module, {
+  return runOnModule(module, {
     seed: preset.seed,
     config: preset.config,
     interventions: preset.interventions,
   })
+}
+
+/**
+ * Run any protocol's scenario to its end on its module: its log, text trace (processes named as
+ * the module names them), one summary line and summary fields. Pure: same input, same output.
+ */
+export function runOnModule(module: AnyProtocol, input: RunInput | KernelRunInput<unknown>) {
+  const sim = new KernelSimulator(module, input)
   sim.run()
   const { summary, line } = kernelSummarize(module, sim.state)
-  return { log: sim.log, text: textTraceOf(module, preset.config, sim.log), line, summary }
+  return { log: sim.log, text: textTraceOf(module, input.config, sim.log), line, summary }
 }
 
 /**
