@@ -38,7 +38,7 @@ function simRun(): {
     { ...preset.scenario, interventions: preset.explore.interventions },
     {
       fromStep: 0,
-      goal: { kind: 'violation', rule: 'agreement' },
+      goal: { id: 'agreement' },
       budgets: { ...NO_BUDGETS, ...preset.explore.budgets },
       bounds: { maxStates: 300_000, maxDepth: 300 },
     },

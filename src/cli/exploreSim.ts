@@ -1,16 +1,31 @@
-import { createSimSearch, type SimBudgets, type SimGoal } from '../explorer/simSearch.ts'
-import { presetById, presetIds } from '../scenarios/presets.ts'
+import { PROTOCOLS, paxos, protocolById } from '../engine/index.ts'
+import { defaultGoal, goalOptions, goalProblem, type SimGoal } from '../explorer/goals.ts'
+import { createSimSearch, type SimBudgets } from '../explorer/simSearch.ts'
+import { anyPresetById, galleryPresets } from '../scenarios/presets.ts'
 import { scenarioToJson, type Scenario } from '../scenarios/scenario.ts'
 import type { CliResult } from './cli.ts'
 
 /** `synod explore (--preset <id> | <scenario.json>) --goal …`: schedule search over the simulator. */
 
+/** Each protocol's goals, from its module: `id` (default marked with *) and, indented, its words. */
+function goalLines(): string {
+  return PROTOCOLS.map((m) => {
+    const first = defaultGoal(m).id
+    const ids = goalOptions(m).map((g) => (g.id === first ? `${g.id}*` : g.id))
+    return `                ${m.title}: ${ids.join(', ')}`
+  }).join('\n')
+}
+
 export const EXPLORE_SIM_USAGE = `usage: synod explore (--preset <id> | <scenario.json | link>) --goal <goal> [bounds…] [--json]
   Breadth-first search for the shortest deviation from the default schedule that reaches the goal.
-  --goal        agreement | violation | chosen | livelock (default: agreement, two different values
-                chosen; violation stops at the first broken invariant of any kind)
-  --ballots     for livelock: how many ballots must start with no value chosen (default 6)
-  --from-step   start from this step of the scenario (default 0; later interventions are dropped)
+  --goal        a goal of the scenario's protocol (default: the preset's, else the one marked *);
+                \`violation\` is any broken invariant, an invariant's id only that one:
+${goalLines()}
+  --param       the goal's setting, for a goal that takes one (livelock: how many ballots, or
+                steps without a commit; decided: the value)
+  --ballots     the same as --param (kept for Paxos's livelock)
+  --from-step   start from this step of the scenario (default: the preset's, else 0; later
+                interventions are dropped)
   --reorders --drops --duplicates --crashes --recoveries --proposals
                 how many of each intervention the search may add (default: the preset's explorer
                 defaults, else 0 each, with 1 proposal)
@@ -18,7 +33,7 @@ export const EXPLORE_SIM_USAGE = `usage: synod explore (--preset <id> | <scenari
 exit status: 0 goal not reached within the bounds, 1 goal reached (a counterexample), 2 bad arguments`
 
 const NUMERIC = {
-  '--ballots': [1, 100],
+  '--ballots': [1, 1000],
   '--from-step': [0, 200_000],
   '--reorders': [0, 10],
   '--drops': [0, 10],
@@ -30,7 +45,6 @@ const NUMERIC = {
   '--max-depth': [1, 5_000],
 } as const
 type NumericOption = keyof typeof NUMERIC
-const GOALS = ['violation', 'agreement', 'chosen', 'livelock'] as const
 
 const budgetKey = (o: NumericOption): keyof SimBudgets | null =>
   ['--reorders', '--drops', '--duplicates', '--crashes', '--recoveries', '--proposals'].includes(o)
@@ -45,8 +59,8 @@ export function runExploreSim(
 ): CliResult {
   const bad = (m: string): CliResult => ({ code: 2, stdout: '', stderr: `synod: ${m}` })
   const nums = new Map<NumericOption, number>()
-  // Agreement is the lesson; "any violation" stops at a smaller symptom first (issue 14).
-  let goalName: (typeof GOALS)[number] = 'agreement'
+  let goalName: string | null = null
+  let param: string | null = null
   let json = false
   let presetId: string | null = null
   const sources: string[] = []
@@ -54,11 +68,9 @@ export function runExploreSim(
     const a = args[i] ?? ''
     if (a === '--json') json = true
     else if (a === '--preset') presetId = args[++i] ?? ''
-    else if (a === '--goal') {
-      const g = args[++i] ?? ''
-      if (!(GOALS as readonly string[]).includes(g)) return bad(`--goal must be one of ${GOALS.join(', ')}`)
-      goalName = g as (typeof GOALS)[number]
-    } else if (a in NUMERIC) {
+    else if (a === '--goal') goalName = args[++i] ?? ''
+    else if (a === '--param') param = args[++i] ?? ''
+    else if (a in NUMERIC) {
       const [min, max] = NUMERIC[a as NumericOption]
       const text = args[++i] ?? ''
       if (!/^\d{1,9}$/.test(text) || Number(text) < min || Number(text) > max)
@@ -69,9 +81,13 @@ export function runExploreSim(
   }
   if ((presetId === null) === (sources.length === 0) || sources.length > 1)
     return bad('explore needs --spec, or exactly one of --preset <id> or a scenario file')
-  const preset = presetId === null ? null : presetById(presetId)
+  const preset = presetId === null ? null : anyPresetById(presetId)
   if (presetId !== null && !preset)
-    return bad(`unknown preset "${presetId}" (known: ${presetIds().join(', ')})`)
+    return bad(
+      `unknown preset "${presetId}" (known: ${galleryPresets()
+        .map((p) => p.id)
+        .join(', ')})`,
+    )
   let scenario: Scenario
   if (preset)
     scenario = preset.explore
@@ -95,15 +111,23 @@ export function runExploreSim(
     const k = budgetKey(opt)
     if (k) (budgets as Record<keyof SimBudgets, number>)[k] = v
   }
+  const module = protocolById(scenario.protocol ?? 'paxos') ?? paxos
+  const id = goalName ?? preset?.explore?.goal ?? defaultGoal(module).id
+  const option = goalOptions(module).find((g) => g.id === id)
+  const ballots = nums.get('--ballots')
+  const given = param ?? (ballots === undefined ? null : String(ballots))
   const goal: SimGoal =
-    goalName === 'livelock'
-      ? { kind: 'livelock', ballots: nums.get('--ballots') ?? 6 }
-      : goalName === 'agreement'
-        ? { kind: 'violation', rule: 'agreement' }
-        : { kind: goalName }
+    option?.param && given !== null
+      ? { id, param: option.param.kind === 'int' && /^\d{1,9}$/.test(given) ? Number(given) : given }
+      : option?.param
+        ? { id, param: option.param.initial }
+        : { id }
+  const problem = goalProblem(module, goal)
+  if (problem) return bad(`--goal: ${problem}`)
+  if (given !== null && !option?.param) return bad(`--param: the goal "${id}" takes no setting`)
   const started = now()
   const search = createSimSearch(scenario, {
-    fromStep: nums.get('--from-step') ?? 0,
+    fromStep: nums.get('--from-step') ?? preset?.explore?.fromStep ?? 0,
     goal,
     budgets,
     bounds: { maxStates: nums.get('--max-states') ?? 300_000, maxDepth: nums.get('--max-depth') ?? 300 },

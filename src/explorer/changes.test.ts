@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runToEnd, Simulator, type SimEvent } from '../engine/index.ts'
+import { paxos, runToEnd, Simulator, type SimEvent } from '../engine/index.ts'
 import { allPresets, presetById } from '../scenarios/presets.ts'
 import { toRunInput } from '../scenarios/scenario.ts'
 import { describeChange } from './changes.ts'
@@ -19,7 +19,7 @@ describe('the explorer changes, in words', () => {
   it('names the message a reordering overtakes: the one the scheduler would have delivered', () => {
     const s = basicAt(0)
     const [due, later] = [...s.inFlight].sort((a, b) => a.deliverAt - b.deliverAt || a.seq - b.seq)
-    const c = describeChange(s, { type: 'deliver', msgId: later!.id })
+    const c = describeChange(paxos, s, { type: 'deliver', msgId: later!.id })
     expect(c.text).toBe(`delivered #${later!.id} (prepare 1.1, P1→P${later!.to}) before #${due!.id}`)
     // A delivery is a step of its own: it is seen at the next step.
     expect(c).toMatchObject({ atStep: 0, showStep: 1 })
@@ -29,15 +29,17 @@ describe('the explorer changes, in words', () => {
     const s = basicAt(2)
     const m = s.inFlight.find((x) => x.from !== x.to)!
     const label = `#${m.id} (prepare 1.1, P${m.from}→P${m.to})`
-    expect(describeChange(s, { type: 'drop', msgId: m.id })).toEqual({
+    expect(describeChange(paxos, s, { type: 'drop', msgId: m.id })).toEqual({
       atStep: 2,
       showStep: 2,
       text: `dropped ${label}`,
     })
-    expect(describeChange(s, { type: 'duplicate', msgId: m.id }).text).toBe(`duplicated ${label}`)
-    expect(describeChange(s, { type: 'crash', pid: 2 }).text).toBe('crashed P2')
-    expect(describeChange(s, { type: 'recover', pid: 2 }).text).toBe('recovered P2')
-    expect(describeChange(s, { type: 'propose', pid: 3, value: 'X' }).text).toBe('asked P3 to propose X')
+    expect(describeChange(paxos, s, { type: 'duplicate', msgId: m.id }).text).toBe(`duplicated ${label}`)
+    expect(describeChange(paxos, s, { type: 'crash', pid: 2 }).text).toBe('crashed P2')
+    expect(describeChange(paxos, s, { type: 'recover', pid: 2 }).text).toBe('recovered P2')
+    expect(describeChange(paxos, s, { type: 'propose', pid: 3, value: 'X' }).text).toBe(
+      'asked P3 to propose X',
+    )
   })
 
   // Each change's step really shows it: the log at `showStep` holds the event the change caused.
@@ -61,7 +63,7 @@ describe('the explorer changes, in words', () => {
         { ...p.scenario, interventions: ex.interventions },
         {
           fromStep: 0,
-          goal: { kind: 'violation', rule: 'agreement' },
+          goal: { id: 'agreement' },
           budgets: { ...NONE, ...ex.budgets },
           bounds: { maxDepth: 200, maxStates: 200_000 },
         },

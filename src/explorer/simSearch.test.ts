@@ -31,7 +31,7 @@ function search(
   return r
 }
 
-const agreement: SimGoal = { kind: 'violation', rule: 'agreement' }
+const agreement: SimGoal = { id: 'agreement' }
 
 describe('schedule search', () => {
   const bugs = allPresets().filter((p) => p.explore)
@@ -74,7 +74,7 @@ describe('schedule search', () => {
       }
       const r = search(
         { ...p.scenario, config, interventions: ex.interventions },
-        { kind: 'violation' },
+        { id: 'violation' },
         ex.budgets,
         50_000,
       )
@@ -97,7 +97,7 @@ describe('schedule search', () => {
 
   it('finds a livelock witness for dueling proposers', () => {
     const p = presetById('dueling')!
-    const r = search(p.scenario, { kind: 'livelock', ballots: 8 }, {})
+    const r = search(p.scenario, { id: 'livelock', param: 8 }, {})
     expect(r.found).not.toBeNull()
     const replay = runToEnd(toRunInput(r.found!))
     expect(replay.state.ghost.chosen).toHaveLength(0)
@@ -139,20 +139,21 @@ describe('schedule search', () => {
 })
 
 describe('schedule search bookkeeping', () => {
-  const zero = { reorders: 0, drops: 0, duplicates: 0, crashes: 0, recoveries: 0, proposals: 0, ballots: 0 }
+  const zero = { reorders: 0, drops: 0, duplicates: 0, crashes: 0, recoveries: 0, proposals: 0 }
 
   it('keys spent budgets unambiguously: (10 reorders, 1 drop) is not (1 reorder, 10 duplicates)', () => {
-    const goal: SimGoal = { kind: 'chosen' }
-    const a = usedKey({ ...zero, reorders: 10, drops: 1 }, { goal })
-    const b = usedKey({ ...zero, reorders: 1, duplicates: 10 }, { goal })
+    const a = usedKey({ ...zero, reorders: 10, drops: 1 }, 0)
+    const b = usedKey({ ...zero, reorders: 1, duplicates: 10 }, 0)
     expect(a).not.toBe(b)
+    // The goal's count (a livelock's ballots) is keyed too, apart from the budgets.
+    expect(usedKey({ ...zero, proposals: 1 }, 0)).not.toBe(usedKey(zero, 10))
   })
 
   it('names a ballot as the lecture does, also when ballots carry no process id', () => {
     const base = presetById('bug-duplicate-ballots')!.scenario
     const r = search(
       { ...base, interventions: [{ step: 0, action: { type: 'propose', pid: 1, value: 'A' } }] },
-      { kind: 'chosen' },
+      { id: 'chosen' },
       {},
     )
     expect(r.foundText).toBe('value A chosen in ballot 1')

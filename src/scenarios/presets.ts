@@ -22,6 +22,10 @@ export interface PresetExplore {
   readonly budgets: Partial<
     Record<'reorders' | 'drops' | 'duplicates' | 'crashes' | 'recoveries' | 'proposals', number>
   >
+  /** The step the search starts from (default 0). */
+  readonly fromStep?: number
+  /** The goal's id (default: the protocol's default goal). */
+  readonly goal?: string
 }
 
 /** A lecture example: a scenario with a stable id, a title and an explanation. Data only. */
@@ -489,7 +493,9 @@ export function allPresets(): readonly Preset[] {
 
 /** A protocol module's preset as a scenario the app can load (format 2, with its `protocol`). Pure. */
 function fromModule(module: AnyProtocol, p: ProtocolPreset<ProtocolTypes>): Preset {
+  const explore: PresetExplore | undefined = module.explorer.presetSearches?.[p.id]
   return {
+    ...(explore && { explore }),
     id: p.id,
     title: p.title,
     summary: p.description,

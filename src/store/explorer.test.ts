@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
+import { paxos, protocolById } from '../engine/index.ts'
 import { createInThreadClient } from '../worker/client.ts'
 import { createExplorerInThreadClient } from '../worker/explorerInThread.ts'
 import * as act from './actions.ts'
@@ -32,6 +33,8 @@ function settledRun(): Promise<void> {
     })
   })
 }
+
+const multipaxos = protocolById('multipaxos')!
 
 beforeEach(() => {
   synodStore.setState(initialState(), true)
@@ -85,7 +88,7 @@ describe('explorer store', () => {
   })
 
   it('searches for the lesson by default: two values chosen, not a first symptom', async () => {
-    expect(ex.explorerStore.getState().sim.goal).toBe('agreement')
+    expect(ex.goalOf(ex.explorerStore.getState().sim, paxos)).toEqual({ id: 'agreement' })
     act.loadPreset('bug-amnesia')
     ex.openExplorer(true)
     ex.startScheduleSearch()
@@ -109,16 +112,20 @@ describe('explorer store', () => {
     expect(run.outcome?.cancelled).toBe(true)
   })
 
-  it('maps the goals of the form to the search goals', () => {
+  it('maps the goals of the form to the search goals of the protocol on the diagram', () => {
     const form = ex.initialExplorerState().sim
-    expect(ex.goalOf({ ...form, goal: 'agreement' })).toEqual({ kind: 'violation', rule: 'agreement' })
-    expect(ex.goalOf({ ...form, goal: 'decided', decidedValue: ' B ' })).toEqual({
-      kind: 'decided',
-      value: 'B',
+    expect(ex.goalOf(form, paxos)).toEqual({ id: 'agreement' })
+    expect(ex.goalOf({ ...form, goal: 'decided', params: { decided: ' B ' } }, paxos)).toEqual({
+      id: 'decided',
+      param: 'B',
     })
-    expect(ex.goalOf({ ...form, goal: 'livelock', livelockBallots: 4 })).toEqual({
-      kind: 'livelock',
-      ballots: 4,
+    expect(ex.goalOf({ ...form, goal: 'livelock', params: { livelock: 4 } }, paxos)).toEqual({
+      id: 'livelock',
+      param: 4,
     })
+    expect(ex.goalOf({ ...form, goal: 'livelock' }, paxos)).toEqual({ id: 'livelock', param: 6 })
+    // Paxos's goal with a Multi-Paxos run on the diagram: Multi-Paxos's default instead.
+    expect(ex.goalOf({ ...form, goal: 'agreement' }, multipaxos)).toEqual({ id: 'prefix-agreement' })
+    expect(ex.goalOf({ ...form, goal: 'livelock' }, multipaxos)).toEqual({ id: 'livelock', param: 40 })
   })
 })

@@ -1,8 +1,9 @@
 import { useStore } from 'zustand'
-import type { BugToggles } from '../engine/index.ts'
+import { paxos, protocolById, type AnyProtocol, type BugToggles } from '../engine/index.ts'
 import { createStore } from 'zustand/vanilla'
-import type { SimBudgets, SimGoal } from '../explorer/simSearch.ts'
-import { presetById } from '../scenarios/presets.ts'
+import { defaultGoal, goalOptions, type GoalOption, type SimGoal } from '../explorer/goals.ts'
+import type { SimBudgets } from '../explorer/simSearch.ts'
+import { anyPresetById } from '../scenarios/presets.ts'
 import type { Scenario } from '../scenarios/scenario.ts'
 import {
   createExplorerWorkerClient,
@@ -20,13 +21,16 @@ import { synodStore } from './store.ts'
  */
 
 export type ExplorerMode = 'sim' | 'spec'
-export type GoalName = 'violation' | 'agreement' | 'chosen' | 'decided' | 'livelock'
 export type BudgetName = keyof SimBudgets
 
 export interface SimForm {
-  readonly goal: GoalName
-  readonly decidedValue: string
-  readonly livelockBallots: number
+  /**
+   * The picked goal's id, or null for the protocol's default. A goal the protocol on the diagram
+   * does not have (Paxos's `agreement` with a Multi-Paxos run loaded) also means its default.
+   */
+  readonly goal: string | null
+  /** Each goal's setting as the user left it (the livelock's count, the value to decide). */
+  readonly params: Readonly<Record<string, number | string>>
   readonly budgets: SimBudgets
   readonly maxDepth: number
   readonly maxStates: number
@@ -86,11 +90,9 @@ export const initialExplorerState = (): ExplorerState => ({
   open: false,
   mode: 'sim',
   sim: {
-    // The lesson of every broken variant is two different values chosen; "any violation" first
-    // finds a smaller symptom (a promise that went down, the bug restated), so it is not the default.
-    goal: 'agreement',
-    decidedValue: 'A',
-    livelockBallots: 6,
+    // Each protocol names its default goal (Paxos: agreement, the lesson of every broken variant).
+    goal: null,
+    params: {},
     budgets: NO_BUDGETS,
     maxDepth: 300,
     maxStates: 300_000,
@@ -139,7 +141,25 @@ export function setExplorerClient(c: ExplorerClient): void {
 /** The explorer defaults of the current preset, when it is a broken variant that has them. */
 export function currentPresetExplore() {
   const id = synodStore.getState().presetId
-  return id === null ? undefined : presetById(id)?.explore
+  return id === null ? undefined : anyPresetById(id)?.explore
+}
+
+/** The protocol of the scenario on the diagram (its goals are the explorer's). */
+export function currentProtocol(): AnyProtocol {
+  return protocolById(synodStore.getState().scenario.protocol ?? 'paxos') ?? paxos
+}
+
+/** The goal the form stands for with `module`'s run on the diagram. Pure. */
+export function formGoal(form: SimForm, module: AnyProtocol): GoalOption {
+  const options = goalOptions(module)
+  const picked = options.find((g) => g.id === form.goal)
+  return picked ?? options.find((g) => g.id === defaultGoal(module).id) ?? (options[0] as GoalOption)
+}
+
+/** The setting the form holds for `goal` (its default until the user changes it). Pure. */
+export function formParam(form: SimForm, goal: GoalOption): number | string | null {
+  if (!goal.param) return null
+  return form.params[goal.id] ?? goal.param.initial
 }
 
 /** Open or close the panel; opening prefills the budgets from the current preset's defaults. */
@@ -197,17 +217,17 @@ function begin(
   set({ run: { ...run, progress: ZERO_PROGRESS, outcome: null, error: null, scenarioBugs: scenarioBugs() } })
 }
 
-export function goalOf(form: SimForm): SimGoal {
-  switch (form.goal) {
-    case 'agreement':
-      return { kind: 'violation', rule: 'agreement' }
-    case 'decided':
-      return { kind: 'decided', value: form.decidedValue.trim() }
-    case 'livelock':
-      return { kind: 'livelock', ballots: form.livelockBallots }
-    default:
-      return { kind: form.goal }
-  }
+/** The search goal of the form, for `module`'s run. Pure. */
+export function goalOf(form: SimForm, module: AnyProtocol): SimGoal {
+  const goal = formGoal(form, module)
+  const param = formParam(form, goal)
+  if (param === null) return { id: goal.id }
+  return { id: goal.id, param: typeof param === 'string' ? param.trim() : param }
+}
+
+export function setGoalParam(id: string, value: number | string): void {
+  const s = get().sim
+  set({ sim: { ...s, params: { ...s.params, [id]: value } } })
 }
 
 /** Search the current scenario's schedules from the cursor, with the form's goal and budgets. */
@@ -216,7 +236,8 @@ export function startScheduleSearch(): void {
   const main = synodStore.getState()
   const bounds = { maxStates: sim.maxStates, maxDepth: sim.maxDepth }
   begin('sim', bounds, false)
-  const search = { scenario: main.scenario, fromStep: main.cursor, goal: goalOf(sim), budgets: sim.budgets }
+  const goal = goalOf(sim, currentProtocol())
+  const search = { scenario: main.scenario, fromStep: main.cursor, goal, budgets: sim.budgets }
   explorer().sim({ ...search, bounds })
 }
 
@@ -230,19 +251,23 @@ export function startSpecCheck(): void {
 }
 
 /**
- * The one-click "Find a violation" of a broken-variant preset: its explore defaults, the goal
- * "agreement is violated", and the shortest counterexample loaded onto the diagram when found.
+ * The one-click "Find a violation" of a broken-variant preset: its explore defaults (where the
+ * search starts, its budgets, its goal: the protocol's default, Paxos's "agreement is violated"),
+ * and the shortest counterexample loaded onto the diagram when found.
  */
 export function findViolation(): boolean {
   const id = synodStore.getState().presetId
-  const preset = id === null ? undefined : presetById(id)
+  const preset = id === null ? undefined : anyPresetById(id)
   if (!preset?.explore) return false
+  const module = protocolById(preset.scenario.protocol ?? 'paxos') ?? paxos
   const budgets = { ...NO_BUDGETS, ...preset.explore.budgets }
   const bounds = { maxStates: 300_000, maxDepth: 300 }
-  set({ open: true, mode: 'sim', sim: { ...get().sim, goal: 'agreement', budgets, ...bounds } })
+  const goal = preset.explore.goal ?? defaultGoal(module).id
+  set({ open: true, mode: 'sim', sim: { ...get().sim, goal, budgets, ...bounds } })
   begin('sim', bounds, true)
   const scenario: Scenario = { ...preset.scenario, interventions: preset.explore.interventions }
-  explorer().sim({ scenario, fromStep: 0, goal: { kind: 'violation', rule: 'agreement' }, budgets, bounds })
+  const fromStep = preset.explore.fromStep ?? 0
+  explorer().sim({ scenario, fromStep, goal: goalOf(get().sim, module), budgets, bounds })
   return true
 }
 

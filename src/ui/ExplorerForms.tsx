@@ -1,14 +1,19 @@
 import { useShallow } from 'zustand/react/shallow'
+import { protocolById } from '../engine/index.ts'
+import { goalOptions, goalProblem } from '../explorer/goals.ts'
 import { SPEC_LIMITS } from '../explorer/universe.ts'
 import {
+  formGoal,
+  formParam,
+  goalOf,
   setBudget,
+  setGoalParam,
   setSimForm,
   setSpecForm,
   startScheduleSearch,
   startSpecCheck,
   useExplorer,
   type BudgetName,
-  type GoalName,
 } from '../store/explorer.ts'
 import { useSynod } from '../store/store.ts'
 import { MultiPaxosForm } from './MultiPaxosForm.tsx'
@@ -19,14 +24,6 @@ import { exportPaxos } from '../explorer/tlaExport.ts'
 import { ExportForTlcButton, LoadTlcTrace } from './TlcHandoff.tsx'
 import { whole } from './explorerParts.tsx'
 
-const GOALS: readonly { value: GoalName; label: string }[] = [
-  { value: 'violation', label: 'Any invariant violation' },
-  { value: 'agreement', label: 'Agreement is violated' },
-  { value: 'chosen', label: 'A value is chosen' },
-  { value: 'decided', label: 'A specific value is decided' },
-  { value: 'livelock', label: 'Livelock: k ballots, no value chosen' },
-]
-
 const BUDGETS: readonly { name: BudgetName; label: string }[] = [
   { name: 'reorders', label: 'Reorders' },
   { name: 'drops', label: 'Drops' },
@@ -36,16 +33,22 @@ const BUDGETS: readonly { name: BudgetName; label: string }[] = [
   { name: 'proposals', label: 'Proposals' },
 ]
 
-/** "Find a schedule": goal, budgets per kind of fault, and bounds. */
+/** "Find a schedule": the protocol's goals, budgets per kind of fault, and bounds. */
 export function SimSearchForm({ running }: { running: boolean }) {
   const form = useExplorer((s) => s.sim)
   const cursor = useSynod((s) => s.cursor)
+  const protocolId = useSynod((s) => s.scenario.protocol ?? 'paxos')
+  const module = protocolById(protocolId)
+  if (!module) return <p className="problems">No explorer for the protocol “{protocolId}”.</p>
+  const goals = goalOptions(module)
+  const goal = formGoal(form, module)
+  const param = formParam(form, goal)
+  const goalWrong = goalProblem(module, goalOf(form, module))
   const problems = [
     ...BUDGETS.filter((b) => !whole(form.budgets[b.name], 0, 10)).map((b) => `${b.label}: 0..10`),
     ...(whole(form.maxDepth, 1, 5_000) ? [] : ['Max depth: 1..5000']),
     ...(whole(form.maxStates, 1, 5_000_000) ? [] : ['Max states: 1..5000000']),
-    ...(form.goal === 'livelock' && !whole(form.livelockBallots, 1, 100) ? ['Ballots: 1..100'] : []),
-    ...(form.goal === 'decided' && form.decidedValue.trim() === '' ? ['Name the value to decide'] : []),
+    ...(goalWrong ? [goalWrong] : []),
   ]
   return (
     <form
@@ -56,38 +59,38 @@ export function SimSearchForm({ running }: { running: boolean }) {
       }}
     >
       <p className="muted">
-        From step {cursor} of the current run: the scheduler's next step, or one of the interventions the
-        budgets allow. Breadth-first, so the first schedule found is a shortest one.
+        From step {cursor} of the current {module.title} run: the scheduler's next step, or one of the
+        interventions the budgets allow. Breadth-first, so the first schedule found is a shortest one.
       </p>
       <label className="field">
         <span>Goal</span>
-        <select value={form.goal} onChange={(e) => setSimForm({ goal: e.target.value as GoalName })}>
-          {GOALS.map((g) => (
-            <option key={g.value} value={g.value}>
-              {g.label}
+        <select value={goal.id} onChange={(e) => setSimForm({ goal: e.target.value })}>
+          {goals.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.title}
             </option>
           ))}
         </select>
       </label>
-      {form.goal === 'decided' && (
+      {goal.param?.kind === 'text' && (
         <label className="field">
-          <span>Value</span>
+          <span>{goal.param.label}</span>
           <input
             type="text"
             className="num"
-            maxLength={20}
-            value={form.decidedValue}
-            onChange={(e) => setSimForm({ decidedValue: e.target.value })}
+            maxLength={goal.param.maxLength}
+            value={String(param)}
+            onChange={(e) => setGoalParam(goal.id, e.target.value)}
           />
         </label>
       )}
-      {form.goal === 'livelock' && (
+      {goal.param?.kind === 'int' && (
         <NumberField
-          label="Ballots started (k)"
-          value={form.livelockBallots}
-          min={1}
-          max={100}
-          onChange={(v) => setSimForm({ livelockBallots: v })}
+          label={goal.param.label}
+          value={Number(param)}
+          min={goal.param.min}
+          max={goal.param.max}
+          onChange={(v) => setGoalParam(goal.id, v)}
         />
       )}
       <fieldset className="explorer-budgets">

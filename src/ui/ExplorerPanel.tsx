@@ -15,7 +15,7 @@ import './explorer.css'
 
 const MODES: readonly { mode: ExplorerMode; label: string }[] = [
   { mode: 'sim', label: 'Find a schedule' },
-  { mode: 'spec', label: 'Model-check Paxos.tla (spec mode)' },
+  { mode: 'spec', label: 'Model-check Paxos.tla or Multi-Paxos (spec mode)' },
 ]
 
 /** The one-click shortcut on a broken-variant preset: the shortest run that breaks agreement. */

@@ -141,7 +141,9 @@ export function Position() {
   const computing = useSynod((s) => s.computing)
   const tick = useSynod((s) => s.log[eventsThrough(s.log, s.cursor) - 1]?.tick ?? 0)
   const halted = useSynod((s) => s.halted)
-  const limited = halted === 'steps' || halted === 'log'
+  // Said where the run stops: a found counterexample opens at its violation, long before the
+  // step limit of a protocol that never goes quiet (Multi-Paxos's heartbeats).
+  const limited = (halted === 'steps' || halted === 'log') && cursor === end
   return (
     <span className="position">
       step <b>{cursor}</b>/{end} · tick {tick}

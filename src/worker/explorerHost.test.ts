@@ -97,7 +97,7 @@ describe('ExplorerHost', () => {
     const search = {
       scenario,
       fromStep: 0,
-      goal: { kind: 'violation', rule: 'agreement' } as const,
+      goal: { id: 'agreement' } as const,
       budgets: { ...budgets, ...preset.explore.budgets },
       bounds: { maxStates: 300_000, maxDepth: 300 },
     }

@@ -156,6 +156,61 @@ export type Property<T extends ProtocolTypes> =
       witness(e: RunEvent<T>): string | null
     }
 
+/** A goal's one setting (a livelock's count, the value to be decided), with its bounds and default. */
+export type GoalParam =
+  | {
+      readonly kind: 'int'
+      readonly label: string
+      readonly min: number
+      readonly max: number
+      readonly initial: number
+    }
+  | { readonly kind: 'text'; readonly label: string; readonly maxLength: number; readonly initial: string }
+
+/** One move of the schedule search, as a goal sees it. */
+export interface GoalMove<T extends ProtocolTypes> {
+  /** Everything the move logged (kernel events, the protocol's events, what the observer concluded). */
+  readonly events: readonly RunEvent<T>[]
+  /** Scheduler steps the move took: 1 for a delivery or a firing, 0 for a drop, a crash, … */
+  readonly steps: number
+  readonly config: T['Config']
+  readonly ghost: T['Ghost']
+  readonly procs: readonly ProcSlot<T>[]
+}
+
+/**
+ * A goal of the schedule search that a protocol defines itself (a livelock, a value decided).
+ * It watches the run move by move and may keep one count along the way (`memory`, 0 at the
+ * start: attempts begun, steps without progress), which the search keys states by, since two
+ * runs with different counts have different futures as far as the goal is concerned. Pure.
+ */
+export interface SearchGoal<T extends ProtocolTypes> {
+  readonly id: string
+  /** The goal picker's words (`Livelock: no slot chosen for N steps while a client waits`). */
+  readonly title: string
+  readonly param?: GoalParam
+  /** After one move: the new count, and a sentence saying how the goal is reached (or null). */
+  watch(
+    memory: number,
+    move: GoalMove<T>,
+    param: number | string,
+  ): { readonly memory: number; readonly reached: string | null }
+}
+
+/**
+ * A preset's one-click search: from step `fromStep` of a run with `interventions` (the rest of the
+ * preset's story is left for the search to find), with at most `budgets` of each intervention,
+ * for `goal`. Chosen so the shortest counterexample is found in seconds.
+ */
+export interface PresetSearch {
+  readonly fromStep: number
+  readonly interventions: readonly { readonly step: number; readonly action: Intervention }[]
+  readonly budgets: Partial<
+    Record<'reorders' | 'drops' | 'duplicates' | 'crashes' | 'recoveries' | 'proposals', number>
+  >
+  readonly goal: string
+}
+
 /** One cell of a replicated log as a log grid shows it (replicas × slots). */
 export interface LogGridCell {
   readonly slot: number
@@ -371,8 +426,9 @@ export interface ProtocolModule<T extends ProtocolTypes> {
 
   /**
    * The explorer's canonical keys: two states with equal keys must have the same futures (ids,
-   * ticks and other pure bookkeeping left out). A test (`protocols/paxos/explorerKeys.test.ts`) lists every
-   * field of real states and fails when one is neither read by a key nor declared ignored here.
+   * ticks and other pure bookkeeping left out). A test per protocol (`protocols/paxos/explorerKeys.test.ts`,
+   * `protocols/multipaxos/explorerKeys.test.ts`) lists every field of real states and fails when one
+   * is neither read by a key nor declared ignored here.
    */
   readonly explorer: {
     procKey(state: T['Proc']): string
@@ -383,10 +439,26 @@ export interface ProtocolModule<T extends ProtocolTypes> {
     readonly ignored: Readonly<Record<string, string>>
     /** Whether the schedule search should try a request at this process (Paxos: an idle proposer). */
     wantsRequest(state: T['Proc']): boolean
-    /** True when `e` starts a new attempt (Paxos: a ballot), for the "no progress" (livelock) goal. */
-    isAttempt(e: RunEvent<T>): boolean
-    /** True once the run has made progress (Paxos: a value is chosen), for the same goal. */
-    progressMade(ghost: T['Ghost']): boolean
+    /**
+     * The change list's words for a request the search added (`asked P1 to propose X`), where
+     * `name` is the process's name. Optional: that sentence is the default.
+     */
+    requestText?(name: string, value: string): string
+    /**
+     * Optional: the requests to try at such a process, one move each (Multi-Paxos: a write and a
+     * read). Default: one fresh value per request (`X`, then `Y`, then `Z`).
+     */
+    readonly requestValues?: readonly string[]
+    /**
+     * The schedule search's goals besides the properties (every `always` property is offered as
+     * "find a violation of …" and every `sometimes` property as itself): a livelock, a value
+     * decided. Their ids must differ from the properties' ids and from `violation`.
+     */
+    readonly goals: readonly SearchGoal<T>[]
+    /** The goal the search starts with: `violation`, a property id, or one of `goals`' ids. */
+    readonly defaultGoal: string
+    /** Optional: per preset id, the one-click "Find a violation" of a broken variant's preset. */
+    readonly presetSearches?: Readonly<Record<string, PresetSearch>>
   }
 
   /** The one-line outcome, as `name=value` pairs in order (the kernel adds violations and steps). */

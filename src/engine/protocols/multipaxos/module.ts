@@ -30,6 +30,8 @@ import type { MpConfig, MpEvent, MpTypes } from './types.ts'
 import { MP_PRESETS } from './presets.data.ts'
 import { laneStatus, view } from './view.ts'
 import { mpApp } from './app.ts'
+import { MP_PRESET_SEARCHES, MP_SEARCH_GOALS, requestText } from './searchGoals.ts'
+import { ghostKey, IGNORED, msgKey, procKey } from './explorerKeys.ts'
 
 /**
  * Multi-Paxos as a protocol module: a replicated log with a stable leader (see types.ts for the
@@ -172,17 +174,17 @@ export const multipaxos: MpModule = {
   laneStatus,
 
   explorer: {
-    procKey: (s) =>
-      JSON.stringify(s.role === 'client' ? { ...s, history: s.history.map((h) => [h.cmd, h.result]) } : s),
-    ghostKey: (g) => JSON.stringify(g),
-    msgKey: (m) => JSON.stringify(m),
-    ignored: {
-      'history.sentAt': 'the tick a client sent a command: shown only (the ghost orders the history itself)',
-      'history.answeredAt': 'the tick an answer arrived: shown only',
-    },
+    procKey,
+    ghostKey,
+    msgKey,
+    ignored: IGNORED,
     wantsRequest: (s) => s.role === 'client' && s.pending === null,
-    isAttempt: (e) => e.kind === 'leader.campaign',
-    progressMade: (g) => g.chosen.size > 0,
+    requestText,
+    requestValues: ['put', 'get'],
+    goals: MP_SEARCH_GOALS,
+    // The lesson of the replicated log: two replicas executing different commands in one slot.
+    defaultGoal: 'prefix-agreement',
+    presetSearches: MP_PRESET_SEARCHES,
   },
 
   summary: (_ghost, procs) => summaryFields(procs),

@@ -16,6 +16,7 @@ import {
 } from './narration.ts'
 import { cloneGhost, initialGhost, observe, votesFromLog } from './observer.ts'
 import { PAXOS_PROPERTIES } from './properties.ts'
+import { PAXOS_SEARCH_GOALS } from './searchGoals.ts'
 import { initialProc } from './state.ts'
 import type { PaxosTypes } from './types.ts'
 import { laneStatus, processView, summary, summaryFields } from './view.ts'
@@ -120,8 +121,10 @@ export const paxos: ProtocolModule<PaxosTypes> = {
     msgKey: payloadKey,
     ignored: IGNORED,
     wantsRequest: (s) => s.proposer.phase === 'idle',
-    isAttempt: (e) => e.kind === 'proposer.phase' && e.phase === 'preparing',
-    progressMade: (g) => g.chosen.length > 0,
+    goals: PAXOS_SEARCH_GOALS,
+    // Two different values chosen is the lesson of every broken variant; "any violation" first
+    // finds a smaller symptom (a promise that went down, the bug restated).
+    defaultGoal: 'agreement',
   },
 
   summary,

@@ -1,0 +1,74 @@
+import { expect, openApp, position, settled, shot, test } from './fixtures.ts'
+
+/**
+ * The explorer on Multi-Paxos (issue 11): its goals are Multi-Paxos's, and on the skip-phase-1
+ * broken variant it finds the shortest run in which two replicas execute different commands in
+ * one slot, opened on the diagram at the violation, named in lecture words.
+ */
+
+const panel = (page: import('@playwright/test').Page) => page.locator('.explorer-panel')
+
+test('skip phase 1: the explorer finds two replicas executing different commands in slot 1', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await openApp(page, '?preset=mp-bug-skip-phase1')
+  await page.getByRole('button', { name: 'Explore', exact: true }).click()
+  // Multi-Paxos's goals, one per invariant in its words; none of single-decree Paxos's.
+  const goal = panel(page).getByLabel('Goal')
+  await expect(goal).toHaveValue('prefix-agreement')
+  await expect(goal.locator('option')).toHaveText([
+    'Any invariant violation',
+    'Violated: per-slot agreement (never two different commands chosen in one slot)',
+    'Violated: executed prefixes agree across replicas',
+    'Violated: each client command is executed at most once',
+    'Violated: the client-observed history is linearizable',
+    'a command is chosen in some slot',
+    'a new leader fills a hole with a no-op',
+    'a lagging replica catches up',
+    'Livelock: no slot chosen for N steps while a client waits',
+  ])
+  await expect(panel(page)).toContainText('From step 0 of the current Multi-Paxos run')
+
+  await panel(page).getByRole('button', { name: 'Find a violation' }).click()
+  const verdict = panel(page).locator('.explorer-verdict')
+  await expect(verdict).toContainText(
+    'VIOLATION of executed prefixes agree across replicas: slot 1: P1 executed C1.1:put(a1), P5 executed noop',
+    { timeout: 150_000 },
+  )
+  await settled(page)
+  // Opened at the violation; the run goes on to its step limit, but that is not where we are.
+  await expect(position(page)).toContainText('step 60/')
+  await expect(position(page)).not.toContainText('stopped at Max steps')
+  await expect(verdict).toContainText('a schedule of 34 steps from step 26')
+  await expect(verdict).toContainText('It is on the diagram now, at step 60')
+  await expect(
+    page.locator('.tl-label-alarm').filter({ hasText: 'Violated: executed prefixes agree across replicas' }),
+  ).toBeVisible()
+  // What the explorer added to the preset's stage, in the lecture's words, each showing its step.
+  const changes = panel(page).getByRole('list', { name: 'What the explorer changed' }).getByRole('button')
+  await expect(changes).toHaveText(['step 26 asked C1 to send a write', 'step 27 crashed P1'])
+  await shot(page, 'multipaxos-explorer-skip-phase1')
+  await changes.nth(1).click()
+  await expect(position(page)).toContainText('step 27/')
+  await expect(page.locator('.proc-card').first()).toContainText('down')
+  await panel(page).getByRole('button', { name: 'Back to step 60' }).click()
+  await expect(position(page)).toContainText('step 60/')
+})
+
+test('the livelock goal finds dueling leaders committing nothing while a client waits', async ({ page }) => {
+  await openApp(page, '?preset=mp-dueling-leaders')
+  await page.keyboard.press('e')
+  await panel(page).getByLabel('Goal').selectOption('livelock')
+  await panel(page).getByLabel('Steps without a commit (N)').fill('40')
+  await panel(page).getByLabel('Proposals').fill('0')
+  await panel(page).getByRole('button', { name: 'Search schedules' }).click()
+  await expect(panel(page).locator('.explorer-verdict')).toContainText(
+    '40 steps without a slot chosen while C1 waits for C1.1:put(a1)',
+    { timeout: 60_000 },
+  )
+  await expect(panel(page).locator('.explorer-verdict')).toContainText(
+    "The explorer changed nothing: the run's own schedule reaches the goal.",
+  )
+})

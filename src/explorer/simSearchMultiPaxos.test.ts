@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest'
+import { Simulator } from '../engine/kernel/simulator.ts'
+import { multipaxos } from '../engine/protocols/multipaxos/module.ts'
+import { RULE_TEXT, type MpRule } from '../engine/protocols/multipaxos/ghost.ts'
+import { anyPresetById, galleryPresets } from '../scenarios/presets.ts'
+import type { Scenario } from '../scenarios/scenario.ts'
+import { createSimSearch, type SimBudgets, type SimGoal, type SimProgress } from './simSearch.ts'
+
+/**
+ * The schedule search on Multi-Paxos runs: it steps Multi-Paxos's own handlers, looks for
+ * Multi-Paxos's goals, and each broken variant's preset search finds its violation.
+ */
+
+/** As the app and the CLI: one request unless the preset says otherwise. */
+const DEFAULT_BUDGETS: SimBudgets = {
+  reorders: 0,
+  drops: 0,
+  duplicates: 0,
+  crashes: 0,
+  recoveries: 0,
+  proposals: 1,
+}
+
+function search(
+  scenario: Scenario,
+  fromStep: number,
+  goal: SimGoal,
+  budgets: Partial<SimBudgets>,
+  maxStates = 300_000,
+): SimProgress {
+  const s = createSimSearch(scenario, {
+    fromStep,
+    goal,
+    budgets: { ...DEFAULT_BUDGETS, ...budgets },
+    bounds: { maxDepth: 300, maxStates },
+  })
+  let r = s.runFor(5_000)
+  while (!r.done) r = s.runFor(5_000)
+  return r
+}
+
+/** The preset's own search, as "Find a violation" runs it. */
+function presetSearch(id: string, change: (s: Scenario) => Scenario = (s) => s, maxStates?: number) {
+  const p = anyPresetById(id)!
+  const ex = p.explore!
+  const scenario = change({ ...p.scenario, interventions: ex.interventions })
+  return search(scenario, ex.fromStep ?? 0, { id: ex.goal! }, ex.budgets, maxStates)
+}
+
+/** The found run replayed on the kernel: the rules violated at its last step. */
+function violatedAtEnd(found: Scenario): string[] {
+  const config = found.config as unknown as (typeof multipaxos.presets)[number]['config']
+  const sim = new Simulator(multipaxos, { seed: found.seed, config, interventions: found.interventions })
+  sim.run()
+  return sim.log.flatMap((e) =>
+    e.kind === 'invariant.violated' && e.step === found.cursor ? [(e as { rule: string }).rule] : [],
+  )
+}
+
+describe('schedule search on Multi-Paxos', () => {
+  const bugs = galleryPresets().filter((p) => p.scenario.protocol === 'multipaxos' && p.explore)
+
+  it('has a preset search for every broken variant', () => {
+    expect(bugs.map((p) => p.id).sort()).toEqual(
+      multipaxos.presets
+        .filter((p) => p.id.startsWith('mp-bug-'))
+        .map((p) => p.id)
+        .sort(),
+    )
+  })
+
+  // mp-bug-skip-phase1, the longest, is checked once, below, with the same checks and more.
+  for (const p of bugs.filter((b) => b.id !== 'mp-bug-skip-phase1')) {
+    it(`${p.id}: finds ${p.explore!.goal} violated, named in lecture words, and the run replays to it`, () => {
+      const r = presetSearch(p.id)
+      expect(r.found, `${p.id}: ${r.distinctStates} states, bound ${r.boundHit}`).not.toBeNull()
+      const rule = p.explore!.goal as MpRule
+      expect(r.foundText).toMatch(new RegExp(`^VIOLATION of ${RULE_TEXT[rule].replace(/[()]/g, '\\$&')}: `))
+      expect(r.found!.protocol).toBe('multipaxos')
+      expect(violatedAtEnd(r.found!)).toContain(rule)
+    }, 120_000)
+  }
+
+  it('skip phase 1: the shortest run in which two replicas execute different commands in slot 1', () => {
+    const r = presetSearch('mp-bug-skip-phase1')
+    expect(violatedAtEnd(r.found!)).toContain('prefix-agreement')
+    expect(r.foundText).toBe(
+      'VIOLATION of executed prefixes agree across replicas: slot 1: P1 executed C1.1:put(a1), P5 executed noop',
+    )
+    // What the search added to the stage set by the preset, in the change list's words.
+    expect(r.foundChanges!.map((c) => `${c.atStep} ${c.text}`)).toEqual([
+      '26 asked C1 to send a write',
+      '27 crashed P1',
+    ])
+    // Breadth-first: found while expanding level `depth`, so the run's moves (its steps from step
+    // 26 plus the two changes) are depth + 1 and no shorter run reaches the goal.
+    expect(r.found!.cursor! - 26 + 2).toBe(r.depth + 1)
+  }, 120_000)
+
+  it('finds no such run when the new leader runs phase 1 (the correct protocol)', () => {
+    const r = presetSearch(
+      'mp-bug-skip-phase1',
+      (s) => ({ ...s, config: { ...s.config, bugs: { ...s.config.bugs, skipPhase1: false } } }),
+      40_000,
+    )
+    expect(r.found).toBeNull()
+  }, 120_000)
+
+  it('finds the ping-pong livelock of dueling leaders, and none once backoff lets them converge', () => {
+    const duel = anyPresetById('mp-dueling-leaders')!.scenario
+    const r = search(duel, 0, { id: 'livelock', param: 40 }, { proposals: 0 })
+    expect(r.foundText).toMatch(/^40 steps without a slot chosen while C1 waits for C1\.1:put\(a1\)$/)
+    const calm = anyPresetById('mp-backoff')!.scenario
+    expect(search(calm, 0, { id: 'livelock', param: 40 }, { proposals: 0 }).found).toBeNull()
+  })
+
+  it("refuses a goal the protocol does not have, naming the protocol's goals", () => {
+    const s = anyPresetById('mp-steady')!.scenario
+    expect(() => search(s, 0, { id: 'agreement' }, {})).toThrow(
+      /"agreement" is not a goal for Multi-Paxos \(goals: violation, slot-agreement, prefix-agreement/,
+    )
+  })
+})
