@@ -110,7 +110,13 @@ test('a dense 20,000-step run stays bounded at its end, fitted and zoomed in', a
 
   // Clicking the traffic zooms in where it was clicked, until single arrows come back.
   const density = page.locator('.tl-svg .tl-density')
-  const view = async () => ((await density.count()) === 0 ? 'arrows' : await note.innerText())
+  // Read in one go: between two separate reads the zoom may land and take the note away.
+  const view = () =>
+    page.evaluate(() =>
+      document.querySelector('.tl-svg .tl-density')
+        ? (document.querySelector('.tl-lod-note')?.textContent ?? '')
+        : 'arrows',
+    )
   for (let i = 0; i < 16 && (await density.count()) > 0; i++) {
     const before = await view()
     const at = await cellToClick(page)
