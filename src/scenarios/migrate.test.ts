@@ -43,7 +43,7 @@ const LEARNING =
 const LEARNED_ACKS =
   "acknowledgements count only for the decider's own value (issue 14): 'it does not count: P3 decided B, not A, so it can never learn A; P1 stops telling it'"
 const ALL_MODE_DECIDERS =
-  "learners always learn in all mode (issue 14): a process that learns from the acceptors re-sends too ('P4 leaves re-sending y to P6, …' when a higher-ranked decider speaks); the run is longer"
+  "learners always learn in all mode (issue 14): a process that learns from the acceptors re-sends too ('P4 leaves re-sending y to P6, …' when a higher-ranked decider speaks; 'is not a decider'); the run is longer"
 const AMENDED: Readonly<
   Record<string, { traceHash: string; events: number; summary?: string; why: string }>
 > = {
@@ -127,7 +127,7 @@ const AMENDED: Readonly<
     why: `${LECTURE_WORDS}; ${LEARNING}; ${LEARNED_ACKS}`,
   },
   'custom:lossy-all-learners': {
-    traceHash: '1c5160f9',
+    traceHash: 'd05ad569',
     events: 417,
     summary: 'summary chosen=y ballot=3.6 decided=7/7 violations=0 steps=172',
     why: `${LEARNING}; ${ALL_MODE_DECIDERS}`,

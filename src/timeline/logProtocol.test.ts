@@ -81,3 +81,28 @@ describe('the diagram asks the run’s protocol module for its words', () => {
     if (toClient) expect(toClient.ariaLabel).toMatch(/ to C\d/)
   })
 })
+
+describe('bands name processes as the module does', () => {
+  it("a partition with clients in it says C1, not the client's pid", () => {
+    const log = mpLog('mp-partitioned-leader')
+    const at = log.find((e) => e.kind === 'net.partition')
+    if (!at) throw new Error('no partition')
+    const names = ['P1', 'P2', 'P3', 'P4', 'P5', 'C1', 'C2']
+    const faces = names.map((name) => ({
+      name,
+      up: true,
+      text: null,
+      tone: 'idle' as const,
+      colourKey: null,
+    }))
+    const layout = computeLayout(log, at.step + 5, {
+      width: 1200,
+      height: 600,
+      viewTicks: [at.tick - 10, at.tick + 40],
+      laneFaces: faces,
+    })
+    expect(layout.bands.find((b) => b.kind === 'partition')?.label).toBe(
+      'partition {P1, C2} | {P2, P3, P4, P5, C1}',
+    )
+  })
+})

@@ -259,7 +259,7 @@ function handOverTo(t: Turn, from: Message['from'], pair: AcceptedPair): void {
  */
 function onLearnedMsg(t: Turn, from: Message['from'], value: string): Counted {
   const r = onLearnedAck(t.learner, from, value, t.ctx.processCount)
-  if (r === null) return { ignored: `P${t.ctx.self} is not the decider` }
+  if (r === null) return { ignored: `P${t.ctx.self} is not a decider` }
   t.learner = r.learner
   if (r.everyoneAnswered) t.out.push({ do: 'timer.cancel', key: 'inform' })
   const mine = t.learner.decided?.value ?? ''
