@@ -5,6 +5,9 @@
  * - `explorerSimStatesPerSecond`: the schedule search on the bug-amnesia preset's explorer
  *   defaults (first proposal, budgets 2 crashes, 1 recovery, 1 proposal), goal "agreement is
  *   violated", run until the shortest counterexample is found (median of 3 runs after a warm-up).
+ * - `explorerMultiPaxosSimStatesPerSecond`: the schedule search on a Multi-Paxos run, the
+ *   mp-bug-skip-phase1 preset's one-click search (from step 26, 1 crash, 1 request, goal
+ *   "executed prefixes agree"), until found (median of 3 runs after a warm-up).
  * - `explorerMultiSpecStatesPerSecond`: spec mode on the SMR-style MultiPaxos model,
  *   MultiPaxos_MC_small.cfg (343,796 distinct states; median of 3 runs after a warm-up).
  * All count distinct states per wall-clock second, in this (Node) process.
@@ -12,7 +15,7 @@
 import { benchExplorerSpec } from '../src/explorer/bench.ts'
 import { benchExplorerMultiSpec } from '../src/explorer/multipaxos/bench.ts'
 import { createSimSearch, type SimBudgets } from '../src/explorer/simSearch.ts'
-import { presetById } from '../src/scenarios/presets.ts'
+import { anyPresetById } from '../src/scenarios/presets.ts'
 
 const SIM_REPETITIONS = 3
 const NO_BUDGETS: SimBudgets = {
@@ -24,21 +27,24 @@ const NO_BUDGETS: SimBudgets = {
   proposals: 1,
 }
 
-function simRun(): {
+interface SimRun {
   distinctStates: number
   depth: number
   transitions: number
   seconds: number
   found: boolean
-} {
-  const preset = presetById('bug-amnesia')
-  if (!preset?.explore) throw new Error('the bug-amnesia preset needs explorer defaults')
+}
+
+/** One preset's one-click search ("Find a violation"), until found. */
+function simRun(id: string): SimRun {
+  const preset = anyPresetById(id)
+  if (!preset?.explore) throw new Error(`the ${id} preset needs explorer defaults`)
   const start = performance.now()
   const search = createSimSearch(
     { ...preset.scenario, interventions: preset.explore.interventions },
     {
-      fromStep: 0,
-      goal: { id: 'agreement' },
+      fromStep: preset.explore.fromStep ?? 0,
+      goal: { id: preset.explore.goal ?? 'agreement' },
       budgets: { ...NO_BUDGETS, ...preset.explore.budgets },
       bounds: { maxStates: 300_000, maxDepth: 300 },
     },
@@ -55,15 +61,23 @@ function simRun(): {
   }
 }
 
+/** A warm-up, then the median of SIM_REPETITIONS runs of `id`'s one-click search. */
+function medianSim(id: string): { sim: SimRun; sims: SimRun[] } {
+  simRun(id)
+  const sims = Array.from({ length: SIM_REPETITIONS }, () => simRun(id)).sort((a, b) => a.seconds - b.seconds)
+  const sim = sims[Math.floor(sims.length / 2)] ?? sims[0]
+  if (!sim?.found) throw new Error(`the schedule search must find the ${id} counterexample`)
+  return { sim, sims }
+}
+
 /** Measure both explorer modes; returns the fields to merge into results.json. */
 export function benchExplorer() {
   const spec = benchExplorerSpec(() => performance.now())
   const multi = benchExplorerMultiSpec(() => performance.now())
-  simRun()
-  const sims = Array.from({ length: SIM_REPETITIONS }, simRun).sort((a, b) => a.seconds - b.seconds)
-  const sim = sims[Math.floor(sims.length / 2)] ?? sims[0]
-  if (!sim?.found) throw new Error('the schedule search must find the bug-amnesia counterexample')
+  const { sim, sims } = medianSim('bug-amnesia')
   const explorerSimStatesPerSecond = Math.round(sim.distinctStates / sim.seconds)
+  const mp = medianSim('mp-bug-skip-phase1')
+  const explorerMultiPaxosSimStatesPerSecond = Math.round(mp.sim.distinctStates / mp.sim.seconds)
   const rows = [
     {
       workload: spec.workload,
@@ -86,11 +100,19 @@ export function benchExplorer() {
       seconds: Number(sim.seconds.toFixed(3)),
       statesPerSecond: explorerSimStatesPerSecond,
     },
+    {
+      workload: 'schedule search: mp-bug-skip-phase1 one-click search, until found',
+      distinctStates: mp.sim.distinctStates,
+      depth: mp.sim.depth,
+      seconds: Number(mp.sim.seconds.toFixed(3)),
+      statesPerSecond: explorerMultiPaxosSimStatesPerSecond,
+    },
   ]
   console.table(rows)
   return {
     explorerSpecStatesPerSecond: spec.explorerSpecStatesPerSecond,
     explorerSimStatesPerSecond,
+    explorerMultiPaxosSimStatesPerSecond,
     explorerMultiSpecStatesPerSecond: multi.explorerMultiSpecStatesPerSecond,
     explorer: {
       multiSpec: multi,
@@ -105,6 +127,17 @@ export function benchExplorer() {
         transitions: sim.transitions,
         seconds: sim.seconds,
         secondsPerRepetition: sims.map((s) => s.seconds),
+      },
+      multiPaxosSim: {
+        configuration:
+          'mp-bug-skip-phase1 preset, one-click search (partition at 1, heal at 26; from step 26; ' +
+          'crashes 1, proposals 1), goal prefix-agreement, bounds 300000 states / depth 300',
+        repetitions: SIM_REPETITIONS,
+        distinctStates: mp.sim.distinctStates,
+        depth: mp.sim.depth,
+        transitions: mp.sim.transitions,
+        seconds: mp.sim.seconds,
+        secondsPerRepetition: mp.sims.map((s) => s.seconds),
       },
     },
   }

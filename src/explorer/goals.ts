@@ -54,6 +54,31 @@ export const defaultGoal = (module: AnyProtocol): SimGoal => {
   return param ? { id, param: param.initial } : { id }
 }
 
+/** The goal `id` of `module`, or its default when the id is null or not one of its goals. Pure. */
+export function pickGoal(module: AnyProtocol, id: string | null): GoalOption {
+  const options = goalOptions(module)
+  const picked = options.find((g) => g.id === id)
+  return picked ?? options.find((g) => g.id === defaultGoal(module).id) ?? (options[0] as GoalOption)
+}
+
+/** The setting of `goal` among `params` (its default until someone sets it), or null. Pure. */
+export function paramOf(goal: GoalOption, params: Readonly<Record<string, number | string>>) {
+  if (!goal.param) return null
+  return params[goal.id] ?? goal.param.initial
+}
+
+/** The search goal for the picked `id` and the settings left in `params` (text trimmed). Pure. */
+export function goalFor(
+  module: AnyProtocol,
+  id: string | null,
+  params: Readonly<Record<string, number | string>>,
+): SimGoal {
+  const goal = pickGoal(module, id)
+  const param = paramOf(goal, params)
+  if (param === null) return { id: goal.id }
+  return { id: goal.id, param: typeof param === 'string' ? param.trim() : param }
+}
+
 /** Why `goal` is not a goal of `module` (unknown id, setting out of range), or null. Pure. */
 export function goalProblem(module: AnyProtocol, goal: SimGoal): string | null {
   const options = goalOptions(module)

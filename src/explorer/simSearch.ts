@@ -95,11 +95,33 @@ export function createSimSearch(scenario: Scenario, options: SimSearchOptions) {
   return searchOf(module as ProtocolModule<ProtocolTypes>, scenario, options)
 }
 
+/**
+ * `module` with its process and message keys remembered per object: process states and payloads
+ * are never mutated (a handler returns a new state when anything changed), and one move changes
+ * one or two processes, so most keys of a successor are those of its parent. Pure.
+ */
+function withKeyCache<T extends ProtocolTypes>(module: ProtocolModule<T>): ProtocolModule<T> {
+  const x = module.explorer
+  const procKeys = new WeakMap<object, string>()
+  const msgKeys = new WeakMap<object, string>()
+  const remember =
+    <V>(cache: WeakMap<object, string>, key: (v: V) => string) =>
+    (v: V): string => {
+      if (typeof v !== 'object' || v === null) return key(v)
+      let k = cache.get(v)
+      if (k === undefined) cache.set(v, (k = key(v)))
+      return k
+    }
+  const explorer = { ...x, procKey: remember(procKeys, x.procKey), msgKey: remember(msgKeys, x.msgKey) }
+  return { ...module, explorer }
+}
+
 function searchOf<T extends ProtocolTypes>(
-  module: ProtocolModule<T>,
+  given: ProtocolModule<T>,
   scenario: Scenario,
   options: SimSearchOptions,
 ) {
+  const module = withKeyCache(given)
   const goal = goalMonitor(module, options.goal)
   const prefix = scenario.interventions.filter((iv) => iv.step <= options.fromStep)
   const config = scenario.config as unknown as T['Config']

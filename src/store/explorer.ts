@@ -1,7 +1,7 @@
 import { useStore } from 'zustand'
 import { paxos, protocolById, type AnyProtocol, type BugToggles } from '../engine/index.ts'
 import { createStore } from 'zustand/vanilla'
-import { defaultGoal, goalOptions, type GoalOption, type SimGoal } from '../explorer/goals.ts'
+import { defaultGoal, goalFor, type SimGoal } from '../explorer/goals.ts'
 import type { SimBudgets } from '../explorer/simSearch.ts'
 import { anyPresetById } from '../scenarios/presets.ts'
 import type { Scenario } from '../scenarios/scenario.ts'
@@ -149,19 +149,6 @@ export function currentProtocol(): AnyProtocol {
   return protocolById(synodStore.getState().scenario.protocol ?? 'paxos') ?? paxos
 }
 
-/** The goal the form stands for with `module`'s run on the diagram. Pure. */
-export function formGoal(form: SimForm, module: AnyProtocol): GoalOption {
-  const options = goalOptions(module)
-  const picked = options.find((g) => g.id === form.goal)
-  return picked ?? options.find((g) => g.id === defaultGoal(module).id) ?? (options[0] as GoalOption)
-}
-
-/** The setting the form holds for `goal` (its default until the user changes it). Pure. */
-export function formParam(form: SimForm, goal: GoalOption): number | string | null {
-  if (!goal.param) return null
-  return form.params[goal.id] ?? goal.param.initial
-}
-
 /** Open or close the panel; opening prefills the budgets from the current preset's defaults. */
 export function openExplorer(open: boolean): void {
   const explore = currentPresetExplore()
@@ -217,13 +204,8 @@ function begin(
   set({ run: { ...run, progress: ZERO_PROGRESS, outcome: null, error: null, scenarioBugs: scenarioBugs() } })
 }
 
-/** The search goal of the form, for `module`'s run. Pure. */
-export function goalOf(form: SimForm, module: AnyProtocol): SimGoal {
-  const goal = formGoal(form, module)
-  const param = formParam(form, goal)
-  if (param === null) return { id: goal.id }
-  return { id: goal.id, param: typeof param === 'string' ? param.trim() : param }
-}
+/** The search goal of the form, for `module`'s run (its default for a goal it lacks). Pure. */
+export const goalOf = (form: SimForm, module: AnyProtocol): SimGoal => goalFor(module, form.goal, form.params)
 
 export function setGoalParam(id: string, value: number | string): void {
   const s = get().sim

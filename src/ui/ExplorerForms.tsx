@@ -1,10 +1,8 @@
 import { useShallow } from 'zustand/react/shallow'
 import { protocolById } from '../engine/index.ts'
-import { goalOptions, goalProblem } from '../explorer/goals.ts'
+import { goalOptions, goalProblem, paramOf, pickGoal } from '../explorer/goals.ts'
 import { SPEC_LIMITS } from '../explorer/universe.ts'
 import {
-  formGoal,
-  formParam,
   goalOf,
   setBudget,
   setGoalParam,
@@ -41,8 +39,8 @@ export function SimSearchForm({ running }: { running: boolean }) {
   const module = protocolById(protocolId)
   if (!module) return <p className="problems">No explorer for the protocol “{protocolId}”.</p>
   const goals = goalOptions(module)
-  const goal = formGoal(form, module)
-  const param = formParam(form, goal)
+  const goal = pickGoal(module, form.goal)
+  const param = paramOf(goal, form.params)
   const goalWrong = goalProblem(module, goalOf(form, module))
   const problems = [
     ...BUDGETS.filter((b) => !whole(form.budgets[b.name], 0, 10)).map((b) => `${b.label}: 0..10`),
