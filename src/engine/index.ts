@@ -56,6 +56,7 @@ export type {
 export { ENGINE_VERSION, LIMITS, networkProblems } from './kernel/limits.ts'
 export { logHash, type RunSummary } from './kernel/trace.ts'
 export type { SimulatorOptions } from './kernel/simulator.ts'
+export { forkInterventions, forkRunInput } from './kernel/simulator.ts'
 export { PROTOCOLS, protocolById } from './protocols/registry.ts'
 export { paxos } from './protocols/paxos/index.ts'
 export {
@@ -69,6 +70,12 @@ export {
 export { ballotKey, compareBallots, compareMaybe, formatBallot } from './protocols/paxos/ballot.ts'
 export { payloadLabel } from './protocols/paxos/narration.ts'
 export { invariantTitle } from './protocols/paxos/properties.ts'
+export {
+  changedFields as paxosChangedFields,
+  paxosCard,
+  type CardField,
+  type PaxosCard,
+} from './protocols/paxos/view.ts'
 export type { GridCell } from './protocols/multipaxos/logGrid.ts'
 
 /** A message of a Paxos run. */
