@@ -189,6 +189,25 @@ export function ruleTitle(module: AnyProtocol, rule: string): string {
   return p ? p.title : 'an unnamed invariant'
 }
 
+/**
+ * Which protocol module wrote a log, so the diagram, the stepping and the panels ask that module
+ * for its words and marks instead of knowing any protocol. A log crosses the worker boundary as
+ * plain data, so whoever receives a run tags its first event (the store, as each run arrives); an
+ * untagged log (tests, previews) is single-decree Paxos.
+ */
+const logTags = new WeakMap<SimEvent, AnyProtocol>()
+
+/** Say which module wrote the run that starts with `first`. */
+export function tagLogProtocol(first: SimEvent, module: AnyProtocol): void {
+  logTags.set(first, module)
+}
+
+/** The module of a log (Paxos when untagged). Pure to callers. */
+export function logProtocol(log: readonly SimEvent[]): AnyProtocol {
+  const first = log[0]
+  return (first && logTags.get(first)) ?? paxos
+}
+
 export function moduleFor(protocol: string | undefined): AnyProtocol {
   const module = PROTOCOL_LIST.find((m) => m.id === (protocol ?? 'paxos'))
   if (!module) throw new Error(`unknown protocol "${protocol}"`)

@@ -1,5 +1,11 @@
-import { ruleTitle, type AnyProtocol, type EventOf, type MomentMark, type SimEvent } from '../engine/index.ts'
-import { logProtocol } from '../timeline/logIndex.ts'
+import {
+  logProtocol,
+  ruleTitle,
+  type AnyProtocol,
+  type EventOf,
+  type MomentMark,
+  type SimEvent,
+} from '../engine/index.ts'
 
 /**
  * Indexes over a whole event log, computed once per log array (the store replaces the array
