@@ -75,12 +75,14 @@ export function engineMomentAt(key: object, input: () => ProtocolRunInput, step:
   if (target < sim.state.step) {
     // A step back restores a snapshot and replays from it anyway: keep every step on the way, so
     // the next steps back cost nothing.
-    sim.seek(sim.snapshotStepAtOrBefore(target))
+    sim.seek(sim.snapshotStepAtOrBefore(target), true)
     while (sim.state.step < target) {
-      sim.seek(sim.state.step + 1)
+      const from = sim.state.step
+      sim.seek(from + 1, true)
+      if (sim.state.step === from) break // (cannot happen: the run went past `target` before)
       if (sim.state.step < target) remember(moments, sim.state.step, capture(sim))
     }
-  } else sim.seek(target)
+  } else sim.seek(target, true)
   const m = capture(sim)
   // A step beyond the end of the run is the end: not remembered under its own number.
   if (m.step === target) remember(moments, target, m)
@@ -95,7 +97,7 @@ export function engineMomentAt(key: object, input: () => ProtocolRunInput, step:
 export function warmEngineRun(key: object, step: number): boolean {
   if (current?.key !== key) return false
   const { sim } = current
-  if (sim.state.step < step && !sim.halted) sim.seek(step)
+  if (sim.state.step < step && !sim.halted) sim.seek(step, true)
   return true
 }
 

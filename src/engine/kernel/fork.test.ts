@@ -45,12 +45,22 @@ describe('seek: the state at the end of a step', () => {
     const sim = new Simulator(input, { snapshotEvery: 2 })
     sim.run()
     for (const k of [0, 1, 2, 5, 0, 12]) {
-      sim.seek(k)
+      sim.seek(k, true)
       expect(sim.state.step).toBe(k)
       expect(logHash(sim.log)).toBe(logHash(through(full.log, k)))
     }
     sim.run()
     expect(logHash(sim.log)).toBe(logHash(full.log))
+  })
+
+  it('without asShown, applies the chain of hand deliveries recorded at the target, as made', () => {
+    const input = chained()
+    const full = runToEnd(input)
+    const sim = new Simulator(input)
+    sim.run()
+    sim.seek(0)
+    expect(sim.state.step).toBe(2)
+    expect(logHash(sim.log)).toBe(logHash(through(full.log, 2)))
   })
 })
 
@@ -109,11 +119,11 @@ describe('seek forward over known events', () => {
     const sim = new Simulator(input, { snapshotEvery: 4 })
     sim.run()
     for (const k of [3, end, 1, Math.floor(end / 2), 0, end - 1, end + 5, 2]) {
-      sim.seek(k)
+      sim.seek(k, true)
       expect(sim.state.step).toBe(Math.min(k, end))
       expect(logHash(sim.log)).toBe(logHash(through(full.log, k)))
       const fresh = new Simulator(input)
-      fresh.seek(k)
+      fresh.seek(k, true)
       expect(JSON.stringify(sim.state)).toBe(JSON.stringify(fresh.state))
     }
     // A fork forgets the old future: seeking forward after it replays the new one.

@@ -79,6 +79,8 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
    */
   private ahead: LogEvent<RunEvent<T>>[] = []
   private aheadFrom = 0
+  /** During an `asShown` seek, its target: a user step past it waits (see `seek`). */
+  private userStepBound = Infinity
   private byUser = false
   private readonly processCount: number
 
@@ -144,7 +146,7 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
     if (pending && pending.step <= s.step) {
       // Left pending by a seek that stopped at the end of its step, before a user delivery that
       // is the next step (or by a restored snapshot): apply them now, as a straight run would have.
-      this.applyInterventionsThrough(s.step, maxStep)
+      this.applyInterventionsThrough(s.step)
       this.maybeSnapshot()
       return true
     }
@@ -164,13 +166,13 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
         return true
       }
       s.step = Math.max(s.step, pending.step)
-      this.applyInterventionsThrough(s.step, maxStep)
+      this.applyInterventionsThrough(s.step)
       this.maybeSnapshot()
       return true
     }
     if (s.step >= s.config.maxSteps) return this.halt('steps', s.config.maxSteps)
     performDue(this, due)
-    this.applyInterventionsThrough(s.step, maxStep)
+    this.applyInterventionsThrough(s.step)
     this.maybeSnapshot()
     return true
   }
@@ -183,14 +185,24 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
   }
 
   /**
-   * Move to the end of step `target` (clamped to the run): the state after exactly the events of
-   * steps ≤ `target`, as the app's cursor shows them (a user delivery recorded at `target` is the
-   * next step, so it stays pending). Going back (or leaving a stopped run) restores the latest
-   * snapshot at or before `target` and replays; going forward replays from here. A later snapshot
-   * is never jumped to: after a seek back the log has been cut, so the events between here and
-   * that snapshot would be missing.
+   * Move to step `target` (clamped to the run): after its events and the interventions recorded at
+   * it. A user delivery or timer firing recorded there is itself the next step, and a chain of them
+   * is applied as it was made; with `asShown`, the seek stops at the end of step `target` instead
+   * (the state after exactly the events of steps ≤ `target`, as the app's cursor shows it), and
+   * those wait for the next `step()`. Going back (or leaving a stopped run) restores the latest
+   * snapshot at or before `target` and replays; going forward replays from here, or restores a
+   * later snapshot among the steps already computed before a seek back (their events are kept).
    */
-  seek(target: number): void {
+  seek(target: number, asShown = false): void {
+    this.userStepBound = asShown ? target : Infinity
+    try {
+      this.seekTo(target)
+    } finally {
+      this.userStepBound = Infinity
+    }
+  }
+
+  private seekTo(target: number): void {
     if (target === this.state.step && !this.halted) return
     let snap = this.snapshots[0]
     for (const sn of this.snapshots) if (sn.step <= target) snap = sn
@@ -204,7 +216,7 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
       // replaying
     }
     // A snapshot from before the inputs of its step (the first one) leaves them pending.
-    if (this.state.step === target) this.applyInterventionsThrough(target, target)
+    if (this.state.step === target) this.applyInterventionsThrough(target)
   }
 
   /** The step of the snapshot a seek back to `target` restores (a seek there replays nothing). */
@@ -240,6 +252,8 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
     // The events known to come next were the old future's.
     this.ahead = []
     this.aheadFrom = 0
+    // The next fork nearby (a user acting again, the property tests' adversary) restores this one.
+    this.takeSnapshot()
   }
 
   /**
@@ -264,10 +278,11 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
   /**
    * Apply the recorded interventions stamped at or before `step`. A user delivery or timer firing
    * is itself a step (it advances `state.step`), so a chain of them recorded at consecutive steps
-   * replays in one go, exactly as it was made, except past `bound` (a seek's target): a user step
+   * replays in one go, exactly as it was made, except past an `asShown` seek's target: a user step
    * beyond it stays pending, for the next `step()` to apply.
    */
-  private applyInterventionsThrough(step: number, bound = Infinity): void {
+  private applyInterventionsThrough(step: number): void {
+    const bound = this.userStepBound
     this.byUser = true
     for (
       let iv = this.interventions[this.nextIntervention];
