@@ -18,7 +18,7 @@ import { ShortcutsDialog } from './ui/ShortcutsDialog.tsx'
 import { Sidebar } from './ui/Sidebar.tsx'
 import { TopBar } from './ui/TopBar.tsx'
 import { Transport } from './ui/Transport.tsx'
-import { usePauseWhenHidden, useTheme, useWarmProjection } from './ui/useAppEffects.ts'
+import { usePauseWhenHidden, useTheme, useWarmPanels } from './ui/useAppEffects.ts'
 import { useKeyboard } from './ui/useKeyboard.ts'
 import { NARROW_QUERY, useMediaQuery } from './ui/useMedia.ts'
 import './ui/narrow.css'
@@ -78,7 +78,7 @@ export function App() {
   useKeyboard()
   useTheme()
   usePauseWhenHidden()
-  useWarmProjection()
+  useWarmPanels()
   usePresenterKeys()
   const presenter = useSynod((s) => s.presenter)
   const narrow = useMediaQuery(NARROW_QUERY)

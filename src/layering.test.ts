@@ -73,6 +73,13 @@ describe('the lint generated from the table', () => {
     expect(await lint('ui/Example.tsx', code)).toEqual([])
   }, 60_000)
 
+  it('fails the store reaching into the timeline (the panels and the diagram share the engine’s facts)', async () => {
+    const code = "import { indexLog } from '../timeline/logIndex.ts'\nexport const i = indexLog\n"
+    expect(await lint('store/Example.ts', code)).toEqual([
+      expect.stringMatching(/^layering\/imports: store\/ may not import src\/timeline\/logIndex\.ts/),
+    ])
+  }, 60_000)
+
   it('fails the UI reaching past the engine’s public face', async () => {
     const code = "import { World } from '../engine/kernel/world.ts'\nexport const w = World\n"
     expect(await lint('ui/Example.tsx', code)).toEqual([

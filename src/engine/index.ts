@@ -56,6 +56,7 @@ export type {
 export { ENGINE_VERSION, LIMITS, networkProblems } from './kernel/limits.ts'
 export { logHash, type RunSummary } from './kernel/trace.ts'
 export type { SimulatorOptions } from './kernel/simulator.ts'
+export { forkInterventions, forkRunInput } from './kernel/simulator.ts'
 export { PROTOCOLS, protocolById } from './protocols/registry.ts'
 export { paxos } from './protocols/paxos/index.ts'
 export {
@@ -69,6 +70,12 @@ export {
 export { ballotKey, compareBallots, compareMaybe, formatBallot } from './protocols/paxos/ballot.ts'
 export { payloadLabel } from './protocols/paxos/narration.ts'
 export { invariantTitle } from './protocols/paxos/properties.ts'
+export {
+  changedFields as paxosChangedFields,
+  paxosCard,
+  type CardField,
+  type PaxosCard,
+} from './protocols/paxos/view.ts'
 export type { GridCell } from './protocols/multipaxos/logGrid.ts'
 
 /** A message of a Paxos run. */
@@ -180,6 +187,25 @@ export type ProtocolRunInput = RunInput & { readonly protocol?: string }
 export function ruleTitle(module: AnyProtocol, rule: string): string {
   const p = module.properties.find((q) => q.kind === 'always' && q.id === rule)
   return p ? p.title : 'an unnamed invariant'
+}
+
+/**
+ * Which protocol module wrote a log, so the diagram, the stepping and the panels ask that module
+ * for its words and marks instead of knowing any protocol. A log crosses the worker boundary as
+ * plain data, so whoever receives a run tags its first event (the store, as each run arrives); an
+ * untagged log (tests, previews) is single-decree Paxos.
+ */
+const logTags = new WeakMap<SimEvent, AnyProtocol>()
+
+/** Say which module wrote the run that starts with `first`. */
+export function tagLogProtocol(first: SimEvent, module: AnyProtocol): void {
+  logTags.set(first, module)
+}
+
+/** The module of a log (Paxos when untagged). Pure to callers. */
+export function logProtocol(log: readonly SimEvent[]): AnyProtocol {
+  const first = log[0]
+  return (first && logTags.get(first)) ?? paxos
 }
 
 export function moduleFor(protocol: string | undefined): AnyProtocol {

@@ -1,8 +1,8 @@
-import type { Intervention, SimConfig, SimEvent } from '../engine/index.ts'
+import { forkRunInput, type Intervention, type SimConfig, type SimEvent } from '../engine/index.ts'
 import { anyPresetById } from '../scenarios/presets.ts'
 import { laneCount } from '../scenarios/protocolConfig.ts'
 import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
-import { forkInput } from '../worker/protocol.ts'
+import { forkMomentRun } from '../worker/stateAt.ts'
 import * as nav from './navigation.ts'
 import { eventsBefore, eventsThrough } from './runIndex.ts'
 import type { DialogName, SynodState, Theme } from './state.ts'
@@ -83,13 +83,16 @@ export function applyConfig(config: SimConfig, seed: number): void {
 export function intervene(action: Intervention): void {
   const s = get()
   const at = s.cursor
-  const forked = forkInput(toRunInput(s.scenario), at, action)
+  const forked = forkRunInput(toRunInput(s.scenario), at, action)
   const dropsFuture =
     at < nav.lastStep(s.log) || forked.interventions.length <= s.scenario.interventions.length
   // Beats after the fork point describe a future that no longer happens.
   const beats = s.scenario.beats?.filter((b) => b.step <= at)
+  const scenario: Scenario = { ...s.scenario, interventions: forked.interventions, ...(beats && { beats }) }
+  // The panels' engine forks too (the worker's does the same), rather than rerunning from the start.
+  forkMomentRun(s.scenario, scenario, at, action)
   set({
-    scenario: { ...s.scenario, interventions: forked.interventions, ...(beats && { beats }) },
+    scenario,
     branch: dropsFuture ? { scenario: s.scenario, cursor: at } : s.branch,
     computing: true,
     halted: null,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { moduleFor, runProtocolPreset, protocolPreset, type SimEvent } from '../engine/index.ts'
 import { anyPresetById } from '../scenarios/presets.ts'
-import { tagLogProtocol } from '../timeline/logProtocol.ts'
+import { tagLogProtocol } from '../engine/index.ts'
 import { messageCounts } from './messageCounts.ts'
 import { momentOf } from './moment.ts'
 import { roundForward, phaseForward, untilDecided } from './navigation.ts'

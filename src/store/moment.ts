@@ -1,17 +1,27 @@
-import type { AnyProtocol, LaneStatus, LogGridModel, ProcessView } from '../engine/index.ts'
+import type {
+  AnyProtocol,
+  LaneStatus,
+  LogGridModel,
+  Message,
+  ProcessView,
+  ProcSlot,
+} from '../engine/index.ts'
 import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
-import { engineMomentAt } from '../worker/stateAt.ts'
+import { engineMomentAt, warmEngineRun } from '../worker/stateAt.ts'
 import { nameOf, protocolOf } from './protocol.ts'
 import { useSynod } from './store.ts'
 
 /**
- * What the panels show of a protocol module's run at the cursor, from the engine's real state
- * (see worker/stateAt.ts): each process's card (`view`), its lane status (`laneStatus`), its name
- * and, for a protocol that keeps a replicated log, the log grid. Nothing here knows a protocol.
+ * What the panels show of a run at the cursor, from the engine's real state (see
+ * worker/stateAt.ts): each process's state and card (`view`), its lane status (`laneStatus`), its
+ * name, its timers, the messages on the wire and, for a protocol that keeps a replicated log, the
+ * log grid. Every protocol goes this one way; nothing here knows a protocol.
  */
 export interface ModuleMoment {
   readonly module: AnyProtocol
   readonly step: number
+  /** The processes' real states, in pid order (a module's own card reads them). */
+  readonly procs: readonly ProcSlot<never>[]
   /** One per process, in pid order. */
   readonly names: readonly string[]
   readonly ups: readonly boolean[]
@@ -22,6 +32,8 @@ export interface ModuleMoment {
   readonly requestProblems: readonly (string | null)[]
   /** Pending timers, in firing order. */
   readonly timers: readonly { readonly pid: number; readonly key: string; readonly fireAt: number }[]
+  /** Messages on the wire, the next to arrive first. */
+  readonly inFlight: readonly Message[]
 }
 
 /** The moment at step `cursor` of `scenario`'s run (uncached). */
@@ -33,13 +45,15 @@ export function momentOf(scenario: Scenario, cursor: number): ModuleMoment {
   return {
     module,
     step: at.step,
+    procs,
     names: procs.map((p) => nameOf(module, config, p.pid)),
     ups: procs.map((p) => p.up),
     views: procs.map((p) => module.view(p.local, p.up, config, p.pid)),
     lanes: procs.map((p) => module.laneStatus(p.local, p.up)),
-    grid: module.app?.logGrid ? module.app.logGrid(config, procs, at.events) : null,
+    grid: module.app?.logGrid ? module.app.logGrid(config, procs, at.events()) : null,
     requestProblems: procs.map((p) => (p.up ? module.requestProblem(p.local) : 'it is down')),
     timers: at.timers,
+    inFlight: at.inFlight,
   }
 }
 
@@ -53,13 +67,17 @@ export function momentCached(scenario: Scenario, cursor: number): ModuleMoment {
   return value
 }
 
-/**
- * The moment at the panels' cursor, for a protocol module that describes itself to the app
- * (`app`); null for single-decree Paxos, whose panels read the projection.
- */
-export function useMoment(): ModuleMoment | null {
+/** The moment at the panels' cursor (while scrubbing, the one they catch up to). */
+export function useMoment(): ModuleMoment {
   const scenario = useSynod((s) => s.scenario)
   const cursor = useSynod((s) => (s.scrubbing ? s.panelCursor : s.cursor))
-  const module = protocolOf(scenario)
-  return module.app ? momentCached(scenario, cursor) : null
+  return momentCached(scenario, cursor)
+}
+
+/**
+ * Compute the panels' run of `scenario` ahead to `step` (see `warmEngineRun`); false when that
+ * run is not the one the panels hold. For idle time, a slice at a time.
+ */
+export function warmMoment(scenario: Scenario, step: number): boolean {
+  return warmEngineRun(scenario, step)
 }

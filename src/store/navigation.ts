@@ -1,5 +1,4 @@
-import { logProtocol } from '../timeline/logIndex.ts'
-import type { SimEvent } from '../engine/index.ts'
+import { logProtocol, type SimEvent } from '../engine/index.ts'
 import { runIndex } from './runIndex.ts'
 
 /**

@@ -1,5 +1,11 @@
-import { ruleTitle, type AnyProtocol, type EventOf, type MomentMark, type SimEvent } from '../engine/index.ts'
-import { logProtocol } from '../timeline/logIndex.ts'
+import {
+  logProtocol,
+  ruleTitle,
+  type AnyProtocol,
+  type EventOf,
+  type MomentMark,
+  type SimEvent,
+} from '../engine/index.ts'
 
 /**
  * Indexes over a whole event log, computed once per log array (the store replaces the array
@@ -30,6 +36,19 @@ export interface RunIndex {
   readonly marks: readonly RunMark[]
   /** The `msg.send` of each message id. */
   readonly sends: ReadonlyMap<number, EventOf<'msg.send'>>
+  /** Per message id, the positions in the log of its send, delays, delivery or drop, in order. */
+  readonly messageEvents: ReadonlyMap<number, readonly number[]>
+  /** Every violation the observer reported, in log order. */
+  readonly violations: readonly EventOf<'invariant.violated'>[]
+  /** Every value chosen (a quorum accepted it), in log order. */
+  readonly chosen: readonly EventOf<'value.chosen'>[]
+  /** Crashes and recoveries, in log order. */
+  readonly upChanges: readonly { readonly step: number; readonly pid: number; readonly up: boolean }[]
+  /** Partitions (their groups) and heals (null), in log order. */
+  readonly partitions: readonly {
+    readonly step: number
+    readonly groups: readonly (readonly number[])[] | null
+  }[]
   readonly lastStep: number
 }
 
@@ -84,6 +103,11 @@ interface Builder {
   readonly ballotEnds: number[]
   readonly marks: RunMark[]
   readonly sends: Map<number, EventOf<'msg.send'>>
+  readonly messageEvents: Map<number, number[]>
+  readonly violations: EventOf<'invariant.violated'>[]
+  readonly chosen: EventOf<'value.chosen'>[]
+  readonly upChanges: { step: number; pid: number; up: boolean }[]
+  readonly partitions: { step: number; groups: readonly (readonly number[])[] | null }[]
 }
 
 const emptyBuilder = (log: readonly SimEvent[]): Builder => {
@@ -97,6 +121,37 @@ const emptyBuilder = (log: readonly SimEvent[]): Builder => {
     ballotEnds: [],
     marks: [],
     sends: new Map(),
+    messageEvents: new Map(),
+    violations: [],
+    chosen: [],
+    upChanges: [],
+    partitions: [],
+  }
+}
+
+/** Note the kernel's facts a panel reads at any cursor (the run's messages, faults, verdicts). */
+function noteFacts(b: Builder, e: SimEvent, i: number): void {
+  switch (e.kind) {
+    case 'msg.send':
+    case 'msg.delay':
+    case 'msg.deliver':
+    case 'msg.drop': {
+      const list = b.messageEvents.get(e.msg.id)
+      if (list) list.push(i)
+      else b.messageEvents.set(e.msg.id, [i])
+      return
+    }
+    case 'invariant.violated':
+      return void b.violations.push(e)
+    case 'value.chosen':
+      return void b.chosen.push(e)
+    case 'proc.crash':
+    case 'proc.recover':
+      return void b.upChanges.push({ step: e.step, pid: e.pid, up: e.kind === 'proc.recover' })
+    case 'net.partition':
+      return void b.partitions.push({ step: e.step, groups: e.groups })
+    case 'net.heal':
+      return void b.partitions.push({ step: e.step, groups: null })
   }
 }
 
@@ -108,6 +163,7 @@ function extend(b: Builder, log: readonly SimEvent[], from: number): void {
     const e = log[i] as SimEvent
     pushStep(steps, e.step)
     if (e.kind === 'msg.send') sends.set(e.msg.id, e)
+    noteFacts(b, e, i)
     if (app) {
       // A protocol module says where its phases and rounds (Multi-Paxos: a slot's commit) are.
       if (app.phaseStart(e)) pushStep(phaseSteps, e.step)
@@ -132,6 +188,11 @@ const indexOf = (b: Builder): RunIndex => ({
   ballotEnds: b.ballotEnds,
   marks: b.marks,
   sends: b.sends,
+  messageEvents: b.messageEvents,
+  violations: b.violations,
+  chosen: b.chosen,
+  upChanges: b.upChanges,
+  partitions: b.partitions,
   lastStep: b.steps.at(-1) ?? 0,
 })
 
@@ -186,4 +247,53 @@ export function eventsThrough(log: readonly SimEvent[], step: number): number {
 /** The index of the first event of `step`'s batch (events of steps < `step`). Pure. */
 export function eventsBefore(log: readonly SimEvent[], step: number): number {
   return eventsThrough(log, step - 1)
+}
+
+/** How many entries of a list in step order happened at steps ≤ `step`. Binary search; pure. */
+export function countThrough(list: readonly { readonly step: number }[], step: number): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((list[mid] as { step: number }).step <= step) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The violations reported at steps ≤ `step`. Pure. */
+export const violationsThrough = (
+  log: readonly SimEvent[],
+  step: number,
+): readonly EventOf<'invariant.violated'>[] => {
+  const v = runIndex(log).violations
+  return v.slice(0, countThrough(v, step))
+}
+
+/** The values chosen at steps ≤ `step`. Pure. */
+export const chosenThrough = (log: readonly SimEvent[], step: number): readonly EventOf<'value.chosen'>[] => {
+  const c = runIndex(log).chosen
+  return c.slice(0, countThrough(c, step))
+}
+
+/** The processes down at the end of step `step`, ascending. Pure. */
+export function downThrough(log: readonly SimEvent[], step: number): number[] {
+  const changes = runIndex(log).upChanges
+  const down = new Set<number>()
+  for (let i = 0, n = countThrough(changes, step); i < n; i++) {
+    const c = changes[i] as { pid: number; up: boolean }
+    if (c.up) down.delete(c.pid)
+    else down.add(c.pid)
+  }
+  return [...down].sort((a, b) => a - b)
+}
+
+/** The partition groups at the end of step `step`, or null when the network is whole. Pure. */
+export function partitionThrough(
+  log: readonly SimEvent[],
+  step: number,
+): readonly (readonly number[])[] | null {
+  const p = runIndex(log).partitions
+  const n = countThrough(p, step)
+  return n === 0 ? null : (p[n - 1] as { groups: readonly (readonly number[])[] | null }).groups
 }

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { logHash, runToEnd } from '../engine/index.ts'
+import { logHash, paxosCard, runToEnd } from '../engine/index.ts'
 import { presetById } from '../scenarios/presets.ts'
 import { toRunInput } from '../scenarios/scenario.ts'
 import { createInThreadClient } from '../worker/client.ts'
 import * as act from './actions.ts'
 import { lastStep } from './navigation.ts'
 import { PANEL_SCRUB_MS, pause, play, setScrubbing } from './playback.ts'
-import { projectCached } from './projection.ts'
-import { eventsThrough } from './runIndex.ts'
+import { momentCached } from './moment.ts'
+import { eventsBefore, eventsThrough } from './runIndex.ts'
 import { initialState } from './state.ts'
 import { connectEngine, synodStore } from './store.ts'
 
@@ -28,9 +28,15 @@ function settled(): Promise<void> {
   })
 }
 
+/** The panels at the cursor: the cards and the wire of the engine's state, the step's events. */
 const at = () => {
   const s = synodStore.getState()
-  return projectCached(s.log, eventsThrough(s.log, s.cursor))
+  const m = momentCached(s.scenario, s.cursor)
+  return {
+    procs: m.procs.map((p) => paxosCard(p.local, p.up)),
+    inFlight: m.inFlight,
+    current: s.log.slice(eventsBefore(s.log, s.cursor), eventsThrough(s.log, s.cursor)),
+  }
 }
 
 beforeEach(() => {

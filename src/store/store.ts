@@ -1,7 +1,6 @@
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
-import { moduleFor, type SimEvent } from '../engine/index.ts'
-import { tagLogProtocol } from '../timeline/logIndex.ts'
+import { moduleFor, tagLogProtocol, type SimEvent } from '../engine/index.ts'
 import type { EngineClient } from '../worker/client.ts'
 import type { ClientReply } from '../worker/protocol.ts'
 import { initialState, type SynodState } from './state.ts'

@@ -4,8 +4,6 @@ import { onModuleMark, onOutcome, onPhase, onProcess } from './logMarks.ts'
 import { emptyIndex, hueOfKey, type LogIndex, type MessageRecord, type MutableRecord } from './logTypes.ts'
 
 export * from './logTypes.ts'
-// The store reaches the log index only through this file (docs/ARCHITECTURE.md, "Layers").
-export { logProtocol, tagLogProtocol } from './logProtocol.ts'
 
 /**
  * The quorum a reply belongs to: replies to the same receiver with the same colour key (Paxos: the

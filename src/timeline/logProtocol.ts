@@ -1,23 +1,8 @@
-import { paxos, type AnyProtocol, type PayloadBase, type SimEvent } from '../engine/index.ts'
+import type { AnyProtocol, PayloadBase } from '../engine/index.ts'
 import type { ArrowKind } from './palette.ts'
 
-/**
- * Which protocol module a log belongs to, so the diagram asks that module for its words (labels,
- * colours, what a message means) instead of knowing any protocol. The store tags each run's first
- * event when the run arrives; an untagged log (tests, previews) is single-decree Paxos.
- */
-const tags = new WeakMap<SimEvent, AnyProtocol>()
-
-/** Say which module wrote the run that starts with `first`. */
-export function tagLogProtocol(first: SimEvent, module: AnyProtocol): void {
-  tags.set(first, module)
-}
-
-/** The module of a log (Paxos when untagged). */
-export function logProtocol(log: readonly SimEvent[]): AnyProtocol {
-  const first = log[0]
-  return (first && tags.get(first)) ?? paxos
-}
+// Which module wrote a log is the engine's to say (the store tags each run as it arrives).
+export { logProtocol, tagLogProtocol } from '../engine/index.ts'
 
 const KIND_OF_ROLE: Record<'request' | 'ack' | 'reject' | 'notice', ArrowKind> = {
   request: 'request',

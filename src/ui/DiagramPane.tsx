@@ -1,10 +1,10 @@
 import { useMemo, type MouseEvent } from 'react'
 import { selectMessage, selectProcess, stepForward } from '../store/actions.ts'
 import { useMoment } from '../store/moment.ts'
+import { downThrough } from '../store/runIndex.ts'
 import { synodStore, useSynod } from '../store/store.ts'
 import { Diagram } from '../timeline/Diagram.tsx'
 import type { LaneFace } from '../timeline/layout.ts'
-import { useProjection } from './useView.ts'
 
 /** What a tap on the diagram reaches first: an arrow, a lane, a zoom button. */
 const TAPPABLE = '[data-msg-id], [data-pid], button, a, input, select'
@@ -32,17 +32,19 @@ export function DiagramPane() {
   const selectedMsgId = useSynod((s) => s.selectedMsgId)
   const fastCursor = useSynod((s) => s.scrubbing || s.playing)
   const scrubMoving = useSynod((s) => s.scrubMoving)
-  const { procs } = useProjection()
-  const down = procs.filter((p) => !p.up).map((p) => p.pid)
+  // Who is down at the cursor: the log's crash and recovery facts (cheap on every scrub frame).
+  const down = useMemo(() => downThrough(log, cursor), [log, cursor])
   // A protocol module names its lanes and writes their status lines from the real state.
   const moment = useMoment()
   const laneFaces = useMemo<LaneFace[] | undefined>(
     () =>
-      moment?.lanes.map((l, i) => ({
-        ...l,
-        name: moment.names[i] ?? `P${i + 1}`,
-        up: moment.ups[i] ?? true,
-      })),
+      !moment.module.app
+        ? undefined
+        : moment.lanes.map((l, i) => ({
+            ...l,
+            name: moment.names[i] ?? `P${i + 1}`,
+            up: moment.ups[i] ?? true,
+          })),
     [moment],
   )
   return (

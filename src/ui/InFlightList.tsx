@@ -1,14 +1,14 @@
 import { selectMessage } from '../store/actions.ts'
 import { useSynod } from '../store/store.ts'
 import { messageLabel } from './format.ts'
-import { usePanelProjection } from './useView.ts'
+import { useMoment } from '../store/moment.ts'
 
 /** At most this many rows: a storm of messages must not make every step slow. */
 const ROWS_MAX = 60
 
 /** Every message on the wire at the cursor, next to arrive first; choosing one selects it. */
 export function InFlightList() {
-  const { inFlight } = usePanelProjection()
+  const { inFlight } = useMoment()
   const selected = useSynod((s) => s.selectedMsgId)
   return (
     <section className="panel" aria-labelledby="inflight-title">

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { formatBallot, type Message } from '../engine/index.ts'
 import { intervene, selectMessage } from '../store/actions.ts'
-import { messageStatus, type MessageStatus } from '../store/projection.ts'
+import { messageStatus, type MessageStatus } from '../store/messageStatus.ts'
 import { meaningOf, useProtocol } from '../store/protocol.ts'
 import { runIndex } from '../store/runIndex.ts'
 import { useSynod } from '../store/store.ts'

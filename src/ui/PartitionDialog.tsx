@@ -3,7 +3,7 @@ import { intervene, openDialog } from '../store/actions.ts'
 import { useSynod } from '../store/store.ts'
 import { Dialog } from './Dialog.tsx'
 import { P } from './format.ts'
-import { useProjection } from './useView.ts'
+import { partitionThrough } from '../store/runIndex.ts'
 
 const GROUPS = ['A', 'B', 'C'] as const
 
@@ -18,7 +18,7 @@ export function PartitionDialog() {
 
 function PartitionForm() {
   const n = useSynod((s) => s.processCount)
-  const { partition } = useProjection()
+  const partition = useSynod((s) => partitionThrough(s.log, s.cursor))
   const [groupOf, setGroupOf] = useState<number[]>(() =>
     Array.from({ length: n }, (_, i) => {
       const g = partition?.findIndex((grp) => grp.includes(i + 1)) ?? -1

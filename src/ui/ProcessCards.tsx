@@ -1,8 +1,27 @@
+import { paxosCard, paxosChangedFields, quorumSize, type CardField, type PaxosCard } from '../engine/index.ts'
 import { selectProcess } from '../store/actions.ts'
-import type { ProcField, ProcView } from '../store/projection.ts'
+import { useMoment, type ModuleMoment } from '../store/moment.ts'
+import { eventsBefore, eventsThrough } from '../store/runIndex.ts'
 import { useSynod } from '../store/store.ts'
 import { ballot, P, pair, phaseName } from './format.ts'
-import { usePanelProjection } from './useView.ts'
+import { usePanelCursor } from './useView.ts'
+
+/** One process as the cards show it: the Paxos module's card of its real state, and what glows. */
+export interface ProcView extends PaxosCard {
+  readonly pid: number
+  /** Fields changed by the events of the cursor's step. */
+  readonly changed: readonly CardField[]
+}
+type ProcField = CardField
+
+/** The cards at the moment shown: each process's real state, read by the Paxos module. Pure. */
+export function cardsOf(moment: ModuleMoment, current: Parameters<typeof paxosChangedFields>[0]): ProcView[] {
+  return moment.procs.map((p) => ({
+    pid: p.pid,
+    ...paxosCard(p.local, p.up),
+    changed: paxosChangedFields(current, p.pid),
+  }))
+}
 
 const cls = (v: ProcView, f: ProcField, base = ''): string =>
   `${base}${v.changed.includes(f) ? ' changed' : ''}`.trim()
@@ -88,7 +107,12 @@ function ProcessCard({ v, quorum, selected }: { v: ProcView; quorum: number; sel
 
 /** One card per process: acceptor state, proposer progress, learner decision; changes glow. */
 export function ProcessCards() {
-  const { procs, quorum } = usePanelProjection()
+  const moment = useMoment()
+  const log = useSynod((s) => s.log)
+  const cursor = usePanelCursor()
+  const config = useSynod((s) => s.scenario.config)
+  const procs = cardsOf(moment, log.slice(eventsBefore(log, cursor), eventsThrough(log, cursor)))
+  const quorum = quorumSize(config)
   const selectedPid = useSynod((s) => s.selectedPid)
   return (
     <section className="panel" aria-labelledby="procs-title">

@@ -3,7 +3,7 @@ import { LIMITS, type TimerPurpose } from '../engine/index.ts'
 import { intervene, selectProcess } from '../store/actions.ts'
 import { useSynod } from '../store/store.ts'
 import { P } from './format.ts'
-import { useProjection } from './useView.ts'
+import { useMoment } from '../store/moment.ts'
 
 /** Actions on the selected process: propose a value, crash, recover, fire its timer now. */
 /** The timer a process has armed, in the button's words. */
@@ -11,8 +11,15 @@ const TIMER_NAMES: Record<TimerPurpose, string> = { timeout: 'timeout', retry: '
 
 export function ProcessMenu() {
   const pid = useSynod((s) => s.selectedPid)
-  const { procs } = useProjection()
-  const v = pid === null ? undefined : procs[pid - 1]
+  const moment = useMoment()
+  const proc = pid === null ? undefined : moment.procs[pid - 1]
+  // The timer `fire-timer` fires: the process's earliest (the moment lists them in firing order).
+  const due = proc && moment.timers.find((t) => t.pid === proc.pid)
+  const v = proc && {
+    pid: proc.pid,
+    up: proc.up,
+    timer: due ? { fireAt: due.fireAt, purpose: due.key as TimerPurpose } : null,
+  }
   const [value, setValue] = useState('')
   const input = useRef<HTMLInputElement>(null)
   // Opening the menu puts the caret in the value field: choose a process, type, press Enter.

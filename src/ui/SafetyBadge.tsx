@@ -1,8 +1,10 @@
-import { ruleTitle } from '../engine/index.ts'
+import { paxosCard, ruleTitle } from '../engine/index.ts'
 import { setCursor } from '../store/actions.ts'
 import { useMoment } from '../store/moment.ts'
 import { useProtocol } from '../store/protocol.ts'
-import { usePanelProjection } from './useView.ts'
+import { chosenThrough, violationsThrough } from '../store/runIndex.ts'
+import { useSynod } from '../store/store.ts'
+import { usePanelCursor } from './useView.ts'
 
 /**
  * A chip's text in a full and a short form. The short one shows only when the top bar is too
@@ -20,7 +22,8 @@ function Text({ full, short }: { full: string; short: string }) {
 
 /** The live safety verdict at the cursor; a violation is a button that jumps to where it happened. */
 export function SafetyBadge() {
-  const { violations } = usePanelProjection()
+  const log = useSynod((s) => s.log)
+  const violations = violationsThrough(log, usePanelCursor())
   const module = useProtocol()
   // A protocol module names its invariants itself, in the lecture's words.
   const always = module.app ? module.properties.filter((p) => p.kind === 'always') : []
@@ -60,9 +63,12 @@ export function SafetyBadge() {
 /** What is chosen (a quorum accepted) and how many learners have decided, at the cursor. */
 export function ChosenChip() {
   const moment = useMoment()
-  const { chosen, procs } = usePanelProjection()
-  if (moment?.grid) return <CommittedChip rows={moment.grid.rows} />
-  const decided = procs.filter((p) => p.decided).length
+  const log = useSynod((s) => s.log)
+  const chosen = chosenThrough(log, usePanelCursor())
+  if (moment.grid) return <CommittedChip rows={moment.grid.rows} />
+  const procs = moment.procs
+  // Single-decree Paxos: how many learners have decided (a module with its own face has a grid).
+  const decided = moment.module.app ? 0 : procs.filter((p) => paxosCard(p.local, p.up).decided).length
   const values = [...new Set(chosen.map((c) => c.value))]
   if (values.length === 0)
     return (

@@ -12,12 +12,12 @@ import { ProcessMenu } from './ProcessMenu.tsx'
 /**
  * The processes' panels: the selected process's actions and a card per process. A protocol module
  * that describes itself to the app (`app`) gets its own menu and cards, its replicated log and its
- * message counts, all from the engine's real state; Paxos keeps its cards from the projection.
+ * message counts; Paxos keeps its own cards (the module's card of the same real state).
  */
 export function ProcessPanels() {
   const moment = useMoment()
   const pid = useSynod((s) => s.selectedPid)
-  if (!moment)
+  if (!moment.module.app)
     return (
       <>
         <ProcessMenu />

@@ -2,8 +2,7 @@ import { useLayoutEffect, useRef } from 'react'
 import { moduleFor } from '../engine/index.ts'
 import { allPresets, anyPresetById as presetById, galleryPresets } from '../scenarios/presets.ts'
 import { loadPreset, openDialog, setTheme } from '../store/actions.ts'
-import { projectCached } from '../store/projection.ts'
-import { eventsThrough } from '../store/runIndex.ts'
+import { partitionThrough } from '../store/runIndex.ts'
 import type { Theme } from '../store/state.ts'
 import { useSynod } from '../store/store.ts'
 import { ExploreButton } from './ExplorerPanel.tsx'
@@ -157,7 +156,7 @@ export function TopBar() {
   const bar = useFitOneRow()
   const theme = useSynod((s) => s.theme)
   // A boolean selector: the bar re-renders when the partition comes or goes, not on every step.
-  const partitioned = useSynod((s) => projectCached(s.log, eventsThrough(s.log, s.cursor)).partition !== null)
+  const partitioned = useSynod((s) => partitionThrough(s.log, s.cursor) !== null)
   return (
     <header className="topbar" ref={bar}>
       <h1 className="brand">

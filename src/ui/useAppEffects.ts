@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { pause } from '../store/playback.ts'
-import { stateBefore } from '../store/projectionCheckpoints.ts'
+import { warmMoment } from '../store/moment.ts'
 import { useSynod } from '../store/store.ts'
 
 /**
@@ -39,33 +39,35 @@ export function usePauseWhenHidden(): void {
   }, [])
 }
 
-/** Runs shorter than this need no warming: building their checkpoints on demand takes < 1 ms. */
+/** Runs shorter than this need no warming: computing their panels on demand takes a few ms. */
 const WARM_FROM_EVENTS = 20_000
-/** Events replayed per idle slice: a few ms on a slow machine, well inside an idle period. */
-const WARM_CHUNK_EVENTS = 4_096
+/** Steps computed per idle slice: a few ms on a slow machine, well inside an idle period. */
+const WARM_CHUNK_STEPS = 400
 
 /**
- * After a long run has arrived, build the panels' replay checkpoints in idle time, a slice at a
- * time, so the first jump to the end (End, or a scrub) does not stall for the whole replay. Once
- * built, nothing more is scheduled: a paused app stays idle.
+ * After a long run has arrived, compute the panels' engine state ahead in idle time, a slice at a
+ * time, so the first jump to the end (End, or a scrub) restores a snapshot instead of replaying
+ * the whole run. Once done, nothing more is scheduled: a paused app stays idle.
  */
-export function useWarmProjection(): void {
+export function useWarmPanels(): void {
   const log = useSynod((s) => s.log)
+  const scenario = useSynod((s) => s.scenario)
   const computing = useSynod((s) => s.computing)
   useEffect(() => {
     if (computing || log.length < WARM_FROM_EVENTS) return
+    const last = log[log.length - 1]?.step ?? 0
     const idle = typeof window.requestIdleCallback === 'function'
     let handle = 0
-    let pos = 0
+    let step = 0
     const slice = (): void => {
-      pos = Math.min(log.length, pos + WARM_CHUNK_EVENTS)
-      stateBefore(log, pos)
-      if (pos < log.length) schedule()
+      step = Math.min(last, step + WARM_CHUNK_STEPS)
+      // Stop when the panels hold another run (they have moved on).
+      if (warmMoment(scenario, step) && step < last) schedule()
     }
     const schedule = (): void => {
       handle = idle ? window.requestIdleCallback(slice, { timeout: 2000 }) : window.setTimeout(slice, 50)
     }
     schedule()
     return () => (idle ? window.cancelIdleCallback(handle) : window.clearTimeout(handle))
-  }, [log, computing])
+  }, [log, scenario, computing])
 }

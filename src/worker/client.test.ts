@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { logHash, runToEnd, type RunInput, type SimEvent } from '../engine/index.ts'
+import { forkRunInput, logHash, runToEnd, type RunInput, type SimEvent } from '../engine/index.ts'
 import { presetById } from '../scenarios/presets.ts'
 import { toRunInput } from '../scenarios/scenario.ts'
 import { createInThreadClient, type EngineClient } from './client.ts'
-import { forkInput, type ClientReply } from './protocol.ts'
+import type { ClientReply } from './protocol.ts'
 
 const preset = (id: string): RunInput => toRunInput(presetById(id)!.scenario)
 
@@ -68,7 +68,7 @@ describe('in-thread engine client', () => {
     const reset = c.replies.filter((r) => r.type === 'reset').at(-1)
     expect(reset?.type === 'reset' && reset.logLength).toBeGreaterThan(0)
     expect(reset?.type === 'reset' && reset.logLength).toBeLessThan(before)
-    const expected = runToEnd(forkInput(preset('basic'), 10, { type: 'crash', pid: 2 }))
+    const expected = runToEnd(forkRunInput(preset('basic'), 10, { type: 'crash', pid: 2 }))
     expect(logHash(c.log())).toBe(logHash(expected.log))
     expect(last.type === 'done' && last.recorded).toEqual(expected.recorded)
   })

@@ -1,6 +1,6 @@
-import type { Intervention, ProtocolRunInput as RunInput } from '../engine/index.ts'
+import { forkRunInput, type Intervention, type ProtocolRunInput as RunInput } from '../engine/index.ts'
 import { EngineHost } from './engineHost.ts'
-import { forkInput, SUPERVISION, type ClientReply, type EngineReply, type EngineRequest } from './protocol.ts'
+import { SUPERVISION, type ClientReply, type EngineReply, type EngineRequest } from './protocol.ts'
 
 /** Receives the replies of the current generation only, in order, and the supervisor's reports. */
 export type ReplyListener = (reply: ClientReply) => void
@@ -153,7 +153,7 @@ export function createSupervisedClient(connect: Connect, options: SupervisionOpt
       return send((id, g, h) => ({ type: 'load', id, gen: g, held: h, input: run }))
     },
     fork: (step, action) => {
-      if (input) input = forkInput(input, step, action)
+      if (input) input = forkRunInput(input, step, action)
       return send((id, g, h) => ({ type: 'fork', id, gen: g, held: h, step, action }))
     },
     listen: (l) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { defaultConfig, runToEnd, type RunInput } from '../engine/index.ts'
-import { firstDivergentStep, forkInput, sharedPrefix } from './protocol.ts'
+import { defaultConfig, forkRunInput as forkInput, runToEnd, type RunInput } from '../engine/index.ts'
+import { firstDivergentStep, sharedPrefix } from './protocol.ts'
 
 const base: RunInput = {
   seed: 1,
@@ -11,7 +11,7 @@ const base: RunInput = {
   ],
 }
 
-describe('forkInput', () => {
+describe('forkRunInput (the one definition of acting in the past)', () => {
   it('keeps interventions up to the step, drops later ones and records the new one', () => {
     const f = forkInput(base, 5, { type: 'crash', pid: 3 })
     expect(f.interventions).toEqual([base.interventions[0], { step: 5, action: { type: 'crash', pid: 3 } }])

@@ -92,15 +92,6 @@ export const SUPERVISION = {
   restartWindowMs: 60_000,
 } as const
 
-/**
- * The inputs after acting at `step`: interventions recorded after `step` are dropped (the old
- * future), those at or before it are kept in order, and `action` is recorded at `step`. Pure.
- */
-export function forkInput(input: RunInput, step: number, action: Intervention): RunInput {
-  const kept = input.interventions.filter((iv) => iv.step <= step)
-  return { ...input, interventions: [...kept, { step, action }] }
-}
-
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 
 const inStepOrder = (ivs: readonly ScheduledIntervention[]): ScheduledIntervention[] =>

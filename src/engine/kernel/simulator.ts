@@ -1,7 +1,7 @@
 import { LIMITS, networkProblems } from './limits.ts'
 import type { ProtocolModule, ProtocolTypes, RunEvent } from './module.ts'
 import { narrateEvent } from './narration.ts'
-import { applyIntervention } from './interventions.ts'
+import { applyIntervention, interventionProblem } from './interventions.ts'
 import { cloneKernelState, type KernelState } from './state.ts'
 import type { Intervention, LogEvent, ScheduledIntervention, Stamp } from './types.ts'
 import { nextDue, performDue } from './scheduler.ts'
@@ -14,6 +14,34 @@ export interface RunInput<Config = unknown> {
   readonly interventions: readonly ScheduledIntervention[]
 }
 
+/**
+ * THE definition of acting in the past: the interventions recorded after `step` are dropped (the
+ * old future), those at or before it are kept in their order, and `action` is recorded at `step`.
+ * `Simulator.fork` applies it to a live run; the app's store, the worker client (which re-sends a
+ * run's inputs after a restart) and links all record their inputs with it, so a forked run and a
+ * fresh run of its recorded inputs are the same run. Pure.
+ */
+export function forkInterventions(
+  interventions: readonly ScheduledIntervention[],
+  step: number,
+  action: Intervention,
+): ScheduledIntervention[] {
+  const kept = interventions.filter((iv) => iv.step <= step)
+  kept.push({ step, action })
+  return kept
+}
+
+/** `forkInterventions` on a whole run's inputs (any extra fields, e.g. `protocol`, are kept). Pure. */
+export function forkRunInput<I extends RunInput>(input: I, step: number, action: Intervention): I {
+  return { ...input, interventions: forkInterventions(input.interventions, step, action) }
+}
+
+/** A seek forward restores a later snapshot only when it skips at least this many steps. */
+const JUMP_STEPS_MIN = 64
+
+/** A user delivery or timer firing is itself a step: applying it moves the run to the next step. */
+const isUserStep = (a: Intervention): boolean => a.type === 'deliver' || a.type === 'fire-timer'
+
 interface Snapshot<T extends ProtocolTypes> {
   readonly step: number
   readonly state: KernelState<T>
@@ -24,6 +52,11 @@ interface Snapshot<T extends ProtocolTypes> {
 export interface SimulatorOptions {
   /** Take a snapshot every this many steps (doubles whenever the snapshot limit is reached). */
   readonly snapshotEvery?: number
+  /**
+   * Keep at most this many snapshots (default `LIMITS.snapshotsMax`): more keeps them closer
+   * together on long runs, so a seek back replays fewer steps (the app's panels step back often).
+   */
+  readonly snapshotsMax?: number
 }
 
 /**
@@ -38,6 +71,16 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
   private nextIntervention = 0
   private snapshots: Snapshot<T>[] = []
   private snapshotEvery: number
+  private readonly snapshotsMax: number
+  /**
+   * The events after the current point that this run is known to log (cut off by a seek back; the
+   * run is deterministic, so replaying logs them again). A seek forward within them may restore a
+   * later snapshot instead of replaying from here. `aheadFrom` is the first not yet logged again.
+   */
+  private ahead: LogEvent<RunEvent<T>>[] = []
+  private aheadFrom = 0
+  /** During an `asShown` seek, its target: a user step past it waits (see `seek`). */
+  private userStepBound = Infinity
   private byUser = false
   private readonly processCount: number
 
@@ -49,6 +92,7 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
     if (problems.length > 0) throw new Error(`invalid simulator config: ${problems.join('; ')}`)
     super(module, startState(module, input.config, input.seed >>> 0))
     this.snapshotEvery = options.snapshotEvery ?? 64
+    this.snapshotsMax = options.snapshotsMax ?? LIMITS.snapshotsMax
     this.processCount = this.state.procs.length
     // A stable sort keeps interventions recorded at the same step in the order they were made.
     this.interventions = input.interventions
@@ -57,6 +101,9 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
       .map((x) => x.iv)
     this.emit({ kind: 'run.start', config: input.config, seed: this.state.seed })
     startProcesses(this)
+    // A snapshot before any intervention, so a fork at step 0 (or one that drops an intervention
+    // of step 0) restores a state its new inputs have not touched yet.
+    this.takeSnapshot()
     this.applyInterventionsThrough(0)
     this.takeSnapshot()
   }
@@ -75,6 +122,7 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
     e.byUser = this.byUser
     e.text = text
     this.log.push(e as LogEvent<RunEvent<T>>)
+    if (this.aheadFrom < this.ahead.length) this.aheadFrom++
   }
 
   /** The interventions in effect (the recorded inputs of this run). */
@@ -95,6 +143,13 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
     if (s.halted) return false
     if (this.log.length >= LIMITS.logEventsMax) return this.halt('log', LIMITS.logEventsMax)
     const pending = this.interventions[this.nextIntervention]
+    if (pending && pending.step <= s.step) {
+      // Left pending by a seek that stopped at the end of its step, before a user delivery that
+      // is the next step (or by a restored snapshot): apply them now, as a straight run would have.
+      this.applyInterventionsThrough(s.step)
+      this.maybeSnapshot()
+      return true
+    }
     const due = nextDue(s)
     if (!due) {
       if (!pending) {
@@ -130,60 +185,119 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
   }
 
   /**
-   * Move to the end of step `target` (clamped to the run). Going back (or leaving a stopped run)
-   * restores the latest snapshot at or before `target` and replays; going forward replays from
-   * here. A later snapshot is never jumped to: after a seek back the log has been cut, so the
-   * events between here and that snapshot would be missing.
+   * Move to step `target` (clamped to the run): after its events and the interventions recorded at
+   * it. A user delivery or timer firing recorded there is itself the next step, and a chain of them
+   * is applied as it was made; with `asShown`, the seek stops at the end of step `target` instead
+   * (the state after exactly the events of steps ≤ `target`, as the app's cursor shows it), and
+   * those wait for the next `step()`. Going back (or leaving a stopped run) restores the latest
+   * snapshot at or before `target` and replays; going forward replays from here, or restores a
+   * later snapshot among the steps already computed before a seek back (their events are kept).
    */
-  seek(target: number): void {
+  seek(target: number, asShown = false): void {
+    this.userStepBound = asShown ? target : Infinity
+    try {
+      this.seekTo(target)
+    } finally {
+      this.userStepBound = Infinity
+    }
+  }
+
+  private seekTo(target: number): void {
     if (target === this.state.step && !this.halted) return
     let snap = this.snapshots[0]
     for (const sn of this.snapshots) if (sn.step <= target) snap = sn
     if (!snap) throw new Error('simulator has no snapshot')
-    if (target < this.state.step || this.halted) {
-      this.state = cloneKernelState(this.module, snap.state)
-      this.log.length = snap.logLength
-      const restore = this.module.observer.restore
-      if (restore) this.state.ghost = restore(this.state.ghost, this.log, snap.logLength)
-      this.nextIntervention = snap.nextIntervention
-    }
+    const known = this.log.length + this.ahead.length - this.aheadFrom
+    if (target < this.state.step || this.halted) this.restore(snap)
+    // Forward, far past a snapshot whose events are known (logged before a seek back): jump to
+    // it, when that saves more replaying than a restore costs.
+    else if (snap.step - this.state.step >= JUMP_STEPS_MIN && snap.logLength <= known) this.restore(snap)
     while (this.state.step < target && this.step(target)) {
       // replaying
     }
+    // A snapshot from before the inputs of its step (the first one) leaves them pending.
+    if (this.state.step === target) this.applyInterventionsThrough(target)
   }
 
-  /** Act at step `at`: drop the recorded future after it, apply `action`, and keep it as input. */
+  /** The step of the snapshot a seek back to `target` restores (a seek there replays nothing). */
+  snapshotStepAtOrBefore(target: number): number {
+    let step = 0
+    for (const sn of this.snapshots) if (sn.step <= target) step = sn.step
+    return step
+  }
+
+  /**
+   * Act at step `at` (`forkInterventions`: the recorded future after it is dropped, `action` is
+   * recorded at it), leaving the run just after the action, exactly where a fresh run of the new
+   * inputs (`recorded`) would be. A run that stopped before `at` is acted on at its last step,
+   * without its closing event (quiet, or a limit): the action makes that event untrue.
+   */
   fork(at: number, action: Intervention): void {
-    this.seek(at)
-    // A run that stopped before `at` is acted on at its last step, and without its closing event
-    // (quiet, or a limit): the action makes that event untrue, and a replay would not have it.
-    if (this.halted) this.seek(this.state.step)
-    this.interventions = this.interventions.slice(0, this.nextIntervention)
-    this.snapshots = this.snapshots.filter((sn) => sn.step < this.state.step)
-    this.interventions.push({ step: this.state.step, action })
-    this.nextIntervention = this.interventions.length
-    this.state.halted = null
-    this.byUser = true
-    applyIntervention(this, action)
-    this.byUser = false
+    if (at > this.state.step && !this.halted) this.seek(at)
+    const step = Math.min(at, this.state.step)
+    const kept = this.interventions.filter((iv) => iv.step <= step).length
+    this.interventions = forkInterventions(this.interventions, step, action)
+    // Snapshots of the old future are no use; one is reused only if it applied kept inputs alone.
+    this.snapshots = this.snapshots.filter((sn) => sn.step <= step && sn.nextIntervention <= kept)
+    const here = !this.halted && this.state.step === step && this.nextIntervention === kept
+    if (!here) {
+      // Restore the latest snapshot that precedes the action, and replay up to it.
+      this.restore(this.snapshots[this.snapshots.length - 1] as Snapshot<T>)
+      while (this.state.step < step && this.step(step)) {
+        // replaying
+      }
+    }
+    // The kept inputs still pending at this step, then the action, as a straight run applies them.
+    this.applyInterventionsThrough(this.state.step)
+    // The events known to come next were the old future's.
+    this.ahead = []
+    this.aheadFrom = 0
+    // The next fork nearby (a user acting again, the property tests' adversary) restores this one.
     this.takeSnapshot()
+  }
+
+  /**
+   * Put the run back (or forward, within the known events) to a snapshot: its state, the log up
+   * to it, the inputs it had applied.
+   */
+  private restore(snap: Snapshot<T>): void {
+    this.state = cloneKernelState(this.module, snap.state)
+    const log = this.log
+    if (snap.logLength < log.length) {
+      // Keep the events cut off: a later seek forward may jump back over them.
+      this.ahead = log.slice(snap.logLength).concat(this.ahead.slice(this.aheadFrom))
+      this.aheadFrom = 0
+      log.length = snap.logLength
+    }
+    while (log.length < snap.logLength) log.push(this.ahead[this.aheadFrom++] as LogEvent<RunEvent<T>>)
+    const restore = this.module.observer.restore
+    if (restore) this.state.ghost = restore(this.state.ghost, this.log, snap.logLength)
+    this.nextIntervention = snap.nextIntervention
   }
 
   /**
    * Apply the recorded interventions stamped at or before `step`. A user delivery or timer firing
    * is itself a step (it advances `state.step`), so a chain of them recorded at consecutive steps
-   * replays in one go, exactly as it was made.
+   * replays in one go, exactly as it was made, except past an `asShown` seek's target: a user step
+   * beyond it stays pending, for the next `step()` to apply.
    */
   private applyInterventionsThrough(step: number): void {
+    const bound = this.userStepBound
     this.byUser = true
     for (
       let iv = this.interventions[this.nextIntervention];
       iv && iv.step <= Math.max(step, this.state.step);
     ) {
+      if (this.state.step >= bound && isUserStep(iv.action) && this.wouldApply(iv.action)) break
       applyIntervention(this, iv.action)
       iv = this.interventions[++this.nextIntervention]
     }
     this.byUser = false
+  }
+
+  /** Whether an intervention fits the state now (else it is only logged as invalid). */
+  private wouldApply(a: Intervention): boolean {
+    return interventionProblem(this.module.requestProblem, this.state, a) === null
   }
 
   private halt(limit: 'steps' | 'log', value: number): false {
@@ -205,7 +319,7 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
       logLength: this.log.length,
       nextIntervention: this.nextIntervention,
     })
-    if (this.snapshots.length <= LIMITS.snapshotsMax) return
+    if (this.snapshots.length <= this.snapshotsMax) return
     // Thin out: keep every other snapshot (always the first) and space future ones further apart.
     this.snapshots = this.snapshots.filter((_, i) => i % 2 === 0)
     this.snapshotEvery *= 2

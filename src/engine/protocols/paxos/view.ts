@@ -3,6 +3,7 @@ import { ballotKey, formatBallot } from './ballot.ts'
 import { quorumSizes } from './config.ts'
 import { maskToPids, popcount } from './state.ts'
 import type { ProcessId } from '../../kernel/types.ts'
+import type { LogEvent } from '../../kernel/types.ts'
 import type {
   AcceptedPair,
   Ballot,
@@ -12,6 +13,7 @@ import type {
   ProposerPhase,
   SimConfig,
 } from './types.ts'
+import type { RunEvent } from '../../kernel/module.ts'
 
 /** How a process, a lane and a run look in the lecture's words, from the real state. Pure. */
 
@@ -110,3 +112,98 @@ export function summary(ghost: GhostState, procs: readonly ProcSlot<PaxosTypes>[
 
 /** The same for `--json`: chosen, ballot, decided and processes. */
 export const summaryFields = counts
+
+/** A field of the app's process card that can change in a step (for highlighting). */
+export type CardField = 'up' | 'promised' | 'accepted' | 'phase' | 'promises' | 'accepteds' | 'decided'
+
+/**
+ * The app's process card for single-decree Paxos: the acceptor's promise and vote, the proposer's
+ * progress and the learner's decision, read from the real state at the cursor (a crashed
+ * process's card shows only what survives on its stable storage). Pure.
+ */
+export interface PaxosCard {
+  readonly up: boolean
+  readonly promised: Ballot | null
+  readonly accepted: AcceptedPair | null
+  readonly phase: ProposerPhase
+  readonly ballot: Ballot | null
+  /**
+   * The value its ballot carries: the one it is asked to propose (phase 1), proposes (phase 2) or
+   * proposed; after learning another ballot's decision, still its own ballot's (`decided` says
+   * what was decided).
+   */
+  readonly value: string | null
+  readonly ownValue: string | null
+  readonly adoptedFrom: AcceptedPair | null
+  /** Who has promised / rejected / accepted the current ballot (pids, ascending). */
+  readonly promises: readonly number[]
+  readonly rejects: readonly number[]
+  readonly accepteds: readonly number[]
+  readonly decided: AcceptedPair | null
+}
+
+/**
+ * What the proposer's ballot carries. Phase 2's value is its own unless it adopted one from a
+ * promise (`adoptedFrom`), and a proposer that learns a decision from elsewhere takes the decided
+ * value into `value`, so its ballot's value is read back from those two.
+ */
+function ballotValue(pr: PaxosProc['proposer']): string | null {
+  switch (pr.phase) {
+    case 'idle':
+      return null
+    case 'preparing':
+      return pr.ownValue
+    case 'decided':
+      return pr.adoptedFrom?.value ?? pr.ownValue
+    default:
+      return pr.value ?? pr.ownValue
+  }
+}
+
+export function paxosCard(s: PaxosProc, up: boolean): PaxosCard {
+  const pr = s.proposer
+  return {
+    up,
+    promised: s.acceptor.promised,
+    accepted: s.acceptor.accepted,
+    phase: pr.phase,
+    ballot: pr.ballot,
+    value: ballotValue(pr),
+    ownValue: pr.ownValue,
+    adoptedFrom: pr.adoptedFrom,
+    promises: maskToPids(pr.promises),
+    rejects: maskToPids(pr.rejects),
+    accepteds: maskToPids(pr.accepteds),
+    decided: s.learner.decided,
+  }
+}
+
+/**
+ * The card fields of process `pid` that the events of one step touch (they glow), in event
+ * order: read from the facts in the log (a reply counts toward a tally as `counted` says). Pure.
+ */
+export function changedFields(events: readonly LogEvent<RunEvent<PaxosTypes>>[], pid: number): CardField[] {
+  const out: CardField[] = []
+  const note = (f: CardField | null): void => {
+    if (f && !out.includes(f)) out.push(f)
+  }
+  for (const e of events) {
+    if (e.kind === 'msg.deliver') {
+      const c = e.counted
+      if (e.msg.to !== pid || !c || !('toward' in c)) continue
+      const tally = c.toward.slice(0, c.toward.indexOf(' '))
+      note(tally === 'promises' || tally === 'accepteds' ? tally : null)
+    } else if ('pid' in e && e.pid === pid) note(FIELD_OF_EVENT[e.kind] ?? null)
+  }
+  return out
+}
+
+const FIELD_OF_EVENT: Partial<Record<RunEvent<PaxosTypes>['kind'], CardField>> = {
+  'proc.crash': 'up',
+  'proc.recover': 'up',
+  'acceptor.promise': 'promised',
+  'acceptor.accept': 'accepted',
+  'acceptor.forget': 'accepted',
+  'proposer.phase': 'phase',
+  'learner.decide': 'decided',
+}

@@ -1,16 +1,50 @@
 import { describe, expect, it } from 'vitest'
-import { runToEnd, type SimEvent } from '../engine/index.ts'
+import {
+  paxosCard,
+  paxosChangedFields,
+  quorumSize,
+  runToEnd,
+  type RunInput,
+  type SimEvent,
+} from '../engine/index.ts'
 import { presetById } from '../scenarios/presets.ts'
 import { toRunInput } from '../scenarios/scenario.ts'
+import { engineMomentAt } from '../worker/stateAt.ts'
+import { messageStatus } from './messageStatus.ts'
 import * as nav from './navigation.ts'
-import { messageStatus, project } from './projection.ts'
-import { eventsThrough, runIndex } from './runIndex.ts'
+import {
+  chosenThrough,
+  eventsBefore,
+  eventsThrough,
+  partitionThrough,
+  runIndex,
+  violationsThrough,
+} from './runIndex.ts'
 
-const logOf = (id: string): readonly SimEvent[] => runToEnd(toRunInput(presetById(id)!.scenario)).log
-const basic = logOf('basic')
-const atStep = (log: readonly SimEvent[], step: number) => project(log, eventsThrough(log, step))
+const inputOf = (id: string): RunInput => toRunInput(presetById(id)!.scenario)
+const logOf = (id: string): readonly SimEvent[] => runToEnd(inputOf(id)).log
+const basicInput = inputOf('basic')
+const basic = runToEnd(basicInput).log
 
-describe('project', () => {
+/** What the panels show at a step: the engine's real state (cards, wire) and the log's facts. */
+function atStep(log: readonly SimEvent[], step: number, input = basicInput) {
+  const at = engineMomentAt(input, () => input, step)
+  const current = log.slice(eventsBefore(log, step), eventsThrough(log, step))
+  return {
+    quorum: quorumSize(input.config),
+    procs: at.procs.map((p) => ({
+      ...paxosCard(p.local, p.up),
+      changed: paxosChangedFields(current, p.pid),
+    })),
+    inFlight: at.inFlight,
+    chosen: chosenThrough(log, step),
+    violations: violationsThrough(log, step),
+    partition: partitionThrough(log, step),
+    current,
+  }
+}
+
+describe('the panels at the cursor', () => {
   it('shows phase 1 progress toward the quorum', () => {
     const p1 = atStep(basic, 7).procs[0]!
     expect(p1.phase).toBe('preparing')
@@ -46,15 +80,16 @@ describe('project', () => {
   })
 
   it('tracks crashes (acceptor state survives), partitions and violations', () => {
-    const log = runToEnd({
-      ...toRunInput(presetById('basic')!.scenario),
+    const input: RunInput = {
+      ...basicInput,
       interventions: [
         { step: 0, action: { type: 'propose', pid: 1, value: '10' } },
         { step: 14, action: { type: 'crash', pid: 2 } },
         { step: 14, action: { type: 'partition', groups: [[1, 2], [3]] } },
       ],
-    }).log
-    const view = atStep(log, 14)
+    }
+    const log = runToEnd(input).log
+    const view = atStep(log, 14, input)
     expect(view.procs[1]!.up).toBe(false)
     expect(view.procs[1]!.accepted?.value).toBe('10')
     expect(view.partition).toEqual([[1, 2], [3], [4, 5]])
