@@ -8,6 +8,7 @@ import {
   type Point,
 } from './labels.ts'
 import type { BandGeom, MarkGeom } from './marks.ts'
+import { TIMER_BAR, type TimerGeom } from './timers.ts'
 
 /** Where the diagram's labels go: which arrows and marks get one, and their candidate anchors. */
 
@@ -21,6 +22,20 @@ export interface LabelLayoutOptions {
   readonly forceLabelIds?: readonly number[]
   readonly arrowLabels?: boolean
   readonly measureText?: (text: string) => number
+  /** Countdowns on the lanes: a pending one is labelled (`backoff → t57`) where there is room. */
+  readonly timers?: readonly TimerGeom[]
+}
+
+/** Candidate label centres for a pending countdown: under its bar, from "now" on, then before it. */
+function timerAnchors(t: TimerGeom, w: number, h: number, s: number): Point[] {
+  const y = t.y + TIMER_BAR.half * s + 3 + h / 2
+  const right = t.xNow + w / 2
+  return [
+    { x: right, y },
+    { x: Math.max(t.x1 + w / 2, t.x2 - w / 2), y },
+    { x: t.xNow - w / 2, y },
+    { x: right, y: y + h + 2 },
+  ]
 }
 
 const ARROW_ANCHOR_FRACTIONS = [0.5, 0.62, 0.38, 0.74, 0.26]
@@ -104,6 +119,20 @@ export function layoutLabels(
       hue: m.hue,
       proposerSlot: m.proposerSlot,
       tone,
+    })
+  }
+  for (const t of options.timers ?? []) {
+    if (!t.pending || t.quiet) continue
+    const w = measure(t.label) + 14
+    const anchors = timerAnchors(t, w, font + 8, markScale)
+    requests.push({
+      key: `timer-${t.key}`,
+      owner: t.key,
+      text: t.label,
+      anchors,
+      force: false,
+      hue: null,
+      tone: 'timer',
     })
   }
   if (options.arrowLabels !== false) {
