@@ -148,6 +148,12 @@ export function layoutLabels(
     .filter((m) => m.pid !== null)
     .map((m) => ({ x: m.x - 9 * markScale, y: m.y - 9 * markScale, w: 18 * markScale, h: 18 * markScale }))
   for (const a of arrows) if (a.badge) glyphs.push({ x: a.badge.x - 8, y: a.badge.y - 8, w: 16, h: 16 })
+  // A countdown still running is what the lane is doing now: labels keep off its bar.
+  for (const t of options.timers ?? []) {
+    if (!t.pending || t.quiet) continue
+    const half = TIMER_BAR.half * markScale
+    glyphs.push({ x: t.x1, y: t.y - half, w: t.x2 - t.x1, h: 2 * half })
+  }
   for (const b of bands) {
     if (b.kind === 'partition') glyphs.push({ x: b.labelX, y: b.y1, w: measure(b.label), h: 20 })
   }
