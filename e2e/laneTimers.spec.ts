@@ -21,7 +21,9 @@ const pending = (page: Page) => page.locator('.tl-timer-hit.tl-timer-pending')
 const buttonSizes = (page: Page) =>
   page
     .locator('.tl-toolbar button')
-    .evaluateAll((els) => els.map((e) => [e.getBoundingClientRect().width, e.getBoundingClientRect().height]))
+    .evaluateAll((els) =>
+      els.map((e): [number, number] => [e.getBoundingClientRect().width, e.getBoundingClientRect().height]),
+    )
 
 test.describe('countdowns on the lanes, 1920×1080', () => {
   test.use({ viewport: { width: 1920, height: 1080 } })
