@@ -121,7 +121,8 @@ export function layoutLabels(
       tone,
     })
   }
-  for (const t of options.timers ?? []) {
+  // Like arrow labels, countdown labels wait while a scrub moves (re-placed every frame, unreadable).
+  for (const t of options.arrowLabels === false ? [] : (options.timers ?? [])) {
     if (!t.pending || t.quiet) continue
     const w = measure(t.label) + 14
     const anchors = timerAnchors(t, w, font + 8, markScale)
