@@ -212,7 +212,13 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
   })
   const lanes = lanesAt(index, n, cursorStep, laneY, options.downPids ?? [], slots, faces)
   const typeScale = options.typeScale ?? 1
-  const timerGeo = { x, laneY, scale: typeScale, pendingOnly: density !== null }
+  const timerGeo = {
+    x,
+    laneY,
+    scale: typeScale,
+    pendingOnly: density !== null,
+    historyTargets: options.arrowLabels !== false,
+  }
   const timers = timersInView(index, cursorStep, cursorTick, from, to, timerGeo)
   const labelFontPx = Math.round(FRAME.labelFontPx * typeScale)
   const labels = layoutLabels(frame, visibleX, arrows, marks, bands, {

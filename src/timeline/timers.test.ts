@@ -55,6 +55,13 @@ describe('timer countdowns', () => {
     expect(end.items.some((t) => t.ariaLabel.endsWith('(it fired)'))).toBe(true)
     expect(end.spent).not.toBe('')
     expect(end.waited).toBe('')
+    // While a scrub moves (no labels), the history is drawn but offers no hit targets.
+    const moving = computeLayout(log, log.at(-1)!.step, {
+      ...SIZE,
+      viewTicks: [0, 200],
+      arrowLabels: false,
+    }).timers
+    expect([moving.spent, moving.items]).toEqual([end.spent, []])
     // Before anything is proposed no timer runs.
     const idle = computeLayout(runLog([]), 0, { ...SIZE }).timers
     expect(idle.items).toEqual([])

@@ -118,6 +118,8 @@ export function timersInView(
     readonly scale: number
     /** Only the timers pending at the cursor (the view is too busy for the history: traffic). */
     readonly pendingOnly: boolean
+    /** Hit targets (tooltips) for ended timers too; off while a scrub moves, as nobody hovers then. */
+    readonly historyTargets: boolean
   },
 ): TimerLayer {
   const items: TimerGeom[] = []
@@ -148,6 +150,7 @@ export function timersInView(
         caps += `M${xc} ${r1(y - 3 * half)}V${r1(y + 3 * half)}`
       }
     }
+    if (ended && !geo.historyTargets) continue
     const how = ended ? ` (${ENDED[ended.kind](t, ended.tick)})` : ''
     items.push({
       key: `${t.pid}|${t.key}|${t.setStep}|${t.setTick}`,
