@@ -1,4 +1,5 @@
 import type { ProtocolModule, ProtocolTypes } from './module.ts'
+import { processNamer } from './narration.ts'
 import type { KernelEvent } from './types.ts'
 
 type TimerCancel = Extract<KernelEvent, { kind: 'timer.cancel' }>
@@ -16,5 +17,5 @@ export function narrateTimerCancel<T extends ProtocolTypes>(
   const key = e.key as T['TimerKey']
   return words
     ? words(e.pid, key, e.fireAt, config)
-    : `P${e.pid} cancels its ${e.key} timer (due at tick ${e.fireAt}).`
+    : `${processNamer(module, config)(e.pid)} cancels its ${e.key} timer (due at tick ${e.fireAt}).`
 }
