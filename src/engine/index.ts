@@ -52,6 +52,7 @@ export type {
   MomentMark,
   ProcSlot,
   ProtocolPreset,
+  TimerCountdown,
 } from './kernel/module.ts'
 export { ENGINE_VERSION, LIMITS, networkProblems } from './kernel/limits.ts'
 export { logHash, type RunSummary } from './kernel/trace.ts'

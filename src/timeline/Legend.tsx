@@ -13,6 +13,7 @@ import {
   STAR,
   WARNING,
 } from './glyphs.ts'
+import { TimerSwatch } from './TimerViews.tsx'
 import { BALLOT_HUE_COUNT, PROPOSER_HUE_COUNT, ballotHueVar, hueVars, proposerHueVar } from './palette.ts'
 import './timeline.css'
 
@@ -142,6 +143,7 @@ const ITEMS: readonly Item[] = [
     swatch: <line className="tl-wall" x1={4} y1={18} x2={62} y2={18} />,
     text: 'network partition',
   },
+  { swatch: <TimerSwatch />, text: 'countdown: waited | to wait' },
   {
     swatch: (
       <g className="tl-mark-violation">

@@ -6,6 +6,7 @@ import type { Layout } from './layout.ts'
 import { BandView, DensityView, LabelView, MarkHits, MarkView, PartitionTags } from './MarkViews.tsx'
 import { emphasisOf } from './related.ts'
 import { CursorLine, TimeAxis, TimeGrid } from './TimeAxis.tsx'
+import { TimerView } from './TimerViews.tsx'
 
 export interface PlotProps {
   readonly layout: Layout
@@ -29,7 +30,8 @@ export interface PlotProps {
 }
 
 /**
- * Everything inside the diagram's SVG, back to front: grid and lanes, bands, global marks, arrows,
+ * Everything inside the diagram's SVG, back to front: grid and lanes, bands, global marks, timer
+ * countdowns, arrows,
  * lane marks, cursor, labels, axis, and the lane headers on top. Content is drawn in content
  * pixels inside one translated group, so a pan moves one transform instead of every arrow.
  * Memoized: a re-render of the diagram that leaves the layout and highlight as they were (the
@@ -77,6 +79,7 @@ export const Plot = memo(function Plot(props: PlotProps) {
               <MarkView key={m.key} m={m} frame={frame} scale={layout.typeScale} />
             ))}
           {layout.density && <DensityView d={layout.density} />}
+          <TimerView t={layout.timers} />
           <MarkHits marks={layout.marks} frame={frame} />
           <g className={`tl-arrows${activeId !== null ? ' tl-has-active' : ''}`} {...arrowHandlers}>
             {sketch && <ArrowSketch arrows={layout.arrows.filter((a) => !whole(a))} />}

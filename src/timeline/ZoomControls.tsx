@@ -3,7 +3,7 @@ import type { TimeZoom } from './useTimeZoom.ts'
 
 /**
  * Zoom out / in / fit, follow, and the colour scheme: two rows of 28 px buttons in the diagram's
- * top-left corner (on a touch screen, one row of 44 px buttons along the top).
+ * top-left corner (on a touch screen and in presenter mode, one row of 44 px buttons along the top).
  */
 export function ZoomControls({ zoom, anchorTick }: { zoom: TimeZoom; anchorTick: number }) {
   const scheme = useColourScheme()

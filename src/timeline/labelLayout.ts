@@ -8,6 +8,7 @@ import {
   type Point,
 } from './labels.ts'
 import type { BandGeom, MarkGeom } from './marks.ts'
+import { TIMER_BAR, type TimerGeom } from './timers.ts'
 
 /** Where the diagram's labels go: which arrows and marks get one, and their candidate anchors. */
 
@@ -21,6 +22,20 @@ export interface LabelLayoutOptions {
   readonly forceLabelIds?: readonly number[]
   readonly arrowLabels?: boolean
   readonly measureText?: (text: string) => number
+  /** Countdowns on the lanes: a pending one is labelled (`backoff → t57`) where there is room. */
+  readonly timers?: readonly TimerGeom[]
+}
+
+/** Candidate label centres for a pending countdown: under its bar, from "now" on, then before it. */
+function timerAnchors(t: TimerGeom, w: number, h: number, s: number): Point[] {
+  const y = t.y + TIMER_BAR.half * s + 3 + h / 2
+  const right = t.xNow + w / 2
+  return [
+    { x: right, y },
+    { x: Math.max(t.x1 + w / 2, t.x2 - w / 2), y },
+    { x: t.xNow - w / 2, y },
+    { x: right, y: y + h + 2 },
+  ]
 }
 
 const ARROW_ANCHOR_FRACTIONS = [0.5, 0.62, 0.38, 0.74, 0.26]
@@ -106,6 +121,21 @@ export function layoutLabels(
       tone,
     })
   }
+  // Like arrow labels, countdown labels wait while a scrub moves (re-placed every frame, unreadable).
+  for (const t of options.arrowLabels === false ? [] : (options.timers ?? [])) {
+    if (!t.pending || t.quiet) continue
+    const w = measure(t.label) + 14
+    const anchors = timerAnchors(t, w, font + 8, markScale)
+    requests.push({
+      key: `timer-${t.key}`,
+      owner: t.key,
+      text: t.label,
+      anchors,
+      force: false,
+      hue: null,
+      tone: 'timer',
+    })
+  }
   if (options.arrowLabels !== false) {
     const rest = arrows.filter(
       (a) => !forced.has(a.id) && !a.self && !a.quiet && Math.abs(a.tx - a.x1) >= options.minLabelledArrowPx,
@@ -119,6 +149,12 @@ export function layoutLabels(
     .filter((m) => m.pid !== null)
     .map((m) => ({ x: m.x - 9 * markScale, y: m.y - 9 * markScale, w: 18 * markScale, h: 18 * markScale }))
   for (const a of arrows) if (a.badge) glyphs.push({ x: a.badge.x - 8, y: a.badge.y - 8, w: 16, h: 16 })
+  // A countdown still running is what the lane is doing now: labels keep off its bar.
+  for (const t of options.timers ?? []) {
+    if (!t.pending || t.quiet) continue
+    const half = TIMER_BAR.half * markScale
+    glyphs.push({ x: t.x1, y: t.y - half, w: t.x2 - t.x1, h: 2 * half })
+  }
   for (const b of bands) {
     if (b.kind === 'partition') glyphs.push({ x: b.labelX, y: b.y1, w: measure(b.label), h: 20 })
   }

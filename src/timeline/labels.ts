@@ -25,7 +25,7 @@ export interface LabelRequest {
   /** Lecture colours: the proposer colour slot, and whether the label is an ACK's (green). */
   readonly proposerSlot?: number | null
   readonly ack?: boolean
-  readonly tone: 'arrow' | 'reject' | 'mark' | 'chosen' | 'alarm'
+  readonly tone: 'arrow' | 'reject' | 'mark' | 'chosen' | 'alarm' | 'timer'
 }
 
 /** A placed label: `x`, `y` is the centre of its box. */
@@ -117,7 +117,13 @@ export function placeLabels(
   for (const r of requests) {
     const w = Math.ceil(measure(r.text)) + 14
     const near = seen.get(r.text)
-    if (!r.force && near?.some((x) => Math.abs(x - (r.anchors[0]?.x ?? 0)) < DEDUPE_DX_PX)) continue
+    // Countdowns on different lanes may read alike ("timeout → t80"): each belongs to its lane.
+    if (
+      !r.force &&
+      r.tone !== 'timer' &&
+      near?.some((x) => Math.abs(x - (r.anchors[0]?.x ?? 0)) < DEDUPE_DX_PX)
+    )
+      continue
     let box: Box | null = null
     for (const a of r.anchors) {
       const b = { x: a.x - w / 2, y: a.y - h / 2, w, h }

@@ -13,6 +13,7 @@ import { proposerSlots } from './proposers.ts'
 import type { LabelGeom } from './labels.ts'
 import { layoutLabels } from './labelLayout.ts'
 import { indexLog, tickAtStep, type LogIndex, type MessageRecord } from './logIndex.ts'
+import { timersInView, type TimerLayer } from './timers.ts'
 import {
   bandsInView,
   laneStatus,
@@ -26,6 +27,7 @@ import {
 export type { ArrowGeom } from './arrows.ts'
 export type { BandGeom, LaneStatus, MarkGeom } from './marks.ts'
 export type { LabelGeom } from './labels.ts'
+export type { TimerGeom, TimerLayer } from './timers.ts'
 export type { Density, DensityPath } from './density.ts'
 
 /** Fixed parts of the frame, in CSS pixels, sized for a 1280×720 projector. */
@@ -130,6 +132,8 @@ export interface Layout {
   readonly arrows: readonly ArrowGeom[]
   readonly marks: readonly MarkGeom[]
   readonly bands: readonly BandGeom[]
+  /** Timers counting down on their lanes (backoff, timeouts), as the module names them. */
+  readonly timers: TimerLayer
   readonly labels: readonly LabelGeom[]
   readonly axis: readonly AxisTick[]
   /**
@@ -208,9 +212,18 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
   })
   const lanes = lanesAt(index, n, cursorStep, laneY, options.downPids ?? [], slots, faces)
   const typeScale = options.typeScale ?? 1
+  const timerGeo = {
+    x,
+    laneY,
+    scale: typeScale,
+    pendingOnly: density !== null,
+    historyTargets: options.arrowLabels !== false,
+  }
+  const timers = timersInView(index, cursorStep, cursorTick, from, to, timerGeo)
   const labelFontPx = Math.round(FRAME.labelFontPx * typeScale)
   const labels = layoutLabels(frame, visibleX, arrows, marks, bands, {
     ...options,
+    timers: timers.items,
     fontPx: labelFontPx,
     minLabelledArrowPx: FRAME.minLabelledArrowPx * typeScale,
     markScale: typeScale,
@@ -234,6 +247,7 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
     arrows,
     marks,
     bands,
+    timers,
     labels,
     axis,
     density,

@@ -1,6 +1,7 @@
 import type { EventOf, SimEvent } from '../engine/index.ts'
 import { logProtocol, messageFace } from './logProtocol.ts'
 import { onModuleMark, onOutcome, onPhase, onProcess } from './logMarks.ts'
+import { onTimerFact } from './timers.ts'
 import { emptyIndex, hueOfKey, type LogIndex, type MessageRecord, type MutableRecord } from './logTypes.ts'
 
 export * from './logTypes.ts'
@@ -100,6 +101,7 @@ function extendIndex(idx: LogIndex, log: readonly SimEvent[]): void {
     const e = log[i]
     if (!e) continue
     idx.maxTick = Math.max(idx.maxTick, e.tick)
+    onTimerFact(idx, e)
     if (e.kind === 'run.start') {
       idx.processCount = idx.module.lanes(e.config).length
       idx.normalSpanTicks = e.config.latencyTicksMax

@@ -85,6 +85,27 @@ export interface PartitionInterval extends Interval {
   readonly groups: readonly (readonly number[])[]
 }
 
+/** How and when a timer stopped counting down. */
+export interface TimerEnd {
+  readonly kind: 'fire' | 'cancel' | 'replaced' | 'crash'
+  readonly step: number
+  readonly tick: number
+}
+
+/** One timer the module names (`narration.timerCountdown`), from its `timer.set` to its end. */
+export interface TimerRecord {
+  readonly pid: number
+  readonly key: string
+  readonly setStep: number
+  readonly setTick: number
+  readonly fireAt: number
+  /** Null while it is pending at the end of the log so far. */
+  readonly end: TimerEnd | null
+  readonly label: string
+  readonly text: string
+  readonly quiet: boolean
+}
+
 /** A proposer phase change, kept per process for the lane headers. */
 export interface PhaseRecord {
   readonly seq: number
@@ -121,6 +142,12 @@ export interface LogIndex {
   maxTick: number
   /** The message delivered most recently, to link the replies its handler sends in the same step. */
   lastDelivery: { step: number; msg: MessageRecord } | null
+  /** The run's config (from `run.start`), for the module's words about timers. */
+  config: unknown
+  /** Timers the module names, in `timer.set` order (see timers.ts). */
+  readonly timers: TimerRecord[]
+  /** The pending ones by `pid|key` while the index is built. */
+  readonly openTimers: Map<string, TimerRecord>
 }
 
 /** An index entry while it is being built (the exported shapes are read-only). */
@@ -146,6 +173,9 @@ export const emptyIndex = (module: AnyProtocol = paxos): LogIndex => ({
   copies: new Map(),
   maxTick: 0,
   lastDelivery: null,
+  config: null,
+  timers: [],
+  openTimers: new Map(),
 })
 
 /** The hue of a ballot: the next palette slot at its first appearance, so neighbours differ. */

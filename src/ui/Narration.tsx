@@ -55,7 +55,7 @@ export function feedLines(events: readonly SimEvent[]): Line[] {
 }
 
 function FeedLine({ line, current }: { line: Line; current: boolean }) {
-  const quiet = line.kind === 'timer.set' || line.kind === 'run.start'
+  const quiet = line.kind === 'timer.set' || line.kind === 'timer.cancel' || line.kind === 'run.start'
   const cls = `feed-line kind-${line.kind.replace('.', '-')}${current ? ' current' : ''}${quiet ? ' quiet' : ''}`
   if (line.msgs.length === 1) {
     const m = line.msgs[0] as { id: number }

@@ -49,6 +49,10 @@ function PresetPicker() {
   return (
     <label className="preset-picker" ref={fit}>
       <span className="visually-hidden">Example</span>
+      {/* A phone shows the title as text that wraps, under the transparent select (narrow.css). */}
+      <span className="preset-picker-title" aria-hidden="true">
+        {label}
+      </span>
       <select
         value={value}
         aria-label="Choose an example run"

@@ -65,7 +65,7 @@ export type Audience = 'all' | 'others' | readonly ProcessId[]
  * - `broadcast`: one send per process of `to`, in pid order, all stamped with one `broadcastId`;
  *   with `replying`, the copy to the handled message's sender is also stamped `inReplyTo`.
  * - `timer.set`: (re)arm the timer `key` to fire `afterTicks` from now (≥ 1). Logged.
- * - `timer.cancel`: disarm it, silently (a no-op when it is not set).
+ * - `timer.cancel`: disarm it; logged when it was set (a no-op when it is not).
  * - `emit`: append one protocol event to the log (the observer sees it right after).
  */
 export type Effect<T extends ProtocolTypes> =
@@ -243,6 +243,16 @@ export interface LogGridModel {
   readonly rows: readonly LogGridRow[]
 }
 
+/** How a pending timer is shown while it counts down (see `narration.timerCountdown`). */
+export interface TimerCountdown {
+  /** A few words drawn beside the countdown (`backoff`). */
+  readonly label: string
+  /** The sentence for its tooltip and screen readers (`P3 backs off until t=57`), no final period. */
+  readonly text: string
+  /** Routine (a leader's heartbeat tick): drawn faintly and without a label. */
+  readonly quiet: boolean
+}
+
 /** A moment the app marks on the diagram and the scrubber (a module's own kind of moment). */
 export interface MomentMark {
   /**
@@ -410,6 +420,20 @@ export interface ProtocolModule<T extends ProtocolTypes> {
     timerSet(pid: ProcessId, key: T['TimerKey'], fireAt: Tick, config: T['Config']): string
     /** Without "Out of turn: ", which the kernel puts before a firing the user forced. */
     timerFire(pid: ProcessId, key: T['TimerKey'], config: T['Config']): string
+    /** Optional: a pending timer due at `fireAt` is cancelled (default: the kernel's plain sentence). */
+    timerCancel?(pid: ProcessId, key: T['TimerKey'], fireAt: Tick, config: T['Config']): string
+    /**
+     * Optional: what a pending timer means while it counts down, for the diagram's countdown on its
+     * lane: a short name (`backoff`, `election timeout`) and a sentence (`P3 backs off until
+     * t=57`). Null leaves the timer undrawn (routine ticks such as a client's pacing). Without this
+     * member no timer is drawn.
+     */
+    timerCountdown?(
+      pid: ProcessId,
+      key: T['TimerKey'],
+      fireAt: Tick,
+      config: T['Config'],
+    ): TimerCountdown | null
     runStart(config: T['Config'], processCount: number): string
     crash(pid: ProcessId, config: T['Config']): string
     recover(pid: ProcessId, config: T['Config']): string

@@ -1,9 +1,10 @@
 import { LIMITS, networkProblems } from './limits.ts'
 import type { ProtocolModule, ProtocolTypes, RunEvent } from './module.ts'
 import { narrateEvent } from './narration.ts'
+import { narrateTimerCancel } from './timerNarration.ts'
 import { applyIntervention, interventionProblem } from './interventions.ts'
 import { cloneKernelState, type KernelState } from './state.ts'
-import type { Intervention, LogEvent, ScheduledIntervention, Stamp } from './types.ts'
+import type { Intervention, KernelEvent, LogEvent, ScheduledIntervention, Stamp } from './types.ts'
 import { nextDue, performDue } from './scheduler.ts'
 import { startProcesses, startState, World } from './world.ts'
 
@@ -111,7 +112,10 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
   /** Append one event to the log, stamped and narrated. */
   protected record(body: RunEvent<T>): void {
     const s = this.state
-    const text = narrateEvent(this.module, s.config, this.processCount, body)
+    const text =
+      body.kind === 'timer.cancel'
+        ? narrateTimerCancel(this.module, s.config, body as Extract<KernelEvent, { kind: 'timer.cancel' }>)
+        : narrateEvent(this.module, s.config, this.processCount, body)
     // Every body is a fresh object made for this one call, so it is stamped in place rather than
     // copied: a spread over two dozen event shapes was one of the engine's hottest spots. The
     // stamps are added in the same order a spread would give, so the log's JSON is unchanged.

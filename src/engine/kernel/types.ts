@@ -114,6 +114,13 @@ export type KernelEvent<Msg extends PayloadBase = PayloadBase, Config = unknown>
   | { kind: 'msg.delay'; msg: Message<Msg>; byTicks: number }
   | { kind: 'timer.set'; pid: ProcessId; timerId: number; fireAt: Tick; key: string }
   | { kind: 'timer.fire'; pid: ProcessId; timerId: number; key: string; now: boolean }
+  /**
+   * The process disarmed a pending timer (a `timer.cancel` effect; cancelling a key that is not set
+   * logs nothing). With `timer.set` and `timer.fire` it tells when every timer stopped, except the
+   * two ways the log already says: setting a key again replaces its timer (the new `timer.set`),
+   * and a crash disarms all of the process's timers (`proc.crash`).
+   */
+  | { kind: 'timer.cancel'; pid: ProcessId; timerId: number; key: string; fireAt: Tick }
   | { kind: 'proc.crash'; pid: ProcessId }
   | { kind: 'proc.recover'; pid: ProcessId }
   | { kind: 'net.partition'; groups: number[][] }

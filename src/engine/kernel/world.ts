@@ -76,12 +76,8 @@ export abstract class World<T extends ProtocolTypes> {
         return broadcast(this, p.pid, fx, fx.replying && handled ? handled : null)
       case 'timer.set':
         return setTimer(this, p.pid, fx.key, fx.afterTicks)
-      case 'timer.cancel': {
-        const s = this.state
-        const i = s.timers.findIndex((t) => t.pid === p.pid && t.key === fx.key)
-        if (i >= 0) s.timers.splice(i, 1)
-        return
-      }
+      case 'timer.cancel':
+        return cancelTimer(this, p.pid, fx.key)
       case 'emit':
         return this.emit(fx.event)
     }
@@ -232,6 +228,15 @@ function setTimer<T extends ProtocolTypes>(
   const timer = { id: s.nextTimerId++, pid, key, fireAt, seq: s.nextSeq++ }
   s.timers.push(timer)
   w.emit({ kind: 'timer.set', pid, timerId: timer.id, fireAt, key })
+}
+
+/** Disarm timer `key` of process `pid`: logged when one was pending (a no-op otherwise). */
+function cancelTimer<T extends ProtocolTypes>(w: World<T>, pid: ProcessId, key: T['TimerKey']): void {
+  const s = w.state
+  const i = s.timers.findIndex((t) => t.pid === pid && t.key === key)
+  if (i < 0) return
+  const [t] = s.timers.splice(i, 1)
+  if (t) w.emit({ kind: 'timer.cancel', pid, timerId: t.id, key, fireAt: t.fireAt })
 }
 
 /** The timer of `pid` with `key`, or its earliest one when no key is given. */

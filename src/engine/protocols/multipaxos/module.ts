@@ -20,6 +20,8 @@ import {
   MEANINGS,
   runStart,
   sendSentence,
+  timerCancel,
+  timerCountdown,
   timerFire,
   timerSet,
 } from './narration.ts'
@@ -160,6 +162,8 @@ export const multipaxos: MpModule = {
     event: (e) => eventSentence(e),
     timerSet: (pid, key, fireAt, config) => timerSet(pid, key, fireAt, config),
     timerFire: (pid, key, config) => timerFire(pid, key, config),
+    timerCancel: (pid, key, fireAt, config) => timerCancel(pid, key, fireAt, config),
+    timerCountdown: (pid, key, fireAt, config) => timerCountdown(pid, key, fireAt, config),
     runStart: (config) => runStart(config),
     crash: (pid: ProcessId, config: MpConfig) =>
       pid <= config.replicaCount

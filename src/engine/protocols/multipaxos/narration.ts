@@ -1,4 +1,4 @@
-import type { MessageMeaning } from '../../kernel/module.ts'
+import type { MessageMeaning, TimerCountdown } from '../../kernel/module.ts'
 import type { Counted, Message, ProcessId, Tick, ViolationEvent } from '../../kernel/types.ts'
 import { RULE_TEXT, type MpRule } from './ghost.ts'
 import { fmtBallot as fb, fmtCmd, processName } from './state.ts'
@@ -205,5 +205,40 @@ export const timerSet = (pid: ProcessId, key: TimerKey, fireAt: Tick, config: Mp
   `${processName(config, pid)} sets its ${TIMER_WORDS[key]} for tick ${fireAt}`
 export const timerFire = (pid: ProcessId, key: TimerKey, config: MpConfig): string =>
   `${processName(config, pid)}'s ${TIMER_WORDS[key]} fires`
+export const timerCancel = (pid: ProcessId, key: TimerKey, fireAt: Tick, config: MpConfig): string =>
+  `${processName(config, pid)} cancels its ${TIMER_WORDS[key]} (due at tick ${fireAt})`
+
+/**
+ * The countdowns drawn on the lanes: a replica's election timeout (also its randomized backoff
+ * after a preemption: both wait for word from a leader), a leader's heartbeat tick (routine, drawn
+ * faintly), a client's retry. Batching and a client's pacing are left undrawn.
+ */
+export function timerCountdown(
+  pid: ProcessId,
+  key: TimerKey,
+  fireAt: Tick,
+  config: MpConfig,
+): TimerCountdown | null {
+  const who = processName(config, pid)
+  switch (key) {
+    case 'election':
+      return {
+        label: 'election timeout',
+        text: `${who} waits for word from a leader until t=${fireAt}; then a follower campaigns and a candidate backs off`,
+        quiet: false,
+      }
+    case 'heartbeat':
+      return { label: 'heartbeat', text: `${who} sends its next heartbeat at t=${fireAt}`, quiet: true }
+    case 'retry':
+      return {
+        label: 'retry',
+        text: `${who} re-sends its request at t=${fireAt} unless it is answered`,
+        quiet: false,
+      }
+    default:
+      return null
+  }
+}
+
 export const runStart = (config: MpConfig): string =>
   `Multi-Paxos with ${config.replicaCount} replicas and ${config.workload.length} client${config.workload.length > 1 ? 's' : ''}; a majority is ${Math.floor(config.replicaCount / 2) + 1}`

@@ -17,6 +17,7 @@ import {
 import { cloneGhost, initialGhost, observe, votesFromLog } from './observer.ts'
 import { PAXOS_PROPERTIES } from './properties.ts'
 import { PAXOS_SEARCH_GOALS } from './searchGoals.ts'
+import { timerCancelText, timerCountdown } from './timerWords.ts'
 import { initialProc } from './state.ts'
 import type { PaxosTypes } from './types.ts'
 import { laneStatus, processView, summary, summaryFields } from './view.ts'
@@ -72,6 +73,8 @@ export const paxos: ProtocolModule<PaxosTypes> = {
     event: eventText,
     timerSet: timerSetText,
     timerFire: timerFireText,
+    timerCancel: timerCancelText,
+    timerCountdown,
     runStart: runStartText,
     crash: crashText,
     recover: recoverText,
