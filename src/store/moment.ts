@@ -42,16 +42,27 @@ export function momentOf(scenario: Scenario, cursor: number): ModuleMoment {
   const config = scenario.config
   const at = engineMomentAt(scenario, () => toRunInput(scenario), cursor)
   const procs = at.procs
+  // The module's words are computed when a panel first reads them (each step of a run pays only
+  // for what is shown), and kept: the moment is immutable.
+  let views: readonly ProcessView[] | null = null
+  let lanes: readonly LaneStatus[] | null = null
+  let problems: readonly (string | null)[] | null = null
   return {
     module,
     step: at.step,
     procs,
     names: procs.map((p) => nameOf(module, config, p.pid)),
     ups: procs.map((p) => p.up),
-    views: procs.map((p) => module.view(p.local, p.up, config, p.pid)),
-    lanes: procs.map((p) => module.laneStatus(p.local, p.up)),
+    get views() {
+      return (views ??= procs.map((p) => module.view(p.local, p.up, config, p.pid)))
+    },
+    get lanes() {
+      return (lanes ??= procs.map((p) => module.laneStatus(p.local, p.up)))
+    },
     grid: module.app?.logGrid ? module.app.logGrid(config, procs, at.events()) : null,
-    requestProblems: procs.map((p) => (p.up ? module.requestProblem(p.local) : 'it is down')),
+    get requestProblems() {
+      return (problems ??= procs.map((p) => (p.up ? module.requestProblem(p.local) : 'it is down')))
+    },
     timers: at.timers,
     inFlight: at.inFlight,
   }

@@ -42,7 +42,10 @@ const SNAPSHOTS_MAX = 1_024
 const MOMENTS_MAX = 256
 
 /** The simulator of the last run asked about (`key`: the object standing for its inputs). */
-let current: { key: object; sim: Sim; moments: Map<number, EngineMoment> } | null = null
+let current: { key: object; sim: Sim; moments: Map<number, EngineMoment>; last: number } | null = null
+
+/** A step back by at most this many steps (the step buttons, not a scrub) keeps the steps on the way. */
+const STEP_BACK_MAX = 4
 
 const byArrival = (a: Message, b: Message): number => a.deliverAt - b.deliverAt || a.seq - b.seq
 
@@ -67,12 +70,19 @@ function remember(moments: Map<number, EngineMoment>, step: number, m: EngineMom
 /** The state after step `step` of the run `input` (keyed by `key`, e.g. the scenario). */
 export function engineMomentAt(key: object, input: () => ProtocolRunInput, step: number): EngineMoment {
   if (current?.key !== key)
-    current = { key, sim: simulatorFor(input(), { snapshotsMax: SNAPSHOTS_MAX }), moments: new Map() }
+    current = {
+      key,
+      sim: simulatorFor(input(), { snapshotsMax: SNAPSHOTS_MAX }),
+      moments: new Map(),
+      last: 0,
+    }
   const { sim, moments } = current
   const target = Math.max(0, step)
+  const stepping = current.last - target <= STEP_BACK_MAX
+  current.last = target
   const known = moments.get(target)
   if (known) return known
-  if (target < sim.state.step) {
+  if (target < sim.state.step && stepping) {
     // A step back restores a snapshot and replays from it anyway: keep every step on the way, so
     // the next steps back cost nothing.
     sim.seek(sim.snapshotStepAtOrBefore(target), true)
@@ -109,5 +119,5 @@ export function warmEngineRun(key: object, step: number): boolean {
 export function forkMomentRun(from: object, to: object, step: number, action: Intervention): void {
   if (current?.key !== from) return
   current.sim.fork(step, action)
-  current = { key: to, sim: current.sim, moments: new Map() }
+  current = { key: to, sim: current.sim, moments: new Map(), last: step }
 }
