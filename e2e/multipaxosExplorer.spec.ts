@@ -62,7 +62,7 @@ test('the livelock goal finds dueling leaders committing nothing while a client 
   await page.keyboard.press('e')
   await panel(page).getByLabel('Goal').selectOption('livelock')
   await panel(page).getByLabel('Steps without a commit (N)').fill('40')
-  await panel(page).getByLabel('Proposals').fill('0')
+  await panel(page).getByLabel('Client requests').fill('0')
   await panel(page).getByRole('button', { name: 'Search schedules' }).click()
   await expect(panel(page).locator('.explorer-verdict')).toContainText(
     '40 steps without a slot chosen while C1 waits for C1.1:put(a1)',

@@ -115,7 +115,7 @@ test('a run stopped by its step limit says so, and where to raise it', async ({ 
   const limit = page.locator('.limit-banner')
   await expect(limit).toHaveCount(0)
   await page.keyboard.press('End')
-  await expect(limit).toContainText('step limit (Max steps), not because Paxos finished')
+  await expect(limit).toContainText('step limit (Max steps), not because it had nothing left to do')
   await shot(page, 'limit-steps')
   await limit.getByRole('button', { name: 'Settings' }).click()
   await expect(page.getByRole('dialog')).toBeVisible()

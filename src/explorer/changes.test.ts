@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { paxos, runToEnd, Simulator, type SimEvent } from '../engine/index.ts'
+import { Simulator as KernelSimulator } from '../engine/kernel/simulator.ts'
+import { multipaxos } from '../engine/protocols/multipaxos/module.ts'
 import { allPresets, presetById } from '../scenarios/presets.ts'
 import { toRunInput } from '../scenarios/scenario.ts'
 import { describeChange } from './changes.ts'
@@ -81,4 +83,34 @@ describe('the explorer changes, in words', () => {
         ).toBe(true)
     }, 30_000)
   }
+})
+
+describe('the explorer changes of a Multi-Paxos run, in its words', () => {
+  it('names clients C1… and uses Multi-Paxos labels, never P<pid> for a client or a Paxos label', () => {
+    const p = multipaxos.presets.find((q) => q.id === 'mp-steady')!
+    const sim = new KernelSimulator(multipaxos, {
+      seed: p.seed,
+      config: p.config,
+      interventions: p.interventions,
+    })
+    // The first step where a client's request is on its way to a replica.
+    let m = undefined as (typeof sim.state.inFlight)[number] | undefined
+    for (let step = 0; step < 200 && !m; step++) {
+      sim.seek(step)
+      m = sim.state.inFlight.find((x) => x.from > p.config.replicaCount)
+    }
+    expect(m).toBeDefined()
+    const s = sim.state
+    const client = multipaxos.app!.processName(p.config, m!.from)
+    expect(client).toMatch(/^C\d+$/)
+    const label = multipaxos.narration.label(m!.payload)
+    expect(describeChange(multipaxos, s, { type: 'drop', msgId: m!.id }).text).toBe(
+      `dropped #${m!.id} (${label}, ${client}→P${m!.to})`,
+    )
+    expect(describeChange(multipaxos, s, { type: 'crash', pid: m!.from }).text).toBe(`crashed ${client}`)
+    expect(describeChange(multipaxos, s, { type: 'propose', pid: m!.from, value: 'get' }).text).toBe(
+      `asked ${client} to send a read`,
+    )
+    expect(label).not.toMatch(/prepare|promise|accept 1\./)
+  })
 })

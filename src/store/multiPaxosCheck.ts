@@ -32,13 +32,14 @@ export interface MultiPaxosRun {
 }
 
 export interface MultiPaxosCheckState {
-  readonly model: SpecModel
+  /** The model the user picked, or null until they pick one: then it follows the loaded run (`specModelOf`). */
+  readonly model: SpecModel | null
   readonly form: MultiPaxosForm
   readonly run: MultiPaxosRun | null
 }
 
 export const initialMultiPaxosCheck = (): MultiPaxosCheckState => ({
-  model: 'paxos',
+  model: null,
   form: {
     replicas: 3,
     writes: 1,
@@ -78,6 +79,15 @@ export function setMultiPaxosClient(c: ExplorerClient): void {
         run: { ...run, status: 'done', progress: reply.progress, outcome: reply.outcome, cancelling: false },
       })
   })
+}
+
+/**
+ * The model spec mode checks: the user's pick, else the loaded run's protocol when it has a model
+ * of its own (a Multi-Paxos run opens the Multi-Paxos model), else Paxos.tla. Pure.
+ */
+export function specModelOf(picked: SpecModel | null, protocolId: string): SpecModel {
+  if (picked !== null) return picked
+  return protocolId === 'multipaxos' ? 'multipaxos' : 'paxos'
 }
 
 export function setSpecModel(model: SpecModel): void {

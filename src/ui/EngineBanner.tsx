@@ -1,4 +1,4 @@
-import { LIMITS, type SimEvent } from '../engine/index.ts'
+import { LIMITS, protocolById, type SimEvent } from '../engine/index.ts'
 import { openDialog } from '../store/actions.ts'
 import { restartEngine, synodStore, useSynod } from '../store/store.ts'
 
@@ -55,12 +55,20 @@ function countThrough(list: readonly number[], x: number): number {
   return lo
 }
 
-/** The sentence for a limit the run hit (at or before the cursor), or null. */
-function limitMessage(halted: string | null, atEnd: boolean, inFlightDropped: number): string | null {
+/**
+ * The sentence for a limit the run hit (at or before the cursor), or null. Protocol-neutral but for
+ * `requests`, the protocol's plural for the user's requests (`proposals`, `client requests`). Pure.
+ */
+export function limitMessage(
+  halted: string | null,
+  atEnd: boolean,
+  inFlightDropped: number,
+  requests: string,
+): string | null {
   if (atEnd && halted === 'steps')
-    return 'The run stopped at its step limit (Max steps), not because Paxos finished. Raise Max steps in Settings to see what happens next.'
+    return 'The run stopped at its step limit (Max steps), not because it had nothing left to do. Raise Max steps in Settings to see what happens next.'
   if (atEnd && halted === 'log')
-    return `The run stopped at the event log limit (${LIMITS.logEventsMax.toLocaleString('en')} events). Lower Max steps or start fewer proposals.`
+    return `The run stopped at the event log limit (${LIMITS.logEventsMax.toLocaleString('en')} events). Lower Max steps or start fewer ${requests}.`
   if (inFlightDropped > 0)
     return `${inFlightDropped} message${inFlightDropped === 1 ? ' was' : 's were'} dropped because ${LIMITS.inFlightMax.toLocaleString('en')} were already in flight (the network's limit). Fewer duplicates or shorter timeouts keep the network below it.`
   return null
@@ -71,7 +79,8 @@ export function LimitBanner() {
   const halted = useSynod((s) => s.halted)
   const atEnd = useSynod((s) => s.cursor >= (s.log[s.log.length - 1]?.step ?? 0))
   const dropped = useSynod((s) => countThrough(inFlightLimitSteps(s.log), s.cursor))
-  const text = limitMessage(halted, atEnd, dropped)
+  const requests = useSynod((s) => protocolById(s.scenario.protocol ?? 'paxos')?.requestWords.plural)
+  const text = limitMessage(halted, atEnd, dropped, requests ?? 'requests')
   if (!text) return null
   return (
     <p className="notice-banner limit-banner" role="status">

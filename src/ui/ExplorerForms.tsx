@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow'
-import { protocolById } from '../engine/index.ts'
+import { protocolById, type AnyProtocol } from '../engine/index.ts'
 import { goalOptions, goalProblem, paramOf, pickGoal } from '../explorer/goals.ts'
 import { SPEC_LIMITS } from '../explorer/universe.ts'
 import {
@@ -15,21 +15,24 @@ import {
 } from '../store/explorer.ts'
 import { useSynod } from '../store/store.ts'
 import { MultiPaxosForm } from './MultiPaxosForm.tsx'
-import { setSpecModel, useMultiPaxosCheck, type SpecModel } from '../store/multiPaxosCheck.ts'
+import { setSpecModel, specModelOf, useMultiPaxosCheck, type SpecModel } from '../store/multiPaxosCheck.ts'
 import { NumberField } from './NumberField.tsx'
 import { enabledBugs, scenarioBugsText } from './explorerWords.ts'
 import { exportPaxos } from '../explorer/tlaExport.ts'
 import { ExportForTlcButton, LoadTlcTrace } from './TlcHandoff.tsx'
 import { whole } from './explorerParts.tsx'
 
-const BUDGETS: readonly { name: BudgetName; label: string }[] = [
-  { name: 'reorders', label: 'Reorders' },
-  { name: 'drops', label: 'Drops' },
-  { name: 'duplicates', label: 'Duplicates' },
-  { name: 'crashes', label: 'Crashes' },
-  { name: 'recoveries', label: 'Recoveries' },
-  { name: 'proposals', label: 'Proposals' },
-]
+/** The budgets' labels; the requests' is the protocol's word (Paxos: proposals; Multi-Paxos: client requests). */
+function budgetsOf(module: AnyProtocol): readonly { name: BudgetName; label: string }[] {
+  return [
+    { name: 'reorders', label: 'Reorders' },
+    { name: 'drops', label: 'Drops' },
+    { name: 'duplicates', label: 'Duplicates' },
+    { name: 'crashes', label: 'Crashes' },
+    { name: 'recoveries', label: 'Recoveries' },
+    { name: 'proposals', label: module.requestWords.budget },
+  ]
+}
 
 /** "Find a schedule": the protocol's goals, budgets per kind of fault, and bounds. */
 export function SimSearchForm({ running }: { running: boolean }) {
@@ -42,8 +45,9 @@ export function SimSearchForm({ running }: { running: boolean }) {
   const goal = pickGoal(module, form.goal)
   const param = paramOf(goal, form.params)
   const goalWrong = goalProblem(module, goalOf(form, module))
+  const budgets = budgetsOf(module)
   const problems = [
-    ...BUDGETS.filter((b) => !whole(form.budgets[b.name], 0, 10)).map((b) => `${b.label}: 0..10`),
+    ...budgets.filter((b) => !whole(form.budgets[b.name], 0, 10)).map((b) => `${b.label}: 0..10`),
     ...(whole(form.maxDepth, 1, 5_000) ? [] : ['Max depth: 1..5000']),
     ...(whole(form.maxStates, 1, 5_000_000) ? [] : ['Max states: 1..5000000']),
     ...(goalWrong ? [goalWrong] : []),
@@ -93,7 +97,7 @@ export function SimSearchForm({ running }: { running: boolean }) {
       )}
       <fieldset className="explorer-budgets">
         <legend>Budgets (how many the search may add)</legend>
-        {BUDGETS.map((b) => (
+        {budgets.map((b) => (
           <NumberField
             key={b.name}
             label={b.label}
@@ -134,9 +138,16 @@ const MODELS: readonly { value: SpecModel; label: string }[] = [
   { value: 'multipaxos', label: 'Multi-Paxos (SMR model)' },
 ]
 
+/** The model spec mode shows: the user's pick, else the one of the loaded run's protocol. */
+export function useSpecModel(): SpecModel {
+  const picked = useMultiPaxosCheck((s) => s.model)
+  const protocolId = useSynod((s) => s.scenario.protocol ?? 'paxos')
+  return specModelOf(picked, protocolId)
+}
+
 /** Spec mode: which model to check, then that model's form. */
 export function SpecCheckForm({ running }: { running: boolean }) {
-  const model = useMultiPaxosCheck((s) => s.model)
+  const model = useSpecModel()
   return (
     <>
       <label className="field explorer-model">

@@ -9,7 +9,7 @@ import {
   type ExplorerRun,
   type SimOutcome,
 } from '../store/explorer.ts'
-import { useMultiPaxosCheck } from '../store/multiPaxosCheck.ts'
+import { useSpecModel } from './ExplorerForms.tsx'
 import { useSynod } from '../store/store.ts'
 import { fmt, SearchStats } from './explorerParts.tsx'
 import { scenarioBugsText, specModelText } from './explorerWords.ts'
@@ -183,7 +183,7 @@ function Verdict({ run }: { run: ExplorerRun }) {
 export function ExplorerResult() {
   const run = useExplorer((s) => s.run)
   const specMode = useExplorer((s) => s.mode === 'spec')
-  const multiPaxos = useMultiPaxosCheck((s) => s.model === 'multipaxos')
+  const multiPaxos = useSpecModel() === 'multipaxos'
   if (specMode && multiPaxos) return <MultiPaxosResult />
   if (!run) return null
   return (

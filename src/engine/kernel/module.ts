@@ -500,6 +500,23 @@ export interface ProtocolModule<T extends ProtocolTypes> {
   readonly presets: readonly ProtocolPreset<T>[]
   /** Optional: what the app's diagram, stepping and panels need (see `AppFace`). */
   readonly app?: AppFace<T>
+  /**
+   * How the app speaks of the user's request (the `propose` intervention) in this protocol's
+   * words: Paxos proposes values, Multi-Paxos clients send commands.
+   */
+  readonly requestWords: RequestWords
+}
+
+/** A protocol's words for the user's request, where the app (not the narration) says them. */
+export interface RequestWords {
+  /** The schedule search's budget of added requests (`Proposals`, `Client requests`). */
+  readonly budget: string
+  /** Plural, mid-sentence (`proposals`): "start fewer proposals". */
+  readonly plural: string
+  /** The first-time hint with a mouse: how to make one (`click a process to propose`). */
+  readonly clickHint: string
+  /** The same on a touch screen, after "Tap Step or the diagram to go forward," (`a process name to propose`). */
+  readonly tapHint: string
 }
 
 /** A module of any protocol, as the registry holds them. */

@@ -194,4 +194,11 @@ export const multipaxos: MpModule = {
   summary: (_ghost, procs) => summaryFields(procs),
   presets: MP_PRESETS,
   app: mpApp,
+  // A request at a client is a command (put or get); at a replica it is a campaign.
+  requestWords: {
+    budget: 'Client requests',
+    plural: 'client requests',
+    clickHint: 'click a client (C1…) to send it a put or get',
+    tapHint: 'a client name (C1…) to send a put or get',
+  },
 }

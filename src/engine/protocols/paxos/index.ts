@@ -133,4 +133,10 @@ export const paxos: ProtocolModule<PaxosTypes> = {
   summary,
   summaryFields,
   presets: [],
+  requestWords: {
+    budget: 'Proposals',
+    plural: 'proposals',
+    clickHint: 'click a process to propose',
+    tapHint: 'a process name to propose',
+  },
 }

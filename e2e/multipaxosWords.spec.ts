@@ -1,0 +1,64 @@
+import { expect, openApp, position, settled, test } from './fixtures.ts'
+
+/**
+ * A Multi-Paxos run is spoken of in Multi-Paxos's words (issues 10, 11): the first-time hint, the
+ * explorer's request budget, the step-limit banner and spec mode's model come from the run's
+ * protocol, not from single-decree Paxos.
+ */
+
+const panel = (page: import('@playwright/test').Page) => page.locator('.explorer-panel')
+
+test('the first-time hint says how to make a Multi-Paxos client send a command, not how to propose', async ({
+  page,
+}) => {
+  await openApp(page, '?preset=mp-steady')
+  const hint = page.locator('.hint')
+  await expect(hint).toContainText('click a client (C1…) to send it a put or get')
+  await expect(hint).not.toContainText('propose')
+  // What the hint promises works: clicking C1 offers a request.
+  await page.locator('.tl-lane-header[data-pid="6"]').click()
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeVisible()
+})
+
+test('the step-limit banner does not say Paxos finished', async ({ page }) => {
+  await openApp(page, '?preset=mp-steady')
+  await page.locator('body').press('End')
+  await settled(page)
+  const banner = page.locator('.limit-banner')
+  await expect(banner).toContainText('step limit (Max steps)')
+  await expect(banner).not.toContainText('Paxos')
+})
+
+test("the explorer's request budget and spec mode's model follow the Multi-Paxos run", async ({ page }) => {
+  await openApp(page, '?preset=mp-leader-crash')
+  await page.getByRole('button', { name: 'Explore', exact: true }).click()
+  const budgets = panel(page).locator('.explorer-budgets').first()
+  await expect(budgets.getByLabel('Client requests')).toBeVisible()
+  await expect(budgets).not.toContainText('Proposals')
+
+  await panel(page)
+    .getByRole('button', { name: /Model-check Paxos.tla/ })
+    .click()
+  const model = panel(page).getByLabel('Model', { exact: true })
+  await expect(model).toHaveValue('multipaxos')
+  // The user's own pick wins over the run's protocol, and stays.
+  await model.selectOption('paxos')
+  await expect(panel(page).getByRole('button', { name: 'Check the spec' })).toBeVisible()
+  await panel(page).getByRole('button', { name: 'Find a schedule' }).click()
+  await panel(page)
+    .getByRole('button', { name: /Model-check Paxos.tla/ })
+    .click()
+  await expect(model).toHaveValue('paxos')
+  await expect(position(page)).toContainText('step')
+})
+
+test('a single-decree Paxos run keeps its own words and Paxos.tla', async ({ page }) => {
+  await openApp(page, '?preset=basic')
+  await expect(page.locator('.hint')).toContainText('click a process to propose')
+  await page.getByRole('button', { name: 'Explore', exact: true }).click()
+  await expect(panel(page).locator('.explorer-budgets').first().getByLabel('Proposals')).toBeVisible()
+  await panel(page)
+    .getByRole('button', { name: /Model-check Paxos.tla/ })
+    .click()
+  await expect(panel(page).getByLabel('Model', { exact: true })).toHaveValue('paxos')
+})
