@@ -13,7 +13,7 @@ import { proposerSlots } from './proposers.ts'
 import type { LabelGeom } from './labels.ts'
 import { layoutLabels } from './labelLayout.ts'
 import { indexLog, tickAtStep, type LogIndex, type MessageRecord } from './logIndex.ts'
-import { timersInView, type TimerLayer } from './timers.ts'
+import { TIMER_BAR, timersInView, type TimerLayer } from './timers.ts'
 import {
   bandsInView,
   laneStatus,
@@ -212,18 +212,23 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
   })
   const lanes = lanesAt(index, n, cursorStep, laneY, options.downPids ?? [], slots, faces)
   const typeScale = options.typeScale ?? 1
+  const labelFontPx = Math.round(FRAME.labelFontPx * typeScale)
+  // A countdown belongs visibly to its own lane: on close lanes (a phone) its bar moves up to the
+  // lane line, and its label, which would sit on the next lane's line, is left to the tooltip.
+  const timerBelow = Math.min(TIMER_BAR.below * typeScale, frame.laneGap * 0.2)
+  const timerLabelRoom = timerBelow + (TIMER_BAR.half + 3) * typeScale + labelFontPx + 8 + 6 <= frame.laneGap
   const timerGeo = {
     x,
     laneY,
     scale: typeScale,
     pendingOnly: density !== null,
     historyTargets: options.arrowLabels !== false,
+    below: timerBelow,
   }
   const timers = timersInView(index, cursorStep, cursorTick, from, to, timerGeo)
-  const labelFontPx = Math.round(FRAME.labelFontPx * typeScale)
   const labels = layoutLabels(frame, visibleX, arrows, marks, bands, {
     ...options,
-    timers: timers.items,
+    timers: timerLabelRoom ? timers.items : [],
     fontPx: labelFontPx,
     minLabelledArrowPx: FRAME.minLabelledArrowPx * typeScale,
     markScale: typeScale,

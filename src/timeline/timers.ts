@@ -120,6 +120,8 @@ export function timersInView(
     readonly pendingOnly: boolean
     /** Hit targets (tooltips) for ended timers too; off while a scrub moves, as nobody hovers then. */
     readonly historyTargets: boolean
+    /** The bar's offset below its lane line (default TIMER_BAR.below × scale). */
+    readonly below?: number
   },
 ): TimerLayer {
   const items: TimerGeom[] = []
@@ -135,7 +137,7 @@ export function timersInView(
     if (ended && geo.pendingOnly) continue
     const stop = ended ? ended.tick : t.fireAt
     if (stop < from || t.setTick > to || stop <= t.setTick) continue
-    const y = r1(geo.laneY(t.pid) + TIMER_BAR.below * geo.scale)
+    const y = r1(geo.laneY(t.pid) + (geo.below ?? TIMER_BAR.below * geo.scale))
     const x1 = r1(geo.x(t.setTick))
     const xNow = r1(geo.x(ended ? ended.tick : Math.max(t.setTick, Math.min(cursorTick, t.fireAt))))
     const x2 = r1(geo.x(t.fireAt))
