@@ -14,18 +14,10 @@
  */
 import { benchExplorerSpec } from '../src/explorer/bench.ts'
 import { benchExplorerMultiSpec } from '../src/explorer/multipaxos/bench.ts'
-import { createSimSearch, type SimBudgets } from '../src/explorer/simSearch.ts'
+import { createSimSearch, NO_BUDGETS } from '../src/explorer/simSearch.ts'
 import { anyPresetById } from '../src/scenarios/presets.ts'
 
 const SIM_REPETITIONS = 3
-const NO_BUDGETS: SimBudgets = {
-  reorders: 0,
-  drops: 0,
-  duplicates: 0,
-  crashes: 0,
-  recoveries: 0,
-  proposals: 1,
-}
 
 interface SimRun {
   distinctStates: number

@@ -1,6 +1,6 @@
 import { PROTOCOLS, paxos, protocolById } from '../engine/index.ts'
 import { defaultGoal, goalOptions, goalProblem, type SimGoal } from '../explorer/goals.ts'
-import { createSimSearch, type SimBudgets } from '../explorer/simSearch.ts'
+import { createSimSearch, NO_BUDGETS, type SimBudgets } from '../explorer/simSearch.ts'
 import { anyPresetById, galleryPresets } from '../scenarios/presets.ts'
 import { scenarioToJson, type Scenario } from '../scenarios/scenario.ts'
 import type { CliResult } from './cli.ts'
@@ -99,12 +99,7 @@ export function runExploreSim(
     scenario = loaded
   }
   const budgets: SimBudgets = {
-    reorders: 0,
-    drops: 0,
-    duplicates: 0,
-    crashes: 0,
-    recoveries: 0,
-    proposals: 1,
+    ...NO_BUDGETS,
     ...preset?.explore?.budgets,
   }
   for (const [opt, v] of nums) {

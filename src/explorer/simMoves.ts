@@ -21,6 +21,16 @@ export interface SimBudgets {
   readonly proposals: number
 }
 
+/** No faults, and one request: what the app, the CLI and the bench start from unless a preset says more. */
+export const NO_BUDGETS: SimBudgets = {
+  reorders: 0,
+  drops: 0,
+  duplicates: 0,
+  crashes: 0,
+  recoveries: 0,
+  proposals: 1,
+}
+
 /** `null` is the scheduler's own next step; anything else is an intervention. */
 export type Move = Intervention | null
 

@@ -21,6 +21,7 @@ import {
 
 export type { SimGoal } from './goals.ts'
 export type { SimBudgets } from './simMoves.ts'
+export { NO_BUDGETS } from './simMoves.ts'
 
 /**
  * Breadth-first search over the ways a run of any protocol can deviate from its default schedule,

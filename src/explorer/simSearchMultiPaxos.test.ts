@@ -4,22 +4,12 @@ import { multipaxos } from '../engine/protocols/multipaxos/module.ts'
 import { RULE_TEXT, type MpRule } from '../engine/protocols/multipaxos/ghost.ts'
 import { anyPresetById, galleryPresets } from '../scenarios/presets.ts'
 import type { Scenario } from '../scenarios/scenario.ts'
-import { createSimSearch, type SimBudgets, type SimGoal, type SimProgress } from './simSearch.ts'
+import { createSimSearch, NO_BUDGETS, type SimBudgets, type SimGoal, type SimProgress } from './simSearch.ts'
 
 /**
  * The schedule search on Multi-Paxos runs: it steps Multi-Paxos's own handlers, looks for
  * Multi-Paxos's goals, and each broken variant's preset search finds its violation.
  */
-
-/** As the app and the CLI: one request unless the preset says otherwise. */
-const DEFAULT_BUDGETS: SimBudgets = {
-  reorders: 0,
-  drops: 0,
-  duplicates: 0,
-  crashes: 0,
-  recoveries: 0,
-  proposals: 1,
-}
 
 function search(
   scenario: Scenario,
@@ -31,7 +21,7 @@ function search(
   const s = createSimSearch(scenario, {
     fromStep,
     goal,
-    budgets: { ...DEFAULT_BUDGETS, ...budgets },
+    budgets: { ...NO_BUDGETS, ...budgets },
     bounds: { maxDepth: 300, maxStates },
   })
   let r = s.runFor(5_000)

@@ -2,7 +2,7 @@ import { useStore } from 'zustand'
 import { paxos, protocolById, type AnyProtocol, type BugToggles } from '../engine/index.ts'
 import { createStore } from 'zustand/vanilla'
 import { defaultGoal, goalFor, type SimGoal } from '../explorer/goals.ts'
-import type { SimBudgets } from '../explorer/simSearch.ts'
+import { NO_BUDGETS, type SimBudgets } from '../explorer/simSearch.ts'
 import { anyPresetById } from '../scenarios/presets.ts'
 import type { Scenario } from '../scenarios/scenario.ts'
 import {
@@ -75,15 +75,6 @@ export interface ExplorerState {
   readonly sim: SimForm
   readonly spec: SpecForm
   readonly run: ExplorerRun | null
-}
-
-export const NO_BUDGETS: SimBudgets = {
-  reorders: 0,
-  drops: 0,
-  duplicates: 0,
-  crashes: 0,
-  recoveries: 0,
-  proposals: 1,
 }
 
 export const initialExplorerState = (): ExplorerState => ({
