@@ -29,6 +29,11 @@ import type {
   Tick,
   ViolationEvent,
 } from './types.ts'
+import type { AppFace, TimerCountdown } from './appFace.ts'
+import type { PresetSearch, RequestWords, SearchGoal } from './searchGoals.ts'
+
+export type { AppFace, LogGridCell, LogGridModel, LogGridRow, MomentMark, TimerCountdown } from './appFace.ts'
+export type { GoalMove, GoalParam, PresetSearch, RequestWords, SearchGoal } from './searchGoals.ts'
 
 /** The types a protocol declares, bundled so a module has one type parameter. */
 export interface ProtocolTypes {
@@ -155,146 +160,6 @@ export type Property<T extends ProtocolTypes> =
       /** A sentence saying how `e` reaches the goal, or null if it does not. */
       witness(e: RunEvent<T>): string | null
     }
-
-/** A goal's one setting (a livelock's count, the value to be decided), with its bounds and default. */
-export type GoalParam =
-  | {
-      readonly kind: 'int'
-      readonly label: string
-      readonly min: number
-      readonly max: number
-      readonly initial: number
-    }
-  | { readonly kind: 'text'; readonly label: string; readonly maxLength: number; readonly initial: string }
-
-/** One move of the schedule search, as a goal sees it. */
-export interface GoalMove<T extends ProtocolTypes> {
-  /** Everything the move logged (kernel events, the protocol's events, what the observer concluded). */
-  readonly events: readonly RunEvent<T>[]
-  /** Scheduler steps the move took: 1 for a delivery or a firing, 0 for a drop, a crash, … */
-  readonly steps: number
-  readonly config: T['Config']
-  readonly ghost: T['Ghost']
-  readonly procs: readonly ProcSlot<T>[]
-}
-
-/**
- * A goal of the schedule search that a protocol defines itself (a livelock, a value decided).
- * It watches the run move by move and may keep one count along the way (`memory`, 0 at the
- * start: attempts begun, steps without progress), which the search keys states by, since two
- * runs with different counts have different futures as far as the goal is concerned. Pure.
- */
-export interface SearchGoal<T extends ProtocolTypes> {
-  readonly id: string
-  /** The goal picker's words (`Livelock: no slot chosen for N steps while a client waits`). */
-  readonly title: string
-  readonly param?: GoalParam
-  /** After one move: the new count, and a sentence saying how the goal is reached (or null). */
-  watch(
-    memory: number,
-    move: GoalMove<T>,
-    param: number | string,
-  ): { readonly memory: number; readonly reached: string | null }
-}
-
-/**
- * A preset's one-click search: from step `fromStep` of a run with `interventions` (the rest of the
- * preset's story is left for the search to find), with at most `budgets` of each intervention,
- * for `goal`. Chosen so the shortest counterexample is found in seconds.
- */
-export interface PresetSearch {
-  readonly fromStep: number
-  readonly interventions: readonly { readonly step: number; readonly action: Intervention }[]
-  readonly budgets: Partial<
-    Record<'reorders' | 'drops' | 'duplicates' | 'crashes' | 'recoveries' | 'proposals', number>
-  >
-  readonly goal: string
-}
-
-/** One cell of a replicated log as a log grid shows it (replicas × slots). */
-export interface LogGridCell {
-  readonly slot: number
-  readonly status: 'empty' | 'accepted' | 'chosen' | 'executed'
-  /** The command held (accepted, or known chosen), or null for an empty slot. */
-  readonly cmd: string | null
-  /** The ballot of the vote held there, or null. */
-  readonly ballot: string | null
-  readonly noop: boolean
-  /** One sentence: where this cell's command came from, or why the slot is empty. */
-  readonly why: string
-}
-
-/** One replica's row of the log grid. */
-export interface LogGridRow {
-  readonly pid: number
-  readonly name: string
-  readonly up: boolean
-  /** `leader 2.1` / `candidate 3.2` / null for a follower. */
-  readonly role: string | null
-  /** The commit point: every slot up to it is known chosen. */
-  readonly commit: number
-  readonly executed: number
-  readonly cells: readonly LogGridCell[]
-}
-
-/** The replicated log of a run at one moment, for a protocol that keeps one. */
-export interface LogGridModel {
-  readonly slots: number
-  readonly rows: readonly LogGridRow[]
-}
-
-/** How a pending timer is shown while it counts down (see `narration.timerCountdown`). */
-export interface TimerCountdown {
-  /** A few words drawn beside the countdown (`backoff`). */
-  readonly label: string
-  /** The sentence for its tooltip and screen readers (`P3 backs off until t=57`), no final period. */
-  readonly text: string
-  /** Routine (a leader's heartbeat tick): drawn faintly and without a label. */
-  readonly quiet: boolean
-}
-
-/** A moment the app marks on the diagram and the scrubber (a module's own kind of moment). */
-export interface MomentMark {
-  /**
-   * `attempt`: an attempt starts (a ballot, a campaign); `leader`: it succeeded (a new leader);
-   * `failed`: it was preempted or timed out; `progress`: something is decided (a chosen slot).
-   */
-  readonly kind: 'attempt' | 'leader' | 'failed' | 'progress'
-  /** The lane it sits on, or null for a mark across the run (a chosen slot). */
-  readonly pid: number | null
-  /** Lanes it concerns (a quorum), for highlighting. */
-  readonly pids: readonly number[]
-  /** A short label (a few words) drawn beside the mark. */
-  readonly label: string
-  /** Marks with the same colour key as messages share their colour, or null. */
-  readonly colourKey: string | null
-}
-
-/**
- * Optional: what the app's diagram, stepping and panels need from a protocol beyond its words and
- * its process view. A module without it is shown with the kernel's facts only (Single-decree
- * Paxos predates this and is still read through its own events by the app).
- */
-export interface AppFace<T extends ProtocolTypes> {
-  /** A moment to mark (a campaign, a chosen slot), or null. */
-  mark(e: RunEvent<T>): MomentMark | null
-  /** True when `e` begins a phase: stepping by phase stops at its step. */
-  phaseStart(e: RunEvent<T>): boolean
-  /** True when `e` starts a round (Multi-Paxos: a slot is proposed): "round back" stops there. */
-  roundStart(e: RunEvent<T>): boolean
-  /** True when `e` completes a round (Multi-Paxos: a slot is chosen): "round forward" stops there. */
-  roundEnd(e: RunEvent<T>): boolean
-  /** Message types drawn quietly (thin, no label unless focused): background chatter such as heartbeats. */
-  readonly quiet: readonly T['Msg']['type'][]
-  /** The process name on its lane and in the panels (`P1`, `C2`). */
-  processName(config: T['Config'], pid: ProcessId): string
-  /** Optional: the replicated log at the cursor, from the real states and the log up to the cursor. */
-  logGrid?(
-    config: T['Config'],
-    procs: readonly ProcSlot<T>[],
-    events: readonly LogEvent<RunEvent<T>>[],
-  ): LogGridModel
-}
 
 /** A field the config dialog and codecs know about (the protocol's part of the config schema). */
 export type ConfigField =
@@ -505,18 +370,6 @@ export interface ProtocolModule<T extends ProtocolTypes> {
    * words: Paxos proposes values, Multi-Paxos clients send commands.
    */
   readonly requestWords: RequestWords
-}
-
-/** A protocol's words for the user's request, where the app (not the narration) says them. */
-export interface RequestWords {
-  /** The schedule search's budget of added requests (`Proposals`, `Client requests`). */
-  readonly budget: string
-  /** Plural, mid-sentence (`proposals`): "start fewer proposals". */
-  readonly plural: string
-  /** The first-time hint with a mouse: how to make one (`click a process to propose`). */
-  readonly clickHint: string
-  /** The same on a touch screen, after "Tap Step or the diagram to go forward," (`a process name to propose`). */
-  readonly tapHint: string
 }
 
 /** A module of any protocol, as the registry holds them. */

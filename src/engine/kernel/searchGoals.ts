@@ -1,0 +1,73 @@
+/**
+ * The protocol module's part of the schedule search: goals a protocol defines itself, a preset's
+ * one-click search, and the words the app uses for the user's request. Types only; see module.ts.
+ */
+import type { ProcSlot, ProtocolTypes, RunEvent } from './module.ts'
+import type { Intervention } from './types.ts'
+
+/** A goal's one setting (a livelock's count, the value to be decided), with its bounds and default. */
+export type GoalParam =
+  | {
+      readonly kind: 'int'
+      readonly label: string
+      readonly min: number
+      readonly max: number
+      readonly initial: number
+    }
+  | { readonly kind: 'text'; readonly label: string; readonly maxLength: number; readonly initial: string }
+
+/** One move of the schedule search, as a goal sees it. */
+export interface GoalMove<T extends ProtocolTypes> {
+  /** Everything the move logged (kernel events, the protocol's events, what the observer concluded). */
+  readonly events: readonly RunEvent<T>[]
+  /** Scheduler steps the move took: 1 for a delivery or a firing, 0 for a drop, a crash, … */
+  readonly steps: number
+  readonly config: T['Config']
+  readonly ghost: T['Ghost']
+  readonly procs: readonly ProcSlot<T>[]
+}
+
+/**
+ * A goal of the schedule search that a protocol defines itself (a livelock, a value decided).
+ * It watches the run move by move and may keep one count along the way (`memory`, 0 at the
+ * start: attempts begun, steps without progress), which the search keys states by, since two
+ * runs with different counts have different futures as far as the goal is concerned. Pure.
+ */
+export interface SearchGoal<T extends ProtocolTypes> {
+  readonly id: string
+  /** The goal picker's words (`Livelock: no slot chosen for N steps while a client waits`). */
+  readonly title: string
+  readonly param?: GoalParam
+  /** After one move: the new count, and a sentence saying how the goal is reached (or null). */
+  watch(
+    memory: number,
+    move: GoalMove<T>,
+    param: number | string,
+  ): { readonly memory: number; readonly reached: string | null }
+}
+
+/**
+ * A preset's one-click search: from step `fromStep` of a run with `interventions` (the rest of the
+ * preset's story is left for the search to find), with at most `budgets` of each intervention,
+ * for `goal`. Chosen so the shortest counterexample is found in seconds.
+ */
+export interface PresetSearch {
+  readonly fromStep: number
+  readonly interventions: readonly { readonly step: number; readonly action: Intervention }[]
+  readonly budgets: Partial<
+    Record<'reorders' | 'drops' | 'duplicates' | 'crashes' | 'recoveries' | 'proposals', number>
+  >
+  readonly goal: string
+}
+
+/** A protocol's words for the user's request, where the app (not the narration) says them. */
+export interface RequestWords {
+  /** The schedule search's budget of added requests (`Proposals`, `Client requests`). */
+  readonly budget: string
+  /** Plural, mid-sentence (`proposals`): "start fewer proposals". */
+  readonly plural: string
+  /** The first-time hint with a mouse: how to make one (`click a process to propose`). */
+  readonly clickHint: string
+  /** The same on a touch screen, after "Tap Step or the diagram to go forward," (`a process name to propose`). */
+  readonly tapHint: string
+}
