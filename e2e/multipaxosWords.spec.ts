@@ -62,3 +62,21 @@ test('a single-decree Paxos run keeps its own words and Paxos.tla', async ({ pag
     .click()
   await expect(panel(page).getByLabel('Model', { exact: true })).toHaveValue('paxos')
 })
+
+test("the help dialog teaches the run's protocol: Multi-Paxos's election and slots, not a proposer's value", async ({
+  page,
+}) => {
+  await openApp(page, '?preset=mp-steady')
+  await page.getByRole('button', { name: /Help/ }).click()
+  const help = page.getByRole('dialog', { name: 'How to read Synod' })
+  await expect(help).toContainText('Leader election (phase 1, once for every slot).')
+  await expect(help).toContainText('Click a client (C1…) to send it a put or get')
+  await expect(help).not.toContainText('propose a value')
+  await page.keyboard.press('Escape')
+  // Back on single-decree Paxos, the same dialog speaks of proposers and values again.
+  await page.getByLabel('Choose an example run').selectOption('basic')
+  await page.getByRole('button', { name: /Help/ }).click()
+  await expect(help).toContainText('Phase 1 (prepare / promise).')
+  await expect(help).toContainText('Click a process to propose a value')
+  await expect(help).not.toContainText('Leader election')
+})

@@ -1,4 +1,4 @@
-import type { AnyProtocol, MessageMeaning } from '../engine/index.ts'
+import type { AnyProtocol, MessageMeaning, MomentMark } from '../engine/index.ts'
 import type { CSSProperties, ReactNode } from 'react'
 import {
   ADOPT_RING_R,
@@ -59,6 +59,8 @@ interface Item {
   readonly paxosOnly?: boolean
   /** The whole lecture meaning, when the short text cannot hold it (a tooltip and its name). */
   readonly detail?: string
+  /** The glyph of a module's kind of mark: a module's legend words it in its own terms. */
+  readonly moment?: MomentMark['kind']
 }
 
 const ITEMS: readonly Item[] = [
@@ -93,7 +95,7 @@ const ITEMS: readonly Item[] = [
     ),
     text: 'message to itself',
   },
-  { swatch: <Mark cls="tl-flag" d={FLAG} dy={10} />, text: 'proposer starts a ballot' },
+  { swatch: <Mark cls="tl-flag" d={FLAG} dy={10} />, text: 'proposer starts a ballot', moment: 'attempt' },
   {
     swatch: (
       <g className="tl-hue" style={hue0} transform="translate(32 18)">
@@ -102,6 +104,7 @@ const ITEMS: readonly Item[] = [
       </g>
     ),
     text: 'adopts an accepted value',
+    moment: 'leader',
   },
   {
     swatch: (
@@ -111,6 +114,7 @@ const ITEMS: readonly Item[] = [
       </g>
     ),
     text: 'ballot failed',
+    moment: 'failed',
   },
   {
     swatch: (
@@ -120,6 +124,7 @@ const ITEMS: readonly Item[] = [
       </g>
     ),
     text: 'chosen: majority accepted',
+    moment: 'progress',
   },
   {
     swatch: (
@@ -129,6 +134,7 @@ const ITEMS: readonly Item[] = [
       </g>
     ),
     text: 'decided: learner knows',
+    paxosOnly: true,
   },
   {
     swatch: (
@@ -218,9 +224,11 @@ const ROLE_WORDS: Record<MessageMeaning['role'], string> = {
 export function Legend({ columns = 3, module }: { columns?: number; module?: AnyProtocol }) {
   const types = moduleTypes(module)
   const items = types
-    ? ITEMS.filter((item) => !item.paxosOnly).map((item, i) =>
-        i < 4 ? { ...item, text: GENERIC_KINDS[i] as string } : item,
-      )
+    ? ITEMS.filter((item) => !item.paxosOnly).map((item, i) => {
+        if (i < 4) return { ...item, text: GENERIC_KINDS[i] as string }
+        const words = item.moment && module?.app?.markWords[item.moment]
+        return words ? { ...item, text: words } : item
+      })
     : ITEMS
   const { cellOf, cells } = cellsOf(items)
   const cols = Math.max(1, Math.floor(columns))

@@ -130,4 +130,23 @@ describe('Diagram and Legend', () => {
     expect(mp).not.toContain('ACK of decide')
     expect(mp).toContain('notice (no reply)')
   })
+
+  it("words a module's marks in its own terms: no proposer, no learner in Multi-Paxos's legend", () => {
+    const mp = renderToStaticMarkup(<Legend module={moduleFor('multipaxos')} />)
+    for (const text of [
+      'starts phase 1 (campaign)',
+      'elected leader',
+      'preempted or timed out',
+      'slot chosen',
+    ])
+      expect(mp).toContain(text)
+    for (const text of [
+      'proposer starts a ballot',
+      'adopts an accepted value',
+      'ballot failed',
+      'decided: learner',
+    ])
+      expect(mp).not.toContain(text)
+    expect(renderToStaticMarkup(<Legend />)).toContain('proposer starts a ballot')
+  })
 })

@@ -1,9 +1,12 @@
 import { openDialog } from '../store/actions.ts'
+import { useProtocol } from '../store/protocol.ts'
 import { Legend } from '../timeline/Legend.tsx'
 import { Dialog } from './Dialog.tsx'
 
-/** A first-time student's guide: what the picture shows and what to try. */
+/** A first-time student's guide: what the picture shows, the protocol in its module's words, what to try. */
 export function HelpDialog() {
+  const module = useProtocol()
+  const guide = module.guide
   return (
     <Dialog title="How to read Synod" wide>
       <div className="help">
@@ -12,25 +15,17 @@ export function HelpDialog() {
           message from one process to another; an arrow that has not arrived yet is still <b>in flight</b>.
         </p>
         <ol>
-          <li>
-            <b>Phase 1 (prepare / promise).</b> A proposer picks a ballot like <code>1.1</code> (round 1,
-            process 1) and asks every acceptor to promise to ignore lower ballots. Acceptors answer with a
-            promise, reporting the last value they accepted, or reject.
-          </li>
-          <li>
-            <b>Phase 2 (accept / accepted).</b> With promises from a majority, the proposer asks the acceptors
-            to accept a value: the one reported with the highest ballot, or its own if none was reported.
-          </li>
-          <li>
-            <b>Chosen and decided.</b> A value is <i>chosen</i> the moment a majority accepts the same ballot.
-            Learners <i>decide</i> when they hear about it — a later moment.
-          </li>
+          {guide.points.map((point) => (
+            <li key={point.title}>
+              <b>{point.title}</b> {point.text}
+            </li>
+          ))}
         </ol>
-        <Legend />
+        <Legend module={module} />
         <p>
           <b>Try:</b> press <kbd>→</kbd> to step. Click a message (or pick it under “In flight”) to deliver it
-          now, drop, delay or duplicate it. Click a process to propose a value, crash or recover it. Going
-          back in time and acting there starts a new branch; “Previous branch” returns to the old one.
+          now, drop, delay or duplicate it. {guide.tryClick} Going back in time and acting there starts a new
+          branch; “Previous branch” returns to the old one.
         </p>
         <button type="button" onClick={() => openDialog('shortcuts')}>
           Show keyboard shortcuts

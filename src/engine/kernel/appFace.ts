@@ -79,6 +79,8 @@ export interface AppFace<T extends ProtocolTypes> {
   roundStart(e: RunEvent<T>): boolean
   /** True when `e` completes a round (Multi-Paxos: a slot is chosen): "round forward" stops there. */
   roundEnd(e: RunEvent<T>): boolean
+  /** The legend's words for each kind of mark (`attempt`: `starts phase 1 (campaign)`). */
+  readonly markWords: Readonly<Record<MomentMark['kind'], string>>
   /** Message types drawn quietly (thin, no label unless focused): background chatter such as heartbeats. */
   readonly quiet: readonly T['Msg']['type'][]
   /** The process name on its lane and in the panels (`P1`, `C2`). */

@@ -30,10 +30,18 @@ import type {
   ViolationEvent,
 } from './types.ts'
 import type { AppFace, TimerCountdown } from './appFace.ts'
-import type { PresetSearch, RequestWords, SearchGoal } from './searchGoals.ts'
+import type { PresetSearch, ProtocolGuide, RequestWords, SearchGoal } from './searchGoals.ts'
 
 export type { AppFace, LogGridCell, LogGridModel, LogGridRow, MomentMark, TimerCountdown } from './appFace.ts'
-export type { GoalMove, GoalParam, PresetSearch, RequestWords, SearchGoal } from './searchGoals.ts'
+export type {
+  GoalMove,
+  GoalParam,
+  GuidePoint,
+  PresetSearch,
+  ProtocolGuide,
+  RequestWords,
+  SearchGoal,
+} from './searchGoals.ts'
 
 /** The types a protocol declares, bundled so a module has one type parameter. */
 export interface ProtocolTypes {
@@ -370,6 +378,8 @@ export interface ProtocolModule<T extends ProtocolTypes> {
    * words: Paxos proposes values, Multi-Paxos clients send commands.
    */
   readonly requestWords: RequestWords
+  /** The help dialog's account of the protocol, in the words its course uses. */
+  readonly guide: ProtocolGuide
 }
 
 /** A module of any protocol, as the registry holds them. */

@@ -60,6 +60,22 @@ export interface PresetSearch {
   readonly goal: string
 }
 
+/** One numbered point of a protocol's guide: a bold title and a plain sentence or two. */
+export interface GuidePoint {
+  readonly title: string
+  readonly text: string
+}
+
+/**
+ * The protocol as the help dialog teaches it to a first-time student: its phases in order, and
+ * what to click to try it (the app adds the protocol-neutral parts: lanes, arrows, the legend).
+ */
+export interface ProtocolGuide {
+  readonly points: readonly GuidePoint[]
+  /** What clicking a process or lane does here (`Click a process to propose a value, crash or recover it.`). */
+  readonly tryClick: string
+}
+
 /** A protocol's words for the user's request, where the app (not the narration) says them. */
 export interface RequestWords {
   /** The schedule search's budget of added requests (`Proposals`, `Client requests`). */

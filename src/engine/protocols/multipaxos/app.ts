@@ -59,6 +59,12 @@ export const mpApp: AppFace<MpTypes> = {
     e.kind === 'slot.chosen',
   roundStart: (e) => e.kind === 'slot.propose',
   roundEnd: (e) => e.kind === 'slot.chosen',
+  markWords: {
+    attempt: 'starts phase 1 (campaign)',
+    leader: 'elected leader',
+    failed: 'preempted or timed out',
+    progress: 'slot chosen: majority accepted',
+  },
   quiet: ['heartbeat'],
   processName,
   logGrid: buildLogGrid,

@@ -32,6 +32,7 @@ import type { MpConfig, MpEvent, MpTypes } from './types.ts'
 import { MP_PRESETS } from './presets.data.ts'
 import { laneStatus, view } from './view.ts'
 import { mpApp } from './app.ts'
+import { MP_GUIDE } from './guide.ts'
 import { MP_PRESET_SEARCHES, MP_SEARCH_GOALS, requestText } from './searchGoals.ts'
 import { ghostKey, IGNORED, msgKey, procKey } from './explorerKeys.ts'
 
@@ -201,4 +202,5 @@ export const multipaxos: MpModule = {
     clickHint: 'click a client (C1…) to send it a put or get',
     tapHint: 'a client name (C1…) to send a put or get',
   },
+  guide: MP_GUIDE,
 }

@@ -139,4 +139,27 @@ export const paxos: ProtocolModule<PaxosTypes> = {
     clickHint: 'click a process to propose',
     tapHint: 'a process name to propose',
   },
+  guide: {
+    points: [
+      {
+        title: 'Phase 1 (prepare / promise).',
+        text:
+          'A proposer picks a ballot like 1.1 (round 1, process 1) and asks every acceptor to promise to ' +
+          'ignore lower ballots. Acceptors answer with a promise, reporting the last value they accepted, or reject.',
+      },
+      {
+        title: 'Phase 2 (accept / accepted).',
+        text:
+          'With promises from a majority, the proposer asks the acceptors to accept a value: the one ' +
+          'reported with the highest ballot, or its own if none was reported.',
+      },
+      {
+        title: 'Chosen and decided.',
+        text:
+          'A value is chosen the moment a majority accepts the same ballot. Learners decide when they ' +
+          'hear about it — a later moment.',
+      },
+    ],
+    tryClick: 'Click a process to propose a value, crash or recover it.',
+  },
 }
