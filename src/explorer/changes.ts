@@ -77,10 +77,7 @@ export function describeChange<T extends ProtocolTypes>(
     case 'recover':
       return at(`recovered ${P(action.pid)}`)
     case 'propose':
-      return at(
-        module.explorer.requestText?.(P(action.pid), action.value) ??
-          `asked ${P(action.pid)} to propose ${action.value}`,
-      )
+      return at(module.explorer.requestText(P(action.pid), action.value))
     case 'partition':
       return at(
         `partitioned the network into ${action.groups.map((g) => `{${g.map(P).join(', ')}}`).join(' ')}`,

@@ -338,9 +338,9 @@ export interface ProtocolModule<T extends ProtocolTypes> {
     wantsRequest(state: T['Proc']): boolean
     /**
      * The change list's words for a request the search added (`asked P1 to propose X`), where
-     * `name` is the process's name. Optional: that sentence is the default.
+     * `name` is the process's name.
      */
-    requestText?(name: string, value: string): string
+    requestText(name: string, value: string): string
     /**
      * Optional: the requests to try at such a process, one move each (Multi-Paxos: a write and a
      * read). Default: one fresh value per request (`X`, then `Y`, then `Z`).

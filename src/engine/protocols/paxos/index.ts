@@ -124,6 +124,7 @@ export const paxos: ProtocolModule<PaxosTypes> = {
     msgKey: payloadKey,
     ignored: IGNORED,
     wantsRequest: (s) => s.proposer.phase === 'idle',
+    requestText: (name, value) => `asked ${name} to propose ${value}`,
     goals: PAXOS_SEARCH_GOALS,
     // Two different values chosen is the lesson of every broken variant; "any violation" first
     // finds a smaller symptom (a promise that went down, the bug restated).
