@@ -13,6 +13,7 @@ import {
 } from 'react'
 import type { SimEvent } from '../engine/index.ts'
 import { setColourScheme, useColourScheme } from './colourScheme.ts'
+import { setHideQuiet, useHideQuiet } from './quietArrows.ts'
 import { computeLayout, frameFor, type LaneFace, type Layout } from './layout.ts'
 import { indexLog, tickAtStep } from './logIndex.ts'
 import { Plot } from './Plot.tsx'
@@ -46,6 +47,9 @@ export interface DiagramProps {
 /** At default zoom an ordinary message (max latency) spans this many pixels: room for its label. */
 const MESSAGE_SPAN_PX = 170
 const NO_IDS: ReadonlySet<number> = new Set()
+const NO_TYPES: readonly string[] = []
+/** The view buttons' left offset in the diagram (timelineFrame.css `.tl-toolbar`). */
+const TOOLBAR_LEFT_PX = 4
 
 const idFrom = (e: SyntheticEvent, attr: 'data-msg-id' | 'data-pid'): number | null => {
   const el = (e.target as Element).closest?.(`[${attr}]`)
@@ -112,6 +116,9 @@ export function Diagram(props: DiagramProps) {
   const typeScale = useTypeScale(rootRef, size?.width ?? 0)
   const ids = useId()
   const colours = useColourScheme()
+  const hideQuiet = useHideQuiet()
+  const toolbarRef = useRef<HTMLDivElement>(null)
+  const toolbar = useElementSize(toolbarRef)
   const index = useMemo(() => indexLog(log), [log, log.length]) // eslint-disable-line react-hooks/exhaustive-deps
   const frame = useMemo(
     () => (size && size.width > 0 ? frameFor(size.width, size.height, processCount) : null),
@@ -167,6 +174,8 @@ export function Diagram(props: DiagramProps) {
             measureText,
             typeScale,
             laneFaces: props.laneFaces,
+            hideQuiet,
+            toolbarRightPx: toolbar ? toolbar.width + TOOLBAR_LEFT_PX : 0,
           })
         : null,
     // `log.length` too: a log that grows in place is a new picture.
@@ -185,6 +194,8 @@ export function Diagram(props: DiagramProps) {
       arrowLabels,
       typeScale,
       props.laneFaces,
+      hideQuiet,
+      toolbar,
     ],
   )
   // A follow pan: the content (drawn for both views) slides from where the old view had it to
@@ -239,6 +250,7 @@ export function Diagram(props: DiagramProps) {
     else if (e.key === '0') zoom.fit()
     else if (e.key === 'f' || e.key === 'F') zoom.setFollow(!zoom.follow)
     else if (e.key === 'c' || e.key === 'C') setColourScheme(colours === 'lecture' ? 'ballot' : 'lecture')
+    else if ((e.key === 'h' || e.key === 'H') && index.module.app?.quiet.length) setHideQuiet(!hideQuiet)
     else return
     e.preventDefault()
     e.stopPropagation()
@@ -317,7 +329,12 @@ export function Diagram(props: DiagramProps) {
           />
         </div>
       )}
-      <ZoomControls zoom={zoom} anchorTick={cursorTick} />
+      <ZoomControls
+        zoom={zoom}
+        anchorTick={cursorTick}
+        quietTypes={index.module.app?.quiet ?? NO_TYPES}
+        toolbarRef={toolbarRef}
+      />
       {layout && (layout.density || layout.hiddenMarks > 0) && (
         <p className="tl-lod-note">{lodNote(layout)}</p>
       )}

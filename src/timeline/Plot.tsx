@@ -115,6 +115,7 @@ export const Plot = memo(function Plot(props: PlotProps) {
             {...axisProps}
             cursorTick={layout.cursorTick}
             cursorStep={layout.cursorStep}
+            pillMinX={layout.pillMinX}
             scale={layout.typeScale}
           />
         </g>

@@ -47,15 +47,16 @@ export function TimeAxis({
   cursorX,
   cursorTick,
   cursorStep,
+  pillMinX = -Infinity,
   scale = 1,
-}: AxisProps & { cursorTick: number; cursorStep: number; scale?: number }) {
+}: AxisProps & { cursorTick: number; cursorStep: number; pillMinX?: number; scale?: number }) {
   const [left, right] = visibleX
   const inView = cursorX >= left - 0.5 && cursorX <= right + 0.5
   const pill = `t ${cursorTick} · step ${cursorStep}`
   const pillW = (pill.length * 7.4 + 16) * scale
   const pillH = 24 * scale
   const y = Math.max(AXIS_Y, 4 + pillH / 2)
-  const pillX = Math.min(Math.max(cursorX - pillW / 2, left), right - pillW)
+  const pillX = Math.min(Math.max(cursorX - pillW / 2, left, pillMinX), right - pillW)
   return (
     <g className="tl-axis">
       {axis

@@ -1,15 +1,32 @@
+import type { Ref } from 'react'
 import { setColourScheme, useColourScheme } from './colourScheme.ts'
+import { setHideQuiet, useHideQuiet } from './quietArrows.ts'
 import type { TimeZoom } from './useTimeZoom.ts'
 
+const upper = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
+
 /**
- * Zoom out / in / fit, follow, and the colour scheme: two rows of 28 px buttons in the diagram's
- * top-left corner (on a touch screen and in presenter mode, one row of 44 px buttons along the top).
+ * Zoom out / in / fit, follow, the colour scheme and, for a protocol with routine messages
+ * (`quietTypes`: Multi-Paxos's heartbeats), whether to draw them: two rows of 28 px buttons in the
+ * diagram's top-left corner (on a touch screen and in presenter mode, one row of 44 px buttons).
  */
-export function ZoomControls({ zoom, anchorTick }: { zoom: TimeZoom; anchorTick: number }) {
+export function ZoomControls({
+  zoom,
+  anchorTick,
+  quietTypes,
+  toolbarRef,
+}: {
+  zoom: TimeZoom
+  anchorTick: number
+  quietTypes: readonly string[]
+  toolbarRef?: Ref<HTMLDivElement>
+}) {
   const scheme = useColourScheme()
   const lecture = scheme === 'lecture'
+  const hideQuiet = useHideQuiet()
+  const quietNames = quietTypes.map((t) => `${t}s`).join(' and ')
   return (
-    <div className="tl-toolbar" role="toolbar" aria-label="Timeline view">
+    <div className="tl-toolbar" role="toolbar" aria-label="Timeline view" ref={toolbarRef}>
       <button type="button" onClick={() => zoom.zoomBy(1 / 1.5, anchorTick)} title="Zoom out (−)">
         <span aria-hidden="true">−</span>
         <span className="tl-sr-only">Zoom out</span>
@@ -49,6 +66,22 @@ export function ZoomControls({ zoom, anchorTick }: { zoom: TimeZoom; anchorTick:
         </span>
         <span className="tl-sr-only">Lecture colours</span>
       </button>
+      {quietTypes.length > 0 && (
+        <button
+          type="button"
+          className="tl-quiet-toggle"
+          aria-pressed={hideQuiet}
+          onClick={() => setHideQuiet(!hideQuiet)}
+          title={
+            hideQuiet
+              ? `${upper(quietNames)} hidden: the messages in flight still list them (H to show them)`
+              : `Hide ${quietNames} (H)`
+          }
+        >
+          <span aria-hidden="true">♥</span>
+          <span className="tl-sr-only">Hide {quietNames}</span>
+        </button>
+      )}
     </div>
   )
 }

@@ -57,6 +57,14 @@ export interface LayoutOptions {
   readonly forceLabelIds?: readonly number[]
   /** Draw labels of other arrows where there is room (default true). */
   readonly arrowLabels?: boolean
+  /**
+   * The right edge, in pixels from the diagram's left, of the view buttons over the axis row: the
+   * cursor's pill keeps clear of them (44 px buttons on a touch screen or a projector reach into
+   * the plot). Default 0.
+   */
+  readonly toolbarRightPx?: number
+  /** Leave out routine (quiet) messages, except those in `forceLabelIds` (default false). */
+  readonly hideQuiet?: boolean
   /** Processes known to be down (a hint added to what the log says). */
   readonly downPids?: readonly number[]
   /**
@@ -125,6 +133,8 @@ export interface Layout {
   readonly offsetX: number
   /** The visible plot in content pixels: [frame.plotLeft, frame.plotRight] − offsetX. */
   readonly visibleX: readonly [number, number]
+  /** The leftmost content x of the cursor's pill: clear of the view buttons. */
+  readonly pillMinX: number
   readonly cursorStep: number
   readonly cursorTick: number
   readonly cursorX: number
@@ -194,9 +204,13 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
   const to = extra ? Math.max(view[1], extra[1]) : view[1]
   const densityFrame = { x, laneY, laneGap: frame.laneGap, processCount: n }
   const density = densityInView(index, cursorStep, cursorTick, from, to, densityFrame)
-  const atCursor = density
-    ? forcedArrows(index, cursorStep, cursorTick, options.forceLabelIds ?? [])
+  const forced = options.forceLabelIds ?? []
+  const inView = density
+    ? forcedArrows(index, cursorStep, cursorTick, forced)
     : arrowsInView(index, cursorStep, cursorTick, from, to)
+  const atCursor = options.hideQuiet
+    ? inView.filter((a) => !a.rec.quiet || forced.includes(a.rec.id))
+    : inView
   const slots = proposerSlots(index)
   const faces = options.laneFaces
   const name = (pid: number): string => faces?.[pid - 1]?.name ?? `P${pid}`
@@ -245,6 +259,7 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
     pxPerTick,
     offsetX,
     visibleX,
+    pillMinX: round1(Math.max(frame.plotLeft, (options.toolbarRightPx ?? 0) + 6) - offsetX),
     cursorStep,
     cursorTick,
     cursorX: round1(x(cursorTick)),

@@ -106,3 +106,28 @@ describe('bands name processes as the module does', () => {
     )
   })
 })
+
+describe('routine messages can be left out of the picture', () => {
+  const log = mpLog('mp-steady')
+  const last = log.at(-1)?.step ?? 0
+  const whole = { width: 1600, height: 600, viewTicks: [0, 300] as const }
+  const shown = computeLayout(log, last, whole)
+  const beats = shown.arrows.filter((a) => a.quiet)
+
+  it('hides every heartbeat and nothing else', () => {
+    expect(beats.length).toBeGreaterThan(0)
+    const hidden = computeLayout(log, last, { ...whole, hideQuiet: true })
+    expect(hidden.arrows.map((a) => a.id)).toEqual(shown.arrows.filter((a) => !a.quiet).map((a) => a.id))
+  })
+
+  it('still draws a heartbeat someone is looking at (hovered, focused or selected)', () => {
+    const looked = beats[0]?.id ?? -1
+    const hidden = computeLayout(log, last, { ...whole, hideQuiet: true, forceLabelIds: [looked] })
+    expect(hidden.arrows.filter((a) => a.quiet).map((a) => a.id)).toEqual([looked])
+  })
+
+  it("keeps the cursor's pill clear of the view buttons", () => {
+    const layout = computeLayout(log, 0, { ...whole, toolbarRightPx: 300 })
+    expect(layout.pillMinX + layout.offsetX).toBe(306)
+  })
+})

@@ -42,6 +42,7 @@ export const SHORTCUT_GROUPS: readonly { title: string; items: readonly Shortcut
       { keys: ['Enter'], what: 'Select the arrow or process' },
       { keys: ['+', '−', '0'], what: 'Zoom in / out / fit the run' },
       { keys: ['F'], what: 'Follow the cursor on or off' },
+      { keys: ['H'], what: 'Hide or show routine messages (Multi-Paxos heartbeats)' },
     ],
   },
 ]
