@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { runToEnd, type SimEvent } from '../engine/index.ts'
-import { allPresets, presetById } from '../scenarios/presets.ts'
+import {
+  protocolPreset,
+  runProtocolPreset,
+  runToEnd,
+  tagLogProtocol,
+  type SimEvent,
+} from '../engine/index.ts'
+import { allPresets, anyPresetById, presetById } from '../scenarios/presets.ts'
 import { toRunInput } from '../scenarios/scenario.ts'
 import { beatTag, captionAt, clickerStops, nextClick, previousClick } from './clicker.ts'
 
@@ -91,5 +97,42 @@ describe('preset beats', () => {
     }
     expect(beatTag('Which value must P3 propose?')).toBe('Think')
     expect(beatTag('10 is chosen, though nobody knows it yet.')).toBe('Note')
+  })
+})
+
+describe('the clicker on Multi-Paxos (a module that marks its own phases)', () => {
+  const crash = anyPresetById('mp-leader-crash')!.scenario
+  const found = protocolPreset('mp-leader-crash')!
+  const mpLog = runProtocolPreset(found.module, found.preset).log as SimEvent[]
+  tagLogProtocol(mpLog[0]!, found.module)
+  const stops = clickerStops(mpLog, crash.beats, 'moment')
+
+  it('by moments, stops at each campaign, proposal, chosen slot and fault: a lecture in a few dozen clicks', () => {
+    expect(stops.length).toBeLessThan(30)
+    for (const b of crash.beats ?? []) expect(stops).toContain(b.step)
+    const kinds = (s: number) => mpLog.filter((e) => e.step === s).map((e) => e.kind as string)
+    // Every stop but the end shows the event that makes it a moment.
+    const telling = [
+      'leader.campaign',
+      'leader.elected',
+      'leader.preempted',
+      'slot.propose',
+      'slot.chosen',
+      'proc.crash',
+    ]
+    const beats = new Set((crash.beats ?? []).map((b) => b.step))
+    for (const s of stops.slice(1, -1))
+      if (!beats.has(s))
+        expect(
+          kinds(s).some((k) => telling.includes(k)),
+          `step ${s}`,
+        ).toBe(true)
+  })
+
+  it("captions in the module's terms, as sentences", () => {
+    const chosen = stops.find((s) => mpLog.some((e) => e.step === s && e.kind === 'slot.chosen'))!
+    const text = captionAt(mpLog, crash.beats, crash.description, chosen).text
+    expect(text).toMatch(/is chosen in slot \d+: a majority/)
+    expect(text).toMatch(/\.$/)
   })
 })

@@ -1,4 +1,4 @@
-import type { SimEvent } from '../engine/index.ts'
+import { logProtocol, type AnyProtocol, type SimEvent } from '../engine/index.ts'
 import type { Beat } from '../scenarios/scenario.ts'
 import { runIndex } from '../store/runIndex.ts'
 
@@ -34,8 +34,26 @@ function stepKinds(log: readonly SimEvent[]): Map<number, string> {
   return kinds
 }
 
+/**
+ * A protocol module that marks its own phases (Multi-Paxos: a campaign, a new leader, a slot
+ * proposed, a slot chosen) has moments from one phase to the next: its latencies vary, so steps
+ * rarely share a tick, and a clicker stepping through every delivery would take hundreds of
+ * clicks. The faults the kernel logs (a crash, a recovery, a partition, a heal, a violation) are
+ * moments of their own too.
+ */
+function phaseMoments(log: readonly SimEvent[]): number[] {
+  const idx = runIndex(log)
+  const stops = new Set<number>(idx.phaseSteps)
+  for (const c of idx.upChanges) stops.add(c.step)
+  for (const p of idx.partitions) stops.add(p.step)
+  for (const v of idx.violations) stops.add(v.step)
+  stops.add(idx.lastStep)
+  return [...stops].filter((s) => s > 0).sort((a, b) => a - b)
+}
+
 /** The last step of each moment, in order (step 0 excluded). */
 function momentEnds(log: readonly SimEvent[]): number[] {
+  if (logProtocol(log).app) return phaseMoments(log)
   const steps = runIndex(log).steps.filter((s) => s > 0)
   const kinds = stepKinds(log)
   const ends: number[] = []
@@ -96,33 +114,49 @@ function momentAt(
   return [Math.min(from, cursor), cursor]
 }
 
-/** How much a kind of event says about the run; the caption tells the most telling ones. */
-const WEIGHT: Partial<Record<SimEvent['kind'], number>> = {
+/**
+ * How much one of the kernel's facts says about the run; the caption tells the most telling
+ * events. A protocol's own events are rated by its module (`narration.salience`).
+ */
+const KERNEL_WEIGHT: Partial<Record<string, number>> = {
   'invariant.violated': 9,
-  'value.chosen': 8,
   'proc.crash': 7,
   'proc.recover': 7,
   'net.partition': 7,
   'net.heal': 7,
-  'acceptor.forget': 7,
-  'learner.decide': 6,
-  'proposer.phase': 6,
-  'proposal.start': 5,
-  'acceptor.accept': 4,
-  'acceptor.promise': 4,
   'msg.drop': 4,
   'timer.fire': 3,
   'msg.deliver': 2,
 }
 
-function weight(e: SimEvent): number {
+/** The kernel's other facts: never told in a caption (and not the module's to rate). */
+const KERNEL_UNTOLD = new Set([
+  'run.start',
+  'msg.delay',
+  'timer.set',
+  'timer.cancel',
+  'intervention.invalid',
+  'limit.reached',
+  'run.quiescent',
+])
+
+function weightOf(module: AnyProtocol, e: SimEvent): number {
   // A reject is the acceptor's whole answer: as telling as a promise or an accept.
-  if (e.kind === 'msg.send') return e.msg.payload.type === 'reject' ? 4 : 0
-  return WEIGHT[e.kind] ?? 0
+  if (e.kind === 'msg.send') return module.messages[e.msg.payload.type]?.role === 'reject' ? 4 : 0
+  // A message to a process that is down is lost as a matter of course: no news.
+  if (e.kind === 'msg.drop' && e.reason === 'crash') return 2
+  const kernel = KERNEL_WEIGHT[e.kind]
+  if (kernel !== undefined) return kernel
+  return KERNEL_UNTOLD.has(e.kind) ? 0 : module.narration.salience(e)
 }
 
 /** The most telling event of each step in [from, to]. */
-function keyEvents(log: readonly SimEvent[], from: number, to: number): SimEvent[] {
+function keyEvents(
+  log: readonly SimEvent[],
+  from: number,
+  to: number,
+  weight: (e: SimEvent) => number,
+): SimEvent[] {
   const best = new Map<number, SimEvent>()
   for (const e of log) {
     if (e.step < from || e.step > to) continue
@@ -176,11 +210,14 @@ export function momentNarration(
   cursor: number,
 ): string {
   const [from, to] = momentAt(log, beats, cursor)
-  const events = keyEvents(log, from, to)
+  const module = logProtocol(log)
+  const weight = (e: SimEvent): number => weightOf(module, e)
+  const events = keyEvents(log, from, to, weight)
   const top = Math.max(0, ...events.map(weight))
   // Only the telling kinds (a delivery never hides a promise), the most telling first.
   const kept = events.filter((e) => weight(e) >= Math.min(top, 4)).sort((a, b) => weight(b) - weight(a))
-  const sentences = fold(kept.map((e) => e.text))
+  // A module's event sentences may end without a period; in a caption they follow each other.
+  const sentences = fold(kept.map((e) => (/[.!?]$/.test(e.text) ? e.text : `${e.text}.`)))
   return sentences.slice(0, CAPTION_SENTENCES).join(' ')
 }
 

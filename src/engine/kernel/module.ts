@@ -290,6 +290,12 @@ export interface ProtocolModule<T extends ProtocolTypes> {
     counted(msg: Message<T['Msg']>, counted: Counted | null): string
     /** A protocol event or violation. */
     event(e: T['Event'] | ViolationEvent, config: T['Config']): string
+    /**
+     * How telling a protocol event is when a presenter's caption sums up a moment in two
+     * sentences: 0 is never told, 4 an acceptor's answer, 8 a choice (the kernel rates its own
+     * facts: a violation 9, a crash or partition 7, a lost message 4, a delivery 2).
+     */
+    salience(e: T['Event']): number
     timerSet(pid: ProcessId, key: T['TimerKey'], fireAt: Tick, config: T['Config']): string
     /** Without "Out of turn: ", which the kernel puts before a firing the user forced. */
     timerFire(pid: ProcessId, key: T['TimerKey'], config: T['Config']): string

@@ -33,6 +33,7 @@ import { MP_PRESETS } from './presets.data.ts'
 import { laneStatus, view } from './view.ts'
 import { mpApp } from './app.ts'
 import { MP_GUIDE } from './guide.ts'
+import { salience } from './salience.ts'
 import { MP_PRESET_SEARCHES, MP_SEARCH_GOALS, requestText } from './searchGoals.ts'
 import { ghostKey, IGNORED, msgKey, procKey } from './explorerKeys.ts'
 
@@ -161,6 +162,7 @@ export const multipaxos: MpModule = {
     send: (m) => sendSentence(m),
     counted: (_m, counted) => countedSuffix(counted),
     event: (e) => eventSentence(e),
+    salience,
     timerSet: (pid, key, fireAt, config) => timerSet(pid, key, fireAt, config),
     timerFire: (pid, key, config) => timerFire(pid, key, config),
     timerCancel: (pid, key, fireAt, config) => timerCancel(pid, key, fireAt, config),

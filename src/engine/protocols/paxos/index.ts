@@ -21,6 +21,7 @@ import { timerCancelText, timerCountdown } from './timerWords.ts'
 import { initialProc } from './state.ts'
 import type { PaxosTypes } from './types.ts'
 import { laneStatus, processView, summary, summaryFields } from './view.ts'
+import { salience } from './salience.ts'
 
 /** Single-decree Paxos as taught in the lecture: every process is acceptor, proposer and learner. */
 export const paxos: ProtocolModule<PaxosTypes> = {
@@ -71,6 +72,7 @@ export const paxos: ProtocolModule<PaxosTypes> = {
     send: sendText,
     counted: countedText,
     event: eventText,
+    salience,
     timerSet: timerSetText,
     timerFire: timerFireText,
     timerCancel: timerCancelText,
