@@ -1,11 +1,14 @@
 import { strToU8, zipSync } from 'fflate'
 import { useState } from 'react'
+import { importVerdict, multiPaxosSpecDiagram } from '../explorer/multipaxos/specDiagram.ts'
 import { importMultiPaxosTrace, type ImportedMultiPaxosTrace } from '../explorer/multipaxos/tlcImport.ts'
+import { paxosSpecDiagram } from '../explorer/specDiagram.ts'
 import type { TlaExport } from '../explorer/tlaExport.ts'
 import { importPaxosTrace, type ImportedPaxosTrace } from '../explorer/tlcPaxos.ts'
 import { MAX_TRACE_BYTES, parseTlcTrace } from '../explorer/tlcTrace.ts'
 import { MultiPaxosSteps } from './explorerParts.tsx'
 import { downloadBlob } from './ScenarioMenu.tsx'
+import { ShowOnDiagram } from './SpecTraceView.tsx'
 
 /**
  * The way out to TLC and back: "Export for TLC" downloads MC.tla, MC.cfg and README.md (one zip)
@@ -65,6 +68,12 @@ function PaxosRun({ r }: { r: ImportedPaxosTrace }) {
           </li>
         ))}
       </ol>
+      <div className="explorer-actions">
+        <ShowOnDiagram
+          build={() => paxosSpecDiagram(r.run, c.acceptors, c.q2)}
+          title="TLC trace of Paxos.tla on the diagram"
+        />
+      </div>
     </div>
   )
 }
@@ -85,6 +94,12 @@ function MultiPaxosRun({ r }: { r: ImportedMultiPaxosTrace }) {
         <strong>{ending}</strong>
       </p>
       <MultiPaxosSteps steps={r.steps} label="The imported message sequence" />
+      <div className="explorer-actions">
+        <ShowOnDiagram
+          build={() => multiPaxosSpecDiagram(r.steps, c.replicas, importVerdict(r.ending))}
+          title="TLC trace of MultiPaxos.tla on the diagram"
+        />
+      </div>
     </div>
   )
 }
