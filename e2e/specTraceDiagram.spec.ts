@@ -40,6 +40,8 @@ async function stepThrough(page: Page, steps: number): Promise<void> {
   await expect(pos(page)).toHaveText(`Step ${steps - 1} of ${steps}`)
   await page.keyboard.press('End')
   await expect(pos(page)).toHaveText(`Step ${steps} of ${steps}`)
+  // Focus stays in the dialog at either end (the step buttons are aria-disabled, not disabled).
+  await expect(view(page).locator(':focus')).toHaveCount(1)
 }
 
 test('Multi-Paxos: the stale read of "one accept too few" steps on the diagram', async ({ page }) => {
@@ -76,6 +78,7 @@ test('Multi-Paxos: the stale read of "one accept too few" steps on the diagram',
   await expect(view(page).locator('.spec-trace-selected')).toContainText(/#\d+: s\d sends|The client/)
   await page.keyboard.press('Escape')
   await expect(view(page)).toBeHidden()
+  await expect(panel(page).getByRole('button', { name: 'Show on the diagram' })).toBeFocused()
   // The user's own run was not touched.
   await expect(position(page)).toHaveText(before ?? '')
 })

@@ -140,13 +140,15 @@ export class SpecLogBuilder {
   }
 
   /** The step's action reads `w`: its arrow ends here. A copy is delivered once. */
-  deliver(w: Wire, step: number, text: string, offset = 0): void {
-    if (w.deliverStep !== null) return
+  /** Returns false when the copy was delivered already (nothing happens then). */
+  deliver(w: Wire, step: number, text: string, offset = 0): boolean {
+    if (w.deliverStep !== null) return false
     if (step < w.sendStep) throw new Error('a message is read before it is sent')
     w.deliverStep = step
     w.deliverOffset = offset
     w.deliverOrder = this.order++
     w.deliverText = text
+    return true
   }
 
   /** A protocol event at `step` (a value chosen, a violation), drawn as a mark. */

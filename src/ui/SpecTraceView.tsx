@@ -54,7 +54,12 @@ function SpecTraceDialog({ d, title, onClose }: { d: SpecDiagram; title: string;
   const go = (k: number) => setStep(Math.max(0, Math.min(n, k)))
   useEffect(() => {
     const el = ref.current
+    const before = document.activeElement
     if (el && !el.open) el.showModal()
+    // Removing the dialog ends the modal; focus goes back to the button that opened it.
+    return () => {
+      if (before instanceof HTMLElement) before.focus()
+    }
   }, [])
   const onKeyDown = (e: KeyboardEvent) => {
     // The app's shortcuts (play, step the main run, open panels) must not act behind the dialog.
@@ -94,13 +99,13 @@ function SpecTraceDialog({ d, title, onClose }: { d: SpecDiagram; title: string;
           />
         </div>
         <div className="spec-trace-controls" role="group" aria-label="Step through the run">
-          <button type="button" onClick={() => go(0)} disabled={step === 0} aria-keyshortcuts="Home">
+          <button type="button" onClick={() => go(0)} aria-disabled={step === 0} aria-keyshortcuts="Home">
             <Icon name="start" /> First
           </button>
           <button
             type="button"
             onClick={() => go(step - 1)}
-            disabled={step === 0}
+            aria-disabled={step === 0}
             aria-keyshortcuts="ArrowLeft"
           >
             <Icon name="back" /> Previous
@@ -111,13 +116,13 @@ function SpecTraceDialog({ d, title, onClose }: { d: SpecDiagram; title: string;
           <button
             type="button"
             onClick={() => go(step + 1)}
-            disabled={step === n}
+            aria-disabled={step === n}
             aria-keyshortcuts="ArrowRight"
             autoFocus
           >
             Next <Icon name="forward" />
           </button>
-          <button type="button" onClick={() => go(n)} disabled={step === n} aria-keyshortcuts="End">
+          <button type="button" onClick={() => go(n)} aria-disabled={step === n} aria-keyshortcuts="End">
             Last <Icon name="end" />
           </button>
         </div>

@@ -75,6 +75,13 @@ describe('a MultiPaxos.tla run on the diagram', () => {
     })
   })
 
+  it('narrates what each action read: with the bug, the leader commits on its own reply alone', () => {
+    const commits = d.steps.filter((x) => x.label.startsWith('HandleAcceptReplies'))
+    expect(commits.length).toBeGreaterThan(0)
+    for (const c of commits) expect(c.text).toMatch(/^s\d reads AcceptReply\(s\d, bal \d, slot 1\);/)
+    expect(d.steps[0]?.text).toMatch(/^s\d sends Prepare\(s\d, bal \d\), PrepareReply\(s\d, bal \d\)\.$/)
+  })
+
   it('marks the violation at the last step and names the stale read', () => {
     expect(d.log.at(-1)).toMatchObject({
       kind: 'invariant.violated',

@@ -114,6 +114,8 @@ export function multiPaxosSpecDiagram(
   const client = R + 1
   const name = (p: number) => (p === client ? 'the client' : `s${p}`)
   const lb = new SpecLogBuilder()
+  /** The messages each step's action read, for its narration. */
+  const reads: string[][] = steps.map(() => [])
   /** Every broadcast or reply by its text: its copies by receiver, made when first needed. */
   const sent = new Map<string, { proto: Wire; copies: Map<number, Wire>; msg: ParsedMsg }>()
   const owner = new Map<number, number>()
@@ -136,7 +138,7 @@ export function multiPaxosSpecDiagram(
     for (const [text, s] of sent)
       if (pred(s.msg)) {
         const w = copy(text, to, step)
-        if (w) lb.deliver(w, step, `${name(to)} reads ${text} (${why})`)
+        if (w && lb.deliver(w, step, `${name(to)} reads ${text} (${why})`)) reads[step - 1]?.push(text)
       }
   }
   steps.forEach((st, i) => {
@@ -161,7 +163,8 @@ export function multiPaxosSpecDiagram(
         const text = [...sent.keys()].find((t) => t.startsWith(`Accept(s${from}, bal ${bal}, slot ${slot}, `))
         asked = text ? copy(text, r, k) : null
       }
-      if (asked) lb.deliver(asked, k, `${name(r)} reads it (${st.label})`)
+      if (asked && lb.deliver(asked, k, `${name(r)} reads it (${st.label})`))
+        reads[i]?.push((asked.payload as SpecMpMsg).text)
       const own = ownBallot.get(r)
       if (st.action === 'HandlePrepareReplies')
         readAll((m) => m.type === 'PrepareReply' && m.bal === own, r, k, st.label)
@@ -224,19 +227,26 @@ export function multiPaxosSpecDiagram(
     module: MULTIPAXOS_SPEC_FACE,
     log,
     processCount: R + 1,
-    steps: steps.map((s) => ({ label: s.label, text: stepText(s) })),
+    steps: steps.map((s, i) => ({ label: s.label, text: stepText(s, reads[i] ?? []) })),
     lanes: lanesOf(steps, R),
     verdict: verdict.text,
     bad: verdict.bad,
   }
 }
 
-/** A step's narration from its own facts: what it sent, what the client saw. */
-function stepText(s: MultiPaxosStep): string {
+/**
+ * A step's narration from its own facts: what its action read, what it added to msgs (a message
+ * already there is not sent again: msgs is a set), what the client saw.
+ */
+function stepText(s: MultiPaxosStep, reads: readonly string[]): string {
+  if (s.action === 'Terminating') return 'Every replica is done: the run stops here.'
   const who = s.replica ?? 'every replica'
-  const sent = s.sent.length > 0 ? `sends ${s.sent.join(', ')}` : 'sends nothing'
-  const seen = s.observed.length > 0 ? `; the client sees ${s.observed.join(', ')}` : ''
-  return `${who} ${s.action === 'Terminating' ? 'stops' : sent}${seen}.`
+  const parts = [
+    reads.length > 0 ? `reads ${reads.join(', ')}` : null,
+    s.sent.length > 0 ? `sends ${s.sent.join(', ')}` : reads.length > 0 ? null : 'adds no message',
+    s.observed.length > 0 ? `the client sees ${s.observed.join(', ')}` : null,
+  ].filter((x) => x !== null)
+  return `${who} ${parts.join('; ')}.`
 }
 
 /** The verdict of the checker's finding: the invariant and why, or the deadlock and what the client saw. */
