@@ -83,6 +83,25 @@ test('Multi-Paxos: the stale read of "one accept too few" steps on the diagram',
   await expect(position(page)).toHaveText(before ?? '')
 })
 
+test('Multi-Paxos: the deadlock of "drop the accept reply" is marked at the end of its run', async ({
+  page,
+}) => {
+  await openSpecMode(page)
+  await panel(page).getByLabel('Model', { exact: true }).selectOption({ label: 'Multi-Paxos (SMR model)' })
+  await panel(page).getByLabel('Broken variant').selectOption({ label: 'Drop the accept reply' })
+  await panel(page).getByRole('button', { name: 'Check', exact: true }).click()
+  await expect(panel(page).locator('.explorer-verdict')).toContainText('Deadlock after', { timeout: 30_000 })
+  const steps = await panel(page).locator('.explorer-sequence li').count()
+  await panel(page).getByRole('button', { name: 'Show on the diagram' }).click()
+  await expect(view(page).getByRole('heading')).toHaveText('The deadlock on the diagram')
+  await page.keyboard.press('End')
+  await expect(pos(page)).toHaveText(`Step ${steps} of ${steps}`)
+  await expect(narration(page)).toContainText('Deadlock: no step is possible and some request is unanswered')
+  await expect(view(page).getByText('⚠ Deadlock')).toBeVisible()
+  // HandleAccept sends no reply with this bug: no AcceptReply travels between two replicas.
+  await expect(view(page).locator('.tl-arrow[aria-label*="AcceptReply"]:not(.tl-self)')).toHaveCount(0)
+})
+
 test('Paxos.tla: a too-small quorum counterexample steps on the diagram', async ({ page }) => {
   await openSpecMode(page)
   await panel(page)

@@ -1,4 +1,3 @@
-import { paxosSpecDiagram } from '../explorer/specDiagram.ts'
 import type { SpecViolation } from '../explorer/trace.ts'
 import { specQuorums } from '../explorer/universe.ts'
 import type { Scenario } from '../scenarios/scenario.ts'
@@ -17,7 +16,7 @@ import { useSynod } from '../store/store.ts'
 import { fmt, SearchStats } from './explorerParts.tsx'
 import { scenarioBugsText, specModelText } from './explorerWords.ts'
 import { MultiPaxosResult } from './MultiPaxosResult.tsx'
-import { ShowOnDiagram } from './SpecTraceView.tsx'
+import { ShowOnDiagram } from './ShowOnDiagram.tsx'
 
 /** Where the search stands: states, depth, speed, and the bounds it runs under. */
 function Progress({ run }: { run: ExplorerRun }) {
@@ -51,8 +50,9 @@ function SpecSequence({
   violation: SpecViolation
   checked: SpecConstantsForm | null
 }) {
-  const build = () => {
+  const build = async () => {
     if (!checked) throw new Error('the model of this check is not known')
+    const { paxosSpecDiagram } = await import('../explorer/specDiagram.ts')
     return paxosSpecDiagram(violation, checked.acceptors, specQuorums(checked).q2)
   }
   return (

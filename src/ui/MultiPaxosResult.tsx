@@ -1,8 +1,7 @@
-import { multiPaxosSpecDiagram, violationVerdict } from '../explorer/multipaxos/specDiagram.ts'
 import type { MultiPaxosViolation } from '../explorer/multipaxos/trace.ts'
 import { cancelMultiPaxosCheck, useMultiPaxosCheck, type MultiPaxosRun } from '../store/multiPaxosCheck.ts'
 import { fmt, MultiPaxosSteps, SearchStats } from './explorerParts.tsx'
-import { ShowOnDiagram } from './SpecTraceView.tsx'
+import { ShowOnDiagram } from './ShowOnDiagram.tsx'
 
 function Progress({ run }: { run: MultiPaxosRun }) {
   const p = run.progress
@@ -29,7 +28,10 @@ function Sequence({ v, replicas }: { v: MultiPaxosViolation; replicas: number })
       <MultiPaxosSteps steps={v.steps} label="The message sequence" />
       <div className="explorer-actions">
         <ShowOnDiagram
-          build={() => multiPaxosSpecDiagram(v.steps, replicas, violationVerdict(v))}
+          build={async () => {
+            const m = await import('../explorer/multipaxos/specDiagram.ts')
+            return m.multiPaxosSpecDiagram(v.steps, replicas, m.violationVerdict(v))
+          }}
           title={title}
         />
       </div>

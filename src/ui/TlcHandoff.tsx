@@ -1,14 +1,12 @@
 import { strToU8, zipSync } from 'fflate'
 import { useState } from 'react'
-import { importVerdict, multiPaxosSpecDiagram } from '../explorer/multipaxos/specDiagram.ts'
 import { importMultiPaxosTrace, type ImportedMultiPaxosTrace } from '../explorer/multipaxos/tlcImport.ts'
-import { paxosSpecDiagram } from '../explorer/specDiagram.ts'
 import type { TlaExport } from '../explorer/tlaExport.ts'
 import { importPaxosTrace, type ImportedPaxosTrace } from '../explorer/tlcPaxos.ts'
 import { MAX_TRACE_BYTES, parseTlcTrace } from '../explorer/tlcTrace.ts'
 import { MultiPaxosSteps } from './explorerParts.tsx'
 import { downloadBlob } from './ScenarioMenu.tsx'
-import { ShowOnDiagram } from './SpecTraceView.tsx'
+import { ShowOnDiagram } from './ShowOnDiagram.tsx'
 
 /**
  * The way out to TLC and back: "Export for TLC" downloads MC.tla, MC.cfg and README.md (one zip)
@@ -70,7 +68,9 @@ function PaxosRun({ r }: { r: ImportedPaxosTrace }) {
       </ol>
       <div className="explorer-actions">
         <ShowOnDiagram
-          build={() => paxosSpecDiagram(r.run, c.acceptors, c.q2)}
+          build={async () =>
+            (await import('../explorer/specDiagram.ts')).paxosSpecDiagram(r.run, c.acceptors, c.q2)
+          }
           title="TLC trace of Paxos.tla on the diagram"
         />
       </div>
@@ -96,7 +96,10 @@ function MultiPaxosRun({ r }: { r: ImportedMultiPaxosTrace }) {
       <MultiPaxosSteps steps={r.steps} label="The imported message sequence" />
       <div className="explorer-actions">
         <ShowOnDiagram
-          build={() => multiPaxosSpecDiagram(r.steps, c.replicas, importVerdict(r.ending))}
+          build={async () => {
+            const m = await import('../explorer/multipaxos/specDiagram.ts')
+            return m.multiPaxosSpecDiagram(r.steps, c.replicas, m.importVerdict(r.ending))
+          }}
           title="TLC trace of MultiPaxos.tla on the diagram"
         />
       </div>

@@ -1,5 +1,4 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
-import { tagLogProtocol } from '../engine/index.ts'
 import type { SpecDiagram } from '../explorer/specLog.ts'
 import { Diagram } from '../timeline/Diagram.tsx'
 import { Icon } from './Icon.tsx'
@@ -45,7 +44,16 @@ function selectedText(d: SpecDiagram, id: number | null): string | null {
   return e ? `#${id}: ${e.text}` : null
 }
 
-function SpecTraceDialog({ d, title, onClose }: { d: SpecDiagram; title: string; onClose: () => void }) {
+/** The dialog itself (loaded with the converter, on the first "Show on the diagram"). */
+export function SpecTraceDialog({
+  d,
+  title,
+  onClose,
+}: {
+  d: SpecDiagram
+  title: string
+  onClose: () => void
+}) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const n = d.steps.length
@@ -134,37 +142,5 @@ function SpecTraceDialog({ d, title, onClose }: { d: SpecDiagram; title: string;
         </p>
       </div>
     </dialog>
-  )
-}
-
-/**
- * "Show on the diagram": builds the run's diagram when pressed (`build` may throw on a trace it
- * cannot draw; the reason is shown) and opens it in its own dialog.
- */
-export function ShowOnDiagram({ build, title }: { build: () => SpecDiagram; title: string }) {
-  const [made, setMade] = useState<SpecDiagram | string | null>(null)
-  const open = () => {
-    try {
-      const d = build()
-      if (d.log[0]) tagLogProtocol(d.log[0], d.module)
-      setMade(d)
-    } catch (e) {
-      setMade((e as Error).message)
-    }
-  }
-  return (
-    <>
-      <button type="button" className="spec-trace-open" aria-haspopup="dialog" onClick={open}>
-        Show on the diagram
-      </button>
-      {typeof made === 'string' && (
-        <p className="problems" role="alert">
-          This run cannot be drawn: {made}
-        </p>
-      )}
-      {made && typeof made !== 'string' && (
-        <SpecTraceDialog d={made} title={title} onClose={() => setMade(null)} />
-      )}
-    </>
   )
 }
