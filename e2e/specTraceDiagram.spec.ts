@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import type { NaiveMsg } from '../src/explorer/naive.ts'
 import { createSpecExplorer } from '../src/explorer/spec.ts'
@@ -119,6 +120,13 @@ test('Paxos.tla: a too-small quorum counterexample steps on the diagram', async 
   await expect(view(page).getByText('⚠ Violated: Agreement')).toBeVisible()
   await expect(view(page).getByText(/★ chosen v1/)).toBeVisible()
   await shot(page, 'spec-trace-paxos-1280')
+  // axe-core on the open dialog: no serious or critical WCAG 2.1 AA violation.
+  const axe = await new AxeBuilder({ page })
+    .include('dialog[open]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
   await view(page).getByRole('button', { name: 'Close' }).click()
   await expect(view(page)).toBeHidden()
 })
