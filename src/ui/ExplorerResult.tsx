@@ -1,4 +1,5 @@
 import type { SpecViolation } from '../explorer/trace.ts'
+import { specQuorums } from '../explorer/universe.ts'
 import type { Scenario } from '../scenarios/scenario.ts'
 import {
   cancelExplorer,
@@ -8,12 +9,14 @@ import {
   useExplorer,
   type ExplorerRun,
   type SimOutcome,
+  type SpecConstantsForm,
 } from '../store/explorer.ts'
 import { useSpecModel } from './ExplorerForms.tsx'
 import { useSynod } from '../store/store.ts'
 import { fmt, SearchStats } from './explorerParts.tsx'
 import { scenarioBugsText, specModelText } from './explorerWords.ts'
 import { MultiPaxosResult } from './MultiPaxosResult.tsx'
+import { ShowOnDiagram } from './ShowOnDiagram.tsx'
 
 /** Where the search stands: states, depth, speed, and the bounds it runs under. */
 function Progress({ run }: { run: ExplorerRun }) {
@@ -40,7 +43,18 @@ function Progress({ run }: { run: ExplorerRun }) {
   )
 }
 
-function SpecSequence({ violation }: { violation: SpecViolation }) {
+function SpecSequence({
+  violation,
+  checked,
+}: {
+  violation: SpecViolation
+  checked: SpecConstantsForm | null
+}) {
+  const build = async () => {
+    if (!checked) throw new Error('the model of this check is not known')
+    const { paxosSpecDiagram } = await import('../explorer/specDiagram.ts')
+    return paxosSpecDiagram(violation, checked.acceptors, specQuorums(checked).q2)
+  }
   return (
     <>
       <p>
@@ -58,6 +72,9 @@ function SpecSequence({ violation }: { violation: SpecViolation }) {
           </li>
         ))}
       </ol>
+      <div className="explorer-actions">
+        <ShowOnDiagram build={build} title="Paxos.tla counterexample on the diagram" />
+      </div>
     </>
   )
 }
@@ -153,7 +170,7 @@ function Verdict({ run }: { run: ExplorerRun }) {
             <strong>Agreement violated</strong> ({states} states explored; this is a shortest counterexample).
           </p>
           {model}
-          <SpecSequence violation={o.violation} />
+          <SpecSequence violation={o.violation} checked={run.checked} />
         </div>
       )
     return (

@@ -1,6 +1,7 @@
 import type { MultiPaxosViolation } from '../explorer/multipaxos/trace.ts'
 import { cancelMultiPaxosCheck, useMultiPaxosCheck, type MultiPaxosRun } from '../store/multiPaxosCheck.ts'
 import { fmt, MultiPaxosSteps, SearchStats } from './explorerParts.tsx'
+import { ShowOnDiagram } from './ShowOnDiagram.tsx'
 
 function Progress({ run }: { run: MultiPaxosRun }) {
   const p = run.progress
@@ -19,14 +20,21 @@ function Progress({ run }: { run: MultiPaxosRun }) {
 }
 
 /** The run to a violating or deadlocked state, step by step, as messages and client events. */
-function Sequence({ v }: { v: MultiPaxosViolation }) {
+function Sequence({ v, replicas }: { v: MultiPaxosViolation; replicas: number }) {
+  const title =
+    v.kind === 'deadlock' ? 'The deadlock on the diagram' : `${v.invariant} violated, on the diagram`
   return (
     <>
       <MultiPaxosSteps steps={v.steps} label="The message sequence" />
-      <p className="muted">
-        Showing this run on the time-space diagram needs a Multi-Paxos simulator, which Synod does not have
-        yet.
-      </p>
+      <div className="explorer-actions">
+        <ShowOnDiagram
+          build={async () => {
+            const m = await import('../explorer/multipaxos/specDiagram.ts')
+            return m.multiPaxosSpecDiagram(v.steps, replicas, m.violationVerdict(v))
+          }}
+          title={title}
+        />
+      </div>
     </>
   )
 }
@@ -48,7 +56,7 @@ function Verdict({ run }: { run: MultiPaxosRun }) {
           <strong>{o.violation.invariant} violated</strong> after {o.violation.depth} steps (a shortest run;{' '}
           {states} states explored): {o.violation.why}.
         </p>
-        <Sequence v={o.violation} />
+        <Sequence v={o.violation} replicas={run.constants.replicas} />
       </div>
     )
   if (o.deadlock)
@@ -58,7 +66,7 @@ function Verdict({ run }: { run: MultiPaxosRun }) {
           <strong>Deadlock</strong> after {o.deadlock.depth} steps (a shortest run; {states} states explored):{' '}
           {o.deadlock.why}. The client saw: {o.deadlock.observed.join(', ') || 'nothing'}.
         </p>
-        <Sequence v={o.deadlock} />
+        <Sequence v={o.deadlock} replicas={run.constants.replicas} />
       </div>
     )
   if (o.boundHit) {

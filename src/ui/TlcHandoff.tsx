@@ -6,6 +6,7 @@ import { importPaxosTrace, type ImportedPaxosTrace } from '../explorer/tlcPaxos.
 import { MAX_TRACE_BYTES, parseTlcTrace } from '../explorer/tlcTrace.ts'
 import { MultiPaxosSteps } from './explorerParts.tsx'
 import { downloadBlob } from './ScenarioMenu.tsx'
+import { ShowOnDiagram } from './ShowOnDiagram.tsx'
 
 /**
  * The way out to TLC and back: "Export for TLC" downloads MC.tla, MC.cfg and README.md (one zip)
@@ -65,6 +66,14 @@ function PaxosRun({ r }: { r: ImportedPaxosTrace }) {
           </li>
         ))}
       </ol>
+      <div className="explorer-actions">
+        <ShowOnDiagram
+          build={async () =>
+            (await import('../explorer/specDiagram.ts')).paxosSpecDiagram(r.run, c.acceptors, c.q2)
+          }
+          title="TLC trace of Paxos.tla on the diagram"
+        />
+      </div>
     </div>
   )
 }
@@ -85,6 +94,15 @@ function MultiPaxosRun({ r }: { r: ImportedMultiPaxosTrace }) {
         <strong>{ending}</strong>
       </p>
       <MultiPaxosSteps steps={r.steps} label="The imported message sequence" />
+      <div className="explorer-actions">
+        <ShowOnDiagram
+          build={async () => {
+            const m = await import('../explorer/multipaxos/specDiagram.ts')
+            return m.multiPaxosSpecDiagram(r.steps, c.replicas, m.importVerdict(r.ending))
+          }}
+          title="TLC trace of MultiPaxos.tla on the diagram"
+        />
+      </div>
     </div>
   )
 }
