@@ -24,6 +24,20 @@ export function processNamer<T extends ProtocolTypes>(
   return app ? (pid) => app.processName(config, pid as never) : pidName
 }
 
+/**
+ * The namer of the last (module, config) asked for: `narrateEvent` runs for every event of a run,
+ * and a fresh closure per event was measurable. A cache of one entry, keyed by identity: the
+ * namer depends on nothing else, so the words are the same.
+ */
+let lastNamer: { module: unknown; config: unknown; namer: ProcessNamer } | null = null
+
+function namerFor<T extends ProtocolTypes>(module: ProtocolModule<T>, config: T['Config']): ProcessNamer {
+  if (!module.app) return pidName
+  if (lastNamer === null || lastNamer.module !== module || lastNamer.config !== config)
+    lastNamer = { module, config, namer: processNamer(module, config) }
+  return lastNamer.namer
+}
+
 // Each takes the message, its label (computed once) and the namer: no closure per event.
 const dropWhy: Record<DropReason, (m: Message, label: string, P: ProcessNamer) => string> = {
   loss: (m, l, P) => `The network loses #${m.id} (${l}, ${P(m.from)}→${P(m.to)}).`,
@@ -43,7 +57,7 @@ export function narrateEvent<T extends ProtocolTypes>(
   e: RunEvent<T>,
 ): string {
   const words = module.narration
-  const P = module.app ? processNamer(module, config) : pidName
+  const P = namerFor(module, config)
   const k = e as KernelEvent<T['Msg'], T['Config']>
   switch (k.kind) {
     case 'run.start':

@@ -106,6 +106,10 @@ export function cloneGhost(g: MpGhost): MpGhost {
 
 const cmdKey = (c: Cmd): string => (c.op === 'noop' ? 'noop' : `${c.client}.${c.seq}`)
 
+/** `cmdKey(a) === cmdKey(b)`, without building the strings (this runs for every accept and execution). */
+const sameKey = (a: Cmd, b: Cmd): boolean =>
+  a.op === 'noop' ? b.op === 'noop' : b.op !== 'noop' && a.client === b.client && a.seq === b.seq
+
 type Found = Omit<MpViolation, 'kind' | 'pids'> & { pids: number[] }
 
 function report(g: MpGhost, key: string, v: Found, out: Conclusion[]): void {
@@ -123,7 +127,7 @@ function chooseSlot(g: MpGhost, pid: number, slot: number, cmd: Cmd, how: string
     delete g.votes[slot]
     return
   }
-  if (cmdKey(first.cmd) === cmdKey(cmd)) return
+  if (sameKey(first.cmd, cmd)) return
   report(
     g,
     `slot|${slot}`,
@@ -145,7 +149,7 @@ export function observe(g: MpGhost, config: MpConfig, f: MpEvent): Conclusion[] 
     case 'acceptor.accept': {
       const chosen = slotGet(g.chosen, f.slot)
       // Once a slot is chosen, only votes for another command can still break agreement.
-      if (chosen !== null && cmdKey(chosen.cmd) === cmdKey(f.cmd)) break
+      if (chosen !== null && sameKey(chosen.cmd, f.cmd)) break
       const key = `${fmtBallot(f.ballot)}|${cmdKey(f.cmd)}`
       const slotVotes = (g.votes[f.slot] ??= {})
       const mask = (slotVotes[key] ?? 0) | (1 << pid)
@@ -200,7 +204,7 @@ function onExecute(
 ): void {
   const first = slotGet(g.executed, slot)
   if (first === null) g.executed = slotSet(g.executed, slot, { cmd, pid })
-  else if (cmdKey(first.cmd) !== cmdKey(cmd))
+  else if (!sameKey(first.cmd, cmd))
     report(
       g,
       `prefix|${slot}`,
@@ -240,7 +244,7 @@ function onExecute(
 function earlierSlot(g: MpGhost, cmd: Cmd, slot: number): string {
   for (let s = 1; s < slot; s++) {
     const e = slotGet(g.executed, s)
-    if (e !== null && cmdKey(e.cmd) === cmdKey(cmd)) return String(s)
+    if (e !== null && sameKey(e.cmd, cmd)) return String(s)
   }
   return 'an earlier one'
 }

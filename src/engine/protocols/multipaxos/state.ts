@@ -153,6 +153,52 @@ export function newReplica(pid: number): ReplicaState {
   }
 }
 
+/**
+ * A shallow copy of a replica (a handler's working copy). Written out field by field rather than
+ * spread: it runs for every delivery, and a literal gives every copy one shape. Pure.
+ */
+export function copyReplica(r: ReplicaState): ReplicaState {
+  return {
+    role: 'replica',
+    pid: r.pid,
+    promised: r.promised,
+    accepted: r.accepted,
+    status: r.status,
+    ballot: r.ballot,
+    leader: r.leader,
+    leaderBallot: r.leaderBallot,
+    maxRound: r.maxRound,
+    heard: r.heard,
+    attempt: r.attempt,
+    fromSlot: r.fromSlot,
+    promises: r.promises,
+    reported: r.reported,
+    nextSlot: r.nextSlot,
+    proposals: r.proposals,
+    votes: r.votes,
+    beatSlot: r.beatSlot,
+    batch: r.batch,
+    chosen: r.chosen,
+    commit: r.commit,
+    executed: r.executed,
+    register: r.register,
+    sessions: r.sessions,
+  }
+}
+
+/** A shallow copy of a client (see `copyReplica`). Pure. */
+export function copyClient(c: ClientState): ClientState {
+  return {
+    role: 'client',
+    pid: c.pid,
+    client: c.client,
+    nextOp: c.nextOp,
+    pending: c.pending,
+    target: c.target,
+    history: c.history,
+  }
+}
+
 /** A replica after a crash and recovery: stable storage kept, everything else fresh. Pure. */
 export function recoveredReplica(r: ReplicaState): ReplicaState {
   return {
