@@ -1,6 +1,6 @@
 import { LIMITS, networkProblems } from './limits.ts'
 import type { ProtocolModule, ProtocolTypes, RunEvent } from './module.ts'
-import { narrateEvent } from './narration.ts'
+import { compactSentence, narrateEvent } from './narration.ts'
 import { narrateTimerCancel } from './timerNarration.ts'
 import { applyIntervention, interventionProblem } from './interventions.ts'
 import { cloneKernelState, type KernelState } from './state.ts'
@@ -39,19 +39,6 @@ export function forkRunInput<I extends RunInput>(input: I, step: number, action:
 
 /** A seek forward restores a later snapshot only when it skips at least this many steps. */
 const JUMP_STEPS_MIN = 64
-
-/**
- * A sentence built from template pieces is a tree of string fragments (V8's cons strings), about
- * three times the size of its characters. A long run's log keeps every sentence to its end, so
- * the trees made a 1,000-command Multi-Paxos run's heap a third bigger and its garbage collection
- * slower. Reading a character makes V8 flatten the string into one piece; the text is unchanged.
- * A short log (a lecture scenario, the explorer's runs) is gone before the collector copies it,
- * so it is spared the cost of flattening.
- */
-const FLAT_TEXT_FROM = 4096
-const flatten = (text: string): void => {
-  text.charCodeAt(0)
-}
 
 /** A user delivery or timer firing is itself a step: applying it moves the run to the next step. */
 const isUserStep = (a: Intervention): boolean => a.type === 'deliver' || a.type === 'fire-timer'
@@ -129,7 +116,7 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
       body.kind === 'timer.cancel'
         ? narrateTimerCancel(this.module, s.config, body as Extract<KernelEvent, { kind: 'timer.cancel' }>)
         : narrateEvent(this.module, s.config, this.processCount, body)
-    if (this.log.length >= FLAT_TEXT_FROM) flatten(text)
+    compactSentence(text, this.log.length)
     // Every body is a fresh object made for this one call, so it is stamped in place rather than
     // copied: a spread over two dozen event shapes was one of the engine's hottest spots. The
     // stamps are added in the same order a spread would give, so the log's JSON is unchanged.

@@ -105,8 +105,10 @@ export const majority = (n: number): number => Math.floor(n / 2) + 1
 
 export const isReplica = (config: MpConfig, pid: number): boolean => pid >= 1 && pid <= config.replicaCount
 export const clientPid = (config: MpConfig, client: number): number => config.replicaCount + client
-export const replicaPids = (config: MpConfig): number[] =>
-  Array.from({ length: config.replicaCount }, (_, i) => i + 1)
+/** Pids 1..n per replica count, made once each: handlers ask for them on every accept and heartbeat. */
+const PIDS: (readonly number[])[] = []
+export const replicaPids = (config: MpConfig): readonly number[] =>
+  (PIDS[config.replicaCount] ??= Object.freeze(Array.from({ length: config.replicaCount }, (_, i) => i + 1)))
 
 /** `P3` for a replica, `C1` for a client. Pure. */
 export function processName(config: MpConfig, pid: number): string {
