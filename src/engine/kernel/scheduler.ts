@@ -1,6 +1,7 @@
 import type { ProtocolTypes } from './module.ts'
 import type { KernelState } from './state.ts'
 import type { Message, Tick, Timer } from './types.ts'
+import { removeAt } from './lists.ts'
 import { deliver, fireTimer, type World } from './world.ts'
 
 /** The scheduler's next item: a delivery or a timer firing. */
@@ -14,12 +15,16 @@ export type Due<T extends ProtocolTypes> =
  */
 export function nextDue<T extends ProtocolTypes>(s: KernelState<T>): Due<T> | null {
   let best: Message<T['Msg']> | null = null
-  for (const m of s.inFlight) {
+  const inFlight = s.inFlight
+  for (let i = 0; i < inFlight.length; i++) {
+    const m = inFlight[i] as Message<T['Msg']>
     if (!best || m.deliverAt < best.deliverAt || (m.deliverAt === best.deliverAt && m.seq < best.seq))
       best = m
   }
   let timer: Timer<T['TimerKey']> | null = null
-  for (const t of s.timers) {
+  const timers = s.timers
+  for (let i = 0; i < timers.length; i++) {
+    const t = timers[i] as Timer<T['TimerKey']>
     if (!s.procs[t.pid - 1]?.up) continue
     if (!timer || t.fireAt < timer.fireAt || (t.fireAt === timer.fireAt && t.seq < timer.seq)) timer = t
   }
@@ -37,7 +42,7 @@ export function performDue<T extends ProtocolTypes>(w: World<T>, due: Due<T>): v
   s.step++
   if (due.msg) {
     s.tick = Math.max(s.tick, due.msg.deliverAt) as Tick
-    s.inFlight.splice(s.inFlight.indexOf(due.msg), 1)
+    removeAt(s.inFlight, s.inFlight.indexOf(due.msg))
     deliver(w, due.msg, false)
   } else {
     s.tick = Math.max(s.tick, due.timer.fireAt) as Tick

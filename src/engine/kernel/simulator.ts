@@ -1,6 +1,6 @@
 import { LIMITS, networkProblems } from './limits.ts'
 import type { ProtocolModule, ProtocolTypes, RunEvent } from './module.ts'
-import { narrateEvent } from './narration.ts'
+import { compactSentence, narrateEvent } from './narration.ts'
 import { narrateTimerCancel } from './timerNarration.ts'
 import { applyIntervention, interventionProblem } from './interventions.ts'
 import { cloneKernelState, type KernelState } from './state.ts'
@@ -116,6 +116,7 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
       body.kind === 'timer.cancel'
         ? narrateTimerCancel(this.module, s.config, body as Extract<KernelEvent, { kind: 'timer.cancel' }>)
         : narrateEvent(this.module, s.config, this.processCount, body)
+    compactSentence(text, this.log.length)
     // Every body is a fresh object made for this one call, so it is stamped in place rather than
     // copied: a spread over two dozen event shapes was one of the engine's hottest spots. The
     // stamps are added in the same order a spread would give, so the log's JSON is unchanged.

@@ -1,4 +1,5 @@
 import { LIMITS } from './limits.ts'
+import { removeAt, timerIndex } from './lists.ts'
 import type { Context, Effect, Outbox, ProtocolModule, ProtocolTypes, RunEvent } from './module.ts'
 import { chancePercent, intBetween, nextU32, type Rng } from './prng.ts'
 import { initialKernelState, type KernelState, type ProcRecord } from './state.ts'
@@ -40,12 +41,13 @@ export abstract class World<T extends ProtocolTypes> {
   /** Append one event body to the log (the caller passes a fresh object; see ARCHITECTURE.md). */
   protected abstract record(body: RunEvent<T>): void
 
-  /** Log an event, then let the observer see it and log what it concludes. */
+  /** Log an event, then let the observer see it and log what it concludes (indexed loop: no iterator per event). */
   emit(body: RunEvent<T>): void {
     this.record(body)
     const s = this.state
     const concluded = this.module.observer.observe(s.ghost, body, s)
-    for (const e of concluded) {
+    for (let i = 0; i < concluded.length; i++) {
+      const e = concluded[i] as RunEvent<T>
       if (e.kind === 'invariant.violated') s.violations++
       this.record(e)
     }
@@ -160,7 +162,11 @@ function broadcast<T extends ProtocolTypes>(
       if (fx.to === 'others' && to === from) continue
       send(w, from, to as ProcessId, fx.msg, to === asker ? reply : null, bid)
     }
-  } else for (const to of fx.to) send(w, from, to, fx.msg, to === asker ? reply : null, bid)
+  } else
+    for (let i = 0; i < fx.to.length; i++) {
+      const to = fx.to[i] as ProcessId
+      send(w, from, to, fx.msg, to === asker ? reply : null, bid)
+    }
 }
 
 /** A user-made copy of an in-flight message, with a fresh latency. */
@@ -222,8 +228,8 @@ function setTimer<T extends ProtocolTypes>(
   afterTicks: number,
 ): void {
   const s = w.state
-  const i = s.timers.findIndex((t) => t.pid === pid && t.key === key)
-  if (i >= 0) s.timers.splice(i, 1)
+  const i = timerIndex(s.timers, pid, key)
+  if (i >= 0) removeAt(s.timers, i)
   const fireAt = (s.tick + afterTicks) as Tick
   const timer = { id: s.nextTimerId++, pid, key, fireAt, seq: s.nextSeq++ }
   s.timers.push(timer)
@@ -233,9 +239,10 @@ function setTimer<T extends ProtocolTypes>(
 /** Disarm timer `key` of process `pid`: logged when one was pending (a no-op otherwise). */
 function cancelTimer<T extends ProtocolTypes>(w: World<T>, pid: ProcessId, key: T['TimerKey']): void {
   const s = w.state
-  const i = s.timers.findIndex((t) => t.pid === pid && t.key === key)
+  const i = timerIndex(s.timers, pid, key)
   if (i < 0) return
-  const [t] = s.timers.splice(i, 1)
+  const t = s.timers[i]
+  removeAt(s.timers, i)
   if (t) w.emit({ kind: 'timer.cancel', pid, timerId: t.id, key, fireAt: t.fireAt })
 }
 
@@ -256,7 +263,7 @@ export function fireTimer<T extends ProtocolTypes>(
   now: boolean,
 ): void {
   const s = w.state
-  s.timers.splice(s.timers.indexOf(t), 1)
+  removeAt(s.timers, s.timers.indexOf(t))
   const p = processOf(s, t.pid)
   w.emit({ kind: 'timer.fire', pid: t.pid, timerId: t.id, key: t.key, now })
   const r = w.module.onTimer(p.local, { key: t.key, ctx: w.context(p.pid) })

@@ -25,7 +25,10 @@ export function issue(d: ClientDraft, op?: ClientOp): void {
       ? { op: 'put', client: c.client, seq, value: writeValue(c.client, seq) }
       : { op: 'get', client: c.client, seq }
   c.pending = cmd
-  c.history = [...c.history, { cmd, sentAt: d.ctx.now, answeredAt: null, result: null }]
+  // One copy of exactly the new length (the state given is never changed): a spread, or a copy
+  // then a push, copied the whole history twice.
+  const sent: ClientRecord = { cmd, sentAt: d.ctx.now, answeredAt: null, result: null }
+  c.history = c.history.concat([sent])
   d.fact({ kind: 'client.send', client: c.client, cmd, retry: false })
   send(d, cmd)
 }
@@ -45,7 +48,9 @@ export function onReply(d: ClientDraft, from: number, seq: number, result: strin
   const last = c.history[c.history.length - 1]
   if (last === undefined) throw new Error(`C${c.client} has a pending command but no history`)
   const done: ClientRecord = { ...last, answeredAt: d.ctx.now, result }
-  c.history = [...c.history.slice(0, -1), done]
+  const history = c.history.slice()
+  history[history.length - 1] = done
+  c.history = history
   c.pending = null
   c.target = from
   d.cancelTimer('retry')

@@ -10,9 +10,12 @@ import type { Ballot, ClientCmd, Cmd, SlotCmd } from './types.ts'
  * the ballot and the commit point; accepts that went unanswered are sent again with them.
  */
 
-/** The other replicas. */
-export const others = (d: ReplicaDraft): number[] =>
-  replicaPids(d.ctx.config).filter((p) => p !== d.state.pid)
+/** The other replicas, per (replica count, pid), made once each (every heartbeat asks). */
+const OTHERS: (readonly number[])[] = []
+export const others = (d: ReplicaDraft): readonly number[] =>
+  (OTHERS[d.ctx.config.replicaCount * 32 + d.state.pid] ??= Object.freeze(
+    replicaPids(d.ctx.config).filter((p) => p !== d.state.pid),
+  ))
 
 /** Send `accept` for these slots to every replica (itself included), `batchSize` slots a message. */
 export function sendAccepts(d: ReplicaDraft, entries: readonly SlotCmd[], to?: number): void {

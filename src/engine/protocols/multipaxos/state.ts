@@ -105,8 +105,10 @@ export const majority = (n: number): number => Math.floor(n / 2) + 1
 
 export const isReplica = (config: MpConfig, pid: number): boolean => pid >= 1 && pid <= config.replicaCount
 export const clientPid = (config: MpConfig, client: number): number => config.replicaCount + client
-export const replicaPids = (config: MpConfig): number[] =>
-  Array.from({ length: config.replicaCount }, (_, i) => i + 1)
+/** Pids 1..n per replica count, made once each: handlers ask for them on every accept and heartbeat. */
+const PIDS: (readonly number[])[] = []
+export const replicaPids = (config: MpConfig): readonly number[] =>
+  (PIDS[config.replicaCount] ??= Object.freeze(Array.from({ length: config.replicaCount }, (_, i) => i + 1)))
 
 /** `P3` for a replica, `C1` for a client. Pure. */
 export function processName(config: MpConfig, pid: number): string {
@@ -150,6 +152,52 @@ export function newReplica(pid: number): ReplicaState {
     executed: 0,
     register: null,
     sessions: {},
+  }
+}
+
+/**
+ * A shallow copy of a replica (a handler's working copy). Written out field by field rather than
+ * spread: it runs for every delivery, and a literal gives every copy one shape. Pure.
+ */
+export function copyReplica(r: ReplicaState): ReplicaState {
+  return {
+    role: 'replica',
+    pid: r.pid,
+    promised: r.promised,
+    accepted: r.accepted,
+    status: r.status,
+    ballot: r.ballot,
+    leader: r.leader,
+    leaderBallot: r.leaderBallot,
+    maxRound: r.maxRound,
+    heard: r.heard,
+    attempt: r.attempt,
+    fromSlot: r.fromSlot,
+    promises: r.promises,
+    reported: r.reported,
+    nextSlot: r.nextSlot,
+    proposals: r.proposals,
+    votes: r.votes,
+    beatSlot: r.beatSlot,
+    batch: r.batch,
+    chosen: r.chosen,
+    commit: r.commit,
+    executed: r.executed,
+    register: r.register,
+    sessions: r.sessions,
+  }
+}
+
+/** A shallow copy of a client (see `copyReplica`). Pure. */
+export function copyClient(c: ClientState): ClientState {
+  return {
+    role: 'client',
+    pid: c.pid,
+    client: c.client,
+    nextOp: c.nextOp,
+    pending: c.pending,
+    target: c.target,
+    history: c.history,
   }
 }
 

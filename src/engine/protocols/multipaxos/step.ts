@@ -1,6 +1,6 @@
 import type { Context, Delivery, Effect } from '../../kernel/module.ts'
 import type { Counted, ProcessId } from '../../kernel/types.ts'
-import type { ClientState, MpProcState, ReplicaState } from './state.ts'
+import { copyClient, copyReplica, type ClientState, type MpProcState, type ReplicaState } from './state.ts'
 import type { MpEventBody, MpMsg, MpTypes, TimerKey } from './types.ts'
 
 /** What a handler may know besides its own state (the kernel's context). */
@@ -23,22 +23,25 @@ export class Draft<S extends MpProcState> {
   readonly state: S
   readonly outbox: Effect<MpTypes>[] = []
   counted: Counted | null = null
-  private copied: Record<CowKey, boolean> = { batch: false, sessions: false }
+  private ownBatch = false
+  private ownSessions = false
 
   constructor(
     readonly ctx: Ctx,
     state: S,
   ) {
-    this.state = { ...state }
+    this.state = (state.role === 'replica' ? copyReplica(state) : copyClient(state)) as S
   }
 
   /** A field of a replica draft that may be written: copied the first time. */
   own<K extends CowKey>(this: Draft<ReplicaState>, key: K): ReplicaState[K] {
     const r = this.state
-    if (!this.copied[key]) {
-      this.copied[key] = true
-      const v = r[key]
-      ;(r as Record<CowKey, unknown>)[key] = Array.isArray(v) ? v.slice() : { ...v }
+    if (key === 'batch' && !this.ownBatch) {
+      this.ownBatch = true
+      r.batch = r.batch.slice()
+    } else if (key === 'sessions' && !this.ownSessions) {
+      this.ownSessions = true
+      r.sessions = { ...r.sessions }
     }
     return r[key]
   }
@@ -66,9 +69,14 @@ export class Draft<S extends MpProcState> {
     this.outbox.push({ do: 'timer.cancel', key })
   }
 
-  /** Log a protocol event made by this process. */
+  /**
+   * Log a protocol event made by this process. Every caller passes a fresh literal, so it is
+   * stamped with `pid` in place (last, as a spread would put it) rather than copied.
+   */
   fact(f: MpEventBody): void {
-    this.outbox.push({ do: 'emit', event: { ...f, pid: this.ctx.self } })
+    const event = f as MpEventBody & { pid: number }
+    event.pid = this.ctx.self
+    this.outbox.push({ do: 'emit', event })
   }
 
   done(): Delivery<MpTypes> {
