@@ -33,7 +33,7 @@ import { MP_PRESETS } from './presets.data.ts'
 import { laneStatus, view } from './view.ts'
 import { mpApp } from './app.ts'
 import { MP_GUIDE } from './guide.ts'
-import { MP_PRESET_SEARCHES, MP_SEARCH_GOALS, requestText } from './searchGoals.ts'
+import { MP_BUG_SEARCHES, MP_PRESET_SEARCHES, MP_SEARCH_GOALS, requestText } from './searchGoals.ts'
 import { ghostKey, IGNORED, msgKey, procKey } from './explorerKeys.ts'
 
 /**
@@ -190,6 +190,7 @@ export const multipaxos: MpModule = {
     // The lesson of the replicated log: two replicas executing different commands in one slot.
     defaultGoal: 'prefix-agreement',
     presetSearches: MP_PRESET_SEARCHES,
+    bugSearches: MP_BUG_SEARCHES,
   },
 
   summary: (_ghost, procs) => summaryFields(procs),
