@@ -72,3 +72,38 @@ test('the livelock goal finds dueling leaders committing nothing while a client 
     "The explorer changed nothing: the run's own schedule reaches the goal.",
   )
 })
+
+test('a student ticks "skip phase 1" on the lecture preset; Find a violation shows two replicas executing different commands in slot 3', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await openApp(page, '?preset=mp-leader-crash')
+  await page.getByRole('button', { name: 'Explore', exact: true }).click()
+  // The lecture's run is correct: nothing to find with one click.
+  await expect(panel(page).getByRole('button', { name: 'Find a violation' })).toHaveCount(0)
+  await page.locator('details.more-menu > summary').click()
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const dialog = page.getByRole('dialog', { name: /Settings/ })
+  await dialog.getByLabel('Bug: new leader skips phase 1').check()
+  await dialog.getByRole('button', { name: 'Apply and restart' }).click()
+  await expect(dialog).toBeHidden()
+  await settled(page)
+
+  await panel(page).getByRole('button', { name: 'Find a violation' }).click()
+  const verdict = panel(page).locator('.explorer-verdict')
+  await expect(verdict).toContainText(
+    'VIOLATION of executed prefixes agree across replicas: slot 3: P1 executed C1.2:put(a2), P4 executed noop',
+    { timeout: 150_000 },
+  )
+  await settled(page)
+  const changes = panel(page).getByRole('list', { name: 'What the explorer changed' }).getByRole('button')
+  await expect(changes).toHaveText([
+    'step 64 dropped #50 (accept 1.1 3=C1.2:put(a2), P1→P4)',
+    'step 74 crashed P1',
+  ])
+  await expect(
+    page.locator('.tl-label-alarm').filter({ hasText: 'Violated: executed prefixes agree across replicas' }),
+  ).toBeVisible()
+  await shot(page, 'multipaxos-explorer-skip-phase1-toggled')
+})

@@ -106,10 +106,18 @@ export function movesOf<T extends ProtocolTypes>(
       if (p.up && timed) out.push({ type: 'fire-timer', pid: p.pid })
     }
   }
-  if (used.drops < budgets.drops) for (const msgId of remote) out.push({ type: 'drop', msgId })
+  // A drop or a crash changes nothing anyone sees until its victim's next step, so it is tried
+  // only right before that step (see `faultsWaitForTheirVictim`). A crash is tried anywhere while
+  // a recovery is still allowed: crashing and recovering at once wipes a process's memory.
+  const dueMsg = due?.msg ?? null
+  if (used.drops < budgets.drops && dueMsg && dueMsg.from !== dueMsg.to)
+    out.push({ type: 'drop', msgId: dueMsg.id })
   if (used.duplicates < budgets.duplicates) for (const msgId of remote) out.push({ type: 'duplicate', msgId })
+  const amnesia = used.recoveries < budgets.recoveries
+  const acts = (pid: number): boolean => (dueMsg ? dueMsg.to === pid : due?.timer?.pid === pid)
   for (const p of s.procs) {
-    if (p.up && used.crashes < budgets.crashes) out.push({ type: 'crash', pid: p.pid })
+    if (p.up && used.crashes < budgets.crashes && (amnesia || acts(p.pid)))
+      out.push({ type: 'crash', pid: p.pid })
     if (!p.up && used.recoveries < budgets.recoveries) out.push({ type: 'recover', pid: p.pid })
   }
   if (used.proposals < budgets.proposals) {

@@ -4,6 +4,7 @@ import { multipaxos } from '../engine/protocols/multipaxos/module.ts'
 import { RULE_TEXT, type MpRule } from '../engine/protocols/multipaxos/ghost.ts'
 import { anyPresetById, galleryPresets } from '../scenarios/presets.ts'
 import type { Scenario } from '../scenarios/scenario.ts'
+import { bugSearchOf } from './bugSearch.ts'
 import { createSimSearch, NO_BUDGETS, type SimBudgets, type SimGoal, type SimProgress } from './simSearch.ts'
 
 /**
@@ -86,6 +87,57 @@ describe('schedule search on Multi-Paxos', () => {
     // 26 plus the two changes) are depth + 1 and no shorter run reaches the goal.
     expect(r.found!.cursor! - 26 + 2).toBe(r.depth + 1)
   }, 120_000)
+
+  // Issue 11: the student ticks "skip phase 1" in Settings on a lecture preset and presses
+  // "Find a violation". The search starts after the preset's last client request and must find
+  // the lost accept and the leader's crash itself, within the app's bounds (300,000 states, the
+  // default memory budget): before faults waited for their victim's next step it ran out of memory.
+  const toggled = (id: string): Scenario => {
+    const s = anyPresetById(id)!.scenario
+    const bugs = { ...s.config.bugs, skipPhase1: true }
+    return { ...s, config: { ...s.config, bugs } as Scenario['config'] }
+  }
+  for (const [id, expected] of [
+    [
+      'mp-leader-crash',
+      {
+        fromStep: 49,
+        text: 'slot 3: P1 executed C1.2:put(a2), P4 executed noop',
+        changes: ['64 dropped #50 (accept 1.1 3=C1.2:put(a2), P1→P4)', '74 crashed P1'],
+      },
+    ],
+    [
+      'mp-steady',
+      {
+        fromStep: 0,
+        text: 'slot 1: P1 executed C1.1:put(a1), P5 executed noop',
+        changes: ['25 dropped #16 (accept 1.1 1=C1.1:put(a1), P1→P5)', '39 crashed P1'],
+      },
+    ],
+  ] as const) {
+    it(`skip phase 1 toggled on ${id}: two replicas execute different commands in one slot`, () => {
+      const scenario = toggled(id)
+      const ex = bugSearchOf(multipaxos, scenario)!
+      expect([ex.bug, ex.goal, ex.fromStep]).toEqual(['skipPhase1', 'prefix-agreement', expected.fromStep])
+      const r = search(
+        { ...scenario, interventions: ex.interventions },
+        ex.fromStep,
+        { id: ex.goal },
+        ex.budgets,
+      )
+      expect(r.found, `${r.distinctStates} states, ${r.memoryMessage ?? r.boundHit}`).not.toBeNull()
+      expect(r.foundText).toBe(`VIOLATION of executed prefixes agree across replicas: ${expected.text}`)
+      expect(r.foundChanges!.map((c) => `${c.atStep} ${c.text}`)).toEqual(expected.changes)
+      expect(violatedAtEnd(r.found!)).toContain('prefix-agreement')
+      // Breadth-first: the run's moves (its steps plus the two changes) are one more than the
+      // depth being expanded when it was found, so no shorter run reaches the goal.
+      expect(r.found!.cursor! - ex.fromStep + 2).toBe(r.depth + 1)
+    }, 120_000)
+  }
+
+  it('offers no such search when no broken variant is on', () => {
+    expect(bugSearchOf(multipaxos, anyPresetById('mp-steady')!.scenario)).toBeNull()
+  })
 
   it('finds no such run when the new leader runs phase 1 (the correct protocol)', () => {
     const r = presetSearch(

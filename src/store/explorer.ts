@@ -3,7 +3,8 @@ import { paxos, protocolById, type AnyProtocol, type BugToggles } from '../engin
 import { createStore } from 'zustand/vanilla'
 import { defaultGoal, goalFor, type SimGoal } from '../explorer/goals.ts'
 import { NO_BUDGETS, type SimBudgets } from '../explorer/simSearch.ts'
-import { anyPresetById } from '../scenarios/presets.ts'
+import { bugSearchOf } from '../explorer/bugSearch.ts'
+import { anyPresetById, type PresetExplore } from '../scenarios/presets.ts'
 import type { Scenario } from '../scenarios/scenario.ts'
 import {
   createExplorerWorkerClient,
@@ -129,11 +130,20 @@ export function setExplorerClient(c: ExplorerClient): void {
   c.listen(onReply)
 }
 
-/** The explorer defaults of the current preset, when it is a broken variant that has them. */
-export function currentPresetExplore() {
-  const id = synodStore.getState().presetId
-  return id === null ? undefined : anyPresetById(id)?.explore
+/**
+ * The one-click "Find a violation" of the run on the diagram: its preset's, when it is a broken
+ * variant's lecture; else, when the user switched a broken variant on, the protocol's search for it.
+ */
+export function currentExplore(): { scenario: Scenario; explore: PresetExplore } | null {
+  const { presetId, scenario } = synodStore.getState()
+  const preset = presetId === null ? undefined : anyPresetById(presetId)
+  if (preset?.explore) return { scenario: preset.scenario, explore: preset.explore }
+  const bug = bugSearchOf(currentProtocol(), scenario)
+  return bug ? { scenario, explore: bug } : null
 }
+
+/** The explorer defaults of the run on the diagram (see `currentExplore`), if any. */
+export const currentPresetExplore = (): PresetExplore | undefined => currentExplore()?.explore
 
 /** The protocol of the scenario on the diagram (its goals are the explorer's). */
 export function currentProtocol(): AnyProtocol {
@@ -224,22 +234,22 @@ export function startSpecCheck(): void {
 }
 
 /**
- * The one-click "Find a violation" of a broken-variant preset: its explore defaults (where the
- * search starts, its budgets, its goal: the protocol's default, Paxos's "agreement is violated"),
- * and the shortest counterexample loaded onto the diagram when found.
+ * The one-click "Find a violation" (`currentExplore`): where the search starts, its budgets, its
+ * goal (default: the protocol's, Paxos's "agreement is violated"); the shortest counterexample is
+ * loaded onto the diagram when found.
  */
 export function findViolation(): boolean {
-  const id = synodStore.getState().presetId
-  const preset = id === null ? undefined : anyPresetById(id)
-  if (!preset?.explore) return false
-  const module = protocolById(preset.scenario.protocol ?? 'paxos') ?? paxos
-  const budgets = { ...NO_BUDGETS, ...preset.explore.budgets }
+  const current = currentExplore()
+  if (!current) return false
+  const { explore } = current
+  const module = protocolById(current.scenario.protocol ?? 'paxos') ?? paxos
+  const budgets = { ...NO_BUDGETS, ...explore.budgets }
   const bounds = { maxStates: 300_000, maxDepth: 300 }
-  const goal = preset.explore.goal ?? defaultGoal(module).id
+  const goal = explore.goal ?? defaultGoal(module).id
   set({ open: true, mode: 'sim', sim: { ...get().sim, goal, budgets, ...bounds } })
   begin('sim', bounds, true)
-  const scenario: Scenario = { ...preset.scenario, interventions: preset.explore.interventions }
-  const fromStep = preset.explore.fromStep ?? 0
+  const scenario: Scenario = { ...current.scenario, interventions: explore.interventions }
+  const fromStep = explore.fromStep ?? 0
   explorer().sim({ scenario, fromStep, goal: goalOf(get().sim, module), budgets, bounds })
   return true
 }

@@ -20,7 +20,9 @@ const MODES: readonly { mode: ExplorerMode; label: string }[] = [
 
 /** The one-click shortcut on a broken-variant preset: the shortest run that breaks agreement. */
 export function FindViolationButton({ running }: { running: boolean }) {
+  // Shown for a broken variant's preset, and for any run once a broken variant is switched on.
   useSynod((s) => s.presetId)
+  useSynod((s) => s.scenario)
   if (!currentPresetExplore()) return null
   return (
     <button

@@ -30,10 +30,11 @@ import type {
   ViolationEvent,
 } from './types.ts'
 import type { AppFace, TimerCountdown } from './appFace.ts'
-import type { PresetSearch, ProtocolGuide, RequestWords, SearchGoal } from './searchGoals.ts'
+import type { BugSearch, PresetSearch, ProtocolGuide, RequestWords, SearchGoal } from './searchGoals.ts'
 
 export type { AppFace, LogGridCell, LogGridModel, LogGridRow, MomentMark, TimerCountdown } from './appFace.ts'
 export type {
+  BugSearch,
   GoalMove,
   GoalParam,
   GuidePoint,
@@ -362,6 +363,8 @@ export interface ProtocolModule<T extends ProtocolTypes> {
     readonly defaultGoal: string
     /** Optional: per preset id, the one-click "Find a violation" of a broken variant's preset. */
     readonly presetSearches?: Readonly<Record<string, PresetSearch>>
+    /** Optional: per broken variant (its name in `config.bugs`), "Find a violation" once it is on. */
+    readonly bugSearches?: Readonly<Record<string, BugSearch>>
   }
 
   /** The one-line outcome, as `name=value` pairs in order (the kernel adds violations and steps). */

@@ -76,6 +76,17 @@ export interface ProtocolGuide {
   readonly tryClick: string
 }
 
+/**
+ * The one-click "Find a violation" for a broken variant a user switched on in Settings, where no
+ * preset set the stage: the goal, and which faults the search may add. The search starts after the
+ * scenario's last request, keeping the requests as the workload and leaving every fault (its own
+ * drops and crashes too) to the search (`src/explorer/bugSearch.ts`).
+ */
+export interface BugSearch {
+  readonly budgets: PresetSearch['budgets']
+  readonly goal: string
+}
+
 /** A protocol's words for the user's request, where the app (not the narration) says them. */
 export interface RequestWords {
   /** The schedule search's budget of added requests (`Proposals`, `Client requests`). */

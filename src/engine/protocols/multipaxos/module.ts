@@ -34,7 +34,7 @@ import { laneStatus, view } from './view.ts'
 import { mpApp } from './app.ts'
 import { MP_GUIDE } from './guide.ts'
 import { salience } from './salience.ts'
-import { MP_PRESET_SEARCHES, MP_SEARCH_GOALS, requestText } from './searchGoals.ts'
+import { MP_BUG_SEARCHES, MP_PRESET_SEARCHES, MP_SEARCH_GOALS, requestText } from './searchGoals.ts'
 import { ghostKey, IGNORED, msgKey, procKey } from './explorerKeys.ts'
 
 /**
@@ -197,6 +197,7 @@ export const multipaxos: MpModule = {
     // The lesson of the replicated log: two replicas executing different commands in one slot.
     defaultGoal: 'prefix-agreement',
     presetSearches: MP_PRESET_SEARCHES,
+    bugSearches: MP_BUG_SEARCHES,
   },
 
   summary: (_ghost, procs) => summaryFields(procs),

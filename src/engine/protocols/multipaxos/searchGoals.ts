@@ -1,4 +1,4 @@
-import type { PresetSearch, SearchGoal } from '../../kernel/module.ts'
+import type { BugSearch, PresetSearch, SearchGoal } from '../../kernel/module.ts'
 import { fmtCmd } from './state.ts'
 import type { MpTypes } from './types.ts'
 
@@ -78,4 +78,14 @@ export const MP_PRESET_SEARCHES: Readonly<Record<string, PresetSearch>> = {
     budgets: { proposals: 1 },
     goal: 'linearizable',
   },
+}
+
+/**
+ * "Find a violation" once a broken variant is switched on in Settings, on any scenario (the
+ * lecture's `mp-leader-crash`, `mp-steady`). Skipping phase 1 shows only after a leader change,
+ * by a new leader that missed a chosen slot: one lost accept and one crash of the leader are
+ * enough, and the scenario's own requests are the workload.
+ */
+export const MP_BUG_SEARCHES: Readonly<Record<string, BugSearch>> = {
+  skipPhase1: { goal: 'prefix-agreement', budgets: { crashes: 1, drops: 1, proposals: 0 } },
 }
