@@ -130,7 +130,7 @@ describe('the clicker on Multi-Paxos (a module that marks its own phases)', () =
   })
 
   it("captions in the module's terms, as sentences", () => {
-    const chosen = stops.find((s) => mpLog.some((e) => e.step === s && e.kind === 'slot.chosen'))!
+    const chosen = stops.find((s) => mpLog.some((e) => e.step === s && (e.kind as string) === 'slot.chosen'))!
     const text = captionAt(mpLog, crash.beats, crash.description, chosen).text
     expect(text).toMatch(/is chosen in slot \d+: a majority/)
     expect(text).toMatch(/\.$/)
