@@ -1,6 +1,7 @@
 import { select, zoom, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { flushSync } from 'react-dom'
+import { animateZoom, installInterrupt, interrupt } from './zoomMotion.ts'
 import type { Frame } from './layout.ts'
 import {
   constrainX,
@@ -91,6 +92,7 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
   useEffect(() => {
     const svg = svgRef.current
     if (!svg) return
+    installInterrupt()
     const z = zoom<SVGSVGElement, unknown>()
       // Animate pans as pans: d3's default (van Wijk's smooth zoom) pulls the scale out and back
       // in on the way, which changes every arrow's x on every frame. Linear keeps the scale, so a
@@ -124,6 +126,7 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
       setFollow(false)
     })
     return () => {
+      interrupt(svg)
       sel.on('.zoom', null).on('wheel.hpan', null)
       behavior.current = null
     }
@@ -141,9 +144,8 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
       if (!svg || !z || !geometry) return
       const next = constrainX(t, endTick, geometry)
       target.current = next
-      const sel = select(svg)
-      if (animate && !reducedMotion) sel.transition().duration(FOLLOW_PAN_MS).call(z.transform, next)
-      else sel.call(z.transform, next)
+      if (animate && !reducedMotion) animateZoom(svg, z, next, FOLLOW_PAN_MS)
+      else select(svg).call(z.transform, next)
     },
     [svgRef, geometry, endTick, reducedMotion],
   )
