@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
@@ -69,6 +70,17 @@ export default defineConfig({
       },
     }),
   ],
+  // d3-zoom imports d3-transition only to interrupt animations; the app animates its few zooms
+  // itself (src/timeline/zoomMotion.ts says how), which keeps d3-transition and what it pulls in
+  // (d3-color, d3-ease, d3-timer, most of d3-interpolate) out of the bundle.
+  resolve: {
+    alias: [
+      {
+        find: /^d3-transition$/,
+        replacement: fileURLToPath(new URL('./src/timeline/zoomMotion.ts', import.meta.url)),
+      },
+    ],
+  },
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   server: { host: '127.0.0.1' },

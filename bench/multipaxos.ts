@@ -19,14 +19,30 @@ export interface MultiPaxosRun {
   readonly violations: number
 }
 
+/** The workload's config: 5 replicas (the default), two clients of 500 commands, 5% loss. */
+export function multiPaxosBenchConfig(): MpConfig {
+  return { ...multipaxos.config.defaults(), workload: [OPS, OPS], lossPercent: 5, maxSteps: 200_000 }
+}
+
 /** One 1,000-command run with loss and a leader crash. */
 export function multiPaxosRun(seed: number): MultiPaxosRun {
-  const config: MpConfig = {
-    ...multipaxos.config.defaults(),
-    workload: [OPS, OPS],
-    lossPercent: 5,
-    maxSteps: 200_000,
+  const { sim, answered, ms, cpuMs } = thousandCommands(seed)
+  return {
+    steps: sim.state.step,
+    events: sim.log.length,
+    ms,
+    cpuMs,
+    answered,
+    violations: sim.state.violations,
   }
+}
+
+/**
+ * The run itself, kept for the browser bench: the simulator (its `recorded` interventions hold
+ * the crash, at the step it happened) and how many commands were answered.
+ */
+export function thousandCommands(seed: number) {
+  const config = multiPaxosBenchConfig()
   const cpu = process.cpuUsage()
   const start = performance.now()
   const sim = new Simulator(multipaxos, { seed, config, interventions: [] })
@@ -50,14 +66,7 @@ export function multiPaxosRun(seed: number): MultiPaxosRun {
   }
   const ms = performance.now() - start
   const used = process.cpuUsage(cpu)
-  return {
-    steps: sim.state.step,
-    events: sim.log.length,
-    ms,
-    cpuMs: (used.user + used.system) / 1000,
-    answered: answered(),
-    violations: sim.state.violations,
-  }
+  return { sim, answered: answered(), ms, cpuMs: (used.user + used.system) / 1000 }
 }
 
 /** The median events per second of three runs (seeds 1–3). */

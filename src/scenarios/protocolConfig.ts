@@ -42,7 +42,10 @@ export function overDefaults(
     const where = `${path}.${key}`
     if (!Object.hasOwn(defaults, key)) return { ok: false, error: `unknown field "${where}"` }
     const [d, r] = [defaults[key], raw[key]]
-    if (kindOf(d) !== kindOf(r))
+    // A number field may be null (Multi-Paxos's `initialLeader: null`, no leader at the start):
+    // the module's `config.problems()` decides whether that field allows it.
+    const nullForNumber = r === null && kindOf(d) === 'number'
+    if (kindOf(d) !== kindOf(r) && !nullForNumber)
       return { ok: false, error: `${where} ${shouldBe[kindOf(d)] ?? 'has the wrong kind'}` }
     if (isPlainObject(d) && isPlainObject(r)) {
       const inner = overDefaults(d, r, where)

@@ -55,7 +55,11 @@ function diff(value: Record<string, unknown>, base: Record<string, unknown>): Re
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(value)) {
     const b = base[k]
-    if (typeof v === 'object' && v !== null && typeof b === 'object' && b !== null) {
+    // Lists (Multi-Paxos's workload) are values: kept whole unless equal, since an index-wise
+    // diff would turn a list into an object the decoder refuses.
+    if (Array.isArray(v) || Array.isArray(b)) {
+      if (JSON.stringify(v) !== JSON.stringify(b)) out[k] = v
+    } else if (typeof v === 'object' && v !== null && typeof b === 'object' && b !== null) {
       const inner = diff(v as Record<string, unknown>, b as Record<string, unknown>)
       if (Object.keys(inner).length > 0) out[k] = inner
     } else if (v !== b) out[k] = v

@@ -1,8 +1,9 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { placeGlyph, sketchLooks } from './ArrowSketch.tsx'
-import { ARROW_HEAD } from './glyphs.ts'
+import { ARROW_HEAD, SELF_LOOP } from './glyphs.ts'
 import { computeLayout } from './layout.ts'
+import { BALLOT_HUE_COUNT } from './palette.ts'
 import { Plot } from './Plot.tsx'
 import { racingLog } from './testRuns.ts'
 
@@ -40,7 +41,7 @@ describe('ArrowSketch', () => {
     expect(crosses).toBe('')
   })
 
-  it('keeps the arrows someone looks at, and self-messages, whole and named; the rest are not buttons', () => {
+  it('keeps the arrows someone looks at whole and named; the rest, self-messages too, are not buttons', () => {
     const layout = layoutAt(30)
     const selected = layout.arrows.find((a) => !a.self && a.state === 'delivered')
     if (!selected) throw new Error('no delivered arrow')
@@ -59,8 +60,39 @@ describe('ArrowSketch', () => {
       </svg>,
     )
     const whole = [...html.matchAll(/data-msg-id="(\d+)"/g)].map((m) => Number(m[1]))
-    const expected = layout.arrows.filter((a) => a.self || a.id === selected.id).map((a) => a.id)
-    expect(whole.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b))
+    expect(whole).toEqual([selected.id])
     expect(html).toContain('class="tl-sketches" aria-hidden="true"')
+  })
+
+  it('sketches a self-message as its loop and dot, in a look of its own', () => {
+    const layout = layoutAt(30)
+    const selfs = layout.arrows.filter((a) => a.self)
+    expect(selfs.length).toBeGreaterThan(0)
+    const { looks } = sketchLooks(layout.arrows)
+    for (const a of selfs) {
+      const look = looks.find((l) => l.self && l.shafts.includes(placeGlyph(SELF_LOOP, a.x1, a.y1, 0)))
+      expect(look, `self-message #${a.id}`).toBeDefined()
+      expect(look?.className).toContain('tl-self')
+      expect(look?.heads).toBe('')
+    }
+    // No other look draws a loop.
+    expect(looks.filter((l) => !l.self).some((l) => l.shafts.includes('C'))).toBe(false)
+  })
+
+  it('keeps the looks in one order whichever arrows come first (no group moves while scrubbing)', () => {
+    const arrows = layoutAt(30).arrows
+    const keys = (xs: typeof arrows) => sketchLooks(xs).looks.map((l) => l.key)
+    expect(keys([...arrows].reverse())).toEqual(keys(arrows))
+    expect(keys(arrows)).toEqual([...keys(arrows)].sort())
+  })
+
+  it('shares one look among ballots of the same colour (looks survive a scrub to later ballots)', () => {
+    const arrows = layoutAt(30).arrows.filter((a) => !a.self && a.hue !== null)
+    const first = arrows[0]
+    if (!first || first.hue === null) throw new Error('no arrow with a ballot hue')
+    const later = { ...first, id: 9999, hue: first.hue + BALLOT_HUE_COUNT }
+    const { looks } = sketchLooks([first, later])
+    expect(looks).toHaveLength(1)
+    expect(looks[0]?.style).toEqual(sketchLooks([first]).looks[0]?.style)
   })
 })

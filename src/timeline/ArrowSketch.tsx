@@ -1,7 +1,7 @@
 import { memo, type CSSProperties } from 'react'
 import type { ArrowGeom } from './arrows.ts'
-import { ARROW_HEAD, BAR_HEAD, CROSS } from './glyphs.ts'
-import { hueVars } from './palette.ts'
+import { ARROW_HEAD, BAR_HEAD, CROSS, SELF_LOOP } from './glyphs.ts'
+import { BALLOT_HUE_COUNT, hueVars, PROPOSER_HUE_COUNT } from './palette.ts'
 
 /**
  * The arrows while a scrub is moving: every arrow of one look (kind, state, hue, quietness) is a
@@ -11,16 +11,24 @@ import { hueVars } from './palette.ts'
  * it is a few `d` attributes. Shafts, heads, tails and the dotted rest of a message in flight are
  * drawn exactly where the full arrows draw them, with the same CSS; badges, halos and hit areas
  * wait for the scrub to hold still (as the labels do), when the full arrows come back.
+ * Self-messages are sketched too (their loop and dot), in looks of their own.
+ *
+ * The looks are drawn in the order of their keys, not of the arrows: as the view moves, arrows of
+ * other looks come first, and following them would make React move the looks' groups (a removal
+ * and an insertion each) on every frame.
  */
 
-/** A glyph path (absolute M/L/Z commands only, as in glyphs.ts) rotated by `deg` and moved to (x, y). */
-export function placeGlyph(d: string, x: number, y: number, deg: number): string {
+/**
+ * A glyph path (absolute commands only, as in glyphs.ts) rotated by `deg`, scaled by `scale` and
+ * moved to (x, y).
+ */
+export function placeGlyph(d: string, x: number, y: number, deg: number, scale = 1): string {
   const rad = (deg * Math.PI) / 180
   const cos = Math.cos(rad)
   const sin = Math.sin(rad)
   return d.replace(/(-?\d*\.?\d+) (-?\d*\.?\d+)/g, (_, a: string, b: string) => {
-    const px = Number(a)
-    const py = Number(b)
+    const px = Number(a) * scale
+    const py = Number(b) * scale
     return `${r1(x + px * cos - py * sin)} ${r1(y + px * sin + py * cos)}`
   })
 }
@@ -34,6 +42,8 @@ interface Look {
   readonly key: string
   readonly className: string
   readonly style: CSSProperties
+  /** Self-messages: a loop for a shaft and a dot (`tl-self-dot`) for a tail, nothing else. */
+  readonly self: boolean
   shafts: string
   ghosts: string
   heads: string
@@ -44,10 +54,16 @@ interface Look {
 function lookOf(a: ArrowGeom): Omit<Look, 'shafts' | 'ghosts' | 'heads' | 'tails' | 'queued'> {
   const classes = ['tl-sketch', 'tl-hue', `tl-${a.kind}`, `tl-${a.state}`]
   if (a.quiet) classes.push('tl-quiet')
+  if (a.self) classes.push('tl-self')
+  // Ballots and proposers past the palette's length reuse its colours: one look per colour, so a
+  // look lives on while the scrub moves on to later ballots.
+  const hue = a.hue === null ? null : a.hue % BALLOT_HUE_COUNT
+  const slot = a.proposerSlot === null ? null : a.proposerSlot % PROPOSER_HUE_COUNT
   return {
-    key: `${a.kind}|${a.state}|${a.quiet ? 1 : 0}|${a.hue}|${a.proposerSlot}`,
+    key: `${a.kind}|${a.state}|${a.quiet ? 1 : 0}|${a.self ? 1 : 0}|${hue}|${slot}`,
+    self: a.self,
     className: classes.join(' '),
-    style: hueVars(a.hue, a.proposerSlot) as CSSProperties,
+    style: hueVars(hue, slot) as CSSProperties,
   }
 }
 
@@ -63,13 +79,20 @@ export function sketchLooks(arrows: readonly ArrowGeom[]): { looks: Look[]; cros
       byKey.set(k.key, look)
     }
     look.tails += dot(a.x1, a.y1, 3)
+    if (a.self) {
+      // As the full arrow's SelfArrow: the loop, the dot, and a small ✕ above a lost one.
+      look.shafts += placeGlyph(SELF_LOOP, a.x1, a.y1, 0)
+      if (a.state === 'dropped') crosses += placeGlyph(CROSS, a.x1, a.y1 - 12, 0, 0.6)
+      continue
+    }
     look.shafts += `M${r1(a.x1)} ${r1(a.y1)}L${r1(a.x2)} ${r1(a.y2)}`
     if (a.state !== 'delivered') look.ghosts += `M${r1(a.x2)} ${r1(a.y2)}L${r1(a.tx)} ${r1(a.ty)}`
     if (a.state === 'dropped') crosses += placeGlyph(CROSS, a.x2, a.y2, 0)
     else if (a.progress === 0) look.queued += dot(a.x2, a.y2, 4.5)
     else look.heads += placeGlyph(a.kind === 'reject' ? BAR_HEAD : ARROW_HEAD, a.x2, a.y2, a.angle)
   }
-  return { looks: [...byKey.values()], crosses }
+  const looks = [...byKey.values()].sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : 0))
+  return { looks, crosses }
 }
 
 export const ArrowSketch = memo(function ArrowSketch({ arrows }: { arrows: readonly ArrowGeom[] }) {
@@ -80,7 +103,7 @@ export const ArrowSketch = memo(function ArrowSketch({ arrows }: { arrows: reado
         <g key={l.key} className={l.className} style={l.style}>
           {l.ghosts && <path className="tl-ghost" d={l.ghosts} />}
           <path className="tl-shaft" d={l.shafts} />
-          <path className="tl-tail" d={l.tails} />
+          <path className={l.self ? 'tl-self-dot' : 'tl-tail'} d={l.tails} />
           {l.heads && <path className="tl-head" d={l.heads} />}
           {l.queued && <path className="tl-queued" d={l.queued} />}
         </g>

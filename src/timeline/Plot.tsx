@@ -45,9 +45,9 @@ export const Plot = memo(function Plot(props: PlotProps) {
   const hatchId = `${idPrefix}-hatch`
   const axisProps = { axis: layout.axis, frame, visibleX: layout.visibleX, cursorX: layout.cursorX }
   const laneYs = layout.lanes.map((l) => l.y)
-  // Sketched or not, the arrows someone is looking at (and self-messages) stay whole.
+  // Sketched or not, the arrows someone is looking at stay whole.
   const whole = (a: (typeof layout.arrows)[number]): boolean =>
-    !sketch || a.self || a.id === activeId || a.id === selectedMsgId || a.id === tabStopId
+    !sketch || a.id === activeId || a.id === selectedMsgId || a.id === tabStopId
   return (
     <>
       <defs>

@@ -1,4 +1,4 @@
-import { scaleLinear, tickStep } from 'd3'
+import { ticks, tickStep } from 'd3'
 import type { SimEvent } from '../engine/index.ts'
 import {
   arrowAtCursor,
@@ -248,9 +248,7 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
     markScale: typeScale,
   })
   const tickCount = Math.max(2, Math.floor((frame.plotRight - frame.plotLeft) / 90))
-  const axis = (
-    extra ? ticksAcross(view, from, to, tickCount) : scaleLinear().domain([view[0], view[1]]).ticks(tickCount)
-  )
+  const axis = (extra ? ticksAcross(view, from, to, tickCount) : ticks(view[0], view[1], tickCount))
     .filter((t) => Number.isInteger(t))
     .map((t) => ({ x: round1(x(t)), tick: t }))
   return {

@@ -1,6 +1,7 @@
-import { interpolate, select, zoom, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3'
+import { select, zoom, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { flushSync } from 'react-dom'
+import { animateZoom, installInterrupt, interrupt } from './zoomMotion.ts'
 import type { Frame } from './layout.ts'
 import {
   constrainX,
@@ -54,6 +55,12 @@ export interface TimeZoom {
   readonly reveal: (fromTick: number, toTick: number) => void
 }
 
+/** d3-zoom's views are [centre x, centre y, width]; each number moves linearly. */
+type View = [number, number, number]
+const linearView =
+  (a: View, b: View) =>
+  (t: number): View => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t]
+
 const USER_DRAG = new Set(['mousemove', 'pointermove', 'touchmove'])
 /** How long an animated pan or zoom takes. */
 export const FOLLOW_PAN_MS = 220
@@ -85,11 +92,12 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
   useEffect(() => {
     const svg = svgRef.current
     if (!svg) return
+    installInterrupt()
     const z = zoom<SVGSVGElement, unknown>()
       // Animate pans as pans: d3's default (van Wijk's smooth zoom) pulls the scale out and back
       // in on the way, which changes every arrow's x on every frame. Linear keeps the scale, so a
       // follow pan moves one transform and draws only the arrows that come into view.
-      .interpolate(interpolate)
+      .interpolate(linearView)
       .filter((e: Event) => {
         if (e instanceof WheelEvent) return Math.abs(e.deltaY) >= Math.abs(e.deltaX) && !e.shiftKey
         return !(e as MouseEvent).ctrlKey && !(e as MouseEvent).button
@@ -118,6 +126,7 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
       setFollow(false)
     })
     return () => {
+      interrupt(svg)
       sel.on('.zoom', null).on('wheel.hpan', null)
       behavior.current = null
     }
@@ -135,9 +144,8 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
       if (!svg || !z || !geometry) return
       const next = constrainX(t, endTick, geometry)
       target.current = next
-      const sel = select(svg)
-      if (animate && !reducedMotion) sel.transition().duration(FOLLOW_PAN_MS).call(z.transform, next)
-      else sel.call(z.transform, next)
+      if (animate && !reducedMotion) animateZoom(svg, z, next, FOLLOW_PAN_MS)
+      else select(svg).call(z.transform, next)
     },
     [svgRef, geometry, endTick, reducedMotion],
   )

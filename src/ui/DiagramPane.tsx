@@ -1,4 +1,4 @@
-import { useMemo, type MouseEvent } from 'react'
+import { useEffect, useMemo, useState, type MouseEvent } from 'react'
 import { selectMessage, selectProcess, stepForward } from '../store/actions.ts'
 import { useMoment } from '../store/moment.ts'
 import { downThrough } from '../store/runIndex.ts'
@@ -24,6 +24,31 @@ function tapToStep(e: MouseEvent): void {
   stepForward()
 }
 
+/**
+ * How long the diagram stays sketched and unlabelled after a drag stops moving (the store says
+ * so after 100 ms without a move). A drag that pauses for a moment and goes on would otherwise
+ * bring every arrow and label back for a frame or two and take them away again: the two most
+ * expensive frames of a scrub, for nothing anyone can read.
+ */
+const SKETCH_LINGER_MS = 250
+
+/** `on`, and still true for `ms` after it turns false while `active` lasts (false once it ends). */
+function useLingering(on: boolean, ms: number, active: boolean): boolean {
+  const [was, setWas] = useState(on)
+  const [hold, setHold] = useState(0)
+  if (was !== on) {
+    // Adjusting state during render (React's pattern for reacting to a prop change).
+    setWas(on)
+    setHold(on || !active ? 0 : (h) => h + 1)
+  }
+  useEffect(() => {
+    if (hold === 0) return
+    const timer = window.setTimeout(() => setHold(0), ms)
+    return () => window.clearTimeout(timer)
+  }, [hold, ms])
+  return on || (active && hold > 0)
+}
+
 /** The time-space diagram, fed from the store: the log, the cursor, the selection, who is down. */
 export function DiagramPane() {
   const log = useSynod((s) => s.log)
@@ -31,7 +56,12 @@ export function DiagramPane() {
   const processCount = useSynod((s) => s.processCount)
   const selectedMsgId = useSynod((s) => s.selectedMsgId)
   const fastCursor = useSynod((s) => s.scrubbing || s.playing)
-  const scrubMoving = useSynod((s) => s.scrubMoving)
+  const scrubbing = useSynod((s) => s.scrubbing)
+  const scrubMoving = useLingering(
+    useSynod((s) => s.scrubMoving),
+    SKETCH_LINGER_MS,
+    scrubbing,
+  )
   // Who is down at the cursor: the log's crash and recovery facts (cheap on every scrub frame).
   const down = useMemo(() => downThrough(log, cursor), [log, cursor])
   // A protocol module names its lanes and writes their status lines from the real state.
