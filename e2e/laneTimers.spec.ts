@@ -72,14 +72,14 @@ test.describe('countdowns on the lanes, 1920×1080', () => {
 test.describe('countdowns on the lanes, 1024×768', () => {
   test.use({ viewport: { width: 1024, height: 768 } })
 
-  test('mp-backoff: election timeouts count down on every replica, the preempted one’s too', async ({
+  test('mp-backoff: election timeouts count down on every replica, and the preempted one’s backoff', async ({
     page,
   }) => {
     await openApp(page, '?preset=mp-backoff')
     await stepTo(page, 22)
     const names = await pending(page).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))
     expect(names).toContain(
-      'P1 waits for word from a leader until t=74; then a follower campaigns and a candidate backs off',
+      'P1 backs off until t=74, then runs phase 1 with a higher ballot unless it has heard from a leader',
     )
     expect(names).toContain('P2 sends its next heartbeat at t=50')
     await expect(page.locator('.tl-label-timer').first()).toBeVisible()

@@ -56,6 +56,8 @@ export function campaign(d: ReplicaDraft): void {
     return becomeLeader(d)
   }
   d.broadcast(replicaPids(d.ctx.config), { type: 'prepare', ballot, fromSlot: r.fromSlot })
+  // Asked to campaign while backing off: the backoff is over (its own timer, so cancelled by name).
+  d.cancelTimer('backoff')
   d.setTimer('election', d.ctx.config.electionTimeoutTicks)
 }
 
@@ -114,6 +116,7 @@ export function becomeLeader(d: ReplicaDraft): void {
   r.nextSlot = last + 1
   r.beatSlot = r.nextSlot
   d.cancelTimer('election')
+  d.cancelTimer('backoff')
   d.fact({ kind: 'leader.elected', ballot, reproposed, noops })
   if (entries.length > 0) sendAccepts(d, entries)
   else d.broadcast(others(d), { type: 'heartbeat', ballot, commit: r.commit })
@@ -148,7 +151,9 @@ export function stepDown(d: ReplicaDraft, higher: Ballot | null): void {
   d.cancelTimer('heartbeat')
   d.cancelTimer('batch')
   const delay = retryDelay(d.ctx, r.attempt)
-  d.setTimer('election', delay)
+  // The backoff is its own timer (its own words on the lane); a candidate's phase-1 timeout goes.
+  d.cancelTimer('election')
+  d.setTimer('backoff', delay)
   d.fact({
     kind: 'leader.preempted',
     ballot: r.ballot ?? { round: 0, pid: r.pid },
@@ -184,8 +189,9 @@ export function hearLeader(d: ReplicaDraft, ballot: Ballot): void {
 }
 
 /**
- * The election timer: a candidate's phase 1 took too long (retry later); a follower that heard
- * from a leader since the timer was set waits another period; one that did not, campaigns.
+ * The election timer, or the backoff after a preemption: a candidate's phase 1 took too long
+ * (back off); a follower that heard from a leader since the timer was set waits another election
+ * timeout; one that did not, campaigns with a higher ballot.
  */
 export function onElectionTimer(d: ReplicaDraft): void {
   const r = d.state

@@ -34,7 +34,7 @@ describe('acceptor', () => {
     const s = r.state as ReplicaState
     expect([s.status, s.leader, s.attempt]).toEqual(['follower', 2, 1])
     expect(r.outbox).toContainEqual({ do: 'timer.cancel', key: 'heartbeat' })
-    expect(r.outbox).toContainEqual({ do: 'timer.set', key: 'election', afterTicks: 42 })
+    expect(r.outbox).toContainEqual({ do: 'timer.set', key: 'backoff', afterTicks: 42 })
   })
 
   it('accepts at or above its promise, votes per slot and learns the commit point', () => {

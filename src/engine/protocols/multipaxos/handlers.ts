@@ -83,7 +83,7 @@ export function onTimer(
     return d.done()
   }
   const d = replica(ctx, s)
-  if (key === 'election') onElectionTimer(d)
+  if (key === 'election' || key === 'backoff') onElectionTimer(d)
   if (key === 'heartbeat') onHeartbeatTimer(d)
   if (key === 'batch') flushBatch(d)
   return d.done()

@@ -195,6 +195,7 @@ export function eventSentence(e: MpEvent | ViolationEvent): string {
 
 const TIMER_WORDS: Record<TimerKey, string> = {
   election: 'election timer',
+  backoff: 'backoff timer',
   heartbeat: 'heartbeat timer',
   batch: 'batch timer',
   retry: 'retry timer',
@@ -209,9 +210,9 @@ export const timerCancel = (pid: ProcessId, key: TimerKey, fireAt: Tick, config:
   `${processName(config, pid)} cancels its ${TIMER_WORDS[key]} (due at tick ${fireAt})`
 
 /**
- * The countdowns drawn on the lanes: a replica's election timeout (also its randomized backoff
- * after a preemption: both wait for word from a leader), a leader's heartbeat tick (routine, drawn
- * faintly), a client's retry. Batching and a client's pacing are left undrawn.
+ * The countdowns drawn on the lanes: a replica's election timeout (a follower's wait for word from
+ * a leader, a candidate's wait for promises), its backoff after a preemption, a leader's heartbeat
+ * tick (routine, drawn faintly), a client's retry. Batching and a client's pacing are left undrawn.
  */
 export function timerCountdown(
   pid: ProcessId,
@@ -225,6 +226,13 @@ export function timerCountdown(
       return {
         label: 'election timeout',
         text: `${who} waits for word from a leader until t=${fireAt}; then a follower campaigns and a candidate backs off`,
+        quiet: false,
+      }
+    case 'backoff':
+      // What `onElectionTimer` does when it fires: campaign again, unless a leader spoke meanwhile.
+      return {
+        label: 'backoff',
+        text: `${who} backs off until t=${fireAt}, then ${config.bugs.skipPhase1 ? 'takes over without phase 1' : 'runs phase 1'} with a higher ballot unless it has heard from a leader`,
         quiet: false,
       }
     case 'heartbeat':

@@ -75,7 +75,7 @@ export type MpMsg =
 export type MpMsgType = MpMsg['type']
 
 /** Keyed timers: a process has at most one pending timer per key. */
-export type TimerKey = 'election' | 'heartbeat' | 'batch' | 'retry' | 'next'
+export type TimerKey = 'election' | 'backoff' | 'heartbeat' | 'batch' | 'retry' | 'next'
 
 /** The deliberately broken variants, one toggle each. */
 export interface MpBugs {
