@@ -73,6 +73,13 @@ test("the help dialog teaches the run's protocol: Multi-Paxos's election and slo
   await expect(help).toContainText('Click a client (C1…) to send it a put or get')
   await expect(help).not.toContainText('propose a value')
   await page.keyboard.press('Escape')
+  // The shortcuts too: a round is a slot's commit, and there are no learners to run until.
+  await page.keyboard.press('?')
+  const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(keys).toContainText('Forward one round (a slot is proposed, then chosen)')
+  await expect(keys).not.toContainText('Run until decided')
+  await expect(keys).not.toContainText('ballot succeeds')
+  await page.keyboard.press('Escape')
   // Back on single-decree Paxos, the same dialog speaks of proposers and values again.
   await page.getByLabel('Choose an example run').selectOption('basic')
   await page.getByRole('button', { name: /Help/ }).click()

@@ -51,6 +51,7 @@ export type {
   LogGridRow,
   MomentMark,
   ProcSlot,
+  ProtocolGuide,
   ProtocolPreset,
   TimerCountdown,
 } from './kernel/module.ts'

@@ -1,12 +1,14 @@
 import { Dialog } from './Dialog.tsx'
-import { SHORTCUT_GROUPS } from './keys.ts'
+import { useProtocol } from '../store/protocol.ts'
+import { shortcutGroups } from './keys.ts'
 
 /** The `?` overlay: every shortcut a lecturer uses live. */
 export function ShortcutsDialog() {
+  const module = useProtocol()
   return (
     <Dialog title="Keyboard shortcuts" wide>
       <div className="shortcut-groups">
-        {SHORTCUT_GROUPS.map((g) => (
+        {shortcutGroups(module.guide, module.app === undefined).map((g) => (
           <table key={g.title} className="shortcuts">
             <caption>{g.title}</caption>
             <tbody>

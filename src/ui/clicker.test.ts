@@ -135,4 +135,16 @@ describe('the clicker on Multi-Paxos (a module that marks its own phases)', () =
     expect(text).toMatch(/is chosen in slot \d+: a majority/)
     expect(text).toMatch(/\.$/)
   })
+
+  it('tells first what the stop itself draws: a proposal, not an earlier answer', () => {
+    for (const s of stops) {
+      const own = mpLog.find((e) => e.step === s && (e.kind as string) === 'slot.propose')
+      if (own && !(crash.beats ?? []).some((b) => b.step === s))
+        expect(captionAt(mpLog, crash.beats, crash.description, s).text.startsWith(own.text)).toBe(true)
+    }
+  })
+
+  it('ends by saying why the run stopped', () => {
+    expect(captionAt(mpLog, crash.beats, crash.description, stops.at(-1)!).text).toMatch(/^The run stopped/)
+  })
 })

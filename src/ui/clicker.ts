@@ -124,6 +124,7 @@ const KERNEL_WEIGHT: Partial<Record<string, number>> = {
   'proc.recover': 7,
   'net.partition': 7,
   'net.heal': 7,
+  'limit.reached': 5,
   'msg.drop': 4,
   'timer.fire': 3,
   'msg.deliver': 2,
@@ -136,7 +137,6 @@ const KERNEL_UNTOLD = new Set([
   'timer.set',
   'timer.cancel',
   'intervention.invalid',
-  'limit.reached',
   'run.quiescent',
 ])
 
@@ -214,8 +214,12 @@ export function momentNarration(
   const weight = (e: SimEvent): number => weightOf(module, e)
   const events = keyEvents(log, from, to, weight)
   const top = Math.max(0, ...events.map(weight))
-  // Only the telling kinds (a delivery never hides a promise), the most telling first.
-  const kept = events.filter((e) => weight(e) >= Math.min(top, 4)).sort((a, b) => weight(b) - weight(a))
+  // Only the telling kinds (a delivery never hides a promise), the most telling first, in log
+  // order. A phase-long moment (see phaseMoments) tells first what its last step does: it is what
+  // the diagram has just drawn. (A moment of one tick's deliveries is one event told for many.)
+  const cursorFirst = module.app !== undefined
+  const rank = (e: SimEvent): number => weight(e) + (cursorFirst && e.step === to && weight(e) >= 4 ? 10 : 0)
+  const kept = events.filter((e) => weight(e) >= Math.min(top, 4)).sort((a, b) => rank(b) - rank(a))
   // A module's event sentences may end without a period; in a caption they follow each other.
   const sentences = fold(kept.map((e) => (/[.!?]$/.test(e.text) ? e.text : `${e.text}.`)))
   return sentences.slice(0, CAPTION_SENTENCES).join(' ')

@@ -1,10 +1,21 @@
-/** The keyboard shortcuts, as the ? overlay lists them, in groups. Data only. */
+import type { ProtocolGuide } from '../engine/index.ts'
+
+/** The keyboard shortcuts, as the ? overlay lists them, in groups, in the run's protocol's words. Pure. */
 export interface Shortcut {
   readonly keys: readonly string[]
   readonly what: string
 }
 
-export const SHORTCUT_GROUPS: readonly { title: string; items: readonly Shortcut[] }[] = [
+export interface ShortcutGroup {
+  readonly title: string
+  readonly items: readonly Shortcut[]
+}
+
+/**
+ * The shortcuts of a run of a protocol with this guide. `untilDecided`: the protocol has
+ * single-decree learners, so D runs until they decide (the Transport's rule too).
+ */
+export const shortcutGroups = (guide: ProtocolGuide, untilDecided: boolean): readonly ShortcutGroup[] => [
   {
     title: 'Time',
     items: [
@@ -13,9 +24,9 @@ export const SHORTCUT_GROUPS: readonly { title: string; items: readonly Shortcut
       { keys: ['←', 'PageUp'], what: 'Step back (clicker: previous)' },
       { keys: ['Shift', '→'], what: 'Forward to the next phase change' },
       { keys: ['Shift', '←'], what: 'Back to the previous phase change' },
-      { keys: [']'], what: 'Forward one round (ballot succeeds or fails)' },
+      { keys: [']'], what: `Forward one round (${guide.round})` },
       { keys: ['['], what: 'Back to the start of the round' },
-      { keys: ['D'], what: 'Run until decided' },
+      ...(untilDecided ? [{ keys: ['D'], what: 'Run until decided' }] : []),
       { keys: ['Home', 'End'], what: 'Jump to the start / the end' },
       { keys: ['+', '−'], what: 'Faster / slower playback (zoom when the diagram has focus)' },
     ],
@@ -23,7 +34,7 @@ export const SHORTCUT_GROUPS: readonly { title: string; items: readonly Shortcut
   {
     title: 'Acting',
     items: [
-      { keys: ['1', '…', '9'], what: 'Actions of process P1…P9 (propose, crash…)' },
+      { keys: ['1', '…', '9'], what: `Actions of the process on lane 1…9 (${guide.processActions})` },
       { keys: ['I'], what: 'Go to the messages in flight' },
       { keys: ['N'], what: 'Deliver the selected message now' },
       { keys: ['Delete'], what: 'Drop the selected message' },

@@ -74,6 +74,10 @@ export interface ProtocolGuide {
   readonly points: readonly GuidePoint[]
   /** What clicking a process or lane does here (`Click a process to propose a value, crash or recover it.`). */
   readonly tryClick: string
+  /** What one round is, for the `]` key (`ballot succeeds or fails`). */
+  readonly round: string
+  /** What a process's actions are, for the `1`…`9` keys (`propose, crash…`). */
+  readonly processActions: string
 }
 
 /**

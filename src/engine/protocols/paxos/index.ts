@@ -164,5 +164,7 @@ export const paxos: ProtocolModule<PaxosTypes> = {
       },
     ],
     tryClick: 'Click a process to propose a value, crash or recover it.',
+    round: 'ballot succeeds or fails',
+    processActions: 'propose, crash…',
   },
 }
