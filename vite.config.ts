@@ -36,12 +36,30 @@ function contentSecurityPolicy(): Plugin {
   }
 }
 
+/**
+ * d3-zoom's `d3-interpolate` is src/timeline/zoomInterpolate.ts (d3-zoom's own import only: other
+ * d3 modules keep theirs). d3-zoom uses only its `interpolateZoom`, a default the app replaces,
+ * and loading d3-interpolate for it brought d3-color into the bundle.
+ */
+function d3ZoomInterpolate(): Plugin {
+  const target = fileURLToPath(new URL('./src/timeline/zoomInterpolate.ts', import.meta.url))
+  return {
+    name: 'synod-d3-zoom-interpolate',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === 'd3-interpolate' && importer && /[\\/]d3-zoom[\\/]/.test(importer)) return target
+      return null
+    },
+  }
+}
+
 // `base: './'` makes the production build work from any sub-path of a static host.
 export default defineConfig({
   base: './',
   plugins: [
     react(),
     contentSecurityPolicy(),
+    d3ZoomInterpolate(),
     // Offline after the first visit (lecture halls without network): precache the whole app shell,
     // worker chunks included (the glob finds every emitted chunk, so no hand-kept list can rot).
     // `injectRegister: 'script'` registers from an external registerSW.js, which the CSP allows.

@@ -1,6 +1,7 @@
 import { select, zoom, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { flushSync } from 'react-dom'
+import { interpolateZoom } from './zoomInterpolate.ts'
 import { animateZoom, installInterrupt, interrupt } from './zoomMotion.ts'
 import type { Frame } from './layout.ts'
 import {
@@ -55,12 +56,6 @@ export interface TimeZoom {
   readonly reveal: (fromTick: number, toTick: number) => void
 }
 
-/** d3-zoom's views are [centre x, centre y, width]; each number moves linearly. */
-type View = [number, number, number]
-const linearView =
-  (a: View, b: View) =>
-  (t: number): View => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t]
-
 const USER_DRAG = new Set(['mousemove', 'pointermove', 'touchmove'])
 /** How long an animated pan or zoom takes. */
 export const FOLLOW_PAN_MS = 220
@@ -97,7 +92,7 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
       // Animate pans as pans: d3's default (van Wijk's smooth zoom) pulls the scale out and back
       // in on the way, which changes every arrow's x on every frame. Linear keeps the scale, so a
       // follow pan moves one transform and draws only the arrows that come into view.
-      .interpolate(linearView)
+      .interpolate(interpolateZoom)
       .filter((e: Event) => {
         if (e instanceof WheelEvent) return Math.abs(e.deltaY) >= Math.abs(e.deltaX) && !e.shiftKey
         return !(e as MouseEvent).ctrlKey && !(e as MouseEvent).button
