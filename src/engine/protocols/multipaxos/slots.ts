@@ -45,6 +45,9 @@ export function slotSet<T>(s: Slots<T>, slot: number, v: T | null): Slots<T> {
     chunks[c] = chunk
     return { size: s.size, chunks, tail: s.tail }
   }
+  // The common case, the next slot: one copy of the tail at its new length.
+  if (i - base === s.tail.length && s.tail.length < CHUNK - 1)
+    return { size: slot, chunks: s.chunks, tail: s.tail.concat([v]) }
   let chunks = s.chunks as (readonly (T | null)[])[]
   let tail = s.tail.slice()
   let ownList = false
