@@ -13,7 +13,12 @@ import type { MpTypes } from './types.ts'
  */
 
 const isSlots = (x: unknown): x is Slots<unknown> =>
-  typeof x === 'object' && x !== null && 'size' in x && 'chunks' in x && Object.keys(x).length === 2
+  typeof x === 'object' &&
+  x !== null &&
+  'size' in x &&
+  'chunks' in x &&
+  'tail' in x &&
+  Object.keys(x).length === 3
 
 /** Dotted paths of the leaves (arrays, slot arrays and records keyed by data count as one leaf). */
 function fieldPaths(x: unknown, prefix = ''): string[] {
@@ -53,7 +58,7 @@ function perturbed(x: unknown, path: readonly string[]): unknown[] {
   if (x === null) return [ANY]
   if (Array.isArray(x)) return [[...x, x[0] ?? ANY]]
   if (isSlots(x)) {
-    const sample = x.chunks.flat().find((v) => v !== null) ?? ANY
+    const sample = [...x.chunks.flat(), ...x.tail].find((v) => v !== null) ?? ANY
     const first = slotGet(x, 1) === null ? sample : null
     return [{ ...x, size: x.size + 1 }, slotSet(x, 1, first), slotSet(x, x.size + 1, sample)]
   }

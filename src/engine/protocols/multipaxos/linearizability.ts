@@ -40,11 +40,14 @@ function search(
   let states = 0
 
   // Done when every client has placed all its answered commands (only a pending last one may remain).
-  const complete = (): boolean =>
-    hist.every((ops, c) => {
+  const complete = (): boolean => {
+    for (let c = 0; c < hist.length; c++) {
+      const ops = hist[c] ?? []
       const i = idx[c] ?? 0
-      return i >= ops.length || (i === ops.length - 1 && ops[i]?.responded === null)
-    })
+      if (!(i >= ops.length || (i === ops.length - 1 && ops[i]?.responded === null))) return false
+    }
+    return true
+  }
 
   const visit = (reg: string): boolean => {
     if (complete()) {
@@ -57,10 +60,10 @@ function search(
     if (++states > 1_000_000) throw new Error('linearizability search exceeded its limit')
     // Real time: a command may go next only if no other unplaced command was answered before it was sent.
     let firstAnswer = Infinity
-    hist.forEach((ops, c) => {
-      const head = ops[idx[c] ?? 0]
+    for (let c = 0; c < hist.length; c++) {
+      const head = (hist[c] ?? [])[idx[c] ?? 0]
       if (head?.responded != null) firstAnswer = Math.min(firstAnswer, head.responded)
-    })
+    }
     for (let c = 0; c < hist.length; c++) {
       const ops = hist[c] ?? []
       const i = idx[c] ?? 0
