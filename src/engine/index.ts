@@ -39,6 +39,7 @@ export { msgId, pid, tick } from './kernel/types.ts'
 export type * from './protocols/paxos/types.ts'
 export type {
   ProtocolModule,
+  RequestForm,
   ProtocolTypes,
   ProcessView,
   LaneStatus,

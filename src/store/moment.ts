@@ -5,6 +5,7 @@ import type {
   Message,
   ProcessView,
   ProcSlot,
+  RequestForm,
 } from '../engine/index.ts'
 import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
 import { engineMomentAt, warmEngineRun } from '../worker/stateAt.ts'
@@ -30,11 +31,16 @@ export interface ModuleMoment {
   readonly grid: LogGridModel | null
   /** Per process, why it cannot take a request now (the module's words), or null. */
   readonly requestProblems: readonly (string | null)[]
+  /** Per process, what a request means there (the module's `requestForm`, else a value box). */
+  readonly requestForms: readonly RequestForm[]
   /** Pending timers, in firing order. */
   readonly timers: readonly { readonly pid: number; readonly key: string; readonly fireAt: number }[]
   /** Messages on the wire, the next to arrive first. */
   readonly inFlight: readonly Message[]
 }
+
+/** A module that does not say what a request means takes any value. */
+const VALUE_BOX: RequestForm = { kind: 'text', label: 'Request', placeholder: 'a value', help: '' }
 
 /** The moment at step `cursor` of `scenario`'s run (uncached). */
 export function momentOf(scenario: Scenario, cursor: number): ModuleMoment {
@@ -47,6 +53,7 @@ export function momentOf(scenario: Scenario, cursor: number): ModuleMoment {
   let views: readonly ProcessView[] | null = null
   let lanes: readonly LaneStatus[] | null = null
   let problems: readonly (string | null)[] | null = null
+  let forms: readonly RequestForm[] | null = null
   return {
     module,
     step: at.step,
@@ -62,6 +69,9 @@ export function momentOf(scenario: Scenario, cursor: number): ModuleMoment {
     grid: module.app?.logGrid ? module.app.logGrid(config, procs, at.events()) : null,
     get requestProblems() {
       return (problems ??= procs.map((p) => (p.up ? module.requestProblem(p.local) : 'it is down')))
+    },
+    get requestForms() {
+      return (forms ??= procs.map((p) => module.requestForm?.(p.local) ?? VALUE_BOX))
     },
     timers: at.timers,
     inFlight: at.inFlight,

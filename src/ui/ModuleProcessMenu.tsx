@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { LIMITS } from '../engine/index.ts'
+import { LIMITS, type RequestForm } from '../engine/index.ts'
 import { intervene, selectProcess } from '../store/actions.ts'
 import type { ModuleMoment } from '../store/moment.ts'
 
@@ -9,22 +9,12 @@ import type { ModuleMoment } from '../store/moment.ts'
  * timers now. What it can do comes from the engine's state at the cursor.
  */
 export function ModuleProcessMenu({ moment, pid }: { moment: ModuleMoment; pid: number }) {
-  const [value, setValue] = useState('')
-  const input = useRef<HTMLInputElement>(null)
-  useEffect(() => {
-    input.current?.focus()
-  }, [pid])
   const name = moment.names[pid - 1]
   if (name === undefined) return null
   const up = moment.ups[pid - 1] ?? true
   const problem = moment.requestProblems[pid - 1] ?? null
+  const form = moment.requestForms[pid - 1]
   const timers = moment.timers.filter((t) => t.pid === pid)
-  const trimmed = value.trim()
-  const request = (): void => {
-    if (problem !== null) return
-    intervene({ type: 'propose', pid, value: trimmed || 'put' })
-    setValue('')
-  }
   return (
     <section className="panel panel-focus" aria-labelledby="pmenu-title">
       <h2 id="pmenu-title" className="panel-title">
@@ -38,28 +28,25 @@ export function ModuleProcessMenu({ moment, pid }: { moment: ModuleMoment; pid: 
           ×
         </button>
       </h2>
-      <form
-        className="row"
-        onSubmit={(e) => {
-          e.preventDefault()
-          request()
-        }}
-      >
-        <label htmlFor="propose-value">Request</label>
-        <input
-          id="propose-value"
-          ref={input}
-          value={value}
-          maxLength={LIMITS.valueLengthMax}
-          placeholder="e.g. put or get"
-          autoComplete="off"
+      {form?.kind === 'button' ? (
+        <div className="row">
+          <button
+            type="button"
+            className="primary"
+            disabled={problem !== null}
+            onClick={() => intervene({ type: 'propose', pid, value: form.value })}
+          >
+            {form.label}
+          </button>
+        </div>
+      ) : (
+        <RequestBox
+          moment={moment}
+          pid={pid}
+          form={form ?? { kind: 'text', label: 'Request', placeholder: '', help: '' }}
           disabled={problem !== null}
-          onChange={(e) => setValue(e.target.value)}
         />
-        <button type="submit" className="primary" disabled={problem !== null}>
-          Send
-        </button>
-      </form>
+      )}
       {problem !== null && <p className="muted">Not now: {problem}.</p>}
       <div className="row">
         {up ? (
@@ -83,5 +70,77 @@ export function ModuleProcessMenu({ moment, pid }: { moment: ModuleMoment; pid: 
         ))}
       </div>
     </section>
+  )
+}
+
+/**
+ * A request typed at a process (a client's command). The module's `requestProblem` checks the text
+ * before anything is sent: a refusal is said under the box and nothing happens. The field keeps
+ * focus after Send, so the next command can be typed at once (and typing never reaches the page's
+ * shortcuts).
+ */
+function RequestBox({
+  moment,
+  pid,
+  form,
+  disabled,
+}: {
+  moment: ModuleMoment
+  pid: number
+  form: Extract<RequestForm, { kind: 'text' }>
+  disabled: boolean
+}) {
+  const [value, setValue] = useState('')
+  const [refusal, setRefusal] = useState<string | null>(null)
+  const input = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    input.current?.focus()
+  }, [pid])
+  const send = (): void => {
+    const text = value.trim()
+    const slot = moment.procs[pid - 1]
+    const why =
+      text === '' ? form.help : !slot?.up ? 'it is down' : moment.module.requestProblem(slot.local, text)
+    setRefusal(why)
+    if (why !== null) return
+    intervene({ type: 'propose', pid, value: text })
+    setValue('')
+  }
+  return (
+    <form
+      className="row"
+      onSubmit={(e) => {
+        e.preventDefault()
+        send()
+        input.current?.focus()
+      }}
+    >
+      <label htmlFor="propose-value">{form.label}</label>
+      <input
+        id="propose-value"
+        ref={input}
+        value={value}
+        maxLength={LIMITS.valueLengthMax}
+        placeholder={form.placeholder}
+        autoComplete="off"
+        aria-describedby="propose-help"
+        aria-invalid={refusal !== null}
+        readOnly={disabled}
+        onChange={(e) => {
+          setValue(e.target.value)
+          setRefusal(null)
+        }}
+      />
+      <button type="submit" className="primary" disabled={disabled}>
+        Send
+      </button>
+      <p
+        id="propose-help"
+        className={refusal === null ? 'muted' : 'problems'}
+        role={refusal === null ? undefined : 'alert'}
+      >
+        {refusal ?? form.help}
+      </p>
+    </form>
   )
 }

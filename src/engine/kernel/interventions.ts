@@ -109,7 +109,7 @@ const inRange = <T extends ProtocolTypes>(s: KernelState<T>, p: number): boolean
  * say on a `propose` at an up process; `P` names a process as its module does. Pure.
  */
 export function interventionProblem<T extends ProtocolTypes>(
-  requestProblem: (state: T['Proc']) => string | null,
+  requestProblem: (state: T['Proc'], value?: string) => string | null,
   s: KernelState<T>,
   a: Intervention,
   P: ProcessNamer = pidName,
@@ -124,7 +124,7 @@ export function interventionProblem<T extends ProtocolTypes>(
         return `a value must be 1 to ${LIMITS.valueLengthMax} characters`
       const p = s.procs[a.pid - 1]
       if (!p?.up) return `${P(a.pid)} is down`
-      return requestProblem(p.local)
+      return requestProblem(p.local, a.value)
     }
     case 'deliver':
     case 'drop':

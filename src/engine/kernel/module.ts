@@ -243,8 +243,16 @@ export interface ProtocolModule<T extends ProtocolTypes> {
   onStart?(state: T['Proc'], input: { readonly ctx: Context<T> }): Step<T>
   /** A user request at this process (the `propose` intervention), e.g. "propose 10". */
   onRequest(state: T['Proc'], input: { readonly value: string; readonly ctx: Context<T> }): Step<T>
-  /** Why this process cannot take a request now (shown to the user), or null when it can. */
-  requestProblem(state: T['Proc']): string | null
+  /**
+   * Why this process cannot take a request now (shown to the user), or null when it can. Given a
+   * `value`, also why it cannot take that one (the kernel refuses such a request, changing nothing).
+   */
+  requestProblem(state: T['Proc'], value?: string): string | null
+  /**
+   * Optional: what a request means at this process, so the app offers the right control (a
+   * client's command box, a replica's "start an election" button). Default: a value box.
+   */
+  requestForm?(state: T['Proc']): RequestForm
   /** A message arrives. Says whether and why it counted (the log's `counted` fact). */
   onMessage(
     state: T['Proc'],
@@ -390,6 +398,14 @@ export interface ProtocolModule<T extends ProtocolTypes> {
   /** The help dialog's account of the protocol, in the words its course uses. */
   readonly guide: ProtocolGuide
 }
+
+/**
+ * The control the app offers for a request at one process: a text box (what it accepts is checked
+ * by `requestProblem(state, value)`), or one button that sends a fixed value.
+ */
+export type RequestForm =
+  | { readonly kind: 'text'; readonly label: string; readonly placeholder: string; readonly help: string }
+  | { readonly kind: 'button'; readonly label: string; readonly value: string }
 
 /** A module of any protocol, as the registry holds them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

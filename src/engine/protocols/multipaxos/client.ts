@@ -8,21 +8,42 @@ import type { ClientCmd, ClientOp } from './types.ts'
  * timeout resends the same command (same sequence number) to the next replica.
  */
 
-/** Send a new command: the next scripted one (`op` omitted) or one the user asked for. */
-export function issue(d: ClientDraft, op?: ClientOp): void {
+/** A command the user asked a client for: an operation, and for a put its own value (else scripted). */
+export interface ClientAsk {
+  readonly op: ClientOp
+  readonly value?: string
+}
+
+/** What a client's request box accepts, in the words the box shows. */
+export const CLIENT_REQUEST_HELP =
+  'put (the client picks the value), put <value> (letters and digits, up to 12) or get'
+
+/** A client request's text as a command (`put`, `put x5`, `get`; any case), or null when it is none. Pure. */
+export function parseClientRequest(text: string): ClientAsk | null {
+  const words = text.trim().split(/\s+/)
+  const op = words[0]?.toLowerCase()
+  if (op === 'get' && words.length === 1) return { op: 'get' }
+  if (op !== 'put' || words.length > 2) return null
+  const value = words[1]
+  if (value === undefined) return { op: 'put' }
+  return /^[A-Za-z0-9]{1,12}$/.test(value) ? { op: 'put', value } : null
+}
+
+/** Send a new command: the next scripted one (`ask` omitted) or one the user asked for. */
+export function issue(d: ClientDraft, ask?: ClientAsk): void {
   const c = d.state
   if (c.pending !== null) {
     d.counted = { ignored: `C${c.client} is still waiting for ${fmtCmd(c.pending)}` }
     return
   }
   const ops = d.ctx.config.workload[c.client - 1] ?? []
-  const next = op ?? ops[c.nextOp]
+  const next = ask?.op ?? ops[c.nextOp]
   if (next === undefined) return
-  if (op === undefined) c.nextOp++
+  if (ask === undefined) c.nextOp++
   const seq = c.history.length + 1
   const cmd: ClientCmd =
     next === 'put'
-      ? { op: 'put', client: c.client, seq, value: writeValue(c.client, seq) }
+      ? { op: 'put', client: c.client, seq, value: ask?.value ?? writeValue(c.client, seq) }
       : { op: 'get', client: c.client, seq }
   c.pending = cmd
   // One copy of exactly the new length (the state given is never changed): a spread, or a copy

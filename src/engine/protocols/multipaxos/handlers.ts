@@ -1,7 +1,14 @@
-import type { Delivery, Step } from '../../kernel/module.ts'
+import type { Delivery, RequestForm, Step } from '../../kernel/module.ts'
 import type { Message } from '../../kernel/types.ts'
 import { onAccept, onHeartbeat, onPrepare } from './acceptor.ts'
-import { issue, onRedirect, onReply, onRetryTimer } from './client.ts'
+import {
+  CLIENT_REQUEST_HELP,
+  issue,
+  onRedirect,
+  onReply,
+  onRetryTimer,
+  parseClientRequest,
+} from './client.ts'
 import { campaign, electionTimeout, onElectionTimer, onPromise, onReject } from './election.ts'
 import { flushBatch, onAccepted, onHeartbeatTimer, onRequest as onClientRequest } from './leader.ts'
 import { onCatchup, onCatchupRequest } from './learn.ts'
@@ -112,8 +119,9 @@ export function onRecover(s: MpProcState, { ctx }: { readonly ctx: Ctx }): Step<
 }
 
 /**
- * A user's request (the `propose` intervention): at a client, `put` or `get` sends that command
- * now; at a replica, any value makes it suspect the leader and campaign now.
+ * A user's request (the `propose` intervention): at a client, `put`, `put <value>` or `get` sends
+ * that command now (`requestProblem` refuses any other text first); at a replica, the value is not
+ * read: it suspects the leader and campaigns now.
  */
 export function onRequest(
   s: MpProcState,
@@ -121,7 +129,8 @@ export function onRequest(
 ): Step<MpTypes> {
   if (s.role === 'client') {
     const d = client(ctx, s)
-    issue(d, value.trim().toLowerCase() === 'get' ? 'get' : 'put')
+    // A scenario saved before requests were checked may hold other text: it was a put then.
+    issue(d, parseClientRequest(value) ?? { op: 'put' })
     return d.done()
   }
   const d = replica(ctx, s)
@@ -129,8 +138,25 @@ export function onRequest(
   return d.done()
 }
 
-/** Why this process cannot take a request now, or null. Pure. */
-export function requestProblem(s: MpProcState): string | null {
-  if (s.role === 'client') return s.pending === null ? null : `C${s.client} is still waiting for an answer`
+/** Why this process cannot take a request now (or this one, when `value` is given), or null. Pure. */
+export function requestProblem(s: MpProcState, value?: string): string | null {
+  if (s.role === 'client') {
+    if (s.pending !== null) return `C${s.client} is still waiting for an answer`
+    if (value !== undefined && parseClientRequest(value) === null)
+      return `C${s.client} takes ${CLIENT_REQUEST_HELP}`
+    return null
+  }
   return s.status === 'leader' ? `P${s.pid} already leads` : null
+}
+
+/** What a request means at this process, for the app's actions panel. Pure. */
+export function requestForm(s: MpProcState): RequestForm {
+  if (s.role === 'client')
+    return {
+      kind: 'text',
+      label: 'Command',
+      placeholder: 'put, put x5 or get',
+      help: `Type ${CLIENT_REQUEST_HELP}.`,
+    }
+  return { kind: 'button', label: 'Start an election (phase 1)', value: 'campaign' }
 }

@@ -10,6 +10,7 @@ import {
   onRequest,
   onStart,
   onTimer,
+  requestForm,
   requestProblem,
 } from './handlers.ts'
 import {
@@ -120,6 +121,7 @@ export const multipaxos: MpModule = {
   onStart,
   onRequest,
   requestProblem,
+  requestForm,
   onMessage,
   onTimer,
   onCrash,
