@@ -27,6 +27,9 @@ test('the step-limit banner does not say Paxos finished', async ({ page }) => {
   const banner = page.locator('.limit-banner')
   await expect(banner).toContainText('step limit (Max steps)')
   await expect(banner).not.toContainText('Paxos')
+  // Every command was answered: the story is told, so no call to raise Max steps.
+  await expect(banner).toContainText("Every client's commands have been answered")
+  await expect(banner).not.toContainText('Raise Max steps')
 })
 
 test("the explorer's request budget and spec mode's model follow the Multi-Paxos run", async ({ page }) => {

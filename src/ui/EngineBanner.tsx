@@ -1,6 +1,7 @@
 import { LIMITS, protocolById, type SimEvent } from '../engine/index.ts'
 import { openDialog } from '../store/actions.ts'
 import { restartEngine, synodStore, useSynod } from '../store/store.ts'
+import { useMoment } from '../store/moment.ts'
 
 /**
  * What the engine supervisor did: it replaced a failed engine and reran the run (a dismissable
@@ -80,8 +81,18 @@ export function LimitBanner() {
   const atEnd = useSynod((s) => s.cursor >= (s.log[s.log.length - 1]?.step ?? 0))
   const dropped = useSynod((s) => countThrough(inFlightLimitSteps(s.log), s.cursor))
   const requests = useSynod((s) => protocolById(s.scenario.protocol ?? 'paxos')?.requestWords.plural)
+  const moment = useMoment()
+  const config = useSynod((s) => s.scenario.config)
   const text = limitMessage(halted, atEnd, dropped, requests ?? 'requests')
   if (!text) return null
+  // The story may be over although the run could go on (heartbeats): said quietly, no call to act.
+  const over = halted === 'steps' && atEnd ? moment.module.app?.limitNote?.(config, moment.procs) : null
+  if (over)
+    return (
+      <p className="notice-banner limit-banner limit-done" role="status">
+        {over}
+      </p>
+    )
   return (
     <p className="notice-banner limit-banner" role="status">
       {text}{' '}

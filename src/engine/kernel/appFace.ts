@@ -85,6 +85,12 @@ export interface AppFace<T extends ProtocolTypes> {
   readonly quiet: readonly T['Msg']['type'][]
   /** The process name on its lane and in the panels (`P1`, `C2`). */
   processName(config: T['Config'], pid: ProcessId): string
+  /**
+   * Optional: a run stopped at Max steps may still have told its whole story (Multi-Paxos's
+   * heartbeats never let a run go quiet). A sentence saying so, from the final states, or null
+   * while work is still pending (then the app says to raise Max steps).
+   */
+  limitNote?(config: T['Config'], procs: readonly ProcSlot<T>[]): string | null
   /** Optional: the replicated log at the cursor, from the real states and the log up to the cursor. */
   logGrid?(
     config: T['Config'],

@@ -65,6 +65,16 @@ export const mpApp: AppFace<MpTypes> = {
     failed: 'preempted or timed out',
     progress: 'slot chosen: majority accepted',
   },
+  limitNote(config, procs) {
+    const done = procs.every(
+      (p) =>
+        p.local.role !== 'client' ||
+        (p.local.pending === null && p.local.nextOp >= (config.workload[p.local.client - 1]?.length ?? 0)),
+    )
+    return done
+      ? "Every client's commands have been answered. The leader's heartbeats never stop, so the run ends at its step limit (Max steps) all the same."
+      : null
+  },
   quiet: ['heartbeat'],
   processName,
   logGrid: buildLogGrid,
