@@ -125,8 +125,24 @@ export function startMultiPaxosCheck(): void {
   set({
     run: { constants, status: 'running', progress: ZERO, outcome: null, error: null, cancelling: false },
   })
-  client?.multiSpec(constants, { maxStates: f.maxStates, maxDepth: 1_000, maxBytes: f.maxMemory * MIB })
+  const bounds = { maxStates: f.maxStates, maxDepth: 1_000, maxBytes: f.maxMemory * MIB }
+  client?.multiSpec(constants, bounds, checkWorkers(cores()))
 }
+
+/** The cores the browser reports (1 when it does not say). */
+const cores = (): number =>
+  typeof navigator !== 'undefined' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 1
+
+/** At most this many shard workers: past it the coordinator's per-level exchange dominates. */
+export const MAX_CHECK_WORKERS = 8
+
+/**
+ * How many workers split a Multi-Paxos check on a device with `cores` cores: one core is left to
+ * the page (and to the explorer worker that coordinates), at most MAX_CHECK_WORKERS, at least 1
+ * (one search, as on a 2-core machine). Pure.
+ */
+export const checkWorkers = (cores: number): number =>
+  Math.max(1, Math.min(Math.floor(cores) - 1, MAX_CHECK_WORKERS))
 
 export function cancelMultiPaxosCheck(): void {
   const run = get().run

@@ -3,6 +3,7 @@ import { exportMultiPaxos } from '../explorer/tlaExport.ts'
 import {
   constantsOf,
   setMultiPaxosForm,
+  checkWorkers,
   startMultiPaxosCheck,
   useMultiPaxosCheck,
 } from '../store/multiPaxosCheck.ts'
@@ -104,6 +105,7 @@ export function MultiPaxosForm() {
         />
       </fieldset>
       {problems.length > 0 && <p className="problems">{problems.join('; ')}</p>}
+      <p className="muted">{workersNote()}</p>
       <div className="explorer-actions">
         <button type="submit" className="primary" disabled={running || problems.length > 0}>
           Check
@@ -115,4 +117,13 @@ export function MultiPaxosForm() {
       </div>
     </form>
   )
+}
+
+/** How many workers the check will use, and why (the device's cores). */
+function workersNote(): string {
+  const cores = navigator.hardwareConcurrency || 1
+  const n = checkWorkers(cores)
+  return n > 1
+    ? `Splits the search across ${n} workers (this device reports ${cores} cores), with the same counts.`
+    : `Runs as one search (this device reports ${cores} core${cores === 1 ? '' : 's'}; one is left to the page).`
 }

@@ -13,7 +13,7 @@ export type ExplorerListener = (reply: ExplorerReply) => void
  */
 export interface ExplorerClient {
   spec(constants: SpecConstants, bounds: SpecBounds): number
-  multiSpec(constants: MultiPaxosConstants, bounds: MultiPaxosBounds): number
+  multiSpec(constants: MultiPaxosConstants, bounds: MultiPaxosBounds, workers?: number): number
   sim(search: SimSearchRequest): number
   cancel(): void
   listen(listener: ExplorerListener): void
@@ -43,8 +43,8 @@ export function makeExplorerClient(
       send({ type: 'spec', id: nextId++, gen: ++gen, constants, bounds })
       return gen
     },
-    multiSpec: (constants, bounds) => {
-      send({ type: 'multispec', id: nextId++, gen: ++gen, constants, bounds })
+    multiSpec: (constants, bounds, workers = 1) => {
+      send({ type: 'multispec', id: nextId++, gen: ++gen, constants, bounds, workers })
       return gen
     },
     sim: (search) => {

@@ -1,6 +1,8 @@
 import { bytesPerState } from '../explorer/memoryBudget.ts'
 import { checkMultiPaxosConstants } from '../explorer/multipaxos/layout.ts'
 import { MultiPaxosSearch } from '../explorer/multipaxos/search.ts'
+import { runPool, shardBytes, type PoolResult, type ShardPort } from '../explorer/multipaxos/shardPool.ts'
+import type { MultiPaxosConstants } from '../explorer/multipaxos/layout.ts'
 import { explainMultiPaxos } from '../explorer/multipaxos/trace.ts'
 import { createSimSearch, type SimProgress } from '../explorer/simSearch.ts'
 import { createSpecExplorer } from '../explorer/spec.ts'
@@ -80,6 +82,7 @@ function multiSpecSearch(req: Extract<ExplorerRequest, { type: 'multispec' }>): 
       memoryMessage: search.memoryMessage,
       transitions: p.transitions,
       bytesPerState: bytesPerState(p.bytesUsed, p.distinctStates),
+      workers: 1,
     }
   }
   return {
@@ -128,10 +131,30 @@ function simSearch(req: SimSearchRequest): Search {
   }
 }
 
+/** Starts `shards` shard workers for a split Multi-Paxos check, each with its share of the budget. */
+export type ShardPorts = (constants: MultiPaxosConstants, shards: number, maxBytes: number) => ShardPort[]
+
+/** The outcome of a split check that ended without a finding (a finding is re-run by one search). */
+function poolOutcome(r: PoolResult, workers: number): ExplorerOutcome {
+  return {
+    mode: 'multispec',
+    boundHit: r.boundHit,
+    cancelled: r.cancelled,
+    violation: null,
+    deadlock: null,
+    memoryMessage: r.memoryMessage,
+    transitions: r.transitions,
+    bytesPerState: bytesPerState(r.bytes, r.distinctStates),
+    workers,
+  }
+}
+
 /**
  * The explorer side of the protocol, without a transport: the worker entry and the in-thread
  * client both wrap it. One search at a time; it runs in slices of about SLICE_MS and yields
- * between them, so a cancel (or a newer search) is seen within one slice.
+ * between them, so a cancel (or a newer search) is seen within one slice. A Multi-Paxos check
+ * asked for several workers is split across shard workers (`shardPorts`, when the host has them)
+ * and coordinated here level by level; a cancel is seen between levels.
  */
 export class ExplorerHost {
   private job: Job | null = null
@@ -140,6 +163,7 @@ export class ExplorerHost {
     private readonly post: (reply: ExplorerReply) => void,
     private readonly later: Yield,
     private readonly now: () => number,
+    private readonly shardPorts: ShardPorts | null = null,
   ) {}
 
   /** Handle one request. Never throws: problems are posted as `error` replies. */
@@ -150,6 +174,13 @@ export class ExplorerHost {
       if (previous) this.finish(previous, previous.search.cancelled(previous.counts))
       return
     }
+    const workers = req.type === 'multispec' ? Math.floor(req.workers ?? 1) : 1
+    if (req.type === 'multispec' && workers > 1 && this.shardPorts) return this.split(req, workers)
+    this.start(req)
+  }
+
+  /** Start a search that runs in this thread. */
+  private start(req: Exclude<ExplorerRequest, { type: 'cancel' }>): void {
     try {
       const search =
         req.type === 'spec'
@@ -166,6 +197,50 @@ export class ExplorerHost {
     } catch (err) {
       this.post({ type: 'error', id: req.id, gen: req.gen, message: messageOf(err) })
     }
+  }
+
+  /**
+   * A Multi-Paxos check split across `workers` shard workers, with the same counts as one search.
+   * A finding ends it and the one-worker search runs instead, for the shortest run to it.
+   */
+  private split(req: Extract<ExplorerRequest, { type: 'multispec' }>, workers: number): void {
+    const problem = checkMultiPaxosConstants(req.constants)
+    if (problem) return this.post({ type: 'error', id: req.id, gen: req.gen, message: problem })
+    const ports = (this.shardPorts as ShardPorts)(
+      req.constants,
+      workers,
+      shardBytes(req.bounds.maxBytes, workers),
+    )
+    const started = this.now()
+    const stub = (counts: Counts): ExplorerOutcome =>
+      poolOutcome(
+        { ...counts, bytes: 0, finding: null, boundHit: null, memoryMessage: null, cancelled: true },
+        workers,
+      )
+    const search: Search = { chunk: () => ({ counts: job.counts, outcome: null }), cancelled: stub }
+    const counts = { distinctStates: 1, depth: 0, completedDepth: -1, transitions: 0 }
+    const job: Job = { id: req.id, gen: req.gen, search, started, lastPost: started, counts }
+    this.job = job
+    this.post({ type: 'progress', id: job.id, gen: job.gen, progress: this.progress(job) })
+    const onLevel = (p: Omit<Counts, 'completedDepth'>): void => {
+      job.counts = { ...p, completedDepth: p.depth - 1 }
+      if (this.job !== job || this.now() - job.lastPost < PROGRESS_INTERVAL_MS) return
+      job.lastPost = this.now()
+      this.post({ type: 'progress', id: job.id, gen: job.gen, progress: this.progress(job) })
+    }
+    runPool(ports, req.bounds, onLevel, () => this.job !== job)
+      .then((r) => {
+        if (this.job !== job) return
+        if (r.finding) return this.start({ ...req, workers: 1 })
+        const exhaustive = r.boundHit === null
+        job.counts = { ...r, completedDepth: exhaustive ? r.depth : r.depth - 1 }
+        this.finish(job, poolOutcome(r, workers))
+      })
+      .catch((err: unknown) => {
+        if (this.job === job) this.job = null
+        this.post({ type: 'error', id: job.id, gen: job.gen, message: messageOf(err) })
+      })
+      .finally(() => ports.forEach((p) => p.close()))
   }
 
   private progress(job: Job): ExplorerProgress {

@@ -45,6 +45,8 @@ export type ExplorerRequest =
       readonly gen: number
       readonly constants: MultiPaxosConstants
       readonly bounds: MultiPaxosBounds
+      /** Workers to split the frontier across (the user's cores; default 1: one search). */
+      readonly workers?: number
     }
   /** Search the schedules of a scenario for a goal (schedule search). */
   | { readonly type: 'sim'; readonly id: number; readonly gen: number; readonly search: SimSearchRequest }
@@ -83,6 +85,8 @@ export type ExplorerOutcome =
       readonly memoryMessage: string | null
       readonly transitions: number
       readonly bytesPerState: number
+      /** How many workers searched (the shortest run to a finding is always the one-worker search's). */
+      readonly workers: number
     }
   | {
       readonly mode: 'sim'

@@ -63,11 +63,15 @@ export class Shard implements SuccessorSink {
   private frontierEnd = 0
   private parentRef = 0
   private outboxes: Outbox[] = []
+  /** Set when growing the table would pass `maxBytes`: the records after that were not stored. */
+  full = false
 
   constructor(
     constants: MultiPaxosConstants,
     readonly shards: number,
     readonly index: number,
+    /** This shard's share of the memory budget (its table's bytes, peak while growing). */
+    private readonly maxBytes = Number.POSITIVE_INFINITY,
   ) {
     this.L = buildLayout(constants)
     this.table = new StateTable(this.L.words)
@@ -122,7 +126,13 @@ export class Shard implements SuccessorSink {
     let finding: ShardFinding | null = null
     for (let at = 0; at < records.length; at += W + 1) {
       for (let i = 0; i < W; i++) key[i] = records[at + i] as number
-      if (this.table.room() === 0) this.table.grow()
+      if (this.table.room() === 0) {
+        if (this.table.bytesAfterGrowth() > this.maxBytes) {
+          this.full = true
+          break
+        }
+        this.table.grow()
+      }
       const parent = records[at + W] as number
       const id = this.table.insert(key, parent === 0xffffffff ? -1 : parent)
       if (id < 0 || finding) continue
