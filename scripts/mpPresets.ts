@@ -60,6 +60,13 @@ function leaderCrash(sim: Sim): void {
   }
   until(sim, (s) => s.state.inFlight.every((m) => m.payload.type !== 'accept' || m.to === 1))
   act(sim, { type: 'crash', pid: 1 })
+  // The new leader executes C1.2 (recovered in slot 3) and answers C1: that answer is lost, so
+  // C1's retry reaches the new leader, which must recognise a command it already executed.
+  const answer = (s: Sim) =>
+    s.state.inFlight.find((m) => m.payload.type === 'reply' && m.payload.client === 1 && m.from !== 1)
+  until(sim, (s) => answer(s) !== undefined)
+  const lost = answer(sim)
+  if (lost) act(sim, { type: 'drop', msgId: lost.id })
 }
 
 const SPECS: Spec[] = [
@@ -92,7 +99,7 @@ const SPECS: Spec[] = [
           'msg.send',
           (e) => (e.msg as { payload: { type: string; entries?: unknown[] } }).payload.entries?.length === 3,
         ),
-        text: 'One accept carries three slots: a third of the phase-2 messages of mp-steady.',
+        text: 'One accept carries three slots: 15 accept messages for the whole workload, against 35 in mp-steady.',
       },
     ],
   },
@@ -100,7 +107,7 @@ const SPECS: Spec[] = [
     id: 'mp-leader-crash',
     title: 'Multi-Paxos: the leader crashes',
     description:
-      'P1 dies with slots 3 and 5 accepted but not committed and slot 4 only in its own log. The new leader recovers 3 and 5 from promises, fills the hole 4 with a no-op, and the lost command is retried and executed once.',
+      "P1 dies with slots 3 and 5 chosen but not committed and slot 4 only in its own log. The new leader P2 recovers 3 and 5 from promises and fills the hole 4 with a no-op. Its answer to C1 is lost, so C1 retries a command already in the log: the at-most-once table answers it, and it is executed exactly once. C2's command, lost with slot 4, is retried into slot 6.",
     seed: 2,
     config: { workload: [[], [], []], maxSteps: 200 },
     script: leaderCrash,
@@ -108,6 +115,10 @@ const SPECS: Spec[] = [
       {
         at: is('proc.crash'),
         text: 'P1 crashes. Slots 3 and 5 were accepted by a majority, but nobody knows they are chosen; slot 4 reached only P1.',
+      },
+      {
+        at: is('client.send', (e) => e.retry === true && e.client === 1),
+        text: 'C1 has no answer: C1.2:put(a2) was chosen in slot 3, but P1 died before answering. C1 resends it.',
       },
       {
         at: is('leader.campaign', (e) => e.pid !== 1),
@@ -119,12 +130,24 @@ const SPECS: Spec[] = [
         text: 'Promises reported slots 3 and 5: the new leader re-proposes them; nobody reported slot 4, so it becomes a no-op.',
       },
       {
-        at: is('client.send', (e) => e.retry === true),
-        text: 'A client whose command was lost retries after its timeout.',
+        at: is('msg.drop', (e) => (e.msg as { payload: { type: string } }).payload.type === 'reply'),
+        text: 'P2 executes C1.2:put(a2) in slot 3 and answers C1, but the answer is lost (dropped by hand).',
       },
       {
-        at: is('client.answer', (e) => e.client === 2 && e.command === 2),
-        text: "C2's retried command went into a new slot and was executed exactly once.",
+        at: is('msg.deliver', (e) => {
+          const p = (e.msg as { payload: { type: string; cmd?: { client: number } } }).payload
+          const counted = e.counted as { ignored?: string } | null
+          return p.type === 'request' && p.cmd?.client === 1 && /at-most-once/.test(counted?.ignored ?? '')
+        }),
+        text: "C1's retry reaches P2, which already executed it in slot 3: the at-most-once table answers, and nothing is proposed or executed again.",
+      },
+      {
+        at: is('slot.propose', (e) => e.slot === 6),
+        text: "C2.2:put(b2) reached only P1 (slot 4 is now a no-op): it was lost, so C2's retry is proposed anew, in slot 6.",
+      },
+      {
+        at: is('client.answer', (e) => e.client === 1 && e.command === 2),
+        text: 'C1 has its answer: C1.2:put(a2) was executed exactly once, in slot 3.',
       },
     ],
   },
@@ -132,7 +155,7 @@ const SPECS: Spec[] = [
     id: 'mp-dueling-leaders',
     title: 'Multi-Paxos: dueling leaders (ping-pong)',
     description:
-      'P1 and P2 campaign at once. Without backoff, each retries after a fixed delay and preempts the other before it can lead: safe, never live.',
+      'P1 and P2 campaign at once. Without backoff, each retries after a fixed delay: each leads in turn but is preempted before it can commit anything; safe, never live.',
     config: { ...DUEL, backoff: false, maxSteps: 400 },
     script: campaignTogether,
     beats: [

@@ -90,14 +90,17 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     interventions: [],
     beats: [
       { step: 9, text: 'P1 leads; it waits up to 6 ticks to fill a batch of 3 slots.' },
-      { step: 21, text: 'One accept carries three slots: a third of the phase-2 messages of mp-steady.' },
+      {
+        step: 21,
+        text: 'One accept carries three slots: 15 accept messages for the whole workload, against 35 in mp-steady.',
+      },
     ],
   },
   {
     id: 'mp-leader-crash',
     title: 'Multi-Paxos: the leader crashes',
     description:
-      'P1 dies with slots 3 and 5 accepted but not committed and slot 4 only in its own log. The new leader recovers 3 and 5 from promises, fills the hole 4 with a no-op, and the lost command is retried and executed once.',
+      "P1 dies with slots 3 and 5 chosen but not committed and slot 4 only in its own log. The new leader P2 recovers 3 and 5 from promises and fills the hole 4 with a no-op. Its answer to C1 is lost, so C1 retries a command already in the log: the at-most-once table answers it, and it is executed exactly once. C2's command, lost with slot 4, is retried into slot 6.",
     seed: 2,
     config: {
       latencyTicksMin: 8,
@@ -142,26 +145,42 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
       { step: 57, action: { type: 'drop', msgId: 65 } },
       { step: 57, action: { type: 'drop', msgId: 66 } },
       { step: 66, action: { type: 'crash', pid: 1 } },
+      { step: 118, action: { type: 'drop', msgId: 121 } },
     ],
     beats: [
       {
         step: 66,
         text: 'P1 crashes. Slots 3 and 5 were accepted by a majority, but nobody knows they are chosen; slot 4 reached only P1.',
       },
-      { step: 72, text: 'A client whose command was lost retries after its timeout.' },
+      {
+        step: 72,
+        text: 'C1 has no answer: C1.2:put(a2) was chosen in slot 3, but P1 died before answering. C1 resends it.',
+      },
       { step: 79, text: 'P2 hears no heartbeat and runs phase 1 from its first uncommitted slot, 3.' },
       {
         step: 94,
         text: 'Promises reported slots 3 and 5: the new leader re-proposes them; nobody reported slot 4, so it becomes a no-op.',
       },
-      { step: 160, text: "C2's retried command went into a new slot and was executed exactly once." },
+      {
+        step: 118,
+        text: 'P2 executes C1.2:put(a2) in slot 3 and answers C1, but the answer is lost (dropped by hand).',
+      },
+      {
+        step: 143,
+        text: "C1's retry reaches P2, which already executed it in slot 3: the at-most-once table answers, and nothing is proposed or executed again.",
+      },
+      {
+        step: 145,
+        text: "C2.2:put(b2) reached only P1 (slot 4 is now a no-op): it was lost, so C2's retry is proposed anew, in slot 6.",
+      },
+      { step: 149, text: 'C1 has its answer: C1.2:put(a2) was executed exactly once, in slot 3.' },
     ],
   },
   {
     id: 'mp-dueling-leaders',
     title: 'Multi-Paxos: dueling leaders (ping-pong)',
     description:
-      'P1 and P2 campaign at once. Without backoff, each retries after a fixed delay and preempts the other before it can lead: safe, never live.',
+      'P1 and P2 campaign at once. Without backoff, each retries after a fixed delay: each leads in turn but is preempted before it can commit anything; safe, never live.',
     seed: 1,
     config: {
       latencyTicksMin: 10,
