@@ -30,7 +30,8 @@ function TabBody({ tab }: { tab: TabId }) {
         </>
       )
     case 'legend':
-      return <Legend columns={2} module={module} />
+      // One column: two (560 px) shrank to fit the sheet, its words down to ~9 px and cut.
+      return <Legend columns={1} module={module} />
   }
 }
 

@@ -1,0 +1,52 @@
+import { expect, openApp, test } from './fixtures.ts'
+
+/**
+ * QA on phones: upright (390×844) the File menu ran off the screen's left edge; sideways (844×390)
+ * the Legend tab's drawing shrank to ~9 px words, cut off, and the tab labels ran together.
+ */
+
+test.describe('upright phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } })
+
+  test('the File menu lies wholly on screen', async ({ page }) => {
+    await openApp(page, '?preset=mp-steady')
+    await page.locator('details.file-menu > summary').click()
+    const pop = page.locator('details.file-menu .drop-menu-pop')
+    await expect(pop).toBeVisible()
+    const box = await pop.boundingBox()
+    expect(box?.x).toBeGreaterThanOrEqual(0)
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390)
+    await expect(pop.getByRole('button', { name: 'Export text trace' })).toBeInViewport({ ratio: 1 })
+  })
+})
+
+test.describe('sideways phone', () => {
+  test.use({ viewport: { width: 844, height: 390 } })
+
+  test('the sheet tabs keep apart and the legend is readable', async ({ page }) => {
+    await openApp(page, '?preset=mp-leader-crash')
+    // The tabs' words, left to right, with a clear gap between one word and the next.
+    const words = await page.getByRole('tab').evaluateAll((tabs) =>
+      tabs.map((el) => {
+        const range = document.createRange()
+        range.selectNodeContents(el)
+        const r = range.getBoundingClientRect()
+        return { text: el.textContent, left: r.left, right: r.right }
+      }),
+    )
+    expect(words.map((w) => w.text)).toEqual(['Steps', 'Processes', 'Messages', 'Legend'])
+    for (let i = 1; i < words.length; i++)
+      expect(
+        words[i]!.left - words[i - 1]!.right,
+        `${words[i - 1]!.text} | ${words[i]!.text}`,
+      ).toBeGreaterThanOrEqual(8)
+    await page.getByRole('tab', { name: 'Legend' }).click()
+    const svg = page.locator('.sheet .tl-legend svg')
+    await expect(svg).toBeVisible()
+    // The drawing is shown at (nearly) its own size: its 15 px words stay at least 13.5 px on screen.
+    const scale = await svg.evaluate(
+      (el) => el.getBoundingClientRect().width / (el as SVGSVGElement).viewBox.baseVal.width,
+    )
+    expect(scale).toBeGreaterThanOrEqual(0.9)
+  })
+})
