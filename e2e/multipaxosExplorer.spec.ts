@@ -73,7 +73,18 @@ test('the livelock goal finds dueling leaders committing nothing while a client 
   )
 })
 
-test('a student ticks "skip phase 1" on the lecture preset; Find a violation shows two replicas executing different commands in slot 3', async ({
+/** Tick "new leader skips phase 1" in Settings and apply it (the run restarts). */
+async function skipPhase1(page: import('@playwright/test').Page) {
+  await page.locator('details.more-menu > summary').click()
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const dialog = page.getByRole('dialog', { name: /Settings/ })
+  await dialog.getByLabel('Bug: new leader skips phase 1').check()
+  await dialog.getByRole('button', { name: 'Apply and restart' }).click()
+  await expect(dialog).toBeHidden()
+  await settled(page)
+}
+
+test('a student ticks "skip phase 1" on the lecture preset; Find a violation shows two commands chosen in slot 3', async ({
   page,
 }) => {
   test.setTimeout(180_000)
@@ -82,18 +93,13 @@ test('a student ticks "skip phase 1" on the lecture preset; Find a violation sho
   await page.getByRole('button', { name: 'Explore', exact: true }).click()
   // The lecture's run is correct: nothing to find with one click.
   await expect(panel(page).getByRole('button', { name: 'Find a violation' })).toHaveCount(0)
-  await page.locator('details.more-menu > summary').click()
-  await page.getByRole('button', { name: 'Settings' }).click()
-  const dialog = page.getByRole('dialog', { name: /Settings/ })
-  await dialog.getByLabel('Bug: new leader skips phase 1').check()
-  await dialog.getByRole('button', { name: 'Apply and restart' }).click()
-  await expect(dialog).toBeHidden()
-  await settled(page)
+  await skipPhase1(page)
 
   await panel(page).getByRole('button', { name: 'Find a violation' }).click()
   const verdict = panel(page).locator('.explorer-verdict')
+  // Any violation, as the button says: the first the run breaks, the one the header names.
   await expect(verdict).toContainText(
-    'VIOLATION of executed prefixes agree across replicas: slot 3: P1 executed C1.2:put(a2), P4 executed noop',
+    'VIOLATION of per-slot agreement (never two different commands chosen in one slot): slot 3: C1.2:put(a2) (chosen by a majority at ballot 1.1) and noop (chosen by a majority at ballot 2.4)',
     { timeout: 150_000 },
   )
   await settled(page)
@@ -102,8 +108,51 @@ test('a student ticks "skip phase 1" on the lecture preset; Find a violation sho
     'step 64 dropped #50 (accept 1.1 3=C1.2:put(a2), P1→P4)',
     'step 74 crashed P1',
   ])
+  await expect(page.locator('.badge-bad')).toContainText('Violated: per-slot agreement')
+  await expect(page.locator('.badge-bad')).toContainText('step 90')
+  await expect(verdict).toContainText('It is on the diagram now, at step 90')
   await expect(
-    page.locator('.tl-label-alarm').filter({ hasText: 'Violated: executed prefixes agree across replicas' }),
+    page.locator('.tl-label-alarm').filter({ hasText: 'Violated: per-slot agreement' }),
   ).toBeVisible()
   await shot(page, 'multipaxos-explorer-skip-phase1-toggled')
+})
+
+// QA: on mp-steady the one-click search once reported step 87 (executed prefixes) of a run whose
+// header said "Violated · step 76" (per-slot agreement), and the diagram stayed at ticks 0-55,
+// the cursor out of sight: the found run has the seed and settings of the run on screen, so it
+// kept that run's view, and with follow off nothing brought the cursor back.
+test('Find a violation on mp-steady with skip phase 1: the first violation, shown at the cursor', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await openApp(page, '?preset=mp-steady')
+  await skipPhase1(page)
+  // The student had looked around: follow is off and the view is at the start of the run.
+  const diagram = page.locator('.tl-svg')
+  await diagram.focus()
+  await page.keyboard.press('f')
+  await expect(page.getByRole('button', { name: 'Follow the newest events' })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  )
+  await page.getByRole('button', { name: 'Explore', exact: true }).click()
+  await panel(page).getByRole('button', { name: 'Find a violation' }).click()
+  const verdict = panel(page).locator('.explorer-verdict')
+  await expect(verdict).toContainText('VIOLATION of per-slot agreement', { timeout: 150_000 })
+  await settled(page)
+  await expect(verdict).toContainText('a schedule of 54 steps from step 0')
+  await expect(position(page)).toContainText('step 54/')
+  await expect(page.locator('.badge-bad')).toContainText('step 54')
+  await expect(verdict).toContainText('It is on the diagram now, at step 54')
+  await expect(verdict).not.toContainText('Before that')
+  // The cursor's pill is on screen, inside the diagram, left of the explorer panel.
+  const pill = page.locator('.tl-cursor')
+  await expect(pill).toContainText('step 54')
+  await expect(pill).toBeInViewport()
+  const box = (await pill.boundingBox())!
+  const plot = (await diagram.boundingBox())!
+  const side = (await panel(page).boundingBox())!
+  expect(box.x).toBeGreaterThanOrEqual(plot.x)
+  expect(box.x + box.width).toBeLessThanOrEqual(Math.min(plot.x + plot.width, side.x))
 })

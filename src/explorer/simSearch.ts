@@ -195,7 +195,7 @@ function searchOf<T extends ProtocolTypes>(
     const found: Scenario = {
       ...rest,
       title: `Found by the explorer${scenario.title ? `: ${scenario.title}` : ''}`.slice(0, 120),
-      description: `The shortest schedule the explorer found from step ${startStep} that reaches its goal.`,
+      description: `The explorer's breadth-first search found no schedule from step ${startStep} that reaches its goal in fewer moves (steps plus changes) within its budgets.`,
       interventions: [...prefix, ...stamped],
       cursor: w.state.step,
     }

@@ -6,7 +6,7 @@ import { forkMomentRun } from '../worker/stateAt.ts'
 import * as nav from './navigation.ts'
 import { eventsBefore, eventsThrough } from './runIndex.ts'
 import type { DialogName, SynodState, Theme } from './state.ts'
-import { engineClient, followAction, synodStore, wantEnd } from './store.ts'
+import { engineClient, followAction, synodStore, wantEnd, wantOpened } from './store.ts'
 
 /** Module-level actions: the only code that writes the store (besides the worker replies). */
 
@@ -33,6 +33,7 @@ export function loadScenario(scenario: Scenario, presetId: string | null = null)
     playing: false,
     touched: false,
   })
+  wantOpened()
   engineClient().load(toRunInput(scenario))
 }
 

@@ -27,6 +27,12 @@ export interface RunSlice {
   engineStatus: 'ok' | 'restarted' | 'stopped'
   /** Why the engine was last replaced or stopped. */
   engineReason: string | null
+  /**
+   * How many runs were opened (a preset, a file, a link, a schedule the explorer found), counted
+   * once each is computed: the diagram gives each its own first view, at its cursor. A run opened
+   * with the seed and settings of the one on screen is not a fork of it, whose view is kept.
+   */
+  opened: number
 }
 
 export interface CursorSlice {
@@ -85,6 +91,7 @@ export function initialState(): SynodState {
     error: null,
     engineStatus: 'ok',
     engineReason: null,
+    opened: 0,
     cursor: 0,
     selectedMsgId: null,
     selectedPid: null,

@@ -21,6 +21,14 @@ let actedAt: number | null = null
 /** "Jump to end" was asked for while the run was still being computed. */
 let endWanted = false
 
+/** A run was opened (`loadScenario`): count it once the worker has computed it (`opened`). */
+let openPending = false
+
+/** Count the run being loaded as opened once the worker has finished computing it. */
+export function wantOpened(): void {
+  openPending = true
+}
+
 /** Ask for the end of the run: now, and again once the worker has finished computing it. */
 export function wantEnd(computing: boolean): void {
   endWanted = computing
@@ -55,6 +63,7 @@ export function connectEngine(client: EngineClient): void {
   pendingKeep = null
   actedAt = null
   endWanted = false
+  openPending = false
   client.listen(onReply)
 }
 
@@ -113,7 +122,9 @@ function onReply(r: ClientReply): void {
       const end = log[log.length - 1]?.step ?? 0
       const cursor = endWanted ? end : Math.min(s.cursor, end)
       endWanted = false
-      synodStore.setState({ log, halted: r.halted, computing: false, error: null, cursor })
+      const opened = openPending ? s.opened + 1 : s.opened
+      openPending = false
+      synodStore.setState({ log, halted: r.halted, computing: false, error: null, cursor, opened })
       return
     }
     case 'error':

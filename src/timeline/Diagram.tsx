@@ -42,6 +42,8 @@ export interface DiagramProps {
   arrowLabels?: boolean
   /** Lane names and status lines from the protocol module at the cursor (default: Paxos's, from the log). */
   laneFaces?: readonly LaneFace[]
+  /** Changes when another run is opened, even with the same seed and config: it gets a new first view. */
+  viewKey?: number
 }
 
 /** At default zoom an ordinary message (max latency) spans this many pixels: room for its label. */
@@ -125,7 +127,7 @@ export function Diagram(props: DiagramProps) {
     [size, processCount],
   )
   const cursorTick = tickAtStep(log, cursorStep)
-  const runKey = useMemo(() => runKeyOf(log[0]), [log])
+  const runKey = useMemo(() => `${runKeyOf(log[0])}#${props.viewKey ?? 0}`, [log, props.viewKey])
   const zoom = useTimeZoom(svgRef, {
     frame,
     // Larger type needs longer arrows for their labels: the default zoom grows with it.

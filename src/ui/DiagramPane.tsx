@@ -56,6 +56,8 @@ export function DiagramPane() {
   const processCount = useSynod((s) => s.processCount)
   const selectedMsgId = useSynod((s) => s.selectedMsgId)
   const fastCursor = useSynod((s) => s.scrubbing || s.playing)
+  // Another run opened (even one with this run's seed and settings) gets its own first view.
+  const opened = useSynod((s) => s.opened)
   const scrubbing = useSynod((s) => s.scrubbing)
   const scrubMoving = useLingering(
     useSynod((s) => s.scrubMoving),
@@ -90,6 +92,7 @@ export function DiagramPane() {
         fastCursor={fastCursor}
         arrowLabels={!scrubMoving}
         laneFaces={laneFaces}
+        viewKey={opened}
       />
     </main>
   )

@@ -12,6 +12,7 @@ import {
   type SpecConstantsForm,
 } from '../store/explorer.ts'
 import { useSpecModel } from './ExplorerForms.tsx'
+import { violationsThrough } from '../store/runIndex.ts'
 import { useSynod } from '../store/store.ts'
 import { fmt, SearchStats } from './explorerParts.tsx'
 import { scenarioBugsText, specModelText } from './explorerWords.ts'
@@ -119,19 +120,42 @@ function Changes({ changes }: { changes: SimOutcome['changes'] }) {
   )
 }
 
+/**
+ * An invariant the loaded run broke before the step where the goal is reached (a goal that is one
+ * invariant may be reached after another broke): said, so the result and the header's badge agree.
+ */
+function EarlierViolation({ end }: { end: number }) {
+  const first = useSynod((s) => violationsThrough(s.log, end)[0])
+  if (!first || first.step >= end) return null
+  return (
+    <p className="explorer-earlier">
+      Before that, at step {first.step}, this run already broke another invariant: {first.text}{' '}
+      <button type="button" onClick={() => showChange(first.step)}>
+        Show step {first.step}
+      </button>
+    </p>
+  )
+}
+
 /** A found schedule: what it reaches, what the explorer changed, and where it is on the diagram. */
 function Found({ run, outcome, found }: { run: ExplorerRun; outcome: SimOutcome; found: Scenario }) {
   const loaded = useSynod((s) => s.scenario.interventions === found.interventions)
+  // The diagram's cursor is where the found run was opened until the user moves it.
+  const at = useSynod((s) => (loaded && !s.computing ? s.cursor : null))
   const end = found.cursor ?? outcome.fromStep
+  const changes = outcome.changes.length
   return (
     <div className="explorer-verdict bad" role="status">
       <p>
         <strong>Found</strong> after {fmt(run.progress.distinctStates)} states: a schedule of{' '}
-        {end - outcome.fromStep} steps from step {outcome.fromStep}.
+        {end - outcome.fromStep} steps from step {outcome.fromStep}. The search is breadth-first, so no
+        schedule within these budgets reaches this goal in fewer moves (steps plus the explorer&apos;s{' '}
+        {changes === 1 ? 'change' : 'changes'}); this is the first step of the run where it holds.
       </p>
       <p className="explorer-found-what">{outcome.foundText}</p>
+      {loaded && <EarlierViolation end={end} />}
       <Changes changes={outcome.changes} />
-      {loaded && <p>It is on the diagram now, at step {end}, where it happens.</p>}
+      {at === end && <p>It is on the diagram now, at step {end}, where it happens.</p>}
       <div className="explorer-actions">
         <button type="button" className="primary" onClick={playFoundFromStart}>
           Play from the start
