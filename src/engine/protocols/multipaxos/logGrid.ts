@@ -47,7 +47,11 @@ function reproposalOrigins(events: readonly Ev[]): Map<string, string> {
   return origins
 }
 
-/** For each `pid|slot`, the latest explanation of that cell, from the events in order. */
+/**
+ * For each `pid|slot`, the latest explanation of that cell, from the events in order: every cell
+ * at once, in one replay of the log (the grid asks `cellWhy` for one cell instead; this is the
+ * reference it is tested against).
+ */
 export function cellReasons(events: readonly Ev[], config: MpConfig): Map<string, string> {
   const origins = reproposalOrigins(events)
   const why = new Map<string, string>()
@@ -84,13 +88,102 @@ export function cellReasons(events: readonly Ev[], config: MpConfig): Map<string
   return why
 }
 
-/** The grid at the cursor: the real replica states plus the reasons from the log prefix. Pure. */
+/** The words for an accept at `(pid, slot)`, given the message that delivered it (if any). */
+function acceptWhy(
+  e: Extract<Ev, { kind: 'acceptor.accept' }>,
+  delivered: Message<MpMsg> | null,
+  origin: (leader: number) => string | undefined,
+): string {
+  const from = delivered && delivered.payload.type === 'accept' ? delivered : null
+  const leader = from ? from.from : e.ballot.pid
+  const o = origin(leader)
+  const at = e.step === undefined ? '' : ` at step ${e.step}`
+  return `P${e.pid} accepted ${fmtCmd(e.cmd)} at ballot ${fb(e.ballot)} from P${leader}'s accept${from ? ` #${from.id}` : ''}${at}${o ? ` (${o})` : ''}`
+}
+
+/** The words for a commit, after `prev` (the cell's explanation before it). */
+function commitWhy(
+  e: Extract<Ev, { kind: 'slot.commit' }>,
+  delivered: Message<MpMsg> | null,
+  config: MpConfig,
+  prev: string | undefined,
+): string {
+  const how =
+    e.via === 'quorum'
+      ? 'a majority accepted it'
+      : e.via === 'leader'
+        ? `the leader's commit point${delivered ? ` in #${delivered.id} from ${processName(config, delivered.from)}` : ''} covers it`
+        : `catch-up${delivered ? ` #${delivered.id} from ${processName(config, delivered.from)}` : ''}`
+  return `chosen ${fmtCmd(e.cmd)}: ${how}${prev ? `. Before: ${prev}` : ''}`
+}
+
+const RECOVERED = ' (after the crash: only the accepted vote survived)'
+
+/**
+ * Where the vote leader `leader` re-proposed (or filled with a no-op) in `slot` at ballot `ballot`
+ * came from, or undefined when it proposed it fresh: only the promises to that leader and its
+ * election are read.
+ */
+function originOf(events: readonly Ev[], leader: number, ballot: string, slot: number): string | undefined {
+  const promises: { from: number; id: number; accepted: readonly SlotVote[] }[] = []
+  let origin: string | undefined
+  for (const e of events) {
+    if (e.kind === 'msg.deliver') {
+      const m = e.msg
+      if (m.to === leader && m.payload.type === 'promise' && fb(m.payload.ballot) === ballot)
+        promises.push({ from: m.from, id: m.id, accepted: m.payload.accepted })
+      continue
+    }
+    if (e.kind !== 'leader.elected' || e.pid !== leader || fb(e.ballot) !== ballot) continue
+    const v = e.reproposed.find((r) => r.slot === slot)
+    if (v) {
+      const by = promises.find((p) =>
+        p.accepted.some((a) => a.slot === v.slot && fb(a.ballot) === fb(v.ballot)),
+      )
+      const via = by ? `P${by.from}'s promise #${by.id}` : 'a promise'
+      origin = `re-proposed by new leader P${e.pid}: ${via} reported it accepted at ${fb(v.ballot)}`
+    }
+    if (e.noops.includes(slot))
+      origin = `a no-op: new leader P${e.pid} heard of no command for slot ${slot} in its promises (a hole)`
+  }
+  return origin
+}
+
+/**
+ * The latest explanation of `pid`'s slot `slot` from the events in order (the same sentence
+ * `cellReasons` gives it), or undefined when nothing was ever accepted there. One pass over the
+ * events that compares numbers; words are made only for that cell's own events.
+ */
+export function cellWhy(
+  events: readonly Ev[],
+  config: MpConfig,
+  pid: number,
+  slot: number,
+): string | undefined {
+  let why: string | undefined
+  let delivered: Message<MpMsg> | null = null
+  for (const e of events) {
+    if (e.kind === 'msg.deliver') delivered = e.msg
+    else if (e.kind === 'timer.fire') delivered = null
+    else if (e.kind === 'acceptor.accept') {
+      if (e.pid === pid && e.slot === slot)
+        why = acceptWhy(e, delivered, (leader) => originOf(events, leader, fb(e.ballot), slot))
+    } else if (e.kind === 'slot.commit') {
+      if (e.pid === pid && e.slot === slot) why = commitWhy(e, delivered, config, why)
+    } else if (e.kind === 'replica.recover' && e.pid === pid && why !== undefined) why += RECOVERED
+  }
+  return why
+}
+
+/**
+ * The grid at the cursor: the real replica states, and each cell's reason read from the log
+ * prefix when that cell is asked about (kept once asked). Pure.
+ */
 export function buildLogGrid(
   config: MpConfig,
   procs: readonly ProcSlot<MpTypes>[],
   events: readonly Ev[],
 ): LogGridModel {
-  const reasons = cellReasons(events, config)
   let slots = 0
   for (const p of procs)
     if (p.local.role === 'replica') slots = Math.max(slots, p.local.accepted.size, p.local.chosen.size)
@@ -99,12 +192,6 @@ export function buildLogGrid(
     const r = p.local
     if (r.role !== 'replica') continue
     const role = r.status === 'follower' ? null : `${r.status} ${fb(r.ballot)}`
-    const cells = logCells(r, slots).map((c) => ({
-      ...c,
-      why:
-        reasons.get(`${r.pid}|${c.slot}`) ??
-        (c.status === 'empty' ? `P${r.pid} has accepted nothing in slot ${c.slot}` : ''),
-    }))
     rows.push({
       pid: r.pid,
       name: `P${r.pid}`,
@@ -112,8 +199,20 @@ export function buildLogGrid(
       role,
       commit: r.commit,
       executed: r.executed,
-      cells,
+      cells: logCells(r, slots),
     })
   }
-  return { slots, rows }
+  const asked = new Map<string, string>()
+  const why = (pid: number, slot: number): string => {
+    const key = `${pid}|${slot}`
+    const known = asked.get(key)
+    if (known !== undefined) return known
+    const cell = rows.find((row) => row.pid === pid)?.cells[slot - 1]
+    const said =
+      cellWhy(events, config, pid, slot) ??
+      (cell === undefined || cell.status === 'empty' ? `P${pid} has accepted nothing in slot ${slot}` : '')
+    asked.set(key, said)
+    return said
+  }
+  return { slots, rows, why }
 }
