@@ -1,7 +1,7 @@
 import type { LogGridCell, LogGridModel, LogGridRow, ProcSlot, RunEvent } from '../../kernel/module.ts'
 import type { Message } from '../../kernel/types.ts'
 import { fmtBallot as fb, fmtCmd, processName } from './state.ts'
-import type { MpConfig, MpMsg, MpTypes, SlotVote } from './types.ts'
+import type { Ballot, MpConfig, MpMsg, MpTypes, SlotVote } from './types.ts'
 import { logCells, type LogCell } from './view.ts'
 
 /**
@@ -119,40 +119,57 @@ function commitWhy(
 
 const RECOVERED = ' (after the crash: only the accepted vote survived)'
 
+const sameBallot = (a: Ballot, b: Ballot): boolean => a.round === b.round && a.pid === b.pid
+
 /**
- * Where the vote leader `leader` re-proposed (or filled with a no-op) in `slot` at ballot `ballot`
- * came from, or undefined when it proposed it fresh: only the promises to that leader and its
- * election are read.
+ * Where the vote leader `leader` re-proposed (or filled with a no-op) in `slot` at `ballot` came
+ * from, or undefined when it proposed it fresh: read from its last election at that ballot that
+ * named the slot (a later one would have replaced the words), and the promises before it.
  */
-function originOf(events: readonly Ev[], leader: number, ballot: string, slot: number): string | undefined {
-  const promises: { from: number; id: number; accepted: readonly SlotVote[] }[] = []
-  let origin: string | undefined
-  for (const e of events) {
-    if (e.kind === 'msg.deliver') {
-      const m = e.msg
-      if (m.to === leader && m.payload.type === 'promise' && fb(m.payload.ballot) === ballot)
-        promises.push({ from: m.from, id: m.id, accepted: m.payload.accepted })
-      continue
-    }
-    if (e.kind !== 'leader.elected' || e.pid !== leader || fb(e.ballot) !== ballot) continue
-    const v = e.reproposed.find((r) => r.slot === slot)
-    if (v) {
-      const by = promises.find((p) =>
-        p.accepted.some((a) => a.slot === v.slot && fb(a.ballot) === fb(v.ballot)),
-      )
-      const via = by ? `P${by.from}'s promise #${by.id}` : 'a promise'
-      origin = `re-proposed by new leader P${e.pid}: ${via} reported it accepted at ${fb(v.ballot)}`
-    }
-    if (e.noops.includes(slot))
-      origin = `a no-op: new leader P${e.pid} heard of no command for slot ${slot} in its promises (a hole)`
+function originOf(events: readonly Ev[], leader: number, ballot: Ballot, slot: number): string | undefined {
+  let at = events.length - 1
+  for (; at >= 0; at--) {
+    const e = events[at]
+    if (e?.kind !== 'leader.elected' || e.pid !== leader || !sameBallot(e.ballot, ballot)) continue
+    if (e.noops.includes(slot) || e.reproposed.some((v) => v.slot === slot)) break
   }
-  return origin
+  const elected = events[at]
+  if (elected?.kind !== 'leader.elected') return undefined
+  if (elected.noops.includes(slot))
+    return `a no-op: new leader P${leader} heard of no command for slot ${slot} in its promises (a hole)`
+  const v = elected.reproposed.find((r) => r.slot === slot)
+  if (!v) return undefined
+  // The first promise to arrive that reported the vote.
+  let via = 'a promise'
+  for (let i = 0; i < at; i++) {
+    const e = events[i]
+    if (e?.kind !== 'msg.deliver') continue
+    const m = e.msg
+    if (m.to !== leader || m.payload.type !== 'promise' || !sameBallot(m.payload.ballot, ballot)) continue
+    if (m.payload.accepted.some((a) => a.slot === v.slot && fb(a.ballot) === fb(v.ballot))) {
+      via = `P${m.from}'s promise #${m.id}`
+      break
+    }
+  }
+  return `re-proposed by new leader P${leader}: ${via} reported it accepted at ${fb(v.ballot)}`
+}
+
+/** The message delivered just before event `i` that its handler was reacting to, if any. */
+function deliveredBefore(events: readonly Ev[], i: number): Message<MpMsg> | null {
+  for (let j = i - 1; j >= 0; j--) {
+    const e = events[j]
+    if (e?.kind === 'msg.deliver') return e.msg
+    if (e?.kind === 'timer.fire') return null
+  }
+  return null
 }
 
 /**
  * The latest explanation of `pid`'s slot `slot` from the events in order (the same sentence
- * `cellReasons` gives it), or undefined when nothing was ever accepted there. One pass over the
- * events that compares numbers; words are made only for that cell's own events.
+ * `cellReasons` gives it), or undefined when nothing was ever accepted there. The cell's last
+ * accept replaces every explanation before it, so the reading starts there (found from the end:
+ * on a long run the slots in view are the recent ones); numbers are compared, and words made only
+ * for that cell's own events.
  */
 export function cellWhy(
   events: readonly Ev[],
@@ -160,14 +177,22 @@ export function cellWhy(
   pid: number,
   slot: number,
 ): string | undefined {
+  let start = events.length - 1
+  for (; start > 0; start--) {
+    const e = events[start]
+    if (e?.kind === 'acceptor.accept' && e.pid === pid && e.slot === slot) break
+  }
+  start = Math.max(0, start)
+  let delivered = deliveredBefore(events, start)
   let why: string | undefined
-  let delivered: Message<MpMsg> | null = null
-  for (const e of events) {
+  for (let i = start; i < events.length; i++) {
+    const e = events[i]
+    if (e === undefined) continue
     if (e.kind === 'msg.deliver') delivered = e.msg
     else if (e.kind === 'timer.fire') delivered = null
     else if (e.kind === 'acceptor.accept') {
       if (e.pid === pid && e.slot === slot)
-        why = acceptWhy(e, delivered, (leader) => originOf(events, leader, fb(e.ballot), slot))
+        why = acceptWhy(e, delivered, (leader) => originOf(events, leader, e.ballot, slot))
     } else if (e.kind === 'slot.commit') {
       if (e.pid === pid && e.slot === slot) why = commitWhy(e, delivered, config, why)
     } else if (e.kind === 'replica.recover' && e.pid === pid && why !== undefined) why += RECOVERED
