@@ -67,4 +67,32 @@ describe('the log grid explains a cell when asked, as the whole replay would', (
       `P${row.pid} has accepted nothing in slot ${grid.slots + 1}`,
     )
   })
+
+  it('after a fork in the past, and back at an earlier moment, says what that log says', () => {
+    const preset = multipaxos.presets.find((p) => p.id === 'mp-leader-crash')
+    if (!preset) throw new Error('no mp-leader-crash')
+    const sim = new Simulator(multipaxos, preset)
+    const expectSame = (events: typeof sim.log) => {
+      const procs = sim.state.procs.map((p) => ({
+        pid: p.pid,
+        up: p.up,
+        local: p.local,
+      })) as ProcSlot<MpTypes>[]
+      const grid = buildLogGrid(preset.config, procs, events)
+      const all = cellReasons(events, preset.config)
+      for (const row of grid.rows)
+        for (let slot = 1; slot <= grid.slots; slot++)
+          if (all.has(`${row.pid}|${slot}`))
+            expect(grid.why(row.pid, slot)).toBe(all.get(`${row.pid}|${slot}`))
+      return [...all.values()]
+    }
+    while (sim.state.step < 150 && sim.step());
+    const before = expectSame(sim.log.slice())
+    // An earlier moment of the same run: the index covers more than its log and must not say it.
+    expectSame(sim.log.slice(0, Math.floor(sim.log.length / 2)))
+    sim.fork(70, { type: 'crash', pid: 2 })
+    while (sim.state.step < 150 && sim.step());
+    const after = expectSame(sim.log.slice())
+    expect(after).not.toEqual(before)
+  })
 })

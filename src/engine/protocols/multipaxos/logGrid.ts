@@ -2,6 +2,7 @@ import type { LogGridCell, LogGridModel, LogGridRow, ProcSlot, RunEvent } from '
 import type { Message } from '../../kernel/types.ts'
 import { fmtBallot as fb, fmtCmd, processName } from './state.ts'
 import type { Ballot, MpConfig, MpMsg, MpTypes, SlotVote } from './types.ts'
+import { reasonIndex } from './logGridIndex.ts'
 import { logCells, type LogCell } from './view.ts'
 
 /**
@@ -126,12 +127,19 @@ const sameBallot = (a: Ballot, b: Ballot): boolean => a.round === b.round && a.p
  * from, or undefined when it proposed it fresh: read from its last election at that ballot that
  * named the slot (a later one would have replaced the words), and the promises before it.
  */
-function originOf(events: readonly Ev[], leader: number, ballot: Ballot, slot: number): string | undefined {
-  let at = events.length - 1
-  for (; at >= 0; at--) {
-    const e = events[at]
+function originOf(
+  events: readonly Ev[],
+  elections: readonly number[],
+  leader: number,
+  ballot: Ballot,
+  slot: number,
+): string | undefined {
+  let at = -1
+  for (let j = elections.length - 1; j >= 0 && at < 0; j--) {
+    const i = elections[j] ?? -1
+    const e = events[i]
     if (e?.kind !== 'leader.elected' || e.pid !== leader || !sameBallot(e.ballot, ballot)) continue
-    if (e.noops.includes(slot) || e.reproposed.some((v) => v.slot === slot)) break
+    if (e.noops.includes(slot) || e.reproposed.some((v) => v.slot === slot)) at = i
   }
   const elected = events[at]
   if (elected?.kind !== 'leader.elected') return undefined
@@ -154,7 +162,7 @@ function originOf(events: readonly Ev[], leader: number, ballot: Ballot, slot: n
   return `re-proposed by new leader P${leader}: ${via} reported it accepted at ${fb(v.ballot)}`
 }
 
-/** The message delivered just before event `i` that its handler was reacting to, if any. */
+/** The message delivered just before event `i`, that its handler was reacting to, if any. */
 function deliveredBefore(events: readonly Ev[], i: number): Message<MpMsg> | null {
   for (let j = i - 1; j >= 0; j--) {
     const e = events[j]
@@ -166,10 +174,9 @@ function deliveredBefore(events: readonly Ev[], i: number): Message<MpMsg> | nul
 
 /**
  * The latest explanation of `pid`'s slot `slot` from the events in order (the same sentence
- * `cellReasons` gives it), or undefined when nothing was ever accepted there. The cell's last
- * accept replaces every explanation before it, so the reading starts there (found from the end:
- * on a long run the slots in view are the recent ones); numbers are compared, and words made only
- * for that cell's own events.
+ * `cellReasons` gives it), or undefined when nothing was ever accepted there. Only that cell's
+ * own events are read (found through the run's `reasonIndex`), from its last accept on: an
+ * accept replaces every explanation before it.
  */
 export function cellWhy(
   events: readonly Ev[],
@@ -177,25 +184,26 @@ export function cellWhy(
   pid: number,
   slot: number,
 ): string | undefined {
-  let start = events.length - 1
-  for (; start > 0; start--) {
-    const e = events[start]
-    if (e?.kind === 'acceptor.accept' && e.pid === pid && e.slot === slot) break
-  }
-  start = Math.max(0, start)
-  let delivered = deliveredBefore(events, start)
+  const index = reasonIndex(events)
+  // Positions past this log belong to a later moment of the run.
+  const own = (index.cells.get(`${pid}|${slot}`) ?? []).filter((i) => i < events.length)
+  let from = 0
+  own.forEach((i, j) => {
+    if (events[i]?.kind === 'acceptor.accept') from = j
+  })
+  const first = own[from]
+  if (first === undefined) return undefined
+  const recovers = (index.recovers.get(pid) ?? []).filter((i) => i > first && i < events.length)
+  const order = [...own.slice(from), ...recovers].sort((a, b) => a - b)
   let why: string | undefined
-  for (let i = start; i < events.length; i++) {
+  for (const i of order) {
     const e = events[i]
-    if (e === undefined) continue
-    if (e.kind === 'msg.deliver') delivered = e.msg
-    else if (e.kind === 'timer.fire') delivered = null
-    else if (e.kind === 'acceptor.accept') {
-      if (e.pid === pid && e.slot === slot)
-        why = acceptWhy(e, delivered, (leader) => originOf(events, leader, e.ballot, slot))
-    } else if (e.kind === 'slot.commit') {
-      if (e.pid === pid && e.slot === slot) why = commitWhy(e, delivered, config, why)
-    } else if (e.kind === 'replica.recover' && e.pid === pid && why !== undefined) why += RECOVERED
+    if (e?.kind === 'acceptor.accept')
+      why = acceptWhy(e, deliveredBefore(events, i), (leader) =>
+        originOf(events, index.elections, leader, e.ballot, slot),
+      )
+    else if (e?.kind === 'slot.commit') why = commitWhy(e, deliveredBefore(events, i), config, why)
+    else if (e?.kind === 'replica.recover' && why !== undefined) why += RECOVERED
   }
   return why
 }
