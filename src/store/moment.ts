@@ -54,6 +54,11 @@ export function momentOf(scenario: Scenario, cursor: number): ModuleMoment {
   let lanes: readonly LaneStatus[] | null = null
   let problems: readonly (string | null)[] | null = null
   let forms: readonly RequestForm[] | null = null
+  // The log grid is built when a panel reads it, but from the events up to the cursor copied now
+  // (the simulator moves on); a cell's reason is read from them only when that cell is explained.
+  const logGrid = module.app?.logGrid
+  const events = logGrid ? at.events() : null
+  let grid: LogGridModel | null | undefined
   return {
     module,
     step: at.step,
@@ -66,7 +71,10 @@ export function momentOf(scenario: Scenario, cursor: number): ModuleMoment {
     get lanes() {
       return (lanes ??= procs.map((p) => module.laneStatus(p.local, p.up)))
     },
-    grid: module.app?.logGrid ? module.app.logGrid(config, procs, at.events()) : null,
+    get grid() {
+      if (grid === undefined) grid = logGrid && events ? logGrid(config, procs, events) : null
+      return grid
+    },
     get requestProblems() {
       return (problems ??= procs.map((p) => (p.up ? module.requestProblem(p.local) : 'it is down')))
     },

@@ -34,12 +34,29 @@ const glyph = (c: GridCell): string =>
         ? (c.ballot ?? '')
         : ''
 
+/** Slots shown at once: a 1,000-slot log is read ten slots at a time, not 5,000 cells per step. */
+export const SLOTS_IN_VIEW = 10
+
+/** The first slot in view: the newest slots unless the reader scrolled (`first`). */
+function firstInView(first: number | null, slots: number): number {
+  const newest = Math.max(1, slots - SLOTS_IN_VIEW + 1)
+  return first === null ? newest : Math.max(1, Math.min(newest, first))
+}
+
 export function LogGrid({ model }: { model: LogGridModel }) {
   const [focus, setFocus] = useState<{ row: number; slot: number }>({ row: 0, slot: 1 })
-  const [hover, setHover] = useState<GridCell | null>(null)
+  const [hover, setHover] = useState<{ row: number; slot: number } | null>(null)
+  // null: follow the newest slots as the log grows; a number: the reader scrolled back to there.
+  const [first, setFirst] = useState<number | null>(null)
   const rows = model.rows
-  const focused = rows[focus.row]?.cells[focus.slot - 1] ?? null
-  const shown = hover ?? focused
+  const lo = firstInView(first, model.slots)
+  const hi = Math.min(model.slots, lo + SLOTS_IN_VIEW - 1)
+  const focusSlot = Math.max(lo, Math.min(hi, focus.slot))
+  const scrollTo = (slot: number): void =>
+    setFirst(slot >= model.slots - SLOTS_IN_VIEW + 1 ? null : Math.max(1, slot))
+  const at = hover ?? { row: focus.row, slot: focusSlot }
+  const row = rows[at.row]
+  const shown = row?.cells[at.slot - 1] ?? null
   const move = (e: KeyboardEvent<HTMLTableElement>): void => {
     const d: Record<string, [number, number]> = {
       ArrowUp: [-1, 0],
@@ -50,15 +67,37 @@ export function LogGrid({ model }: { model: LogGridModel }) {
     const step = d[e.key]
     if (!step) return
     e.preventDefault()
-    const row = Math.max(0, Math.min(rows.length - 1, focus.row + step[0]))
-    const slot = Math.max(1, Math.min(model.slots, focus.slot + step[1]))
-    setFocus({ row, slot })
-    const el = e.currentTarget.querySelector<HTMLElement>(`[data-cell="${row}-${slot}"]`)
-    el?.focus()
+    const r = Math.max(0, Math.min(rows.length - 1, focus.row + step[0]))
+    const slot = Math.max(1, Math.min(model.slots, focusSlot + step[1]))
+    setFocus({ row: r, slot })
+    const table = e.currentTarget
+    const focusCell = (): void => table.querySelector<HTMLElement>(`[data-cell="${r}-${slot}"]`)?.focus()
+    if (slot >= lo && slot <= hi) return focusCell()
+    // Past the edge of the view, the view follows the focus one slot at a time; the cell is
+    // focused after the render that brings it into view.
+    scrollTo(slot < lo ? slot : slot - SLOTS_IN_VIEW + 1)
+    requestAnimationFrame(focusCell)
   }
   if (model.slots === 0) return <p className="log-grid-empty">No slot is used yet.</p>
+  const inView = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i)
   return (
     <div className="log-grid-wrap">
+      {model.slots > SLOTS_IN_VIEW && (
+        <div className="log-grid-scroll" role="group" aria-label="Slots in view">
+          <button type="button" disabled={lo === 1} onClick={() => scrollTo(lo - SLOTS_IN_VIEW)}>
+            ◀ older
+          </button>
+          <span aria-live="polite">
+            slots {lo}–{hi} of {model.slots}
+          </span>
+          <button type="button" disabled={first === null} onClick={() => scrollTo(lo + SLOTS_IN_VIEW)}>
+            newer ▶
+          </button>
+          <button type="button" disabled={first === null} onClick={() => setFirst(null)}>
+            newest
+          </button>
+        </div>
+      )}
       <table className="log-grid" onKeyDown={move} aria-describedby="log-grid-why">
         <caption className="visually-hidden">
           Each replica's log by slot: empty, accepted at a ballot, chosen, or executed. The bar marks the
@@ -67,9 +106,9 @@ export function LogGrid({ model }: { model: LogGridModel }) {
         <thead>
           <tr>
             <th scope="col">replica</th>
-            {Array.from({ length: model.slots }, (_, i) => (
-              <th scope="col" key={i}>
-                {i + 1}
+            {inView.map((slot) => (
+              <th scope="col" key={slot}>
+                {slot}
               </th>
             ))}
           </tr>
@@ -82,18 +121,20 @@ export function LogGrid({ model }: { model: LogGridModel }) {
                 {!row.up && <span className="log-grid-role"> down</span>}
                 {row.role && <span className="log-grid-role"> {row.role}</span>}
               </th>
-              {row.cells.map((c) => {
-                const isFocus = focus.row === r && focus.slot === c.slot
-                const label = `${row.name} slot ${c.slot}: ${STATUS_WORDS[c.status]}${c.cmd ? ` ${c.cmd}` : ''}${c.ballot && c.status === 'accepted' ? ` at ${c.ballot}` : ''}${c.slot === row.commit ? ', commit point' : ''}`
+              {inView.map((slot) => {
+                const c = row.cells[slot - 1]
+                if (!c) return <td key={slot} />
+                const isFocus = focus.row === r && focusSlot === slot
+                const label = `${row.name} slot ${slot}: ${STATUS_WORDS[c.status]}${c.cmd ? ` ${c.cmd}` : ''}${c.ballot && c.status === 'accepted' ? ` at ${c.ballot}` : ''}${slot === row.commit ? ', commit point' : ''}`
                 return (
                   <td
-                    key={c.slot}
-                    data-cell={`${r}-${c.slot}`}
+                    key={slot}
+                    data-cell={`${r}-${slot}`}
                     tabIndex={isFocus ? 0 : -1}
                     aria-label={label}
-                    className={`cell ${c.status}${c.noop ? ' noop' : ''}${c.slot === row.commit ? ' commit-point' : ''}`}
-                    onFocus={() => setFocus({ row: r, slot: c.slot })}
-                    onMouseEnter={() => setHover(c)}
+                    className={`cell ${c.status}${c.noop ? ' noop' : ''}${slot === row.commit ? ' commit-point' : ''}`}
+                    onFocus={() => setFocus({ row: r, slot })}
+                    onMouseEnter={() => setHover({ row: r, slot })}
                     onMouseLeave={() => setHover(null)}
                   >
                     <span className="cmd">{shortCmd(c.cmd)}</span>
@@ -108,8 +149,8 @@ export function LogGrid({ model }: { model: LogGridModel }) {
         </tbody>
       </table>
       <p id="log-grid-why" className="log-grid-why">
-        {shown
-          ? `Slot ${shown.slot}: ${shown.why || STATUS_WORDS[shown.status]}`
+        {row && shown
+          ? `Slot ${shown.slot}: ${model.why(row.pid, shown.slot) || STATUS_WORDS[shown.status]}`
           : 'Point at a cell to see why it holds its command.'}
       </p>
     </div>

@@ -15,8 +15,6 @@ export interface LogGridCell {
   /** The ballot of the vote held there, or null. */
   readonly ballot: string | null
   readonly noop: boolean
-  /** One sentence: where this cell's command came from, or why the slot is empty. */
-  readonly why: string
 }
 
 /** One replica's row of the log grid. */
@@ -36,6 +34,12 @@ export interface LogGridRow {
 export interface LogGridModel {
   readonly slots: number
   readonly rows: readonly LogGridRow[]
+  /**
+   * One sentence: where the command in `pid`'s slot `slot` came from, or why the slot is empty.
+   * Asked for one cell at a time (the one pointed at or focused): it reads the log up to the moment,
+   * so a long run's grid costs nothing until a cell is explained.
+   */
+  why(pid: number, slot: number): string
 }
 
 /** How a pending timer is shown while it counts down (see `narration.timerCountdown`). */

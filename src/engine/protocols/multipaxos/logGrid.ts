@@ -1,7 +1,8 @@
 import type { LogGridCell, LogGridModel, LogGridRow, ProcSlot, RunEvent } from '../../kernel/module.ts'
 import type { Message } from '../../kernel/types.ts'
 import { fmtBallot as fb, fmtCmd, processName } from './state.ts'
-import type { MpConfig, MpMsg, MpTypes, SlotVote } from './types.ts'
+import type { Ballot, MpConfig, MpMsg, MpTypes, SlotVote } from './types.ts'
+import { reasonIndex } from './logGridIndex.ts'
 import { logCells, type LogCell } from './view.ts'
 
 /**
@@ -47,7 +48,11 @@ function reproposalOrigins(events: readonly Ev[]): Map<string, string> {
   return origins
 }
 
-/** For each `pid|slot`, the latest explanation of that cell, from the events in order. */
+/**
+ * For each `pid|slot`, the latest explanation of that cell, from the events in order: every cell
+ * at once, in one replay of the log (the grid asks `cellWhy` for one cell instead; this is the
+ * reference it is tested against).
+ */
 export function cellReasons(events: readonly Ev[], config: MpConfig): Map<string, string> {
   const origins = reproposalOrigins(events)
   const why = new Map<string, string>()
@@ -84,13 +89,134 @@ export function cellReasons(events: readonly Ev[], config: MpConfig): Map<string
   return why
 }
 
-/** The grid at the cursor: the real replica states plus the reasons from the log prefix. Pure. */
+/** The words for an accept at `(pid, slot)`, given the message that delivered it (if any). */
+function acceptWhy(
+  e: Extract<Ev, { kind: 'acceptor.accept' }>,
+  delivered: Message<MpMsg> | null,
+  origin: (leader: number) => string | undefined,
+): string {
+  const from = delivered && delivered.payload.type === 'accept' ? delivered : null
+  const leader = from ? from.from : e.ballot.pid
+  const o = origin(leader)
+  const at = e.step === undefined ? '' : ` at step ${e.step}`
+  return `P${e.pid} accepted ${fmtCmd(e.cmd)} at ballot ${fb(e.ballot)} from P${leader}'s accept${from ? ` #${from.id}` : ''}${at}${o ? ` (${o})` : ''}`
+}
+
+/** The words for a commit, after `prev` (the cell's explanation before it). */
+function commitWhy(
+  e: Extract<Ev, { kind: 'slot.commit' }>,
+  delivered: Message<MpMsg> | null,
+  config: MpConfig,
+  prev: string | undefined,
+): string {
+  const how =
+    e.via === 'quorum'
+      ? 'a majority accepted it'
+      : e.via === 'leader'
+        ? `the leader's commit point${delivered ? ` in #${delivered.id} from ${processName(config, delivered.from)}` : ''} covers it`
+        : `catch-up${delivered ? ` #${delivered.id} from ${processName(config, delivered.from)}` : ''}`
+  return `chosen ${fmtCmd(e.cmd)}: ${how}${prev ? `. Before: ${prev}` : ''}`
+}
+
+const RECOVERED = ' (after the crash: only the accepted vote survived)'
+
+const sameBallot = (a: Ballot, b: Ballot): boolean => a.round === b.round && a.pid === b.pid
+
+/**
+ * Where the vote leader `leader` re-proposed (or filled with a no-op) in `slot` at `ballot` came
+ * from, or undefined when it proposed it fresh: read from its last election at that ballot that
+ * named the slot (a later one would have replaced the words), and the promises before it.
+ */
+function originOf(
+  events: readonly Ev[],
+  elections: readonly number[],
+  leader: number,
+  ballot: Ballot,
+  slot: number,
+): string | undefined {
+  let at = -1
+  for (let j = elections.length - 1; j >= 0 && at < 0; j--) {
+    const i = elections[j] ?? -1
+    const e = events[i]
+    if (e?.kind !== 'leader.elected' || e.pid !== leader || !sameBallot(e.ballot, ballot)) continue
+    if (e.noops.includes(slot) || e.reproposed.some((v) => v.slot === slot)) at = i
+  }
+  const elected = events[at]
+  if (elected?.kind !== 'leader.elected') return undefined
+  if (elected.noops.includes(slot))
+    return `a no-op: new leader P${leader} heard of no command for slot ${slot} in its promises (a hole)`
+  const v = elected.reproposed.find((r) => r.slot === slot)
+  if (!v) return undefined
+  // The first promise to arrive that reported the vote.
+  let via = 'a promise'
+  for (let i = 0; i < at; i++) {
+    const e = events[i]
+    if (e?.kind !== 'msg.deliver') continue
+    const m = e.msg
+    if (m.to !== leader || m.payload.type !== 'promise' || !sameBallot(m.payload.ballot, ballot)) continue
+    if (m.payload.accepted.some((a) => a.slot === v.slot && fb(a.ballot) === fb(v.ballot))) {
+      via = `P${m.from}'s promise #${m.id}`
+      break
+    }
+  }
+  return `re-proposed by new leader P${leader}: ${via} reported it accepted at ${fb(v.ballot)}`
+}
+
+/** The message delivered just before event `i`, that its handler was reacting to, if any. */
+function deliveredBefore(events: readonly Ev[], i: number): Message<MpMsg> | null {
+  for (let j = i - 1; j >= 0; j--) {
+    const e = events[j]
+    if (e?.kind === 'msg.deliver') return e.msg
+    if (e?.kind === 'timer.fire') return null
+  }
+  return null
+}
+
+/**
+ * The latest explanation of `pid`'s slot `slot` from the events in order (the same sentence
+ * `cellReasons` gives it), or undefined when nothing was ever accepted there. Only that cell's
+ * own events are read (found through the run's `reasonIndex`), from its last accept on: an
+ * accept replaces every explanation before it.
+ */
+export function cellWhy(
+  events: readonly Ev[],
+  config: MpConfig,
+  pid: number,
+  slot: number,
+): string | undefined {
+  const index = reasonIndex(events)
+  // Positions past this log belong to a later moment of the run.
+  const own = (index.cells.get(`${pid}|${slot}`) ?? []).filter((i) => i < events.length)
+  let from = 0
+  own.forEach((i, j) => {
+    if (events[i]?.kind === 'acceptor.accept') from = j
+  })
+  const first = own[from]
+  if (first === undefined) return undefined
+  const recovers = (index.recovers.get(pid) ?? []).filter((i) => i > first && i < events.length)
+  const order = [...own.slice(from), ...recovers].sort((a, b) => a - b)
+  let why: string | undefined
+  for (const i of order) {
+    const e = events[i]
+    if (e?.kind === 'acceptor.accept')
+      why = acceptWhy(e, deliveredBefore(events, i), (leader) =>
+        originOf(events, index.elections, leader, e.ballot, slot),
+      )
+    else if (e?.kind === 'slot.commit') why = commitWhy(e, deliveredBefore(events, i), config, why)
+    else if (e?.kind === 'replica.recover' && why !== undefined) why += RECOVERED
+  }
+  return why
+}
+
+/**
+ * The grid at the cursor: the real replica states, and each cell's reason read from the log
+ * prefix when that cell is asked about (kept once asked). Pure.
+ */
 export function buildLogGrid(
   config: MpConfig,
   procs: readonly ProcSlot<MpTypes>[],
   events: readonly Ev[],
 ): LogGridModel {
-  const reasons = cellReasons(events, config)
   let slots = 0
   for (const p of procs)
     if (p.local.role === 'replica') slots = Math.max(slots, p.local.accepted.size, p.local.chosen.size)
@@ -99,12 +225,6 @@ export function buildLogGrid(
     const r = p.local
     if (r.role !== 'replica') continue
     const role = r.status === 'follower' ? null : `${r.status} ${fb(r.ballot)}`
-    const cells = logCells(r, slots).map((c) => ({
-      ...c,
-      why:
-        reasons.get(`${r.pid}|${c.slot}`) ??
-        (c.status === 'empty' ? `P${r.pid} has accepted nothing in slot ${c.slot}` : ''),
-    }))
     rows.push({
       pid: r.pid,
       name: `P${r.pid}`,
@@ -112,8 +232,20 @@ export function buildLogGrid(
       role,
       commit: r.commit,
       executed: r.executed,
-      cells,
+      cells: logCells(r, slots),
     })
   }
-  return { slots, rows }
+  const asked = new Map<string, string>()
+  const why = (pid: number, slot: number): string => {
+    const key = `${pid}|${slot}`
+    const known = asked.get(key)
+    if (known !== undefined) return known
+    const cell = rows.find((row) => row.pid === pid)?.cells[slot - 1]
+    const said =
+      cellWhy(events, config, pid, slot) ??
+      (cell === undefined || cell.status === 'empty' ? `P${pid} has accepted nothing in slot ${slot}` : '')
+    asked.set(key, said)
+    return said
+  }
+  return { slots, rows, why }
 }

@@ -330,12 +330,13 @@ describe('the log grid explains every cell from the log', () => {
     expect(grid.slots).toBeGreaterThanOrEqual(6)
     const row = grid.rows.find((r) => r.pid === leader)
     expect(row?.role).toMatch(/^leader /)
-    const [c3, c4] = [row?.cells[2], row?.cells[3]]
-    expect(c3?.why).toMatch(/re-proposed by new leader P\d: P\d's promise #\d+ reported it accepted at 1\.1/)
-    expect(c4?.noop).toBe(true)
-    expect(c4?.why).toMatch(/a no-op: new leader P\d heard of no command for slot 4/)
+    expect(grid.why(leader, 3)).toMatch(
+      /re-proposed by new leader P\d: P\d's promise #\d+ reported it accepted at 1\.1/,
+    )
+    expect(row?.cells[3]?.noop).toBe(true)
+    expect(grid.why(leader, 4)).toMatch(/a no-op: new leader P\d heard of no command for slot 4/)
     const p1 = grid.rows.find((r) => r.pid === 1)
     expect(p1?.up).toBe(false)
-    expect(p1?.cells[3]?.why).toMatch(/^P1 accepted C\d\.\d:put\(\w+\) at ballot 1\.1 from P1's accept #\d+/)
+    expect(grid.why(1, 4)).toMatch(/^P1 accepted C\d\.\d:put\(\w+\) at ballot 1\.1 from P1's accept #\d+/)
   })
 })

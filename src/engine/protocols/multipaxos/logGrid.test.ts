@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import { Simulator, type RunInput } from '../../kernel/simulator.ts'
+import type { ProcSlot } from '../../kernel/module.ts'
+
+import { buildLogGrid, cellReasons } from './logGrid.ts'
+import { multipaxos } from './module.ts'
+import type { MpConfig, MpTypes } from './types.ts'
+
+/**
+ * The grid explains one cell when asked (`why`), reading only that cell's events: every sentence
+ * must be the one the all-at-once replay (`cellReasons`) gives, on every preset at several moments.
+ */
+
+const gridAt = (sim: Simulator<MpTypes>, config: MpConfig) => {
+  const procs = sim.state.procs.map((p) => ({ pid: p.pid, up: p.up, local: p.local })) as ProcSlot<MpTypes>[]
+  return buildLogGrid(config, procs, sim.log.slice())
+}
+
+describe('the log grid explains a cell when asked, as the whole replay would', () => {
+  /** Every sentence of the run `input`, every 37 steps and at its end, both ways; the sentences said. */
+  const expectSameReasons = (input: RunInput<MpConfig>): string[] => {
+    const sim = new Simulator(multipaxos, input)
+    const said: string[] = []
+    for (;;) {
+      const more = sim.step()
+      if (sim.state.step % 37 !== 0 && more) continue
+      const grid = gridAt(sim, input.config)
+      const all = cellReasons(sim.log, input.config)
+      for (const row of grid.rows)
+        for (const c of row.cells) {
+          const want =
+            all.get(`${row.pid}|${c.slot}`) ??
+            (c.status === 'empty' ? `P${row.pid} has accepted nothing in slot ${c.slot}` : '')
+          expect(grid.why(row.pid, c.slot), `step ${sim.state.step} P${row.pid} slot ${c.slot}`).toBe(want)
+          said.push(want)
+        }
+      if (!more) return said
+    }
+  }
+
+  for (const preset of multipaxos.presets)
+    it(preset.id, () => {
+      const said = expectSameReasons(preset)
+      expect(said.some((w) => w.includes(' accepted '))).toBe(true)
+    })
+
+  it('mp-leader-crash with P1 back later: its surviving votes say so', () => {
+    const preset = multipaxos.presets.find((p) => p.id === 'mp-leader-crash')
+    if (!preset) throw new Error('no mp-leader-crash')
+    const recover = { step: 120, action: { type: 'recover', pid: 1 } } as const
+    const said = expectSameReasons({ ...preset, interventions: [...preset.interventions, recover] })
+    expect(said.some((w) => w.includes('(after the crash: only the accepted vote survived)'))).toBe(true)
+    expect(said.some((w) => w.includes('re-proposed by new leader'))).toBe(true)
+    expect(said.some((w) => w.includes('a no-op: new leader'))).toBe(true)
+  })
+
+  it('keeps a sentence once asked, and says why an empty slot is empty', () => {
+    const preset = multipaxos.presets[0]
+    if (!preset) throw new Error('no preset')
+    const sim = new Simulator(multipaxos, { seed: preset.seed, config: preset.config, interventions: [] })
+    while (sim.state.step < 40 && sim.step());
+    const grid = gridAt(sim, preset.config)
+    const row = grid.rows[0]
+    if (!row) throw new Error('no replica')
+    expect(grid.why(row.pid, 1)).toBe(grid.why(row.pid, 1))
+    expect(grid.why(row.pid, grid.slots + 1)).toBe(
+      `P${row.pid} has accepted nothing in slot ${grid.slots + 1}`,
+    )
+  })
+
+  it('after a fork in the past, and back at an earlier moment, says what that log says', () => {
+    const preset = multipaxos.presets.find((p) => p.id === 'mp-leader-crash')
+    if (!preset) throw new Error('no mp-leader-crash')
+    const sim = new Simulator(multipaxos, preset)
+    const expectSame = (events: typeof sim.log) => {
+      const procs = sim.state.procs.map((p) => ({
+        pid: p.pid,
+        up: p.up,
+        local: p.local,
+      })) as ProcSlot<MpTypes>[]
+      const grid = buildLogGrid(preset.config, procs, events)
+      const all = cellReasons(events, preset.config)
+      for (const row of grid.rows)
+        for (let slot = 1; slot <= grid.slots; slot++)
+          if (all.has(`${row.pid}|${slot}`))
+            expect(grid.why(row.pid, slot)).toBe(all.get(`${row.pid}|${slot}`))
+      return [...all.values()]
+    }
+    while (sim.state.step < 150 && sim.step());
+    const before = expectSame(sim.log.slice())
+    // An earlier moment of the same run: the index covers more than its log and must not say it.
+    expectSame(sim.log.slice(0, Math.floor(sim.log.length / 2)))
+    sim.fork(70, { type: 'crash', pid: 2 })
+    while (sim.state.step < 150 && sim.step());
+    const after = expectSame(sim.log.slice())
+    expect(after).not.toEqual(before)
+  })
+})
