@@ -60,7 +60,7 @@ describe('LogGrid', () => {
 
   it('says each cell in words, with the commit point', () => {
     expect(html).toContain('aria-label="P1 slot 1: executed C1.1:put(a1)"')
-    expect(html).toContain('aria-label="P1 slot 2: chosen noop, commit point"')
+    expect(html).toContain('aria-label="P1 slot 2: known chosen noop, commit point"')
     expect(html).toContain('aria-label="P1 slot 3: accepted C2.1:get at 2.1"')
   })
 

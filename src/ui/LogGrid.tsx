@@ -12,7 +12,8 @@ import './logGrid.css'
 const STATUS_WORDS: Record<GridCell['status'], string> = {
   empty: 'empty',
   accepted: 'accepted',
-  chosen: 'chosen',
+  // Known to this replica to be chosen (committed): a slot can be chosen before anyone knows it.
+  chosen: 'known chosen',
   executed: 'executed',
 }
 
@@ -100,8 +101,8 @@ export function LogGrid({ model }: { model: LogGridModel }) {
       )}
       <table className="log-grid" onKeyDown={move} aria-describedby="log-grid-why">
         <caption className="visually-hidden">
-          Each replica's log by slot: empty, accepted at a ballot, chosen, or executed. The bar marks the
-          commit point.
+          Each replica's log by slot: empty, accepted at a ballot, known chosen (committed), or executed. The
+          bar marks the commit point.
         </caption>
         <thead>
           <tr>

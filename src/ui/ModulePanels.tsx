@@ -83,7 +83,7 @@ export function LogGridPanel({ moment }: { moment: ModuleMoment }) {
         Replicated log
       </h2>
       <p className="muted log-grid-key">
-        ■ executed · ✓ chosen · a ballot: accepted there · bar: commit point
+        ■ executed · ✓ known chosen (committed) · a ballot: accepted there · bar: commit point
       </p>
       <LogGrid model={moment.grid} />
     </section>
