@@ -29,6 +29,10 @@ test('Multi-Paxos heartbeats can be hidden and shown again, and the choice is re
   await expect(page.locator('.tl-svg .tl-arrow:not(.tl-quiet)').first()).toBeAttached()
   await page.reload()
   await settled(page)
+  // The restored run opens with a view of its own: show all of it again, at its end.
+  await page.locator('body').press('End')
+  await settled(page)
+  await page.getByRole('button', { name: 'Fit the whole run' }).click()
   await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
   await expect(heartbeats(page)).toHaveCount(0)
   // H on the diagram shows them again.
