@@ -1,5 +1,22 @@
-import { useEffect, useRef, type ReactNode } from 'react'
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react'
 import { openDialog } from '../store/actions.ts'
+
+/**
+ * Open a native <dialog> as a modal when it mounts; removing the element ends the modal, and focus
+ * goes back to whatever opened it.
+ */
+export function useModal(): RefObject<HTMLDialogElement | null> {
+  const ref = useRef<HTMLDialogElement>(null)
+  useEffect(() => {
+    const el = ref.current
+    const before = document.activeElement
+    if (el && !el.open) el.showModal()
+    return () => {
+      if (before instanceof HTMLElement) before.focus()
+    }
+  }, [])
+  return ref
+}
 
 /**
  * A modal built on the native <dialog>: the browser traps focus, Escape closes it, and focus
@@ -8,16 +25,7 @@ import { openDialog } from '../store/actions.ts'
  * reach the app's shortcuts, not a dialog that is on its way out.
  */
 export function Dialog({ title, children, wide }: { title: string; children: ReactNode; wide?: boolean }) {
-  const ref = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const el = ref.current
-    const before = document.activeElement
-    if (el && !el.open) el.showModal()
-    // Removing the element ends the modal; hand focus back to whatever opened it.
-    return () => {
-      if (before instanceof HTMLElement) before.focus()
-    }
-  }, [])
+  const ref = useModal()
   return (
     <dialog
       ref={ref}

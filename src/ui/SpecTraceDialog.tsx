@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useId, useState, type KeyboardEvent } from 'react'
 import type { SpecDiagram } from '../explorer/specLog.ts'
 import { Diagram } from '../timeline/Diagram.tsx'
 import { Icon } from './Icon.tsx'
+import { useModal } from './Dialog.tsx'
 
 /**
  * A spec run (spec mode's counterexample, the Multi-Paxos check's finding, an imported TLC trace)
@@ -54,21 +55,12 @@ export function SpecTraceDialog({
   title: string
   onClose: () => void
 }) {
-  const ref = useRef<HTMLDialogElement>(null)
+  const ref = useModal()
   const titleId = useId()
   const n = d.steps.length
   const [step, setStep] = useState(0)
   const [selected, setSelected] = useState<number | null>(null)
   const go = (k: number) => setStep(Math.max(0, Math.min(n, k)))
-  useEffect(() => {
-    const el = ref.current
-    const before = document.activeElement
-    if (el && !el.open) el.showModal()
-    // Removing the dialog ends the modal; focus goes back to the button that opened it.
-    return () => {
-      if (before instanceof HTMLElement) before.focus()
-    }
-  }, [])
   const onKeyDown = (e: KeyboardEvent) => {
     // The app's shortcuts (play, step the main run, open panels) must not act behind the dialog.
     e.stopPropagation()

@@ -71,14 +71,8 @@ export function cellReasons(events: readonly Ev[], config: MpConfig): Map<string
       )
     }
     if (e.kind === 'slot.commit') {
-      const prev = why.get(`${e.pid}|${e.slot}`)
-      const how =
-        e.via === 'quorum'
-          ? 'a majority accepted it'
-          : e.via === 'leader'
-            ? `the leader's commit point${delivered ? ` in #${delivered.id} from ${processName(config, delivered.from)}` : ''} covers it`
-            : `catch-up${delivered ? ` #${delivered.id} from ${processName(config, delivered.from)}` : ''}`
-      why.set(`${e.pid}|${e.slot}`, `chosen ${fmtCmd(e.cmd)}: ${how}${prev ? `. Before: ${prev}` : ''}`)
+      const key = `${e.pid}|${e.slot}`
+      why.set(key, commitWhy(e, delivered, config, why.get(key)))
     }
     if (e.kind === 'replica.recover') {
       for (const key of [...why.keys()])
