@@ -21,7 +21,6 @@ import type {
   EventBase,
   Intervention,
   KernelEvent,
-  LogEvent,
   Message,
   NetworkConfig,
   PayloadBase,
@@ -29,20 +28,43 @@ import type {
   Tick,
   ViolationEvent,
 } from './types.ts'
-import type { AppFace, TimerCountdown } from './appFace.ts'
-import type { BugSearch, PresetSearch, ProtocolGuide, RequestWords, SearchGoal } from './searchGoals.ts'
+import type { AppFace } from './appFace.ts'
+import type { ModuleExplorer, ProtocolGuide, RequestWords } from './searchGoals.ts'
+import type { ModuleNarration } from './moduleNarration.ts'
+import type { ModuleObserver, ProcSlot, Property } from './moduleObserver.ts'
+import type {
+  ConfigField,
+  LaneSpec,
+  LaneStatus,
+  MessageMeaning,
+  ProcessView,
+  RequestForm,
+} from './moduleView.ts'
 
+// The module's parts live in files by responsibility; they are re-exported here so every import
+// of a module type can keep naming this file.
 export type { AppFace, LogGridCell, LogGridModel, LogGridRow, MomentMark, TimerCountdown } from './appFace.ts'
 export type {
   BugSearch,
   GoalMove,
   GoalParam,
   GuidePoint,
+  ModuleExplorer,
   PresetSearch,
   ProtocolGuide,
   RequestWords,
   SearchGoal,
 } from './searchGoals.ts'
+export type { ModuleNarration } from './moduleNarration.ts'
+export type { ModuleObserver, ObservedWorld, ProcSlot, Property } from './moduleObserver.ts'
+export type {
+  ConfigField,
+  LaneSpec,
+  LaneStatus,
+  MessageMeaning,
+  ProcessView,
+  RequestForm,
+} from './moduleView.ts'
 
 /** The types a protocol declares, bundled so a module has one type parameter. */
 export interface ProtocolTypes {
@@ -117,92 +139,6 @@ export interface Context<T extends ProtocolTypes> {
   draw(stream: string, min: number, max: number): number
 }
 
-/** A process's lane: its role shown on the diagram (`replica`, `client`, or '' for uniform processes). */
-export interface LaneSpec {
-  readonly role: string
-}
-
-/** How a process's lane reads at a glance (under its name on the diagram). */
-export interface LaneStatus {
-  /** e.g. `preparing 2.1`, `leader 3.2`, `✓ 10`; null when there is nothing to say. */
-  readonly text: string | null
-  readonly tone: 'idle' | 'running' | 'done'
-  /** Messages and lanes with the same colour key share a colour (Paxos: the ballot), or null. */
-  readonly colourKey: string | null
-}
-
-/** The process card in the panels, built from the real state at the cursor. */
-export interface ProcessView {
-  /** The short cells of the card's main row, in column order (Paxos: promised, accepted, decided). */
-  readonly cells: readonly { readonly id: string; readonly value: string }[]
-  /** Further lines (a role's progress), each with optional quorum meters. */
-  readonly lines: readonly {
-    readonly id: string
-    readonly text: string
-    readonly meters: readonly { readonly label: string; readonly got: number; readonly needed: number }[]
-  }[]
-  /** The whole card in one sentence, for screen readers. */
-  readonly summary: string
-}
-
-/** What one message type means to a reader (legend, inspector, arrow style). */
-export interface MessageMeaning {
-  /** Arrow style: a request, a positive reply, a negative reply, or a notice (no reply expected). */
-  readonly role: 'request' | 'ack' | 'reject' | 'notice'
-  /** The lecture's name for its step (`1a`, `2b`, `heartbeat`), shown in the legend. */
-  readonly phase: string
-  /** One sentence: what the sender says by sending it. */
-  readonly meaning: string
-}
-
-/**
- * A named property, in the lecture's words. `always`: an invariant, broken by an
- * `invariant.violated` event whose `rule` is this id. `sometimes`: a goal the explorer can look
- * for, reached by the event `witness` recognises.
- */
-export type Property<T extends ProtocolTypes> =
-  | { readonly kind: 'always'; readonly id: string; readonly title: string }
-  | {
-      readonly kind: 'sometimes'
-      readonly id: string
-      readonly title: string
-      /** A sentence saying how `e` reaches the goal, or null if it does not. */
-      witness(e: RunEvent<T>): string | null
-    }
-
-/** A field the config dialog and codecs know about (the protocol's part of the config schema). */
-export type ConfigField =
-  | {
-      readonly path: string
-      readonly label: string
-      readonly kind: 'int'
-      readonly min: number
-      readonly max: number
-    }
-  | { readonly path: string; readonly label: string; readonly kind: 'bool' }
-  | {
-      readonly path: string
-      readonly label: string
-      readonly kind: 'enum'
-      readonly options: readonly string[]
-    }
-
-/** A process as the observer sees it: everything, including whether it is up. */
-export interface ProcSlot<T extends ProtocolTypes> {
-  readonly pid: ProcessId
-  readonly up: boolean
-  readonly local: T['Proc']
-}
-
-/** The world as the observer sees it, right after an event (read-only). */
-export interface ObservedWorld<T extends ProtocolTypes> {
-  readonly config: T['Config']
-  /** The time and step of the event observed (real time, for properties such as linearizability). */
-  readonly tick: Tick
-  readonly step: number
-  readonly procs: readonly ProcSlot<T>[]
-}
-
 /** A preset scenario a protocol ships in its own folder (plain data; the scenarios layer lists it). */
 export interface ProtocolPreset<T extends ProtocolTypes> {
   readonly id: string
@@ -274,58 +210,12 @@ export interface ProtocolModule<T extends ProtocolTypes> {
    * returns the events it concludes (`value.chosen`, `invariant.violated`, …), logged next. It may
    * update `ghost` in place (the kernel owns it and copies it for snapshots).
    */
-  readonly observer: {
-    init(config: T['Config'], processCount: number): T['Ghost']
-    observe(ghost: T['Ghost'], e: RunEvent<T>, world: ObservedWorld<T>): readonly RunEvent<T>[]
-    /** A full, independent copy (the explorer branches with these). */
-    clone(ghost: T['Ghost']): T['Ghost']
-    /**
-     * Optional: a smaller copy for a time-travel snapshot, leaving out what `restore` rebuilds from
-     * the log prefix (Paxos leaves out its ghost votes, which grow with every ballot).
-     */
-    forSnapshot?(ghost: T['Ghost']): T['Ghost']
-    restore?(ghost: T['Ghost'], log: readonly LogEvent<RunEvent<T>>[], length: number): T['Ghost']
-  }
+  readonly observer: ModuleObserver<T>
   /** Invariants ("always") and goals ("sometimes"), with ids and lecture-words titles. */
   readonly properties: readonly Property<T>[]
 
   /** Words. Every sentence of the log comes from here or from the kernel's network sentences. */
-  readonly narration: {
-    /** The short label drawn on an arrow (`promise 2.3 (1.1, 10)`). */
-    label(msg: T['Msg']): string
-    /** The sentence for sending `msg` (`P1 sends prepare 1.1 to P2, asking it to …`), without the final period. */
-    send(msg: Message<T['Msg']>): string
-    /** The suffix for a delivery that counted or was ignored (` (2 of 3 needed)`), or ''. */
-    counted(msg: Message<T['Msg']>, counted: Counted | null): string
-    /** A protocol event or violation. */
-    event(e: T['Event'] | ViolationEvent, config: T['Config']): string
-    /**
-     * How telling a protocol event is when a presenter's caption sums up a moment in two
-     * sentences: 0 is never told, 4 an acceptor's answer, 8 a choice (the kernel rates its own
-     * facts: a violation 9, a crash or partition 7, a lost message 4, a delivery 2).
-     */
-    salience(e: T['Event']): number
-    timerSet(pid: ProcessId, key: T['TimerKey'], fireAt: Tick, config: T['Config']): string
-    /** Without "Out of turn: ", which the kernel puts before a firing the user forced. */
-    timerFire(pid: ProcessId, key: T['TimerKey'], config: T['Config']): string
-    /** Optional: a pending timer due at `fireAt` is cancelled (default: the kernel's plain sentence). */
-    timerCancel?(pid: ProcessId, key: T['TimerKey'], fireAt: Tick, config: T['Config']): string
-    /**
-     * Optional: what a pending timer means while it counts down, for the diagram's countdown on its
-     * lane: a short name (`backoff`, `election timeout`) and a sentence (`P3 backs off until
-     * t=57`). Null leaves the timer undrawn (routine ticks such as a client's pacing). Without this
-     * member no timer is drawn.
-     */
-    timerCountdown?(
-      pid: ProcessId,
-      key: T['TimerKey'],
-      fireAt: Tick,
-      config: T['Config'],
-    ): TimerCountdown | null
-    runStart(config: T['Config'], processCount: number): string
-    crash(pid: ProcessId, config: T['Config']): string
-    recover(pid: ProcessId, config: T['Config']): string
-  }
+  readonly narration: ModuleNarration<T>
   /** What each message type means, keyed by `type`. */
   readonly messages: { readonly [Type in T['Msg']['type']]: MessageMeaning }
   /** Messages with the same key share a colour on the diagram (Paxos: the ballot), or null. */
@@ -342,38 +232,7 @@ export interface ProtocolModule<T extends ProtocolTypes> {
    * `protocols/multipaxos/explorerKeys.test.ts`) lists every field of real states and fails when one
    * is neither read by a key nor declared ignored here.
    */
-  readonly explorer: {
-    procKey(state: T['Proc']): string
-    ghostKey(ghost: T['Ghost']): string
-    /** Payload key ignoring nothing that matters (two messages with equal keys are interchangeable). */
-    msgKey(msg: T['Msg']): string
-    /** Field paths (`proposer.timer`) the keys leave out on purpose, each with the reason. */
-    readonly ignored: Readonly<Record<string, string>>
-    /** Whether the schedule search should try a request at this process (Paxos: an idle proposer). */
-    wantsRequest(state: T['Proc']): boolean
-    /**
-     * The change list's words for a request the search added (`asked P1 to propose X`), where
-     * `name` is the process's name.
-     */
-    requestText(name: string, value: string): string
-    /**
-     * Optional: the requests to try at such a process, one move each (Multi-Paxos: a write and a
-     * read). Default: one fresh value per request (`X`, then `Y`, then `Z`).
-     */
-    readonly requestValues?: readonly string[]
-    /**
-     * The schedule search's goals besides the properties (every `always` property is offered as
-     * "find a violation of …" and every `sometimes` property as itself): a livelock, a value
-     * decided. Their ids must differ from the properties' ids and from `violation`.
-     */
-    readonly goals: readonly SearchGoal<T>[]
-    /** The goal the search starts with: `violation`, a property id, or one of `goals`' ids. */
-    readonly defaultGoal: string
-    /** Optional: per preset id, the one-click "Find a violation" of a broken variant's preset. */
-    readonly presetSearches?: Readonly<Record<string, PresetSearch>>
-    /** Optional: per broken variant (its name in `config.bugs`), "Find a violation" once it is on. */
-    readonly bugSearches?: Readonly<Record<string, BugSearch>>
-  }
+  readonly explorer: ModuleExplorer<T>
 
   /** The one-line outcome, as `name=value` pairs in order (the kernel adds violations and steps). */
   summary(ghost: T['Ghost'], procs: readonly ProcSlot<T>[]): readonly (readonly [string, string])[]
@@ -398,14 +257,6 @@ export interface ProtocolModule<T extends ProtocolTypes> {
   /** The help dialog's account of the protocol, in the words its course uses. */
   readonly guide: ProtocolGuide
 }
-
-/**
- * The control the app offers for a request at one process: a text box (what it accepts is checked
- * by `requestProblem(state, value)`), or one button that sends a fixed value.
- */
-export type RequestForm =
-  | { readonly kind: 'text'; readonly label: string; readonly placeholder: string; readonly help: string }
-  | { readonly kind: 'button'; readonly label: string; readonly value: string }
 
 /** A module of any protocol, as the registry holds them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

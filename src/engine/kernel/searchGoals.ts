@@ -1,6 +1,7 @@
 /**
- * The protocol module's part of the schedule search: goals a protocol defines itself, a preset's
- * one-click search, and the words the app uses for the user's request. Types only; see module.ts.
+ * The protocol module's part of the schedule search: its canonical keys and requests (`explorer`),
+ * goals a protocol defines itself, a preset's and a broken variant's one-click search, and the words
+ * the app uses for the user's request and in its guide. Types only; see module.ts.
  */
 import type { ProcSlot, ProtocolTypes, RunEvent } from './module.ts'
 import type { Intervention } from './types.ts'
@@ -101,4 +102,38 @@ export interface RequestWords {
   readonly clickHint: string
   /** The same on a touch screen, after "Tap Step or the diagram to go forward," (`a process name to propose`). */
   readonly tapHint: string
+}
+
+/** The schedule search's view of a protocol (a module's `explorer`): canonical keys, requests, goals. */
+export interface ModuleExplorer<T extends ProtocolTypes> {
+  procKey(state: T['Proc']): string
+  ghostKey(ghost: T['Ghost']): string
+  /** Payload key ignoring nothing that matters (two messages with equal keys are interchangeable). */
+  msgKey(msg: T['Msg']): string
+  /** Field paths (`proposer.timer`) the keys leave out on purpose, each with the reason. */
+  readonly ignored: Readonly<Record<string, string>>
+  /** Whether the schedule search should try a request at this process (Paxos: an idle proposer). */
+  wantsRequest(state: T['Proc']): boolean
+  /**
+   * The change list's words for a request the search added (`asked P1 to propose X`), where
+   * `name` is the process's name.
+   */
+  requestText(name: string, value: string): string
+  /**
+   * Optional: the requests to try at such a process, one move each (Multi-Paxos: a write and a
+   * read). Default: one fresh value per request (`X`, then `Y`, then `Z`).
+   */
+  readonly requestValues?: readonly string[]
+  /**
+   * The schedule search's goals besides the properties (every `always` property is offered as
+   * "find a violation of …" and every `sometimes` property as itself): a livelock, a value
+   * decided. Their ids must differ from the properties' ids and from `violation`.
+   */
+  readonly goals: readonly SearchGoal<T>[]
+  /** The goal the search starts with: `violation`, a property id, or one of `goals`' ids. */
+  readonly defaultGoal: string
+  /** Optional: per preset id, the one-click "Find a violation" of a broken variant's preset. */
+  readonly presetSearches?: Readonly<Record<string, PresetSearch>>
+  /** Optional: per broken variant (its name in `config.bugs`), "Find a violation" once it is on. */
+  readonly bugSearches?: Readonly<Record<string, BugSearch>>
 }
