@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runToEnd } from '../engine/index.ts'
+import { protocolPreset, runProtocolPreset, runToEnd, type SimEvent } from '../engine/index.ts'
 import { presetById } from '../scenarios/presets.ts'
 import { toRunInput } from '../scenarios/scenario.ts'
 import { feedLines } from './Narration.tsx'
@@ -12,6 +12,25 @@ describe('feedLines', () => {
     const broadcast = lines.find((l) => l.text.startsWith('P1 sends prepare 1.1 to'))
     expect(broadcast?.text).toBe('P1 sends prepare 1.1 to P1, P2, P3, P4, P5.')
     expect(broadcast?.msgs.map((m) => m.id)).toEqual([1, 2, 3, 4, 5])
+  })
+
+  it("says a Multi-Paxos client's send in one line, linked to the message", () => {
+    const found = protocolPreset('mp-leader-crash')!
+    const mp = runProtocolPreset(found.module, found.preset).log as SimEvent[]
+    type Send = Extract<SimEvent, { kind: 'msg.send' }>
+    const sends = mp.filter(
+      (e): e is Send => e.kind === 'msg.send' && (e.msg.payload.type as string) === 'request',
+    )
+    expect(sends.length).toBeGreaterThan(2)
+    for (const send of sends) {
+      const lines = feedLines(mp.filter((e) => e.step === send.step))
+      const told = lines.filter((l) => l.msgs.some((m) => m.id === send.msg.id))
+      expect(told).toHaveLength(1)
+      expect(lines.filter((l) => l.text.includes(send.text.replace(/\.$/, '')))).toEqual(told)
+      expect(told[0]?.text).toMatch(
+        /^(C\d sends|No answer in time, so|P\d names P\d as the leader, so) .+ to P\d\.$/,
+      )
+    }
   })
 
   it('keeps every other event as its own line, linked to its message when it has one', () => {

@@ -25,11 +25,41 @@ function foldable(e: SimEvent): e is Extract<SimEvent, { kind: 'msg.send' }> {
   return e.kind === 'msg.send' && e.msg.dupOf === null && e.msg.broadcastId != null
 }
 
-/** Fold the sends of one broadcast (the engine's `broadcastId`) into one line. Pure. */
+/**
+ * A protocol's fact that says the send right after it whole (Multi-Paxos: "No answer in time, so
+ * C1 sends C1.1:put(a1) to P2" before that send's "C1 sends C1.1:put(a1) to P2."): one sentence,
+ * one line, linked to the message.
+ */
+function saysSend(e: SimEvent, next: SimEvent | undefined): next is Extract<SimEvent, { kind: 'msg.send' }> {
+  return (
+    next?.kind === 'msg.send' &&
+    next.step === e.step &&
+    !('msg' in e) &&
+    e.text.includes(next.text.replace(/\.$/, ''))
+  )
+}
+
+/**
+ * Fold the sends of one broadcast (the engine's `broadcastId`) into one line, and a fact that says
+ * the send after it into that send's line. Pure.
+ */
 export function feedLines(events: readonly SimEvent[]): Line[] {
   const lines: Line[] = []
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as SimEvent
+    const next = events[i + 1]
+    if (saysSend(e, next)) {
+      const text = /[.!?]$/.test(e.text) ? e.text : `${e.text}.`
+      lines.push({
+        key: e.seq,
+        step: e.step,
+        kind: e.kind,
+        text,
+        msgs: [{ id: next.msg.id, to: next.msg.to }],
+      })
+      i++
+      continue
+    }
     if (foldable(e)) {
       let j = i + 1
       const group = [e]

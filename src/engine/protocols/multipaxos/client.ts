@@ -50,7 +50,7 @@ export function issue(d: ClientDraft, ask?: ClientAsk): void {
   // then a push, copied the whole history twice.
   const sent: ClientRecord = { cmd, sentAt: d.ctx.now, answeredAt: null, result: null }
   c.history = c.history.concat([sent])
-  d.fact({ kind: 'client.send', client: c.client, cmd, retry: false })
+  d.fact({ kind: 'client.send', client: c.client, cmd, retry: false, to: c.target, redirectedBy: null })
   send(d, cmd)
 }
 
@@ -81,7 +81,7 @@ export function onReply(d: ClientDraft, from: number, seq: number, result: strin
 }
 
 /** A non-leader named the leader: resend there at once. Without a name, wait for the timeout. */
-export function onRedirect(d: ClientDraft, seq: number, leader: number | null): void {
+export function onRedirect(d: ClientDraft, from: number, seq: number, leader: number | null): void {
   const c = d.state
   if (c.pending === null || c.pending.seq !== seq) {
     d.counted = { ignored: `C${c.client} is not waiting for command ${seq}` }
@@ -92,7 +92,14 @@ export function onRedirect(d: ClientDraft, seq: number, leader: number | null): 
     return
   }
   c.target = leader
-  d.fact({ kind: 'client.send', client: c.client, cmd: c.pending, retry: true })
+  d.fact({
+    kind: 'client.send',
+    client: c.client,
+    cmd: c.pending,
+    retry: true,
+    to: leader,
+    redirectedBy: from,
+  })
   send(d, c.pending)
 }
 
@@ -101,6 +108,13 @@ export function onRetryTimer(d: ClientDraft): void {
   const c = d.state
   if (c.pending === null) return
   c.target = (c.target % d.ctx.config.replicaCount) + 1
-  d.fact({ kind: 'client.send', client: c.client, cmd: c.pending, retry: true })
+  d.fact({
+    kind: 'client.send',
+    client: c.client,
+    cmd: c.pending,
+    retry: true,
+    to: c.target,
+    redirectedBy: null,
+  })
   send(d, c.pending)
 }

@@ -60,7 +60,7 @@ export function onMessage(
   if (s.role === 'client') {
     const d = client(ctx, s)
     if (m.type === 'reply') onReply(d, from, m.seq, m.result)
-    else if (m.type === 'redirect') onRedirect(d, m.seq, m.leader)
+    else if (m.type === 'redirect') onRedirect(d, from, m.seq, m.leader)
     else d.counted = { ignored: `a client does not handle ${m.type}` }
     return d.done()
   }

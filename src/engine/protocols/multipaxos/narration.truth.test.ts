@@ -79,6 +79,26 @@ function checkRun(log: readonly Ev[], config: MpConfig, label: string): number {
       const had = committed.get(`${ev.pid}|${ev.slot}`)
       if (had !== fmtCmd(ev.cmd)) fail(e, `but P${ev.pid} had learned ${had ?? 'nothing'} in slot ${ev.slot}`)
     }
+    if (ev.kind === 'client.send') {
+      // One sentence: the client's send is said whole, with the send it announces (next in the log).
+      claims++
+      const send = log[i + 1]
+      const p = send?.kind === 'msg.send' ? (send.msg.payload as MpMsg) : undefined
+      if (send?.kind !== 'msg.send' || p?.type !== 'request' || fmtCmd(p.cmd) !== fmtCmd(ev.cmd))
+        fail(e, 'but the next event is not the send of that command')
+      const to = `P${(send as Of<'msg.send'>).msg.to}`
+      if (!e.text.includes(`to ${to}`)) fail(e, `but the command goes to ${to}`)
+      if (!e.text.includes(send!.text.replace(/\.$/, '')))
+        fail(e, `does not say the send ("${send!.text}") whole`)
+      if (ev.redirectedBy !== null) {
+        const deliver = log
+          .slice(0, i)
+          .findLast((d): d is Of<'msg.deliver'> => d.kind === 'msg.deliver' && d.step === e.step)
+        const r = deliver?.msg.payload as MpMsg | undefined
+        if (r?.type !== 'redirect' || r.leader !== ev.to || deliver!.msg.from !== ev.redirectedBy)
+          fail(e, `but P${ev.redirectedBy} did not just name P${ev.to}`)
+      }
+    }
     if (ev.kind === 'client.answer') {
       claims++
       const reply = log

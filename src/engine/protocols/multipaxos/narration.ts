@@ -2,7 +2,7 @@ import type { MessageMeaning, TimerCountdown } from '../../kernel/module.ts'
 import type { Counted, Message, ProcessId, Tick, ViolationEvent } from '../../kernel/types.ts'
 import { RULE_TEXT, type MpRule } from './ghost.ts'
 import { fmtBallot as fb, fmtCmd, processName } from './state.ts'
-import type { MpConfig, MpEvent, MpMsg, MpMsgType, SlotCmd, TimerKey } from './types.ts'
+import type { ClientCmd, MpConfig, MpEvent, MpMsg, MpMsgType, SlotCmd, TimerKey } from './types.ts'
 
 /** Every sentence of a Multi-Paxos log, in the lecture's words. Pure. */
 
@@ -93,6 +93,10 @@ export function colourKey(m: MpMsg): string | null {
   return 'ballot' in m ? fb(m.ballot) : null
 }
 
+/** A client's command on its way to a replica: the send's sentence, which `client.send` says whole. */
+const requestSentence = (cmd: ClientCmd, to: number): string =>
+  `C${cmd.client} sends ${fmtCmd(cmd)} to P${to}`
+
 /**
  * The sentence for sending `m`, without the final period. Client names come from the payload
  * (requests, replies and redirects name their client), as the hook has no config.
@@ -105,7 +109,7 @@ export function sendSentence(m: Message<MpMsg>): string {
   const to = p.type === 'reply' || p.type === 'redirect' ? `C${client}` : `P${m.to}`
   switch (p.type) {
     case 'request':
-      return `${from} sends ${fmtCmd(p.cmd)} to ${to}`
+      return requestSentence(p.cmd, m.to)
     case 'reply':
       return `${from} answers ${to}'s command ${p.seq}: ${p.result}`
     case 'redirect':
@@ -182,8 +186,12 @@ export function eventSentence(e: MpEvent | ViolationEvent): string {
         : `${who} skips slot ${e.slot}: ${fmtCmd(e.cmd)} was already executed (at-most-once)`
     case 'leader.local-read':
       return `${who} answers C${e.client}'s read from its own register (${e.result}) without a log round`
+    // One sentence with the send it announces (the feed shows the two as one line): why, then the send.
     case 'client.send':
-      return e.retry ? `C${e.client} resends ${fmtCmd(e.cmd)}` : `C${e.client} sends ${fmtCmd(e.cmd)}`
+      if (!e.retry) return requestSentence(e.cmd, e.to)
+      return e.redirectedBy === null
+        ? `No answer in time, so ${requestSentence(e.cmd, e.to)}`
+        : `P${e.redirectedBy} names P${e.to} as the leader, so ${requestSentence(e.cmd, e.to)}`
     case 'client.answer':
       return `C${e.client} gets the answer to command ${e.command}: ${e.result}`
     case 'replica.recover':

@@ -178,6 +178,10 @@ export type MpEventBody =
       readonly client: number
       readonly cmd: ClientCmd
       readonly retry: boolean
+      /** The replica it is sent to. */
+      readonly to: number
+      /** A resend after this replica's redirect named `to` as the leader; null otherwise. */
+      readonly redirectedBy: number | null
     }
   /** `command` is the client's sequence number (not `seq`: the log stamps every event with its own `seq`). */
   | {
