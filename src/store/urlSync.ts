@@ -13,10 +13,9 @@ import { synodStore } from './store.ts'
  *
  * Start-up order: a `#s=` link wins, then `?preset=`, then the work kept from last time, then the
  * basic example. A link that cannot be opened never replaces anything: the previous work is
- * loaded, a banner names the problem, and the broken link stays in the address bar (so the user
- * can see and copy what they pasted) until they change something, at which point the address
- * becomes their work's link again. Replacing it at once would make the banner refer to a link
- * nobody can see.
+ * loaded, a banner names the problem, and the address goes back at once to the work's own link
+ * (replaced, not pushed: Back does not return to the broken link), so a reload opens the work
+ * again instead of showing the same error.
  *
  * Reading the kept work is asynchronous, so a link that arrives meanwhile (a pasted address, a
  * test's `page.goto('#s=…')`) must win over it; and a delayed address write must never overwrite
@@ -109,6 +108,7 @@ export function isEmbed(
 /** True when the address hash carries a scenario link (also "s%3D…", as some chat tools send it). */
 const hasLink = (hash: string): boolean => hash.length > 1 && hasScenarioLink(hash)
 
+/** The banner explains a link that could not be opened (a same-inputs link then reopens the work). */
 let brokenLinkShown = false
 /** The hash the app last wrote into the address or opened; any other hash is yet to be followed. */
 let followedHash = ''
@@ -191,7 +191,8 @@ export async function bootScenario(loc: Pick<Location, 'hash' | 'search'> = wind
     await openFallback(loc.search, null)
   } finally {
     booted = true
-    if (!brokenLinkShown) requestWrite?.()
+    // A broken link too: the address goes back to the work that is on screen.
+    requestWrite?.()
   }
 }
 
@@ -216,6 +217,8 @@ function followHash(): void {
   } else {
     setNotice(linkFailure(r.error))
     brokenLinkShown = true
+    // The work on screen is unchanged: its link replaces the broken one at once.
+    writeNow()
   }
 }
 
@@ -239,9 +242,6 @@ function writeNow(): void {
   const s = synodStore.getState()
   // The work on screen is kept whatever the address holds.
   if (!isEmbed()) void keep(currentScenario(s), s.presetId)
-  // A broken link stays readable until the user acts (the subscription clears the flag then),
-  // even when a write was already due before the link arrived.
-  if (brokenLinkShown) return
   // A hash arrived that the app has not followed yet: follow it, never overwrite it.
   if (window.location.hash !== followedHash) return followHash()
   const url = addressFor(s)
@@ -264,13 +264,6 @@ export function startUrlSync(): () => void {
   }
   const unsubscribe = synodStore.subscribe((next, prev) => {
     if (next.scenario === prev.scenario && next.cursor === prev.cursor) return
-    // The worker clamping the cursor is not the user acting: the broken link stays readable.
-    if (brokenLinkShown && !next.touched && next.scenario === prev.scenario) return
-    // The user acted after a broken link: from now on the address shows their work.
-    if (booted && brokenLinkShown) {
-      brokenLinkShown = false
-      followedHash = window.location.hash
-    }
     if (next.scenario === prev.scenario) {
       schedule()
       return
@@ -281,7 +274,7 @@ export function startUrlSync(): () => void {
     writeNow()
   })
   requestWrite = schedule
-  if (!brokenLinkShown) schedule()
+  schedule()
   window.addEventListener('hashchange', followHash)
   const flush = (): void => {
     if (timer === null) return
