@@ -124,3 +124,61 @@ test('keyboard: the top bar menus open with the arrow keys and Escape returns fo
   await page.keyboard.press('Escape')
   await expect(page.locator('details.file-menu')).not.toHaveAttribute('open')
 })
+
+test('keyboard: F, C and H act wherever the focus is (not only in the diagram), never while typing', async ({
+  page,
+}) => {
+  await openApp(page, '?preset=mp-steady')
+  const colours = () => page.locator('html').getAttribute('data-colours')
+  const follow = page.locator('.tl-follow')
+  const quiet = page.locator('.tl-quiet-toggle')
+  // Focus on a panel button, far from the diagram.
+  await page.getByRole('button', { name: /^Step \(/ }).focus()
+  const before = await colours()
+  await page.keyboard.press('c')
+  await expect.poll(colours).not.toBe(before)
+  await page.keyboard.press('C')
+  await expect.poll(colours).toBe(before)
+  await expect(follow).toHaveAttribute('aria-pressed', 'true')
+  await page.keyboard.press('f')
+  await expect(follow).toHaveAttribute('aria-pressed', 'false')
+  await page.keyboard.press('F')
+  await expect(follow).toHaveAttribute('aria-pressed', 'true')
+  await expect(quiet).toHaveAttribute('aria-pressed', 'false')
+  await page.keyboard.press('h')
+  await expect(quiet).toHaveAttribute('aria-pressed', 'true')
+  await page.keyboard.press('h')
+  await expect(quiet).toHaveAttribute('aria-pressed', 'false')
+  // With the diagram focused, each key acts once (not twice, which would look like nothing).
+  await page.locator('.tl-svg').first().focus()
+  await page.keyboard.press('f')
+  await expect(follow).toHaveAttribute('aria-pressed', 'false')
+  await page.keyboard.press('f')
+
+  // Typing in a field: the letters are text.
+  await page.locator('.tl-lane-header[data-pid="6"]').click()
+  const box = page.locator('#propose-value')
+  await box.first().focus()
+  await page.keyboard.type('cfh')
+  await expect(box.first()).toHaveValue(/cfh$/)
+  expect(await colours()).toBe(before)
+  await expect(follow).toHaveAttribute('aria-pressed', 'true')
+  await expect(quiet).toHaveAttribute('aria-pressed', 'false')
+  await page.keyboard.press('Escape')
+
+  // The shortcuts list them with the global keys; H only where there are routine messages.
+  await page.locator('body').press('?')
+  const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  const acting = keys.locator('table', { has: page.locator('caption', { hasText: 'Acting' }) })
+  await expect(acting).toContainText('Follow the cursor on or off')
+  await expect(acting).toContainText('Lecture colours on or off')
+  await expect(acting).toContainText('Hide or show routine messages')
+  await expect(
+    keys.locator('table', { has: page.locator('caption', { hasText: 'When the diagram has focus' }) }),
+  ).not.toContainText('Follow')
+  await page.keyboard.press('Escape')
+  await page.getByLabel('Choose an example run').selectOption('basic')
+  await page.locator('body').press('?')
+  await expect(keys).toContainText('Lecture colours on or off')
+  await expect(keys).not.toContainText('routine messages')
+})

@@ -12,8 +12,8 @@ import {
   type SyntheticEvent,
 } from 'react'
 import type { SimEvent } from '../engine/index.ts'
-import { setColourScheme, useColourScheme } from './colourScheme.ts'
-import { setHideQuiet, useHideQuiet } from './quietArrows.ts'
+import { useFollowShortcut } from './followShortcut.ts'
+import { useHideQuiet } from './quietArrows.ts'
 import { computeLayout, frameFor, type LaneFace, type Layout } from './layout.ts'
 import { indexLog, tickAtStep } from './logIndex.ts'
 import { Plot } from './Plot.tsx'
@@ -117,7 +117,6 @@ export function Diagram(props: DiagramProps) {
   const measureText = useLabelMeasure(rootRef)
   const typeScale = useTypeScale(rootRef, size?.width ?? 0)
   const ids = useId()
-  const colours = useColourScheme()
   const hideQuiet = useHideQuiet()
   const toolbarRef = useRef<HTMLDivElement>(null)
   const toolbar = useElementSize(toolbarRef)
@@ -243,6 +242,8 @@ export function Diagram(props: DiagramProps) {
     [onSelectMessage],
   )
 
+  useFollowShortcut(() => zoom.setFollow(!zoom.follow))
+
   const onRootKey = (e: KeyboardEvent) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return
     const pid = idFrom(e, 'data-pid')
@@ -250,9 +251,7 @@ export function Diagram(props: DiagramProps) {
     else if (e.key === '+' || e.key === '=') zoom.zoomBy(1.5, cursorTick)
     else if (e.key === '-' || e.key === '_') zoom.zoomBy(1 / 1.5, cursorTick)
     else if (e.key === '0') zoom.fit()
-    else if (e.key === 'f' || e.key === 'F') zoom.setFollow(!zoom.follow)
-    else if (e.key === 'c' || e.key === 'C') setColourScheme(colours === 'lecture' ? 'ballot' : 'lecture')
-    else if ((e.key === 'h' || e.key === 'H') && index.module.app?.quiet.length) setHideQuiet(!hideQuiet)
+    // F, C and H are the app's global keys (src/ui/useKeyboard.ts), wherever the focus is.
     else return
     e.preventDefault()
     e.stopPropagation()

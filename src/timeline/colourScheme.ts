@@ -19,5 +19,8 @@ const scheme = viewPreference<ColourScheme>(
 /** Switch the scheme everywhere (and remember it). */
 export const setColourScheme = (value: ColourScheme): void => scheme.set(value)
 
+/** Lecture colours on or off (the C key). */
+export const toggleColourScheme = (): void => scheme.set(scheme.get() === 'lecture' ? 'ballot' : 'lecture')
+
 /** The current colour scheme; components re-render when it changes. */
 export const useColourScheme = (): ColourScheme => scheme.use()

@@ -12,5 +12,8 @@ const quiet = viewPreference<'shown' | 'hidden'>('synod.quietMessages', (stored)
 
 export const setHideQuiet = (hide: boolean): void => quiet.set(hide ? 'hidden' : 'shown')
 
+/** Routine messages hidden or shown again (the H key). */
+export const toggleHideQuiet = (): void => quiet.set(quiet.get() === 'hidden' ? 'shown' : 'hidden')
+
 /** True while routine messages are hidden; components re-render when it changes. */
 export const useHideQuiet = (): boolean => quiet.use() === 'hidden'

@@ -13,9 +13,14 @@ export interface ShortcutGroup {
 
 /**
  * The shortcuts of a run of a protocol with this guide. `untilDecided`: the protocol has
- * single-decree learners, so D runs until they decide (the Transport's rule too).
+ * single-decree learners, so D runs until they decide (the Transport's rule too). `routine`: it has
+ * routine messages the diagram can hide (Multi-Paxos heartbeats), so H does something.
  */
-export const shortcutGroups = (guide: ProtocolGuide, untilDecided: boolean): readonly ShortcutGroup[] => [
+export const shortcutGroups = (
+  guide: ProtocolGuide,
+  untilDecided: boolean,
+  routine: boolean,
+): readonly ShortcutGroup[] => [
   {
     title: 'Time',
     items: [
@@ -41,6 +46,9 @@ export const shortcutGroups = (guide: ProtocolGuide, untilDecided: boolean): rea
       { keys: ['S'], what: 'Settings' },
       { keys: ['E'], what: 'Explorer: search the schedules, model-check the spec' },
       { keys: ['P'], what: 'Presenter mode (→ / ← walk the narration beats, Esc leaves)' },
+      { keys: ['F'], what: 'Follow the cursor on or off' },
+      { keys: ['C'], what: 'Lecture colours on or off (ACK green, REJECT red)' },
+      ...(routine ? [{ keys: ['H'], what: 'Hide or show routine messages (heartbeats)' }] : []),
       { keys: ['?'], what: 'This list' },
       { keys: ['Esc'], what: 'Close a dialog or clear the selection' },
     ],
@@ -52,8 +60,6 @@ export const shortcutGroups = (guide: ProtocolGuide, untilDecided: boolean): rea
       { keys: ['↑', '↓'], what: 'Walk the arrows in flight' },
       { keys: ['Enter'], what: 'Select the arrow or process' },
       { keys: ['+', '−', '0'], what: 'Zoom in / out / fit the run' },
-      { keys: ['F'], what: 'Follow the cursor on or off' },
-      { keys: ['H'], what: 'Hide or show routine messages (Multi-Paxos heartbeats)' },
     ],
   },
 ]

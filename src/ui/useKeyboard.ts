@@ -2,7 +2,11 @@ import { useEffect } from 'react'
 import * as act from '../store/actions.ts'
 import { toggleExplorer } from '../store/explorer.ts'
 import { nudgeSpeed, togglePlay } from '../store/playback.ts'
+import { currentProtocol } from '../store/protocol.ts'
 import { synodStore } from '../store/store.ts'
+import { toggleColourScheme } from '../timeline/colourScheme.ts'
+import { toggleFollow } from '../timeline/followShortcut.ts'
+import { toggleHideQuiet } from '../timeline/quietArrows.ts'
 
 /** Where typing happens: shortcuts must leave these keys alone. */
 function isTextEntry(el: EventTarget | null): boolean {
@@ -80,6 +84,17 @@ function shortcut(e: KeyboardEvent): (() => void) | null {
     case 's':
     case 'S':
       return () => act.openDialog('config')
+    // The diagram's view: wherever the focus is, as its buttons are always on screen.
+    case 'f':
+    case 'F':
+      return toggleFollow
+    case 'c':
+    case 'C':
+      return toggleColourScheme
+    case 'h':
+    case 'H':
+      // Only a protocol with routine messages (Multi-Paxos heartbeats) has them to hide.
+      return currentProtocol().app?.quiet.length ? toggleHideQuiet : null
     case '?':
       return () => act.openDialog('shortcuts')
     case 'Escape':
