@@ -95,3 +95,39 @@ test('Space after clicking a button plays or pauses; it does not press that butt
   await page.keyboard.press('Space')
   await expect(page.getByRole('button', { name: /^(Play|Replay from the start) \(Space\)$/ })).toBeVisible()
 })
+
+test('Multi-Paxos in presenter mode: the log sits beside the diagram, newest slots, readable at 1024×768', async ({
+  page,
+}) => {
+  await present(page, 'mp-leader-crash')
+  const log = page.locator('.presenter-log')
+  await expect(log).toBeVisible()
+  await expect(log).toContainText('No slot is used yet')
+  await page.keyboard.press('End')
+  await expect(position(page)).toContainText('step 200/200')
+  // Six slots used: on a 1024-wide projector the four newest, 3 to 6, with slot 4's no-op.
+  await expect(log.locator('thead th:visible')).toHaveText(['replica', '3', '4', '5', '6'])
+  await expect(log.locator('td:visible', { hasText: 'noop' })).toHaveCount(4)
+  await expect(log.getByText('leader')).toBeVisible()
+  // Beside the diagram, never over it, and on screen.
+  const diagram = (await page.locator('.presenter .diagram-pane').boundingBox())!
+  const grid = (await log.locator('table').boundingBox())!
+  expect(grid.x).toBeGreaterThanOrEqual(diagram.x + diagram.width - 1)
+  expect(grid.x + grid.width).toBeLessThanOrEqual(1024)
+  expect(grid.y + grid.height).toBeLessThanOrEqual(diagram.y + diagram.height)
+  expect(diagram.width).toBeGreaterThan(600)
+  // Large type: a cell reads from the back of the room.
+  const size = await log
+    .locator('td')
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+  expect(size).toBeGreaterThanOrEqual(17)
+  await shot(page, 'presenter-mp-log')
+  // Single-decree Paxos keeps no log: the diagram has the whole width.
+  await page.keyboard.press('Escape')
+  await page.getByLabel('Choose an example run').selectOption('basic')
+  await page.keyboard.press('p')
+  await expect(page.locator('.presenter')).toBeVisible()
+  await expect(log).toHaveCount(0)
+  expect((await page.locator('.presenter .diagram-pane').boundingBox())!.width).toBeGreaterThan(1000)
+})

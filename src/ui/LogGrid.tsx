@@ -18,7 +18,7 @@ const STATUS_WORDS: Record<GridCell['status'], string> = {
 }
 
 /** `put(a1)` → `w a1`, `get` → `r C2.1`: short enough for a cell. */
-function shortCmd(cmd: string | null): string {
+export function shortCmd(cmd: string | null): string {
   if (cmd === null) return '·'
   if (cmd === 'noop') return 'noop'
   const m = /^C(\d+)\.(\d+):(put|get)(?:\((.*)\))?$/.exec(cmd)
@@ -26,7 +26,7 @@ function shortCmd(cmd: string | null): string {
   return m[3] === 'put' ? `w ${m[4] ?? ''}` : `r C${m[1]}.${m[2]}`
 }
 
-const glyph = (c: GridCell): string =>
+export const glyph = (c: GridCell): string =>
   c.status === 'executed'
     ? '■'
     : c.status === 'chosen'

@@ -6,6 +6,7 @@ import { synodStore, useSynod } from '../store/store.ts'
 import { beatTag, captionAt, GRANULARITIES } from './clicker.ts'
 import { DiagramPane } from './DiagramPane.tsx'
 import { Icon } from './Icon.tsx'
+import { PresenterLog } from './PresenterLog.tsx'
 import { clickNext, clickPrevious, setGranularity, usePresenterPrefs } from './presenterPrefs.ts'
 import { Position } from './Transport.tsx'
 import './presenter.css'
@@ -130,13 +131,17 @@ function GranularityPicker() {
   )
 }
 
-/** The diagram, a caption that follows the run, and the few controls a lecturer needs. */
+/**
+ * The diagram (with the replicated log beside it, for a protocol that keeps one), a caption that
+ * follows the run, and the few controls a lecturer needs.
+ */
 export function PresenterView() {
   useContrastTheme()
   const playing = useSynod((s) => s.playing)
   return (
     <div className="presenter">
       <DiagramPane />
+      <PresenterLog />
       <Caption />
       <div className="presenter-transport" role="toolbar" aria-label="Presenter controls">
         <button type="button" onClick={clickPrevious} aria-label="Previous (← or PageUp)">

@@ -1,0 +1,103 @@
+import type { GridCell, LogGridModel } from '../engine/index.ts'
+import { useMoment } from '../store/moment.ts'
+import { glyph, shortCmd } from './LogGrid.tsx'
+
+/**
+ * Presenter mode's replicated log: the room sees the slots, not only their arrows. Read-only and
+ * large (the panels' grid explains a cell on hover; a projector shows what the log holds): one row
+ * per replica, the newest slots only (six, four on a narrow projector: see presenter.css), beside
+ * the diagram so it never covers a lane. Status in glyphs and text as well as colour.
+ */
+
+/** Slots shown at once; a narrow screen shows only the newest `NARROW_SLOTS` (presenter.css). */
+export const PRESENTER_SLOTS = 6
+const NARROW_SLOTS = 4
+
+const WORDS: Record<GridCell['status'], string> = {
+  empty: 'empty',
+  accepted: 'accepted',
+  chosen: 'known chosen',
+  executed: 'executed',
+}
+
+/** The newest slots to show: the last `PRESENTER_SLOTS` used (none while no slot is used). Pure. */
+export function newestSlots(slots: number): number[] {
+  const first = Math.max(1, slots - PRESENTER_SLOTS + 1)
+  return Array.from({ length: Math.max(0, slots - first + 1) }, (_, i) => first + i)
+}
+
+export function PresenterLogTable({ model }: { model: LogGridModel }) {
+  const slots = newestSlots(model.slots)
+  // A narrow projector shows the newest NARROW_SLOTS only (presenter.css hides the older ones).
+  const older = (i: number): boolean => i < slots.length - NARROW_SLOTS
+  return (
+    <section className="presenter-log" aria-labelledby="presenter-log-title">
+      <h2 id="presenter-log-title">Log</h2>
+      {slots.length === 0 ? (
+        <p className="presenter-log-empty">No slot is used yet.</p>
+      ) : (
+        <table>
+          <caption className="visually-hidden">
+            Each replica's newest slots: empty, accepted at a ballot, known chosen (✓), executed (■); the bar
+            marks the commit point.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">replica</span>
+              </th>
+              {slots.map((slot, i) => (
+                <th scope="col" key={slot} className={older(i) ? 'older' : undefined}>
+                  {slot}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {model.rows.map((row) => (
+              <tr key={row.pid} className={row.up ? undefined : 'down'}>
+                <th scope="row">
+                  {row.name}
+                  {!row.up && <span className="presenter-log-role"> down</span>}
+                  {row.up && row.role?.startsWith('leader') && (
+                    <span className="presenter-log-role"> leader</span>
+                  )}
+                </th>
+                {slots.map((slot, i) => {
+                  const c = row.cells[slot - 1]
+                  const cls = [
+                    c?.status ?? 'empty',
+                    c?.noop ? 'noop' : '',
+                    slot === row.commit ? 'commit-point' : '',
+                    older(i) ? 'older' : '',
+                  ]
+                  return (
+                    <td
+                      key={slot}
+                      className={cls.filter(Boolean).join(' ')}
+                      aria-label={`${row.name} slot ${slot}: ${c ? WORDS[c.status] : 'empty'}${c?.cmd ? ` ${c.cmd}` : ''}`}
+                    >
+                      <span className="cmd">{shortCmd(c?.cmd ?? null)}</span>{' '}
+                      <span className="mark" aria-hidden="true">
+                        {c ? glyph(c) : ''}
+                      </span>
+                    </td>
+                  )
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="presenter-log-key" aria-hidden="true">
+        ■ executed · ✓ chosen · bar: commit point
+      </p>
+    </section>
+  )
+}
+
+/** The log beside the presenter's diagram, for a protocol that keeps one (nothing otherwise). */
+export function PresenterLog() {
+  const moment = useMoment()
+  return moment.grid ? <PresenterLogTable model={moment.grid} /> : null
+}
