@@ -85,6 +85,26 @@ test('one click on a broken preset: the shortest violation, loaded onto the diag
   await shot(page, 'explorer-amnesia-violation')
 })
 
+test('the one-click search says which goal it looks for, and looks for the goal the user picks', async ({
+  page,
+}) => {
+  await openApp(page, '?preset=bug-ignore-prior')
+  await page.keyboard.press('e')
+  const said = panel(page).locator('#explorer-find-goal')
+  // Untouched: the lesson, also shown in the picker.
+  await expect(said).toContainText('Looks for: Violated: Agreement')
+  await expect(said).toContainText("this run's lesson")
+  await expect(panel(page).getByLabel('Goal')).toHaveValue('agreement')
+  // A goal picked below is the one the button looks for, and the button says what it finds.
+  await panel(page).getByLabel('Goal').selectOption('chosen')
+  await expect(said).toContainText('Looks for: A value is chosen, the goal picked below.')
+  await panel(page).getByRole('button', { name: 'Find the shortest run' }).click()
+  await expect(panel(page).locator('.explorer-verdict')).toContainText('Found', { timeout: 60_000 })
+  await expect(panel(page).locator('.explorer-verdict')).not.toContainText('Violated')
+  await expect(panel(page).getByLabel('Goal')).toHaveValue('chosen')
+  await shot(page, 'explorer-picked-goal')
+})
+
 test('find a schedule from the form and load it onto the diagram', async ({ page }) => {
   await openApp(page, '?preset=bug-ignore-prior')
   await page.keyboard.press('e')

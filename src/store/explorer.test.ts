@@ -98,6 +98,26 @@ describe('explorer store', () => {
     )
   }, 60_000)
 
+  it("the one-click search looks for the goal the user picked, else the run's lesson", async () => {
+    act.loadPreset('bug-ignore-prior')
+    ex.openExplorer(true)
+    // Not picked: the lesson (agreement), and the picker shows it.
+    expect(ex.oneClickGoal()).toEqual({ goal: { id: 'agreement' }, picked: false })
+    expect(ex.goalOf(ex.explorerStore.getState().sim, paxos)).toEqual({ id: 'agreement' })
+    ex.pickSimGoal('chosen')
+    expect(ex.oneClickGoal()).toEqual({ goal: { id: 'chosen' }, picked: true })
+    expect(ex.findViolation()).toBe(true)
+    // The pick stands, and the search looked for it: a value chosen, not agreement broken.
+    expect(ex.explorerStore.getState().sim).toMatchObject({ goal: 'chosen', goalPicked: true })
+    const run = await searchEnded()
+    const o = run.outcome
+    if (o?.mode !== 'sim' || !o.found) throw new Error('nothing found')
+    expect(o.foundText).not.toMatch(/Violated/)
+    expect(o.foundText).toMatch(/chosen/)
+    await settledRun()
+    act.setCursor(0)
+  }, 60_000)
+
   it('has no one-click violation on a correct preset', () => {
     act.loadPreset('basic')
     expect(ex.findViolation()).toBe(false)

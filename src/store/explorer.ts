@@ -1,7 +1,7 @@
 import { useStore } from 'zustand'
 import { paxos, protocolById, type AnyProtocol, type BugToggles } from '../engine/index.ts'
 import { createStore } from 'zustand/vanilla'
-import { defaultGoal, goalFor, type SimGoal } from '../explorer/goals.ts'
+import { defaultGoal, goalFor, goalOptions, type SimGoal } from '../explorer/goals.ts'
 import { NO_BUDGETS, type SimBudgets } from '../explorer/simSearch.ts'
 import { bugSearchOf } from '../explorer/bugSearch.ts'
 import { anyPresetById, type PresetExplore } from '../scenarios/presets.ts'
@@ -30,6 +30,11 @@ export interface SimForm {
    * does not have (Paxos's `agreement` with a Multi-Paxos run loaded) also means its default.
    */
   readonly goal: string | null
+  /**
+   * True once the user picked the goal in the picker: from then on the one-click "Find a
+   * violation" searches for it too, instead of the run's own lesson (see `oneClickGoal`).
+   */
+  readonly goalPicked: boolean
   /** Each goal's setting as the user left it (the livelock's count, the value to decide). */
   readonly params: Readonly<Record<string, number | string>>
   readonly budgets: SimBudgets
@@ -84,6 +89,7 @@ export const initialExplorerState = (): ExplorerState => ({
   sim: {
     // Each protocol names its default goal (Paxos: agreement, the lesson of every broken variant).
     goal: null,
+    goalPicked: false,
     params: {},
     budgets: NO_BUDGETS,
     maxDepth: 300,
@@ -150,12 +156,23 @@ export function currentProtocol(): AnyProtocol {
   return protocolById(synodStore.getState().scenario.protocol ?? 'paxos') ?? paxos
 }
 
-/** Open or close the panel; opening prefills the budgets from the current preset's defaults. */
+/**
+ * Open or close the panel; opening prefills the budgets from the current preset's defaults, and
+ * its goal too unless the user picked one (the picker then shows what the one-click searches for).
+ */
 export function openExplorer(open: boolean): void {
   const explore = currentPresetExplore()
-  if (open && explore && get().run?.status !== 'running')
-    set({ sim: { ...get().sim, budgets: { ...NO_BUDGETS, ...explore.budgets } } })
+  const sim = get().sim
+  if (open && explore && get().run?.status !== 'running') {
+    const goal = sim.goalPicked ? sim.goal : (explore.goal ?? null)
+    set({ sim: { ...sim, goal, budgets: { ...NO_BUDGETS, ...explore.budgets } } })
+  }
   set({ open })
+}
+
+/** The user picks a goal in the picker: every search uses it from now on, the one-click one too. */
+export function pickSimGoal(id: string): void {
+  set({ sim: { ...get().sim, goal: id, goalPicked: true } })
 }
 
 /** The E key and the top bar's Explore button. */
@@ -234,18 +251,34 @@ export function startSpecCheck(): void {
 }
 
 /**
+ * The goal the one-click "Find a violation" searches for, and whether the user picked it: the goal
+ * picked in the picker (when the run's protocol has it), else the run's lesson (its preset's or
+ * broken variant's goal, else the protocol's default, Paxos's "agreement is violated"). Null when
+ * the run has no one-click search.
+ */
+export function oneClickGoal(): { goal: SimGoal; picked: boolean } | null {
+  const current = currentExplore()
+  if (!current) return null
+  const module = protocolById(current.scenario.protocol ?? 'paxos') ?? paxos
+  const sim = get().sim
+  const picked = sim.goalPicked && goalOptions(module).some((g) => g.id === sim.goal)
+  const id = picked ? sim.goal : (current.explore.goal ?? defaultGoal(module).id)
+  return { goal: goalFor(module, id, sim.params), picked }
+}
+
+/**
  * The one-click "Find a violation" (`currentExplore`): where the search starts, its budgets, its
- * goal (default: the protocol's, Paxos's "agreement is violated"); the shortest counterexample is
- * loaded onto the diagram when found.
+ * goal (`oneClickGoal`); the shortest counterexample is loaded onto the diagram when found.
  */
 export function findViolation(): boolean {
   const current = currentExplore()
-  if (!current) return false
+  const target = oneClickGoal()
+  if (!current || !target) return false
   const { explore } = current
   const module = protocolById(current.scenario.protocol ?? 'paxos') ?? paxos
   const budgets = { ...NO_BUDGETS, ...explore.budgets }
   const bounds = { maxStates: 300_000, maxDepth: 300 }
-  const goal = explore.goal ?? defaultGoal(module).id
+  const goal = target.goal.id
   set({ open: true, mode: 'sim', sim: { ...get().sim, goal, budgets, ...bounds } })
   begin('sim', bounds, true)
   const scenario: Scenario = { ...current.scenario, interventions: explore.interventions }

@@ -4,6 +4,7 @@ import { goalOptions, goalProblem, paramOf, pickGoal } from '../explorer/goals.t
 import { SPEC_LIMITS } from '../explorer/universe.ts'
 import {
   goalOf,
+  pickSimGoal,
   setBudget,
   setGoalParam,
   setSimForm,
@@ -66,7 +67,7 @@ export function SimSearchForm({ running }: { running: boolean }) {
       </p>
       <label className="field">
         <span>Goal</span>
-        <select value={goal.id} onChange={(e) => setSimForm({ goal: e.target.value })}>
+        <select value={goal.id} onChange={(e) => pickSimGoal(e.target.value)}>
           {goals.map((g) => (
             <option key={g.id} value={g.id}>
               {g.title}

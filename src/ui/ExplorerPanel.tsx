@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react'
+import { protocolById } from '../engine/index.ts'
+import { ANY_VIOLATION, pickGoal } from '../explorer/goals.ts'
 import {
-  currentPresetExplore,
   findViolation,
+  oneClickGoal,
   openExplorer,
   setExplorerMode,
   toggleExplorer,
@@ -18,21 +20,42 @@ const MODES: readonly { mode: ExplorerMode; label: string }[] = [
   { mode: 'spec', label: 'Model-check Paxos.tla or Multi-Paxos (spec mode)' },
 ]
 
-/** The one-click shortcut on a broken-variant preset: the shortest run that breaks agreement. */
+/**
+ * The one-click shortcut on a broken-variant preset: the shortest run that reaches its goal, said
+ * beside the button: the run's lesson (agreement broken), or the goal the user picked below.
+ */
 export function FindViolationButton({ running }: { running: boolean }) {
   // Shown for a broken variant's preset, and for any run once a broken variant is switched on.
   useSynod((s) => s.presetId)
+  const protocolId = useSynod((s) => s.scenario.protocol ?? 'paxos')
   useSynod((s) => s.scenario)
-  if (!currentPresetExplore()) return null
+  // The goal, as picked (or not) in the form below.
+  useExplorer((s) => s.sim)
+  const target = oneClickGoal()
+  const module = protocolById(protocolId)
+  if (!target || !module) return null
+  const goal = pickGoal(module, target.goal.id)
+  const violation =
+    goal.id === ANY_VIOLATION || module.properties.some((p) => p.kind === 'always' && p.id === goal.id)
   return (
-    <button
-      type="button"
-      className="primary explorer-find"
-      disabled={running}
-      onClick={() => findViolation()}
-    >
-      Find a violation
-    </button>
+    <div className="explorer-find-row">
+      <button
+        type="button"
+        className="primary explorer-find"
+        disabled={running}
+        aria-describedby="explorer-find-goal"
+        onClick={() => findViolation()}
+      >
+        {violation ? 'Find a violation' : 'Find the shortest run'}
+      </button>
+      <p id="explorer-find-goal" className="muted explorer-find-goal">
+        Looks for: <strong>{goal.title}</strong>
+        {target.goal.param !== undefined && ` (${String(target.goal.param)})`}
+        {target.picked
+          ? ', the goal picked below.'
+          : ", this run's lesson (pick another goal below to look for it)."}
+      </p>
+    </div>
   )
 }
 
