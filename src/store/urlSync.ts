@@ -26,6 +26,11 @@ import { synodStore } from './store.ts'
 
 /** Address and storage are written at most this often while the user plays or scrubs. */
 export const SYNC_DELAY_MS = 300
+/**
+ * After that delay the write waits for the browser to be idle (between frames, with no input
+ * waiting), so it never lands in the middle of the next step's work; at the latest after this.
+ */
+export const SYNC_IDLE_TIMEOUT_MS = 1000
 
 /** The scenario as it would be shared: the recorded inputs plus the current cursor. Pure. */
 export function currentScenario(s: Pick<SynodState, 'scenario' | 'cursor'>): Scenario {
@@ -59,14 +64,22 @@ export function shareLink(s: Pick<SynodState, 'scenario' | 'cursor'>): string | 
 /** Scenarios already found too large for a link (re-encoding them at every cursor move is slow). */
 const tooLargeForLink = new WeakSet<Scenario>()
 
+/** The address last computed, so an unchanged work is not compressed and encoded again. */
+let lastAddress: { scenario: Scenario; cursor: number; base: string; url: string } | null = null
+
 /** The address for the work: its link, or (too large for a link) the page without a hash. */
 function addressFor(s: Pick<SynodState, 'scenario' | 'cursor'>): string {
+  const base = baseAddress()
+  const last = lastAddress
+  if (last && last.scenario === s.scenario && last.cursor === s.cursor && last.base === base) return last.url
+  let url = base
   if (!tooLargeForLink.has(s.scenario)) {
-    const r = shareLinkFor(s)
-    if (r.ok) return r.link
-    tooLargeForLink.add(s.scenario)
+    const r = scenarioLink(currentScenario(s), base)
+    if (r.ok) url = r.link
+    else tooLargeForLink.add(s.scenario)
   }
-  return baseAddress()
+  lastAddress = { scenario: s.scenario, cursor: s.cursor, base, url }
+  return url
 }
 
 /** A sentence for a scenario recorded by another engine version, or null. Pure. */
@@ -172,6 +185,7 @@ async function restoreExampleOf(opened: Scenario, search: string): Promise<void>
 export async function bootScenario(loc: Pick<Location, 'hash' | 'search'> = window.location): Promise<void> {
   brokenLinkShown = false
   booted = false
+  lastKept = null
   followedHash = loc.hash
   try {
     if (hasLink(loc.hash)) {
@@ -222,13 +236,22 @@ function followHash(): void {
 /** The newest save's failure, shown once until a save succeeds again. */
 let saveFailure: string | null = null
 
-async function keep(scenario: Scenario, presetId: string | null): Promise<void> {
-  const outcome = await saveWork(scenario, presetId)
+/** The work last handed to storage; the same work (a step forth and back) is not written again. */
+let lastKept: { scenario: Scenario; cursor: number; presetId: string | null } | null = null
+
+async function keep(scenario: Scenario, cursor: number, presetId: string | null): Promise<void> {
+  const last = lastKept
+  if (last && last.scenario === scenario && last.cursor === cursor && last.presetId === presetId) return
+  const kept = { scenario, cursor, presetId }
+  lastKept = kept
+  const outcome = await saveWork({ ...scenario, cursor }, presetId)
   if (outcome.ok) {
     if (saveFailure !== null && synodStore.getState().notice === saveFailure) setNotice(null)
     saveFailure = null
     return
   }
+  // Not kept: the next write tries again, even of the same work.
+  if (lastKept === kept) lastKept = null
   if (saveFailure !== null) return
   saveFailure = `Your work could not be kept in this browser (${outcome.reason}), so reloading would lose it. Save it with File → Save scenario file…`
   setNotice(saveFailure)
@@ -238,7 +261,7 @@ function writeNow(): void {
   if (!booted) return
   const s = synodStore.getState()
   // The work on screen is kept whatever the address holds.
-  if (!isEmbed()) void keep(currentScenario(s), s.presetId)
+  if (!isEmbed()) void keep(s.scenario, s.cursor, s.presetId)
   // A broken link stays readable until the user acts (the subscription clears the flag then),
   // even when a write was already due before the link arrived.
   if (brokenLinkShown) return
@@ -252,15 +275,34 @@ function writeNow(): void {
   followedHash = window.location.hash
 }
 
+/** Run `work` once the browser is idle, at the latest after `timeout` ms; returns a cancel. */
+function whenIdle(work: () => void, timeout: number): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(() => work(), { timeout })
+    return () => window.cancelIdleCallback(handle)
+  }
+  const timer = setTimeout(work, 0)
+  return () => clearTimeout(timer)
+}
+
 /** Start mirroring the work into the address and the kept work; returns a stop function. */
 export function startUrlSync(): () => void {
-  let timer: ReturnType<typeof setTimeout> | null = null
+  // A write is due: first the delay (the cursor may move on), then an idle moment.
+  let cancel: (() => void) | null = null
+  const stop = (): void => {
+    cancel?.()
+    cancel = null
+  }
+  const write = (): void => {
+    cancel = null
+    writeNow()
+  }
   const schedule = (): void => {
-    if (timer !== null) clearTimeout(timer)
-    timer = setTimeout(() => {
-      timer = null
-      writeNow()
+    stop()
+    const timer = setTimeout(() => {
+      cancel = whenIdle(write, SYNC_IDLE_TIMEOUT_MS)
     }, SYNC_DELAY_MS)
+    cancel = () => clearTimeout(timer)
   }
   const unsubscribe = synodStore.subscribe((next, prev) => {
     if (next.scenario === prev.scenario && next.cursor === prev.cursor) return
@@ -276,17 +318,15 @@ export function startUrlSync(): () => void {
       return
     }
     // A new scenario is a deliberate act and rare: keep it at once, so a quick reload finds it.
-    if (timer !== null) clearTimeout(timer)
-    timer = null
+    stop()
     writeNow()
   })
   requestWrite = schedule
   if (!brokenLinkShown) schedule()
   window.addEventListener('hashchange', followHash)
   const flush = (): void => {
-    if (timer === null) return
-    clearTimeout(timer)
-    timer = null
+    if (cancel === null) return
+    stop()
     writeNow()
   }
   // A reload right after a change must not lose it.
@@ -294,7 +334,7 @@ export function startUrlSync(): () => void {
   return () => {
     unsubscribe()
     requestWrite = null
-    if (timer !== null) clearTimeout(timer)
+    stop()
     window.removeEventListener('hashchange', followHash)
     window.removeEventListener('pagehide', flush)
   }
@@ -303,6 +343,7 @@ export function startUrlSync(): () => void {
 /** Discard the kept work and the link, and go back to the basic example. */
 export function startFresh(): void {
   navigation++
+  lastKept = null
   void clearWork()
   brokenLinkShown = false
   setNotice(null)

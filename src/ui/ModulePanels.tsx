@@ -1,3 +1,5 @@
+import { memo } from 'react'
+import type { ProcessView } from '../engine/index.ts'
 import { selectProcess } from '../store/actions.ts'
 import type { ModuleMoment } from '../store/moment.ts'
 import { useSynod } from '../store/store.ts'
@@ -31,48 +33,77 @@ export function ModuleCards({ moment }: { moment: ModuleMoment }) {
         Processes <span className="muted">{moment.module.title}</span>
       </h2>
       <ul className="proc-list module-cards">
-        {moment.views.map((v, i) => {
-          const pid = i + 1
-          const up = moment.ups[i] ?? true
-          const selected = selectedPid === pid
-          const name = moment.names[i] ?? `P${pid}`
-          return (
-            <li key={pid} className={`proc-card${up ? '' : ' down'}${selected ? ' selected' : ''}`}>
-              <button
-                type="button"
-                className="module-row"
-                aria-pressed={selected}
-                aria-label={`${v.summary} Open actions.`}
-                onClick={() => selectProcess(selected ? null : pid)}
-              >
-                <span className="pid">
-                  {name}
-                  {!up && <span className="down-tag"> down</span>}
-                </span>
-                {v.cells.map((c) => (
-                  <span key={c.id} className={`module-cell cell-${c.id}`}>
-                    <span className="module-cell-id">{c.id}</span> {c.value}
-                  </span>
-                ))}
-              </button>
-              {v.lines.map((l) => (
-                <div key={l.id} className="module-line">
-                  {l.text}
-                  {l.meters.map((m) => (
-                    <span key={m.label}>
-                      {' '}
-                      · <Meter got={m.got} needed={m.needed} label={m.label} />
-                    </span>
-                  ))}
-                </div>
-              ))}
-            </li>
-          )
-        })}
+        {moment.views.map((v, i) => (
+          <ModuleCard
+            key={i + 1}
+            pid={i + 1}
+            v={v}
+            up={moment.ups[i] ?? true}
+            name={moment.names[i] ?? `P${i + 1}`}
+            selected={selectedPid === i + 1}
+          />
+        ))}
       </ul>
     </section>
   )
 }
+
+interface ModuleCardProps {
+  readonly pid: number
+  readonly v: ProcessView
+  readonly up: boolean
+  readonly name: string
+  readonly selected: boolean
+}
+
+/**
+ * The same card as before? The module's views are rebuilt at every step, but a step changes one
+ * or two processes: the others are not re-rendered. Pure.
+ */
+export function sameModuleCard(a: ModuleCardProps, b: ModuleCardProps): boolean {
+  return (
+    a.pid === b.pid &&
+    a.up === b.up &&
+    a.name === b.name &&
+    a.selected === b.selected &&
+    JSON.stringify(a.v) === JSON.stringify(b.v)
+  )
+}
+
+const ModuleCard = memo(function ModuleCard({ pid, v, up, name, selected }: ModuleCardProps) {
+  return (
+    <li className={`proc-card${up ? '' : ' down'}${selected ? ' selected' : ''}`}>
+      <button
+        type="button"
+        className="module-row"
+        aria-pressed={selected}
+        aria-label={`${v.summary} Open actions.`}
+        onClick={() => selectProcess(selected ? null : pid)}
+      >
+        <span className="pid">
+          {name}
+          {!up && <span className="down-tag"> down</span>}
+        </span>
+        {v.cells.map((c) => (
+          <span key={c.id} className={`module-cell cell-${c.id}`}>
+            <span className="module-cell-id">{c.id}</span> {c.value}
+          </span>
+        ))}
+      </button>
+      {v.lines.map((l) => (
+        <div key={l.id} className="module-line">
+          {l.text}
+          {l.meters.map((m) => (
+            <span key={m.label}>
+              {' '}
+              · <Meter got={m.got} needed={m.needed} label={m.label} />
+            </span>
+          ))}
+        </div>
+      ))}
+    </li>
+  )
+}, sameModuleCard)
 
 /** The replicated log at the cursor: replicas × slots, with why each cell holds its command. */
 export function LogGridPanel({ moment }: { moment: ModuleMoment }) {
