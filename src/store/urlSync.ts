@@ -27,10 +27,10 @@ import { synodStore } from './store.ts'
 /** Address and storage are written at most this often while the user plays or scrubs. */
 export const SYNC_DELAY_MS = 300
 /**
- * After that delay the write waits for the browser to be idle (between frames, with no input
- * waiting), so it never lands in the middle of the next step's work; at the latest after this.
+ * After that delay the write waits for the next frame to be painted (or for idle time), so it
+ * never delays a frame that is being drawn; at the latest after this (a hidden page has no frames).
  */
-export const SYNC_IDLE_TIMEOUT_MS = 1000
+export const SYNC_QUIET_TIMEOUT_MS = 1000
 
 /** The scenario as it would be shared: the recorded inputs plus the current cursor. Pure. */
 export function currentScenario(s: Pick<SynodState, 'scenario' | 'cursor'>): Scenario {
@@ -275,19 +275,46 @@ function writeNow(): void {
   followedHash = window.location.hash
 }
 
-/** Run `work` once the browser is idle, at the latest after `timeout` ms; returns a cancel. */
-function whenIdle(work: () => void, timeout: number): () => void {
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(() => work(), { timeout })
-    return () => window.cancelIdleCallback(handle)
+/**
+ * Run `work` just after the next frame is painted (the start of a frame's time, the furthest from
+ * the next one), or once the browser is idle if that comes first; at the latest after `timeout`
+ * ms (a hidden page paints no frames). Returns a cancel. An animating page (a message travelling,
+ * the diagram gliding) is never idle, so waiting for idle time alone would always time out.
+ */
+function whenQuiet(work: () => void, timeout: number): () => void {
+  const handles: (() => void)[] = []
+  let done = false
+  const once = (): void => {
+    if (done) return
+    done = true
+    for (const cancel of handles) cancel()
+    work()
   }
-  const timer = setTimeout(work, 0)
-  return () => clearTimeout(timer)
+  const fallback = setTimeout(once, timeout)
+  handles.push(() => clearTimeout(fallback))
+  if (typeof window.requestAnimationFrame === 'function') {
+    let afterPaint: ReturnType<typeof setTimeout> | undefined
+    const frame = window.requestAnimationFrame(() => {
+      afterPaint = setTimeout(once, 0)
+    })
+    handles.push(() => {
+      window.cancelAnimationFrame(frame)
+      clearTimeout(afterPaint)
+    })
+  }
+  if (typeof window.requestIdleCallback === 'function') {
+    const idle = window.requestIdleCallback(once)
+    handles.push(() => window.cancelIdleCallback(idle))
+  }
+  return () => {
+    done = true
+    for (const cancel of handles) cancel()
+  }
 }
 
 /** Start mirroring the work into the address and the kept work; returns a stop function. */
 export function startUrlSync(): () => void {
-  // A write is due: first the delay (the cursor may move on), then an idle moment.
+  // A write is due: first the delay (the cursor may move on), then a quiet moment.
   let cancel: (() => void) | null = null
   const stop = (): void => {
     cancel?.()
@@ -300,7 +327,7 @@ export function startUrlSync(): () => void {
   const schedule = (): void => {
     stop()
     const timer = setTimeout(() => {
-      cancel = whenIdle(write, SYNC_IDLE_TIMEOUT_MS)
+      cancel = whenQuiet(write, SYNC_QUIET_TIMEOUT_MS)
     }, SYNC_DELAY_MS)
     cancel = () => clearTimeout(timer)
   }

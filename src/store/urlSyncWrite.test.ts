@@ -9,8 +9,9 @@ import { bootScenario, startUrlSync, SYNC_DELAY_MS } from './urlSync.ts'
 
 /**
  * The address and autosave writes of a running app, in a minimal stand-in for the browser's
- * window: an address the app reads and replaces, localStorage, and idle callbacks this test runs
- * by hand (so it can tell "written after the delay" from "written when the browser was idle").
+ * window: an address the app reads and replaces, localStorage, and frames and idle callbacks this
+ * test runs by hand (so it can tell "written after the delay" from "written once a frame was
+ * painted or the browser was idle").
  */
 interface FakeWindow {
   location: { href: string; hash: string; search: string }
@@ -20,9 +21,12 @@ interface FakeWindow {
   removeEventListener: (type: string, fn: () => void) => void
   requestIdleCallback: (fn: () => void, options?: { timeout?: number }) => number
   cancelIdleCallback: (handle: number) => void
+  requestAnimationFrame: (fn: () => void) => number
+  cancelAnimationFrame: (handle: number) => void
 }
 
 let idle: Map<number, () => void>
+let frames: Map<number, () => void>
 let listeners: Map<string, Set<() => void>>
 let writes: { storage: number; address: number }
 let stop: (() => void) | null = null
@@ -71,16 +75,30 @@ function installWindow(href: string): FakeWindow {
       return nextIdle++
     },
     cancelIdleCallback: (handle) => void idle.delete(handle),
+    requestAnimationFrame: (fn) => {
+      frames.set(nextIdle, fn)
+      return nextIdle++
+    },
+    cancelAnimationFrame: (handle) => void frames.delete(handle),
   }
   ;(globalThis as unknown as { window: FakeWindow }).window = win
   return win
 }
 
-/** Run the idle callbacks due now, as the browser does between frames. */
+/** Run the idle callbacks due now, as the browser does when it has nothing else to do. */
 function runIdle(): number {
   const due = [...idle.values()]
   idle.clear()
   for (const fn of due) fn()
+  return due.length
+}
+
+/** Draw a frame (its animation callbacks), and let the tasks queued after its paint run. */
+async function paintFrame(): Promise<number> {
+  const due = [...frames.values()]
+  frames.clear()
+  for (const fn of due) fn()
+  await wait(5)
   return due.length
 }
 
@@ -112,6 +130,7 @@ describe('the address and autosave after a step', () => {
   let win: FakeWindow
   beforeEach(async () => {
     idle = new Map()
+    frames = new Map()
     listeners = new Map()
     writes = { storage: 0, address: 0 }
     win = installWindow('http://synod.test/?preset=racing-adopt')
@@ -121,7 +140,7 @@ describe('the address and autosave after a step', () => {
     stop = startUrlSync()
     await settled()
     await afterDelay()
-    runIdle()
+    await paintFrame()
   })
   afterEach(() => {
     stop?.()
@@ -129,7 +148,7 @@ describe('the address and autosave after a step', () => {
     delete (globalThis as { window?: unknown }).window
   })
 
-  it('keeps the work and writes the address once the browser is idle after the delay', async () => {
+  it('keeps the work and writes the address after the delay, once a frame is painted', async () => {
     expect(kept(win)).toEqual({ stored: 0, linked: 0 })
     act.stepForward()
     act.stepForward()
@@ -137,23 +156,37 @@ describe('the address and autosave after a step', () => {
     const cursor = synodStore.getState().cursor
     expect(cursor).toBeGreaterThan(0)
     await afterDelay()
-    // The delay has passed, but the write waits for an idle moment: nothing lands mid-step.
+    // The delay has passed, but the write waits for the next frame's paint: it never lands in the
+    // middle of drawing one.
     expect(kept(win)).toEqual({ stored: 0, linked: 0 })
-    expect(runIdle()).toBe(1)
+    expect(await paintFrame()).toBe(1)
     expect(kept(win)).toEqual({ stored: cursor, linked: cursor })
     // The address replays exactly: the link opens the same inputs at the same step.
     const link = decodeScenarioLink(win.location.hash)
     expect(link.ok && link.scenario).toEqual({ ...synodStore.getState().scenario, cursor })
   })
 
-  it('a step while the write waits for idle time moves it on: one write, of the newest work', async () => {
+  it('or once the browser is idle, whichever comes first', async () => {
     act.stepForward()
-    await afterDelay()
-    act.stepForward()
-    // The first write was still waiting for idle time: it is cancelled, not run late.
-    expect(runIdle()).toBe(0)
     await afterDelay()
     expect(runIdle()).toBe(1)
+    const cursor = synodStore.getState().cursor
+    expect(kept(win)).toEqual({ stored: cursor, linked: cursor })
+    // Written once: the frame that comes later has nothing left to do.
+    const before = { ...writes }
+    await paintFrame()
+    expect(writes).toEqual(before)
+  })
+
+  it('a step while the write waits for a quiet moment moves it on: one write, of the newest work', async () => {
+    act.stepForward()
+    await afterDelay()
+    act.stepForward()
+    // The first write was still waiting: it is cancelled, not run late.
+    expect(runIdle()).toBe(0)
+    expect(await paintFrame()).toBe(0)
+    await afterDelay()
+    expect(await paintFrame()).toBe(1)
     const cursor = synodStore.getState().cursor
     expect(kept(win)).toEqual({ stored: cursor, linked: cursor })
   })
@@ -168,12 +201,12 @@ describe('the address and autosave after a step', () => {
   it('does not write the same work again (a step forth and back before the write)', async () => {
     act.stepForward()
     await afterDelay()
-    runIdle()
+    await paintFrame()
     const before = { ...writes }
     act.stepForward()
     act.stepBack()
     await afterDelay()
-    runIdle()
+    await paintFrame()
     expect(writes).toEqual(before)
   })
 })
