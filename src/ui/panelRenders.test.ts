@@ -39,7 +39,7 @@ function run(id: string): { state: (cursor: number) => SynodState; log: readonly
 
 const racing = run('racing-adopt')
 const multi = run('mp-leader-crash')
-const steps = (log: readonly SimEvent[]): number[] => runIndex(log).steps
+const steps = (log: readonly SimEvent[]): readonly number[] => runIndex(log).steps
 
 describe('what a step re-renders', () => {
   it('the time controls: only at either end of the run', () => {
