@@ -127,16 +127,33 @@ export function MessageCountsPanel({ moment }: { moment: ModuleMoment }) {
   const cursor = usePanelCursor()
   const counts = messageCounts(log, cursor)
   const chosen = moment.grid ? Math.max(0, ...moment.grid.rows.map((r) => r.commit)) : 0
+  return <MessageCounts total={counts.total} byType={counts.byType} chosen={chosen} />
+}
+
+interface CountsProps {
+  readonly total: number
+  readonly byType: readonly (readonly [string, number])[]
+  readonly chosen: number
+}
+
+/** Same counts? Most steps send nothing and commit nothing: the panel stays as it is. Pure. */
+export const sameCounts = (a: CountsProps, b: CountsProps): boolean =>
+  a.total === b.total &&
+  a.chosen === b.chosen &&
+  a.byType.length === b.byType.length &&
+  a.byType.every(([type, n], i) => b.byType[i]?.[0] === type && b.byType[i]?.[1] === n)
+
+const MessageCounts = memo(function MessageCounts({ total, byType, chosen }: CountsProps) {
   return (
     <section className="panel" aria-labelledby="counts-title">
       <h2 id="counts-title" className="panel-title">
-        Messages <span className="muted">{counts.total} sent</span>
+        Messages <span className="muted">{total} sent</span>
       </h2>
-      {counts.total === 0 ? (
+      {total === 0 ? (
         <p className="muted">No message sent yet.</p>
       ) : (
         <ul className="msg-counts">
-          {counts.byType.map(([type, n]) => (
+          {byType.map(([type, n]) => (
             <li key={type}>
               <span className={`msg-count-type type-${type}`}>{type}</span> <b>{n}</b>
             </li>
@@ -145,9 +162,9 @@ export function MessageCountsPanel({ moment }: { moment: ModuleMoment }) {
       )}
       {chosen > 0 && (
         <p className="muted msg-per-slot">
-          {(counts.total / chosen).toFixed(1)} messages per committed slot ({chosen} committed)
+          {(total / chosen).toFixed(1)} messages per committed slot ({chosen} committed)
         </p>
       )}
     </section>
   )
-}
+}, sameCounts)

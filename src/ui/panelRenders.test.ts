@@ -13,7 +13,9 @@ import { momentOf, momentSelector } from '../store/moment.ts'
 import { eventsBefore, eventsThrough, runIndex } from '../store/runIndex.ts'
 import { initialState, type SynodState } from '../store/state.ts'
 import { limitNoteOf } from './EngineBanner.tsx'
-import { sameModuleCard } from './ModulePanels.tsx'
+import { sameGridRow } from './LogGrid.tsx'
+import { sameCounts, sameModuleCard } from './ModulePanels.tsx'
+import { messageCounts } from '../store/messageCounts.ts'
 import { feedLines, sameFeedLine } from './Narration.tsx'
 import { cardsOf, sameCard } from './ProcessCards.tsx'
 import { menuState } from './ProcessMenu.tsx'
@@ -162,5 +164,56 @@ describe('what a step re-renders', () => {
     }
     expect(redrawn).toBeGreaterThan(0)
     expect(redrawn).toBeLessThan(total / 2)
+  })
+
+  it('the replicated log: only the rows whose cells in view the step changed', () => {
+    const { log, state } = multi
+    const all = steps(log)
+    const noop = (): void => undefined
+    let redrawn = 0
+    let total = 0
+    let changedCells = 0
+    for (let i = 1; i < all.length; i++) {
+      const a = momentOf(state(0).scenario, all[i - 1]!).grid!
+      const b = momentOf(state(0).scenario, all[i]!).grid!
+      const lo = Math.max(1, b.slots - 9)
+      const hi = b.slots
+      b.rows.forEach((row, r) => {
+        total++
+        const props = (x: typeof row) => ({
+          row: x,
+          r,
+          lo,
+          hi,
+          focusSlot: null,
+          onFocusCell: noop,
+          onHoverCell: noop,
+        })
+        const same = sameGridRow(props(a.rows[r]!), props(row))
+        if (!same) redrawn++
+        const before = JSON.stringify(a.rows[r]!.cells.slice(lo - 1, hi))
+        const after = JSON.stringify(row.cells.slice(lo - 1, hi))
+        if (before !== after) changedCells++
+        // A row whose cells in view changed is always drawn again.
+        if (before !== after) expect(same).toBe(false)
+      })
+    }
+    expect(changedCells).toBeGreaterThan(0)
+    expect(redrawn).toBeLessThan(total / 2)
+  })
+
+  it('the message counts: only when a message is sent or a slot committed', () => {
+    const { log } = multi
+    const all = steps(log)
+    let redrawn = 0
+    for (let i = 1; i < all.length; i++) {
+      const a = messageCounts(log, all[i - 1]!)
+      const b = messageCounts(log, all[i]!)
+      const same = sameCounts({ ...a, chosen: 0 }, { ...b, chosen: 0 })
+      expect(same).toBe(a.total === b.total)
+      if (!same) redrawn++
+    }
+    expect(redrawn).toBeGreaterThan(0)
+    expect(redrawn).toBeLessThan(all.length)
   })
 })
