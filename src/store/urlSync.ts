@@ -32,9 +32,18 @@ export const SYNC_DELAY_MS = 300
  */
 export const SYNC_QUIET_TIMEOUT_MS = 1000
 
-/** The scenario as it would be shared: the recorded inputs plus the current cursor. Pure. */
+let lastCurrent: { scenario: Scenario; cursor: number; value: Scenario } | null = null
+
+/**
+ * The scenario as it would be shared: the recorded inputs plus the current cursor. Pure; the same
+ * object again for the same inputs and cursor (so a write can tell it has kept it already).
+ */
 export function currentScenario(s: Pick<SynodState, 'scenario' | 'cursor'>): Scenario {
-  return { ...s.scenario, cursor: s.cursor }
+  const last = lastCurrent
+  if (last && last.scenario === s.scenario && last.cursor === s.cursor) return last.value
+  const value = { ...s.scenario, cursor: s.cursor }
+  lastCurrent = { scenario: s.scenario, cursor: s.cursor, value }
+  return value
 }
 
 /** The page's address without `?preset=` (the link holds the scenario itself) and hash. */
@@ -237,14 +246,14 @@ function followHash(): void {
 let saveFailure: string | null = null
 
 /** The work last handed to storage; the same work (a step forth and back) is not written again. */
-let lastKept: { scenario: Scenario; cursor: number; presetId: string | null } | null = null
+let lastKept: { work: Scenario; presetId: string | null } | null = null
 
-async function keep(scenario: Scenario, cursor: number, presetId: string | null): Promise<void> {
+async function keep(work: Scenario, presetId: string | null): Promise<void> {
   const last = lastKept
-  if (last && last.scenario === scenario && last.cursor === cursor && last.presetId === presetId) return
-  const kept = { scenario, cursor, presetId }
+  if (last && last.work === work && last.presetId === presetId) return
+  const kept = { work, presetId }
   lastKept = kept
-  const outcome = await saveWork({ ...scenario, cursor }, presetId)
+  const outcome = await saveWork(work, presetId)
   if (outcome.ok) {
     if (saveFailure !== null && synodStore.getState().notice === saveFailure) setNotice(null)
     saveFailure = null
@@ -261,7 +270,7 @@ function writeNow(): void {
   if (!booted) return
   const s = synodStore.getState()
   // The work on screen is kept whatever the address holds.
-  if (!isEmbed()) void keep(s.scenario, s.cursor, s.presetId)
+  if (!isEmbed()) void keep(currentScenario(s), s.presetId)
   // A broken link stays readable until the user acts (the subscription clears the flag then),
   // even when a write was already due before the link arrived.
   if (brokenLinkShown) return

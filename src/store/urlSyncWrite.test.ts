@@ -209,4 +209,17 @@ describe('the address and autosave after a step', () => {
     await paintFrame()
     expect(writes).toEqual(before)
   })
+
+  it('a new scenario is kept at once, in full (not the previous inputs with a new cursor)', async () => {
+    act.stepForward()
+    await afterDelay()
+    await paintFrame()
+    const racing = synodStore.getState().scenario
+    // The same example with one intervention fewer: every other field is the same object.
+    const fewer = { ...racing, interventions: racing.interventions.slice(1), cursor: 0 }
+    act.loadScenario(fewer)
+    const text = win.localStorage.getItem(WORK_KEY)!
+    const stored = JSON.parse(text) as { scenario: { interventions: unknown[] } }
+    expect(stored.scenario.interventions).toHaveLength(racing.interventions.length - 1)
+  })
 })
