@@ -10,6 +10,8 @@ import type {
 import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
 import { engineMomentAt, warmEngineRun } from '../worker/stateAt.ts'
 import { nameOf, protocolOf } from './protocol.ts'
+import { useShallow } from 'zustand/react/shallow'
+import type { SynodState } from './state.ts'
 import { useSynod } from './store.ts'
 
 /**
@@ -96,11 +98,30 @@ export function momentCached(scenario: Scenario, cursor: number): ModuleMoment {
   return value
 }
 
+/** The cursor the panels show: the live one, or while scrubbing the one they catch up to. Pure. */
+export const panelCursorOf = (s: Pick<SynodState, 'scrubbing' | 'panelCursor' | 'cursor'>): number =>
+  s.scrubbing ? s.panelCursor : s.cursor
+
 /** The moment at the panels' cursor (while scrubbing, the one they catch up to). */
 export function useMoment(): ModuleMoment {
   const scenario = useSynod((s) => s.scenario)
-  const cursor = useSynod((s) => (s.scrubbing ? s.panelCursor : s.cursor))
+  const cursor = useSynod(panelCursorOf)
   return momentCached(scenario, cursor)
+}
+
+/** `select` of the moment at the panels' cursor, for `useMomentSelect`. Pure but for the cache. */
+export const momentSelector =
+  <T>(select: (m: ModuleMoment, s: SynodState) => T) =>
+  (s: SynodState): T =>
+    select(momentCached(s.scenario, panelCursorOf(s)), s)
+
+/**
+ * Part of the moment, for a panel that shows only a little of it: the panel re-renders when what
+ * `select` returns changes (compared shallowly: a primitive, or an object or array of primitives),
+ * not at every step. `select` must not depend on anything but its arguments.
+ */
+export function useMomentSelect<T>(select: (m: ModuleMoment, s: SynodState) => T): T {
+  return useSynod(useShallow(momentSelector(select)))
 }
 
 /**

@@ -109,15 +109,25 @@ function reasonOf(e: unknown): string {
     : 'storage is not available'
 }
 
-/** The JSON of a scenario's inputs, computed once per scenario object (the cursor is separate). */
-const jsonCache = new WeakMap<Scenario, string>()
+/** Same top-level fields (the same objects)? A scenario's fields are immutable. Pure. */
+function sameFields(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>
+  const y = b as Record<string, unknown>
+  const keys = Object.keys(x)
+  return keys.length === Object.keys(y).length && keys.every((k) => k in y && x[k] === y[k])
+}
+
+/**
+ * The JSON of a scenario's inputs (the cursor is separate), computed again only when they change:
+ * a cursor move copies the scenario with the very same fields, so the work's large part (its
+ * interventions) is not serialised again at every step.
+ */
+let inputsMemo: { inputs: object; json: string } | null = null
 function inputsJson(scenario: Scenario): string {
-  let json = jsonCache.get(scenario)
-  if (json === undefined) {
-    const { cursor: _cursor, ...inputs } = scenario
-    json = JSON.stringify(scenarioToJson(inputs))
-    jsonCache.set(scenario, json)
-  }
+  const { cursor: _cursor, ...inputs } = scenario
+  if (inputsMemo && sameFields(inputsMemo.inputs, inputs)) return inputsMemo.json
+  const json = JSON.stringify(scenarioToJson(inputs))
+  inputsMemo = { inputs, json }
   return json
 }
 

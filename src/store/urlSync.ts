@@ -25,10 +25,24 @@ import { synodStore } from './store.ts'
 
 /** Address and storage are written at most this often while the user plays or scrubs. */
 export const SYNC_DELAY_MS = 300
+/**
+ * After that delay the write waits for the next frame to be painted (or for idle time), so it
+ * never delays a frame that is being drawn; at the latest after this (a hidden page has no frames).
+ */
+export const SYNC_QUIET_TIMEOUT_MS = 1000
 
-/** The scenario as it would be shared: the recorded inputs plus the current cursor. Pure. */
+let lastCurrent: { scenario: Scenario; cursor: number; value: Scenario } | null = null
+
+/**
+ * The scenario as it would be shared: the recorded inputs plus the current cursor. Pure; the same
+ * object again for the same inputs and cursor (so a write can tell it has kept it already).
+ */
 export function currentScenario(s: Pick<SynodState, 'scenario' | 'cursor'>): Scenario {
-  return { ...s.scenario, cursor: s.cursor }
+  const last = lastCurrent
+  if (last && last.scenario === s.scenario && last.cursor === s.cursor) return last.value
+  const value = { ...s.scenario, cursor: s.cursor }
+  lastCurrent = { scenario: s.scenario, cursor: s.cursor, value }
+  return value
 }
 
 /** The page's address without `?preset=` (the link holds the scenario itself) and hash. */
@@ -58,14 +72,22 @@ export function shareLink(s: Pick<SynodState, 'scenario' | 'cursor'>): string | 
 /** Scenarios already found too large for a link (re-encoding them at every cursor move is slow). */
 const tooLargeForLink = new WeakSet<Scenario>()
 
+/** The address last computed, so an unchanged work is not compressed and encoded again. */
+let lastAddress: { scenario: Scenario; cursor: number; base: string; url: string } | null = null
+
 /** The address for the work: its link, or (too large for a link) the page without a hash. */
 function addressFor(s: Pick<SynodState, 'scenario' | 'cursor'>): string {
+  const base = baseAddress()
+  const last = lastAddress
+  if (last && last.scenario === s.scenario && last.cursor === s.cursor && last.base === base) return last.url
+  let url = base
   if (!tooLargeForLink.has(s.scenario)) {
-    const r = shareLinkFor(s)
-    if (r.ok) return r.link
-    tooLargeForLink.add(s.scenario)
+    const r = scenarioLink(currentScenario(s), base)
+    if (r.ok) url = r.link
+    else tooLargeForLink.add(s.scenario)
   }
-  return baseAddress()
+  lastAddress = { scenario: s.scenario, cursor: s.cursor, base, url }
+  return url
 }
 
 /** A sentence for a scenario recorded by another engine version, or null. Pure. */
@@ -172,6 +194,7 @@ async function restoreExampleOf(opened: Scenario, search: string): Promise<void>
 export async function bootScenario(loc: Pick<Location, 'hash' | 'search'> = window.location): Promise<void> {
   brokenLinkShown = false
   booted = false
+  lastKept = null
   followedHash = loc.hash
   try {
     if (hasLink(loc.hash)) {
@@ -225,13 +248,22 @@ function followHash(): void {
 /** The newest save's failure, shown once until a save succeeds again. */
 let saveFailure: string | null = null
 
-async function keep(scenario: Scenario, presetId: string | null): Promise<void> {
-  const outcome = await saveWork(scenario, presetId)
+/** The work last handed to storage; the same work (a step forth and back) is not written again. */
+let lastKept: { work: Scenario; presetId: string | null } | null = null
+
+async function keep(work: Scenario, presetId: string | null): Promise<void> {
+  const last = lastKept
+  if (last && last.work === work && last.presetId === presetId) return
+  const kept = { work, presetId }
+  lastKept = kept
+  const outcome = await saveWork(work, presetId)
   if (outcome.ok) {
     if (saveFailure !== null && synodStore.getState().notice === saveFailure) setNotice(null)
     saveFailure = null
     return
   }
+  // Not kept: the next write tries again, even of the same work.
+  if (lastKept === kept) lastKept = null
   if (saveFailure !== null) return
   saveFailure = `Your work could not be kept in this browser (${outcome.reason}), so reloading would lose it. Save it with File → Save scenario file…`
   setNotice(saveFailure)
@@ -252,15 +284,61 @@ function writeNow(): void {
   followedHash = window.location.hash
 }
 
+/**
+ * Run `work` just after the next frame is painted (the start of a frame's time, the furthest from
+ * the next one), or once the browser is idle if that comes first; at the latest after `timeout`
+ * ms (a hidden page paints no frames). Returns a cancel. An animating page (a message travelling,
+ * the diagram gliding) is never idle, so waiting for idle time alone would always time out.
+ */
+function whenQuiet(work: () => void, timeout: number): () => void {
+  const handles: (() => void)[] = []
+  let done = false
+  const once = (): void => {
+    if (done) return
+    done = true
+    for (const cancel of handles) cancel()
+    work()
+  }
+  const fallback = setTimeout(once, timeout)
+  handles.push(() => clearTimeout(fallback))
+  if (typeof window.requestAnimationFrame === 'function') {
+    let afterPaint: ReturnType<typeof setTimeout> | undefined
+    const frame = window.requestAnimationFrame(() => {
+      afterPaint = setTimeout(once, 0)
+    })
+    handles.push(() => {
+      window.cancelAnimationFrame(frame)
+      clearTimeout(afterPaint)
+    })
+  }
+  if (typeof window.requestIdleCallback === 'function') {
+    const idle = window.requestIdleCallback(once)
+    handles.push(() => window.cancelIdleCallback(idle))
+  }
+  return () => {
+    done = true
+    for (const cancel of handles) cancel()
+  }
+}
+
 /** Start mirroring the work into the address and the kept work; returns a stop function. */
 export function startUrlSync(): () => void {
-  let timer: ReturnType<typeof setTimeout> | null = null
+  // A write is due: first the delay (the cursor may move on), then a quiet moment.
+  let cancel: (() => void) | null = null
+  const stop = (): void => {
+    cancel?.()
+    cancel = null
+  }
+  const write = (): void => {
+    cancel = null
+    writeNow()
+  }
   const schedule = (): void => {
-    if (timer !== null) clearTimeout(timer)
-    timer = setTimeout(() => {
-      timer = null
-      writeNow()
+    stop()
+    const timer = setTimeout(() => {
+      cancel = whenQuiet(write, SYNC_QUIET_TIMEOUT_MS)
     }, SYNC_DELAY_MS)
+    cancel = () => clearTimeout(timer)
   }
   const unsubscribe = synodStore.subscribe((next, prev) => {
     if (next.scenario === prev.scenario && next.cursor === prev.cursor) return
@@ -269,17 +347,15 @@ export function startUrlSync(): () => void {
       return
     }
     // A new scenario is a deliberate act and rare: keep it at once, so a quick reload finds it.
-    if (timer !== null) clearTimeout(timer)
-    timer = null
+    stop()
     writeNow()
   })
   requestWrite = schedule
   schedule()
   window.addEventListener('hashchange', followHash)
   const flush = (): void => {
-    if (timer === null) return
-    clearTimeout(timer)
-    timer = null
+    if (cancel === null) return
+    stop()
     writeNow()
   }
   // A reload right after a change must not lose it.
@@ -287,7 +363,7 @@ export function startUrlSync(): () => void {
   return () => {
     unsubscribe()
     requestWrite = null
-    if (timer !== null) clearTimeout(timer)
+    stop()
     window.removeEventListener('hashchange', followHash)
     window.removeEventListener('pagehide', flush)
   }
@@ -296,6 +372,7 @@ export function startUrlSync(): () => void {
 /** Discard the kept work and the link, and go back to the basic example. */
 export function startFresh(): void {
   navigation++
+  lastKept = null
   void clearWork()
   brokenLinkShown = false
   setNotice(null)

@@ -1,7 +1,8 @@
 import { LIMITS, protocolById, type SimEvent } from '../engine/index.ts'
 import { openDialog } from '../store/actions.ts'
 import { restartEngine, synodStore, useSynod } from '../store/store.ts'
-import { useMoment } from '../store/moment.ts'
+import { useMomentSelect, type ModuleMoment } from '../store/moment.ts'
+import type { SynodState } from '../store/state.ts'
 
 /**
  * What the engine supervisor did: it replaced a failed engine and reran the run (a dismissable
@@ -75,18 +76,25 @@ export function limitMessage(
   return null
 }
 
+/**
+ * At the step limit, the module's note that the story is over although the run could go on
+ * (heartbeats), or null. Read from the moment only there. Pure.
+ */
+export function limitNoteOf(moment: ModuleMoment, s: SynodState): string | null {
+  const atEnd = s.cursor >= (s.log[s.log.length - 1]?.step ?? 0)
+  if (s.halted !== 'steps' || !atEnd) return null
+  return moment.module.app?.limitNote?.(s.scenario.config, moment.procs) ?? null
+}
+
 /** A limit that was hit is said plainly, with what to do about it: never a silent stop. */
 export function LimitBanner() {
   const halted = useSynod((s) => s.halted)
   const atEnd = useSynod((s) => s.cursor >= (s.log[s.log.length - 1]?.step ?? 0))
   const dropped = useSynod((s) => countThrough(inFlightLimitSteps(s.log), s.cursor))
   const requests = useSynod((s) => protocolById(s.scenario.protocol ?? 'paxos')?.requestWords.plural)
-  const moment = useMoment()
-  const config = useSynod((s) => s.scenario.config)
+  const over = useMomentSelect(limitNoteOf)
   const text = limitMessage(halted, atEnd, dropped, requests ?? 'requests')
   if (!text) return null
-  // The story may be over although the run could go on (heartbeats): said quietly, no call to act.
-  const over = halted === 'steps' && atEnd ? moment.module.app?.limitNote?.(config, moment.procs) : null
   if (over)
     return (
       <p className="notice-banner limit-banner limit-done" role="status">

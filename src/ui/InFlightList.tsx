@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { selectMessage } from '../store/actions.ts'
 import { useSynod } from '../store/store.ts'
 import { messageLabel } from './format.ts'
@@ -5,6 +6,33 @@ import { useMoment } from '../store/moment.ts'
 
 /** At most this many rows: a storm of messages must not make every step slow. */
 const ROWS_MAX = 60
+
+interface RowProps {
+  readonly id: number
+  readonly type: string
+  readonly label: string
+  readonly deliverAt: number
+  readonly next: boolean
+  readonly selected: boolean
+}
+
+/** One message on the wire; its props are primitives, so a step re-renders only rows that change. */
+const InFlightRow = memo(function InFlightRow({ id, type, label, deliverAt, next, selected }: RowProps) {
+  return (
+    <li>
+      <button
+        type="button"
+        className={`inflight-item type-${type}${selected ? ' selected' : ''}`}
+        aria-pressed={selected}
+        aria-label={`${label}, arrives at tick ${deliverAt}${next ? ', next' : ''}. Select.`}
+        onClick={() => selectMessage(selected ? null : id)}
+      >
+        <span className="inflight-label">{label}</span>
+        <span className="muted"> t{deliverAt}</span>
+      </button>
+    </li>
+  )
+})
 
 /** Every message on the wire at the cursor, next to arrive first; choosing one selects it. */
 export function InFlightList() {
@@ -20,18 +48,15 @@ export function InFlightList() {
       ) : (
         <ul className="inflight-list">
           {inFlight.slice(0, ROWS_MAX).map((m, i) => (
-            <li key={m.id}>
-              <button
-                type="button"
-                className={`inflight-item type-${m.payload.type}${selected === m.id ? ' selected' : ''}`}
-                aria-pressed={selected === m.id}
-                aria-label={`${messageLabel(m)}, arrives at tick ${m.deliverAt}${i === 0 ? ', next' : ''}. Select.`}
-                onClick={() => selectMessage(selected === m.id ? null : m.id)}
-              >
-                <span className="inflight-label">{messageLabel(m)}</span>
-                <span className="muted"> t{m.deliverAt}</span>
-              </button>
-            </li>
+            <InFlightRow
+              key={m.id}
+              id={m.id}
+              type={m.payload.type}
+              label={messageLabel(m)}
+              deliverAt={m.deliverAt}
+              next={i === 0}
+              selected={selected === m.id}
+            />
           ))}
         </ul>
       )}

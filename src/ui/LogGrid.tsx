@@ -1,5 +1,5 @@
-import { useState, type KeyboardEvent } from 'react'
-import type { GridCell, LogGridModel } from '../engine/index.ts'
+import { memo, useState, type KeyboardEvent } from 'react'
+import type { GridCell, LogGridModel, LogGridRow } from '../engine/index.ts'
 import './logGrid.css'
 
 /**
@@ -43,6 +43,76 @@ function firstInView(first: number | null, slots: number): number {
   const newest = Math.max(1, slots - SLOTS_IN_VIEW + 1)
   return first === null ? newest : Math.max(1, Math.min(newest, first))
 }
+
+interface GridRowProps {
+  readonly row: LogGridRow
+  readonly r: number
+  /** The slots in view, `lo` to `hi`. */
+  readonly lo: number
+  readonly hi: number
+  /** The slot holding the grid's one tab stop, when it is in this row. */
+  readonly focusSlot: number | null
+  readonly onFocusCell: (at: { row: number; slot: number }) => void
+  readonly onHoverCell: (at: { row: number; slot: number } | null) => void
+}
+
+/**
+ * The same row as before, in view? The grid is rebuilt from the engine's state at every step,
+ * but a step changes a cell or two of one replica: the other rows are not re-rendered. Pure.
+ */
+export function sameGridRow(a: GridRowProps, b: GridRowProps): boolean {
+  if (a.r !== b.r || a.lo !== b.lo || a.hi !== b.hi || a.focusSlot !== b.focusSlot) return false
+  if (a.onFocusCell !== b.onFocusCell || a.onHoverCell !== b.onHoverCell) return false
+  const x = a.row
+  const y = b.row
+  if (x === y) return true
+  if (x.pid !== y.pid || x.name !== y.name || x.up !== y.up || x.role !== y.role || x.commit !== y.commit)
+    return false
+  for (let slot = a.lo; slot <= a.hi; slot++) {
+    const c = x.cells[slot - 1]
+    const d = y.cells[slot - 1]
+    if (c === d) continue
+    if (!c || !d) return false
+    if (c.status !== d.status || c.cmd !== d.cmd || c.ballot !== d.ballot || c.noop !== d.noop) return false
+  }
+  return true
+}
+
+const GridRow = memo(function GridRow({ row, r, lo, hi, focusSlot, onFocusCell, onHoverCell }: GridRowProps) {
+  const inView = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i)
+  return (
+    <tr className={row.up ? undefined : 'down'}>
+      <th scope="row">
+        {row.name}
+        {!row.up && <span className="log-grid-role"> down</span>}
+        {row.role && <span className="log-grid-role"> {row.role}</span>}
+      </th>
+      {inView.map((slot) => {
+        const c = row.cells[slot - 1]
+        if (!c) return <td key={slot} />
+        const isFocus = focusSlot === slot
+        const label = `${row.name} slot ${slot}: ${STATUS_WORDS[c.status]}${c.cmd ? ` ${c.cmd}` : ''}${c.ballot && c.status === 'accepted' ? ` at ${c.ballot}` : ''}${slot === row.commit ? ', commit point' : ''}`
+        return (
+          <td
+            key={slot}
+            data-cell={`${r}-${slot}`}
+            tabIndex={isFocus ? 0 : -1}
+            aria-label={label}
+            className={`cell ${c.status}${c.noop ? ' noop' : ''}${slot === row.commit ? ' commit-point' : ''}`}
+            onFocus={() => onFocusCell({ row: r, slot })}
+            onMouseEnter={() => onHoverCell({ row: r, slot })}
+            onMouseLeave={() => onHoverCell(null)}
+          >
+            <span className="cmd">{shortCmd(c.cmd)}</span>
+            <span className="mark" aria-hidden="true">
+              {glyph(c)}
+            </span>
+          </td>
+        )
+      })}
+    </tr>
+  )
+}, sameGridRow)
 
 export function LogGrid({ model }: { model: LogGridModel }) {
   const [focus, setFocus] = useState<{ row: number; slot: number }>({ row: 0, slot: 1 })
@@ -116,36 +186,16 @@ export function LogGrid({ model }: { model: LogGridModel }) {
         </thead>
         <tbody>
           {rows.map((row, r) => (
-            <tr key={row.pid} className={row.up ? undefined : 'down'}>
-              <th scope="row">
-                {row.name}
-                {!row.up && <span className="log-grid-role"> down</span>}
-                {row.role && <span className="log-grid-role"> {row.role}</span>}
-              </th>
-              {inView.map((slot) => {
-                const c = row.cells[slot - 1]
-                if (!c) return <td key={slot} />
-                const isFocus = focus.row === r && focusSlot === slot
-                const label = `${row.name} slot ${slot}: ${STATUS_WORDS[c.status]}${c.cmd ? ` ${c.cmd}` : ''}${c.ballot && c.status === 'accepted' ? ` at ${c.ballot}` : ''}${slot === row.commit ? ', commit point' : ''}`
-                return (
-                  <td
-                    key={slot}
-                    data-cell={`${r}-${slot}`}
-                    tabIndex={isFocus ? 0 : -1}
-                    aria-label={label}
-                    className={`cell ${c.status}${c.noop ? ' noop' : ''}${slot === row.commit ? ' commit-point' : ''}`}
-                    onFocus={() => setFocus({ row: r, slot })}
-                    onMouseEnter={() => setHover({ row: r, slot })}
-                    onMouseLeave={() => setHover(null)}
-                  >
-                    <span className="cmd">{shortCmd(c.cmd)}</span>
-                    <span className="mark" aria-hidden="true">
-                      {glyph(c)}
-                    </span>
-                  </td>
-                )
-              })}
-            </tr>
+            <GridRow
+              key={row.pid}
+              row={row}
+              r={r}
+              lo={lo}
+              hi={hi}
+              focusSlot={focus.row === r ? focusSlot : null}
+              onFocusCell={setFocus}
+              onHoverCell={setHover}
+            />
           ))}
         </tbody>
       </table>

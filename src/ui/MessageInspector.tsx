@@ -91,10 +91,14 @@ function MessageActions({ m }: { m: Message }) {
 /** Details of the selected message and, while it is in flight, what you can do to it. */
 export function MessageInspector() {
   const id = useSynod((s) => s.selectedMsgId)
+  // Nothing selected: no panel, and no re-render at every step.
+  return id === null ? null : <MessageDetails id={id} />
+}
+
+function MessageDetails({ id }: { id: number }) {
   const log = useSynod((s) => s.log)
   const upto = useUpto()
   const module = useProtocol()
-  if (id === null) return null
   const send = runIndex(log).sends.get(id)
   if (!send) return null
   const st = messageStatus(log, upto, id)

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import type { SimEvent } from '../engine/index.ts'
 import { payloadText } from '../store/protocol.ts'
 import { selectMessage } from '../store/actions.ts'
@@ -84,7 +85,27 @@ export function feedLines(events: readonly SimEvent[]): Line[] {
   return lines
 }
 
-function FeedLine({ line, current }: { line: Line; current: boolean }) {
+/** Same words, same messages, same emphasis: a line that need not be drawn again. Pure. */
+export function sameFeedLine(
+  a: { line: Line; current: boolean },
+  b: { line: Line; current: boolean },
+): boolean {
+  const x = a.line
+  const y = b.line
+  return (
+    a.current === b.current &&
+    x.kind === y.kind &&
+    x.text === y.text &&
+    x.msgs.length === y.msgs.length &&
+    x.msgs.every((m, i) => m.id === y.msgs[i]?.id && m.to === y.msgs[i]?.to)
+  )
+}
+
+/**
+ * One line of the feed. The feed is rebuilt at every step, but most of its lines are the same
+ * as before (the last few steps scroll by): those are not re-rendered.
+ */
+const FeedLine = memo(function FeedLine({ line, current }: { line: Line; current: boolean }) {
   const quiet = line.kind === 'timer.set' || line.kind === 'timer.cancel' || line.kind === 'run.start'
   const cls = `feed-line kind-${line.kind.replace('.', '-')}${current ? ' current' : ''}${quiet ? ' quiet' : ''}`
   if (line.msgs.length === 1) {
@@ -118,7 +139,7 @@ function FeedLine({ line, current }: { line: Line; current: boolean }) {
       ))}
     </li>
   )
-}
+}, sameFeedLine)
 
 /** The narration feed: the last few steps in plain English, the current step emphasised. */
 export function Narration() {

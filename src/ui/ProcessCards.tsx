@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { paxosCard, paxosChangedFields, quorumSize, type CardField, type PaxosCard } from '../engine/index.ts'
 import { selectProcess } from '../store/actions.ts'
 import { useMoment, type ModuleMoment } from '../store/moment.ts'
@@ -79,7 +80,21 @@ export function ProposerLine({ v, quorum }: { v: ProcView; quorum: number }) {
   )
 }
 
-function ProcessCard({ v, quorum, selected }: { v: ProcView; quorum: number; selected: boolean }) {
+interface CardProps {
+  readonly v: ProcView
+  readonly quorum: number
+  readonly selected: boolean
+}
+
+/**
+ * The same card as before? The views are rebuilt from the engine's state at every step, but a
+ * step changes one or two processes: the others are not re-rendered. Pure.
+ */
+export function sameCard(a: CardProps, b: CardProps): boolean {
+  return a.quorum === b.quorum && a.selected === b.selected && JSON.stringify(a.v) === JSON.stringify(b.v)
+}
+
+const ProcessCard = memo(function ProcessCard({ v, quorum, selected }: CardProps) {
   const status = v.up ? 'up' : 'down'
   return (
     <li className={`proc-card${v.up ? '' : ' down'}${selected ? ' selected' : ''}`}>
@@ -103,7 +118,7 @@ function ProcessCard({ v, quorum, selected }: { v: ProcView; quorum: number; sel
       <ProposerLine v={v} quorum={quorum} />
     </li>
   )
-}
+}, sameCard)
 
 /** One card per process: acceptor state, proposer progress, learner decision; changes glow. */
 export function ProcessCards() {

@@ -3,22 +3,35 @@ import { LIMITS, type TimerPurpose } from '../engine/index.ts'
 import { intervene, selectProcess } from '../store/actions.ts'
 import { useSynod } from '../store/store.ts'
 import { P } from './format.ts'
-import { useMoment } from '../store/moment.ts'
+import { useMomentSelect, type ModuleMoment } from '../store/moment.ts'
+import type { SynodState } from '../store/state.ts'
 
 /** Actions on the selected process: propose a value, crash, recover, fire its timer now. */
 /** The timer a process has armed, in the button's words. */
 const TIMER_NAMES: Record<TimerPurpose, string> = { timeout: 'timeout', retry: 'retry', inform: 're-send' }
 
+/**
+ * What the menu shows of the selected process, in primitives: while none is selected, or while
+ * stepping leaves it unchanged, the menu does not re-render. Pure.
+ */
+export function menuState(
+  moment: ModuleMoment,
+  s: Pick<SynodState, 'selectedPid'>,
+): { pid: number; up: boolean; fireAt: number | null; purpose: string | null } | null {
+  const proc = s.selectedPid === null ? undefined : moment.procs[s.selectedPid - 1]
+  if (!proc) return null
+  // The timer `fire-timer` fires: the process's earliest (the moment lists them in firing order).
+  const due = moment.timers.find((t) => t.pid === proc.pid)
+  return { pid: proc.pid, up: proc.up, fireAt: due?.fireAt ?? null, purpose: due?.key ?? null }
+}
+
 export function ProcessMenu() {
   const pid = useSynod((s) => s.selectedPid)
-  const moment = useMoment()
-  const proc = pid === null ? undefined : moment.procs[pid - 1]
-  // The timer `fire-timer` fires: the process's earliest (the moment lists them in firing order).
-  const due = proc && moment.timers.find((t) => t.pid === proc.pid)
-  const v = proc && {
-    pid: proc.pid,
-    up: proc.up,
-    timer: due ? { fireAt: due.fireAt, purpose: due.key as TimerPurpose } : null,
+  const sel = useMomentSelect(menuState)
+  const v = sel && {
+    pid: sel.pid,
+    up: sel.up,
+    timer: sel.fireAt === null ? null : { fireAt: sel.fireAt, purpose: sel.purpose as TimerPurpose },
   }
   const [value, setValue] = useState('')
   const input = useRef<HTMLInputElement>(null)

@@ -1,10 +1,10 @@
 import { paxosCard, ruleTitle } from '../engine/index.ts'
 import { setCursor } from '../store/actions.ts'
-import { useMoment } from '../store/moment.ts'
+import { panelCursorOf, useMomentSelect, type ModuleMoment } from '../store/moment.ts'
 import { useProtocol } from '../store/protocol.ts'
-import { chosenThrough, violationsThrough } from '../store/runIndex.ts'
+import { countThrough, runIndex } from '../store/runIndex.ts'
+import type { SynodState } from '../store/state.ts'
 import { useSynod } from '../store/store.ts'
-import { usePanelCursor } from './useView.ts'
 
 /**
  * A chip's text in a full and a short form. The short one shows only when the top bar is too
@@ -23,7 +23,9 @@ function Text({ full, short }: { full: string; short: string }) {
 /** The live safety verdict at the cursor; a violation is a button that jumps to where it happened. */
 export function SafetyBadge() {
   const log = useSynod((s) => s.log)
-  const violations = violationsThrough(log, usePanelCursor())
+  // How many, not which: a step that reports no violation does not re-render the badge.
+  const count = useSynod((s) => countThrough(runIndex(s.log).violations, panelCursorOf(s)))
+  const violations = runIndex(log).violations.slice(0, count)
   const module = useProtocol()
   // A protocol module names its invariants itself, in the lecture's words.
   const always = module.app ? module.properties.filter((p) => p.kind === 'always') : []
@@ -60,15 +62,34 @@ export function SafetyBadge() {
   )
 }
 
-/** What is chosen (a quorum accepted) and how many learners have decided, at the cursor. */
-export function ChosenChip() {
-  const moment = useMoment()
-  const log = useSynod((s) => s.log)
-  const chosen = chosenThrough(log, usePanelCursor())
-  if (moment.grid) return <CommittedChip rows={moment.grid.rows} />
+/**
+ * What the chip says, in primitives, so a step that changes none of them does not re-render it:
+ * for a replicated log the commit point and how many replicas have executed it, else how many
+ * values were chosen and how many learners have decided. Pure.
+ */
+export function chipState(
+  moment: ModuleMoment,
+  s: Pick<SynodState, 'log' | 'scrubbing' | 'panelCursor' | 'cursor'>,
+): { grid: boolean; count: number; of: number; done: number } {
+  const rows = moment.grid?.rows
+  if (rows) {
+    const committed = Math.max(0, ...rows.map((r) => r.commit))
+    const caughtUp = rows.filter((r) => r.executed >= committed).length
+    return { grid: true, count: committed, of: rows.length, done: caughtUp }
+  }
   const procs = moment.procs
   // Single-decree Paxos: how many learners have decided (a module with its own face has a grid).
   const decided = moment.module.app ? 0 : procs.filter((p) => paxosCard(p.local, p.up).decided).length
+  const chosen = countThrough(runIndex(s.log).chosen, panelCursorOf(s))
+  return { grid: false, count: chosen, of: procs.length, done: decided }
+}
+
+/** What is chosen (a quorum accepted) and how many learners have decided, at the cursor. */
+export function ChosenChip() {
+  const chip = useMomentSelect(chipState)
+  const log = useSynod((s) => s.log)
+  if (chip.grid) return <CommittedChip committed={chip.count} caughtUp={chip.done} replicas={chip.of} />
+  const chosen = runIndex(log).chosen.slice(0, chip.count)
   const values = [...new Set(chosen.map((c) => c.value))]
   if (values.length === 0)
     return (
@@ -80,19 +101,25 @@ export function ChosenChip() {
   return (
     <span
       className={`chip ${two ? 'chip-conflict' : 'chip-chosen'}`}
-      title={`${chosen.map((c) => c.text).join(' ')} Decided ${decided} of ${procs.length}.`}
+      title={`${chosen.map((c) => c.text).join(' ')} Decided ${chip.done} of ${chip.of}.`}
     >
       {/* On a narrow bar the word "decided" goes (the title and screen readers keep it). */}
       Chosen: <strong>{values.join(' and ')}</strong> · <span className="chip-full">decided </span>
-      {decided}/{procs.length}
+      {chip.done}/{chip.of}
     </span>
   )
 }
 
 /** A replicated log's progress at the cursor: the longest commit point, and who has executed it. */
-function CommittedChip({ rows }: { rows: readonly { commit: number; executed: number; up: boolean }[] }) {
-  const committed = Math.max(0, ...rows.map((r) => r.commit))
-  const caughtUp = rows.filter((r) => r.executed >= committed).length
+function CommittedChip({
+  committed,
+  caughtUp,
+  replicas,
+}: {
+  committed: number
+  caughtUp: number
+  replicas: number
+}) {
   if (committed === 0)
     return (
       <span className="chip">
@@ -102,10 +129,10 @@ function CommittedChip({ rows }: { rows: readonly { commit: number; executed: nu
   return (
     <span
       className="chip chip-chosen"
-      title={`Slots 1 to ${committed} are committed; ${caughtUp} of ${rows.length} replicas have executed them all.`}
+      title={`Slots 1 to ${committed} are committed; ${caughtUp} of ${replicas} replicas have executed them all.`}
     >
       Committed: <strong>{committed}</strong> · <span className="chip-full">executed </span>
-      {caughtUp}/{rows.length}
+      {caughtUp}/{replicas}
     </span>
   )
 }

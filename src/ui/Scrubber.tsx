@@ -64,13 +64,8 @@ const Marks = memo(function Marks({ marks, end }: { marks: readonly RunMark[]; e
  */
 export function Scrubber() {
   const log = useSynod((s) => s.log)
-  const cursor = useSynod((s) => s.cursor)
   const modular = useProtocol().app !== undefined
   const idx = runIndex(log)
-  const onInput = (value: number): void => {
-    pause()
-    setCursor(value)
-  }
   const kinds = new Set(idx.marks.map((m) => m.kind))
   return (
     <div className="scrubber">
@@ -78,21 +73,7 @@ export function Scrubber() {
       <BranchButton />
       <div className="scrub-track">
         <Marks marks={idx.marks} end={idx.lastStep} />
-        <input
-          type="range"
-          min={0}
-          max={Math.max(idx.lastStep, 1)}
-          step={1}
-          value={cursor}
-          aria-label="Time: scheduler step"
-          aria-valuetext={`step ${cursor} of ${idx.lastStep}`}
-          onChange={(e) => onInput(e.target.valueAsNumber)}
-          onPointerDown={() => setScrubbing(true)}
-          onPointerUp={() => setScrubbing(false)}
-          onPointerCancel={() => setScrubbing(false)}
-          onLostPointerCapture={() => setScrubbing(false)}
-          onBlur={() => setScrubbing(false)}
-        />
+        <ScrubSlider end={idx.lastStep} />
       </div>
       <ul className="scrub-legend" aria-label="Marks on the time line">
         {MARK_ORDER.filter((k) => kinds.has(k)).map((k) => (
@@ -103,6 +84,32 @@ export function Scrubber() {
         ))}
       </ul>
     </div>
+  )
+}
+
+/** The slider itself: the one part of the scrubber that changes at every step. */
+function ScrubSlider({ end }: { end: number }) {
+  const cursor = useSynod((s) => s.cursor)
+  const onInput = (value: number): void => {
+    pause()
+    setCursor(value)
+  }
+  return (
+    <input
+      type="range"
+      min={0}
+      max={Math.max(end, 1)}
+      step={1}
+      value={cursor}
+      aria-label="Time: scheduler step"
+      aria-valuetext={`step ${cursor} of ${end}`}
+      onChange={(e) => onInput(e.target.valueAsNumber)}
+      onPointerDown={() => setScrubbing(true)}
+      onPointerUp={() => setScrubbing(false)}
+      onPointerCancel={() => setScrubbing(false)}
+      onLostPointerCapture={() => setScrubbing(false)}
+      onBlur={() => setScrubbing(false)}
+    />
   )
 }
 

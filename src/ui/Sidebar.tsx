@@ -15,15 +15,21 @@ import { ProcessMenu } from './ProcessMenu.tsx'
  * message counts; Paxos keeps its own cards (the module's card of the same real state).
  */
 export function ProcessPanels() {
-  const moment = useMoment()
-  const pid = useSynod((s) => s.selectedPid)
-  if (!moment.module.app)
+  // Paxos's own panels read the moment themselves: this one re-renders only when the protocol does.
+  if (!useProtocol().app)
     return (
       <>
         <ProcessMenu />
         <ProcessCards />
       </>
     )
+  return <ModulePanels />
+}
+
+/** A protocol module's panels, all at the panels' moment. */
+function ModulePanels() {
+  const moment = useMoment()
+  const pid = useSynod((s) => s.selectedPid)
   return (
     <>
       {pid !== null && <ModuleProcessMenu key={pid} moment={moment} pid={pid} />}

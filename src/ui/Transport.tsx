@@ -1,9 +1,11 @@
+import { memo } from 'react'
+import { useShallow } from 'zustand/react/shallow'
 import { useProtocol } from '../store/protocol.ts'
 import * as act from '../store/actions.ts'
 import { lastStep } from '../store/navigation.ts'
 import { setSpeed, togglePlay } from '../store/playback.ts'
 import { eventsThrough } from '../store/runIndex.ts'
-import { SPEEDS } from '../store/state.ts'
+import { SPEEDS, type SynodState } from '../store/state.ts'
 import { useSynod } from '../store/store.ts'
 import { Icon, type IconName } from './Icon.tsx'
 
@@ -65,7 +67,16 @@ const FORWARD: readonly Control[] = [
   { label: 'Jump to end', short: 'End', icon: 'end', keys: 'End', run: act.jumpToEnd },
 ]
 
-function ControlButton({ c, disabled, back }: { c: Control; disabled: boolean; back?: boolean }) {
+/** Memoized: a step re-renders a button only when it turns enabled or disabled (at either end). */
+const ControlButton = memo(function ControlButton({
+  c,
+  disabled,
+  back,
+}: {
+  c: Control
+  disabled: boolean
+  back?: boolean
+}) {
   const iconFirst = back || !c.text
   return (
     <button
@@ -84,24 +95,32 @@ function ControlButton({ c, disabled, back }: { c: Control; disabled: boolean; b
       {!iconFirst && <Icon name={c.icon} />}
     </button>
   )
+})
+
+/**
+ * What the time controls need of the cursor: only whether it is at either end, so a step in the
+ * middle of a run does not re-render them. Pure.
+ */
+export function transportEnds(s: Pick<SynodState, 'cursor' | 'log'>): { atStart: boolean; atEnd: boolean } {
+  return { atStart: s.cursor <= 0, atEnd: s.cursor >= lastStep(s.log) }
 }
 
 /** Play / pause, speed, and stepping by event, phase and round in both directions. */
 export function Transport() {
   const playing = useSynod((s) => s.playing)
   const speed = useSynod((s) => s.speed)
-  const cursor = useSynod((s) => s.cursor)
-  const end = useSynod((s) => lastStep(s.log))
+  const { atStart, atEnd } = useSynod(useShallow(transportEnds))
+  const hasSteps = useSynod((s) => lastStep(s.log) > 0)
   const computing = useSynod((s) => s.computing)
   // "Until decided" waits for single-decree learners; another protocol's run has none.
   const modular = useProtocol().app !== undefined
   // At the end, Play starts the run again from the beginning (see `play`): the button says so.
-  const replay = !playing && !computing && end > 0 && cursor >= end
+  const replay = !playing && !computing && hasSteps && atEnd
   const playLabel = playing ? 'Pause (Space)' : replay ? 'Replay from the start (Space)' : 'Play (Space)'
   return (
     <div className="transport" role="toolbar" aria-label="Time controls">
       {BACK.map((c) => (
-        <ControlButton key={c.label} c={c} disabled={cursor <= 0} back />
+        <ControlButton key={c.label} c={c} disabled={atStart} back />
       ))}
       <button
         type="button"
@@ -114,7 +133,7 @@ export function Transport() {
         <span>{playing ? 'Pause' : replay ? 'Replay' : 'Play'}</span>
       </button>
       {FORWARD.filter((c) => !(c.run === act.runUntilDecided && modular)).map((c) => (
-        <ControlButton key={c.label} c={c} disabled={cursor >= end && !computing} />
+        <ControlButton key={c.label} c={c} disabled={atEnd && !computing} />
       ))}
       <label className="speed">
         <span>Speed</span>
