@@ -269,6 +269,7 @@ export function Diagram(props: DiagramProps) {
               panRef={panRef}
               travelRef={attachTravel}
               glideFrom={zoom.drawTicks}
+              composited={!fastCursor && !reducedMotion}
               sketch={!arrowLabels}
             />
           </TravelTo>

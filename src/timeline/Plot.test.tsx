@@ -4,6 +4,7 @@ import { moduleFor } from '../engine/index.ts'
 import { Diagram } from './Diagram.tsx'
 import { computeLayout } from './layout.ts'
 import { Legend } from './Legend.tsx'
+import { panPlacement } from './panBox.ts'
 import { Plot } from './Plot.tsx'
 import { presetLog, racingLog } from './testRuns.ts'
 
@@ -41,8 +42,8 @@ describe('Plot', () => {
     expect(at('class="tl-under"')).toBeLessThan(at('class="tl-lane-lines"'))
     expect(at('class="tl-lane-lines"')).toBeLessThan(at('class="tl-pan-clip"'))
     // The content moves by the HTML box's CSS transform: no translated group in the SVG.
-    const dx = layout.offsetX - layout.frame.plotLeft
-    expect(html).toContain(`<div class="tl-pan" style="transform:translateX(${dx}px)">`)
+    const { shift, frac } = panPlacement(layout.offsetX, layout.frame.plotLeft)
+    expect(html).toContain(`<div class="tl-pan" style="transform:translateX(${shift}px)">`)
     expect(html).not.toContain(`translate(${layout.offsetX} 0)`)
     expect(html).not.toContain('clip-path')
     const content = html.slice(at('class="tl-content"'), at('class="tl-travel"'))
@@ -51,9 +52,9 @@ describe('Plot', () => {
     expect(content).toContain('class="tl-cursor-line"')
     // Its SVG covers the visible plot (its viewBox and CSS left are content pixels).
     const [, x, w] = /viewBox="([-\d.]+) 0 ([\d.]+) 480"/.exec(content) ?? []
-    expect(Number(x)).toBeLessThanOrEqual(layout.visibleX[0])
-    expect(Number(x) + Number(w)).toBeGreaterThanOrEqual(layout.visibleX[1])
-    expect(content).toContain(`style="left:${x}px"`)
+    expect(Number(x) + frac).toBeLessThanOrEqual(layout.visibleX[0])
+    expect(Number(x) + frac + Number(w)).toBeGreaterThanOrEqual(layout.visibleX[1])
+    expect(content).toContain(`style="left:${Number(x) + frac}px"`)
     expect(html.slice(at('class="tl-heads"'))).toContain('class="tl-lane-header')
     expect(at('class="tl-heads"')).toBeGreaterThan(at('class="tl-travel"'))
   })

@@ -4,7 +4,7 @@ import { ArrowView } from './ArrowView.tsx'
 import { LaneHeaders, LaneLines } from './LaneHeaders.tsx'
 import type { Layout } from './layout.ts'
 import { BandView, DensityView, LabelView, MarkHits, MarkView, PartitionTags } from './MarkViews.tsx'
-import { neededX, nextPanBox, type PanBox } from './panBox.ts'
+import { neededX, nextPanBox, panPlacement, type PanBox } from './panBox.ts'
 import { emphasisOf } from './related.ts'
 import { CursorLine, TimeAxis, TimeGrid } from './TimeAxis.tsx'
 import { TimerView } from './TimerViews.tsx'
@@ -30,14 +30,21 @@ export interface PlotProps {
   readonly travelRef?: Ref<HTMLDivElement>
   /** The view a follow glide starts from (it is drawn too), if one is running. */
   readonly glideFrom?: readonly [number, number] | null
+  /**
+   * Keep the panned box a composited layer of its own (when a step may glide), so a glide neither
+   * repaints it nor promotes it to a layer and back. Off while the cursor moves every frame
+   * (scrubbing, playing) or motion is reduced: nothing glides then, and a layer whose content
+   * changes every frame costs the compositor more than painting it with the rest.
+   */
+  readonly composited?: boolean
   /** Draw the arrows as a sketch (see ArrowSketch), as while a scrub is moving. */
   readonly sketch?: boolean
 }
 
 /** The panned `<svg>`'s box: moves on only when the content needed leaves it (see panBox.ts). */
-function usePanBox(need: readonly [number, number], quantum: number): PanBox {
+function usePanBox(need: readonly [number, number], maxWidth: number): PanBox {
   const [box, setBox] = useState<PanBox | null>(null)
-  const next = nextPanBox(box, need, quantum)
+  const next = nextPanBox(box, need, maxWidth)
   // Adjusting state during render (React's pattern for deriving from a previous render).
   if (next !== box) setBox(next)
   return next
@@ -55,10 +62,12 @@ function usePanBox(need: readonly [number, number], quantum: number): PanBox {
  */
 export const Plot = memo(function Plot(props: PlotProps) {
   const { layout, idPrefix, activeId, related, selectedMsgId, tabStopId, arrowHandlers, sketch } = props
-  const { panRef, travelRef, glideFrom = null } = props
+  const { panRef, travelRef, glideFrom = null, composited = false } = props
   const { frame, offsetX } = layout
   const plotWidth = frame.plotRight - frame.plotLeft
-  const box = usePanBox(neededX(layout.visibleX, glideFrom, layout.pxPerTick), plotWidth)
+  // A glide's box (both views) may stay for the steps after it; no wider than that.
+  const box = usePanBox(neededX(layout.visibleX, glideFrom, layout.pxPerTick), 2 * plotWidth + 2)
+  const { shift, frac } = panPlacement(offsetX, frame.plotLeft)
   const hatchId = `${idPrefix}-hatch`
   const axisProps = { axis: layout.axis, frame, visibleX: layout.visibleX, cursorX: layout.cursorX }
   const laneYs = layout.lanes.map((l) => l.y)
@@ -73,15 +82,15 @@ export const Plot = memo(function Plot(props: PlotProps) {
       </svg>
       <div className="tl-pan-clip" style={{ left: frame.plotLeft, width: plotWidth, height: frame.height }}>
         <div
-          className="tl-pan"
+          className={composited ? 'tl-pan tl-pan-layer' : 'tl-pan'}
           ref={panRef}
-          style={{ transform: `translateX(${offsetX - frame.plotLeft}px)` }}
+          style={{ transform: `translateX(${shift}px)` }}
         >
           <svg
             className="tl-content"
             width={box.width}
             height={frame.height}
-            viewBox={`${box.x} 0 ${box.width} ${frame.height}`}
+            viewBox={`${box.x - frac} 0 ${box.width} ${frame.height}`}
             style={{ left: box.x }}
           >
             <defs>
@@ -146,7 +155,7 @@ export const Plot = memo(function Plot(props: PlotProps) {
               scale={layout.typeScale}
             />
           </svg>
-          <div className="tl-travel" ref={travelRef} aria-hidden="true" />
+          <div className="tl-travel" ref={travelRef} style={{ left: frac }} aria-hidden="true" />
         </div>
       </div>
       <svg className="tl-heads" width={frame.plotLeft} height={frame.height}>

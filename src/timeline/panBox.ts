@@ -1,29 +1,26 @@
 /**
- * The box of the panned content's own `<svg>` (see Plot.tsx), in content pixels. The content sits
- * in an HTML box that pans by a CSS transform, so a pan or a follow glide moves a composited layer
- * instead of repainting the diagram. The `<svg>` inside must cover everything that can come into
- * view (the view, and during a glide the view it slides from), but each change of its box changes
- * its viewBox, which repaints all of it: so the box is wider than needed, in whole plot widths,
- * and kept while what is needed still fits inside it.
+ * Where the panned content's own `<svg>` sits (see Plot.tsx), in content pixels. The content is in
+ * an HTML box that pans by a CSS transform, so a follow glide moves a composited layer instead of
+ * repainting the diagram. The `<svg>` covers what can come into view: the view, and during a glide
+ * the view it slides from. No wider: every tile of a composited layer is rastered, seen or not
+ * (a box kept several plot widths wide made every scrub frame raster three times the plot).
  */
 export interface PanBox {
-  /** Content x of the box's left edge (its viewBox's x and its CSS left). */
+  /** Content x of the box's left edge (its CSS left; see `panPlacement` for its viewBox). */
   readonly x: number
   readonly width: number
 }
 
 /**
- * The box for content pixels [need0, need1]: `prev` while it still holds them, else a new one
- * whose edges are on multiples of `quantum` (the plot's width) with a quantum to spare on each
- * side. Pure.
+ * The box for content pixels [need0, need1]: `prev` while it still holds them and is at most
+ * `maxWidth` wide (the box a glide needed stays for the steps after it, so the glide's end does
+ * not repaint the layer), else the need itself in whole pixels. Pure.
  */
-export function nextPanBox(prev: PanBox | null, need: readonly [number, number], quantum: number): PanBox {
+export function nextPanBox(prev: PanBox | null, need: readonly [number, number], maxWidth: number): PanBox {
   const [a, b] = need[0] <= need[1] ? need : [need[1], need[0]]
-  if (prev && prev.x <= a && prev.x + prev.width >= b) return prev
-  const q = Math.max(64, quantum)
-  const x = (Math.floor(a / q) - 1) * q
-  const right = (Math.ceil(b / q) + 1) * q
-  return { x, width: right - x }
+  if (prev && prev.x <= a && prev.x + prev.width >= b && prev.width <= maxWidth) return prev
+  const x = Math.floor(a)
+  return { x, width: Math.max(1, Math.ceil(b) - x) }
 }
 
 /** The content pixels a layout needs drawn: its view, and the view a glide starts from. Pure. */
@@ -36,4 +33,16 @@ export function neededX(
   const width = visibleX[1] - visibleX[0]
   const fromX = glideFrom[0] * pxPerTick
   return [Math.min(visibleX[0], fromX), Math.max(visibleX[1], fromX + width)]
+}
+
+/**
+ * The panned box's CSS shift (whole pixels: a layer at a fractional offset is re-rastered
+ * whenever the fraction changes, and its text blurs) and the fraction left over, which the
+ * `<svg>`'s viewBox takes (its x is `box.x - frac`). Content x then lands at screen
+ * `plotLeft + shift + frac + x = offsetX + x`, as in the layout. Pure.
+ */
+export function panPlacement(offsetX: number, plotLeft: number): { shift: number; frac: number } {
+  const exact = offsetX - plotLeft
+  const shift = Math.round(exact)
+  return { shift, frac: Math.round((exact - shift) * 1000) / 1000 }
 }

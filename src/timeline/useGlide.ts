@@ -1,5 +1,6 @@
 import { useLayoutEffect, type RefObject } from 'react'
 import type { Layout } from './layout.ts'
+import { panPlacement } from './panBox.ts'
 import { FOLLOW_PAN_MS, type Glide } from './useTimeZoom.ts'
 
 /**
@@ -19,7 +20,9 @@ export function useGlide(
     if (!glide) return
     if (!layout || !box || typeof box.animate !== 'function') return endGlide(glide.id)
     const fromX = layout.offsetX + (layout.viewTicks[0] - glide.from[0]) * layout.pxPerTick
-    const slide = (x: number) => ({ transform: `translateX(${x - layout.frame.plotLeft}px)` })
+    // The box's resting shift is whole pixels (see panPlacement); the glide ends there.
+    const { shift } = panPlacement(layout.offsetX, layout.frame.plotLeft)
+    const slide = (x: number) => ({ transform: `translateX(${shift + x - layout.offsetX}px)` })
     const anim = box.animate([slide(fromX), slide(layout.offsetX)], {
       duration: FOLLOW_PAN_MS,
       easing: 'ease-out',

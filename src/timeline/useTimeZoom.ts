@@ -101,6 +101,15 @@ export function useTimeZoom(stageRef: RefObject<HTMLDivElement | null>, input: T
         if (e instanceof WheelEvent) return Math.abs(e.deltaY) >= Math.abs(e.deltaX) && !e.shiftKey
         return !(e as MouseEvent).ctrlKey && !(e as MouseEvent).button
       })
+      // The frame's size, from the layout: d3's default reads the stage's clientWidth, which forces
+      // a layout in the middle of React's commit on every zoom.transform (every scrub frame).
+      .extent((): [[number, number], [number, number]] => {
+        const f = limits.current.geometry?.frame
+        return [
+          [0, 0],
+          [f?.width ?? stage.clientWidth, f?.height ?? stage.clientHeight],
+        ]
+      })
       .constrain((t) => {
         const { endTick: end, geometry: g } = limits.current
         return g ? constrainX(t, end, g) : t
