@@ -137,3 +137,25 @@ test('a step that moves the view glides there; with reduced motion it jumps', as
   expect(await stepAndWatch(page, 32)).toEqual([])
   expect(await page.evaluate(() => (window as unknown as { __transitions: number }).__transitions)).toBe(0)
 })
+
+test('a long jump with motion glides across more than the view, and the diagram stays up', async ({
+  page,
+}) => {
+  // The content drawn for such a glide is wider than a glide's usual two views (see panBox.ts).
+  await openApp(page, longDuelingQuery(300))
+  await expect(position(page)).toContainText('step 0/300')
+  await page.locator('.tl-diagram').focus()
+  for (const [key, step] of [
+    ['End', 'step 300/300'],
+    ['Home', 'step 0/300'],
+    ['End', 'step 300/300'],
+  ] as const) {
+    await page.keyboard.press(key)
+    await expect(position(page)).toContainText(step)
+    await page.waitForTimeout(400)
+    const f = await nextFrame(page)
+    expect(f.cursorX, key).toBeGreaterThanOrEqual(f.left - 1)
+    expect(f.cursorX, key).toBeLessThanOrEqual(f.right + 1)
+  }
+  await expect(page.locator('.tl-content .tl-arrow').first()).toBeAttached()
+})

@@ -18,6 +18,17 @@ describe('nextPanBox', () => {
     expect(nextPanBox(first, [700, 1900], 3600)).toEqual({ x: 700, width: 1200 })
   })
 
+  it('answers a box with itself, even one wider than the limit (a glide across a long jump)', () => {
+    for (const need of [
+      [0, 1200],
+      [-300.5, 9000.2],
+      [5, 5],
+    ] as const) {
+      const box = nextPanBox(null, need, 2402)
+      expect(nextPanBox(box, need, 2402)).toBe(box)
+    }
+  })
+
   it('never collapses to nothing', () => {
     expect(nextPanBox(null, [10, 10], 0).width).toBe(1)
   })

@@ -18,9 +18,12 @@ export interface PanBox {
  */
 export function nextPanBox(prev: PanBox | null, need: readonly [number, number], maxWidth: number): PanBox {
   const [a, b] = need[0] <= need[1] ? need : [need[1], need[0]]
-  if (prev && prev.x <= a && prev.x + prev.width >= b && prev.width <= maxWidth) return prev
   const x = Math.floor(a)
-  return { x, width: Math.max(1, Math.ceil(b) - x) }
+  const width = Math.max(1, Math.ceil(b) - x)
+  // A need wider than `maxWidth` (a glide across a long jump) keeps the box made for it: the
+  // answer for the box it returns is that box again (Plot stores it in state during render).
+  if (prev && prev.x <= a && prev.x + prev.width >= b && prev.width <= Math.max(maxWidth, width)) return prev
+  return { x, width }
 }
 
 /** The content pixels a layout needs drawn: its view, and the view a glide starts from. Pure. */
