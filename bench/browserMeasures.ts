@@ -152,7 +152,7 @@ function stepStats(steps: readonly (readonly [number, number, number])[]) {
  */
 export async function stepLatency(context: BrowserContext, url: string, count: number, nearEnd = false) {
   const page = await open(context, url)
-  await page.locator('.tl-svg').focus()
+  await page.locator('.tl-diagram').focus()
   if (nearEnd) {
     // Step through the last `count` steps of the run, where the panels have the most history.
     await page.keyboard.press('End')

@@ -50,7 +50,7 @@ async function measure(browser: Browser, url: string, reducedMotion: boolean): P
   const page = await context.newPage()
   await page.goto(url)
   await page.waitForSelector('.tl-arrow')
-  await page.locator('.tl-svg').focus()
+  await page.locator('.tl-diagram').focus()
   for (let i = 0; i < WARMUP; i++) {
     await page.keyboard.press('ArrowRight')
     await page.waitForTimeout(100)

@@ -42,14 +42,14 @@ const counts = (page: import('@playwright/test').Page): Promise<Counts> =>
   page.evaluate(() => ({
     diagram: document.querySelectorAll('.tl-root *').length,
     page: document.querySelectorAll('*').length,
-    arrows: document.querySelectorAll('.tl-svg .tl-arrow').length,
+    arrows: document.querySelectorAll('.tl-diagram .tl-arrow').length,
     longTasks: ((window as unknown as { __longTasks?: number[] }).__longTasks ?? []).splice(0),
   }))
 
 /** The screen centre of the newest traffic cell that can be clicked. */
 const lastCellCentre = (page: import('@playwright/test').Page) =>
   page.evaluate(() => {
-    const paths = [...document.querySelectorAll<SVGPathElement>('.tl-svg .tl-density path')]
+    const paths = [...document.querySelectorAll<SVGPathElement>('.tl-diagram .tl-density path')]
     const cells = paths.flatMap((p) =>
       [...(p.getAttribute('d') ?? '').matchAll(/M([\d.-]+) ([\d.-]+)h([\d.-]+)v([\d.-]+)/g)].map((m) => ({
         p,
@@ -89,7 +89,7 @@ test('a dense 20,000-step run stays bounded at its end, fitted and zoomed in', a
   await openApp(page, denseQuery())
   await expect(position(page)).toContainText(`step 0/${STEPS}`)
   const loading = await counts(page)
-  const diagram = page.locator('.tl-svg')
+  const diagram = page.locator('.tl-diagram')
   await diagram.focus()
 
   await page.keyboard.press('End')
@@ -109,11 +109,11 @@ test('a dense 20,000-step run stays bounded at its end, fitted and zoomed in', a
   expect(fitted.page).toBeLessThan(10_000)
 
   // Clicking the traffic zooms in where it was clicked, until single arrows come back.
-  const density = page.locator('.tl-svg .tl-density')
+  const density = page.locator('.tl-diagram .tl-density')
   // Read in one go: between two separate reads the zoom may land and take the note away.
   const view = () =>
     page.evaluate(() =>
-      document.querySelector('.tl-svg .tl-density')
+      document.querySelector('.tl-diagram .tl-density')
         ? (document.querySelector('.tl-lod-note')?.textContent ?? '')
         : 'arrows',
     )
@@ -132,7 +132,7 @@ test('a dense 20,000-step run stays bounded at its end, fitted and zoomed in', a
       .not.toBe(before)
       .catch(() => undefined)
   }
-  await expect(page.locator('.tl-svg .tl-density')).toHaveCount(0)
+  await expect(page.locator('.tl-diagram .tl-density')).toHaveCount(0)
   await expect(note).toHaveCount(0)
   const zoomed = await counts(page)
   expect(zoomed.arrows).toBeGreaterThan(0)

@@ -10,7 +10,7 @@ import { expect, openApp, test } from './fixtures.ts'
 const strokes = (page: import('@playwright/test').Page) =>
   page.evaluate(() => {
     const out: Record<string, string[]> = {}
-    for (const g of document.querySelectorAll('.tl-svg .tl-arrow:not(.tl-self)')) {
+    for (const g of document.querySelectorAll('.tl-diagram .tl-arrow:not(.tl-self)')) {
       const shaft = g.querySelector('.tl-shaft')
       if (!shaft) continue
       const kind =
@@ -28,7 +28,7 @@ test('lecture colours: ACK green, REJECT red, one colour per proposer across its
   page,
 }) => {
   await openApp(page, '?preset=dueling')
-  const diagram = page.locator('.tl-svg')
+  const diagram = page.locator('.tl-diagram')
   await diagram.focus()
   for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowRight')
   await page.keyboard.press('0')
@@ -52,13 +52,13 @@ test('lecture colours: ACK green, REJECT red, one colour per proposer across its
   for (const [, s] of acks) expect(s).toEqual(['rgb(0, 158, 115)'])
   for (const [, s] of rejects) expect(s).toEqual(['rgb(192, 40, 27)'])
   // Colour is never the only cue: REJECTs keep their ✗ badge and bar head, ACKs their ✓.
-  await expect(page.locator('.tl-svg .tl-reject .tl-badge').first()).toBeAttached()
-  await expect(page.locator('.tl-svg .tl-ack .tl-badge').first()).toBeAttached()
+  await expect(page.locator('.tl-diagram .tl-reject .tl-badge').first()).toBeAttached()
+  await expect(page.locator('.tl-diagram .tl-ack .tl-badge').first()).toBeAttached()
 
   // Remembered across a reload; C switches back.
   await page.reload()
   await expect(page.locator('html')).toHaveAttribute('data-colours', 'lecture')
-  await page.locator('.tl-svg').focus()
+  await page.locator('.tl-diagram').focus()
   await page.keyboard.press('c')
   await expect(page.locator('html')).toHaveAttribute('data-colours', 'ballot')
 })

@@ -12,7 +12,9 @@ import { expect, openApp, test } from './fixtures.ts'
  */
 async function besideJustSent(page: Page, off: number) {
   return page.evaluate((offPx) => {
-    for (const g of document.querySelectorAll<SVGGElement>('.tl-svg .tl-arrow.tl-in-flight:not(.tl-self)')) {
+    for (const g of document.querySelectorAll<SVGGElement>(
+      '.tl-diagram .tl-arrow.tl-in-flight:not(.tl-self)',
+    )) {
       const shaft = g.querySelector('.tl-shaft')
       const ghost = g.querySelector<SVGLineElement>('.tl-ghost')
       if (!shaft || !ghost || shaft.getAttribute('x1') !== shaft.getAttribute('x2')) continue
@@ -36,9 +38,9 @@ async function besideJustSent(page: Page, off: number) {
 /** Step the racing example until some message has just been sent. */
 async function toJustSent(page: Page) {
   await openApp(page, '?preset=racing-adopt')
-  await page.locator('.tl-svg').focus()
+  await page.locator('.tl-diagram').focus()
   for (let i = 0; i < 12; i++) {
-    const n = await page.locator('.tl-svg .tl-arrow.tl-in-flight:not(.tl-self) .tl-queued').count()
+    const n = await page.locator('.tl-diagram .tl-arrow.tl-in-flight:not(.tl-self) .tl-queued').count()
     if (n > 0) return
     await page.keyboard.press('ArrowRight')
   }
@@ -48,15 +50,15 @@ test('a message just sent is selected by a click 10 px off its dotted line', asy
   await toJustSent(page)
   const at = await besideJustSent(page, -10)
   await page.mouse.click(at.x, at.y)
-  await expect(page.locator(`.tl-svg .tl-arrow[data-msg-id="${at.id}"]`)).toHaveAttribute(
+  await expect(page.locator(`.tl-diagram .tl-arrow[data-msg-id="${at.id}"]`)).toHaveAttribute(
     'aria-pressed',
     'true',
   )
   // Beyond the targets nothing is selected: a click in the empty future, right of the cursor.
-  const svg = await page.locator('.tl-svg').boundingBox()
+  const svg = await page.locator('.tl-diagram').boundingBox()
   if (!svg) throw new Error('no diagram')
   await page.mouse.click(svg.x + svg.width - 40, at.y)
-  await expect(page.locator('.tl-svg .tl-arrow[aria-pressed="true"]')).toHaveCount(0)
+  await expect(page.locator('.tl-diagram .tl-arrow[aria-pressed="true"]')).toHaveCount(0)
 })
 
 test.describe('on a touch screen', () => {
@@ -67,7 +69,7 @@ test.describe('on a touch screen', () => {
     await toJustSent(page)
     const at = await besideJustSent(page, -20)
     await page.touchscreen.tap(at.x, at.y)
-    await expect(page.locator(`.tl-svg .tl-arrow[data-msg-id="${at.id}"]`)).toHaveAttribute(
+    await expect(page.locator(`.tl-diagram .tl-arrow[data-msg-id="${at.id}"]`)).toHaveAttribute(
       'aria-pressed',
       'true',
     )

@@ -9,12 +9,12 @@ import { expect, openApp, shot, test } from './fixtures.ts'
 /** Font size of each arrow label, and whether any two labels' boxes overlap. */
 const labels = (page: Page) =>
   page.evaluate(() => {
-    const boxes = [...document.querySelectorAll('.tl-svg .tl-label rect')].map((r) =>
+    const boxes = [...document.querySelectorAll('.tl-diagram .tl-label rect')].map((r) =>
       r.getBoundingClientRect(),
     )
-    const sizes = [...document.querySelectorAll('.tl-svg :is(.tl-label-arrow, .tl-label-reject) text')].map(
-      (t) => parseFloat(getComputedStyle(t).fontSize),
-    )
+    const sizes = [
+      ...document.querySelectorAll('.tl-diagram :is(.tl-label-arrow, .tl-label-reject) text'),
+    ].map((t) => parseFloat(getComputedStyle(t).fontSize))
     let overlaps = 0
     boxes.forEach((a, i) =>
       boxes.slice(i + 1).forEach((b) => {
@@ -26,7 +26,7 @@ const labels = (page: Page) =>
   })
 
 async function stepTo(page: Page, steps: number) {
-  await page.locator('.tl-svg').focus()
+  await page.locator('.tl-diagram').focus()
   for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowRight')
 }
 
@@ -36,12 +36,12 @@ test.describe('at 1920×1080', () => {
     await openApp(page, '?preset=racing-adopt')
     await page.getByRole('button', { name: /^Present/ }).click()
     await stepTo(page, 20)
-    await expect(page.locator('.tl-svg .tl-label-arrow').first()).toBeVisible()
+    await expect(page.locator('.tl-diagram .tl-label-arrow').first()).toBeVisible()
     const { sizes, overlaps } = await labels(page)
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(20)
     expect(overlaps).toBe(0)
     // Fitted to the window too.
-    await page.locator('.tl-svg').focus()
+    await page.locator('.tl-diagram').focus()
     await page.keyboard.press('0')
     expect((await labels(page)).overlaps).toBe(0)
     await shot(page, 'presenter-type-1920')
@@ -53,7 +53,7 @@ test.describe('at 1024×768', () => {
   test('labels stay readable (12.5 px and up) and never overlap', async ({ page }) => {
     await openApp(page, '?preset=racing-adopt')
     await stepTo(page, 20)
-    await expect(page.locator('.tl-svg .tl-label-arrow').first()).toBeVisible()
+    await expect(page.locator('.tl-diagram .tl-label-arrow').first()).toBeVisible()
     const { sizes, overlaps } = await labels(page)
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12.5)
     expect(overlaps).toBe(0)
@@ -63,7 +63,7 @@ test.describe('at 1024×768', () => {
     await openApp(page, '?preset=racing-adopt')
     await page.getByRole('button', { name: /^Present/ }).click()
     await stepTo(page, 22)
-    await expect(page.locator('.tl-svg .tl-label-arrow').first()).toBeVisible()
+    await expect(page.locator('.tl-diagram .tl-label-arrow').first()).toBeVisible()
     const { sizes, overlaps } = await labels(page)
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18)
     expect(overlaps).toBe(0)

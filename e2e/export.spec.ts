@@ -11,10 +11,26 @@ async function download(page: Page, button: string): Promise<{ name: string; byt
   return { name: file.suggestedFilename(), bytes: await readFile((await file.path()) ?? '') }
 }
 
+/** Where the texts reading `text` are, relative to the element `root`, rounded to pixels. */
+function labelsAt({ root, text }: { root: string; text: string }): number[][] {
+  const o = document.querySelector(root)?.getBoundingClientRect()
+  return [...document.querySelectorAll(`${root} text`)]
+    .filter((t) => t.textContent === text)
+    .map((t) => {
+      const r = t.getBoundingClientRect()
+      return [Math.round(r.left - (o?.left ?? 0)), Math.round(r.top - (o?.top ?? 0))]
+    })
+}
+
 test('the diagram exports as a valid, standalone SVG with title, labels and legend', async ({ page }) => {
   await openApp(page, '?preset=racing-adopt')
   await page.getByRole('button', { name: /^Until decided/ }).click()
   await settled(page)
+  // Where the labels are in the diagram once the view has come to rest (the jump glides there):
+  // the file must draw them at the same places.
+  await expect.poll(() => page.evaluate(() => document.getAnimations().length)).toBe(0)
+  const onScreen = await page.evaluate(labelsAt, { root: '.tl-diagram', text: 'accept 2.3 = 10' })
+  expect(onScreen.length).toBeGreaterThan(0)
   const { name, bytes } = await download(page, 'Export diagram (SVG)')
   expect(name).toBe('racing-p3-completes-p1-s-value.svg')
   const svg = bytes.toString('utf8')
@@ -31,9 +47,26 @@ test('the diagram exports as a valid, standalone SVG with title, labels and lege
       styled: doc.querySelectorAll('[style*="stroke"]').length,
       classes: doc.querySelectorAll('[class]').length,
       external: doc.querySelectorAll('image, use[href^="http"], foreignObject').length,
+      // The diagram's layers composed: lane lines, arrows (drawn in the panned layer), lane headers.
+      laneLines: doc.querySelectorAll('line[y1][y2]').length,
+      arrows: [...doc.querySelectorAll('[aria-label]')].filter((e) =>
+        /^#\d+ P\d to P\d: /.test(e.getAttribute('aria-label') ?? ''),
+      ).length,
+      lanes: [...doc.querySelectorAll('[aria-label$="Show process P1."], [aria-label$="Show process P5."]')]
+        .length,
+      roots: doc.querySelectorAll('svg').length - doc.querySelectorAll('svg svg').length,
     }
   }, svg)
+  // Drawn: the labels sit where they were on screen, offset by the file's margin and title.
+  await blank.setContent(`<body style="margin:0">${svg}</body>`)
+  const inFile = await blank.evaluate(labelsAt, { root: 'body > svg', text: 'accept 2.3 = 10' })
   await blank.close()
+  expect(inFile).toHaveLength(onScreen.length)
+  onScreen.forEach(([x, y], i) => {
+    const [fx, fy] = inFile[i] ?? []
+    expect(Math.abs((fx ?? NaN) - ((x ?? NaN) + 16)), `label ${i} x`).toBeLessThanOrEqual(1)
+    expect(Math.abs((fy ?? NaN) - ((y ?? NaN) + 16 + 36)), `label ${i} y`).toBeLessThanOrEqual(1)
+  })
   expect(check.error).toBeNull()
   expect(check.root).toBe('svg')
   expect(check.texts).toContain('Racing: P3 completes P1’s value')
@@ -43,6 +76,10 @@ test('the diagram exports as a valid, standalone SVG with title, labels and lege
   expect(check.styled).toBeGreaterThan(20)
   expect(check.classes).toBe(0)
   expect(check.external).toBe(0)
+  expect(check.roots).toBe(1)
+  expect(check.arrows).toBeGreaterThan(20)
+  expect(check.lanes).toBe(2)
+  expect(check.laneLines).toBeGreaterThan(5)
 })
 
 test('the diagram exports as a 2× PNG', async ({ page }) => {

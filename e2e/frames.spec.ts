@@ -17,14 +17,11 @@ async function nextFrame(page: import('@playwright/test').Page) {
       new Promise<{ cursorX: number; left: number; right: number; label: string }>((resolve) => {
         requestAnimationFrame(() => {
           const line = document.querySelector('.tl-cursor-line')?.getBoundingClientRect()
-          const plot = document.querySelector('.tl-svg clipPath rect')
-          const svg = document.querySelector('.tl-svg')?.getBoundingClientRect()
-          const left = Number(plot?.getAttribute('x') ?? 0) + (svg?.left ?? 0)
-          const width = Number(plot?.getAttribute('width') ?? 0)
+          const plot = document.querySelector('.tl-pan-clip')?.getBoundingClientRect()
           resolve({
             cursorX: line ? line.left + line.width / 2 : NaN,
-            left,
-            right: left + width,
+            left: plot?.left ?? NaN,
+            right: plot?.right ?? NaN,
             label: document.querySelector('.tl-cursor')?.textContent ?? '',
           })
         })
@@ -74,19 +71,43 @@ test('scrubbing a long run: every frame shows the new cursor, already in view', 
   await expect(page.locator('.tl-sketches')).toHaveCount(0)
 })
 
-/** Step through racing-adopt; per step: did the content glide, and is the cursor in view after. */
+/**
+ * Step through racing-adopt; per step: did the content glide, and is the cursor in view after. A
+ * glide is an animation of the panned HTML box's CSS transform (the compositor runs it), never of
+ * anything inside an SVG (an SVG transform repaints the whole diagram on every frame).
+ */
 async function stepAndWatch(page: import('@playwright/test').Page, steps: number) {
   const glides: number[] = []
   for (let i = 1; i <= steps; i++) {
     await page.keyboard.press('ArrowRight')
     // A glide starts right after the frame that shows the step, and lasts 220 ms.
     await page.waitForTimeout(80)
-    const gliding = await page.evaluate(() => {
-      const pan = document.querySelector('.tl-svg g[clip-path] > g')
-      return pan ? pan.getAnimations().length : -1
+    const seen = await page.evaluate(() => {
+      const pan = document.querySelector('.tl-pan')
+      const content = document.querySelector('.tl-pan > svg.tl-content')
+      const slides = pan?.getAnimations() ?? []
+      const animated = slides.flatMap((a) =>
+        ((a.effect as KeyframeEffect | null)?.getKeyframes() ?? []).map((k) => String(k.transform ?? '')),
+      )
+      return {
+        html: pan instanceof HTMLDivElement && content !== null,
+        slides: slides.length,
+        translates: animated.filter((t) => t.startsWith('translateX(')).length,
+        insideSvg: document.getAnimations().filter((a) => {
+          const target = (a.effect as KeyframeEffect | null)?.target
+          return target instanceof Element && target.closest('svg') !== null
+        }).length,
+        // The old way: a clipped group whose transform attribute the glide animated.
+        clippedGroups: document.querySelectorAll('.tl-diagram g[clip-path]').length,
+      }
     })
-    expect(gliding).toBeGreaterThanOrEqual(0)
-    if (gliding > 0) glides.push(i)
+    expect(seen.html).toBe(true)
+    expect(seen.insideSvg, `step ${i}`).toBe(0)
+    expect(seen.clippedGroups).toBe(0)
+    if (seen.slides > 0) {
+      expect(seen.translates, `step ${i}: the glide slides the box`).toBe(2)
+      glides.push(i)
+    }
     await page.waitForTimeout(200)
     const f = await nextFrame(page)
     expect(f.cursorX, `step ${i}`).toBeGreaterThanOrEqual(f.left - 1)
@@ -97,7 +118,7 @@ async function stepAndWatch(page: import('@playwright/test').Page, steps: number
 
 test('a step that moves the view glides there; with reduced motion it jumps', async ({ page }) => {
   await openApp(page, '?preset=racing-adopt')
-  await page.locator('.tl-svg').focus()
+  await page.locator('.tl-diagram').focus()
   const glides = await stepAndWatch(page, 32)
   expect(glides.length).toBeGreaterThan(0)
   await page.emulateMedia({ reducedMotion: 'reduce' })
@@ -115,4 +136,26 @@ test('a step that moves the view glides there; with reduced motion it jumps', as
   })
   expect(await stepAndWatch(page, 32)).toEqual([])
   expect(await page.evaluate(() => (window as unknown as { __transitions: number }).__transitions)).toBe(0)
+})
+
+test('a long jump with motion glides across more than the view, and the diagram stays up', async ({
+  page,
+}) => {
+  // The content drawn for such a glide is wider than a glide's usual two views (see panBox.ts).
+  await openApp(page, longDuelingQuery(300))
+  await expect(position(page)).toContainText('step 0/300')
+  await page.locator('.tl-diagram').focus()
+  for (const [key, step] of [
+    ['End', 'step 300/300'],
+    ['Home', 'step 0/300'],
+    ['End', 'step 300/300'],
+  ] as const) {
+    await page.keyboard.press(key)
+    await expect(position(page)).toContainText(step)
+    await page.waitForTimeout(400)
+    const f = await nextFrame(page)
+    expect(f.cursorX, key).toBeGreaterThanOrEqual(f.left - 1)
+    expect(f.cursorX, key).toBeLessThanOrEqual(f.right + 1)
+  }
+  await expect(page.locator('.tl-content .tl-arrow').first()).toBeAttached()
 })

@@ -10,7 +10,7 @@ import { cursorStep, expect, openApp, shot, test } from './fixtures.ts'
 
 /** Step (→) until the read-out shows `step`. */
 async function stepTo(page: Page, step: number): Promise<void> {
-  await page.locator('.tl-svg').focus()
+  await page.locator('.tl-diagram').focus()
   while ((await cursorStep(page)) < step) await page.keyboard.press('ArrowRight')
   await expect.poll(() => cursorStep(page)).toBe(step)
 }
@@ -47,7 +47,7 @@ test.describe('countdowns on the lanes, 1920×1080', () => {
     ])
     expect(bar && lane && bar.y > lane.y && bar.y < lane.y + lane.height).toBe(true)
     // Stepping on moves "now" along the bar: less of the wait is left.
-    const left = () => page.locator('.tl-svg .tl-timer-remaining').getAttribute('d')
+    const left = () => page.locator('.tl-diagram .tl-timer-remaining').getAttribute('d')
     const before = await left()
     await stepTo(page, 52)
     expect(await left()).not.toBe(before)
@@ -92,7 +92,7 @@ test.describe('countdowns on the lanes, 1024×768', () => {
     await stepTo(page, 47)
     await expect(pending(page)).not.toHaveCount(0)
     const running = await page
-      .locator('.tl-svg .tl-timers')
+      .locator('.tl-diagram .tl-timers')
       .evaluate((g) => g.getAnimations({ subtree: true }).length)
     expect(running).toBe(0)
   })

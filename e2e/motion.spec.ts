@@ -8,7 +8,7 @@ import { expect, openApp, position, test } from './fixtures.ts'
 
 type Page = import('@playwright/test').Page
 
-/** Running animations, by where their target is. */
+/** Running animations, by where their target is: in the travel layer, or inside any SVG. */
 const animations = (page: Page) =>
   page.evaluate(() => {
     const targets = document
@@ -18,14 +18,14 @@ const animations = (page: Page) =>
       .filter((t): t is Element => !!t)
     return {
       layer: targets.filter((t) => t.closest('.tl-travel')).length,
-      svg: targets.filter((t) => t.closest('.tl-svg')).length,
+      svg: targets.filter((t) => t.closest('svg')).length,
     }
   })
 
 /** What the travel layer and the arrows it stands for look like right now. */
 const travelState = (page: Page) =>
   page.evaluate(() => {
-    const hidden = [...document.querySelectorAll<SVGElement>('.tl-svg :is(.tl-shaft, .tl-head)')].filter(
+    const hidden = [...document.querySelectorAll<SVGElement>('.tl-content :is(.tl-shaft, .tl-head)')].filter(
       (e) => e.style.visibility === 'hidden',
     )
     const copies = [...document.querySelectorAll<SVGElement>('.tl-travel .tl-shaft')]
@@ -43,7 +43,7 @@ test('a step makes the messages travel the stretch they covered, drawn by copies
   page,
 }) => {
   await openApp(page, '?preset=basic')
-  await page.locator('.tl-svg').focus()
+  await page.locator('.tl-diagram').focus()
   // Steps 1 and 2 happen at tick 0 (P1's messages to itself); step 3 moves time to tick 10.
   for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight')
   await expect(position(page)).toContainText('step 2/')
@@ -74,7 +74,7 @@ test('a step makes the messages travel the stretch they covered, drawn by copies
 test('nothing travels under prefers-reduced-motion', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' })
   await openApp(page, '?preset=basic')
-  await page.locator('.tl-svg').focus()
+  await page.locator('.tl-diagram').focus()
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight')
   await expect(position(page)).toContainText('step 3/')
   await page.waitForTimeout(50)

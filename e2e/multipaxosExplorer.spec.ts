@@ -129,7 +129,7 @@ test('Find a violation on mp-steady with skip phase 1: the first violation, show
   await openApp(page, '?preset=mp-steady')
   await skipPhase1(page)
   // The student had looked around: follow is off and the view is at the start of the run.
-  const diagram = page.locator('.tl-svg')
+  const diagram = page.locator('.tl-diagram')
   await diagram.focus()
   await page.keyboard.press('f')
   await expect(page.getByRole('button', { name: 'Follow the newest events' })).toHaveAttribute(

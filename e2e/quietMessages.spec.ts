@@ -7,7 +7,7 @@ import { expect, openApp, settled, test } from './fixtures.ts'
  * the view buttons when they are large (presenter mode).
  */
 
-const heartbeats = (page: import('@playwright/test').Page) => page.locator('.tl-svg .tl-arrow.tl-quiet')
+const heartbeats = (page: import('@playwright/test').Page) => page.locator('.tl-diagram .tl-arrow.tl-quiet')
 const toggle = (page: import('@playwright/test').Page) =>
   page.getByRole('button', { name: 'Hide heartbeats' })
 
@@ -26,7 +26,7 @@ test('Multi-Paxos heartbeats can be hidden and shown again, and the choice is re
   await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
   await expect(heartbeats(page)).toHaveCount(0)
   // Only the routine messages go: the accepts and their replies are still drawn.
-  await expect(page.locator('.tl-svg .tl-arrow:not(.tl-quiet)').first()).toBeAttached()
+  await expect(page.locator('.tl-diagram .tl-arrow:not(.tl-quiet)').first()).toBeAttached()
   await page.reload()
   await settled(page)
   // The restored run opens with a view of its own: show all of it again, at its end.
@@ -36,7 +36,7 @@ test('Multi-Paxos heartbeats can be hidden and shown again, and the choice is re
   await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true')
   await expect(heartbeats(page)).toHaveCount(0)
   // H on the diagram shows them again.
-  await page.locator('.tl-svg').focus()
+  await page.locator('.tl-diagram').focus()
   await page.keyboard.press('h')
   await expect(toggle(page)).toHaveAttribute('aria-pressed', 'false')
   await expect(heartbeats(page).first()).toBeAttached()

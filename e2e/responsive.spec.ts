@@ -161,7 +161,7 @@ async function visibleTicks(page: Page): Promise<number> {
       .map((t) => ({ n: Number(t.textContent), x: t.getBoundingClientRect().x }))
       .filter((t) => Number.isFinite(t.n))
     const [a, b] = ticks
-    const width = document.querySelector('.tl-svg')?.getBoundingClientRect().width ?? 0
+    const width = document.querySelector('.tl-diagram')?.getBoundingClientRect().width ?? 0
     return a && b && b.x !== a.x ? ((b.n - a.n) / (b.x - a.x)) * width : Infinity
   })
 }

@@ -72,7 +72,7 @@ test('Multi-Paxos: the stale read of "one accept too few" steps on the diagram',
   await expect(view(page).getByText('⚠ Violated: Linearizability')).toBeVisible()
   await shot(page, 'spec-trace-multipaxos-1280')
   // Keyboard: Tab reaches an arrow, Enter names it.
-  await view(page).locator('.tl-svg').focus()
+  await view(page).locator('.tl-diagram').focus()
   await page.keyboard.press('Tab')
   await expect(view(page).locator('.tl-arrow:focus')).toHaveCount(1)
   await page.keyboard.press('Enter')

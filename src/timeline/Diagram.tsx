@@ -19,7 +19,9 @@ import { indexLog, tickAtStep } from './logIndex.ts'
 import { Plot } from './Plot.tsx'
 import { relatedMessages } from './related.ts'
 import { useElementSize, useLabelMeasure, usePrefersReducedMotion, useTypeScale } from './useElementSize.ts'
-import { FOLLOW_PAN_MS, useTimeZoom } from './useTimeZoom.ts'
+import { useTimeZoom } from './useTimeZoom.ts'
+import { useGlide } from './useGlide.ts'
+import { moveArrowFocus, tabStopOf } from './arrowFocus.ts'
 import { TravelTo } from './travel.ts'
 import { createTravelLayer } from './travelLayer.ts'
 import { ZoomControls } from './ZoomControls.tsx'
@@ -64,30 +66,6 @@ function runKeyOf(first: SimEvent | undefined): string {
   return first?.kind === 'run.start' ? `${first.seed}|${JSON.stringify(first.config)}` : ''
 }
 
-/**
- * The arrow in the Tab order: the focused one, else the selected one, else the newest in flight,
- * else the newest. One tab stop keeps Tab from walking through hundreds of arrows.
- */
-function tabStopOf(layout: Layout, focusId: number | null, selectedMsgId: number | null): number | null {
-  const shown = (id: number | null) => id !== null && layout.arrows.some((a) => a.id === id)
-  if (shown(focusId)) return focusId
-  if (shown(selectedMsgId)) return selectedMsgId
-  const flying = layout.arrows.filter((a) => a.state === 'in-flight')
-  return (flying.at(-1) ?? layout.arrows.at(-1))?.id ?? null
-}
-
-/** Move keyboard focus to the previous/next arrow in flight (or any arrow, or when none is in flight). */
-function moveArrowFocus(svg: SVGSVGElement | null, fromId: number, dir: 1 | -1, anyArrow: boolean): void {
-  if (!svg) return
-  const inFlight = Array.from(svg.querySelectorAll<SVGGElement>('.tl-arrow.tl-in-flight'))
-  const arrows =
-    anyArrow || inFlight.length === 0 ? Array.from(svg.querySelectorAll<SVGGElement>('.tl-arrow')) : inFlight
-  const ids = arrows.map((a) => Number(a.getAttribute('data-msg-id')))
-  let i = ids.findIndex((id) => (dir > 0 ? id > fromId : id >= fromId))
-  if (dir < 0) i = (i < 0 ? ids.length : i) - 1
-  if (i >= 0) arrows[i]?.focus()
-}
-
 /** One formatter for the whole module: `toLocaleString` builds a new one on every call (slow). */
 const COUNT = new Intl.NumberFormat('en')
 
@@ -111,7 +89,7 @@ export function Diagram(props: DiagramProps) {
   const fastCursor = props.fastCursor ?? false
   const arrowLabels = props.arrowLabels ?? true
   const rootRef = useRef<HTMLDivElement>(null)
-  const svgRef = useRef<SVGSVGElement>(null)
+  const stageRef = useRef<HTMLDivElement>(null)
   const size = useElementSize(rootRef)
   const reducedMotion = usePrefersReducedMotion()
   const measureText = useLabelMeasure(rootRef)
@@ -127,7 +105,7 @@ export function Diagram(props: DiagramProps) {
   )
   const cursorTick = tickAtStep(log, cursorStep)
   const runKey = useMemo(() => `${runKeyOf(log[0])}#${props.viewKey ?? 0}`, [log, props.viewKey])
-  const zoom = useTimeZoom(svgRef, {
+  const zoom = useTimeZoom(stageRef, {
     frame,
     // Larger type needs longer arrows for their labels: the default zoom grows with it.
     pxPerTick: (MESSAGE_SPAN_PX * typeScale) / Math.max(1, index.normalSpanTicks),
@@ -199,32 +177,13 @@ export function Diagram(props: DiagramProps) {
       toolbar,
     ],
   )
-  // A follow pan: the content (drawn for both views) slides from where the old view had it to
-  // where the new one has it, as one animated transform; the browser does the frames.
-  const panRef = useRef<SVGGElement>(null)
-  // Messages travel in an HTML layer over the plot (see travelLayer.ts), panned like the content.
+  // Messages travel in an HTML layer inside the panned box (see travelLayer.ts, Plot.tsx).
   const [travel] = useState(createTravelLayer)
   const attachTravel = useCallback((el: HTMLDivElement | null) => travel.attach(el), [travel])
   useLayoutEffect(() => travel.settle(), [travel, layout])
   useEffect(() => () => travel.clear(), [travel])
-  useLayoutEffect(() => {
-    const g = panRef.current
-    if (!glide) return
-    if (!layout || !g || typeof g.animate !== 'function') return endGlide(glide.id)
-    const fromX = layout.offsetX + (layout.viewTicks[0] - glide.from[0]) * layout.pxPerTick
-    const slide = (x: number, left = 0) => ({ transform: `translate(${x - left}px, 0px)` })
-    const timing = { duration: FOLLOW_PAN_MS, easing: 'ease-out' }
-    const anim = g.animate([slide(fromX), slide(layout.offsetX)], timing)
-    const left = layout.frame.plotLeft
-    const travelling = travel.host()?.animate?.([slide(fromX, left), slide(layout.offsetX, left)], timing)
-    anim.onfinish = () => endGlide(glide.id)
-    return () => {
-      anim.cancel()
-      travelling?.cancel()
-    }
-    // Only a new glide starts an animation; the layout it needs comes with it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [glide])
+  const panRef = useRef<HTMLDivElement>(null)
+  useGlide(panRef, glide, layout, endGlide)
 
   const onArrowKey = useCallback(
     (e: KeyboardEvent) => {
@@ -234,7 +193,7 @@ export function Diagram(props: DiagramProps) {
       const moves: Record<string, 1 | -1> = { ArrowDown: 1, ArrowUp: -1 }
       const move = moves[e.key]
       if (e.key === 'Enter' || e.key === ' ') onSelectMessage(id)
-      else if (move) moveArrowFocus(svgRef.current, id, move, e.shiftKey)
+      else if (move) moveArrowFocus(stageRef.current, id, move, e.shiftKey)
       else return
       e.preventDefault()
       e.stopPropagation()
@@ -257,11 +216,11 @@ export function Diagram(props: DiagramProps) {
     e.stopPropagation()
   }
 
-  const onSvgClick = (e: SyntheticEvent) => {
-    const svg = svgRef.current
-    if (layout && svg && (e.target as Element).closest?.('.tl-density')) {
+  const onStageClick = (e: SyntheticEvent) => {
+    const stage = stageRef.current
+    if (layout && stage && (e.target as Element).closest?.('.tl-density')) {
       // Traffic stands for arrows too many to draw here: a click zooms in where it landed.
-      const px = (e as unknown as MouseEvent).clientX - svg.getBoundingClientRect().left
+      const px = (e as unknown as MouseEvent).clientX - stage.getBoundingClientRect().left
       return zoom.zoomBy(4, (px - layout.offsetX) / layout.pxPerTick)
     }
     const msg = idFrom(e, 'data-msg-id')
@@ -288,15 +247,13 @@ export function Diagram(props: DiagramProps) {
 
   return (
     <div className="tl-root" ref={rootRef} onKeyDown={onRootKey}>
-      <svg
-        ref={svgRef}
-        className="tl-svg"
-        width={frame?.width ?? 0}
-        height={frame?.height ?? 0}
+      <div
+        ref={stageRef}
+        className="tl-diagram"
         tabIndex={0}
         role="group"
         aria-label={`Time-space diagram of ${processCount} processes. Tab to the messages, then up and down arrows move between messages in flight, with Shift between all messages; Enter selects. Plus and minus zoom, 0 fits the run, F toggles follow, C toggles lecture colours.`}
-        onClick={onSvgClick}
+        onClick={onStageClick}
       >
         {layout && (
           <TravelTo value={arrowLabels ? travel : null}>
@@ -309,27 +266,14 @@ export function Diagram(props: DiagramProps) {
               selectedMsgId={selectedMsgId}
               arrowHandlers={arrowHandlers}
               panRef={panRef}
+              travelRef={attachTravel}
+              glideFrom={zoom.drawTicks}
+              composited={!fastCursor && !reducedMotion}
               sketch={!arrowLabels}
             />
           </TravelTo>
         )}
-      </svg>
-      {layout && (
-        <div
-          className="tl-travel"
-          aria-hidden="true"
-          style={{
-            left: layout.frame.plotLeft,
-            width: layout.frame.plotRight - layout.frame.plotLeft,
-            height: layout.frame.height,
-          }}
-        >
-          <div
-            ref={attachTravel}
-            style={{ transform: `translateX(${layout.offsetX - layout.frame.plotLeft}px)` }}
-          />
-        </div>
-      )}
+      </div>
       <ZoomControls
         zoom={zoom}
         anchorTick={cursorTick}

@@ -4,6 +4,7 @@ import { moduleFor } from '../engine/index.ts'
 import { Diagram } from './Diagram.tsx'
 import { computeLayout } from './layout.ts'
 import { Legend } from './Legend.tsx'
+import { panPlacement } from './panBox.ts'
 import { Plot } from './Plot.tsx'
 import { presetLog, racingLog } from './testRuns.ts'
 
@@ -18,7 +19,7 @@ function plotMarkup(step: number, selected: number | null = null, active: number
   })
   const related = new Set(active !== null ? [active] : [])
   return renderToStaticMarkup(
-    <svg>
+    <div>
       <Plot
         layout={layout}
         idPrefix="t"
@@ -28,11 +29,36 @@ function plotMarkup(step: number, selected: number | null = null, active: number
         tabStopId={29}
         arrowHandlers={handlers}
       />
-    </svg>,
+    </div>,
   )
 }
 
 describe('Plot', () => {
+  it('draws lane lines under, the panned content as its own SVG in an HTML box, lane headers over', () => {
+    const layout = computeLayout(racingLog(), 30, { width: 1280, height: 480, viewTicks: [-4, 76] })
+    const html = plotMarkup(30)
+    const at = (s: string) => html.indexOf(s)
+    expect(at('class="tl-under"')).toBeGreaterThanOrEqual(0)
+    expect(at('class="tl-under"')).toBeLessThan(at('class="tl-lane-lines"'))
+    expect(at('class="tl-lane-lines"')).toBeLessThan(at('class="tl-pan-clip"'))
+    // The content moves by the HTML box's CSS transform: no translated group in the SVG.
+    const { shift, frac } = panPlacement(layout.offsetX, layout.frame.plotLeft)
+    expect(html).toContain(`<div class="tl-pan" style="transform:translateX(${shift}px)">`)
+    expect(html).not.toContain(`translate(${layout.offsetX} 0)`)
+    expect(html).not.toContain('clip-path')
+    const content = html.slice(at('class="tl-content"'), at('class="tl-travel"'))
+    expect(content).toContain('class="tl-arrow ')
+    expect(content).toContain('class="tl-axis"')
+    expect(content).toContain('class="tl-cursor-line"')
+    // Its SVG covers the visible plot (its viewBox and CSS left are content pixels).
+    const [, x, w] = /viewBox="([-\d.]+) 0 ([\d.]+) 480"/.exec(content) ?? []
+    expect(Number(x) + frac).toBeLessThanOrEqual(layout.visibleX[0])
+    expect(Number(x) + frac + Number(w)).toBeGreaterThanOrEqual(layout.visibleX[1])
+    expect(content).toContain(`style="left:${Number(x) + frac}px"`)
+    expect(html.slice(at('class="tl-heads"'))).toContain('class="tl-lane-header')
+    expect(at('class="tl-heads"')).toBeGreaterThan(at('class="tl-travel"'))
+  })
+
   it('makes every arrow a focusable button named by its label and narration, one in the Tab order', () => {
     const html = plotMarkup(30)
     const arrows = html.match(/<g class="tl-arrow [^"]*"[^>]*>/g) ?? []

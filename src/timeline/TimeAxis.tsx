@@ -26,8 +26,9 @@ export function TimeGrid({ axis, frame, visibleX, cursorX }: AxisProps) {
         width={Math.max(0, right - futureX)}
         height={frame.plotBottom - frame.plotTop + 8}
       />
-      {axis.map((t) => (
-        <line key={t.tick} x1={t.x} y1={frame.plotTop - 8} x2={t.x} y2={frame.plotBottom} />
+      {/* Keyed by place, not tick: a pan moves the lines instead of removing and creating them. */}
+      {axis.map((t, i) => (
+        <line key={i} x1={t.x} y1={frame.plotTop - 8} x2={t.x} y2={frame.plotBottom} />
       ))}
     </g>
   )
@@ -61,8 +62,8 @@ export function TimeAxis({
     <g className="tl-axis">
       {axis
         .filter((t) => !inView || Math.abs(t.x - cursorX) > pillW / 2 + PILL_CLEARANCE_PX)
-        .map((t) => (
-          <text key={t.tick} x={t.x} y={y} dy="0.35em" style={fontOf(scale)}>
+        .map((t, i) => (
+          <text key={i} x={t.x} y={y} dy="0.35em" style={fontOf(scale)}>
             {t.tick}
           </text>
         ))}

@@ -121,9 +121,9 @@ export interface AxisTick {
 /**
  * Everything the diagram draws at one cursor position, in pixels. Horizontal positions of the
  * plot's content (arrows, marks, bands, labels, axis, cursor) are in *content* pixels, x = tick ×
- * pxPerTick: draw them inside `translate(offsetX, 0)`. Panning then changes only `offsetX`, so
- * unchanged arrows keep identical geometry and are not redrawn. Lanes and the frame are in
- * screen pixels.
+ * pxPerTick: draw them shifted by `offsetX` (Plot.tsx moves the HTML box that holds them).
+ * Panning then changes only `offsetX`, so unchanged arrows keep identical geometry and are not
+ * redrawn. Lanes and the frame are in screen pixels.
  */
 export interface Layout {
   readonly frame: Frame

@@ -64,14 +64,18 @@ export const FOLLOW_PAN_MS = 220
  * Horizontal zoom and pan with d3-zoom (wheel, drag, pinch; a horizontal wheel pans), plus
  * follow mode: while on, the view moves to keep the cursor in sight; a user pan turns it off.
  */
-export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: TimeZoomInput): TimeZoom {
+/**
+ * `stageRef` is the element the gestures land on and d3 keeps the zoom on: the diagram's stage,
+ * which holds its layers (see Plot.tsx).
+ */
+export function useTimeZoom(stageRef: RefObject<HTMLDivElement | null>, input: TimeZoomInput): TimeZoom {
   const { frame, pxPerTick, endTick, cursorTick, reducedMotion, runKey } = input
   const snapFollow = input.snapFollow ?? false
   const [transform, setTransform] = useState<ZoomTransform | null>(null)
   const [follow, setFollow] = useState(true)
   const [glide, setGlide] = useState<Glide | null>(null)
   const glideCount = useRef(0)
-  const behavior = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null)
+  const behavior = useRef<ZoomBehavior<HTMLDivElement, unknown> | null>(null)
   // Where the view is heading: the last transform set or reached. Decisions taken while an
   // animation runs aim from its end, not from whichever frame React last saw.
   const target = useRef<ZoomTransform | null>(null)
@@ -85,10 +89,10 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
   const limits = useRef({ endTick, geometry })
 
   useEffect(() => {
-    const svg = svgRef.current
-    if (!svg) return
+    const stage = stageRef.current
+    if (!stage) return
     installInterrupt()
-    const z = zoom<SVGSVGElement, unknown>()
+    const z = zoom<HTMLDivElement, unknown>()
       // Animate pans as pans: d3's default (van Wijk's smooth zoom) pulls the scale out and back
       // in on the way, which changes every arrow's x on every frame. Linear keeps the scale, so a
       // follow pan moves one transform and draws only the arrows that come into view.
@@ -96,6 +100,15 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
       .filter((e: Event) => {
         if (e instanceof WheelEvent) return Math.abs(e.deltaY) >= Math.abs(e.deltaX) && !e.shiftKey
         return !(e as MouseEvent).ctrlKey && !(e as MouseEvent).button
+      })
+      // The frame's size, from the layout: d3's default reads the stage's clientWidth, which forces
+      // a layout in the middle of React's commit on every zoom.transform (every scrub frame).
+      .extent((): [[number, number], [number, number]] => {
+        const f = limits.current.geometry?.frame
+        return [
+          [0, 0],
+          [f?.width ?? stage.clientWidth, f?.height ?? stage.clientHeight],
+        ]
       })
       .constrain((t) => {
         const { endTick: end, geometry: g } = limits.current
@@ -110,22 +123,22 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
         if (USER_DRAG.has(e.sourceEvent.type)) setFollow(false)
       })
     behavior.current = z
-    const sel = select(svg)
+    const sel = select(stage)
     sel.call(z).on('dblclick.zoom', null)
     sel.on('wheel.hpan', (e: WheelEvent) => {
       if (Math.abs(e.deltaX) <= Math.abs(e.deltaY) && !e.shiftKey) return
       e.preventDefault()
-      z.translateBy(sel, -(e.deltaX || e.deltaY) / zoomTransform(svg).k, 0)
-      target.current = zoomTransform(svg)
+      z.translateBy(sel, -(e.deltaX || e.deltaY) / zoomTransform(stage).k, 0)
+      target.current = zoomTransform(stage)
       untouched.current = false
       setFollow(false)
     })
     return () => {
-      interrupt(svg)
+      interrupt(stage)
       sel.on('.zoom', null).on('wheel.hpan', null)
       behavior.current = null
     }
-  }, [svgRef])
+  }, [stageRef])
 
   useEffect(() => {
     limits.current = { endTick, geometry }
@@ -134,19 +147,19 @@ export function useTimeZoom(svgRef: RefObject<SVGSVGElement | null>, input: Time
 
   const apply = useCallback(
     (t: ZoomTransform, animate: boolean) => {
-      const svg = svgRef.current
+      const stage = stageRef.current
       const z = behavior.current
-      if (!svg || !z || !geometry) return
+      if (!stage || !z || !geometry) return
       const next = constrainX(t, endTick, geometry)
       target.current = next
-      if (animate && !reducedMotion) animateZoom(svg, z, next, FOLLOW_PAN_MS)
-      else select(svg).call(z.transform, next)
+      if (animate && !reducedMotion) animateZoom(stage, z, next, FOLLOW_PAN_MS)
+      else select(stage).call(z.transform, next)
     },
-    [svgRef, geometry, endTick, reducedMotion],
+    [stageRef, geometry, endTick, reducedMotion],
   )
   const heading = useCallback(
-    (): ZoomTransform | null => target.current ?? (svgRef.current ? zoomTransform(svgRef.current) : null),
-    [svgRef],
+    (): ZoomTransform | null => target.current ?? (stageRef.current ? zoomTransform(stageRef.current) : null),
+    [stageRef],
   )
 
   // Until the user zooms or pans, a run that is readable whole at about the default zoom is

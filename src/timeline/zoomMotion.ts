@@ -53,9 +53,9 @@ type View = [number, number, number]
  * Move `node`'s zoom to `to` over `ms`, as `selection.transition().duration(ms).call(zoom.transform,
  * to)` did. A gesture or another transform on the element stops it where it is.
  */
-export function animateZoom(
-  node: SVGSVGElement,
-  zoom: ZoomBehavior<SVGSVGElement, unknown>,
+export function animateZoom<E extends Element>(
+  node: E,
+  zoom: ZoomBehavior<E, unknown>,
   to: ZoomTransform,
   ms: number,
 ): void {

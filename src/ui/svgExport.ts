@@ -5,9 +5,11 @@ import { Legend } from '../timeline/Legend.tsx'
 import { xmlText } from './exportText.ts'
 
 /**
- * The diagram as a standalone SVG file: a clone of the SVG on screen with every element's computed
- * paint and type inlined (the file has no stylesheet, and the theme's CSS variables must resolve
- * to the colours the user saw), the scenario's title above, and the legend below.
+ * The diagram as a standalone SVG file: one SVG composed of the diagram's layers on screen (see
+ * timeline/Plot.tsx: lane lines, the panned content clipped to the plot, lane headers), each a
+ * copy with every element's computed paint and type inlined (the file has no stylesheet, and the
+ * theme's CSS variables must resolve to the colours the user saw), the scenario's title above, and
+ * the legend below.
  */
 
 const SVG_NS = 'http://www.w3.org/2000/svg'
@@ -81,13 +83,49 @@ function legendClone(width: number): SVGSVGElement | null {
   }
 }
 
+/** `el`'s box relative to `to`'s, in CSS pixels. */
+function boxIn(el: Element, to: Element): { x: number; y: number; width: number; height: number } {
+  const a = el.getBoundingClientRect()
+  const b = to.getBoundingClientRect()
+  return { x: a.left - b.left, y: a.top - b.top, width: a.width, height: a.height }
+}
+
+/** Place a nested `<svg>` at `box`: it clips what it holds to that box. */
+function placed(svg: Element, box: { x: number; y: number; width: number; height: number }): Element {
+  for (const [k, v] of Object.entries(box)) svg.setAttribute(k, String(Math.round(v * 100) / 100))
+  return svg
+}
+
+/**
+ * The diagram's layers composed into one SVG of the stage's size, each where it is on screen: the
+ * panned content where its box has it now (a glide in progress included), clipped to the plot.
+ * The travel layer is left out: it holds copies of arrow pieces for a moment's motion.
+ */
+function composedDiagram(stage: HTMLElement): SVGSVGElement {
+  const out = document.createElementNS(SVG_NS, 'svg')
+  out.setAttribute('width', String(stage.clientWidth))
+  out.setAttribute('height', String(stage.clientHeight))
+  for (const layer of stage.querySelectorAll(':scope > svg, :scope > .tl-pan-clip')) {
+    if (layer instanceof SVGSVGElement) {
+      out.append(placed(styledClone(layer), boxIn(layer, stage)))
+      continue
+    }
+    const clip = placed(document.createElementNS(SVG_NS, 'svg'), boxIn(layer, stage))
+    for (const content of layer.querySelectorAll<SVGSVGElement>('svg.tl-content')) {
+      clip.append(placed(styledClone(content), boxIn(content, layer)))
+    }
+    out.append(clip)
+  }
+  return out
+}
+
 /** The export as an SVG document string; null when no diagram is on screen. */
 export function diagramSvg(title: string): string | null {
-  const live = document.querySelector<SVGSVGElement>('.diagram-pane svg.tl-svg')
-  if (!live) return null
-  const w = live.width.baseVal.value || live.clientWidth
-  const h = live.height.baseVal.value || live.clientHeight
-  const diagram = styledClone(live)
+  const stage = document.querySelector<HTMLElement>('.diagram-pane .tl-diagram')
+  if (!stage) return null
+  const w = stage.clientWidth
+  const h = stage.clientHeight
+  const diagram = composedDiagram(stage)
   diagram.setAttribute('x', String(PAD))
   diagram.setAttribute('y', String(PAD + TITLE_H))
   const legend = legendClone(w)
