@@ -164,7 +164,12 @@ function multiPaxosBench() {
         'Multi-Paxos, 5 replicas, 2 clients × 500 commands, lossPercent 5, leader crash after 300 answers; ' +
         `a warm-up (one run, then one uncounted repetition), then ${multi.multiPaxosRepetitions.length} repetitions of seeds 1..n of at least 1 s each; coldRun is the first run`,
       repetitions: multi.multiPaxosRepetitions,
-      coldRun: { ...cold, ms: Math.round(cold.ms), cpuMs: Math.round(cold.cpuMs) },
+      coldRun: {
+        ...cold,
+        ms: Math.round(cold.ms),
+        cpuMs: Math.round(cold.cpuMs),
+        textMs: Math.round(cold.textMs),
+      },
     },
   }
 }
