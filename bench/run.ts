@@ -10,6 +10,12 @@
  * Long-run workload (`longRunEventsPerSecond`): the same livelock without loss, which runs all
  * 200000 steps in one simulator, so the log, the snapshots and the ghost state grow large.
  *
+ * Then the explorer (bench/explorer.ts) and Multi-Paxos (bench/multipaxos.ts).
+ *
+ * `npx tsx bench/run.ts engine multipaxos` runs only the named parts (`engine`, `explorer`,
+ * `multipaxos`) and prints their numbers without writing bench/results.json: for A/B comparisons
+ * of one part, back to back.
+ *
  * Benchmarks measure; no test asserts on time.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
@@ -34,6 +40,8 @@ interface Repetition {
   ms: number
   /** CPU time of this process over the same work: less sensitive to other load on the machine. */
   cpuMs: number
+  /** Narrating the logs afterwards (reading `sim.log`: see `Simulator.log`), which `ms` leaves out. */
+  textMs: number
 }
 
 function dueling(seed: number, lossPercent: number): RunInput {
@@ -45,7 +53,7 @@ function dueling(seed: number, lossPercent: number): RunInput {
 
 /** Run inputs in turn (seeds 1, 2, …) until at least `minMs` of engine work has been measured. */
 function repetition(minMs: number, input: (seed: number) => RunInput): Repetition {
-  const r: Repetition = { runs: 0, steps: 0, events: 0, ms: 0, cpuMs: 0 }
+  const r: Repetition = { runs: 0, steps: 0, events: 0, ms: 0, cpuMs: 0, textMs: 0 }
   for (let seed = 1; r.runs === 0 || r.ms < minMs; seed++) {
     const run = input(seed)
     const cpu = process.cpuUsage()
@@ -56,7 +64,9 @@ function repetition(minMs: number, input: (seed: number) => RunInput): Repetitio
     r.cpuMs += (used.user + used.system) / 1000
     r.runs++
     r.steps += sim.state.step
+    const text = performance.now()
     r.events += sim.log.length
+    r.textMs += performance.now() - text
   }
   return r
 }
@@ -79,11 +89,15 @@ function rowsOf(name: string, reps: Repetition[]) {
     cpuMs: Math.round(r.cpuMs),
     eventsPerSecond: perSecond(r.events, r.ms),
     eventsPerCpuSecond: perSecond(r.events, r.cpuMs),
+    eventsPerSecondWithText: perSecond(r.events, r.ms + r.textMs),
     stepsPerSecond: perSecond(r.steps, r.ms),
   }))
 }
 
-function main(): void {
+const PARTS = ['engine', 'explorer', 'multipaxos'] as const
+type Part = (typeof PARTS)[number]
+
+function engineBench() {
   const lossy = (seed: number) => dueling(seed, 10)
   repetition(300, lossy) // warm up the JIT
   const reps = Array.from({ length: REPETITIONS }, () => repetition(MIN_WORK_MS, lossy))
@@ -97,18 +111,13 @@ function main(): void {
   const long = rows.filter((r) => r.workload.endsWith('one run'))
   const events = reps.reduce((a, r) => a + r.events, 0)
   const steps = reps.reduce((a, r) => a + r.steps, 0)
-  const explorer = benchExplorer()
-  const multi = benchMultiPaxos()
   const results = {
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
-    date: new Date().toISOString(),
-    engineVersion: ENGINE_VERSION,
-    loadAverage1m: Number((loadavg()[0] ?? 0).toFixed(2)),
     workload: `dueling preset, 5 processes, lossPercent 10, retry fixed 1 tick, maxSteps ${MAX_STEPS}, seeds 1..n`,
     repetitions: REPETITIONS,
     minWorkMsPerRepetition: MIN_WORK_MS,
     engineEventsPerSecond: median(main.map((r) => r.eventsPerSecond)),
     engineEventsPerCpuSecond: median(main.map((r) => r.eventsPerCpuSecond)),
+    engineEventsPerSecondWithText: median(main.map((r) => r.eventsPerSecondWithText)),
     engineStepsPerSecond: median(main.map((r) => r.stepsPerSecond)),
     eventsPerStep: Number((events / steps).toFixed(2)),
     longRun: {
@@ -118,31 +127,78 @@ function main(): void {
       events: long[0]?.events ?? 0,
     },
     rows,
-    ...explorer,
+  }
+  console.log(`engineEventsPerSecond (median of ${REPETITIONS}): ${results.engineEventsPerSecond}`)
+  console.log(`engineEventsPerCpuSecond (median): ${results.engineEventsPerCpuSecond}`)
+  console.log(
+    `engineEventsPerSecondWithText (median, every sentence made): ${results.engineEventsPerSecondWithText}`,
+  )
+  console.log(`longRun.eventsPerSecond (median of ${LONG_REPETITIONS}): ${results.longRun.eventsPerSecond}`)
+  return results
+}
+
+function explorerBench() {
+  const explorer = benchExplorer()
+  console.log(
+    `explorerSpecStatesPerSecond: ${explorer.explorerSpecStatesPerSecond}; explorerSimStatesPerSecond: ${explorer.explorerSimStatesPerSecond}; ` +
+      `explorerMultiSpecStatesPerSecond: ${explorer.explorerMultiSpecStatesPerSecond}`,
+  )
+  return explorer
+}
+
+function multiPaxosBench() {
+  const multi = benchMultiPaxos()
+  const cold = multi.multiPaxosColdRun
+  console.table(multi.multiPaxosRepetitions)
+  console.log(
+    `multiPaxosEventsPerSecond (median of ${multi.multiPaxosRepetitions.length}, after a warm-up): ${multi.multiPaxosEventsPerSecond}; per CPU second: ${multi.multiPaxosEventsPerCpuSecond}; ` +
+      `with every sentence made: ${multi.multiPaxosEventsPerSecondWithText}; ` +
+      `the warm-up run (cold): ${perSecond(cold.events, cold.ms)} (${Math.round(cold.ms)} ms)`,
+  )
+  return {
     multiPaxosEventsPerSecond: multi.multiPaxosEventsPerSecond,
     multiPaxosEventsPerCpuSecond: multi.multiPaxosEventsPerCpuSecond,
+    multiPaxosEventsPerSecondWithText: multi.multiPaxosEventsPerSecondWithText,
     multiPaxos: {
       workload:
-        'Multi-Paxos, 5 replicas, 2 clients × 500 commands, lossPercent 5, leader crash after 300 answers',
-      runs: multi.multiPaxosRuns.map((r) => ({ ...r, ms: Math.round(r.ms), cpuMs: Math.round(r.cpuMs) })),
+        'Multi-Paxos, 5 replicas, 2 clients × 500 commands, lossPercent 5, leader crash after 300 answers; ' +
+        `a warm-up (one run, then one uncounted repetition), then ${multi.multiPaxosRepetitions.length} repetitions of seeds 1..n of at least 1 s each; coldRun is the first run`,
+      repetitions: multi.multiPaxosRepetitions,
+      coldRun: {
+        ...cold,
+        ms: Math.round(cold.ms),
+        cpuMs: Math.round(cold.cpuMs),
+        textMs: Math.round(cold.textMs),
+      },
     },
+  }
+}
+
+function main(): void {
+  const asked = process.argv.slice(2)
+  const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a))
+  if (unknown.length > 0) throw new Error(`unknown part ${unknown.join(', ')}; parts: ${PARTS.join(', ')}`)
+  const runs = (part: Part): boolean => asked.length === 0 || asked.includes(part)
+  const load = Number((loadavg()[0] ?? 0).toFixed(2))
+  const engine = runs('engine') ? engineBench() : null
+  const explorer = runs('explorer') ? explorerBench() : null
+  const multi = runs('multipaxos') ? multiPaxosBench() : null
+  console.log(`load average (1 min) before: ${load}, after: ${(loadavg()[0] ?? 0).toFixed(2)}`)
+  if (!engine || !explorer || !multi) return
+  const results = {
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
+    date: new Date().toISOString(),
+    engineVersion: ENGINE_VERSION,
+    loadAverage1m: load,
+    ...engine,
+    ...explorer,
+    ...multi,
   }
   const out = join(dirname(fileURLToPath(import.meta.url)), 'results.json')
   // Keep the browser numbers (bench/browser.ts merges them in) when only this part is re-run.
   const previous = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as { browser?: unknown }) : {}
   const merged = previous.browser === undefined ? results : { ...results, browser: previous.browser }
   writeFileSync(out, `${JSON.stringify(merged, null, 2)}\n`)
-  console.log(`engineEventsPerSecond (median of ${REPETITIONS}): ${results.engineEventsPerSecond}`)
-  console.log(`engineEventsPerCpuSecond (median): ${results.engineEventsPerCpuSecond}`)
-  console.log(`longRun.eventsPerSecond (median of ${LONG_REPETITIONS}): ${results.longRun.eventsPerSecond}`)
-  console.log(
-    `explorerSpecStatesPerSecond: ${explorer.explorerSpecStatesPerSecond}; explorerSimStatesPerSecond: ${explorer.explorerSimStatesPerSecond}; ` +
-      `explorerMultiSpecStatesPerSecond: ${explorer.explorerMultiSpecStatesPerSecond}`,
-  )
-  console.log(
-    `multiPaxosEventsPerSecond (median of 3): ${results.multiPaxosEventsPerSecond}; per CPU second: ${results.multiPaxosEventsPerCpuSecond}`,
-  )
   console.log(`wrote ${out}`)
 }
-
 main()

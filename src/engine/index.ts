@@ -98,7 +98,9 @@ export type RunInput = KernelRunInput<SimConfig>
 /** A deterministic Paxos run (see the kernel's `Simulator`). */
 export class Simulator extends KernelSimulator<PaxosTypes> {
   // Paxos's violations always name their ballots: its log is exactly the app's event type.
-  declare readonly log: SimEvent[]
+  override get log(): SimEvent[] {
+    return super.log as SimEvent[]
+  }
 
   constructor(input: RunInput, options: SimulatorOptions = {}) {
     super(paxos, input, options)

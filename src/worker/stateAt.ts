@@ -56,10 +56,12 @@ function capture(sim: Sim): EngineMoment {
     .sort((a, b) => a.fireAt - b.fireAt || a.seq - b.seq)
     .map((t) => ({ pid: t.pid as number, key: t.key as string, fireAt: t.fireAt as number }))
   const inFlight = (sim.state.inFlight as Message[]).slice().sort(byArrival)
-  const length = sim.log.length
-  const log = sim.log as SimEvent[]
-  let events: readonly SimEvent[] | null = null
-  return { step: sim.state.step, procs, timers, inFlight, events: () => (events ??= log.slice(0, length)) }
+  // The log's length without reading the log: reading it narrates every event (Simulator.log),
+  // which only a module's log grid asks for; the other panels never pay for the words.
+  const length = sim.logLength
+  let copy: readonly SimEvent[] | null = null
+  const events = (): readonly SimEvent[] => (copy ??= (sim.log as SimEvent[]).slice(0, length))
+  return { step: sim.state.step, procs, timers, inFlight, events }
 }
 
 function remember(moments: Map<number, EngineMoment>, step: number, m: EngineMoment): void {

@@ -67,7 +67,10 @@ export interface SimulatorOptions {
  * dropped).
  */
 export class Simulator<T extends ProtocolTypes> extends World<T> {
-  readonly log: LogEvent<RunEvent<T>>[] = []
+  /** The log itself; `log` hands it out narrated. */
+  private readonly events: LogEvent<RunEvent<T>>[] = []
+  /** Events before this index have their `text`; the rest are narrated when the log is read. */
+  private narrated = 0
   private interventions: ScheduledIntervention[]
   private nextIntervention = 0
   private snapshots: Snapshot<T>[] = []
@@ -109,24 +112,55 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
     this.takeSnapshot()
   }
 
-  /** Append one event to the log, stamped and narrated. */
+  /**
+   * The run's events so far, each stamped and narrated. The sentences are made here, when the
+   * log is read, not as the events happen: a sentence depends only on its event and the run's
+   * config (never on the state after it), so it is the same whenever it is made, and a replay
+   * (every seek back, every fork, the panels' own simulator) or a run nobody reads does not pay
+   * for words nobody reads. Every reader goes through this getter, so every event it hands out
+   * has its `text`; the array is the simulator's own (hold it, and it grows, un-narrated, with
+   * the run: read `log` again).
+   */
+  get log(): LogEvent<RunEvent<T>>[] {
+    if (this.narrated < this.events.length) this.narrate()
+    return this.events
+  }
+
+  /** How many events the run has logged (without narrating them). */
+  get logLength(): number {
+    return this.events.length
+  }
+
+  /** Give every event not yet narrated its `text`, the last of its stamps (see `log`). */
+  private narrate(): void {
+    const events = this.events
+    const module = this.module
+    const config = this.state.config
+    for (let i = this.narrated; i < events.length; i++) {
+      const e = events[i] as RunEvent<T> & { text: string }
+      const text =
+        e.kind === 'timer.cancel'
+          ? narrateTimerCancel(module, config, e as Extract<KernelEvent, { kind: 'timer.cancel' }>)
+          : narrateEvent(module, config, this.processCount, e)
+      compactSentence(text, i)
+      e.text = text
+    }
+    this.narrated = events.length
+  }
+
+  /** Append one event to the log, stamped (its sentence comes when the log is read: see `log`). */
   protected record(body: RunEvent<T>): void {
     const s = this.state
-    const text =
-      body.kind === 'timer.cancel'
-        ? narrateTimerCancel(this.module, s.config, body as Extract<KernelEvent, { kind: 'timer.cancel' }>)
-        : narrateEvent(this.module, s.config, this.processCount, body)
-    compactSentence(text, this.log.length)
     // Every body is a fresh object made for this one call, so it is stamped in place rather than
     // copied: a spread over two dozen event shapes was one of the engine's hottest spots. The
-    // stamps are added in the same order a spread would give, so the log's JSON is unchanged.
+    // stamps are added in the same order a spread would give (`text` last, when narrated), so
+    // the log's JSON is unchanged.
     const e = body as RunEvent<T> & { -readonly [K in keyof Stamp]: Stamp[K] }
-    e.seq = this.log.length
+    e.seq = this.events.length
     e.step = s.step
     e.tick = s.tick
     e.byUser = this.byUser
-    e.text = text
-    this.log.push(e as LogEvent<RunEvent<T>>)
+    this.events.push(e as LogEvent<RunEvent<T>>)
     if (this.aheadFrom < this.ahead.length) this.aheadFrom++
   }
 
@@ -146,7 +180,7 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
   step(maxStep = Infinity): boolean {
     const s = this.state
     if (s.halted) return false
-    if (this.log.length >= LIMITS.logEventsMax) return this.halt('log', LIMITS.logEventsMax)
+    if (this.events.length >= LIMITS.logEventsMax) return this.halt('log', LIMITS.logEventsMax)
     const pending = this.interventions[this.nextIntervention]
     if (pending && pending.step <= s.step) {
       // Left pending by a seek that stopped at the end of its step, before a user delivery that
@@ -184,8 +218,8 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
 
   /** Step until the run stops or `maxEvents` more events were logged (a bounded batch). */
   run(maxEvents = Infinity): boolean {
-    const stopAt = this.log.length + maxEvents
-    while (this.log.length < stopAt) if (!this.step()) return false
+    const stopAt = this.events.length + maxEvents
+    while (this.events.length < stopAt) if (!this.step()) return false
     return !this.halted
   }
 
@@ -212,7 +246,7 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
     let snap = this.snapshots[0]
     for (const sn of this.snapshots) if (sn.step <= target) snap = sn
     if (!snap) throw new Error('simulator has no snapshot')
-    const known = this.log.length + this.ahead.length - this.aheadFrom
+    const known = this.events.length + this.ahead.length - this.aheadFrom
     if (target < this.state.step || this.halted) this.restore(snap)
     // Forward, far past a snapshot whose events are known (logged before a seek back): jump to
     // it, when that saves more replaying than a restore costs.
@@ -267,16 +301,17 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
    */
   private restore(snap: Snapshot<T>): void {
     this.state = cloneKernelState(this.module, snap.state)
-    const log = this.log
+    const log = this.events
     if (snap.logLength < log.length) {
       // Keep the events cut off: a later seek forward may jump back over them.
       this.ahead = log.slice(snap.logLength).concat(this.ahead.slice(this.aheadFrom))
       this.aheadFrom = 0
       log.length = snap.logLength
+      this.narrated = Math.min(this.narrated, snap.logLength)
     }
     while (log.length < snap.logLength) log.push(this.ahead[this.aheadFrom++] as LogEvent<RunEvent<T>>)
     const restore = this.module.observer.restore
-    if (restore) this.state.ghost = restore(this.state.ghost, this.log, snap.logLength)
+    if (restore) this.state.ghost = restore(this.state.ghost, log, snap.logLength)
     this.nextIntervention = snap.nextIntervention
   }
 
@@ -321,7 +356,7 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
       step: this.state.step,
       // The observer may leave out what the log determines; it is rebuilt on restore.
       state: cloneKernelState(this.module, this.state, 'snapshot'),
-      logLength: this.log.length,
+      logLength: this.events.length,
       nextIntervention: this.nextIntervention,
     })
     if (this.snapshots.length <= this.snapshotsMax) return

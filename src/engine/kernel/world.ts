@@ -1,3 +1,11 @@
+import {
+  msgDeliver,
+  msgDrop,
+  msgSend,
+  timerCancel as timerCancelBody,
+  timerFire as timerFireBody,
+  timerSet as timerSetBody,
+} from './bodies.ts'
 import { LIMITS } from './limits.ts'
 import { removeAt, timerIndex } from './lists.ts'
 import type { Context, Effect, Outbox, ProtocolModule, ProtocolTypes, RunEvent } from './module.ts'
@@ -88,10 +96,10 @@ export abstract class World<T extends ProtocolTypes> {
 
 function enqueue<T extends ProtocolTypes>(w: World<T>, m: Message<T['Msg']>): void {
   const s = w.state
-  w.emit({ kind: 'msg.send', msg: m })
+  w.emit(msgSend(m))
   if (s.inFlight.length >= LIMITS.inFlightMax) {
     w.emit({ kind: 'limit.reached', limit: 'in-flight', value: LIMITS.inFlightMax })
-    w.emit({ kind: 'msg.drop', msg: m, reason: 'limit' })
+    w.emit(msgDrop(m, 'limit'))
     return
   }
   s.inFlight.push(m)
@@ -197,7 +205,7 @@ export function takeInFlight<T extends ProtocolTypes>(
 }
 
 export function drop<T extends ProtocolTypes>(w: World<T>, m: Message<T['Msg']>, reason: DropReason): void {
-  w.emit({ kind: 'msg.drop', msg: m, reason })
+  w.emit(msgDrop(m, reason))
 }
 
 export function processOf<T extends ProtocolTypes>(s: KernelState<T>, p: ProcessId): ProcRecord<T> {
@@ -216,7 +224,7 @@ export function deliver<T extends ProtocolTypes>(w: World<T>, m: Message<T['Msg'
   const r = w.module.onMessage(target.local, { msg: m, ctx: w.context(target.pid) })
   target.local = r.state
   const counted: Counted | null = r.counted
-  w.emit({ kind: 'msg.deliver', msg: m, now, counted })
+  w.emit(msgDeliver(m, now, counted))
   w.perform(target, r.outbox, m)
 }
 
@@ -233,7 +241,7 @@ function setTimer<T extends ProtocolTypes>(
   const fireAt = (s.tick + afterTicks) as Tick
   const timer = { id: s.nextTimerId++, pid, key, fireAt, seq: s.nextSeq++ }
   s.timers.push(timer)
-  w.emit({ kind: 'timer.set', pid, timerId: timer.id, fireAt, key })
+  w.emit(timerSetBody(pid, timer.id, fireAt, key))
 }
 
 /** Disarm timer `key` of process `pid`: logged when one was pending (a no-op otherwise). */
@@ -243,7 +251,7 @@ function cancelTimer<T extends ProtocolTypes>(w: World<T>, pid: ProcessId, key: 
   if (i < 0) return
   const t = s.timers[i]
   removeAt(s.timers, i)
-  if (t) w.emit({ kind: 'timer.cancel', pid, timerId: t.id, key, fireAt: t.fireAt })
+  if (t) w.emit(timerCancelBody(pid, t.id, key, t.fireAt))
 }
 
 /** The timer of `pid` with `key`, or its earliest one when no key is given. */
@@ -265,7 +273,7 @@ export function fireTimer<T extends ProtocolTypes>(
   const s = w.state
   removeAt(s.timers, s.timers.indexOf(t))
   const p = processOf(s, t.pid)
-  w.emit({ kind: 'timer.fire', pid: t.pid, timerId: t.id, key: t.key, now })
+  w.emit(timerFireBody(t.pid, t.id, t.key, now))
   const r = w.module.onTimer(p.local, { key: t.key, ctx: w.context(p.pid) })
   p.local = r.state
   w.perform(p, r.outbox, null)

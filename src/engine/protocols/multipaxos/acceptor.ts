@@ -1,3 +1,4 @@
+import { acceptFact } from './facts.ts'
 import { hearLeader, stepDown } from './election.ts'
 import { learnCommitPoint } from './learn.ts'
 import { compareMaybe } from './state.ts'
@@ -63,7 +64,7 @@ export function onAccept(
   promise(d, ballot)
   for (const e of entries) {
     r.accepted = slotSet(r.accepted, e.slot, { slot: e.slot, ballot, cmd: e.cmd })
-    d.fact({ kind: 'acceptor.accept', slot: e.slot, ballot, cmd: e.cmd })
+    d.fact(acceptFact(e.slot, ballot, e.cmd))
   }
   d.reply({ type: 'accepted', ballot, slots: entries.map((e) => e.slot) })
   if (from === r.pid) return

@@ -1,3 +1,4 @@
+import { clientAnswerFact, clientSendFact } from './facts.ts'
 import { fmtCmd, writeValue, type ClientRecord } from './state.ts'
 import type { ClientDraft } from './step.ts'
 import type { ClientCmd, ClientOp } from './types.ts'
@@ -50,7 +51,7 @@ export function issue(d: ClientDraft, ask?: ClientAsk): void {
   // then a push, copied the whole history twice.
   const sent: ClientRecord = { cmd, sentAt: d.ctx.now, answeredAt: null, result: null }
   c.history = c.history.concat([sent])
-  d.fact({ kind: 'client.send', client: c.client, cmd, retry: false, to: c.target, redirectedBy: null })
+  d.fact(clientSendFact(c.client, cmd, false, c.target, null))
   send(d, cmd)
 }
 
@@ -75,7 +76,7 @@ export function onReply(d: ClientDraft, from: number, seq: number, result: strin
   c.pending = null
   c.target = from
   d.cancelTimer('retry')
-  d.fact({ kind: 'client.answer', client: c.client, command: seq, result })
+  d.fact(clientAnswerFact(c.client, seq, result))
   const ops = d.ctx.config.workload[c.client - 1] ?? []
   if (c.nextOp < ops.length) d.setTimer('next', d.ctx.config.clientThinkTicks)
 }
@@ -92,14 +93,7 @@ export function onRedirect(d: ClientDraft, from: number, seq: number, leader: nu
     return
   }
   c.target = leader
-  d.fact({
-    kind: 'client.send',
-    client: c.client,
-    cmd: c.pending,
-    retry: true,
-    to: leader,
-    redirectedBy: from,
-  })
+  d.fact(clientSendFact(c.client, c.pending, true, leader, from))
   send(d, c.pending)
 }
 
@@ -108,13 +102,6 @@ export function onRetryTimer(d: ClientDraft): void {
   const c = d.state
   if (c.pending === null) return
   c.target = (c.target % d.ctx.config.replicaCount) + 1
-  d.fact({
-    kind: 'client.send',
-    client: c.client,
-    cmd: c.pending,
-    retry: true,
-    to: c.target,
-    redirectedBy: null,
-  })
+  d.fact(clientSendFact(c.client, c.pending, true, c.target, null))
   send(d, c.pending)
 }

@@ -199,7 +199,22 @@ export function observe(g: MpGhost, config: MpConfig, f: MpEvent): Conclusion[] 
 function chosenEvent(pid: number, slot: number, ballot: Ballot, cmd: Cmd, mask: number): Conclusion {
   const acceptors: number[] = []
   for (let p = 1; p < 31; p++) if (mask & (1 << p)) acceptors.push(p)
-  return { kind: 'slot.chosen', pid, slot, ballot, cmd, acceptors }
+  // With the kernel's stamps' slots after its own fields, as the handlers' frequent facts have
+  // them (facts.ts): one object per logged event, not two.
+  const chosen = {
+    kind: 'slot.chosen' as const,
+    pid,
+    slot,
+    ballot,
+    cmd,
+    acceptors,
+    seq: 0,
+    step: 0,
+    tick: 0,
+    byUser: false,
+    text: '',
+  }
+  return chosen
 }
 
 function onExecute(

@@ -53,8 +53,15 @@ export const deliver = (
 }
 export const sends = (r: Step<MpTypes>): Effect<MpTypes>[] =>
   r.outbox.filter((e) => e.do === 'send' || e.do === 'reply' || e.do === 'broadcast')
+/** The stamps the kernel fills when it logs an event (the frequent facts carry their slots: facts.ts). */
+const STAMPS = new Set(['seq', 'step', 'tick', 'byUser', 'text'])
+/** The facts a handler reported: each body and its pid, without the kernel's stamp slots. */
 export const events = (r: Step<MpTypes>): MpEvent[] =>
-  r.outbox.flatMap((e) => (e.do === 'emit' ? [e.event] : []))
+  r.outbox.flatMap((e) =>
+    e.do === 'emit'
+      ? [Object.fromEntries(Object.entries(e.event).filter(([k]) => !STAMPS.has(k))) as MpEvent]
+      : [],
+  )
 export const replica = (pid: number, over: Partial<ReplicaState> = {}): ReplicaState => ({
   ...newReplica(pid),
   ...over,

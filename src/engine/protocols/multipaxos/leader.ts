@@ -1,3 +1,4 @@
+import { proposeFact } from './facts.ts'
 import { advance, learnChosen } from './learn.ts'
 import { compareMaybe, fmtBallot, fmtCmd, majority, popcount, replicaPids, sameCmd } from './state.ts'
 import { slotSet } from './slots.ts'
@@ -77,7 +78,7 @@ export function propose(d: ReplicaDraft, cmd: Cmd): void {
   if (r.ballot === null) return
   const slot = r.nextSlot++
   r.proposals = slotSet(r.proposals, slot, cmd)
-  d.fact({ kind: 'slot.propose', slot, ballot: r.ballot, cmd })
+  d.fact(proposeFact(slot, r.ballot, cmd))
   const c = d.ctx.config
   if (c.batchSize <= 1) return sendAccepts(d, [{ slot, cmd }])
   const batch = d.own('batch')

@@ -1,3 +1,4 @@
+import { commitFact, executeFact } from './facts.ts'
 import { clientPid, compareMaybe, isReplica } from './state.ts'
 import { slotSet } from './slots.ts'
 import { at, type ReplicaDraft } from './step.ts'
@@ -20,7 +21,7 @@ export function learnChosen(
   const r = d.state
   if (slot <= r.commit || at(r.chosen, slot) !== null) return
   r.chosen = slotSet(r.chosen, slot, cmd)
-  d.fact({ kind: 'slot.commit', slot, cmd, via })
+  d.fact(commitFact(slot, cmd, via))
 }
 
 /** Advance the commit point over contiguous chosen slots and execute up to it. */
@@ -41,7 +42,7 @@ function execute(d: ReplicaDraft, slot: number): void {
   if (cmd === null) throw new Error(`P${r.pid} executes slot ${slot}, which is not chosen`)
   r.executed = slot
   if (cmd.op === 'noop') {
-    d.fact({ kind: 'slot.execute', slot, cmd, applied: false, result: '' })
+    d.fact(executeFact(slot, cmd, false, ''))
     return
   }
   const session = r.sessions[cmd.client]
@@ -54,7 +55,7 @@ function execute(d: ReplicaDraft, slot: number): void {
     if (cmd.op === 'put') r.register = cmd.value
     d.own('sessions')[cmd.client] = { seq: cmd.seq, result }
   }
-  d.fact({ kind: 'slot.execute', slot, cmd, applied: !duplicate, result })
+  d.fact(executeFact(slot, cmd, !duplicate, result))
   if (r.status === 'leader' && result !== '')
     d.send(clientPid(d.ctx.config, cmd.client), { type: 'reply', client: cmd.client, seq: cmd.seq, result })
 }

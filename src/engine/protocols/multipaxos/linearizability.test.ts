@@ -33,6 +33,19 @@ describe('linearizability of a single register', () => {
     expect(isLinearizable([[w('a1', 1, 2)], [r('nil', 3, 4)]])).toBe(false)
   })
 
+  it('checks a history too long for numeric search keys (they fall back to strings)', () => {
+    // Twelve clients of 20 sequential writes each, one after another in real time: 21^12
+    // placements times the register's possible values do not fit a safe integer. The last
+    // client's last write is read correctly, then an overwritten value is read.
+    let t = 0
+    const clients = Array.from({ length: 12 }, (_, c) =>
+      Array.from({ length: 20 }, (_, i) => w(`${c}.${i}`, ++t, ++t)),
+    )
+    const reader = [r('11.19', ++t, ++t)]
+    expect(isLinearizable([...clients, reader])).toBe(true)
+    expect(isLinearizable([...clients, [...reader, r('11.18', ++t, ++t)]])).toBe(false)
+  })
+
   it('a pending write may have taken effect (a read may see it) or not', () => {
     expect(isLinearizable([[w('a1', 1, null)], [r('a1', 2, 3)]])).toBe(true)
     expect(isLinearizable([[w('a1', 1, null)], [r('nil', 2, 3)]])).toBe(true)

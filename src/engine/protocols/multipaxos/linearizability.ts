@@ -35,7 +35,16 @@ function search(
 ): Set<string> {
   const hist = clients.map((ops) => ops.filter((o) => o.responded !== null || o.op === 'put'))
   const idx = hist.map(() => 0)
-  const seen = new Set<string>()
+  // A search state is (commands placed per client, register value). It is memoized as one number
+  // in mixed radix (a string per state was the search's largest cost): register values (a start,
+  // a written value or nil) get indexes as they are met; when the radix could pass 2^53 the key
+  // falls back to a string.
+  const regs = new Map<string, number>()
+  let radix = 1
+  for (const ops of hist) radix *= ops.length + 1
+  const numeric =
+    radix * (starts.length + 1 + hist.reduce((n, ops) => n + ops.length, 0)) < Number.MAX_SAFE_INTEGER
+  const seen = new Set<number | string>()
   const finals = new Set<string>()
   let states = 0
 
@@ -54,7 +63,14 @@ function search(
       finals.add(reg)
       if (!all) return true
     }
-    const key = `${idx.join(',')}|${reg}`
+    let key: number | string
+    if (numeric) {
+      let r = regs.get(reg)
+      if (r === undefined) regs.set(reg, (r = regs.size))
+      key = r
+      for (let c = 0; c < hist.length; c++)
+        key = key * ((hist[c] as readonly ObservedOp[]).length + 1) + (idx[c] ?? 0)
+    } else key = `${idx.join(',')}|${reg}`
     if (seen.has(key)) return false
     seen.add(key)
     if (++states > 1_000_000) throw new Error('linearizability search exceeded its limit')
