@@ -52,8 +52,9 @@ export interface DiagramProps {
 const MESSAGE_SPAN_PX = 170
 const NO_IDS: ReadonlySet<number> = new Set()
 const NO_TYPES: readonly string[] = []
-/** The view buttons' left offset in the diagram (timelineFrame.css `.tl-toolbar`). */
+/** The view buttons' left and top offsets in the diagram (timelineFrame.css `.tl-toolbar`). */
 const TOOLBAR_LEFT_PX = 4
+const TOOLBAR_TOP_PX = 2
 
 const idFrom = (e: SyntheticEvent, attr: 'data-msg-id' | 'data-pid'): number | null => {
   const el = (e.target as Element).closest?.(`[${attr}]`)
@@ -155,6 +156,7 @@ export function Diagram(props: DiagramProps) {
             laneFaces: props.laneFaces,
             hideQuiet,
             toolbarRightPx: toolbar ? toolbar.width + TOOLBAR_LEFT_PX : 0,
+            toolbarBottomPx: toolbar ? toolbar.height + TOOLBAR_TOP_PX : 0,
           })
         : null,
     // `log.length` too: a log that grows in place is a new picture.

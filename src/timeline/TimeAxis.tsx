@@ -1,9 +1,5 @@
+import { AXIS_Y, cursorPill, PILL_CLEARANCE_PX } from './cursorPill.ts'
 import type { AxisTick, Frame } from './layout.ts'
-
-/** Axis numbers too close to the cursor pill are hidden so the pill stays readable. */
-const PILL_CLEARANCE_PX = 24
-/** The row of the axis numbers and the cursor pill. */
-const AXIS_Y = 15
 
 /** Props shared by the axis parts; x values are content pixels (see `Layout`). */
 export interface AxisProps {
@@ -51,17 +47,12 @@ export function TimeAxis({
   pillMinX = -Infinity,
   scale = 1,
 }: AxisProps & { cursorTick: number; cursorStep: number; pillMinX?: number; scale?: number }) {
-  const [left, right] = visibleX
-  const inView = cursorX >= left - 0.5 && cursorX <= right + 0.5
-  const pill = `t ${cursorTick} · step ${cursorStep}`
-  const pillW = (pill.length * 7.4 + 16) * scale
-  const pillH = 24 * scale
-  const y = Math.max(AXIS_Y, 4 + pillH / 2)
-  const pillX = Math.min(Math.max(cursorX - pillW / 2, left, pillMinX), right - pillW)
+  const pill = cursorPill(cursorX, cursorTick, cursorStep, visibleX, pillMinX, scale)
+  const { inView, centreY: y } = pill
   return (
     <g className="tl-axis">
       {axis
-        .filter((t) => !inView || Math.abs(t.x - cursorX) > pillW / 2 + PILL_CLEARANCE_PX)
+        .filter((t) => !inView || Math.abs(t.x - cursorX) > pill.w / 2 + PILL_CLEARANCE_PX)
         .map((t, i) => (
           <text key={i} x={t.x} y={y} dy="0.35em" style={fontOf(scale)}>
             {t.tick}
@@ -69,9 +60,9 @@ export function TimeAxis({
         ))}
       {inView && (
         <g className="tl-cursor" aria-label={`Now: tick ${cursorTick}, step ${cursorStep}`} role="img">
-          <rect x={pillX} y={y - pillH / 2} width={pillW} height={pillH} rx={pillH / 2} />
-          <text x={pillX + pillW / 2} y={y} dy="0.35em" style={fontOf(scale)}>
-            {pill}
+          <rect x={pill.x} y={pill.y} width={pill.w} height={pill.h} rx={pill.h / 2} />
+          <text x={pill.x + pill.w / 2} y={y} dy="0.35em" style={fontOf(scale)}>
+            {pill.text}
           </text>
         </g>
       )}

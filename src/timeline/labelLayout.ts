@@ -24,6 +24,8 @@ export interface LabelLayoutOptions {
   readonly measureText?: (text: string) => number
   /** Countdowns on the lanes: a pending one is labelled (`backoff → t57`) where there is room. */
   readonly timers?: readonly TimerGeom[]
+  /** Boxes drawn over the plot (the view buttons), in content pixels: no label is placed under them. */
+  readonly keepOut?: readonly Box[]
 }
 
 /** Candidate label centres for a pending countdown: under its bar, from "now" on, then before it. */
@@ -145,9 +147,11 @@ export function layoutLabels(
   }
   const bounds: Box = { x: visibleX[0], y: 0, w: visibleX[1] - visibleX[0], h: frame.plotBottom }
   // Keep labels off mark glyphs and ✓/✗ badges, so a label never hides what it might explain.
-  const glyphs: Box[] = marks
+  const glyphs: Box[] = [...(options.keepOut ?? [])]
+  for (const g of marks
     .filter((m) => m.pid !== null)
-    .map((m) => ({ x: m.x - 9 * markScale, y: m.y - 9 * markScale, w: 18 * markScale, h: 18 * markScale }))
+    .map((m) => ({ x: m.x - 9 * markScale, y: m.y - 9 * markScale, w: 18 * markScale, h: 18 * markScale })))
+    glyphs.push(g)
   for (const a of arrows) if (a.badge) glyphs.push({ x: a.badge.x - 8, y: a.badge.y - 8, w: 16, h: 16 })
   // A countdown still running is what the lane is doing now: labels keep off its bar.
   for (const t of options.timers ?? []) {

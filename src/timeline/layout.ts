@@ -11,6 +11,7 @@ import {
 import { densityInView, thinMarks, type Density } from './density.ts'
 import { proposerSlots } from './proposers.ts'
 import type { LabelGeom } from './labels.ts'
+import { cursorPill } from './cursorPill.ts'
 import { layoutLabels } from './labelLayout.ts'
 import { indexLog, tickAtStep, type LogIndex, type MessageRecord } from './logIndex.ts'
 import { TIMER_BAR, timersInView, type TimerLayer } from './timers.ts'
@@ -63,6 +64,8 @@ export interface LayoutOptions {
    * the plot). Default 0.
    */
   readonly toolbarRightPx?: number
+  /** The bottom edge of those buttons, in pixels from the diagram's top: labels keep out from under them. */
+  readonly toolbarBottomPx?: number
   /** Leave out routine (quiet) messages, except those in `forceLabelIds` (default false). */
   readonly hideQuiet?: boolean
   /** Processes known to be down (a hint added to what the log says). */
@@ -240,12 +243,20 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
     below: timerBelow,
   }
   const timers = timersInView(index, cursorStep, cursorTick, from, to, timerGeo)
+  const pillMinX = round1(Math.max(frame.plotLeft, (options.toolbarRightPx ?? 0) + 6) - offsetX)
+  const pill = cursorPill(round1(x(cursorTick)), cursorTick, cursorStep, visibleX, pillMinX, typeScale)
+  // The view buttons and the cursor's pill sit over the band above the lanes where global marks
+  // ("slot 2 = …") are labelled: a label there would be hidden under them (content pixels).
+  const keepOut = [...(pill.inView ? [{ x: pill.x - 4, y: pill.y, w: pill.w + 8, h: pill.h + 2 }] : [])]
+  if (options.toolbarRightPx)
+    keepOut.push({ x: -offsetX, y: 0, w: options.toolbarRightPx + 4, h: options.toolbarBottomPx ?? 0 })
   const labels = layoutLabels(frame, visibleX, arrows, marks, bands, {
     ...options,
     timers: timerLabelRoom ? timers.items : [],
     fontPx: labelFontPx,
     minLabelledArrowPx: FRAME.minLabelledArrowPx * typeScale,
     markScale: typeScale,
+    keepOut,
   })
   const tickCount = Math.max(2, Math.floor((frame.plotRight - frame.plotLeft) / 90))
   const axis = (extra ? ticksAcross(view, from, to, tickCount) : ticks(view[0], view[1], tickCount))
@@ -257,7 +268,7 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
     pxPerTick,
     offsetX,
     visibleX,
-    pillMinX: round1(Math.max(frame.plotLeft, (options.toolbarRightPx ?? 0) + 6) - offsetX),
+    pillMinX,
     cursorStep,
     cursorTick,
     cursorX: round1(x(cursorTick)),

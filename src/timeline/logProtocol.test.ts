@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { moduleFor, protocolPreset, runProtocolPreset, type SimEvent } from '../engine/index.ts'
+import { cursorPill } from './cursorPill.ts'
 import { computeLayout } from './layout.ts'
 import { indexLog } from './logIndex.ts'
 import { logProtocol, tagLogProtocol } from './logProtocol.ts'
@@ -129,5 +130,34 @@ describe('routine messages can be left out of the picture', () => {
   it("keeps the cursor's pill clear of the view buttons", () => {
     const layout = computeLayout(log, 0, { ...whole, toolbarRightPx: 300 })
     expect(layout.pillMinX + layout.offsetX).toBe(306)
+  })
+
+  it('places no label under the view buttons (a chosen slot is labelled over the lanes)', () => {
+    const toolbar = { x: 0, y: 0, w: 400, h: 80 }
+    const under = (l: { x: number; y: number; w: number }, offsetX: number): boolean =>
+      l.x + offsetX < toolbar.x + toolbar.w && l.y < toolbar.y + toolbar.h
+    const free = computeLayout(log, last, { ...whole, viewTicks: [0, 60] })
+    // Without the buttons' box, some label (a chosen slot's, near the top-left) sits there.
+    expect(free.labels.some((l) => under(l, free.offsetX))).toBe(true)
+    const kept = computeLayout(log, last, {
+      ...whole,
+      viewTicks: [0, 60],
+      toolbarRightPx: toolbar.w,
+      toolbarBottomPx: toolbar.h,
+    })
+    expect(kept.labels.length).toBeGreaterThan(0)
+    expect(kept.labels.filter((l) => under(l, kept.offsetX))).toEqual([])
+  })
+
+  it("places no label under the cursor's pill (large type, as on a projector)", () => {
+    const chosen = log.find((e) => (e.kind as string) === 'slot.chosen')?.step ?? 0
+    const layout = computeLayout(log, chosen, { ...whole, viewTicks: [0, 120], typeScale: 1.5 })
+    const { cursorX, cursorTick, visibleX, pillMinX } = layout
+    const pill = cursorPill(cursorX, cursorTick, chosen, visibleX, pillMinX, 1.5)
+    const overlaps = layout.labels.filter(
+      (l) => l.x < pill.x + pill.w && pill.x < l.x + l.w && l.y < pill.y + pill.h && pill.y < l.y + l.h,
+    )
+    expect(layout.labels.some((l) => l.tone === 'chosen')).toBe(true)
+    expect(overlaps).toEqual([])
   })
 })

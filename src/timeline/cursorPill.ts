@@ -1,0 +1,37 @@
+/** The cursor's "t 45 · step 30" pill in the axis row: where it is drawn, shared by the axis and the labels. */
+
+/** Axis numbers too close to the cursor pill are hidden so the pill stays readable. */
+export const PILL_CLEARANCE_PX = 24
+/** The row of the axis numbers and the cursor pill. */
+export const AXIS_Y = 15
+
+export interface CursorPill {
+  readonly text: string
+  /** False when the cursor is outside the view (no pill is drawn). */
+  readonly inView: boolean
+  /** The pill's box, in content pixels (see `Layout`), and the row's centre line. */
+  readonly x: number
+  readonly y: number
+  readonly w: number
+  readonly h: number
+  readonly centreY: number
+}
+
+/** The pill for a cursor at `cursorX`, kept inside the view and right of `pillMinX`. Pure. */
+export function cursorPill(
+  cursorX: number,
+  cursorTick: number,
+  cursorStep: number,
+  visibleX: readonly [number, number],
+  pillMinX = -Infinity,
+  scale = 1,
+): CursorPill {
+  const [left, right] = visibleX
+  const text = `t ${cursorTick} · step ${cursorStep}`
+  const w = (text.length * 7.4 + 16) * scale
+  const h = 24 * scale
+  const centreY = Math.max(AXIS_Y, 4 + h / 2)
+  const x = Math.min(Math.max(cursorX - w / 2, left, pillMinX), right - w)
+  const inView = cursorX >= left - 0.5 && cursorX <= right + 0.5
+  return { text, inView, x, y: centreY - h / 2, w, h, centreY }
+}
