@@ -150,7 +150,7 @@ test('keyboard: F, C and H act wherever the focus is (not only in the diagram), 
   await page.keyboard.press('h')
   await expect(quiet).toHaveAttribute('aria-pressed', 'false')
   // With the diagram focused, each key acts once (not twice, which would look like nothing).
-  await page.locator('.tl-svg').first().focus()
+  await page.locator('.tl-diagram').first().focus()
   await page.keyboard.press('f')
   await expect(follow).toHaveAttribute('aria-pressed', 'false')
   await page.keyboard.press('f')
