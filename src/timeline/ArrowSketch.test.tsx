@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { placeGlyph, sketchLooks } from './ArrowSketch.tsx'
+import * as glyphs from './glyphs.ts'
 import { ARROW_HEAD, SELF_LOOP } from './glyphs.ts'
 import { computeLayout } from './layout.ts'
 import { BALLOT_HUE_COUNT } from './palette.ts'
@@ -17,6 +18,29 @@ describe('ArrowSketch', () => {
     expect(placeGlyph(ARROW_HEAD, 100, 50, 0)).toBe('M100 50 L87 44 L90 50 L87 56 Z')
     // Pointing down (90°): the head's back is above its tip.
     expect(placeGlyph(ARROW_HEAD, 100, 50, 90)).toBe('M100 50 L106 37 L100 40 L94 37 Z')
+  })
+
+  it('places every glyph as a fresh parse of its path would (glyphs are parsed once)', () => {
+    const r1 = (v: number): number => Math.round(v * 10) / 10
+    const reparse = (d: string, x: number, y: number, deg: number, scale: number): string => {
+      const [cos, sin] = [Math.cos((deg * Math.PI) / 180), Math.sin((deg * Math.PI) / 180)]
+      return d.replace(/(-?\d*\.?\d+) (-?\d*\.?\d+)/g, (_, a: string, b: string) => {
+        const [px, py] = [Number(a) * scale, Number(b) * scale]
+        return `${r1(x + px * cos - py * sin)} ${r1(y + px * sin + py * cos)}`
+      })
+    }
+    const paths = Object.values(glyphs).filter((g): g is string => typeof g === 'string')
+    expect(paths.length).toBeGreaterThan(5)
+    for (const d of paths)
+      for (const [x, y, deg, scale] of [
+        [0, 0, 0, 1],
+        [100.37, 52.9, 33.3, 0.6],
+        [-8, 410.05, 271, 1.5],
+      ] as const) {
+        expect(placeGlyph(d, x, y, deg, scale)).toBe(reparse(d, x, y, deg, scale))
+        // Twice: the second call uses the cached parse.
+        expect(placeGlyph(d, x, y, deg, scale)).toBe(reparse(d, x, y, deg, scale))
+      }
   })
 
   it('draws every arrow of one look in the same paths, where the full arrow draws it', () => {

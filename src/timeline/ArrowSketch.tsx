@@ -26,11 +26,40 @@ export function placeGlyph(d: string, x: number, y: number, deg: number, scale =
   const rad = (deg * Math.PI) / 180
   const cos = Math.cos(rad)
   const sin = Math.sin(rad)
-  return d.replace(/(-?\d*\.?\d+) (-?\d*\.?\d+)/g, (_, a: string, b: string) => {
-    const px = Number(a) * scale
-    const py = Number(b) * scale
-    return `${r1(x + px * cos - py * sin)} ${r1(y + px * sin + py * cos)}`
-  })
+  const { texts, points } = parsedGlyph(d)
+  let out = texts[0] ?? ''
+  for (let i = 0; i < points.length; i += 2) {
+    const px = (points[i] ?? 0) * scale
+    const py = (points[i + 1] ?? 0) * scale
+    out += `${r1(x + px * cos - py * sin)} ${r1(y + px * sin + py * cos)}${texts[i / 2 + 1] ?? ''}`
+  }
+  return out
+}
+
+/** A glyph split once into its text between points and its points' coordinates (x, y, x, y…). */
+interface ParsedGlyph {
+  readonly texts: readonly string[]
+  readonly points: readonly number[]
+}
+
+/** The few glyphs are parsed once, not for every arrow of every scrub frame. */
+const PARSED = new Map<string, ParsedGlyph>()
+
+function parsedGlyph(d: string): ParsedGlyph {
+  const known = PARSED.get(d)
+  if (known) return known
+  const texts: string[] = []
+  const points: number[] = []
+  let last = 0
+  for (const m of d.matchAll(/(-?\d*\.?\d+) (-?\d*\.?\d+)/g)) {
+    texts.push(d.slice(last, m.index))
+    points.push(Number(m[1]), Number(m[2]))
+    last = m.index + m[0].length
+  }
+  texts.push(d.slice(last))
+  const parsed = { texts, points }
+  PARSED.set(d, parsed)
+  return parsed
 }
 
 const r1 = (v: number): number => Math.round(v * 10) / 10
