@@ -21,8 +21,15 @@ function StatusLine({ l, y, fontPx, width }: { l: LaneGeom; y: number; fontPx: n
   if (s.down) {
     return (
       <g className="tl-status tl-status-down" transform={`translate(${x} ${y})`}>
-        <rect x={0} y={-fontPx * 0.8} width={fontPx * 3.6} height={fontPx * 1.3} rx={4} />
-        <text x={fontPx * 1.8} dy="-0.12em" style={{ fontSize: fontPx }}>
+        {/* The bold capitals are wider than the box in some fonts (a projector's large type clipped
+            the D): the text is fitted to the box's inside, centred on it. */}
+        <rect x={0} y={-fontPx * 0.98} width={fontPx * 4} height={fontPx * 1.26} rx={4} />
+        <text
+          x={fontPx * 2}
+          textLength={fontPx * 3.3}
+          lengthAdjust="spacingAndGlyphs"
+          style={{ fontSize: fontPx }}
+        >
           DOWN
         </text>
       </g>

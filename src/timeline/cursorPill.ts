@@ -35,3 +35,19 @@ export function cursorPill(
   const inView = cursorX >= left - 0.5 && cursorX <= right + 0.5
   return { text, inView, x, y: centreY - h / 2, w, h, centreY }
 }
+
+/**
+ * True when an axis number centred at `x` lies wholly inside the plot and right of the view
+ * buttons (`pillMinX` keeps 6 px clear of them): a number under the buttons or cut by the plot's
+ * edge reads as a wrong number ("…3" for 585). Pure.
+ */
+export function tickLabelShown(
+  x: number,
+  tick: number,
+  visibleX: readonly [number, number],
+  pillMinX = -Infinity,
+  scale = 1,
+): boolean {
+  const half = (String(tick).length * 7.4 * scale) / 2
+  return x - half >= Math.max(visibleX[0], pillMinX - 6) && x + half <= visibleX[1]
+}
