@@ -136,3 +136,23 @@ test('a broken link that arrives while a write is due leaves the address on the 
   expect(await cursorStep(page)).toBe(1)
   await expect(page.getByText('This link could not be opened')).toHaveCount(0)
 })
+
+test('a broken link beside ?preset= keeps the kept work, as its banner says', async ({ page }) => {
+  await openApp(page, '?preset=racing-adopt')
+  const step = page.getByRole('button', { name: /^Step \(/ })
+  for (let i = 0; i < 7; i++) await step.click()
+  await expect(position(page)).toContainText('step 7/')
+  // A real link cut short, as a chat client might truncate it.
+  await expect(page).toHaveURL(/#s=1\./)
+  const cut = page.url().split('#s=1.')[1]?.slice(0, 40) ?? ''
+  await page.goto('about:blank')
+  await page.goto(`/?preset=basic#s=1.${cut}`)
+  await expect(page.getByText('Your current work is unchanged')).toBeVisible()
+  await expect(position(page)).not.toContainText('computing')
+  await expect(picker(page)).toHaveValue('racing-adopt')
+  expect(await cursorStep(page)).toBe(7)
+  await page.reload()
+  await settled(page)
+  await expect(picker(page)).toHaveValue('racing-adopt')
+  expect(await cursorStep(page)).toBe(7)
+})

@@ -13,7 +13,8 @@ import { synodStore } from './store.ts'
  *
  * Start-up order: a `#s=` link wins, then `?preset=`, then the work kept from last time, then the
  * basic example. A link that cannot be opened never replaces anything: the previous work is
- * loaded, a banner names the problem, and the address goes back at once to the work's own link
+ * loaded (even beside a `?preset=`, which then opens only when nothing was kept), a banner names
+ * the problem, and the address goes back at once to the work's own link
  * (replaced, not pushed: Back does not return to the broken link), so a reload opens the work
  * again instead of showing the same error.
  *
@@ -156,23 +157,27 @@ async function keptWork(search: string): Promise<{ kept: KeptWork | null; curren
 }
 
 /**
- * Open `?preset=`, else the kept work, else basic. `notice` is shown either way (a broken link's
- * explanation). Resolves when the choice is made.
+ * Open `?preset=`, else the kept work, else basic. `brokenLink` (a broken link's explanation)
+ * puts the kept work first: the banner says the current work is unchanged, so a `?preset=` beside
+ * the broken link must not replace it (it opens only when nothing was kept). Resolves when the
+ * choice is made.
  */
-async function openFallback(search: string, notice: string | null): Promise<void> {
+async function openFallback(search: string, brokenLink: string | null): Promise<void> {
   const requested = new URLSearchParams(search).get('preset')
-  if (requested !== null && presetById(requested)) {
+  const known = requested !== null && presetById(requested) !== undefined
+  if (known && brokenLink === null) {
     loadPreset(requested)
-    setNotice(notice)
+    setNotice(null)
     return
   }
   const { kept, current } = await keptWork(search)
   if (!current) return
   if (kept) openScenario(kept.scenario, kept.presetId)
-  else loadPreset('basic')
+  else loadPreset(known ? requested : 'basic')
   const showing = kept ? 'your previous work' : 'the basic run'
-  if (requested !== null) setNotice(`There is no example called “${requested}”; showing ${showing}.`)
-  if (notice !== null) setNotice(notice)
+  if (requested !== null && !known)
+    setNotice(`There is no example called “${requested}”; showing ${showing}.`)
+  if (brokenLink !== null) setNotice(brokenLink)
 }
 
 /**
