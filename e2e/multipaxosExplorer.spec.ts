@@ -156,3 +156,19 @@ test('Find a violation on mp-steady with skip phase 1: the first violation, show
   expect(box.x).toBeGreaterThanOrEqual(plot.x)
   expect(box.x + box.width).toBeLessThanOrEqual(Math.min(plot.x + plot.width, side.x))
 })
+
+// QA: a goal that breaks no rule was shown in the red violation box, its words without a full stop.
+test('a goal that is not a violation is shown as a finding, not in the violation box', async ({ page }) => {
+  test.setTimeout(180_000)
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await openApp(page, '?preset=mp-steady')
+  await skipPhase1(page)
+  await page.getByRole('button', { name: 'Explore', exact: true }).click()
+  await panel(page).getByLabel('Goal').selectOption({ label: 'a new leader fills a hole with a no-op' })
+  await panel(page).getByRole('button', { name: 'Find the shortest run' }).click()
+  const verdict = panel(page).locator('.explorer-verdict')
+  await expect(verdict).toContainText('Found', { timeout: 150_000 })
+  await expect(verdict).not.toHaveClass(/\bbad\b/)
+  await expect(verdict).toHaveClass(/\bfound\b/)
+  await expect(verdict.locator('.explorer-found-what')).toHaveText(/^P\d fills slot [\d, ]+ with a no-op\.$/)
+})

@@ -68,6 +68,8 @@ export interface ExplorerRun {
   readonly scenarioBugs: readonly (keyof BugToggles)[]
   /** Spec mode: the constants of the model being checked (null for a schedule search). */
   readonly checked: SpecConstantsForm | null
+  /** A schedule search: the goal it searches for (the result is a violation only for some goals). */
+  readonly goal: SimGoal | null
 }
 
 /** A schedule search's outcome (what the result panel shows of it). */
@@ -217,8 +219,9 @@ function begin(
   bounds: ExplorerRun['bounds'],
   autoLoad: boolean,
   checked: SpecConstantsForm | null = null,
+  goal: SimGoal | null = null,
 ): void {
-  const run = { mode, status: 'running', bounds, autoLoad, cancelling: false, checked } as const
+  const run = { mode, status: 'running', bounds, autoLoad, cancelling: false, checked, goal } as const
   set({ run: { ...run, progress: ZERO_PROGRESS, outcome: null, error: null, scenarioBugs: scenarioBugs() } })
 }
 
@@ -235,8 +238,8 @@ export function startScheduleSearch(): void {
   const { sim } = get()
   const main = synodStore.getState()
   const bounds = { maxStates: sim.maxStates, maxDepth: sim.maxDepth }
-  begin('sim', bounds, false)
   const goal = goalOf(sim, currentProtocol())
+  begin('sim', bounds, false, null, goal)
   const search = { scenario: main.scenario, fromStep: main.cursor, goal, budgets: sim.budgets }
   explorer().sim({ ...search, bounds })
 }
@@ -280,10 +283,11 @@ export function findViolation(): boolean {
   const bounds = { maxStates: 300_000, maxDepth: 300 }
   const goal = target.goal.id
   set({ open: true, mode: 'sim', sim: { ...get().sim, goal, budgets, ...bounds } })
-  begin('sim', bounds, true)
+  const simGoal = goalOf(get().sim, module)
+  begin('sim', bounds, true, null, simGoal)
   const scenario: Scenario = { ...current.scenario, interventions: explore.interventions }
   const fromStep = explore.fromStep ?? 0
-  explorer().sim({ scenario, fromStep, goal: goalOf(get().sim, module), budgets, bounds })
+  explorer().sim({ scenario, fromStep, goal: simGoal, budgets, bounds })
   return true
 }
 

@@ -1,3 +1,4 @@
+import { paxos, protocolById } from '../engine/index.ts'
 import type { SpecViolation } from '../explorer/trace.ts'
 import { specQuorums } from '../explorer/universe.ts'
 import type { Scenario } from '../scenarios/scenario.ts'
@@ -15,7 +16,7 @@ import { useSpecModel } from './ExplorerForms.tsx'
 import { violationsThrough } from '../store/runIndex.ts'
 import { useSynod } from '../store/store.ts'
 import { fmt, SearchStats } from './explorerParts.tsx'
-import { scenarioBugsText, specModelText } from './explorerWords.ts'
+import { asSentence, goalIsViolation, scenarioBugsText, specModelText } from './explorerWords.ts'
 import { MultiPaxosResult } from './MultiPaxosResult.tsx'
 import { ShowOnDiagram } from './ShowOnDiagram.tsx'
 
@@ -144,15 +145,18 @@ function Found({ run, outcome, found }: { run: ExplorerRun; outcome: SimOutcome;
   const at = useSynod((s) => (loaded && !s.computing ? s.cursor : null))
   const end = found.cursor ?? outcome.fromStep
   const changes = outcome.changes.length
+  const module = protocolById(found.protocol ?? 'paxos') ?? paxos
+  // A violation is shown as one; a goal that breaks no rule (a hole filled) is a finding.
+  const violation = run.goal === null || goalIsViolation(module, run.goal.id)
   return (
-    <div className="explorer-verdict bad" role="status">
+    <div className={`explorer-verdict ${violation ? 'bad' : 'found'}`} role="status">
       <p>
         <strong>Found</strong> after {fmt(run.progress.distinctStates)} states: a schedule of{' '}
         {end - outcome.fromStep} steps from step {outcome.fromStep}. The search is breadth-first, so no
         schedule within these budgets reaches this goal in fewer moves (steps plus the explorer&apos;s{' '}
         {changes === 1 ? 'change' : 'changes'}); this is the first step of the run where it holds.
       </p>
-      <p className="explorer-found-what">{outcome.foundText}</p>
+      {outcome.foundText && <p className="explorer-found-what">{asSentence(outcome.foundText)}</p>}
       {loaded && <EarlierViolation end={end} />}
       <Changes changes={outcome.changes} />
       {at === end && <p>It is on the diagram now, at step {end}, where it happens.</p>}

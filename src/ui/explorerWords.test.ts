@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { enabledBugs, scenarioBugsText, specModelText } from './explorerWords.ts'
+import { paxos, protocolById } from '../engine/index.ts'
+import { asSentence, enabledBugs, goalIsViolation, scenarioBugsText, specModelText } from './explorerWords.ts'
 
 describe('what spec mode says it checked', () => {
   it('names the model: correct Paxos.tla, its constants, and whether quorums intersect', () => {
@@ -33,5 +34,22 @@ describe('what spec mode says it checked', () => {
       'amnesiaOnCrash',
       'duplicateBallots',
     ])
+  })
+})
+
+describe('how a found schedule is shown', () => {
+  it('shows only a broken rule as a violation, never a goal such as a hole filled', () => {
+    const mp = protocolById('multipaxos')!
+    expect(goalIsViolation(mp, 'violation')).toBe(true)
+    expect(goalIsViolation(mp, 'prefix-agreement')).toBe(true)
+    expect(goalIsViolation(mp, 'hole-filled')).toBe(false)
+    expect(goalIsViolation(mp, 'slot-chosen')).toBe(false)
+    expect(goalIsViolation(paxos, 'decided')).toBe(false)
+  })
+
+  it("makes the goal's words a sentence", () => {
+    expect(asSentence('P5 fills slot 1 with a no-op')).toBe('P5 fills slot 1 with a no-op.')
+    expect(asSentence('slot 2 is chosen')).toBe('Slot 2 is chosen.')
+    expect(asSentence('Agreement violated.')).toBe('Agreement violated.')
   })
 })

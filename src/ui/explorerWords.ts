@@ -1,4 +1,5 @@
-import type { BugToggles } from '../engine/index.ts'
+import type { AnyProtocol, BugToggles } from '../engine/index.ts'
+import { ANY_VIOLATION } from '../explorer/goals.ts'
 import type { SpecForm } from '../store/explorer.ts'
 import { BUGS } from './ConfigDialog.tsx'
 
@@ -34,4 +35,23 @@ export function scenarioBugsText(bugs: readonly (keyof BugToggles)[]): string | 
     ? ' Quorums too small can be modelled here: set Quorum size to half the acceptors or fewer.'
     : ''
   return `The scenario's ${which} not part of this model: it checks correct Paxos, so it cannot find that bug. To see the bug break agreement, use “Find a schedule”.${small}`
+}
+
+/**
+ * Whether reaching goal `id` of `module` means a rule was broken (any invariant violation, or a
+ * violation of one `always` property), so the found run is shown as a violation; any other goal
+ * (a hole filled, a value decided) is a finding, not a fault. Pure.
+ */
+export function goalIsViolation(module: AnyProtocol, id: string): boolean {
+  if (id === ANY_VIOLATION) return true
+  const properties: readonly { kind: string; id: string }[] = module.properties
+  return properties.some((p) => p.kind === 'always' && p.id === id)
+}
+
+/** `text` as a sentence: capitalised, ending in a full stop unless it already ends a sentence. Pure. */
+export function asSentence(text: string): string {
+  const t = text.trim()
+  if (t === '') return t
+  const capital = t[0]!.toUpperCase() + t.slice(1)
+  return /[.!?…]$/.test(capital) ? capital : `${capital}.`
 }
