@@ -182,3 +182,30 @@ test('keyboard: F, C and H act wherever the focus is (not only in the diagram), 
   await expect(keys).toContainText('Lecture colours on or off')
   await expect(keys).not.toContainText('routine messages')
 })
+
+// QA: in the help dialog Tab went dialog → Close → the page's body, out of the modal.
+test('Tab and Shift+Tab stay inside the help and shortcut dialogs', async ({ page }) => {
+  await openApp(page, '?preset=basic')
+  const inDialog = () => page.evaluate(() => document.activeElement?.closest('dialog[open]') !== null)
+  const check = async (title: string) => {
+    const dialog = page.getByRole('dialog', { name: title })
+    await expect(dialog).toBeVisible()
+    const stops = await dialog
+      .locator('button:visible, a[href]:visible, input:visible, select:visible')
+      .count()
+    for (let i = 0; i < stops + 2; i++) {
+      await page.keyboard.press('Tab')
+      expect(await inDialog(), `Tab ${i + 1} in “${title}”`).toBe(true)
+    }
+    for (let i = 0; i < stops + 2; i++) {
+      await page.keyboard.press('Shift+Tab')
+      expect(await inDialog(), `Shift+Tab ${i + 1} in “${title}”`).toBe(true)
+    }
+    await page.keyboard.press('Escape')
+    await expect(dialog).toBeHidden()
+  }
+  await page.getByRole('button', { name: 'Help: how to read the diagram' }).click()
+  await check('How to read Synod')
+  await page.keyboard.press('?')
+  await check('Keyboard shortcuts')
+})
