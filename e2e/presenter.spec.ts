@@ -131,3 +131,17 @@ test('Multi-Paxos in presenter mode: the log sits beside the diagram, newest slo
   await expect(log).toHaveCount(0)
   expect((await page.locator('.presenter .diagram-pane').boundingBox())!.width).toBeGreaterThan(1000)
 })
+
+test('leaving presenter mode gives the focus back to the Present button, by Esc or by the button', async ({
+  page,
+}) => {
+  await present(page, 'basic')
+  await page.keyboard.press('PageDown')
+  await page.keyboard.press('Escape')
+  await expect(page.locator('.presenter')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Present', exact: true })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('.presenter')).toBeVisible()
+  await page.getByRole('button', { name: 'Exit presenter (Esc)' }).click()
+  await expect(page.getByRole('button', { name: 'Present', exact: true })).toBeFocused()
+})

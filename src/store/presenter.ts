@@ -44,9 +44,23 @@ export function previousBeat(): void {
   act.setCursor(previousStop(s.scenario.beats, s.cursor), true)
 }
 
+/** True from leaving presenter mode until the app's Present button takes the focus back. */
+let leftPresenter = false
+
 export function setPresenter(on: boolean): void {
   pause()
+  if (!on && synodStore.getState().presenter) leftPresenter = true
   synodStore.setState({ presenter: on, dialog: null })
+}
+
+/**
+ * True once after presenter mode closed: the Present button (mounted anew with the app's layout)
+ * takes the focus, so a keyboard user is back where they left instead of on the page's body.
+ */
+export function takeFocusBackFromPresenter(): boolean {
+  const was = leftPresenter
+  leftPresenter = false
+  return was
 }
 
 export function togglePresenter(): void {

@@ -7,7 +7,7 @@ import {
   scenarioFileText,
 } from '../scenarios/importExport.ts'
 import { loadScenario, openDialog, setNotice } from '../store/actions.ts'
-import { togglePresenter } from '../store/presenter.ts'
+import { takeFocusBackFromPresenter, togglePresenter } from '../store/presenter.ts'
 import { protocolOf } from '../store/protocol.ts'
 import { synodStore } from '../store/store.ts'
 import { currentScenario, engineNotice, shareLink, startFresh } from '../store/urlSync.ts'
@@ -169,7 +169,11 @@ export function DropMenu({
 /** Examples gallery, scenario files (.json in and out) and "Start fresh" with a confirmation. */
 export function ScenarioMenu() {
   const input = useRef<HTMLInputElement>(null)
+  const present = useRef<HTMLButtonElement>(null)
   const [confirming, setConfirming] = useState(false)
+  useEffect(() => {
+    if (takeFocusBackFromPresenter()) present.current?.focus()
+  }, [])
   return (
     <span className="scenario-menu">
       <button type="button" onClick={() => openDialog('presets')}>
@@ -177,6 +181,7 @@ export function ScenarioMenu() {
       </button>
       <button
         type="button"
+        ref={present}
         className="presenter-toggle"
         onClick={togglePresenter}
         title="Presenter mode: large type, narration beats as captions; the clicker walks the beats (P)"
