@@ -5,7 +5,7 @@ import { messageStatus, type MessageStatus } from '../store/messageStatus.ts'
 import { meaningOf, useProtocol } from '../store/protocol.ts'
 import { runIndex } from '../store/runIndex.ts'
 import { useSynod } from '../store/store.ts'
-import { MESSAGE_MEANING, messageLabel, P, pair } from './format.ts'
+import { capitalised, MESSAGE_MEANING, messageLabel, P, pair } from './format.ts'
 import { useUpto } from './useView.ts'
 
 function payloadDetails(m: Message): string {
@@ -21,8 +21,6 @@ function payloadDetails(m: Message): string {
       return `ballot ${formatBallot(p.ballot)}, value ${p.value}`
   }
 }
-
-const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 function statusText(st: MessageStatus, now: number): string {
   switch (st.state) {
@@ -118,7 +116,7 @@ function MessageDetails({ id }: { id: number }) {
         </button>
       </h2>
       <p className="meaning">
-        {module.app ? capital(meaningOf(m.payload.type)) + '.' : MESSAGE_MEANING[m.payload.type]}
+        {module.app ? capitalised(meaningOf(m.payload.type)) + '.' : MESSAGE_MEANING[m.payload.type]}
       </p>
       <p>
         {/* Another protocol's payload is told by its own narration (the send's sentence). */}

@@ -2,6 +2,7 @@ import type { AnyProtocol, BugToggles } from '../engine/index.ts'
 import { ANY_VIOLATION } from '../explorer/goals.ts'
 import type { SpecForm } from '../store/explorer.ts'
 import { BUGS } from './ConfigDialog.tsx'
+import { capitalised } from './format.ts'
 
 /** The explorer's sentences about what it checked, shared by the form and the verdict. Pure. */
 
@@ -52,6 +53,6 @@ export function goalIsViolation(module: AnyProtocol, id: string): boolean {
 export function asSentence(text: string): string {
   const t = text.trim()
   if (t === '') return t
-  const capital = t[0]!.toUpperCase() + t.slice(1)
+  const capital = capitalised(t)
   return /[.!?…]$/.test(capital) ? capital : `${capital}.`
 }

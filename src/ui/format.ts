@@ -12,6 +12,9 @@ import {
 /** A process's name in the loaded protocol's words (`P2`; Multi-Paxos's clients are `C1`…). */
 export const P = (pid: number): string => processName(pid)
 
+/** `text` with its first letter capitalised (`promise…` → `Promise…`). Pure. */
+export const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
+
 export const ballot = (b: Ballot | null): string => (b ? formatBallot(b) : '—')
 
 /** `(1.1, 10)` — the lecture's (n_a, v_a) — or a dash for "nothing accepted". */
