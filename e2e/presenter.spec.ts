@@ -145,3 +145,27 @@ test('leaving presenter mode gives the focus back to the Present button, by Esc 
   await page.getByRole('button', { name: 'Exit presenter (Esc)' }).click()
   await expect(page.getByRole('button', { name: 'Present', exact: true })).toBeFocused()
 })
+
+test('a broken variant and a violation are in view of the room, in short words on a projector', async ({
+  page,
+}) => {
+  await present(page, 'bug-amnesia')
+  const controls = page.getByRole('toolbar', { name: 'Presenter controls' })
+  await expect(
+    controls.getByRole('button', { name: /^Broken variant on: Acceptor forgets on crash/ }),
+  ).toBeVisible()
+  await expect(controls.getByRole('status')).toContainText('All invariants hold')
+  await page.keyboard.press('End')
+  const violated = controls.getByRole('status', { name: /^Violated: .* at step \d+/ })
+  await expect(violated).toBeVisible()
+  // Both fit beside the step counter: the controls stay two rows, the diagram keeps its height.
+  const box = await controls.boundingBox()
+  expect(box!.height).toBeLessThan(140)
+  await expect(page.locator('.presenter-caption')).toBeVisible()
+  await shot(page, 'presenter-broken-variant')
+})
+
+test('a correct protocol shows no broken-variant badge in presenter mode', async ({ page }) => {
+  await present(page, 'racing-adopt')
+  await expect(page.getByRole('button', { name: /^Broken variant on:/ })).toHaveCount(0)
+})

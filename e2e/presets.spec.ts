@@ -28,6 +28,10 @@ for (const [id, outcome] of Object.entries(OUTCOMES)) {
     await openApp(page, `?preset=${id}`)
     await expect(page.getByLabel('Choose an example run')).toHaveValue(id)
     await expect(position(page)).toContainText('step 0/')
+    // A deliberately broken protocol says so in the top bar, before it misbehaves.
+    const broken = page.getByRole('button', { name: /^Broken variant on:/ })
+    if ('violated' in outcome) await expect(broken).toBeVisible()
+    else await expect(broken).toHaveCount(0)
     await page.getByRole('button', { name: /^Jump to end/ }).click()
     await settled(page)
     if ('chosen' in outcome) {
@@ -42,6 +46,23 @@ for (const [id, outcome] of Object.entries(OUTCOMES)) {
     }
   })
 }
+
+test('the broken-variant badge names the variant and opens the settings where it is switched on', async ({
+  page,
+}) => {
+  await openApp(page, '?preset=mp-bug-skip-phase1')
+  const broken = page.getByRole('button', {
+    name: 'Broken variant on: new leader skips phase 1. ',
+    exact: false,
+  })
+  await expect(broken).toBeVisible()
+  await broken.click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog.getByRole('checkbox', { name: 'Bug: new leader skips phase 1' })).toBeChecked()
+  await dialog.getByRole('checkbox', { name: 'Bug: new leader skips phase 1' }).uncheck()
+  await dialog.getByRole('button', { name: 'Apply and restart' }).click()
+  await expect(page.getByRole('button', { name: /^Broken variant on:/ })).toHaveCount(0)
+})
 
 test('the examples gallery is grouped, explained and keyboard navigable', async ({ page }) => {
   await openApp(page)

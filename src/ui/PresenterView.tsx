@@ -5,8 +5,10 @@ import { setPresenter, togglePresenter } from '../store/presenter.ts'
 import { synodStore, useSynod } from '../store/store.ts'
 import { beatTag, captionAt, GRANULARITIES } from './clicker.ts'
 import { DiagramPane } from './DiagramPane.tsx'
+import { BrokenVariantButton } from './BrokenVariantButton.tsx'
 import { Icon } from './Icon.tsx'
 import { PresenterLog } from './PresenterLog.tsx'
+import { SafetyBadge } from './SafetyBadge.tsx'
 import { clickNext, clickPrevious, setGranularity, usePresenterPrefs } from './presenterPrefs.ts'
 import { Position } from './Transport.tsx'
 import './presenter.css'
@@ -154,6 +156,11 @@ export function PresenterView() {
           Next <Icon name="forward" />
         </button>
         <Position />
+        {/* What the room must not miss: the protocol is deliberately broken, or safety failed. */}
+        <span className="presenter-status">
+          <BrokenVariantButton />
+          <SafetyBadge />
+        </span>
         <GranularityPicker />
         <button type="button" className="presenter-exit" onClick={() => setPresenter(false)}>
           Exit presenter (Esc)

@@ -5,6 +5,7 @@ import { loadPreset, openDialog, setTheme } from '../store/actions.ts'
 import { partitionThrough } from '../store/runIndex.ts'
 import type { Theme } from '../store/state.ts'
 import { useSynod } from '../store/store.ts'
+import { BrokenVariantButton } from './BrokenVariantButton.tsx'
 import { ExploreButton } from './ExplorerPanel.tsx'
 import { ChosenChip, SafetyBadge } from './SafetyBadge.tsx'
 import { closeMenu, DropMenu, ScenarioMenu } from './ScenarioMenu.tsx'
@@ -168,6 +169,7 @@ export function TopBar() {
       </h1>
       <PresetPicker />
       <div className="topbar-status">
+        <BrokenVariantButton />
         <ChosenChip />
         <SafetyBadge />
       </div>
