@@ -63,7 +63,13 @@ export function FindViolationButton({ running }: { running: boolean }) {
 export function ExploreButton() {
   const open = useExplorer((s) => s.open)
   return (
-    <button type="button" aria-pressed={open} onClick={toggleExplorer} title="Explorer (E)">
+    <button
+      type="button"
+      id="explore-button"
+      aria-pressed={open}
+      onClick={toggleExplorer}
+      title="Explorer (E)"
+    >
       Explore
     </button>
   )
@@ -78,14 +84,28 @@ export function ExplorerPanel() {
   const mode = useExplorer((s) => s.mode)
   const running = useExplorer((s) => s.run?.status === 'running')
   const heading = useRef<HTMLHeadingElement>(null)
+  // Whether the keyboard focus is in the panel: closing it then gives the focus back to the
+  // Explore button, not to the page's body (where a keyboard user would have to start over).
+  const focusInside = useRef(false)
   useEffect(() => {
     if (open) heading.current?.focus()
+    else if (focusInside.current) {
+      focusInside.current = false
+      const lost = document.activeElement === null || document.activeElement === document.body
+      if (lost) document.getElementById('explore-button')?.focus()
+    }
   }, [open])
   if (!open) return null
   return (
     <aside
       className="explorer-panel"
       aria-labelledby="explorer-title"
+      onFocus={() => (focusInside.current = true)}
+      onBlur={(e) => {
+        // A blur without a next element is the panel going away (or the window): keep the flag.
+        if (e.relatedTarget instanceof Node && !e.currentTarget.contains(e.relatedTarget))
+          focusInside.current = false
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation()
