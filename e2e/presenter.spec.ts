@@ -165,7 +165,10 @@ test('a broken variant and a violation are in view of the room, in short words o
   await shot(page, 'presenter-broken-variant')
 })
 
-test('a correct protocol shows no broken-variant badge in presenter mode', async ({ page }) => {
+test('a correct protocol shows no broken-variant badge in presenter mode, and no safety badge while safe', async ({
+  page,
+}) => {
   await present(page, 'racing-adopt')
   await expect(page.getByRole('button', { name: /^Broken variant on:/ })).toHaveCount(0)
+  await expect(page.locator('.presenter .badge')).toHaveCount(0)
 })

@@ -2,10 +2,11 @@ import { useEffect } from 'react'
 import * as act from '../store/actions.ts'
 import { togglePlay } from '../store/playback.ts'
 import { setPresenter, togglePresenter } from '../store/presenter.ts'
+import { protocolOf } from '../store/protocol.ts'
 import { synodStore, useSynod } from '../store/store.ts'
 import { beatTag, captionAt, GRANULARITIES } from './clicker.ts'
 import { DiagramPane } from './DiagramPane.tsx'
-import { BrokenVariantButton } from './BrokenVariantButton.tsx'
+import { BrokenVariantButton, brokenVariants } from './BrokenVariantButton.tsx'
 import { Icon } from './Icon.tsx'
 import { PresenterLog } from './PresenterLog.tsx'
 import { SafetyBadge } from './SafetyBadge.tsx'
@@ -140,6 +141,7 @@ function GranularityPicker() {
 export function PresenterView() {
   useContrastTheme()
   const playing = useSynod((s) => s.playing)
+  const broken = useSynod((s) => brokenVariants(protocolOf(s.scenario), s.scenario.config).length > 0)
   return (
     <div className="presenter">
       <DiagramPane />
@@ -159,7 +161,7 @@ export function PresenterView() {
         {/* What the room must not miss: the protocol is deliberately broken, or safety failed. */}
         <span className="presenter-status">
           <BrokenVariantButton />
-          <SafetyBadge />
+          <SafetyBadge whenSafe={broken} />
         </span>
         <GranularityPicker />
         <button type="button" className="presenter-exit" onClick={() => setPresenter(false)}>

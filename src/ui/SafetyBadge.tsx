@@ -20,8 +20,12 @@ function Text({ full, short }: { full: string; short: string }) {
   )
 }
 
-/** The live safety verdict at the cursor; a violation is a button that jumps to where it happened. */
-export function SafetyBadge() {
+/**
+ * The live safety verdict at the cursor; a violation is a button that jumps to where it happened.
+ * `whenSafe: false` shows nothing while every invariant holds (presenter mode, where the room
+ * needs the badge only when something is wrong or could go wrong).
+ */
+export function SafetyBadge({ whenSafe = true }: { whenSafe?: boolean }) {
   const log = useSynod((s) => s.log)
   // How many, not which: a step that reports no violation does not re-render the badge.
   const count = useSynod((s) => countThrough(runIndex(s.log).violations, panelCursorOf(s)))
@@ -31,6 +35,7 @@ export function SafetyBadge() {
   const always = module.app ? module.properties.filter((p) => p.kind === 'always') : []
   const first = violations[0]
   if (!first) {
+    if (!whenSafe) return null
     return (
       <span
         className="badge badge-ok"
