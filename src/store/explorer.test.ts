@@ -114,6 +114,10 @@ describe('explorer store', () => {
     if (o?.mode !== 'sim' || !o.found) throw new Error('nothing found')
     expect(o.foundText).not.toMatch(/Violated/)
     expect(o.foundText).toMatch(/chosen/)
+    // Loaded onto the diagram, the goal's words are a beat read as a sentence: it ends in a stop.
+    ex.loadFound()
+    const beats = synodStore.getState().scenario.beats ?? []
+    expect(beats.at(-1)?.text).toMatch(/^The explorer's goal is reached here\. .*chosen.*\.$/)
     await settledRun()
     act.setCursor(0)
   }, 60_000)

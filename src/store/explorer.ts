@@ -313,7 +313,10 @@ function loadFoundAt(step: number | null): void {
   if (outcome?.mode !== 'sim' || !outcome.found) return
   const found = outcome.found
   const end = found.cursor ?? outcome.fromStep
-  const text = `The explorer's goal is reached here. ${outcome.foundText ?? 'See the diagram.'}`.slice(0, 500)
+  // The goals' words are phrases or sentences; the beat is read as a sentence either way.
+  const said = outcome.foundText?.trim() || 'See the diagram.'
+  const what = /[.!?…]$/.test(said) ? said : `${said}.`
+  const text = `The explorer's goal is reached here. ${what}`.slice(0, 500)
   loadScenario({ ...found, cursor: step ?? end, beats: [{ step: end, text }] }, null)
 }
 
