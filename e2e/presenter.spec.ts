@@ -37,7 +37,7 @@ test('the story is the first caption; the caption follows the run and never keep
   await expect(position(page)).toContainText('step 48/48')
   await expect(caption(page)).not.toContainText('Which value')
   // The run ends with the last acknowledgement of the decision.
-  await expect(caption(page)).toContainText('processes have learned')
+  await expect(caption(page)).toContainText('(5 of 5 processes have learned)')
   await shot(page, 'presenter-racing-end')
 })
 

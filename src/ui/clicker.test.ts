@@ -77,6 +77,20 @@ describe('the presenter caption', () => {
     )
   })
 
+  it('ends on the count the run ends with, not a stale one from earlier in the moment', () => {
+    expect(captionAt(log, racing.beats, racing.description, end).text).toBe(
+      "P3 receives P1's, P2's, P4's and P5's learned 10 (5 of 5 processes have learned).",
+    )
+  })
+
+  it('tells the accept that made the quorum, before the value it made chosen', () => {
+    const chosen = log.find((e) => e.kind === 'value.chosen')!.step
+    const stop = clickerStops(log, racing.beats, 'moment').find((s) => s >= chosen)!
+    expect(captionAt(log, racing.beats, racing.description, stop).text).toBe(
+      'P1 accepts value 10 in ballot 2.3. So do P2, P4 and P5. Value 10 is chosen: a quorum (P1, P2, P3) accepted ballot 2.3.',
+    )
+  })
+
   it('folds a broadcast into one sentence', () => {
     expect(captionAt(log, racing.beats, racing.description, 6).text).toBe(
       'P2 now promises to ignore ballots below 1.1. So do P3, P4 and P5.',

@@ -150,7 +150,11 @@ function weightOf(module: AnyProtocol, e: SimEvent): number {
   return KERNEL_UNTOLD.has(e.kind) ? 0 : module.narration.salience(e)
 }
 
-/** The most telling event of each step in [from, to]. */
+/**
+ * The most telling event of each step in [from, to], and with it any other telling event of a
+ * kind that is some step's most telling: a value chosen at the step of the accept that made the
+ * quorum must not hide that accept when the neighbouring steps' accepts are told.
+ */
 function keyEvents(
   log: readonly SimEvent[],
   from: number,
@@ -158,41 +162,73 @@ function keyEvents(
   weight: (e: SimEvent) => number,
 ): SimEvent[] {
   const best = new Map<number, SimEvent>()
-  for (const e of log) {
-    if (e.step < from || e.step > to) continue
+  const inMoment = log.filter((e) => e.step >= from && e.step <= to && weight(e) > 0)
+  for (const e of inMoment) {
     const had = best.get(e.step)
-    if (weight(e) > 0 && (!had || weight(e) > weight(had))) best.set(e.step, e)
+    if (!had || weight(e) > weight(had)) best.set(e.step, e)
   }
-  return [...best.values()]
+  const told = new Set([...best.values()])
+  const kinds = new Set([...told].map((e) => e.kind))
+  return inMoment.filter((e) => told.has(e) || (kinds.has(e.kind) && weight(e) >= 4))
 }
 
 const PID = /^P\d+('s)?$/
+/** The start of a running count, `(3` in "(3 of 5 processes have learned)". */
+const COUNT = /^\(\d+$/
+
+/** A sentence to tell, and where its first event is in the moment (for telling in log order). */
+interface Told {
+  readonly text: string
+  readonly at: number
+}
+
+/** The word positions where `a` and `b` differ, or null when they differ in length. */
+function differences(a: readonly string[], b: readonly string[]): number[] | null {
+  return a.length === b.length ? a.flatMap((w, i) => (w === b[i] ? [] : [i])) : null
+}
+
+/**
+ * Whether `words` joins the group that begins with `first`: they differ in one process name
+ * only, or (when that name is not the subject) also in a running count, told as the group's last.
+ */
+function joins(first: readonly string[], words: readonly string[]): boolean {
+  const diff = differences(first, words)
+  if (!diff) return false
+  const names = diff.filter((i) => PID.test(words[i] as string) && PID.test(first[i] as string))
+  const counts = diff.filter((i) => COUNT.test(words[i] as string) && COUNT.test(first[i] as string))
+  return (
+    names.length === 1 &&
+    names.length + counts.length === diff.length &&
+    (counts.length === 0 || names[0] !== 0)
+  )
+}
 
 /**
  * Sentences that differ only in one process name fold into one: "P2 now promises … . So do P3
- * and P4." when the name is the subject, else the names joined in place ("P4's and P5's").
+ * and P4." when the name is the subject, else the names joined in place ("P4's and P5's"), with
+ * the last sentence's count: "P3 receives P1's and P2's learned 10 (3 of 5 processes have learned)."
  */
-function fold(texts: readonly string[]): string[] {
-  const out: string[][] = []
-  for (const text of texts) {
-    const words = text.split(' ')
+function fold(items: readonly Told[]): Told[] {
+  const out: Told[][] = []
+  for (const item of items) {
     const last = out[out.length - 1]
-    const first = last?.[0]?.split(' ')
-    const diff =
-      first && first.length === words.length ? words.flatMap((w, i) => (w === first[i] ? [] : [i])) : []
-    if (last && diff.length === 1 && PID.test(words[diff[0] as number] as string)) last.push(text)
-    else out.push([text])
+    if (last && joins((last[0] as Told).text.split(' '), item.text.split(' '))) last.push(item)
+    else out.push([item])
   }
   return out.map((group) => {
-    if (group.length === 1) return group[0] as string
-    const base = (group[0] as string).split(' ')
-    const at = base.findIndex((w, i) => group.some((t) => t.split(' ')[i] !== w))
-    const names = group.map((t) => t.split(' ')[at] as string)
+    const at = Math.min(...group.map((t) => t.at))
+    if (group.length === 1) return group[0] as Told
+    const texts = group.map((t) => t.text.split(' '))
+    const base = [...(texts.at(-1) as string[])]
+    const where = base.findIndex((w, i) => PID.test(w) && texts.some((t) => t[i] !== w))
+    const names = texts.map((t) => t[where] as string)
     const list = (xs: string[]): string =>
       xs.length === 1 ? (xs[0] as string) : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`
-    if (at === 0) return `${group[0]} So ${names.length > 2 ? 'do' : 'does'} ${list(names.slice(1))}.`
-    base[at] = list(names)
-    return base.join(' ')
+    const head = (group[0] as Told).text
+    if (where === 0)
+      return { at, text: `${head} So ${names.length > 2 ? 'do' : 'does'} ${list(names.slice(1))}.` }
+    base[where] = list(names)
+    return { at, text: base.join(' ') }
   })
 }
 
@@ -219,10 +255,17 @@ export function momentNarration(
   // the diagram has just drawn. (A moment of one tick's deliveries is one event told for many.)
   const cursorFirst = module.app !== undefined
   const rank = (e: SimEvent): number => weight(e) + (cursorFirst && e.step === to && weight(e) >= 4 ? 10 : 0)
-  const kept = events.filter((e) => weight(e) >= Math.min(top, 4)).sort((a, b) => rank(b) - rank(a))
+  const kept = events
+    .map((e, at) => ({ e, at }))
+    .filter(({ e }) => weight(e) >= Math.min(top, 4))
+    .sort((a, b) => rank(b.e) - rank(a.e))
   // A module's event sentences may end without a period; in a caption they follow each other.
-  const sentences = fold(kept.map((e) => (/[.!?]$/.test(e.text) ? e.text : `${e.text}.`)))
-  return sentences.slice(0, CAPTION_SENTENCES).join(' ')
+  const told = fold(kept.map(({ e, at }) => ({ at, text: /[.!?]$/.test(e.text) ? e.text : `${e.text}.` })))
+  const shown = told.slice(0, CAPTION_SENTENCES)
+  // The most telling are chosen; they are told in the order they happened (an accept before the
+  // value it makes chosen), except where the moment's own step is told first (see above).
+  if (!cursorFirst) shown.sort((a, b) => a.at - b.at)
+  return shown.map((t) => t.text).join(' ')
 }
 
 export interface Caption {
