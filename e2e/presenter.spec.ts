@@ -172,3 +172,16 @@ test('a correct protocol shows no broken-variant badge in presenter mode, and no
   await expect(page.getByRole('button', { name: /^Broken variant on:/ })).toHaveCount(0)
   await expect(page.locator('.presenter .badge')).toHaveCount(0)
 })
+
+test('the controls stay put from click to click while the step counter grows', async ({ page }) => {
+  await present(page, 'racing-adopt')
+  const picker = page.getByLabel('Clicker moves by (G)')
+  const x = async () => (await picker.boundingBox())!.x
+  const first = await x()
+  for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight')
+  await expect(position(page)).toContainText(/step [1-4]\d\//)
+  expect(await x()).toBe(first)
+  await page.keyboard.press('End')
+  await expect(position(page)).toContainText('step 48/48')
+  expect(await x()).toBe(first)
+})

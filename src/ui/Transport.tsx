@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, type CSSProperties } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useProtocol } from '../store/protocol.ts'
 import * as act from '../store/actions.ts'
@@ -163,8 +163,13 @@ export function Position() {
   // Said where the run stops: a found counterexample opens at its violation, long before the
   // step limit of a protocol that never goes quiet (Multi-Paxos's heartbeats).
   const limited = (halted === 'steps' || halted === 'log') && cursor === end
+  // The widest this text gets in this run, for presenter mode to keep its room (presenter.css):
+  // the controls beside it then stay put from click to click.
+  const widest = useSynod(
+    (s) => `step ${lastStep(s.log)}/${lastStep(s.log)} · tick ${s.log.at(-1)?.tick ?? 0}`.length,
+  )
   return (
-    <span className="position">
+    <span className="position" style={{ '--position-chars': widest } as CSSProperties}>
       step <b>{cursor}</b>/{end} · tick {tick}
       {computing ? ' · computing…' : ''}
       {limited && (
