@@ -18,6 +18,40 @@ test.describe('upright phone', () => {
     expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390)
     await expect(pop.getByRole('button', { name: 'Export text trace' })).toBeInViewport({ ratio: 1 })
   })
+
+  for (const preset of ['basic', 'mp-steady'])
+    test(`the settings of ${preset} are one column: no field drawn over another, nothing cut off`, async ({
+      page,
+    }) => {
+      await openApp(page, `?preset=${preset}`)
+      await page.keyboard.press('s')
+      const dialog = page.getByRole('dialog')
+      await expect(dialog).toBeVisible()
+      const overflow = await dialog.evaluate((d) => d.scrollWidth - d.clientWidth)
+      expect(overflow).toBeLessThanOrEqual(0)
+      const boxes = await dialog
+        .locator('.config-grid > fieldset')
+        .evaluateAll((fs) =>
+          fs
+            .map((f) => f.getBoundingClientRect())
+            .map((r) => ({ left: r.left, top: r.top, bottom: r.bottom })),
+        )
+      expect(boxes.length).toBeGreaterThan(2)
+      // Stacked: each group starts where the one before ends, at the same left edge.
+      for (let i = 1; i < boxes.length; i++) {
+        expect(boxes[i]!.left).toBe(boxes[0]!.left)
+        expect(boxes[i]!.top).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom)
+      }
+    })
+
+  test('the partition dialog shows every group column', async ({ page }) => {
+    await openApp(page, '?preset=basic')
+    await page.locator('details.more-menu > summary').click()
+    await page.getByRole('button', { name: 'Partition the network…' }).click()
+    const dialog = page.getByRole('dialog')
+    await expect(dialog.getByRole('radio', { name: 'P5 in group C' })).toBeInViewport({ ratio: 1 })
+    expect(await dialog.evaluate((d) => d.scrollWidth - d.clientWidth)).toBeLessThanOrEqual(0)
+  })
 })
 
 test.describe('sideways phone', () => {
