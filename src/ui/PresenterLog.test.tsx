@@ -24,6 +24,12 @@ const model = (slots: number): LogGridModel => ({
 })
 
 describe('the presenter log', () => {
+  it("its key says a ✓ is known chosen, as the panels' grid does: a chosen slot may not be known yet", () => {
+    const html = renderToStaticMarkup(<PresenterLogTable model={model(3)} />)
+    expect(html).toContain('✓ known chosen')
+    expect(html).not.toMatch(/✓ chosen/)
+  })
+
   it('shows the newest slots only', () => {
     expect(newestSlots(0)).toEqual([])
     expect(newestSlots(3)).toEqual([1, 2, 3])

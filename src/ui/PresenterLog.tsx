@@ -90,7 +90,8 @@ export function PresenterLogTable({ model }: { model: LogGridModel }) {
         </table>
       )}
       <p className="presenter-log-key" aria-hidden="true">
-        ■ executed · ✓ chosen · bar: commit point
+        {/* "Known" chosen: a slot is chosen once a majority accepts, before any replica knows it. */}■
+        executed · ✓ known chosen · 1.1 accepted at that ballot · bar: commit point
       </p>
     </section>
   )
