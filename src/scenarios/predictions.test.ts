@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { runToEnd } from '../engine/index.ts'
 import { PREDICTIONS } from './predictions.ts'
 import { allPresets, presetById } from './presets.ts'
-import { parseScenario, scenarioToJson } from './scenario.ts'
+import { parseScenario, scenarioToJson, toRunInput } from './scenario.ts'
 import { decodeScenarioLink, encodeScenarioHash } from './url.ts'
 
 const preset = (id: string) => {
@@ -56,5 +57,29 @@ describe('predict, then reveal', () => {
     const v1 = { ...structuredClone(json), format: 1 } as Record<string, unknown>
     delete v1.protocol
     expect(parseScenario(v1).ok).toBe(false)
+  })
+})
+
+describe('a question is true where it is asked', () => {
+  it('failed-prepare: at its step P2–P5 have rejected 1.1 for 1.5, two rejects reached P1, the third fails it next', () => {
+    const p = preset('failed-prepare')
+    const beat = (p.scenario.beats ?? [])[0]!
+    const log = runToEnd(toRunInput(p.scenario)).log
+    const upTo = log.filter((e) => e.step <= beat.step)
+    const rejects = upTo.filter(
+      (e) =>
+        e.kind === 'msg.send' &&
+        e.msg.payload.type === 'reject' &&
+        e.msg.to === 1 &&
+        e.msg.payload.promised.round === 1,
+    )
+    expect(rejects.map((e) => (e.kind === 'msg.send' ? e.msg.from : 0)).sort()).toEqual([2, 3, 4, 5])
+    const arrived = upTo.filter(
+      (e) => e.kind === 'msg.deliver' && e.msg.payload.type === 'reject' && e.msg.to === 1,
+    )
+    expect(arrived).toHaveLength(2)
+    // Not yet failed at the question; failed at the very next step (the answer is not given away).
+    const failed = log.find((e) => e.kind === 'proposer.phase' && e.pid === 1 && e.phase === 'waiting')!
+    expect(failed.step).toBe(beat.step + 1)
   })
 })

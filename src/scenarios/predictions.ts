@@ -15,15 +15,16 @@ export const PREDICTIONS: Readonly<Record<string, Readonly<Record<string, BeatAs
       },
   },
   'failed-prepare': {
-    'Every acceptor P1 asked had already promised 1.5. What must P1 do now?': {
-      choices: [
-        'Send its accepts for 1.1 anyway',
-        'Retry later with a higher ballot',
-        'Wait for P5 to crash',
-      ],
-      answer: 1,
-      why: 'A majority refused ballot 1.1, so no quorum of promises can form for it: its prepare has failed, and only a higher ballot can succeed.',
-    },
+    'P2, P3, P4 and P5 had already promised the higher ballot 1.5, so each rejected P1’s prepare 1.1. Two rejects have reached P1; the third makes a majority. What must P1 do then?':
+      {
+        choices: [
+          'Send its accepts for 1.1 anyway',
+          'Retry later with a higher ballot',
+          'Wait for P5 to crash',
+        ],
+        answer: 1,
+        why: 'A majority refused ballot 1.1, so no quorum of promises can form for it: its prepare has failed, and only a higher ballot can succeed.',
+      },
   },
   'racing-adopt': {
     'P3 has two promises, its own and P2’s, which reports (1.1, 10). When P4’s promise arrives P3 has a majority. Which value must P3 propose?':

@@ -130,7 +130,12 @@ const PRESETS: readonly Preset[] = [
       at(0, { type: 'propose', pid: 1, value: 'A' }),
       at(0, { type: 'delay', msgId: 1, ticks: 15 }),
     ],
-    [{ step: 12, text: 'Every acceptor P1 asked had already promised 1.5. What must P1 do now?' }],
+    [
+      {
+        step: 16,
+        text: 'P2, P3, P4 and P5 had already promised the higher ballot 1.5, so each rejected P1’s prepare 1.1. Two rejects have reached P1; the third makes a majority. What must P1 do then?',
+      },
+    ],
   ),
   preset(
     'racing-adopt',
