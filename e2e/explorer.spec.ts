@@ -132,3 +132,22 @@ test('closing the explorer (Escape or ×) gives the focus back to the Explore bu
   await page.keyboard.press('Enter')
   await expect(explore).toBeFocused()
 })
+
+test.describe('a tablet held upright', () => {
+  test.use({ viewport: { width: 820, height: 1180 }, hasTouch: true })
+
+  test('loading a found schedule closes the panel that lay over the diagram', async ({ page }) => {
+    await openApp(page, '?preset=bug-ignore-prior')
+    await page.getByRole('button', { name: 'Explore', exact: true }).click()
+    await panel(page).getByLabel('Goal').selectOption('agreement')
+    await panel(page).getByRole('button', { name: 'Search schedules' }).click()
+    await expect(panel(page).locator('.explorer-verdict')).toContainText('Found', { timeout: 60_000 })
+    await panel(page).getByRole('button', { name: 'Load onto the diagram' }).click()
+    await expect(panel(page)).toHaveCount(0)
+    await settled(page)
+    await expect(page.locator('.badge-bad')).toBeVisible()
+    // The result is kept: Explore shows it again.
+    await page.getByRole('button', { name: 'Explore', exact: true }).click()
+    await expect(panel(page).locator('.explorer-verdict')).toContainText('Found')
+  })
+})

@@ -5,6 +5,7 @@ import type { Scenario } from '../scenarios/scenario.ts'
 import {
   cancelExplorer,
   loadFound,
+  openExplorer,
   playFoundFromStart,
   showChange,
   useExplorer,
@@ -161,15 +162,33 @@ function Found({ run, outcome, found }: { run: ExplorerRun; outcome: SimOutcome;
       <Changes changes={outcome.changes} />
       {at === end && <p>It is on the diagram now, at step {end}, where it happens.</p>}
       <div className="explorer-actions">
-        <button type="button" className="primary" onClick={playFoundFromStart}>
+        <button
+          type="button"
+          className="primary"
+          onClick={(e) => showOnDiagram(e.currentTarget, playFoundFromStart)}
+        >
           Play from the start
         </button>
-        <button type="button" onClick={loadFound}>
+        <button type="button" onClick={(e) => showOnDiagram(e.currentTarget, loadFound)}>
           {loaded ? `Back to step ${end}` : 'Load onto the diagram'}
         </button>
       </div>
     </div>
   )
+}
+
+/**
+ * Do `act` (load or play the schedule found) and, where the panel lies over the diagram (a phone,
+ * a tablet held upright), close it: the student came to see the run at the violation. The result
+ * stays; Explore shows it again.
+ */
+function showOnDiagram(from: HTMLElement, act: () => void): void {
+  act()
+  const panel = from.closest('.explorer-panel')?.getBoundingClientRect()
+  const diagram = document.querySelector('.diagram-pane')?.getBoundingClientRect()
+  if (!panel || !diagram) return
+  const overlap = Math.min(panel.right, diagram.right) - Math.max(panel.left, diagram.left)
+  if (overlap > diagram.width / 4) openExplorer(false)
 }
 
 /** The verdict of a finished search. */
