@@ -44,6 +44,21 @@ test.describe('upright phone', () => {
       }
     })
 
+  test('after a change of the past the time slider keeps its width (the branch button takes its own line)', async ({
+    page,
+  }) => {
+    await openApp(page, '?preset=racing-adopt')
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('5')
+    await page
+      .getByRole('button', { name: /^Crash P5/ })
+      .first()
+      .click()
+    await expect(page.locator('.branch-btn')).toBeVisible()
+    const track = await page.locator('.scrub-track').boundingBox()
+    expect(track!.width).toBeGreaterThan(300)
+  })
+
   test('the partition dialog shows every group column', async ({ page }) => {
     await openApp(page, '?preset=basic')
     await page.locator('details.more-menu > summary').click()
