@@ -4,6 +4,7 @@ import { laneCount } from '../scenarios/protocolConfig.ts'
 import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
 import { forkMomentRun } from '../worker/stateAt.ts'
 import * as nav from './navigation.ts'
+import { messageStatus } from './messageStatus.ts'
 import { eventsBefore, eventsThrough } from './runIndex.ts'
 import type { DialogName, SynodState, Theme } from './state.ts'
 import { engineClient, followAction, synodStore, wantEnd, wantOpened } from './store.ts'
@@ -77,12 +78,34 @@ export function applyConfig(config: SimConfig, seed: number): void {
 }
 
 /**
+ * Why `action` on a message cannot happen at the cursor (the message is not in flight there), or
+ * null. A shortcut must do only what the message card offers: recorded anyway, the engine would
+ * ignore it, yet the run would fork and lose its future. Pure.
+ */
+export function notInFlight(s: Pick<SynodState, 'log' | 'cursor'>, action: Intervention): string | null {
+  if (!('msgId' in action) || nav.lastStep(s.log) < s.cursor) return null
+  const status = messageStatus(s.log, eventsThrough(s.log, s.cursor), action.msgId)
+  if (status.state === 'in-flight') return null
+  const where =
+    status.state === 'unsent'
+      ? 'not sent yet'
+      : `${status.state === 'delivered' ? 'delivered' : 'lost'} at step ${status.step}`
+  return `Message #${action.msgId} is ${where}, not in flight at step ${s.cursor}: there is nothing to ${action.type}. The run is unchanged.`
+}
+
+/**
  * Act at the cursor. When the cursor is behind the end of the run this forks: the interventions
  * recorded after the cursor are dropped (the old run is kept as a branch to return to) and the
- * action is recorded at the cursor's step.
+ * action is recorded at the cursor's step. An action on a message that is not in flight there is
+ * refused with a notice (see `notInFlight`).
  */
 export function intervene(action: Intervention): void {
   const s = get()
+  const refused = notInFlight(s, action)
+  if (refused !== null) {
+    set({ notice: refused, announcement: refused })
+    return
+  }
   const at = s.cursor
   const forked = forkRunInput(toRunInput(s.scenario), at, action)
   const dropsFuture =

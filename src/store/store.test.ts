@@ -154,6 +154,28 @@ describe('acting by hand', () => {
     expect(synodStore.getState().cursor).toBe(3)
     expect(at().current.some((e) => e.kind === 'msg.drop' && e.msg.id === 4)).toBe(true)
   })
+
+  it('refuses an action on a message that is not in flight at the cursor: no fork, no change, a notice', async () => {
+    act.loadPreset('racing-adopt')
+    await settled()
+    const before = synodStore.getState()
+    // #9 is sent at a later step: at step 0 it is not in flight (the card offers no Drop there).
+    act.setCursor(0)
+    act.intervene({ type: 'drop', msgId: 9 })
+    const s = synodStore.getState()
+    expect(s.scenario).toBe(before.scenario)
+    expect(s.branch).toBe(null)
+    expect(s.presetId).toBe('racing-adopt')
+    expect(s.notice).toBe(
+      'Message #9 is not sent yet, not in flight at step 0: there is nothing to drop. The run is unchanged.',
+    )
+    // Delivered already: the same.
+    const delivered = s.log.find((e) => e.kind === 'msg.deliver' && e.msg.id === 9)!
+    act.setCursor(delivered.step + 1)
+    act.intervene({ type: 'deliver', msgId: 9 })
+    expect(synodStore.getState().scenario).toBe(before.scenario)
+    expect(synodStore.getState().notice).toMatch(/^Message #9 is delivered at step \d+, not in flight/)
+  })
 })
 
 describe('scrubbing', () => {
