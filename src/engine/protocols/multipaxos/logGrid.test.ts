@@ -44,6 +44,14 @@ describe('the log grid explains a cell when asked, as the whole replay would', (
       expect(said.some((w) => w.includes(' accepted '))).toBe(true)
     })
 
+  it('under the commit-short bug a cell never says a majority accepted what fewer did', () => {
+    const preset = multipaxos.presets.find((p) => p.id === 'mp-bug-commit-short')
+    if (!preset) throw new Error('no mp-bug-commit-short')
+    const said = expectSameReasons(preset)
+    expect(said.some((w) => w.includes('only 2 accepted it, one short of a majority (the bug)'))).toBe(true)
+    expect(said.some((w) => w.includes('a majority accepted it'))).toBe(false)
+  })
+
   it('mp-leader-crash with P1 back later: its surviving votes say so', () => {
     const preset = multipaxos.presets.find((p) => p.id === 'mp-leader-crash')
     if (!preset) throw new Error('no mp-leader-crash')

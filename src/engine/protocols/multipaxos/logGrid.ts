@@ -3,6 +3,7 @@ import type { Message } from '../../kernel/types.ts'
 import { fmtBallot as fb, fmtCmd, processName } from './state.ts'
 import type { Ballot, MpConfig, MpMsg, MpTypes, SlotVote } from './types.ts'
 import { reasonIndex } from './logGridIndex.ts'
+import { acceptsToCommit } from './narration.ts'
 import { logCells, type LogCell } from './view.ts'
 
 /**
@@ -105,7 +106,9 @@ function commitWhy(
 ): string {
   const how =
     e.via === 'quorum'
-      ? 'a majority accepted it'
+      ? config.bugs.commitOneShort
+        ? `only ${acceptsToCommit(config)} accepted it, one short of a majority (the bug)`
+        : 'a majority accepted it'
       : e.via === 'leader'
         ? `the leader's commit point${delivered ? ` in #${delivered.id} from ${processName(config, delivered.from)}` : ''} covers it`
         : `catch-up${delivered ? ` #${delivered.id} from ${processName(config, delivered.from)}` : ''}`

@@ -168,7 +168,7 @@ export const multipaxos: MpModule = {
     label,
     send: (m) => sendSentence(m),
     counted: (_m, counted) => countedSuffix(counted),
-    event: (e) => eventSentence(e),
+    event: (e, config) => eventSentence(e, config),
     salience,
     timerSet: (pid, key, fireAt, config) => timerSet(pid, key, fireAt, config),
     timerFire: (pid, key, config) => timerFire(pid, key, config),

@@ -67,6 +67,17 @@ function checkRun(log: readonly Ev[], config: MpConfig, label: string): number {
     }
     if (ev.kind === 'slot.commit') {
       const cmd = fmtCmd(ev.cmd)
+      // A commit without a majority (the commit-short bug) never claims one.
+      if (bugs.commitOneShort) {
+        claims++
+        if (/is chosen|a majority accepted/.test(e.text))
+          fail(e, 'but under the commit-short bug no majority is needed')
+        if (
+          ev.via === 'quorum' &&
+          !e.text.includes(`after ${Math.max(1, n - 1)} accepts, one short of a majority`)
+        )
+          fail(e, `but it commits after ${Math.max(1, n - 1)} accepts`)
+      }
       // With every bug off, what a replica learns is what was chosen (a broken variant may not).
       if (!Object.values(bugs).some(Boolean)) {
         claims++
@@ -150,10 +161,17 @@ function checkRun(log: readonly Ev[], config: MpConfig, label: string): number {
   }
 
   function checkElected(e: Ev, ev: MpEvent & { kind: 'leader.elected' }): number {
-    if (bugs.skipPhase1 || bugs.ignorePromiseValues) return 0
+    if (bugs.skipPhase1) return 0
     const reports = [...(promises.get(`${ev.pid}|${fmtBallot(ev.ballot)}`)?.values() ?? [])].flatMap(
       (p) => p.accepted,
     )
+    if (bugs.ignorePromiseValues) {
+      // The bug's no-ops may overwrite reported commands: the sentence must say it ignored them.
+      const overwrote = ev.noops.some((slot) => reports.some((r) => r.slot === slot))
+      if (overwrote && !/ignoring any command its promises reported/.test(e.text))
+        fail(e, 'but its no-ops replace commands its counted promises reported, and it does not say so')
+      return overwrote ? 1 : 0
+    }
     for (const v of ev.reproposed) {
       const top = reports
         .filter((r) => r.slot === v.slot)

@@ -1,7 +1,7 @@
 import type { MessageMeaning, TimerCountdown } from '../../kernel/module.ts'
 import type { Counted, Message, ProcessId, Tick, ViolationEvent } from '../../kernel/types.ts'
 import { RULE_TEXT, type MpRule } from './ghost.ts'
-import { fmtBallot as fb, fmtCmd, processName } from './state.ts'
+import { fmtBallot as fb, fmtCmd, majority, processName } from './state.ts'
 import type { ClientCmd, MpConfig, MpEvent, MpMsg, MpMsgType, SlotCmd, TimerKey } from './types.ts'
 
 /** Every sentence of a Multi-Paxos log, in the lecture's words. Pure. */
@@ -142,8 +142,18 @@ export function countedSuffix(counted: Counted | null): string {
   return ` (${counted.count} of ${counted.needed} needed for ${counted.toward})`
 }
 
-/** A protocol event or a violation, as one sentence. */
-export function eventSentence(e: MpEvent | ViolationEvent): string {
+/**
+ * The accepts the leader counts as enough to commit: a majority, or one fewer under the
+ * commit-short bug (never fewer than one). Pure.
+ */
+export const acceptsToCommit = (config: MpConfig): number =>
+  Math.max(1, majority(config.replicaCount) - (config.bugs.commitOneShort ? 1 : 0))
+
+/**
+ * A protocol event or a violation, as one sentence. Under a broken variant the sentence says what
+ * the bug did, never the correct protocol's words (`config` absent: the correct protocol).
+ */
+export function eventSentence(e: MpEvent | ViolationEvent, config?: MpConfig): string {
   if (e.kind === 'invariant.violated') {
     const text = RULE_TEXT[e.rule as MpRule] ?? e.rule
     return `VIOLATION of ${text}: ${e.detail}`
@@ -165,7 +175,12 @@ export function eventSentence(e: MpEvent | ViolationEvent): string {
           : '',
       ]
       const rest = parts.filter((p) => p !== '').join(' and ')
-      return `${who} is leader with ballot ${fb(e.ballot)}${rest === '' ? '' : ` and ${rest}`}`
+      // The bug: whatever the promises reported is ignored, so a "hole" may have held a command.
+      const ignored =
+        config?.bugs.ignorePromiseValues && e.noops.length > 0
+          ? ', ignoring any command its promises reported there (the bug: a correct leader proposes those again)'
+          : ''
+      return `${who} is leader with ballot ${fb(e.ballot)}${rest === '' ? '' : ` and ${rest}`}${ignored}`
     }
     case 'leader.preempted':
       return e.higher === null
@@ -177,8 +192,15 @@ export function eventSentence(e: MpEvent | ViolationEvent): string {
       return `${who} accepts ${fmtCmd(e.cmd)} in slot ${e.slot} at ${fb(e.ballot)}`
     case 'slot.propose':
       return `${who} proposes ${fmtCmd(e.cmd)} for slot ${e.slot} at ${fb(e.ballot)}`
-    case 'slot.commit':
-      return `${who} learns slot ${e.slot} is chosen: ${fmtCmd(e.cmd)} (${e.via === 'quorum' ? 'a majority accepted' : e.via === 'leader' ? "from the leader's commit point" : 'by catch-up'})`
+    case 'slot.commit': {
+      // Under the commit-short bug a commit point may cover a slot no majority accepted: a
+      // replica then only takes the slot as chosen.
+      const short = config?.bugs.commitOneShort === true
+      if (e.via === 'quorum' && short)
+        return `${who} takes slot ${e.slot} as chosen: ${fmtCmd(e.cmd)} after ${acceptsToCommit(config)} accepts, one short of a majority of ${majority(config.replicaCount)} (the bug)`
+      const learns = short ? `takes slot ${e.slot} as chosen` : `learns slot ${e.slot} is chosen`
+      return `${who} ${learns}: ${fmtCmd(e.cmd)} (${e.via === 'quorum' ? 'a majority accepted' : e.via === 'leader' ? "from the leader's commit point" : 'by catch-up'})`
+    }
     case 'slot.execute':
       if (e.cmd.op === 'noop') return `${who} executes slot ${e.slot}: a no-op`
       return e.applied
