@@ -159,3 +159,32 @@ test('a link pasted into the open page loads it; a broken one keeps the work', a
   expect(await logHash(page)).toBe(before)
   await expect(page.getByText('This link could not be opened')).toHaveCount(0)
 })
+
+test('a changed example keeps "(changed)" through its link, and presenter mode does not tell its old story', async ({
+  page,
+  browser,
+}) => {
+  await openApp(page, '?preset=racing-adopt')
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight')
+  await page.locator('.tl-lane-header[data-pid="5"]').click()
+  const menu = page.locator('section', { has: page.locator('#pmenu-title') })
+  await menu.getByRole('button', { name: 'Crash P5' }).click()
+  await settled(page)
+  const title = page.locator('.preset-picker-title')
+  await expect(title).toHaveText('Racing: P3 completes P1’s value (changed)')
+  await expect(page).toHaveURL(/#s=1\./)
+  const link = page.url()
+
+  const fresh = await browser.newContext()
+  const other = await fresh.newPage()
+  await other.goto(link)
+  await expect(position(other)).not.toContainText('computing')
+  await expect(other.locator('.preset-picker-title')).toHaveText('Racing: P3 completes P1’s value (changed)')
+  await other.keyboard.press('p')
+  await other.keyboard.press('Home')
+  const caption = other.locator('.presenter-caption')
+  await expect(caption).toContainText('Racing: P3 completes P1’s value (changed):')
+  await expect(caption).toContainText('may no longer hold')
+  await expect(caption).not.toContainText('P3 must propose')
+  await fresh.close()
+})

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { ENGINE_VERSION } from '../engine/index.ts'
-import { presetById } from '../scenarios/presets.ts'
-import { currentScenario, engineNotice, matchPreset } from './urlSync.ts'
+import { anyPresetById, presetById } from '../scenarios/presets.ts'
+import { changedFrom, matchPreset } from './presetMatch.ts'
+import { currentScenario, engineNotice } from './urlSync.ts'
 
 describe('url sync helpers', () => {
   const racing = presetById('racing-adopt')!.scenario
@@ -14,6 +15,17 @@ describe('url sync helpers', () => {
     expect(matchPreset({ ...racing, cursor: 30 })).toBe('racing-adopt')
     expect(matchPreset({ ...racing, seed: racing.seed + 1 })).toBeNull()
     expect(matchPreset({ ...racing, interventions: racing.interventions.slice(1) })).toBeNull()
+  })
+
+  it('knows the example a changed copy was made from by its title and story, and nothing else', () => {
+    const changed = { ...racing, interventions: racing.interventions.slice(1) }
+    expect(changedFrom(changed)).toBe('racing-adopt')
+    expect(changedFrom({ ...changed, title: 'My run' })).toBeNull()
+    expect(changedFrom({ ...changed, description: 'Another story' })).toBeNull()
+    const { title: _t, ...untitled } = changed
+    expect(changedFrom(untitled)).toBeNull()
+    const mp = anyPresetById('mp-leader-crash')!.scenario
+    expect(changedFrom({ ...mp, seed: mp.seed + 1 })).toBe('mp-leader-crash')
   })
 
   it('explains a scenario from another engine version, and only then', () => {

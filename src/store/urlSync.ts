@@ -1,8 +1,9 @@
 import { ENGINE_VERSION } from '../engine/index.ts'
-import { anyPresetById as presetById, galleryPresets as allPresets } from '../scenarios/presets.ts'
+import { anyPresetById as presetById } from '../scenarios/presets.ts'
 import { scenarioToJson, type Scenario } from '../scenarios/scenario.ts'
 import { decodeScenarioLink, hasScenarioLink, scenarioLink } from '../scenarios/url.ts'
 import { loadPreset, loadScenario, setNotice } from './actions.ts'
+import { changedFrom, matchPreset } from './presetMatch.ts'
 import { clearWork, loadWork, saveWork, type KeptWork } from './persistence.ts'
 import type { SynodState } from './state.ts'
 import { synodStore } from './store.ts'
@@ -100,21 +101,15 @@ export function engineNotice(s: Scenario): string | null {
 const linkFailure = (error: string): string =>
   `This link could not be opened: ${error}. Your current work is unchanged.`
 
-/** The preset a scenario is an unchanged copy of (ignoring the cursor), if any. Pure. */
-export function matchPreset(scenario: Scenario): string | null {
-  const { cursor: _cursor, ...inputs } = scenario
-  const json = JSON.stringify(scenarioToJson(inputs))
-  return allPresets().find((p) => JSON.stringify(scenarioToJson(p.scenario)) === json)?.id ?? null
-}
-
 /**
  * Load a scenario from a link or storage. An unchanged example loads as that example (so the
- * picker names it), then moves to the saved cursor.
+ * picker names it), then moves to the saved cursor; a changed one loads as changed from it (the
+ * picker says "(changed)", and presenter mode does not tell the example's story as this run's).
  */
 function openScenario(scenario: Scenario, presetId: string | null = null): void {
   const id = matchPreset(scenario)
   if (id !== null && loadPreset(id)) synodStore.setState({ cursor: scenario.cursor ?? 0 })
-  else loadScenario(scenario, presetId !== null && presetById(presetId) ? presetId : null)
+  else loadScenario(scenario, presetId !== null && presetById(presetId) ? presetId : changedFrom(scenario))
   setNotice(engineNotice(scenario))
 }
 

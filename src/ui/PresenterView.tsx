@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import * as act from '../store/actions.ts'
 import { togglePlay } from '../store/playback.ts'
 import { setPresenter, togglePresenter } from '../store/presenter.ts'
+import { anyPresetById } from '../scenarios/presets.ts'
 import { protocolOf } from '../store/protocol.ts'
 import { synodStore, useSynod } from '../store/store.ts'
 import { beatTag, captionAt, GRANULARITIES } from './clicker.ts'
@@ -94,12 +95,16 @@ function Caption() {
   const log = useSynod((s) => s.log)
   const cursor = useSynod((s) => s.cursor)
   const scenario = useSynod((s) => s.scenario)
-  const caption = captionAt(log, scenario.beats, scenario.description, cursor)
+  // A changed example is not the run its story tells: the caption says so instead of telling it.
+  const changed = useSynod((s) => s.presetId !== null && anyPresetById(s.presetId)?.scenario !== s.scenario)
+  const story = changed ? CHANGED_STORY : scenario.description
+  const caption = captionAt(log, scenario.beats, story, cursor)
   return (
     <p className={`presenter-caption caption-${caption.kind}`} role="status">
       {caption.kind === 'story' && scenario.title && (
         <span className="presenter-title">
-          <bdi>{scenario.title}</bdi>:{' '}
+          <bdi>{scenario.title}</bdi>
+          {changed ? ' (changed)' : ''}:{' '}
         </span>
       )}
       {caption.kind === 'beat' && <span className="beat-tag">{beatTag(caption.text)}</span>}{' '}
@@ -107,6 +112,9 @@ function Caption() {
     </p>
   )
 }
+
+const CHANGED_STORY =
+  'This example was changed, so its story may no longer hold. Step through to see what happens now.'
 
 /** How far a click goes: beats only, every moment (the default), or every step. */
 function GranularityPicker() {
