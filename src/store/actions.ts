@@ -5,6 +5,7 @@ import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
 import { forkMomentRun } from '../worker/stateAt.ts'
 import * as nav from './navigation.ts'
 import { messageStatus } from './messageStatus.ts'
+import { endSentence } from './protocol.ts'
 import { eventsBefore, eventsThrough } from './runIndex.ts'
 import type { DialogName, SynodState, Theme } from './state.ts'
 import { engineClient, followAction, synodStore, wantEnd, wantOpened } from './store.ts'
@@ -151,7 +152,7 @@ export function stepNarration(log: readonly SimEvent[], step: number): string {
   const texts: string[] = []
   for (let i = from; i < to; i++) {
     const e = log[i] as SimEvent
-    if (e.kind !== 'timer.set' && e.kind !== 'run.start') texts.push(e.text)
+    if (e.kind !== 'timer.set' && e.kind !== 'run.start') texts.push(endSentence(e.text))
   }
   return `Step ${step}. ${texts.slice(0, 6).join(' ')}`
 }

@@ -39,3 +39,9 @@ export function meaningOf(type: string): string {
   const m = (currentProtocol().messages as Record<string, { meaning: string } | undefined>)[type]
   return m?.meaning ?? ''
 }
+
+/**
+ * A module's sentence as a sentence: its events may be phrased without a final period (the CLI's
+ * trace lines), but the feed and screen readers read them one after another. Pure.
+ */
+export const endSentence = (text: string): string => (/[.!?…]$/.test(text) ? text : `${text}.`)

@@ -33,6 +33,15 @@ describe('feedLines', () => {
     }
   })
 
+  it('ends every line of a Multi-Paxos run as a sentence, for the eye and for screen readers', () => {
+    const found = protocolPreset('mp-leader-crash')!
+    const mp = runProtocolPreset(found.module, found.preset).log as SimEvent[]
+    const lines = feedLines(mp)
+    expect(lines.length).toBeGreaterThan(100)
+    for (const l of lines) expect(l.text, l.text).toMatch(/[.!?…]$/)
+    expect(lines.map((l) => l.text)).toContain("P1's election timer fires.")
+  })
+
   it('keeps every other event as its own line, linked to its message when it has one', () => {
     const lines = feedLines(log.filter((e) => e.step === 1))
     expect(lines.map((l) => l.text)).toEqual(log.filter((e) => e.step === 1).map((e) => e.text))

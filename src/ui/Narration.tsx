@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import type { SimEvent } from '../engine/index.ts'
-import { payloadText } from '../store/protocol.ts'
+import { endSentence, payloadText } from '../store/protocol.ts'
 import { selectMessage } from '../store/actions.ts'
 import { eventsBefore, eventsThrough } from '../store/runIndex.ts'
 import { useSynod } from '../store/store.ts'
@@ -50,7 +50,7 @@ export function feedLines(events: readonly SimEvent[]): Line[] {
     const e = events[i] as SimEvent
     const next = events[i + 1]
     if (saysSend(e, next)) {
-      const text = /[.!?]$/.test(e.text) ? e.text : `${e.text}.`
+      const text = endSentence(e.text)
       lines.push({
         key: e.seq,
         step: e.step,
@@ -80,7 +80,7 @@ export function feedLines(events: readonly SimEvent[]): Line[] {
       }
     }
     const msg = 'msg' in e ? [{ id: e.msg.id, to: e.msg.to }] : []
-    lines.push({ key: e.seq, step: e.step, kind: e.kind, text: e.text, msgs: msg })
+    lines.push({ key: e.seq, step: e.step, kind: e.kind, text: endSentence(e.text), msgs: msg })
   }
   return lines
 }
