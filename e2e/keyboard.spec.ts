@@ -9,8 +9,15 @@ test('keyboard only: propose, step, select and drop/deliver a message, crash, sc
   await page.keyboard.press('Enter')
   await settled(page)
   await expect(page.locator('.feed')).toContainText('P3 is asked to propose value B')
+  // Proposed: the menu closes and the lane has the focus, so the next keys step (not type).
+  await expect(page.locator('#pmenu-title')).toHaveCount(0)
+  await expect(page.locator('.tl-lane-header[data-pid="3"]')).toBeFocused()
+  // Escape from a process's menu goes back to its lane too.
+  await page.keyboard.press('2')
+  await expect(page.getByLabel('Propose value')).toBeFocused()
   await page.keyboard.press('Escape')
   await expect(page.locator('#pmenu-title')).toHaveCount(0)
+  await expect(page.locator('.tl-lane-header[data-pid="2"]')).toBeFocused()
 
   // Step with the arrow keys and a clicker's PageDown.
   await page.keyboard.press('ArrowRight')

@@ -134,6 +134,9 @@ test.describe('touch', () => {
     await page.locator('.tl-lane-header[data-pid="2"]').tap()
     await expect(page.getByRole('tab', { name: 'Processes' })).toHaveAttribute('aria-selected', 'true')
     expect(await cursorStep(page)).toBe(2)
+    // The process's menu opens without a text field focused: no on-screen keyboard over the page.
+    await expect(page.locator('#pmenu-title')).toBeFocused()
+    await expect(page.getByLabel('Propose value')).not.toBeFocused()
   })
 
   test('pinching the diagram zooms it', async ({ page }) => {

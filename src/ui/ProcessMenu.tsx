@@ -3,6 +3,7 @@ import { LIMITS, type TimerPurpose } from '../engine/index.ts'
 import { intervene, selectProcess } from '../store/actions.ts'
 import { useSynod } from '../store/store.ts'
 import { P } from './format.ts'
+import { focusLane } from './focusLane.ts'
 import { useMomentSelect, type ModuleMoment } from '../store/moment.ts'
 import type { SynodState } from '../store/state.ts'
 
@@ -25,6 +26,9 @@ export function menuState(
   return { pid: proc.pid, up: proc.up, fireAt: due?.fireAt ?? null, purpose: due?.key ?? null }
 }
 
+/** A touch screen: a focused text field would raise the on-screen keyboard over half the page. */
+const coarsePointer = (): boolean => window.matchMedia?.('(pointer: coarse)').matches ?? false
+
 export function ProcessMenu() {
   const pid = useSynod((s) => s.selectedPid)
   const sel = useMomentSelect(menuState)
@@ -35,9 +39,13 @@ export function ProcessMenu() {
   }
   const [value, setValue] = useState('')
   const input = useRef<HTMLInputElement>(null)
-  // Opening the menu puts the caret in the value field: choose a process, type, press Enter.
+  const title = useRef<HTMLHeadingElement>(null)
+  // Opening the menu puts the caret in the value field: choose a process, type, press Enter. On
+  // a touch screen the menu's title takes the focus instead: the user may have come to crash it.
   useEffect(() => {
-    if (pid !== null) input.current?.focus()
+    if (pid === null) return
+    if (coarsePointer()) title.current?.focus()
+    else input.current?.focus()
   }, [pid])
   if (!v) return null
   const trimmed = value.trim()
@@ -45,10 +53,13 @@ export function ProcessMenu() {
     if (!trimmed || !v.up) return
     intervene({ type: 'propose', pid: v.pid, value: trimmed })
     setValue('')
+    // Done: the menu closes and the focus goes to the lane, so → steps on (not typed in the field).
+    selectProcess(null)
+    requestAnimationFrame(() => focusLane(v.pid))
   }
   return (
     <section className="panel panel-focus" aria-labelledby="pmenu-title">
-      <h2 id="pmenu-title" className="panel-title">
+      <h2 id="pmenu-title" className="panel-title" tabIndex={-1} ref={title}>
         {P(v.pid)} {v.up ? '' : '(down)'}
         <button
           type="button"

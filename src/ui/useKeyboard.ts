@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import * as act from '../store/actions.ts'
+import { focusLane } from './focusLane.ts'
 import { toggleExplorer } from '../store/explorer.ts'
 import { nudgeSpeed, togglePlay } from '../store/playback.ts'
 import { currentProtocol } from '../store/protocol.ts'
@@ -99,8 +100,12 @@ function shortcut(e: KeyboardEvent): (() => void) | null {
       return () => act.openDialog('shortcuts')
     case 'Escape':
       return () => {
+        const pid = synodStore.getState().selectedPid
         act.selectMessage(null)
         act.selectProcess(null)
+        // Closing a process's menu from inside it: back to the lane that opened it, not the page.
+        const lost = document.activeElement === null || document.activeElement === document.body
+        if (pid !== null && lost) focusLane(pid)
       }
     default:
       if (/^[1-9]$/.test(e.key)) {
