@@ -25,13 +25,15 @@ test('the lazy parts are fetched in idle time after the first render, without an
 }) => {
   const chunks: string[] = []
   page.on('request', (r) => {
-    const m = /\/assets\/(ExplorerPanel|PresetGallery|ConfigDialog|HelpDialog|PresenterView)-/.exec(r.url())
+    const m = /\/assets\/(ExplorerPanel|PresetGallery|ConfigDialog|HelpDialog|PresenterView|exports)-/.exec(
+      r.url(),
+    )
     if (m) chunks.push(m[1] as string)
   })
   await openApp(page, '?preset=racing-adopt')
   await expect
     .poll(() => [...new Set(chunks)].sort(), { timeout: 15_000 })
-    .toEqual(['ConfigDialog', 'ExplorerPanel', 'HelpDialog', 'PresenterView', 'PresetGallery'])
+    .toEqual(['ConfigDialog', 'ExplorerPanel', 'HelpDialog', 'PresenterView', 'PresetGallery', 'exports'])
 })
 
 test('a dialog whose chunk arrives late still opens focused, and gives focus back', async ({ page }) => {
@@ -99,6 +101,19 @@ test.describe('without a service worker (nothing cached)', () => {
     await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible()
     // The failed fetches and React's report of the caught error are expected here, nothing else.
     const expected = /ERR_INTERNET_DISCONNECTED|Failed to fetch dynamically imported module|ConfigDialog/
+    const other = problems.filter((p) => !expected.test(p))
+    problems.length = 0
+    expect(other).toEqual([])
+  })
+
+  test('an export whose code cannot be fetched says so in a notice', async ({ page, problems }) => {
+    await page.route(/\/assets\/exports-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'))
+    await openApp(page, '?preset=basic')
+    const menu = page.locator('details.file-menu')
+    await menu.locator('summary').click()
+    await menu.getByRole('button', { name: 'Export diagram (SVG)' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'could not load the exports' })).toBeVisible()
+    const expected = /ERR_INTERNET_DISCONNECTED/
     const other = problems.filter((p) => !expected.test(p))
     problems.length = 0
     expect(other).toEqual([])

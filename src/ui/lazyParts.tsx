@@ -4,6 +4,7 @@ import { setPresenter } from '../store/presenter.ts'
 import { synodStore } from '../store/store.ts'
 import { Dialog } from './Dialog.tsx'
 import { lazyPart, preloadWhenIdle, type FailedView } from './lazyPart.tsx'
+import { loadExports } from './ScenarioMenu.tsx'
 
 /**
  * The app's lazily loaded parts (see lazyPart.tsx for why and how). What stays out of this list
@@ -134,6 +135,7 @@ const PRELOADS = [
   ShortcutsDialog.preload,
   PartitionDialog.preload,
   PresenterView.preload,
+  loadExports,
 ]
 
 /**
