@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { openExplorer, useExplorer } from '../store/explorer.ts'
 import { setPresenter } from '../store/presenter.ts'
-import { synodStore } from '../store/store.ts'
+import { synodStore, useSynod } from '../store/store.ts'
 import { Dialog } from './Dialog.tsx'
 import { lazyPart, preloadWhenIdle, type FailedView } from './lazyPart.tsx'
 import { loadExports } from './ScenarioMenu.tsx'
@@ -107,6 +107,26 @@ export function Explorer() {
   return open ? <ExplorerPanel.Part /> : null
 }
 
+/** The selected message's details, at the top of the sidebar (or the Messages tab). */
+const MessageDetails = lazyPart(
+  'message details',
+  () => import('./MessageInspector.tsx'),
+  (m) => m.MessageInspector,
+  null,
+  ({ message, retry }) => (
+    <section className="panel panel-focus">
+      <p role="alert">{message}</p>
+      <FailedActions retry={retry} />
+    </section>
+  ),
+)
+
+/** Mounted only while a message is selected, as the inspector shows nothing otherwise. */
+export function MessageInspector() {
+  const selected = useSynod((s) => s.selectedMsgId !== null)
+  return selected ? <MessageDetails.Part /> : null
+}
+
 /** Presenter mode takes the whole page; while its chunk loads, its empty frame does. */
 export const PresenterView = lazyPart(
   'presenter mode',
@@ -130,6 +150,7 @@ export const PresenterView = lazyPart(
 const PRELOADS = [
   PresetGallery.preload,
   ExplorerPanel.preload,
+  MessageDetails.preload,
   ConfigDialog.preload,
   HelpDialog.preload,
   ShortcutsDialog.preload,
