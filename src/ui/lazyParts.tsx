@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { openExplorer, useExplorer } from '../store/explorer.ts'
 import { setPresenter } from '../store/presenter.ts'
 import { synodStore, useSynod } from '../store/store.ts'
@@ -70,16 +70,20 @@ export const PresetGallery = lazyPart(
   DialogFailed,
 )
 
-/**
- * The explorer panel. While its chunk loads, an empty panel of the same size holds its place
- * (it lies over the sidebar, so nothing else moves).
- */
-export const ExplorerPanel = lazyPart(
-  'explorer',
-  () => import('./ExplorerPanel.tsx'),
-  (m) => m.ExplorerPanel,
-  <aside className="explorer-panel" aria-label="Explorer" aria-busy="true" />,
-  ({ message, retry }) => (
+/** While the explorer's chunk loads: an empty panel of its size, only while it is open. */
+function ExplorerPlaceholder() {
+  const open = useExplorer((s) => s.open)
+  return open ? <aside className="explorer-panel" aria-label="Explorer" aria-busy="true" /> : null
+}
+
+/** The explorer's chunk could not be fetched: said in the panel, while it is open. */
+const ExplorerFailed: FailedView = ({ message, retry }) => (
+  <ExplorerFailedPanel message={message} retry={retry} />
+)
+function ExplorerFailedPanel({ message, retry }: { message: string; retry: () => void }) {
+  const open = useExplorer((s) => s.open)
+  if (!open) return null
+  return (
     <aside className="explorer-panel" aria-labelledby="explorer-title">
       <header className="explorer-head">
         <h2 id="explorer-title">Explorer</h2>
@@ -95,16 +99,31 @@ export const ExplorerPanel = lazyPart(
       <p role="alert">{message}</p>
       <FailedActions retry={retry} />
     </aside>
-  ),
+  )
+}
+
+/**
+ * The explorer panel. While its chunk loads, an empty panel of the same size holds its place
+ * (it lies over the sidebar, so nothing else moves).
+ */
+const ExplorerPanel = lazyPart(
+  'explorer',
+  () => import('./ExplorerPanel.tsx'),
+  (m) => m.ExplorerPanel,
+  <ExplorerPlaceholder />,
+  ExplorerFailed,
 )
 
 /**
- * The explorer panel where the app had it; mounted only while open (closed, the panel renders
- * nothing anyway), so a closed explorer never waits for its chunk or reports it missing.
+ * The explorer panel where the app had it, mounted from its first opening on and then kept, as
+ * before it was lazy: closed, it renders nothing, and its own closing (focus back to the Explore
+ * button) still runs. Never opened, it costs nothing and never waits for its chunk.
  */
 export function Explorer() {
   const open = useExplorer((s) => s.open)
-  return open ? <ExplorerPanel.Part /> : null
+  const [wanted, setWanted] = useState(open)
+  if (open && !wanted) setWanted(true)
+  return wanted ? <ExplorerPanel.Part /> : null
 }
 
 /** The selected message's details, at the top of the sidebar (or the Messages tab). */
