@@ -131,6 +131,16 @@ async function profile(page: Page, units: number, work: () => Promise<void>) {
       hitTest: per(mainOf('HitTest')),
       gc: per(mainOf('MinorGC') + mainOf('MajorGC') + mainOf('V8.GC_SCAVENGER')),
     },
+    // Layouts by size: the panels' catch-ups while scrubbing dirty hundreds of objects, a frame
+    // of the diagram alone about a hundred.
+    layoutsBySize: (() => {
+      const ls = onMain.filter((e) => e.name === 'Layout')
+      const dirty = (e: TraceEvent) =>
+        (e.args as { beginData?: { dirtyObjects?: number } }).beginData?.dirtyObjects ?? 0
+      const part = (xs: TraceEvent[]) =>
+        `${xs.length} × ${r2(xs.reduce((s, e) => s + (e.tdur ?? e.dur ?? 0), 0) / 1000 / Math.max(1, xs.length))} ms (${Math.round(xs.reduce((s, e) => s + dirty(e), 0) / Math.max(1, xs.length))} dirty)`
+      return { big: part(ls.filter((e) => dirty(e) >= 300)), small: part(ls.filter((e) => dirty(e) < 300)) }
+    })(),
     raster: per(sum('RasterTask')),
     paints: per(count('Paint')),
     layouts: per(count('Layout')),
