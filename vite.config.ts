@@ -53,6 +53,35 @@ function d3ZoomInterpolate(): Plugin {
   }
 }
 
+/**
+ * The modules index.html needs up front, all in its one chunk. Rolldown otherwise splits the ones
+ * the lazy parts share with it into "common" chunks (rolldown issue 10731: a module the entry has
+ * already loaded is emitted as a separate chunk), and several modulepreloaded files compress worse
+ * than one. The set is every module `src/main.tsx` reaches by static imports; `upFront.group`
+ * gathers exactly those into one chunk.
+ */
+function upFrontChunk(): Plugin & { group: { name: string; test: (id: string) => boolean } } {
+  const main = fileURLToPath(new URL('./src/main.tsx', import.meta.url))
+  const reached = new Set<string>()
+  return {
+    name: 'synod-up-front-chunk',
+    apply: 'build',
+    buildEnd() {
+      reached.clear()
+      const todo = [main]
+      while (todo.length > 0) {
+        const id = todo.pop() as string
+        if (reached.has(id)) continue
+        reached.add(id)
+        todo.push(...(this.getModuleInfo(id)?.importedIds ?? []))
+      }
+    },
+    group: { name: 'index', test: (id: string) => reached.has(id) },
+  }
+}
+
+const upFront = upFrontChunk()
+
 // `base: './'` makes the production build work from any sub-path of a static host.
 export default defineConfig({
   base: './',
@@ -60,6 +89,7 @@ export default defineConfig({
     react(),
     contentSecurityPolicy(),
     d3ZoomInterpolate(),
+    upFront,
     // Offline after the first visit (lecture halls without network): precache the whole app shell,
     // worker chunks included (the glob finds every emitted chunk, so no hand-kept list can rot).
     // `injectRegister: 'script'` registers from an external registerSW.js, which the CSP allows.
@@ -100,7 +130,11 @@ export default defineConfig({
     ],
   },
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: { output: { codeSplitting: { groups: [upFront.group] } } },
+  },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 })

@@ -131,3 +131,25 @@ test('settings show Multi-Paxos’s own fields; a broken variant reruns into its
   }
   expect(seen).toBe(true)
 })
+
+test('a long log: as the view of slots moves, the grid’s cells are updated in place, not re-created', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  // The bench's 1,000-command run (bench/browserMultiPaxos.ts): far more slots than the ten in view.
+  const { multiPaxosLink } = await import('../bench/browserMultiPaxos.ts')
+  await openApp(page, multiPaxosLink().url.slice(1))
+  await page.locator('.tl-diagram').focus()
+  await page.keyboard.press('End')
+  const range = page.locator('.log-grid-scroll span')
+  await expect(range).toContainText(/slots \d+–\d+ of \d+/)
+  const before = (await range.textContent()) ?? ''
+  const cell = await grid(page).locator('tbody tr').first().locator('td').first().elementHandle()
+  const label = await cell!.getAttribute('aria-label')
+  for (let i = 0; i < 200 && (await range.textContent()) === before; i++)
+    await page.keyboard.press('ArrowLeft')
+  await expect(range).not.toHaveText(before)
+  // The same element shows the new first slot of its row.
+  expect(await cell!.evaluate((el) => el.isConnected)).toBe(true)
+  expect(await cell!.getAttribute('aria-label')).not.toBe(label)
+})

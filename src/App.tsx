@@ -1,20 +1,26 @@
 import { setNotice } from './store/actions.ts'
 import { useSynod } from './store/store.ts'
 import { isEmbed } from './store/urlSync.ts'
-import { ConfigDialog } from './ui/ConfigDialog.tsx'
 import { DiagramPane } from './ui/DiagramPane.tsx'
 import { EmbedView } from './ui/EmbedView.tsx'
-import { ExplorerPanel } from './ui/ExplorerPanel.tsx'
+// Up front, in the place it had before the explorer became a lazy part: the cascade stays the same.
+import './ui/explorer.css'
 import { EngineBanner, LimitBanner } from './ui/EngineBanner.tsx'
-import { HelpDialog } from './ui/HelpDialog.tsx'
+import {
+  ConfigDialog,
+  Explorer,
+  HelpDialog,
+  PartitionDialog,
+  PresenterView,
+  PresetGallery,
+  ShortcutsDialog,
+  usePreloadParts,
+} from './ui/lazyParts.tsx'
 import { LiveRegion } from './ui/LiveRegion.tsx'
 import { Narration } from './ui/Narration.tsx'
 import { PanelSheet } from './ui/PanelSheet.tsx'
-import { PartitionDialog } from './ui/PartitionDialog.tsx'
-import { PresenterView, usePresenterKeys } from './ui/PresenterView.tsx'
-import { PresetGallery } from './ui/PresetGallery.tsx'
+import { usePresenterKeys } from './ui/presenterKeys.ts'
 import { Scrubber } from './ui/Scrubber.tsx'
-import { ShortcutsDialog } from './ui/ShortcutsDialog.tsx'
 import { Sidebar } from './ui/Sidebar.tsx'
 import { TopBar } from './ui/TopBar.tsx'
 import { Transport } from './ui/Transport.tsx'
@@ -27,15 +33,15 @@ function Dialogs() {
   const dialog = useSynod((s) => s.dialog)
   switch (dialog) {
     case 'config':
-      return <ConfigDialog />
+      return <ConfigDialog.Part />
     case 'partition':
-      return <PartitionDialog />
+      return <PartitionDialog.Part />
     case 'shortcuts':
-      return <ShortcutsDialog />
+      return <ShortcutsDialog.Part />
     case 'help':
-      return <HelpDialog />
+      return <HelpDialog.Part />
     case 'presets':
-      return <PresetGallery />
+      return <PresetGallery.Part />
     default:
       return null
   }
@@ -80,13 +86,15 @@ export function App() {
   usePauseWhenHidden()
   useWarmPanels()
   usePresenterKeys()
+  // An embedded diagram never opens the other parts: it fetches none of them.
+  usePreloadParts(!EMBEDDED)
   const presenter = useSynod((s) => s.presenter)
   const narrow = useMediaQuery(NARROW_QUERY)
   if (EMBEDDED) return <EmbedView />
   if (presenter) {
     return (
       <>
-        <PresenterView />
+        <PresenterView.Part />
         <LiveRegion />
       </>
     )
@@ -98,7 +106,7 @@ export function App() {
         <Banners />
         <div className="workspace">
           <DiagramPane />
-          <ExplorerPanel />
+          <Explorer />
         </div>
         <PanelSheet />
         <footer className="bottombar">
@@ -118,7 +126,7 @@ export function App() {
         <DiagramPane />
         <Sidebar />
         {/* Over the sidebar, never over the time controls: the run stays steerable. */}
-        <ExplorerPanel />
+        <Explorer />
       </div>
       <footer className="bottombar">
         <Transport />

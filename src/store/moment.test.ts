@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { moduleFor, runProtocolPreset, protocolPreset, type SimEvent } from '../engine/index.ts'
 import { anyPresetById } from '../scenarios/presets.ts'
 import { tagLogProtocol } from '../engine/index.ts'
-import { messageCounts } from './messageCounts.ts'
+import { COUNT_CHECKPOINT_EVENTS, messageCounts } from './messageCounts.ts'
 import { momentOf, type ModuleMoment } from './moment.ts'
 import { roundForward, phaseForward, untilDecided } from './navigation.ts'
 import { runIndex } from './runIndex.ts'
@@ -108,5 +108,30 @@ describe('message counts', () => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a))
     expect(new Map(c.byType).get('prepare')).toBe(5)
     expect(messageCounts(log, 0).total).toBe(log.filter((e) => e.kind === 'msg.send' && e.step === 0).length)
+  })
+
+  it('counts a long log from its running counts the same as from its start, in any order of cursors', () => {
+    // A synthetic run several checkpoints long: three events a step, a send of one of four types
+    // in two of them (the counter reads only `step`, `kind` and the payload's type).
+    const types = ['prepare', 'promise', 'accept', 'heartbeat']
+    const log = Array.from({ length: COUNT_CHECKPOINT_EVENTS * 3 + 77 }, (_, i) =>
+      i % 3 === 2
+        ? { step: Math.floor(i / 3), kind: 'timer.set' }
+        : { step: Math.floor(i / 3), kind: 'msg.send', msg: { payload: { type: types[(i * 7) % 4] } } },
+    ) as unknown as SimEvent[]
+    const naive = (cursor: number): Map<string, number> => {
+      const m = new Map<string, number>()
+      for (const e of log)
+        if (e.step <= cursor && e.kind === 'msg.send')
+          m.set(e.msg.payload.type, (m.get(e.msg.payload.type) ?? 0) + 1)
+      return m
+    }
+    const last = (log[log.length - 1] as SimEvent).step
+    for (const cursor of [last, 0, 700, 682, 683, 1365, 2047, 2048, 1, last - 1, 4000]) {
+      const c = messageCounts(log, cursor)
+      const want = naive(cursor)
+      expect(new Map(c.byType)).toEqual(want)
+      expect(c.total).toBe([...want.values()].reduce((a, b) => a + b, 0))
+    }
   })
 })

@@ -18,9 +18,11 @@ export const TimerView = memo(function TimerView({ t }: { t: TimerLayer }) {
       <path className="tl-timer-waited" d={t.waited} aria-hidden="true" />
       <path className="tl-timer-remaining" d={t.remaining} aria-hidden="true" />
       <path className="tl-timer-cap" d={t.caps} aria-hidden="true" />
-      {t.items.map((i) => (
+      {/* By position: the countdowns in view change as the cursor moves (a heartbeat timer is set
+          anew every few ticks), and a hit target is only attributes, so it is updated in place. */}
+      {t.items.map((i, n) => (
         <rect
-          key={i.key}
+          key={n}
           className={`tl-timer-hit${i.pending ? ' tl-timer-pending' : ''}`}
           x={i.x1}
           y={i.y - 12}

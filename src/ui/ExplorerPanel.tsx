@@ -6,7 +6,6 @@ import {
   oneClickGoal,
   openExplorer,
   setExplorerMode,
-  toggleExplorer,
   useExplorer,
   type ExplorerMode,
 } from '../store/explorer.ts'
@@ -56,22 +55,6 @@ export function FindViolationButton({ running }: { running: boolean }) {
           : ", this run's lesson (pick another goal below to look for it)."}
       </p>
     </div>
-  )
-}
-
-/** The top bar's button that opens and closes the explorer panel (also the E key). */
-export function ExploreButton() {
-  const open = useExplorer((s) => s.open)
-  return (
-    <button
-      type="button"
-      id="explore-button"
-      aria-pressed={open}
-      onClick={toggleExplorer}
-      title="Explorer (E)"
-    >
-      Explore
-    </button>
   )
 }
 

@@ -38,6 +38,10 @@ const InFlightRow = memo(function InFlightRow({ id, type, label, deliverAt, next
 export function InFlightList() {
   const { inFlight } = useMoment()
   const selected = useSynod((s) => s.selectedMsgId)
+  // While a scrub moves, the panels catch up ten times a second with a new set of messages each
+  // time: rows keyed by position are updated in place instead of re-created (nobody holds the
+  // focus in this list during a drag). Otherwise by message, so a focused row stays its message.
+  const scrubbing = useSynod((s) => s.scrubbing)
   return (
     <section className="panel" aria-labelledby="inflight-title">
       <h2 id="inflight-title" className="panel-title">
@@ -49,7 +53,7 @@ export function InFlightList() {
         <ul className="inflight-list">
           {inFlight.slice(0, ROWS_MAX).map((m, i) => (
             <InFlightRow
-              key={m.id}
+              key={scrubbing ? i : m.id}
               id={m.id}
               type={m.payload.type}
               label={messageLabel(m)}

@@ -87,14 +87,16 @@ const GridRow = memo(function GridRow({ row, r, lo, hi, focusSlot, onFocusCell, 
         {!row.up && <span className="log-grid-role"> down</span>}
         {row.role && <span className="log-grid-role"> {row.role}</span>}
       </th>
-      {inView.map((slot) => {
+      {inView.map((slot, column) => {
         const c = row.cells[slot - 1]
-        if (!c) return <td key={slot} />
+        // Keyed by column, not slot: as the view follows the newest slots (every step of a growing
+        // log, every catch-up of a scrub), the cells are updated in place instead of re-created.
+        if (!c) return <td key={column} />
         const isFocus = focusSlot === slot
         const label = `${row.name} slot ${slot}: ${STATUS_WORDS[c.status]}${c.cmd ? ` ${c.cmd}` : ''}${c.ballot && c.status === 'accepted' ? ` at ${c.ballot}` : ''}${slot === row.commit ? ', commit point' : ''}`
         return (
           <td
-            key={slot}
+            key={column}
             data-cell={`${r}-${slot}`}
             tabIndex={isFocus ? 0 : -1}
             aria-label={label}
@@ -177,8 +179,8 @@ export function LogGrid({ model }: { model: LogGridModel }) {
         <thead>
           <tr>
             <th scope="col">replica</th>
-            {inView.map((slot) => (
-              <th scope="col" key={slot}>
+            {inView.map((slot, column) => (
+              <th scope="col" key={column}>
                 {slot}
               </th>
             ))}

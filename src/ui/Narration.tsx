@@ -146,6 +146,9 @@ export function Narration() {
   const log = useSynod((s) => s.log)
   const cursor = usePanelCursor()
   const beats = useSynod((s) => s.scenario.beats)
+  // See InFlightList: while a scrub moves, each catch-up shows other lines; by position they are
+  // updated in place instead of re-created.
+  const scrubbing = useSynod((s) => s.scrubbing)
   const touched = useSynod((s) => s.touched)
   const end = eventsThrough(log, cursor)
   const currentStep = end > 0 ? (log[end - 1] as SimEvent).step : 0
@@ -168,8 +171,8 @@ export function Narration() {
       {/* A reversed flex box keeps the newest line in view without measuring (no forced layout). */}
       <div className="feed">
         <ol>
-          {lines.map((l) => (
-            <FeedLine key={l.key} line={l} current={l.step === currentStep} />
+          {lines.map((l, i) => (
+            <FeedLine key={scrubbing ? i : l.key} line={l} current={l.step === currentStep} />
           ))}
         </ol>
       </div>

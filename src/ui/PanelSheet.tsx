@@ -3,7 +3,7 @@ import { useProtocol } from '../store/protocol.ts'
 import { useSynod } from '../store/store.ts'
 import { Legend } from '../timeline/Legend.tsx'
 import { InFlightList } from './InFlightList.tsx'
-import { MessageInspector } from './MessageInspector.tsx'
+import { MessageInspector } from './lazyParts.tsx'
 import { Narration } from './Narration.tsx'
 import { ProcessPanels } from './Sidebar.tsx'
 

@@ -1,10 +1,9 @@
 import { useEffect } from 'react'
-import * as act from '../store/actions.ts'
 import { togglePlay } from '../store/playback.ts'
-import { setPresenter, togglePresenter } from '../store/presenter.ts'
+import { setPresenter } from '../store/presenter.ts'
 import { anyPresetById } from '../scenarios/presets.ts'
 import { protocolOf } from '../store/protocol.ts'
-import { synodStore, useSynod } from '../store/store.ts'
+import { useSynod } from '../store/store.ts'
 import { beatTag, captionAt, GRANULARITIES } from './clicker.ts'
 import { DiagramPane } from './DiagramPane.tsx'
 import { BrokenVariantButton, brokenVariants } from './BrokenVariantButton.tsx'
@@ -14,65 +13,6 @@ import { SafetyBadge } from './SafetyBadge.tsx'
 import { clickNext, clickPrevious, setGranularity, usePresenterPrefs } from './presenterPrefs.ts'
 import { Position } from './Transport.tsx'
 import './presenter.css'
-
-/** Where typing happens: the presenter keys must leave these alone. */
-function isTyping(el: EventTarget | null): boolean {
-  if (!(el instanceof HTMLElement)) return false
-  if (el.isContentEditable || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)
-    return true
-  return el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'range'].includes(el.type)
-}
-
-/** Beats → moments → steps → beats: the granularity key. */
-function cycleGranularity(): void {
-  const now = usePresenterPrefs.getState().granularity
-  const i = GRANULARITIES.findIndex((g) => g.id === now)
-  setGranularity((GRANULARITIES[(i + 1) % GRANULARITIES.length] as (typeof GRANULARITIES)[number]).id)
-}
-
-/**
- * Presenter keys, for a key press; clickers send PageDown/PageUp (some send arrows). They move by
- * the chosen granularity; Shift moves one step whatever it is.
- */
-function presenterKey(e: KeyboardEvent, on: boolean): (() => void) | null {
-  if (e.key === 'p' || e.key === 'P') return togglePresenter
-  if (!on) return null
-  switch (e.key) {
-    case 'ArrowRight':
-    case 'PageDown':
-      return e.shiftKey ? act.stepForward : clickNext
-    case 'ArrowLeft':
-    case 'PageUp':
-      return e.shiftKey ? act.stepBack : clickPrevious
-    case 'g':
-    case 'G':
-      return cycleGranularity
-    case 'Escape':
-      return () => setPresenter(false)
-    default:
-      return null
-  }
-}
-
-/**
- * `P` toggles presenter mode; in it, next/previous walk the run by the chosen granularity. Listens in the
- * capture phase and marks the event handled, so the app's own step shortcuts stand aside.
- */
-export function usePresenterKeys(): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return
-      const s = synodStore.getState()
-      if (s.dialog !== null) return
-      const run = presenterKey(e, s.presenter)
-      if (!run) return
-      e.preventDefault()
-      run()
-    }
-    window.addEventListener('keydown', onKey, true)
-    return () => window.removeEventListener('keydown', onKey, true)
-  }, [])
-}
 
 /** Projectors wash colours out: presenter mode uses the high-contrast theme while it lasts. */
 function useContrastTheme(): void {

@@ -11,8 +11,7 @@ import { takeFocusBackFromPresenter, togglePresenter } from '../store/presenter.
 import { protocolOf } from '../store/protocol.ts'
 import { synodStore } from '../store/store.ts'
 import { currentScenario, engineNotice, shareLink, startFresh } from '../store/urlSync.ts'
-import { traceHeader } from './exportText.ts'
-import { diagramSvg, svgToPng } from './svgExport.ts'
+import { chunkFailedMessage } from './lazyPart.tsx'
 
 /** Offer `text` as a file download. */
 export function downloadText(name: string, text: string, type: string): void {
@@ -43,24 +42,51 @@ function stem(): string {
 
 const titleOf = (): string => synodStore.getState().scenario.title ?? 'Synod run'
 
-function exportSvg(): void {
-  const svg = diagramSvg(titleOf())
+/**
+ * The exports' code, a chunk of its own: fetched in idle time after the first render (lazyParts),
+ * else on the first export. Null, with a notice that says why, when it cannot be fetched.
+ */
+let exportsChunk: Promise<typeof import('./exports.ts')> | null = null
+export function loadExports(): Promise<typeof import('./exports.ts')> {
+  exportsChunk ??= import('./exports.ts').catch((error: unknown) => {
+    exportsChunk = null
+    throw error
+  })
+  return exportsChunk
+}
+async function exporters(): Promise<typeof import('./exports.ts') | null> {
+  try {
+    return await loadExports()
+  } catch {
+    setNotice(chunkFailedMessage('exports'))
+    return null
+  }
+}
+
+async function exportSvg(): Promise<void> {
+  const x = await exporters()
+  if (!x) return
+  const svg = x.diagramSvg(titleOf())
   if (svg === null) setNotice('There is no diagram on screen to export.')
   else downloadText(`${stem()}.svg`, svg, 'image/svg+xml')
 }
 
 async function exportPng(): Promise<void> {
-  const svg = diagramSvg(titleOf())
-  const png = svg === null ? null : await svgToPng(svg, 2)
+  const x = await exporters()
+  if (!x) return
+  const svg = x.diagramSvg(titleOf())
+  const png = svg === null ? null : await x.svgToPng(svg, 2)
   if (png === null) setNotice('The diagram could not be drawn as a PNG in this browser; try the SVG.')
   else downloadBlob(`${stem()}.png`, png)
 }
 
 /** The text trace (one line per event), headed by the title and the link that replays it. */
-function exportTrace(): void {
+async function exportTrace(): Promise<void> {
+  const x = await exporters()
+  if (!x) return
   const s = synodStore.getState()
   // The title is user text: a line break in it must not end the header early.
-  const head = traceHeader(titleOf(), shareLink(s), s.cursor)
+  const head = x.traceHeader(titleOf(), shareLink(s), s.cursor)
   // The run's own protocol words and process names (Multi-Paxos clients are C1…), as the CLI's.
   const trace = textTraceOf(protocolOf(s.scenario), s.scenario.config, s.log)
   downloadText(`${stem()}.trace.txt`, `${head}\n${trace}\n`, 'text/plain')
@@ -195,13 +221,13 @@ export function ScenarioMenu() {
         <button type="button" onClick={() => input.current?.click()} title="Open a scenario .json file">
           Open scenario file…
         </button>
-        <button type="button" onClick={exportSvg}>
+        <button type="button" onClick={() => void exportSvg()}>
           Export diagram (SVG)
         </button>
         <button type="button" onClick={() => void exportPng()}>
           Export diagram (PNG, 2×)
         </button>
-        <button type="button" onClick={exportTrace}>
+        <button type="button" onClick={() => void exportTrace()}>
           Export text trace
         </button>
         <input

@@ -4,9 +4,9 @@ import { allPresets, anyPresetById as presetById, galleryPresets } from '../scen
 import { loadPreset, openDialog, setTheme } from '../store/actions.ts'
 import { partitionThrough } from '../store/runIndex.ts'
 import type { Theme } from '../store/state.ts'
+import { toggleExplorer, useExplorer } from '../store/explorer.ts'
 import { useSynod } from '../store/store.ts'
 import { BrokenVariantButton } from './BrokenVariantButton.tsx'
-import { ExploreButton } from './ExplorerPanel.tsx'
 import { ChosenChip, SafetyBadge } from './SafetyBadge.tsx'
 import { closeMenu, DropMenu, ScenarioMenu } from './ScenarioMenu.tsx'
 import { ShareButton } from './ShareButton.tsx'
@@ -22,6 +22,22 @@ const THEME_LABEL: Record<Theme, string> = {
   light: 'Light',
   dark: 'Dark',
   contrast: 'High contrast',
+}
+
+/** The top bar's button that opens and closes the explorer panel (also the E key). */
+function ExploreButton() {
+  const open = useExplorer((s) => s.open)
+  return (
+    <button
+      type="button"
+      id="explore-button"
+      aria-pressed={open}
+      onClick={toggleExplorer}
+      title="Explorer (E)"
+    >
+      Explore
+    </button>
+  )
 }
 
 /** The other protocols' examples, by protocol title (Multi-Paxos), after Paxos's. Pure. */
