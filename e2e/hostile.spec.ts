@@ -123,3 +123,27 @@ test('NUL, line breaks and a right-to-left override in user text keep every expo
   expect(trace[2]).toMatch(/^# cursor step \d+$/)
   expect(trace[3]).toMatch(/^s0 t0 run\.start/)
 })
+
+test('choosing a File menu item closes the menu, so it never covers the notice it brings', async ({
+  page,
+}) => {
+  await openApp(page, '?preset=basic')
+  const menu = page.locator('details.file-menu')
+  await menu.locator('summary').click()
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Open scenario file…' }).click()
+  await (
+    await chooser
+  ).setFiles({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') })
+  await expect(menu).not.toHaveAttribute('open')
+  await expect(menu.locator('summary')).toBeFocused()
+  const banner = page.getByText(/Could not import “wrong\.json”/)
+  await expect(banner).toBeVisible()
+  await expect(page.getByLabel('Choose an example run')).toHaveValue('basic')
+  // An export closes it too.
+  await menu.locator('summary').click()
+  const wait = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export text trace' }).click()
+  await wait
+  await expect(menu).not.toHaveAttribute('open')
+})

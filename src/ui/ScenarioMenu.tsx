@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react'
 import { textTraceOf } from '../engine/index.ts'
 import {
   fileSizeProblem,
@@ -192,6 +192,13 @@ export function DropMenu({
   )
 }
 
+/** Run a menu item's action, then close its menu (focus back on the menu's toggle). */
+function closedAnd(e: MouseEvent<HTMLButtonElement>, act: () => void): void {
+  const item = e.currentTarget
+  act()
+  closeMenu(item)
+}
+
 /** Examples gallery, scenario files (.json in and out) and "Start fresh" with a confirmation. */
 export function ScenarioMenu() {
   const input = useRef<HTMLInputElement>(null)
@@ -215,19 +222,28 @@ export function ScenarioMenu() {
         Present
       </button>
       <DropMenu label="File" title="Scenario files and starting over" className="file-menu">
-        <button type="button" onClick={exportJson} title="Save this scenario as a .json file">
+        {/* Each item closes the menu: it would cover the notice or banner its action brings. */}
+        <button
+          type="button"
+          onClick={(e) => closedAnd(e, exportJson)}
+          title="Save this scenario as a .json file"
+        >
           Save scenario file…
         </button>
-        <button type="button" onClick={() => input.current?.click()} title="Open a scenario .json file">
+        <button
+          type="button"
+          onClick={(e) => closedAnd(e, () => input.current?.click())}
+          title="Open a scenario .json file"
+        >
           Open scenario file…
         </button>
-        <button type="button" onClick={() => void exportSvg()}>
+        <button type="button" onClick={(e) => closedAnd(e, () => void exportSvg())}>
           Export diagram (SVG)
         </button>
-        <button type="button" onClick={() => void exportPng()}>
+        <button type="button" onClick={(e) => closedAnd(e, () => void exportPng())}>
           Export diagram (PNG, 2×)
         </button>
-        <button type="button" onClick={() => void exportTrace()}>
+        <button type="button" onClick={(e) => closedAnd(e, () => void exportTrace())}>
           Export text trace
         </button>
         <input
