@@ -153,14 +153,17 @@ export const PresenterView = lazyPart(
   (m) => m.PresenterView,
   <div className="presenter" aria-busy="true" />,
   ({ message, retry }) => (
-    <div className="presenter chunk-failed">
-      <p role="alert">{message}</p>
-      <FailedActions retry={retry} />
-      <p>
-        <button type="button" onClick={() => setPresenter(false)}>
-          Exit presenter (Esc)
-        </button>
-      </p>
+    <div className="presenter">
+      {/* One child: it takes the diagram's cell of the presenter's grid. */}
+      <section className="panel">
+        <p role="alert">{message}</p>
+        <FailedActions retry={retry} />
+        <p>
+          <button type="button" onClick={() => setPresenter(false)}>
+            Exit presenter (Esc)
+          </button>
+        </p>
+      </section>
     </div>
   ),
 )
