@@ -60,17 +60,30 @@ test('the explorer opens from the keyboard while its chunk loads, then focuses i
   await openApp(page, '?preset=basic')
   const sidebarBox = await page.locator('.sidebar').boundingBox()
   await page.keyboard.press('e')
-  // Its place is held by an empty panel of the same size, over the sidebar: nothing moves.
-  const placeholder = page.locator('aside.explorer-panel[aria-busy="true"]')
-  await expect(placeholder).toBeVisible()
-  const held1 = await placeholder.boundingBox()
+  await expect.poll(held.asked).toBe(true)
+  // Nothing half-drawn while it loads, and nothing moves: the panel lies over the sidebar.
+  await expect(page.locator('.explorer-panel')).toHaveCount(0)
   held.release()
   const heading = page.getByRole('heading', { name: 'Explorer' })
   await expect(heading).toBeFocused()
-  expect(await page.locator('aside.explorer-panel').boundingBox()).toEqual(held1)
   expect(await page.locator('.sidebar').boundingBox()).toEqual(sidebarBox)
+  // Closing gives the focus back to the Explore button, as before the panel was lazy.
   await page.keyboard.press('Escape')
-  await expect(page.locator('aside.explorer-panel')).toHaveCount(0)
+  await expect(page.locator('.explorer-panel')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Explore', exact: true })).toBeFocused()
+})
+
+test('presenter mode entered while its chunk loads shows the real view once it arrives', async ({ page }) => {
+  const held = await holdChunk(page, 'PresenterView')
+  await openApp(page, '?preset=basic')
+  await page.keyboard.press('p')
+  await expect.poll(held.asked).toBe(true)
+  // No empty presenter frame that a script (or a user) could mistake for the view.
+  await expect(page.locator('.presenter')).toHaveCount(0)
+  held.release()
+  await expect(page.locator('.presenter-transport')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('button', { name: 'Present', exact: true })).toBeFocused()
 })
 
 test.describe('without a service worker (nothing cached)', () => {

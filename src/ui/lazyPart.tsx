@@ -109,7 +109,10 @@ export function lazyPart<M, P extends object>(
   return { Part, preload }
 }
 
-/** Run `preloads` one after the other in idle time (never all in one task), ignoring failures. */
+/**
+ * Run `preloads` one after the other in idle time (never all in one task), ignoring failures. The
+ * first waits for the next frame to be painted, so the screen that is up now is never delayed.
+ */
 export function preloadWhenIdle(preloads: readonly (() => Promise<unknown>)[]): () => void {
   const idle = typeof window.requestIdleCallback === 'function'
   let handle = 0
@@ -127,9 +130,10 @@ export function preloadWhenIdle(preloads: readonly (() => Promise<unknown>)[]): 
     if (stopped) return
     handle = idle ? window.requestIdleCallback(run, { timeout: 4000 }) : window.setTimeout(run, 200)
   }
-  schedule()
+  const frame = window.requestAnimationFrame(schedule)
   return () => {
     stopped = true
+    window.cancelAnimationFrame(frame)
     if (idle) window.cancelIdleCallback(handle)
     else window.clearTimeout(handle)
   }

@@ -70,12 +70,6 @@ export const PresetGallery = lazyPart(
   DialogFailed,
 )
 
-/** While the explorer's chunk loads: an empty panel of its size, only while it is open. */
-function ExplorerPlaceholder() {
-  const open = useExplorer((s) => s.open)
-  return open ? <aside className="explorer-panel" aria-label="Explorer" aria-busy="true" /> : null
-}
-
 /** The explorer's chunk could not be fetched: said in the panel, while it is open. */
 const ExplorerFailed: FailedView = ({ message, retry }) => (
   <ExplorerFailedPanel message={message} retry={retry} />
@@ -103,14 +97,14 @@ function ExplorerFailedPanel({ message, retry }: { message: string; retry: () =>
 }
 
 /**
- * The explorer panel. While its chunk loads, an empty panel of the same size holds its place
- * (it lies over the sidebar, so nothing else moves).
+ * The explorer panel. Opened before its chunk is in, it appears when the chunk arrives, whole:
+ * it lies over the sidebar, so nothing moves meanwhile (an empty frame first would only flash).
  */
 const ExplorerPanel = lazyPart(
   'explorer',
   () => import('./ExplorerPanel.tsx'),
   (m) => m.ExplorerPanel,
-  <ExplorerPlaceholder />,
+  null,
   ExplorerFailed,
 )
 
@@ -146,21 +140,27 @@ export function MessageInspector() {
   return selected ? <MessageDetails.Part /> : null
 }
 
-/** Presenter mode takes the whole page; while its chunk loads, its empty frame does. */
+/**
+ * Presenter mode takes the whole page; entered before its chunk is in, the page stays empty until
+ * it arrives (as presenter mode's own empty frame would look).
+ */
 export const PresenterView = lazyPart(
   'presenter mode',
   () => import('./PresenterView.tsx'),
   (m) => m.PresenterView,
-  <div className="presenter" aria-busy="true" />,
+  null,
   ({ message, retry }) => (
-    <div className="presenter chunk-failed">
-      <p role="alert">{message}</p>
-      <FailedActions retry={retry} />
-      <p>
-        <button type="button" onClick={() => setPresenter(false)}>
-          Exit presenter (Esc)
-        </button>
-      </p>
+    <div className="presenter">
+      {/* One child: it takes the diagram's cell of the presenter's grid. */}
+      <section className="panel">
+        <p role="alert">{message}</p>
+        <FailedActions retry={retry} />
+        <p>
+          <button type="button" onClick={() => setPresenter(false)}>
+            Exit presenter (Esc)
+          </button>
+        </p>
+      </section>
     </div>
   ),
 )
