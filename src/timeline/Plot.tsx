@@ -74,6 +74,10 @@ export const Plot = memo(function Plot(props: PlotProps) {
   // Sketched or not, the arrows someone is looking at stay whole.
   const whole = (a: (typeof layout.arrows)[number]): boolean =>
     !sketch || a.id === activeId || a.id === selectedMsgId || a.id === tabStopId
+  // While a scrub moves, the marks and labels in view change with every frame (a long run's
+  // "chosen" marks pass by): keyed by position they are updated in place instead of re-created.
+  // Keyed by what they show otherwise, so a step changes only what it changes.
+  const movingKey = (key: string, i: number): string | number => (sketch ? i : key)
   return (
     <>
       <svg className="tl-under" width={frame.width} height={frame.height} aria-hidden="true">
@@ -111,8 +115,8 @@ export const Plot = memo(function Plot(props: PlotProps) {
             ))}
             {layout.marks
               .filter((m) => m.pid === null)
-              .map((m) => (
-                <MarkView key={m.key} m={m} frame={frame} scale={layout.typeScale} />
+              .map((m, i) => (
+                <MarkView key={movingKey(m.key, i)} m={m} frame={frame} scale={layout.typeScale} />
               ))}
             {layout.density && <DensityView d={layout.density} />}
             <TimerView t={layout.timers} />
@@ -131,17 +135,17 @@ export const Plot = memo(function Plot(props: PlotProps) {
             </g>
             {layout.marks
               .filter((m) => m.pid !== null)
-              .map((m) => (
-                <MarkView key={m.key} m={m} frame={frame} scale={layout.typeScale} />
+              .map((m, i) => (
+                <MarkView key={movingKey(m.key, i)} m={m} frame={frame} scale={layout.typeScale} />
               ))}
             {layout.bands.map((b) => (
               <PartitionTags key={b.key} b={b} laneYs={laneYs} />
             ))}
             <CursorLine frame={frame} cursorX={layout.cursorX} />
             <g className="tl-labels" style={{ fontSize: layout.labelFontPx }}>
-              {layout.labels.map((l) => (
+              {layout.labels.map((l, i) => (
                 <LabelView
-                  key={l.key}
+                  key={movingKey(l.key, i)}
                   l={l}
                   dim={activeId !== null && typeof l.owner === 'number' && !related.has(l.owner)}
                 />
