@@ -78,7 +78,7 @@ export function msgKey(m: MpMsg): string {
 
 export function procKey(s: MpProcState): string {
   if (s.role === 'client') {
-    const history = s.history.map((h) => `${cmdKey(h.cmd)}=${opt(h.result)}`).join(',')
+    const history = slots(s.history, (h) => `${cmdKey(h.cmd)}=${opt(h.result)}`)
     return `${s.role}${s.pid}.${s.client}/${s.nextOp}/${s.pending ? cmdKey(s.pending) : '-'}/${s.target}/${history}`
   }
   return [
