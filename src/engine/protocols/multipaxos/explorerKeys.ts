@@ -110,7 +110,13 @@ export function procKey(s: MpProcState): string {
 
 export function ghostKey(g: MpGhost): string {
   return [
-    record(g.votes, (v) => record(v, String)),
+    // Each slot's tallies in a canonical order (the order they were met is bookkeeping).
+    record(g.votes, (list) =>
+      list
+        .map((t) => `${b(t.ballot)}|${cmdKey(t.cmd)}=${t.mask}`)
+        .sort()
+        .join(':'),
+    ),
     slots(g.chosen, (c) => `${cmdKey(c.cmd)}:${c.how}`),
     slots(g.executed, (e) => `${cmdKey(e.cmd)}:${e.pid}`),
     record(g.applied, (clients) => record(clients, (a) => `${a.upTo}+${a.extra.join('.')}`)),

@@ -29,6 +29,18 @@ export interface MpViolation extends ViolationEvent {
 /** What the observer concludes: violations, and each slot's command the first time it is chosen. */
 export type Conclusion = MpViolation | Extract<MpEvent, { kind: 'slot.chosen' }>
 
+/**
+ * The votes for one command at one ballot in one slot. A slot rarely sees more than one or two, so
+ * a short list compared field by field: keyed by a `ballot|cmd` string, every accept built three
+ * strings and a dictionary per slot.
+ */
+export interface Tally {
+  readonly ballot: Ballot
+  readonly cmd: Cmd
+  /** Bit p set: replica p voted for it. Updated in place (the ghost's own object; clones copy it). */
+  mask: number
+}
+
 /** Client commands a replica applied since its last recovery: all of 1..upTo, plus `extra`. */
 export interface Applied {
   upTo: number
@@ -41,8 +53,8 @@ export interface Applied {
  * client history only after the last cut.
  */
 export interface MpGhost {
-  /** Per slot, `ballot|cmd` → bitmask of replicas that voted for it (the chosen command's votes are dropped once chosen). */
-  votes: Record<number, Record<string, number>>
+  /** Per slot, per (ballot, command): the bitmask of replicas that voted for it (the chosen command's votes are dropped once chosen). */
+  votes: Record<number, Tally[]>
   /** Per slot: the first command chosen there (a quorum of votes) or committed by some replica. */
   chosen: Slots<{ cmd: Cmd; how: string }>
   /** Per slot: the first command executed there, and by whom. */
@@ -83,7 +95,8 @@ export function newGhost(): MpGhost {
 /** A copy for snapshots: small records are copied, the chunked slot facts shared (never mutated). Pure. */
 export function cloneGhost(g: MpGhost): MpGhost {
   const votes: MpGhost['votes'] = {}
-  for (const slot in g.votes) votes[slot] = Object.assign(tally(), g.votes[slot])
+  for (const slot in g.votes)
+    votes[slot] = (g.votes[slot] as Tally[]).map((t) => ({ ballot: t.ballot, cmd: t.cmd, mask: t.mask }))
   const applied: MpGhost['applied'] = {}
   for (const pid in g.applied) {
     const clients = g.applied[pid] as Record<number, Applied>
@@ -111,13 +124,6 @@ export function cloneGhost(g: MpGhost): MpGhost {
     violations: g.violations,
   }
 }
-
-/**
- * One slot's vote tally, `ballot|cmd` → bitmask. Without a prototype V8 keeps it as a plain
- * dictionary: as an ordinary object, every new key made a new hidden class, and that was the
- * observer's hottest line.
- */
-const tally = (): Record<string, number> => Object.create(null) as Record<string, number>
 
 const cmdKey = (c: Cmd): string => (c.op === 'noop' ? 'noop' : `${c.client}.${c.seq}`)
 
@@ -165,10 +171,7 @@ export function observe(g: MpGhost, config: MpConfig, f: MpEvent): Conclusion[] 
       const chosen = slotGet(g.chosen, f.slot)
       // Once a slot is chosen, only votes for another command can still break agreement.
       if (chosen !== null && sameKey(chosen.cmd, f.cmd)) break
-      const key = `${fmtBallot(f.ballot)}|${cmdKey(f.cmd)}`
-      const slotVotes = (g.votes[f.slot] ??= tally())
-      const mask = (slotVotes[key] ?? 0) | (1 << pid)
-      slotVotes[key] = mask
+      const mask = vote(g, f.slot, f.ballot, f.cmd, pid)
       if (popcount(mask) !== majority(config.replicaCount)) break
       if (chosen === null) out.push(chosenEvent(pid, f.slot, f.ballot, f.cmd, mask))
       chooseSlot(g, pid, f.slot, f.cmd, `chosen by a majority at ballot ${fmtBallot(f.ballot)}`, out)
@@ -194,6 +197,18 @@ export function observe(g: MpGhost, config: MpConfig, f: MpEvent): Conclusion[] 
     default:
   }
   return out
+}
+
+/** Count `pid`'s vote for `cmd` at `ballot` in `slot`; returns that command's voters so far. Mutates `g`. */
+function vote(g: MpGhost, slot: number, ballot: Ballot, cmd: Cmd, pid: number): number {
+  const list = (g.votes[slot] ??= [])
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i] as Tally
+    if (t.ballot.round === ballot.round && t.ballot.pid === ballot.pid && sameKey(t.cmd, cmd))
+      return (t.mask |= 1 << pid)
+  }
+  list.push({ ballot, cmd, mask: 1 << pid })
+  return 1 << pid
 }
 
 function chosenEvent(pid: number, slot: number, ballot: Ballot, cmd: Cmd, mask: number): Conclusion {
