@@ -110,13 +110,11 @@ export function procKey(s: MpProcState): string {
 
 export function ghostKey(g: MpGhost): string {
   return [
-    // Each slot's tallies in a canonical order (the order they were met is bookkeeping).
-    record(g.votes, (list) =>
-      list
-        .map((t) => `${b(t.ballot)}|${cmdKey(t.cmd)}=${t.mask}`)
-        .sort()
-        .join(':'),
-    ),
+    // The open tallies in a canonical order (the order they were met is bookkeeping).
+    g.votes
+      .map((t) => `${t.slot}@${b(t.ballot)}|${cmdKey(t.cmd)}=${t.mask}`)
+      .sort()
+      .join(';'),
     slots(g.chosen, (c) => `${cmdKey(c.cmd)}:${c.how}`),
     slots(g.executed, (e) => `${cmdKey(e.cmd)}:${e.pid}`),
     record(g.applied, (clients) => record(clients, (a) => `${a.upTo}+${a.extra.join('.')}`)),

@@ -30,11 +30,13 @@ export interface MpViolation extends ViolationEvent {
 export type Conclusion = MpViolation | Extract<MpEvent, { kind: 'slot.chosen' }>
 
 /**
- * The votes for one command at one ballot in one slot. A slot rarely sees more than one or two, so
- * a short list compared field by field: keyed by a `ballot|cmd` string, every accept built three
- * strings and a dictionary per slot.
+ * The votes for one command at one ballot in one slot. Only a few slots are open at a time, so
+ * the ghost keeps one short list compared field by field: a record by slot, then by a
+ * `ballot|cmd` string, built three strings per accept, and its numeric keys made V8 keep an
+ * array as long as the log (a slot's number) in every snapshot's copy.
  */
 export interface Tally {
+  readonly slot: number
   readonly ballot: Ballot
   readonly cmd: Cmd
   /** Bit p set: replica p voted for it. Updated in place (the ghost's own object; clones copy it). */
@@ -53,8 +55,8 @@ export interface Applied {
  * client history only after the last cut.
  */
 export interface MpGhost {
-  /** Per slot, per (ballot, command): the bitmask of replicas that voted for it (the chosen command's votes are dropped once chosen). */
-  votes: Record<number, Tally[]>
+  /** Per (slot, ballot, command): the replicas that voted for it (the chosen command's votes are dropped once chosen). */
+  votes: Tally[]
   /** Per slot: the first command chosen there (a quorum of votes) or committed by some replica. */
   chosen: Slots<{ cmd: Cmd; how: string }>
   /** Per slot: the first command executed there, and by whom. */
@@ -80,7 +82,7 @@ export interface MpGhost {
 
 export function newGhost(): MpGhost {
   return {
-    votes: {},
+    votes: [],
     chosen: emptySlots(),
     executed: emptySlots(),
     applied: {},
@@ -94,9 +96,7 @@ export function newGhost(): MpGhost {
 
 /** A copy for snapshots: small records are copied, the chunked slot facts shared (never mutated). Pure. */
 export function cloneGhost(g: MpGhost): MpGhost {
-  const votes: MpGhost['votes'] = {}
-  for (const slot in g.votes)
-    votes[slot] = (g.votes[slot] as Tally[]).map((t) => ({ ballot: t.ballot, cmd: t.cmd, mask: t.mask }))
+  const votes = g.votes.map((t) => ({ slot: t.slot, ballot: t.ballot, cmd: t.cmd, mask: t.mask }))
   const applied: MpGhost['applied'] = {}
   for (const pid in g.applied) {
     const clients = g.applied[pid] as Record<number, Applied>
@@ -145,7 +145,7 @@ function chooseSlot(g: MpGhost, pid: number, slot: number, cmd: Cmd, how: string
   const first = slotGet(g.chosen, slot)
   if (first === null) {
     g.chosen = slotSet(g.chosen, slot, { cmd, how })
-    delete g.votes[slot]
+    dropVotes(g, slot)
     return
   }
   if (sameKey(first.cmd, cmd)) return
@@ -201,19 +201,37 @@ export function observe(g: MpGhost, config: MpConfig, f: MpEvent): Conclusion[] 
 
 /** Count `pid`'s vote for `cmd` at `ballot` in `slot`; returns that command's voters so far. Mutates `g`. */
 function vote(g: MpGhost, slot: number, ballot: Ballot, cmd: Cmd, pid: number): number {
-  const list = (g.votes[slot] ??= [])
+  const list = g.votes
   for (let i = 0; i < list.length; i++) {
     const t = list[i] as Tally
-    if (t.ballot.round === ballot.round && t.ballot.pid === ballot.pid && sameKey(t.cmd, cmd))
+    if (
+      t.slot === slot &&
+      t.ballot.round === ballot.round &&
+      t.ballot.pid === ballot.pid &&
+      sameKey(t.cmd, cmd)
+    )
       return (t.mask |= 1 << pid)
   }
-  list.push({ ballot, cmd, mask: 1 << pid })
+  list.push({ slot, ballot, cmd, mask: 1 << pid })
   return 1 << pid
 }
 
+/** Forget the tallies of a slot now chosen (in place, keeping the others' order). Mutates `g`. */
+function dropVotes(g: MpGhost, slot: number): void {
+  const list = g.votes
+  let kept = 0
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i] as Tally
+    if (t.slot !== slot) list[kept++] = t
+  }
+  list.length = kept
+}
+
 function chosenEvent(pid: number, slot: number, ballot: Ballot, cmd: Cmd, mask: number): Conclusion {
-  const acceptors: number[] = []
-  for (let p = 1; p < 31; p++) if (mask & (1 << p)) acceptors.push(p)
+  // Exactly as long as the quorum: grown from empty, the list would reserve 17 slots, and the log
+  // keeps it.
+  const acceptors: number[] = new Array<number>(popcount(mask))
+  for (let p = 1, i = 0; p < 31; p++) if (mask & (1 << p)) acceptors[i++] = p
   // With the kernel's stamps' slots after its own fields, as the handlers' frequent facts have
   // them (facts.ts): one object per logged event, not two.
   const chosen = {

@@ -53,6 +53,10 @@ export function slotSet<T>(s: Slots<T>, slot: number, v: T | null): Slots<T> {
   // The common case, the next slot: one copy of the tail at its new length.
   if (i - base === s.tail.length && s.tail.length < CHUNK - 1)
     return { size: slot, chunks: s.chunks, tail: s.tail.concat([v]) }
+  // The next slot fills the tail: it becomes a chunk. `concat` copies the list at exactly its new
+  // length (a copy then a push reserves half as much again, which every snapshot kept alive).
+  if (i - base === s.tail.length && s.tail.length === CHUNK - 1)
+    return { size: slot, chunks: s.chunks.concat([s.tail.concat([v])]), tail: [] }
   let chunks = s.chunks as (readonly (T | null)[])[]
   let tail = s.tail.slice()
   let ownList = false
