@@ -275,6 +275,12 @@ function onExecute(
   if (!applied || cmd.op === 'noop') return
   const mine = (g.applied[pid] ??= {})
   const a = (mine[cmd.client] ??= { upTo: 0, extra: [] })
+  // The usual case, the next command in order with none ahead of it: what the general case below
+  // ends with, without growing and shrinking `extra` (a push reserves 17 slots, a splice makes a list).
+  if (cmd.seq === a.upTo + 1 && a.extra.length === 0) {
+    a.upTo++
+    return
+  }
   if (cmd.seq > a.upTo && !a.extra.includes(cmd.seq)) {
     a.extra.push(cmd.seq)
     while (a.extra.includes(a.upTo + 1)) {
