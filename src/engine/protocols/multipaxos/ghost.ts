@@ -140,11 +140,26 @@ function report(g: MpGhost, key: string, v: Found, out: Conclusion[]): void {
   out.push({ kind: 'invariant.violated', ...v, pids: v.pids as ProcessId[] })
 }
 
-/** Record that `cmd` is chosen (or believed committed) in `slot`; a different earlier one is a violation. */
-function chooseSlot(g: MpGhost, pid: number, slot: number, cmd: Cmd, how: string, out: Conclusion[]): void {
+/** How a slot came to be known chosen: by a majority at `ballot`, or (null) committed by `pid`. */
+const howChosen = (pid: number, ballot: Ballot | null): string =>
+  ballot !== null ? `chosen by a majority at ballot ${fmtBallot(ballot)}` : `committed by P${pid}`
+
+/**
+ * Record that `cmd` is chosen in `slot` (by a majority at `ballot`; null: believed committed by
+ * `pid`); a different earlier one is a violation. The words are made only when kept or reported:
+ * most commits repeat what is known.
+ */
+function chooseSlot(
+  g: MpGhost,
+  pid: number,
+  slot: number,
+  cmd: Cmd,
+  ballot: Ballot | null,
+  out: Conclusion[],
+): void {
   const first = slotGet(g.chosen, slot)
   if (first === null) {
-    g.chosen = slotSet(g.chosen, slot, { cmd, how })
+    g.chosen = slotSet(g.chosen, slot, { cmd, how: howChosen(pid, ballot) })
     dropVotes(g, slot)
     return
   }
@@ -156,15 +171,19 @@ function chooseSlot(g: MpGhost, pid: number, slot: number, cmd: Cmd, how: string
       rule: 'slot-agreement',
       pids: [pid],
       slot,
-      detail: `slot ${slot}: ${fmtCmd(first.cmd)} (${first.how}) and ${fmtCmd(cmd)} (${how})`,
+      detail: `slot ${slot}: ${fmtCmd(first.cmd)} (${first.how}) and ${fmtCmd(cmd)} (${howChosen(pid, ballot)})`,
     },
     out,
   )
 }
 
-/** Feed one protocol event; returns what it lets the observer conclude. Mutates `g`. */
-export function observe(g: MpGhost, config: MpConfig, f: MpEvent): Conclusion[] {
-  const out: Conclusion[] = []
+/** Where `observe` collects its conclusions; most events conclude nothing, and need no list of their own. */
+const FOUND: Conclusion[] = []
+const NONE: readonly Conclusion[] = Object.freeze([])
+
+/** Feed one protocol event; returns what it lets the observer conclude (a fresh list, or a shared empty one). Mutates `g`. */
+export function observe(g: MpGhost, config: MpConfig, f: MpEvent): readonly Conclusion[] {
+  const out = FOUND
   const pid = f.pid
   switch (f.kind) {
     case 'acceptor.accept': {
@@ -174,11 +193,11 @@ export function observe(g: MpGhost, config: MpConfig, f: MpEvent): Conclusion[] 
       const mask = vote(g, f.slot, f.ballot, f.cmd, pid)
       if (popcount(mask) !== majority(config.replicaCount)) break
       if (chosen === null) out.push(chosenEvent(pid, f.slot, f.ballot, f.cmd, mask))
-      chooseSlot(g, pid, f.slot, f.cmd, `chosen by a majority at ballot ${fmtBallot(f.ballot)}`, out)
+      chooseSlot(g, pid, f.slot, f.cmd, f.ballot, out)
       break
     }
     case 'slot.commit':
-      chooseSlot(g, pid, f.slot, f.cmd, `committed by P${pid}`, out)
+      chooseSlot(g, pid, f.slot, f.cmd, null, out)
       break
     case 'slot.execute':
       onExecute(g, pid, f.slot, f.cmd, f.applied, out)
@@ -196,7 +215,8 @@ export function observe(g: MpGhost, config: MpConfig, f: MpEvent): Conclusion[] 
     }
     default:
   }
-  return out
+  // `splice` hands out the conclusions in a list of their own and empties the scratch.
+  return out.length === 0 ? NONE : out.splice(0)
 }
 
 /** Count `pid`'s vote for `cmd` at `ballot` in `slot`; returns that command's voters so far. Mutates `g`. */
