@@ -40,7 +40,7 @@ export const BUG_SPECS: Spec[] = [
       'Slots 1 and 2 are chosen by P1, P2, P3. The new leader P5 runs phase 1 but proposes no-ops where the promises reported commands.',
     config: { workload: [['put', 'put']], bugs: { ignorePromiseValues: true }, maxSteps: 250 },
     script: (sim) => {
-      commitOnOneSide(sim, [1, 2, 3], (s) => done(s, 1) && cli(s, 1).history.length === 2)
+      commitOnOneSide(sim, [1, 2, 3], (s) => done(s, 1) && cli(s, 1).history.size === 2)
       act(sim, { type: 'heal' })
       takeOver(sim, 5)
     },
@@ -101,7 +101,7 @@ export const BUG_SPECS: Spec[] = [
     config: { workload: [['put', 'put'], []], bugs: { leaderLocalRead: true }, maxSteps: 250 },
     script: (sim) => {
       isolateOldLeader(sim)
-      until(sim, (s) => done(s, 1) && cli(s, 1).history.length === 2)
+      until(sim, (s) => done(s, 1) && cli(s, 1).history.size === 2)
       act(sim, { type: 'propose', pid: C(sim, 2), value: 'get' })
     },
     beats: [

@@ -198,7 +198,7 @@ const SPECS: Spec[] = [
     script: (sim) => {
       isolateOldLeader(sim)
       act(sim, { type: 'propose', pid: C(sim, 2), value: 'put' })
-      until(sim, (s) => done(s, 1) && cli(s, 1).history.length === 3)
+      until(sim, (s) => done(s, 1) && cli(s, 1).history.size === 3)
       act(sim, { type: 'heal' })
     },
     beats: [
@@ -226,7 +226,7 @@ const SPECS: Spec[] = [
     script: (sim) => {
       until(sim, (s) => leaders(s).length === 1)
       act(sim, { type: 'crash', pid: 5 })
-      until(sim, (s) => done(s, 1) && cli(s, 1).history.length === 4)
+      until(sim, (s) => done(s, 1) && cli(s, 1).history.size === 4)
       act(sim, { type: 'recover', pid: 5 })
     },
     beats: [

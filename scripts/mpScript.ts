@@ -26,7 +26,7 @@ export const leaders = (sim: Sim): number[] =>
     .filter((p) => p.up && p.local.role === 'replica' && p.local.status === 'leader')
     .map((p) => p.pid)
 export const done = (sim: Sim, n: number): boolean =>
-  cli(sim, n).pending === null && cli(sim, n).history.length > 0
+  cli(sim, n).pending === null && cli(sim, n).history.size > 0
 
 export interface Spec {
   id: string
@@ -62,7 +62,7 @@ export function takeOver(sim: Sim, pid: number): void {
 
 /** The old-leader stories: after C1's first write, P1 is cut off with client C2. */
 export function isolateOldLeader(sim: Sim): void {
-  until(sim, (s) => cli(s, 1).history.length === 1 && done(s, 1))
+  until(sim, (s) => cli(s, 1).history.size === 1 && done(s, 1))
   act(sim, { type: 'partition', groups: [[1, C(sim, 2)]] })
 }
 

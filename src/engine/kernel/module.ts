@@ -189,12 +189,15 @@ export interface ProtocolModule<T extends ProtocolTypes> {
    * client's command box, a replica's "start an election" button). Default: a value box.
    */
   requestForm?(state: T['Proc']): RequestForm
-  /** A message arrives. Says whether and why it counted (the log's `counted` fact). */
+  /**
+   * A message arrives. Says whether and why it counted (the log's `counted` fact). The input
+   * object, like its `ctx`, is the kernel's and reused: read it, never keep it.
+   */
   onMessage(
     state: T['Proc'],
     input: { readonly msg: Message<T['Msg']>; readonly ctx: Context<T> },
   ): Delivery<T>
-  /** The timer `key` fired. */
+  /** The timer `key` fired (the input is reused too, as in `onMessage`). */
   onTimer(state: T['Proc'], input: { readonly key: T['TimerKey']; readonly ctx: Context<T> }): Step<T>
   /**
    * The process crashed: return what survives on stable storage. The kernel has already marked it

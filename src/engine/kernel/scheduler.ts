@@ -14,6 +14,23 @@ export type Due<T extends ProtocolTypes> =
  * ties by scheduling order (`seq`). Pure.
  */
 export function nextDue<T extends ProtocolTypes>(s: KernelState<T>): Due<T> | null {
+  const next = nextItem(s)
+  if (next === null) return null
+  return isTimer(next) ? { msg: null, timer: next } : { msg: next, timer: null }
+}
+
+/** A timer, not a message (a message has no `fireAt`). */
+const isTimer = <T extends ProtocolTypes>(
+  x: Message<T['Msg']> | Timer<T['TimerKey']>,
+): x is Timer<T['TimerKey']> => 'fireAt' in x
+
+/**
+ * `nextDue` without the wrapper object: the simulator asks once per step, and a `Due` per step
+ * was pure garbage. Pure.
+ */
+export function nextItem<T extends ProtocolTypes>(
+  s: KernelState<T>,
+): Message<T['Msg']> | Timer<T['TimerKey']> | null {
   let best: Message<T['Msg']> | null = null
   const inFlight = s.inFlight
   for (let i = 0; i < inFlight.length; i++) {
@@ -32,20 +49,28 @@ export function nextDue<T extends ProtocolTypes>(s: KernelState<T>): Due<T> | nu
     timer &&
     (!best || timer.fireAt < best.deliverAt || (timer.fireAt === best.deliverAt && timer.seq < best.seq))
   )
-    return { msg: null, timer }
-  return best ? { msg: best, timer: null } : null
+    return timer
+  return best
 }
 
 /** Perform one scheduler step: time moves to the item's deadline, then it is delivered or fired. */
 export function performDue<T extends ProtocolTypes>(w: World<T>, due: Due<T>): void {
+  performItem(w, due.msg ?? due.timer)
+}
+
+/** `performDue` of `nextItem`'s answer. */
+export function performItem<T extends ProtocolTypes>(
+  w: World<T>,
+  item: Message<T['Msg']> | Timer<T['TimerKey']>,
+): void {
   const s = w.state
   s.step++
-  if (due.msg) {
-    s.tick = Math.max(s.tick, due.msg.deliverAt) as Tick
-    removeAt(s.inFlight, s.inFlight.indexOf(due.msg))
-    deliver(w, due.msg, false)
+  if (isTimer(item)) {
+    s.tick = Math.max(s.tick, item.fireAt) as Tick
+    fireTimer(w, item, false)
   } else {
-    s.tick = Math.max(s.tick, due.timer.fireAt) as Tick
-    fireTimer(w, due.timer, false)
+    s.tick = Math.max(s.tick, item.deliverAt) as Tick
+    removeAt(s.inFlight, s.inFlight.indexOf(item))
+    deliver(w, item, false)
   }
 }

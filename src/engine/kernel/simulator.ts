@@ -5,8 +5,9 @@ import { narrateTimerCancel } from './timerNarration.ts'
 import { applyIntervention, interventionProblem } from './interventions.ts'
 import { cloneKernelState, type KernelState } from './state.ts'
 import type { Intervention, KernelEvent, LogEvent, ScheduledIntervention, Stamp } from './types.ts'
-import { nextDue, performDue } from './scheduler.ts'
-import { startProcesses, startState, World } from './world.ts'
+import { nextItem, performItem } from './scheduler.ts'
+import { startProcesses, startState } from './start.ts'
+import { World } from './world.ts'
 
 /** The inputs that fully determine a run. */
 export interface RunInput<Config = unknown> {
@@ -189,7 +190,7 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
       this.maybeSnapshot()
       return true
     }
-    const due = nextDue(s)
+    const due = nextItem(s)
     if (!due) {
       if (!pending) {
         this.emit({ kind: 'run.quiescent' })
@@ -210,7 +211,7 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
       return true
     }
     if (s.step >= s.config.maxSteps) return this.halt('steps', s.config.maxSteps)
-    performDue(this, due)
+    performItem(this, due)
     this.applyInterventionsThrough(s.step)
     this.maybeSnapshot()
     return true

@@ -10,7 +10,7 @@ import { LIMITS } from './limits.ts'
 import { removeAt, timerIndex } from './lists.ts'
 import type { Context, Effect, Outbox, ProtocolModule, ProtocolTypes, RunEvent } from './module.ts'
 import { chancePercent, intBetween, nextU32, type Rng } from './prng.ts'
-import { initialKernelState, type KernelState, type ProcRecord } from './state.ts'
+import type { KernelState, ProcRecord } from './state.ts'
 import type { Counted, DropReason, Message, MsgId, ProcessId, Tick } from './types.ts'
 
 /**
@@ -66,6 +66,16 @@ export abstract class World<T extends ProtocolTypes> {
     this.ctx.self = self
     this.ctx.now = this.state.tick
     return this.ctx
+  }
+
+  /** The inputs of `onMessage` and `onTimer`, reused like the context (one per call was garbage). */
+  readonly messageInput: { msg: Message<T['Msg']>; ctx: Context<T> } = {
+    msg: null as unknown as Message<T['Msg']>,
+    ctx: null as unknown as Context<T>,
+  }
+  readonly timerInput: { key: T['TimerKey']; ctx: Context<T> } = {
+    key: '' as T['TimerKey'],
+    ctx: null as unknown as Context<T>,
   }
 
   /** Perform a handler's effects in order, on behalf of `p` (answering `handled`, if any). */
@@ -221,7 +231,10 @@ export function deliver<T extends ProtocolTypes>(w: World<T>, m: Message<T['Msg'
   if (m.lost && !now) return drop(w, m, 'loss')
   if (!target.up) return drop(w, m, 'crash')
   if (s.groups !== null && s.groups[m.from - 1] !== s.groups[m.to - 1]) return drop(w, m, 'partition')
-  const r = w.module.onMessage(target.local, { msg: m, ctx: w.context(target.pid) })
+  const input = w.messageInput
+  input.msg = m
+  input.ctx = w.context(target.pid)
+  const r = w.module.onMessage(target.local, input)
   target.local = r.state
   const counted: Counted | null = r.counted
   w.emit(msgDeliver(m, now, counted))
@@ -274,35 +287,10 @@ export function fireTimer<T extends ProtocolTypes>(
   removeAt(s.timers, s.timers.indexOf(t))
   const p = processOf(s, t.pid)
   w.emit(timerFireBody(t.pid, t.id, t.key, now))
-  const r = w.module.onTimer(p.local, { key: t.key, ctx: w.context(p.pid) })
+  const input = w.timerInput
+  input.key = t.key
+  input.ctx = w.context(p.pid)
+  const r = w.module.onTimer(p.local, input)
   p.local = r.state
   w.perform(p, r.outbox, null)
-}
-
-/** A fresh run's state: every process starts from the protocol's `init`. Pure apart from `init`. */
-export function startState<T extends ProtocolTypes>(
-  module: ProtocolModule<T>,
-  config: T['Config'],
-  seed: number,
-): KernelState<T> {
-  const processCount = module.lanes(config).length
-  return initialKernelState(module, config, seed, (s, self) =>
-    module.init({
-      self,
-      now: 0 as Tick,
-      config,
-      processCount,
-      draw: (stream, min, max) => intBetween(s.rng[stream] as Rng, min, max),
-    }),
-  )
-}
-
-/** Every process's `onStart`, in pid order, at time 0 (after `run.start` is logged). */
-export function startProcesses<T extends ProtocolTypes>(w: World<T>): void {
-  if (!w.module.onStart) return
-  for (const p of w.state.procs) {
-    const r = w.module.onStart(p.local, { ctx: w.context(p.pid) })
-    p.local = r.state
-    w.perform(p, r.outbox, null)
-  }
 }

@@ -1,5 +1,6 @@
 import { clientAnswerFact, clientSendFact } from './facts.ts'
 import { fmtCmd, writeValue, type ClientRecord } from './state.ts'
+import { slotGet, slotSet } from './slots.ts'
 import type { ClientDraft } from './step.ts'
 import type { ClientCmd, ClientOp } from './types.ts'
 
@@ -41,16 +42,14 @@ export function issue(d: ClientDraft, ask?: ClientAsk): void {
   const next = ask?.op ?? ops[c.nextOp]
   if (next === undefined) return
   if (ask === undefined) c.nextOp++
-  const seq = c.history.length + 1
+  const seq = c.history.size + 1
   const cmd: ClientCmd =
     next === 'put'
       ? { op: 'put', client: c.client, seq, value: ask?.value ?? writeValue(c.client, seq) }
       : { op: 'get', client: c.client, seq }
   c.pending = cmd
-  // One copy of exactly the new length (the state given is never changed): a spread, or a copy
-  // then a push, copied the whole history twice.
   const sent: ClientRecord = { cmd, sentAt: d.ctx.now, answeredAt: null, result: null }
-  c.history = c.history.concat([sent])
+  c.history = slotSet(c.history, seq, sent)
   d.fact(clientSendFact(c.client, cmd, false, c.target, null))
   send(d, cmd)
 }
@@ -67,12 +66,10 @@ export function onReply(d: ClientDraft, from: number, seq: number, result: strin
     d.counted = { ignored: `C${c.client} already has the answer to command ${seq}` }
     return
   }
-  const last = c.history[c.history.length - 1]
-  if (last === undefined) throw new Error(`C${c.client} has a pending command but no history`)
+  const last = slotGet(c.history, c.history.size)
+  if (last === null) throw new Error(`C${c.client} has a pending command but no history`)
   const done: ClientRecord = { ...last, answeredAt: d.ctx.now, result }
-  const history = c.history.slice()
-  history[history.length - 1] = done
-  c.history = history
+  c.history = slotSet(c.history, c.history.size, done)
   c.pending = null
   c.target = from
   d.cancelTimer('retry')

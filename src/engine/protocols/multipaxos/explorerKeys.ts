@@ -78,7 +78,7 @@ export function msgKey(m: MpMsg): string {
 
 export function procKey(s: MpProcState): string {
   if (s.role === 'client') {
-    const history = s.history.map((h) => `${cmdKey(h.cmd)}=${opt(h.result)}`).join(',')
+    const history = slots(s.history, (h) => `${cmdKey(h.cmd)}=${opt(h.result)}`)
     return `${s.role}${s.pid}.${s.client}/${s.nextOp}/${s.pending ? cmdKey(s.pending) : '-'}/${s.target}/${history}`
   }
   return [
@@ -110,7 +110,11 @@ export function procKey(s: MpProcState): string {
 
 export function ghostKey(g: MpGhost): string {
   return [
-    record(g.votes, (v) => record(v, String)),
+    // The open tallies in a canonical order (the order they were met is bookkeeping).
+    g.votes
+      .map((t) => `${t.slot}@${b(t.ballot)}|${cmdKey(t.cmd)}=${t.mask}`)
+      .sort()
+      .join(';'),
     slots(g.chosen, (c) => `${cmdKey(c.cmd)}:${c.how}`),
     slots(g.executed, (e) => `${cmdKey(e.cmd)}:${e.pid}`),
     record(g.applied, (clients) => record(clients, (a) => `${a.upTo}+${a.extra.join('.')}`)),

@@ -29,6 +29,20 @@ export interface MpViolation extends ViolationEvent {
 /** What the observer concludes: violations, and each slot's command the first time it is chosen. */
 export type Conclusion = MpViolation | Extract<MpEvent, { kind: 'slot.chosen' }>
 
+/**
+ * The votes for one command at one ballot in one slot. Only a few slots are open at a time, so
+ * the ghost keeps one short list compared field by field: a record by slot, then by a
+ * `ballot|cmd` string, built three strings per accept, and its numeric keys made V8 keep an
+ * array as long as the log (a slot's number) in every snapshot's copy.
+ */
+export interface Tally {
+  readonly slot: number
+  readonly ballot: Ballot
+  readonly cmd: Cmd
+  /** Bit p set: replica p voted for it. Updated in place (the ghost's own object; clones copy it). */
+  mask: number
+}
+
 /** Client commands a replica applied since its last recovery: all of 1..upTo, plus `extra`. */
 export interface Applied {
   upTo: number
@@ -41,8 +55,8 @@ export interface Applied {
  * client history only after the last cut.
  */
 export interface MpGhost {
-  /** Per slot, `ballot|cmd` → bitmask of replicas that voted for it (the chosen command's votes are dropped once chosen). */
-  votes: Record<number, Record<string, number>>
+  /** Per (slot, ballot, command): the replicas that voted for it (the chosen command's votes are dropped once chosen). */
+  votes: Tally[]
   /** Per slot: the first command chosen there (a quorum of votes) or committed by some replica. */
   chosen: Slots<{ cmd: Cmd; how: string }>
   /** Per slot: the first command executed there, and by whom. */
@@ -68,7 +82,7 @@ export interface MpGhost {
 
 export function newGhost(): MpGhost {
   return {
-    votes: {},
+    votes: [],
     chosen: emptySlots(),
     executed: emptySlots(),
     applied: {},
@@ -82,8 +96,7 @@ export function newGhost(): MpGhost {
 
 /** A copy for snapshots: small records are copied, the chunked slot facts shared (never mutated). Pure. */
 export function cloneGhost(g: MpGhost): MpGhost {
-  const votes: MpGhost['votes'] = {}
-  for (const slot in g.votes) votes[slot] = Object.assign(tally(), g.votes[slot])
+  const votes = g.votes.map((t) => ({ slot: t.slot, ballot: t.ballot, cmd: t.cmd, mask: t.mask }))
   const applied: MpGhost['applied'] = {}
   for (const pid in g.applied) {
     const clients = g.applied[pid] as Record<number, Applied>
@@ -112,13 +125,6 @@ export function cloneGhost(g: MpGhost): MpGhost {
   }
 }
 
-/**
- * One slot's vote tally, `ballot|cmd` → bitmask. Without a prototype V8 keeps it as a plain
- * dictionary: as an ordinary object, every new key made a new hidden class, and that was the
- * observer's hottest line.
- */
-const tally = (): Record<string, number> => Object.create(null) as Record<string, number>
-
 const cmdKey = (c: Cmd): string => (c.op === 'noop' ? 'noop' : `${c.client}.${c.seq}`)
 
 /** `cmdKey(a) === cmdKey(b)`, without building the strings (this runs for every accept and execution). */
@@ -134,12 +140,27 @@ function report(g: MpGhost, key: string, v: Found, out: Conclusion[]): void {
   out.push({ kind: 'invariant.violated', ...v, pids: v.pids as ProcessId[] })
 }
 
-/** Record that `cmd` is chosen (or believed committed) in `slot`; a different earlier one is a violation. */
-function chooseSlot(g: MpGhost, pid: number, slot: number, cmd: Cmd, how: string, out: Conclusion[]): void {
+/** How a slot came to be known chosen: by a majority at `ballot`, or (null) committed by `pid`. */
+const howChosen = (pid: number, ballot: Ballot | null): string =>
+  ballot !== null ? `chosen by a majority at ballot ${fmtBallot(ballot)}` : `committed by P${pid}`
+
+/**
+ * Record that `cmd` is chosen in `slot` (by a majority at `ballot`; null: believed committed by
+ * `pid`); a different earlier one is a violation. The words are made only when kept or reported:
+ * most commits repeat what is known.
+ */
+function chooseSlot(
+  g: MpGhost,
+  pid: number,
+  slot: number,
+  cmd: Cmd,
+  ballot: Ballot | null,
+  out: Conclusion[],
+): void {
   const first = slotGet(g.chosen, slot)
   if (first === null) {
-    g.chosen = slotSet(g.chosen, slot, { cmd, how })
-    delete g.votes[slot]
+    g.chosen = slotSet(g.chosen, slot, { cmd, how: howChosen(pid, ballot) })
+    dropVotes(g, slot)
     return
   }
   if (sameKey(first.cmd, cmd)) return
@@ -150,32 +171,33 @@ function chooseSlot(g: MpGhost, pid: number, slot: number, cmd: Cmd, how: string
       rule: 'slot-agreement',
       pids: [pid],
       slot,
-      detail: `slot ${slot}: ${fmtCmd(first.cmd)} (${first.how}) and ${fmtCmd(cmd)} (${how})`,
+      detail: `slot ${slot}: ${fmtCmd(first.cmd)} (${first.how}) and ${fmtCmd(cmd)} (${howChosen(pid, ballot)})`,
     },
     out,
   )
 }
 
-/** Feed one protocol event; returns what it lets the observer conclude. Mutates `g`. */
-export function observe(g: MpGhost, config: MpConfig, f: MpEvent): Conclusion[] {
-  const out: Conclusion[] = []
+/** Where `observe` collects its conclusions; most events conclude nothing, and need no list of their own. */
+const FOUND: Conclusion[] = []
+const NONE: readonly Conclusion[] = Object.freeze([])
+
+/** Feed one protocol event; returns what it lets the observer conclude (a fresh list, or a shared empty one). Mutates `g`. */
+export function observe(g: MpGhost, config: MpConfig, f: MpEvent): readonly Conclusion[] {
+  const out = FOUND
   const pid = f.pid
   switch (f.kind) {
     case 'acceptor.accept': {
       const chosen = slotGet(g.chosen, f.slot)
       // Once a slot is chosen, only votes for another command can still break agreement.
       if (chosen !== null && sameKey(chosen.cmd, f.cmd)) break
-      const key = `${fmtBallot(f.ballot)}|${cmdKey(f.cmd)}`
-      const slotVotes = (g.votes[f.slot] ??= tally())
-      const mask = (slotVotes[key] ?? 0) | (1 << pid)
-      slotVotes[key] = mask
+      const mask = vote(g, f.slot, f.ballot, f.cmd, pid)
       if (popcount(mask) !== majority(config.replicaCount)) break
       if (chosen === null) out.push(chosenEvent(pid, f.slot, f.ballot, f.cmd, mask))
-      chooseSlot(g, pid, f.slot, f.cmd, `chosen by a majority at ballot ${fmtBallot(f.ballot)}`, out)
+      chooseSlot(g, pid, f.slot, f.cmd, f.ballot, out)
       break
     }
     case 'slot.commit':
-      chooseSlot(g, pid, f.slot, f.cmd, `committed by P${pid}`, out)
+      chooseSlot(g, pid, f.slot, f.cmd, null, out)
       break
     case 'slot.execute':
       onExecute(g, pid, f.slot, f.cmd, f.applied, out)
@@ -193,12 +215,43 @@ export function observe(g: MpGhost, config: MpConfig, f: MpEvent): Conclusion[] 
     }
     default:
   }
-  return out
+  // `splice` hands out the conclusions in a list of their own and empties the scratch.
+  return out.length === 0 ? NONE : out.splice(0)
+}
+
+/** Count `pid`'s vote for `cmd` at `ballot` in `slot`; returns that command's voters so far. Mutates `g`. */
+function vote(g: MpGhost, slot: number, ballot: Ballot, cmd: Cmd, pid: number): number {
+  const list = g.votes
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i] as Tally
+    if (
+      t.slot === slot &&
+      t.ballot.round === ballot.round &&
+      t.ballot.pid === ballot.pid &&
+      sameKey(t.cmd, cmd)
+    )
+      return (t.mask |= 1 << pid)
+  }
+  list.push({ slot, ballot, cmd, mask: 1 << pid })
+  return 1 << pid
+}
+
+/** Forget the tallies of a slot now chosen (in place, keeping the others' order). Mutates `g`. */
+function dropVotes(g: MpGhost, slot: number): void {
+  const list = g.votes
+  let kept = 0
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i] as Tally
+    if (t.slot !== slot) list[kept++] = t
+  }
+  list.length = kept
 }
 
 function chosenEvent(pid: number, slot: number, ballot: Ballot, cmd: Cmd, mask: number): Conclusion {
-  const acceptors: number[] = []
-  for (let p = 1; p < 31; p++) if (mask & (1 << p)) acceptors.push(p)
+  // Exactly as long as the quorum: grown from empty, the list would reserve 17 slots, and the log
+  // keeps it.
+  const acceptors: number[] = new Array<number>(popcount(mask))
+  for (let p = 1, i = 0; p < 31; p++) if (mask & (1 << p)) acceptors[i++] = p
   // With the kernel's stamps' slots after its own fields, as the handlers' frequent facts have
   // them (facts.ts): one object per logged event, not two.
   const chosen = {
@@ -242,6 +295,12 @@ function onExecute(
   if (!applied || cmd.op === 'noop') return
   const mine = (g.applied[pid] ??= {})
   const a = (mine[cmd.client] ??= { upTo: 0, extra: [] })
+  // The usual case, the next command in order with none ahead of it: what the general case below
+  // ends with, without growing and shrinking `extra` (a push reserves 17 slots, a splice makes a list).
+  if (cmd.seq === a.upTo + 1 && a.extra.length === 0) {
+    a.upTo++
+    return
+  }
   if (cmd.seq > a.upTo && !a.extra.includes(cmd.seq)) {
     a.extra.push(cmd.seq)
     while (a.extra.includes(a.upTo + 1)) {

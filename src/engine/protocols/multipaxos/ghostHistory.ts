@@ -1,5 +1,5 @@
 import type { Found, MpGhost } from './ghost.ts'
-import { finalValues, isLinearizable } from './linearizability.ts'
+import { finalValues, isLinearizable, type ObservedOp } from './linearizability.ts'
 import type { ClientCmd, MpConfig } from './types.ts'
 
 /**
@@ -53,13 +53,16 @@ function recentOf(g: MpGhost, config: MpConfig): MpGhost['ops'][number]['list'][
 
 /** When no command is in progress, cut here: keep only the register's possible values. */
 function cutIfIdle(g: MpGhost): void {
-  const lists = Object.values(g.ops)
+  // Plain loops first: this runs on every command sent, and most of the time a command is still
+  // in progress (no list of the clients' records is needed then).
   let any = false
-  for (const o of lists) {
-    for (const op of o.list) if (op.responded === null) return
-    if (o.list.length > 0) any = true
+  for (const c in g.ops) {
+    const list = (g.ops[c] as MpGhost['ops'][number]).list
+    for (let i = 0; i < list.length; i++) if ((list[i] as ObservedOp).responded === null) return
+    if (list.length > 0) any = true
   }
   if (!any) return
+  const lists = Object.values(g.ops)
   g.starts = finalValues(
     lists.map((o) => o.list),
     g.starts,

@@ -106,24 +106,30 @@ export function onAccepted(d: ReplicaDraft, from: number, ballot: Ballot, slots:
   }
   // The broken variant commits with one accept fewer than a majority.
   const needed = Math.max(1, majority(d.ctx.config.replicaCount) - (d.ctx.config.bugs.commitOneShort ? 1 : 0))
-  let tally: { slot: number; count: number } | null = null
-  for (const slot of slots) {
+  // The first slot still open, and its count (two numbers, not an object per delivery).
+  let tallySlot = 0
+  let tallyCount = 0
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i] as number
     const cmd = at(r.proposals, slot)
     if (slot <= r.commit || at(r.chosen, slot) !== null || cmd === null) continue
     const mask = (at(r.votes, slot) ?? 0) | (1 << from)
     r.votes = slotSet(r.votes, slot, mask)
     const count = popcount(mask)
-    tally ??= { slot, count }
+    if (tallySlot === 0) {
+      tallySlot = slot
+      tallyCount = count
+    }
     if (count >= needed) learnChosen(d, slot, cmd, 'quorum')
   }
-  if (tally === null) {
+  if (tallySlot === 0) {
     d.counted = { ignored: `slot${slots.length > 1 ? 's' : ''} ${slots.join(', ')} already chosen` }
     return
   }
   const more = slots.length > 1 ? ` (+${slots.length - 1} more)` : ''
   d.counted = {
-    toward: `slot ${tally.slot}${more} at ballot ${fmtBallot(ballot)}`,
-    count: tally.count,
+    toward: `slot ${tallySlot}${more} at ballot ${fmtBallot(ballot)}`,
+    count: tallyCount,
     needed,
   }
   advance(d)
@@ -137,14 +143,16 @@ export function onHeartbeatTimer(d: ReplicaDraft): void {
   const r = d.state
   if (r.status !== 'leader' || r.ballot === null) return
   d.broadcast(others(d), { type: 'heartbeat', ballot: r.ballot, commit: r.commit })
-  for (const to of replicaPids(d.ctx.config)) {
-    const missing: SlotCmd[] = []
+  // Indexed loops, and a list only for a replica that misses something: this runs every period.
+  const n = d.ctx.config.replicaCount
+  for (let to = 1; to <= n; to++) {
+    let missing: SlotCmd[] | null = null
     for (let slot = r.commit + 1; slot < r.beatSlot; slot++) {
       const cmd = at(r.proposals, slot)
       if (cmd === null || at(r.chosen, slot) !== null) continue
-      if (((at(r.votes, slot) ?? 0) & (1 << to)) === 0) missing.push({ slot, cmd })
+      if (((at(r.votes, slot) ?? 0) & (1 << to)) === 0) (missing ??= []).push({ slot, cmd })
     }
-    if (missing.length > 0) sendAccepts(d, missing, to)
+    if (missing !== null) sendAccepts(d, missing, to)
   }
   r.beatSlot = r.nextSlot
   // Leading for a whole heartbeat period counts as success: the backoff starts small again.

@@ -52,7 +52,11 @@ export function slotSet<T>(s: Slots<T>, slot: number, v: T | null): Slots<T> {
   }
   // The common case, the next slot: one copy of the tail at its new length.
   if (i - base === s.tail.length && s.tail.length < CHUNK - 1)
-    return { size: slot, chunks: s.chunks, tail: s.tail.concat([v]) }
+    return { size: slot, chunks: s.chunks, tail: appended(s.tail, v) }
+  // The next slot fills the tail: it becomes a chunk. The chunk list is copied at exactly its new
+  // length (a copy then a push reserves half as much again, which every snapshot kept alive).
+  if (i - base === s.tail.length && s.tail.length === CHUNK - 1)
+    return { size: slot, chunks: appended(s.chunks, appended(s.tail, v)), tail: [] }
   let chunks = s.chunks as (readonly (T | null)[])[]
   let tail = s.tail.slice()
   let ownList = false
@@ -74,6 +78,18 @@ export function slotSet<T>(s: Slots<T>, slot: number, v: T | null): Slots<T> {
     if (o < CHUNK) break
   }
   return { size: Math.max(s.size, slot), chunks, tail }
+}
+
+/**
+ * A copy of `list` with `v` after its last item, exactly that long: `concat([v])` made a one-item
+ * list first, and a copy then a push reserves room for more. This runs for most writes.
+ */
+function appended<X>(list: readonly X[], v: X): X[] {
+  const n = list.length
+  const out = new Array<X>(n + 1)
+  for (let i = 0; i < n; i++) out[i] = list[i] as X
+  out[n] = v
+  return out
 }
 
 /** Slots 1..size as a plain array (nulls for empty slots). */

@@ -66,7 +66,12 @@ export interface ClientState {
   pending: ClientCmd | null
   /** Replica the client sends to: the last leader it heard of. */
   target: number
-  history: ClientRecord[]
+  /**
+   * Its commands, by sequence number (slot `seq`). Chunked like a replica's log (`Slots`): a
+   * plain array had to be copied whole on every send and answer (a handler never changes the
+   * array it was given), which made a long run's clients quadratic.
+   */
+  history: Slots<ClientRecord>
 }
 
 export type MpProcState = ReplicaState | ClientState
@@ -220,7 +225,7 @@ export function newClient(config: MpConfig, client: number): ClientState {
     nextOp: 0,
     pending: null,
     target: 1,
-    history: [],
+    history: emptySlots(),
   }
 }
 

@@ -9,6 +9,7 @@ import {
   type ReplicaState,
 } from './state.ts'
 import { at } from './step.ts'
+import { slotsToArray } from './slots.ts'
 import type { MpConfig } from './types.ts'
 
 /** The panels' view of one process, from its real state. Pure. */
@@ -89,13 +90,15 @@ function replicaView(r: ReplicaState, up: boolean, config: MpConfig): ProcessVie
 }
 
 function clientView(c: ClientState, up: boolean): ProcessView {
+  // Sequence numbers run 1, 2, … without gaps, so no slot of the history is empty.
+  const history = slotsToArray(c.history).filter((h) => h !== null)
   const waiting = c.pending === null ? 'idle' : `waiting for ${fmtCmd(c.pending)}`
   const cells = [
     { id: 'state', value: up ? waiting : 'down' },
     { id: 'target', value: `P${c.target}` },
-    { id: 'done', value: String(c.history.filter((h) => h.result !== null).length) },
+    { id: 'done', value: String(history.filter((h) => h.result !== null).length) },
   ]
-  const lines = c.history.map((h, i) => ({
+  const lines = history.map((h, i) => ({
     id: `cmd${i + 1}`,
     text: `${fmtCmd(h.cmd)} → ${h.result ?? '…'}`,
     meters: [],
@@ -113,7 +116,7 @@ export function laneStatus(s: MpProcState, up: boolean): LaneStatus {
   if (!up) return { text: 'down', tone: 'idle', colourKey: null }
   if (s.role === 'client') {
     if (s.pending !== null) return { text: `→ ${fmtCmd(s.pending)}`, tone: 'running', colourKey: null }
-    const done = s.history.length
+    const done = s.history.size
     return { text: done > 0 ? `✓ ${done}` : null, tone: done > 0 ? 'done' : 'idle', colourKey: null }
   }
   if (s.status === 'leader')
