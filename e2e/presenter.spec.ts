@@ -185,3 +185,16 @@ test('the controls stay put from click to click while the step counter grows', a
   await expect(position(page)).toContainText('step 48/48')
   expect(await x()).toBe(first)
 })
+
+test('a lane’s status line fits its header in large type: the ballot is never cut off', async ({ page }) => {
+  await present(page, 'racing-adopt')
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight')
+  const header = page.locator('.tl-lane-header[data-pid="1"]')
+  await expect(header.locator('.tl-status')).toHaveText(/^prepare 1\.1$/)
+  const fits = await header.evaluate((g) => {
+    const box = g.querySelector('.tl-lane-header-box')!.getBoundingClientRect()
+    const text = g.querySelector('.tl-status')!.getBoundingClientRect()
+    return text.right <= box.right + 0.5 && text.width > 0
+  })
+  expect(fits).toBe(true)
+})

@@ -101,8 +101,8 @@ export function Diagram(props: DiagramProps) {
   const toolbar = useElementSize(toolbarRef)
   const index = useMemo(() => indexLog(log), [log, log.length]) // eslint-disable-line react-hooks/exhaustive-deps
   const frame = useMemo(
-    () => (size && size.width > 0 ? frameFor(size.width, size.height, processCount) : null),
-    [size, processCount],
+    () => (size && size.width > 0 ? frameFor(size.width, size.height, processCount, typeScale) : null),
+    [size, processCount, typeScale],
   )
   const cursorTick = tickAtStep(log, cursorStep)
   const runKey = useMemo(() => `${runKeyOf(log[0])}#${props.viewKey ?? 0}`, [log, props.viewKey])

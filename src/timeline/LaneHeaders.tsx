@@ -51,8 +51,9 @@ function StatusLine({ l, y, fontPx, width }: { l: LaneGeom; y: number; fontPx: n
         ? 'tl-status tl-status-decided'
         : 'tl-status tl-status-running'
   const style = s.running && !done ? (hueVars(s.running.hue, l.proposerSlot) as CSSProperties) : undefined
-  // A protocol's own line may be longer than the header is wide: squeeze it to fit, never clip it.
-  const fit = s.plain && text.length * fontPx * 0.62 > width ? { textLength: width } : {}
+  // A line longer than the header is wide is squeezed to fit, never clipped (the ballot at its
+  // end is the point of "prepare 1.1"); the header widens with the type scale, so rarely by much.
+  const fit = text.length * fontPx * 0.62 > width ? { textLength: width } : {}
   return (
     <text
       className={cls}

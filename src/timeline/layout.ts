@@ -168,15 +168,20 @@ export function fullTickRange(log: readonly SimEvent[]): [number, number] {
   return [0, Math.max(10, indexLog(log).maxTick)]
 }
 
-/** The frame (plot area and lane spacing) for a size and lane count. Pure. */
-export function frameFor(width: number, height: number, processCount: number): Frame {
+/**
+ * The frame (plot area and lane spacing) for a size and lane count. The lane headers widen with
+ * the type scale (a projector, presenter mode), so their status line ("prepare 1.1", "leader 2.2
+ * · c6") keeps its size and is neither cut nor squeezed. Pure.
+ */
+export function frameFor(width: number, height: number, processCount: number, typeScale = 1): Frame {
   const plotTop = FRAME.topPx
   const plotBottom = Math.max(plotTop + 40, height - FRAME.bottomPx)
+  const headerPx = Math.round(FRAME.headerPx * Math.min(1.6, Math.max(1, typeScale)))
   return {
     width,
     height,
-    plotLeft: FRAME.headerPx,
-    plotRight: Math.max(FRAME.headerPx + 40, width - FRAME.rightPx),
+    plotLeft: headerPx,
+    plotRight: Math.max(headerPx + 40, width - FRAME.rightPx),
     plotTop,
     plotBottom,
     laneGap: (plotBottom - plotTop) / Math.max(1, processCount),
@@ -192,7 +197,7 @@ export function frameFor(width: number, height: number, processCount: number): F
 export function computeLayout(log: readonly SimEvent[], cursorStep: number, options: LayoutOptions): Layout {
   const index = indexLog(log)
   const n = options.processCount ?? (index.processCount || 1)
-  const frame = frameFor(options.width, options.height, n)
+  const frame = frameFor(options.width, options.height, n, options.typeScale)
   const view = options.viewTicks ?? fullTickRange(log)
   // Rounded so that views differing only by a pan share exactly the same scale.
   const pxPerTick =
