@@ -11,6 +11,15 @@ describe('the axis row', () => {
     expect(cursorPill(950, 80, 38, view).inView).toBe(false)
   })
 
+  it('says the step alone where the buttons leave too little room for the whole pill (a phone)', () => {
+    // A 390-px phone: buttons to 294, plot to 366.
+    const narrow = cursorPill(285, 121, 66, [96, 366], 294)
+    expect(narrow.text).toBe('step 66')
+    expect(narrow.x).toBeGreaterThanOrEqual(294)
+    expect(narrow.x + narrow.w).toBeLessThanOrEqual(366)
+    expect(cursorPill(600, 121, 66, view, 300).text).toBe('t 121 · step 66')
+  })
+
   it('shows an axis number only where it is wholly inside the plot and clear of the buttons', () => {
     expect(tickLabelShown(500, 585, view)).toBe(true)
     // Cut by the plot's left or right edge: "…3" would read as another number.

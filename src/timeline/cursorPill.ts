@@ -27,8 +27,12 @@ export function cursorPill(
   scale = 1,
 ): CursorPill {
   const [left, right] = visibleX
-  const text = `t ${cursorTick} · step ${cursorStep}`
-  const w = (text.length * 7.4 + 16) * scale
+  const widthOf = (t: string): number => (t.length * 7.4 + 16) * scale
+  // Where the view buttons leave too little room (a phone), the step alone: the axis shows the tick,
+  // and a pill pushed under the buttons read "1 · step 66".
+  const full = `t ${cursorTick} · step ${cursorStep}`
+  const text = Math.max(left, pillMinX) + widthOf(full) > right ? `step ${cursorStep}` : full
+  const w = widthOf(text)
   const h = 24 * scale
   const centreY = Math.max(AXIS_Y, 4 + h / 2)
   const x = Math.min(Math.max(cursorX - w / 2, left, pillMinX), right - w)
