@@ -23,12 +23,17 @@ export const GRANULARITIES: readonly { id: Granularity; label: string }[] = [
   { id: 'step', label: 'Steps' },
 ]
 
-/** What a step does, for grouping: the delivered message's type, a timer, or something else. */
+/**
+ * What a step does, for grouping: the delivered message's type, a timer, or something else. A
+ * process's message to itself is `self`: it changes nothing the room can see (a dot on its own
+ * lane), so it joins the moment after it instead of being a click of its own.
+ */
 function stepKinds(log: readonly SimEvent[]): Map<number, string> {
   const kinds = new Map<number, string>()
   for (const e of log) {
     if (e.step === 0 || kinds.has(e.step)) continue
-    if (e.kind === 'msg.deliver') kinds.set(e.step, `${e.tick}:${e.msg.payload.type}`)
+    if (e.kind === 'msg.deliver')
+      kinds.set(e.step, e.msg.from === e.msg.to ? 'self' : `${e.tick}:${e.msg.payload.type}`)
     else if (e.kind === 'timer.fire') kinds.set(e.step, `timer:${e.step}`)
   }
   return kinds
@@ -60,6 +65,7 @@ function momentEnds(log: readonly SimEvent[]): number[] {
   steps.forEach((s, i) => {
     const next = steps[i + 1]
     const kind = kinds.get(s) ?? `other:${s}`
+    if (kind === 'self' && next !== undefined) return
     if (next === undefined || (kinds.get(next) ?? `other:${next}`) !== kind) ends.push(s)
   })
   return ends
