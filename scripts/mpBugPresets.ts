@@ -47,9 +47,12 @@ export const BUG_SPECS: Spec[] = [
     beats: [
       {
         at: is('leader.elected', (e) => e.pid === 5),
-        text: 'P5 heard of slots 1 and 2 in the promises, but proposes its own (empty) log instead.',
+        text: 'P2’s promise reports the commands accepted in slots 1 and 2, but P5 ignores them and proposes no-ops there.',
       },
-      { at: is('invariant.violated'), text: 'A chosen slot gets a second command: agreement is broken.' },
+      {
+        at: is('invariant.violated'),
+        text: 'Slot 1 had C1.1:put(a1) chosen; now a no-op is chosen there too: agreement is broken.',
+      },
     ],
   },
   {
@@ -70,7 +73,10 @@ export const BUG_SPECS: Spec[] = [
         at: is('slot.commit', (e) => e.pid === 1),
         text: 'P1 commits slot 1 with 2 accepts out of 5: not a majority.',
       },
-      { at: is('invariant.violated'), text: 'Slot 1 ends up with two different commands.' },
+      {
+        at: is('invariant.violated'),
+        text: 'P1 committed C1.1:put(a1) in slot 1, but a majority has now chosen C2.1:put(b1) there: two different commands in one slot.',
+      },
     ],
   },
   {

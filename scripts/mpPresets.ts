@@ -82,8 +82,15 @@ const SPECS: Spec[] = [
         text: 'P1 runs phase 1 once, for all slots from 1 on: no other phase 1 follows.',
       },
       { at: is('leader.elected'), text: 'P1 leads. From now on a command costs one phase-2 round trip.' },
-      { at: is('slot.chosen'), text: (e) => `Slot ${String(e.slot)} is chosen: a majority accepted it.` },
-      { at: is('client.answer'), text: 'The leader executed the slot in order and answered the client.' },
+      {
+        at: is('slot.chosen'),
+        text: (e) =>
+          `Slot ${String(e.slot)} is chosen${e.slot === 1 ? '' : ' before slot 1'}: a majority accepted it. Nobody knows it yet, not even the leader.`,
+      },
+      {
+        at: is('client.answer'),
+        text: 'P1 learned slot 2 was chosen before slot 1, yet executed them in log order, 1 then 2, and answered: C1 has its answer.',
+      },
     ],
   },
   {
@@ -143,7 +150,7 @@ const SPECS: Spec[] = [
       },
       {
         at: is('slot.propose', (e) => e.slot === 6),
-        text: "C2.2:put(b2) reached only P1 (slot 4 is now a no-op): it was lost, so C2's retry is proposed anew, in slot 6.",
+        text: "C2.2:put(b2) was accepted only by P1, in slot 4, now a no-op: it was lost, so C2's retry is proposed anew, in slot 6.",
       },
       {
         at: is('client.answer', (e) => e.client === 1 && e.command === 2),
@@ -164,8 +171,8 @@ const SPECS: Spec[] = [
         text: 'Preempted by a higher ballot: it retries after the same fixed delay…',
       },
       {
-        at: is('leader.campaign', (e) => (e.ballot as { round: number }).round === 3),
-        text: '…and preempts the other one in turn. Each new leader re-proposes the same command (safe), but none lives long enough to commit it.',
+        at: is('leader.elected', (e) => (e.ballot as { round: number }).round === 3),
+        text: '…and preempts the other one in turn: P2 leads again and re-proposes the command P1 had proposed (safe). Each new leader does the same, but none lives long enough to commit it.',
       },
     ],
   },
@@ -231,7 +238,10 @@ const SPECS: Spec[] = [
     },
     beats: [
       { at: is('proc.crash'), text: 'P5 goes down; the other four still form a majority.' },
-      { at: is('proc.recover'), text: 'P5 is back with its promise and votes but no commit point.' },
+      {
+        at: is('proc.recover'),
+        text: 'P5 is back with its promise from stable storage; it accepted nothing while down and knows no commit point.',
+      },
       {
         at: is(
           'msg.send',

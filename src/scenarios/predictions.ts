@@ -31,7 +31,7 @@ export const PREDICTIONS: Readonly<Record<string, Readonly<Record<string, BeatAs
       {
         choices: ['20, its own value', '10, the value P2 reports', 'Either: both are safe'],
         answer: 1,
-        why: 'Its majority reports 10 accepted in ballot 1.1, the highest ballot reported. 10 may already be chosen, so P3 must propose 10, not 20.',
+        why: 'P2’s promise, one of its majority, reports 10 accepted in ballot 1.1, the highest ballot reported. 10 may already be chosen, so P3 must propose 10, not 20.',
       },
   },
   dueling: {
@@ -87,7 +87,7 @@ export const PREDICTIONS: Readonly<Record<string, Readonly<Record<string, BeatAs
     },
   },
   'bug-ignore-prior': {
-    'P3’s promises report A, accepted in ballot 1.1. Which value must P3 propose — and which will this buggy P3 propose?':
+    'Every promise for ballot 2.3 reports A, accepted in ballot 1.1. Which value must P3 propose — and which will this buggy P3 propose?':
       {
         choices: [
           'Must propose A; the buggy P3 proposes B',

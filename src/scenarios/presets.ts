@@ -123,7 +123,7 @@ const PRESETS: readonly Preset[] = [
   preset(
     'failed-prepare',
     'Failed prepare',
-    'P5 starts ballot 1.5 just before P1 starts 1.1. P5’s prepare reaches P2, P3 and P4 first, so when P1’s prepare 1.1 arrives they have already promised the higher ballot 1.5 and answer REJECT. With a majority of rejects P1’s prepare has failed; it must retry with a higher ballot later, and by then P5’s value B is decided.',
+    'P5 starts ballot 1.5 just before P1 starts 1.1. P5’s prepare reaches P2, P3 and P4 first, so when P1’s prepare 1.1 arrives they have already promised the higher ballot 1.5 and answer REJECT. With a majority of rejects P1’s prepare has failed; P1 sets a timer to retry with a higher ballot, but before it fires P5’s value B is decided and P1 learns it, so it never retries.',
     lecture(),
     [
       at(0, { type: 'propose', pid: 5, value: 'B' }),
@@ -157,7 +157,7 @@ const PRESETS: readonly Preset[] = [
       },
       {
         step: 19,
-        text: 'P3 rejected P1’s accept 1.1: a higher prepare declines it. P2, P4 and P5 promise 2.3; P2 reports the 10 it accepted.',
+        text: 'P3 rejected P1’s accept 1.1: it had already promised the higher ballot 2.3. P2, P4 and P5 promise 2.3; P2 reports the 10 it accepted.',
       },
       {
         step: 22,
@@ -165,7 +165,7 @@ const PRESETS: readonly Preset[] = [
       },
       {
         step: 23,
-        text: 'P3 proposes 10, not its own 20: its majority reports 10 accepted. Do not race — complete the previous proposer’s duty.',
+        text: 'P3 proposes 10, not its own 20: P2’s promise, one of its majority, reports 10 accepted in ballot 1.1. Do not race — complete the previous proposer’s duty.',
       },
       {
         step: 28,
@@ -173,14 +173,14 @@ const PRESETS: readonly Preset[] = [
       },
       {
         step: 38,
-        text: 'A majority accepted 2.3 = 10: 10 is decided, and P3’s proposal is complete.',
+        text: 'P3 has heard accepted 2.3 = 10 from a majority (itself, P1, P2): it decides 10 and tells the others. 10 was chosen when P2 accepted; only now does P3 know it.',
       },
     ],
   ),
   preset(
     'dueling',
     'Dueling proposers (livelock)',
-    'P1 and P3 propose at the same time and retry immediately whenever they see a higher ballot. Each new prepare wins phase 1 just before the other proposer’s accepts arrive, so every accept is rejected and the ballots climb forever. Safety holds — no two values are ever chosen — but nothing is ever decided: liveness fails.',
+    'P1 and P3 propose at the same time and retry immediately whenever they see a higher ballot. Each new prepare wins phase 1 just before the other proposer’s accepts arrive, so each ballot’s accepts are rejected by every acceptor but the proposer’s own, and the ballots climb forever. Safety holds — no two values are ever chosen — but nothing is ever decided: liveness fails.',
     lecture({
       retry: { policy: 'fixed', delayTicks: 1, backoffBaseTicks: 40, backoffMaxTicks: 320 },
       maxSteps: 600,
@@ -188,17 +188,17 @@ const PRESETS: readonly Preset[] = [
     [at(0, { type: 'propose', pid: 1, value: 'A' }), at(0, { type: 'propose', pid: 3, value: 'B' })],
     [
       {
-        step: 12,
-        text: 'P3’s higher prepare 1.3 reached P1’s own acceptor first: P1 gives up ballot 1.1 and retries at once, with 2.1.',
+        step: 13,
+        text: 'P3’s higher prepare 1.3 reached P1’s own acceptor, so P1 gave up ballot 1.1. It retries at once, with 2.1.',
       },
       {
-        step: 29,
-        text: 'Now P1’s 2.1 pre-empts P3’s 1.3, just before P3’s accepts arrive. P3 retries at once, with 3.3.',
+        step: 30,
+        text: 'Now P1’s 2.1 pre-empts P3’s 1.3, just before P3’s accepts reach the other acceptors. P3 gave up 1.3 and retries at once, with 3.3.',
       },
       { step: 40, text: 'Each proposer keeps pre-empting the other. Will this ever end?' },
       {
         step: 120,
-        text: 'It can repeat forever: every accept is rejected, so nothing is chosen. Safety holds — but liveness fails.',
+        text: 'It can repeat forever: each ballot’s accepts are rejected by every acceptor but the proposer’s own, so nothing is chosen. Safety holds — but liveness fails.',
       },
     ],
   ),
@@ -255,7 +255,7 @@ const PRESETS: readonly Preset[] = [
   preset(
     'majority-crash',
     'A majority crashes: blocked, then recovers',
-    'P3, P4 and P5 crash just after P1 starts. Without a majority no ballot can succeed: P1 times out and retries again and again, safely making no progress. When P4 and P5 recover — they crashed before any prepare reached them, so their stable storage holds no promise — P1’s next retry gathers a quorum and 10 is decided. P3 is still down, so P1 keeps sending it the decision; when P3 recovers, the next re-send reaches it and P3 learns 10 as well.',
+    'P3, P4 and P5 crash just after P1 starts. Without a majority no ballot can succeed: P1’s ballots 1.1 and 2.1 time out, safely making no progress. When P4 and P5 recover — they crashed before any prepare reached them, so their stable storage holds no promise — P1’s next retry gathers a quorum and 10 is decided. P3 is still down, so P1 keeps sending it the decision; when P3 recovers, the next re-send reaches it and P3 learns 10 as well.',
     lecture({
       proposerTimeoutTicks: 50,
       retry: { policy: 'fixed', delayTicks: 20, backoffBaseTicks: 40, backoffMaxTicks: 320 },
@@ -292,7 +292,7 @@ const PRESETS: readonly Preset[] = [
   preset(
     'message-loss',
     'Message loss and retries',
-    'The network loses 35% of messages. P1’s ballots fail when too many promises or acceptances go missing; each time it times out and retries with a higher ballot, until one ballot gets through and 10 is decided. Loss costs time, never safety.',
+    'The network loses 35% of messages. P1’s ballot 1.1 fails: its prepare to P3 and two promises are lost, so it times out and retries higher. Ballot 2.1 gets 10 accepted by a majority — 10 is chosen — but two of the accepted replies are lost, so P1 cannot know it and times out again. Ballot 3.1 hears from its promises that 10 was accepted, proposes 10 again, and P1 decides 10; lost decisions are re-sent until every process has learned it. Loss costs time, never safety.',
     lecture({
       lossPercent: 35,
       latencyTicksMin: 8,
@@ -308,11 +308,11 @@ const PRESETS: readonly Preset[] = [
       },
       {
         step: 10,
-        text: 'No: P1 times out on ballot 1.1 and retries with a higher ballot. A lost message costs time, never safety.',
+        text: 'No: P1 times out on ballot 1.1 and will retry with a higher ballot. A lost message costs time, never safety.',
       },
       {
         step: 40,
-        text: 'A promise reports 10 accepted in ballot 2.1, so P1 proposes 10 again: the value may already be chosen.',
+        text: 'The promises of P1’s majority all report 10 accepted in ballot 2.1, so P1 proposes 10 again: it may already be chosen. It is: a majority accepted 2.1, but two of their replies were lost, so P1 could not know.',
       },
       {
         step: 57,
@@ -346,7 +346,7 @@ const PRESETS: readonly Preset[] = [
   preset(
     'flexible-quorums',
     'Flexible quorums: choose with two accepts',
-    'Flexible Paxos (Howard, Malkhi, Spiegelman): phase 1 and phase 2 may use different quorum sizes as long as every phase-1 quorum meets every phase-2 quorum, that is q1 + q2 > n. Here n = 5, q1 = 4 and q2 = 2. P1 gathers four promises, then a partition cuts it and P2 off: A is chosen with just two accepts, P1’s and P2’s. P5 proposes B on the other side but cannot gather four promises; once the network heals, its next ballot reaches four acceptors, one of them P1 or P2, which reports A, so P5 proposes A, not B.',
+    'Flexible Paxos (Howard, Malkhi, Spiegelman): phase 1 and phase 2 may use different quorum sizes as long as every phase-1 quorum meets every phase-2 quorum, that is q1 + q2 > n. Here n = 5, q1 = 4 and q2 = 2. P1 gathers four promises, then a partition cuts it and P2 off: A is chosen with just two accepts, P1’s and P2’s. P5 proposes B on the other side but cannot gather four promises; once the network heals, its next ballot’s four promises must include P1’s or P2’s (here both), which report A, so P5 proposes A, not B.',
     lecture({ q1: 4, q2: 2 }),
     [
       at(0, { type: 'propose', pid: 1, value: 'A' }),
@@ -382,14 +382,17 @@ const PRESETS: readonly Preset[] = [
   preset(
     'bug-ignore-prior',
     'Bug: the proposer ignores prior values',
-    'With this bug a proposer always proposes its own value, ignoring the values reported in promises. P1 gets A chosen in ballot 1.1; P3 then runs ballot 2.3, hears from its promises that A was accepted, proposes its own B anyway — and B is chosen too. Agreement is broken: this is why phase 2 must adopt the highest accepted value.',
+    'With this bug a proposer always proposes its own value, ignoring the values reported in promises. P1 gets A chosen in ballot 1.1; meanwhile P3 runs ballot 2.3, hears from its promises that A was accepted, proposes its own B anyway — and B is chosen too. Agreement is broken: this is why phase 2 must adopt the highest accepted value.',
     lecture({ bugs: { ...lecture().bugs, ignorePriorValues: true } }),
     [at(0, { type: 'propose', pid: 1, value: 'A' }), at(13, { type: 'propose', pid: 3, value: 'B' })],
     [
-      { step: 16, text: 'A is chosen in ballot 1.1. Now P3 starts ballot 2.3 for its own value B.' },
+      {
+        step: 16,
+        text: 'All five acceptors have accepted A in ballot 1.1: A is chosen. Meanwhile P3 has started ballot 2.3 for its own value B.',
+      },
       {
         step: 23,
-        text: 'P3’s promises report A, accepted in ballot 1.1. Which value must P3 propose — and which will this buggy P3 propose?',
+        text: 'Every promise for ballot 2.3 reports A, accepted in ballot 1.1. Which value must P3 propose — and which will this buggy P3 propose?',
       },
     ],
   ),
@@ -458,7 +461,10 @@ const PRESETS: readonly Preset[] = [
         step: 15,
         text: 'With quorums of 2, each side of the partition has its own “quorum” of promises. Can both sides get a value chosen?',
       },
-      { step: 20, text: 'A is chosen by P1 and P2 alone; on the other side, P3, P4 and P5 are accepting B.' },
+      {
+        step: 20,
+        text: 'A is chosen by P1 and P2 alone. On the other side P5 has accepted B, and its accepts to P3 and P4 are on their way.',
+      },
       {
         step: 41,
         text: 'P1 and P2 decided A; P3, P4 and P5 decided B. Now the partition heals.',

@@ -45,8 +45,14 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     beats: [
       { step: 1, text: 'P1 runs phase 1 once, for all slots from 1 on: no other phase 1 follows.' },
       { step: 9, text: 'P1 leads. From now on a command costs one phase-2 round trip.' },
-      { step: 31, text: 'Slot 2 is chosen: a majority accepted it.' },
-      { step: 57, text: 'The leader executed the slot in order and answered the client.' },
+      {
+        step: 31,
+        text: 'Slot 2 is chosen before slot 1: a majority accepted it. Nobody knows it yet, not even the leader.',
+      },
+      {
+        step: 57,
+        text: 'P1 learned slot 2 was chosen before slot 1, yet executed them in log order, 1 then 2, and answered: C1 has its answer.',
+      },
     ],
   },
   {
@@ -171,7 +177,7 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
       },
       {
         step: 145,
-        text: "C2.2:put(b2) reached only P1 (slot 4 is now a no-op): it was lost, so C2's retry is proposed anew, in slot 6.",
+        text: "C2.2:put(b2) was accepted only by P1, in slot 4, now a no-op: it was lost, so C2's retry is proposed anew, in slot 6.",
       },
       { step: 149, text: 'C1 has its answer: C1.2:put(a2) was executed exactly once, in slot 3.' },
     ],
@@ -217,8 +223,8 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     beats: [
       { step: 9, text: 'Preempted by a higher ballot: it retries after the same fixed delay…' },
       {
-        step: 38,
-        text: '…and preempts the other one in turn. Each new leader re-proposes the same command (safe), but none lives long enough to commit it.',
+        step: 58,
+        text: '…and preempts the other one in turn: P2 leads again and re-proposes the command P1 had proposed (safe). Each new leader does the same, but none lives long enough to commit it.',
       },
     ],
   },
@@ -352,7 +358,10 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     ],
     beats: [
       { step: 9, text: 'P5 goes down; the other four still form a majority.' },
-      { step: 95, text: 'P5 is back with its promise and votes but no commit point.' },
+      {
+        step: 95,
+        text: 'P5 is back with its promise from stable storage; it accepted nothing while down and knows no commit point.',
+      },
       { step: 99, text: 'The heartbeat says the commit point is 4; P5 asks the leader for what it missed.' },
       { step: 105, text: 'P5 learns the chosen slots by catch-up and executes them in order.' },
     ],
@@ -446,9 +455,12 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     beats: [
       {
         step: 64,
-        text: 'P5 heard of slots 1 and 2 in the promises, but proposes its own (empty) log instead.',
+        text: 'P2’s promise reports the commands accepted in slots 1 and 2, but P5 ignores them and proposes no-ops there.',
       },
-      { step: 71, text: 'A chosen slot gets a second command: agreement is broken.' },
+      {
+        step: 71,
+        text: 'Slot 1 had C1.1:put(a1) chosen; now a no-op is chosen there too: agreement is broken.',
+      },
     ],
   },
   {
@@ -494,7 +506,10 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     ],
     beats: [
       { step: 29, text: 'P1 commits slot 1 with 2 accepts out of 5: not a majority.' },
-      { step: 109, text: 'Slot 1 ends up with two different commands.' },
+      {
+        step: 109,
+        text: 'P1 committed C1.1:put(a1) in slot 1, but a majority has now chosen C2.1:put(b1) there: two different commands in one slot.',
+      },
     ],
   },
   {
