@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { ENGINE_VERSION } from '../engine/index.ts'
 import { anyPresetById, presetById } from '../scenarios/presets.ts'
 import { changedFrom, matchPreset } from './presetMatch.ts'
-import { currentScenario, engineNotice } from './urlSync.ts'
+import { currentScenario } from './shareLink.ts'
+import { engineNotice } from './urlSync.ts'
 
 describe('url sync helpers', () => {
   const racing = presetById('racing-adopt')!.scenario

@@ -10,7 +10,8 @@ import { loadScenario, openDialog, setNotice } from '../store/actions.ts'
 import { takeFocusBackFromPresenter, togglePresenter } from '../store/presenter.ts'
 import { protocolOf } from '../store/protocol.ts'
 import { synodStore } from '../store/store.ts'
-import { currentScenario, engineNotice, shareLink, startFresh } from '../store/urlSync.ts'
+import { currentScenario, shareLink } from '../store/shareLink.ts'
+import { engineNotice, startFresh } from '../store/urlSync.ts'
 import { chunkFailedMessage } from './lazyPart.tsx'
 
 /** Offer `text` as a file download. */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { logHash } from '../engine/index.ts'
 import { synodStore, useSynod } from '../store/store.ts'
-import { shareLinkFor } from '../store/urlSync.ts'
+import { shareLinkFor } from '../store/shareLink.ts'
 import { exportJson } from './ScenarioMenu.tsx'
 import './share.css'
 
