@@ -42,7 +42,7 @@ test('mp-leader-crash: the new leader’s phase 1, the no-op in the hole, all na
   // A little later P2 holds the no-op in slot 4; the cell says why.
   for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight')
   await expect(grid(page)).toBeVisible()
-  const cell = grid(page).locator('tr', { hasText: 'P2' }).locator('td').nth(3)
+  const cell = grid(page).locator('tr', { hasText: 'P2' }).locator('td[data-cell$="-4"]')
   await expect(cell).toHaveAttribute('aria-label', /slot 4: accepted noop at 2\.2/)
   await cell.hover()
   await expect(page.locator('#log-grid-why')).toContainText('a no-op')
@@ -152,4 +152,20 @@ test('a long log: as the view of slots moves, the grid’s cells are updated in 
   // The same element shows the new first slot of its row.
   expect(await cell!.evaluate((el) => el.isConnected)).toBe(true)
   expect(await cell!.getAttribute('aria-label')).not.toBe(label)
+})
+
+test('the log grid shows the newest committed slot without scrolling sideways (1280 px)', async ({
+  page,
+}) => {
+  await openApp(page, '?preset=mp-steady')
+  await page.locator('.tl-diagram').focus()
+  await page.keyboard.press('End')
+  await settled(page)
+  const committed = Number(/Committed: (\d+)/.exec((await page.locator('.topbar').textContent()) ?? '')?.[1])
+  expect(committed).toBeGreaterThan(5)
+  // The newest slot's column is in the panel, not in a sideways overflow the reader never sees.
+  await expect(grid(page).locator('thead th').last()).toHaveText(String(committed))
+  const wrap = page.locator('.log-grid-wrap')
+  await expect.poll(() => wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1)
+  await expect(page.locator('.log-grid-scroll span')).toContainText(`of ${committed}`)
 })

@@ -1,4 +1,5 @@
 import { memo, useState, type KeyboardEvent } from 'react'
+import { useFittingSlots } from './useFittingSlots.ts'
 import type { GridCell, LogGridModel, LogGridRow } from '../engine/index.ts'
 import './logGrid.css'
 
@@ -35,12 +36,15 @@ export const glyph = (c: GridCell): string =>
         ? (c.ballot ?? '')
         : ''
 
-/** Slots shown at once: a 1,000-slot log is read ten slots at a time, not 5,000 cells per step. */
+/**
+ * Slots shown at most at once: a 1,000-slot log is read ten slots at a time, not 5,000 cells per
+ * step; fewer where the panel is narrower (see useFittingSlots).
+ */
 export const SLOTS_IN_VIEW = 10
 
 /** The first slot in view: the newest slots unless the reader scrolled (`first`). */
-function firstInView(first: number | null, slots: number): number {
-  const newest = Math.max(1, slots - SLOTS_IN_VIEW + 1)
+function firstInView(first: number | null, slots: number, count: number): number {
+  const newest = Math.max(1, slots - count + 1)
   return first === null ? newest : Math.max(1, Math.min(newest, first))
 }
 
@@ -121,12 +125,14 @@ export function LogGrid({ model }: { model: LogGridModel }) {
   const [hover, setHover] = useState<{ row: number; slot: number } | null>(null)
   // null: follow the newest slots as the log grows; a number: the reader scrolled back to there.
   const [first, setFirst] = useState<number | null>(null)
+  // As many slots as the panel shows without scrolling sideways (the newest must not hide there).
+  const [wrapRef, count] = useFittingSlots(SLOTS_IN_VIEW)
   const rows = model.rows
-  const lo = firstInView(first, model.slots)
-  const hi = Math.min(model.slots, lo + SLOTS_IN_VIEW - 1)
+  const lo = firstInView(first, model.slots, count)
+  const hi = Math.min(model.slots, lo + count - 1)
   const focusSlot = Math.max(lo, Math.min(hi, focus.slot))
   const scrollTo = (slot: number): void =>
-    setFirst(slot >= model.slots - SLOTS_IN_VIEW + 1 ? null : Math.max(1, slot))
+    setFirst(slot >= model.slots - count + 1 ? null : Math.max(1, slot))
   const at = hover ?? { row: focus.row, slot: focusSlot }
   const row = rows[at.row]
   const shown = row?.cells[at.slot - 1] ?? null
@@ -148,22 +154,22 @@ export function LogGrid({ model }: { model: LogGridModel }) {
     if (slot >= lo && slot <= hi) return focusCell()
     // Past the edge of the view, the view follows the focus one slot at a time; the cell is
     // focused after the render that brings it into view.
-    scrollTo(slot < lo ? slot : slot - SLOTS_IN_VIEW + 1)
+    scrollTo(slot < lo ? slot : slot - count + 1)
     requestAnimationFrame(focusCell)
   }
   if (model.slots === 0) return <p className="log-grid-empty">No slot is used yet.</p>
   const inView = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i)
   return (
-    <div className="log-grid-wrap">
-      {model.slots > SLOTS_IN_VIEW && (
+    <div className="log-grid-wrap" ref={wrapRef}>
+      {model.slots > count && (
         <div className="log-grid-scroll" role="group" aria-label="Slots in view">
-          <button type="button" disabled={lo === 1} onClick={() => scrollTo(lo - SLOTS_IN_VIEW)}>
+          <button type="button" disabled={lo === 1} onClick={() => scrollTo(lo - count)}>
             ◀ older
           </button>
           <span aria-live="polite">
             slots {lo}–{hi} of {model.slots}
           </span>
-          <button type="button" disabled={first === null} onClick={() => scrollTo(lo + SLOTS_IN_VIEW)}>
+          <button type="button" disabled={first === null} onClick={() => scrollTo(lo + count)}>
             newer ▶
           </button>
           <button type="button" disabled={first === null} onClick={() => setFirst(null)}>
