@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, useLayoutEffect, useRef } from 'react'
 import type { SimEvent } from '../engine/index.ts'
 import { endSentence, payloadText } from '../store/protocol.ts'
 import { selectMessage } from '../store/actions.ts'
@@ -141,6 +141,18 @@ const FeedLine = memo(function FeedLine({ line, current }: { line: Line; current
   )
 }, sameFeedLine)
 
+/**
+ * Scroll the feed so the current step shows whole under the history before it, or, when it is
+ * taller than the feed, so its first line is at the top: what happened (a receive, a timer) comes
+ * first and its consequences (sends, timers set) after, so the cause is what must not be cut.
+ * One layout read per step, after the lines changed and before the paint.
+ */
+export function alignCurrentStep(feed: HTMLElement): void {
+  const bottom = feed.scrollHeight - feed.clientHeight
+  const first = feed.querySelector<HTMLElement>('.feed-line.current')
+  feed.scrollTop = first ? Math.min(bottom, first.offsetTop) : bottom
+}
+
 /** The narration feed: the last few steps in plain English, the current step emphasised. */
 export function Narration() {
   const log = useSynod((s) => s.log)
@@ -157,6 +169,11 @@ export function Narration() {
     from = eventsBefore(log, (log[from - 1] as SimEvent).step)
   const lines = feedLines(log.slice(from, end))
   const beat = beats?.find((b) => b.step === cursor)
+  const feedRef = useRef<HTMLDivElement>(null)
+  // A beat or the hint takes its room from the feed, so they move the alignment too.
+  useLayoutEffect(() => {
+    if (feedRef.current) alignCurrentStep(feedRef.current)
+  }, [log, from, end, beat, touched])
   return (
     <section className="narration" aria-label="What happens, step by step">
       {!touched && cursor === 0 && <StartHint />}
@@ -168,8 +185,7 @@ export function Narration() {
           {beat.ask && <PredictBeat key={`${beat.step} ${beat.text}`} ask={beat.ask} />}
         </div>
       )}
-      {/* A reversed flex box keeps the newest line in view without measuring (no forced layout). */}
-      <div className="feed">
+      <div className="feed" ref={feedRef}>
         <ol>
           {lines.map((l, i) => (
             <FeedLine key={scrubbing ? i : l.key} line={l} current={l.step === currentStep} />

@@ -17,8 +17,12 @@ export const capitalised = (text: string): string => text.charAt(0).toUpperCase(
 
 export const ballot = (b: Ballot | null): string => (b ? formatBallot(b) : '—')
 
-/** `(1.1, 10)` — the lecture's (n_a, v_a) — or a dash for "nothing accepted". */
-export const pair = (a: AcceptedPair | null): string => (a ? `(${formatBallot(a.ballot)}, ${a.value})` : '—')
+/**
+ * `(1.1, 10)` — the lecture's (n_a, v_a) — or a dash for "nothing accepted". The space is a
+ * no-break space: a narrow column wrapped "(1.1," and "10)" onto two lines, a pair read as two.
+ */
+export const pair = (a: AcceptedPair | null): string =>
+  a ? `(${formatBallot(a.ballot)},\u00a0${a.value})` : '—'
 
 /** `#7 P2→P1 promise 1.1`. */
 export const messageLabel = (m: Message): string =>
