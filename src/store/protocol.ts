@@ -29,9 +29,13 @@ export function processName(pid: number): string {
   return nameOf(protocolOf(s), s.config, pid)
 }
 
-/** The short label of a message payload (`promise 1.2`, `accept 2.1 3=C1.2:put(b)`). */
+/**
+ * The short label of a message payload (`promise 1.2`, `accept 2.1 3=C1.2:put(b)`), in words where
+ * the diagram's label has a symbol (`heartbeat 2.2, commit point 6`, drawn `♥ 2.2 c6`).
+ */
 export function payloadText(payload: PayloadBase): string {
-  return currentProtocol().narration.label(payload as never)
+  const words = currentProtocol().narration
+  return words.spokenLabel ? words.spokenLabel(payload as never) : words.label(payload as never)
 }
 
 /** What a message type means, in one sentence (empty for a type the protocol does not know). */

@@ -12,6 +12,12 @@ import type { ProtocolTypes } from './module.ts'
 export interface ModuleNarration<T extends ProtocolTypes> {
   /** The short label drawn on an arrow (`promise 2.3 (1.1, 10)`). */
   label(msg: T['Msg']): string
+  /**
+   * Optional: the label in words, for sentences and panels, when the drawn one uses a symbol a
+   * screen reader would say by its name (Multi-Paxos's `♥ 2.2 c6` is "black heart suit 2.2 c6";
+   * said: `heartbeat 2.2, commit point 6`). Default: `label`.
+   */
+  spokenLabel?(msg: T['Msg']): string
   /** The sentence for sending `msg` (`P1 sends prepare 1.1 to P2, asking it to …`), without the final period. */
   send(msg: Message<T['Msg']>): string
   /** The suffix for a delivery that counted or was ignored (` (2 of 3 needed)`), or ''. */

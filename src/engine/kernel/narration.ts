@@ -53,6 +53,11 @@ const dropWhy: Record<DropReason, (m: Message, label: string, P: ProcessNamer) =
   limit: (m) => `#${m.id} is discarded: too many messages in flight.`,
 }
 
+/** A message's label as a sentence says it: the module's words, else its drawn label. Pure. */
+function spoken<T extends ProtocolTypes>(words: ProtocolModule<T>['narration'], msg: T['Msg']): string {
+  return words.spokenLabel ? words.spokenLabel(msg) : words.label(msg)
+}
+
 /** The narration sentence for any event of a run of `module`. Pure. */
 export function narrateEvent<T extends ProtocolTypes>(
   module: ProtocolModule<T>,
@@ -72,10 +77,10 @@ export function narrateEvent<T extends ProtocolTypes>(
       const m = k.msg
       const who = m.from === m.to ? 'its own' : `${P(m.from)}'s`
       const now = k.now ? 'Out of turn: ' : ''
-      return `${now}${P(m.to)} receives ${who} ${words.label(m.payload)}${words.counted(m, k.counted)}.`
+      return `${now}${P(m.to)} receives ${who} ${spoken(words, m.payload)}${words.counted(m, k.counted)}.`
     }
     case 'msg.drop':
-      return dropWhy[k.reason](k.msg, words.label(k.msg.payload), P)
+      return dropWhy[k.reason](k.msg, spoken(words, k.msg.payload), P)
     case 'msg.delay':
       return `#${k.msg.id} is held back ${k.byTicks} ticks; it now arrives at tick ${k.msg.deliverAt}.`
     case 'timer.set':

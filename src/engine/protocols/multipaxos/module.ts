@@ -21,6 +21,7 @@ import {
   MEANINGS,
   runStart,
   sendSentence,
+  spokenLabel,
   timerCancel,
   timerCountdown,
   timerFire,
@@ -166,6 +167,7 @@ export const multipaxos: MpModule = {
 
   narration: {
     label,
+    spokenLabel,
     send: (m) => sendSentence(m),
     counted: (_m, counted) => countedSuffix(counted),
     event: (e, config) => eventSentence(e, config),

@@ -37,6 +37,14 @@ export function label(m: MpMsg): string {
   }
 }
 
+/**
+ * The label in words, for the narration, the live region and the panels: the arrow's `♥ 2.2 c6`
+ * is said "black heart suit 2.2 c6" by a screen reader. The glyph stays on the diagram only.
+ */
+export function spokenLabel(m: MpMsg): string {
+  return m.type === 'heartbeat' ? `heartbeat ${fb(m.ballot)}, commit point ${m.commit}` : label(m)
+}
+
 /** What each message type means (legend, inspector, arrow style). */
 export const MEANINGS: { readonly [K in MpMsgType]: MessageMeaning } = {
   request: {
