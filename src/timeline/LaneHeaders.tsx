@@ -1,8 +1,7 @@
 import type { CSSProperties } from 'react'
 import type { Frame, LaneGeom } from './layout.ts'
+import { laneHeaderType, STATUS_CHAR_EM } from './laneHeaderType.ts'
 import { hueVars } from './palette.ts'
-
-const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v))
 
 function statusWords(l: LaneGeom): string {
   const s = l.status
@@ -53,7 +52,7 @@ function StatusLine({ l, y, fontPx, width }: { l: LaneGeom; y: number; fontPx: n
   const style = s.running && !done ? (hueVars(s.running.hue, l.proposerSlot) as CSSProperties) : undefined
   // A line longer than the header is wide is squeezed to fit, never clipped (the ballot at its
   // end is the point of "prepare 1.1"); the header widens with the type scale, so rarely by much.
-  const fit = text.length * fontPx * 0.62 > width ? { textLength: width } : {}
+  const fit = text.length * fontPx * STATUS_CHAR_EM > width ? { textLength: width } : {}
   return (
     <text
       className={cls}
@@ -76,13 +75,11 @@ export function LaneHeaders({
 }: {
   lanes: readonly LaneGeom[]
   frame: Frame
-  /** The type scale: the status line grows with it as far as the lane has room. */
+  /** The type scale: the status line grows with it as far as the lane has room (laneHeaderType). */
   scale?: number
 }) {
-  const pidFont = clamp(frame.laneGap * 0.5, 14, 30)
-  const statusFont = clamp(frame.laneGap * 0.17 * scale, 11, 14 * scale)
-  const boxH = Math.max(16, frame.laneGap - 6)
-  const twoLines = frame.laneGap >= 52
+  const { pidFont, statusFont, statusY, boxH } = laneHeaderType(frame.laneGap, scale)
+  const twoLines = statusFont > 0
   return (
     <g className="tl-lane-headers">
       {lanes.map((l) => (
@@ -112,9 +109,7 @@ export function LaneHeaders({
           >
             {l.name}
           </text>
-          {twoLines && (
-            <StatusLine l={l} y={statusFont + 8} fontPx={statusFont} width={frame.plotLeft - 24} />
-          )}
+          {twoLines && <StatusLine l={l} y={statusY} fontPx={statusFont} width={frame.plotLeft - 24} />}
         </g>
       ))}
     </g>

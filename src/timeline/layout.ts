@@ -12,6 +12,7 @@ import { densityInView, thinMarks, type Density } from './density.ts'
 import { proposerSlots } from './proposers.ts'
 import type { LabelGeom } from './labels.ts'
 import { cursorPill } from './cursorPill.ts'
+import { laneHeaderWidth } from './laneHeaderType.ts'
 import { layoutLabels } from './labelLayout.ts'
 import { indexLog, tickAtStep, type LogIndex, type MessageRecord } from './logIndex.ts'
 import { TIMER_BAR, timersInView, type TimerLayer } from './timers.ts'
@@ -33,7 +34,6 @@ export type { Density, DensityPath } from './density.ts'
 
 /** Fixed parts of the frame, in CSS pixels, sized for a 1280×720 projector. */
 export const FRAME = {
-  headerPx: 96,
   topPx: 60,
   bottomPx: 14,
   rightPx: 24,
@@ -176,7 +176,8 @@ export function fullTickRange(log: readonly SimEvent[]): [number, number] {
 export function frameFor(width: number, height: number, processCount: number, typeScale = 1): Frame {
   const plotTop = FRAME.topPx
   const plotBottom = Math.max(plotTop + 40, height - FRAME.bottomPx)
-  const headerPx = Math.round(FRAME.headerPx * Math.min(1.6, Math.max(1, typeScale)))
+  const laneGap = (plotBottom - plotTop) / Math.max(1, processCount)
+  const headerPx = laneHeaderWidth(width, laneGap, typeScale)
   return {
     width,
     height,
@@ -184,7 +185,7 @@ export function frameFor(width: number, height: number, processCount: number, ty
     plotRight: Math.max(headerPx + 40, width - FRAME.rightPx),
     plotTop,
     plotBottom,
-    laneGap: (plotBottom - plotTop) / Math.max(1, processCount),
+    laneGap,
   }
 }
 
