@@ -96,6 +96,8 @@ export function App() {
       <>
         <PresenterView.Part />
         <LiveRegion />
+        {/* `?` lists the keys here too (the presenter's own among them). */}
+        <Dialogs />
       </>
     )
   }

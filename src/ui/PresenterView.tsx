@@ -10,7 +10,14 @@ import { BrokenVariantButton, brokenVariants } from './BrokenVariantButton.tsx'
 import { Icon } from './Icon.tsx'
 import { PresenterLog } from './PresenterLog.tsx'
 import { SafetyBadge } from './SafetyBadge.tsx'
-import { clickNext, clickPrevious, setGranularity, usePresenterPrefs } from './presenterPrefs.ts'
+import {
+  clickNext,
+  clickPrevious,
+  setBlank,
+  setGranularity,
+  useBlankScreen,
+  usePresenterPrefs,
+} from './presenterPrefs.ts'
 import { Position } from './Transport.tsx'
 import './presenter.css'
 
@@ -50,6 +57,24 @@ function Caption() {
       {caption.kind === 'beat' && <span className="beat-tag">{beatTag(caption.text)}</span>}{' '}
       <bdi>{caption.text}</bdi>
     </p>
+  )
+}
+
+/**
+ * The blanked screen (B or .): black over everything. A click or the same keys show the run again;
+ * leaving presenter mode never leaves the next visit blank.
+ */
+function BlankScreen() {
+  const blank = useBlankScreen((s) => s.blank)
+  useEffect(() => () => setBlank(false), [])
+  if (!blank) return null
+  return (
+    <button
+      type="button"
+      className="presenter-blank"
+      onClick={() => setBlank(false)}
+      aria-label="The screen is blank. Show it again (B)"
+    />
   )
 }
 
@@ -116,6 +141,7 @@ export function PresenterView() {
           Exit presenter (Esc)
         </button>
       </div>
+      <BlankScreen />
     </div>
   )
 }

@@ -11,6 +11,9 @@ export interface ShortcutGroup {
   readonly items: readonly Shortcut[]
 }
 
+/** The title of the presenter's keys (the `?` list puts them first in presenter mode). */
+export const PRESENTER_GROUP = 'In presenter mode'
+
 /**
  * The shortcuts of a run of a protocol with this guide. `untilDecided`: the protocol has
  * single-decree learners, so D runs until they decide (the Transport's rule too). `routine`: it has
@@ -45,12 +48,23 @@ export const shortcutGroups = (
       { keys: ['Delete'], what: 'Drop the selected message' },
       { keys: ['S'], what: 'Settings' },
       { keys: ['E'], what: 'Explorer: search the schedules, model-check the spec' },
-      { keys: ['P'], what: 'Presenter mode (→ / ← walk the narration beats, Esc leaves)' },
+      { keys: ['P'], what: 'Presenter mode on or off (its keys below)' },
       { keys: ['F'], what: 'Follow the cursor on or off' },
       { keys: ['C'], what: 'Lecture colours on or off (ACK green, REJECT red)' },
       ...(routine ? [{ keys: ['H'], what: 'Hide or show routine messages (heartbeats)' }] : []),
       { keys: ['?'], what: 'This list' },
       { keys: ['Esc'], what: 'Close a dialog or clear the selection' },
+    ],
+  },
+  {
+    title: PRESENTER_GROUP,
+    items: [
+      { keys: ['→', 'PageDown'], what: 'Next (clicker): by moments, or by what G chose' },
+      { keys: ['←', 'PageUp'], what: 'Previous (clicker)' },
+      { keys: ['Shift', '→'], what: 'One step forward, whatever the clicker moves by' },
+      { keys: ['G'], what: 'The clicker moves by beats, moments or steps (cycles)' },
+      { keys: ['B', '.'], what: 'Blank the screen, and show it again (a clicker’s blank key)' },
+      { keys: ['Esc'], what: 'Show a blank screen again, else leave presenter mode' },
     ],
   },
   {

@@ -3,7 +3,14 @@ import * as act from '../store/actions.ts'
 import { setPresenter, togglePresenter } from '../store/presenter.ts'
 import { synodStore } from '../store/store.ts'
 import { GRANULARITIES } from './clicker.ts'
-import { clickNext, clickPrevious, setGranularity, usePresenterPrefs } from './presenterPrefs.ts'
+import {
+  clickNext,
+  clickPrevious,
+  setBlank,
+  setGranularity,
+  useBlankScreen,
+  usePresenterPrefs,
+} from './presenterPrefs.ts'
 
 /*
  * Presenter mode's keys, apart from its view: `P` must work before presenter mode's chunk is
@@ -32,6 +39,14 @@ function cycleGranularity(): void {
 function presenterKey(e: KeyboardEvent, on: boolean): (() => void) | null {
   if (e.key === 'p' || e.key === 'P') return togglePresenter
   if (!on) return null
+  const blankKey = e.key === 'b' || e.key === 'B' || e.key === '.'
+  // On a blank screen the clicker's keys first show it again, where it was (the room never misses
+  // a click it did not see), and other keys do nothing unseen (Space would play the run).
+  if (useBlankScreen.getState().blank) {
+    const back = blankKey || ['ArrowRight', 'PageDown', 'ArrowLeft', 'PageUp', 'Escape'].includes(e.key)
+    return back ? () => setBlank(false) : () => {}
+  }
+  if (blankKey) return () => setBlank(true)
   switch (e.key) {
     case 'ArrowRight':
     case 'PageDown':

@@ -27,6 +27,16 @@ export function setGranularity(granularity: Granularity): void {
   }
 }
 
+/**
+ * A blanked screen (a clicker's "blank" key sends B or .): the room looks at the lecturer, not
+ * at the diagram. Not kept: presenter mode always opens showing the run.
+ */
+export const useBlankScreen = create<{ blank: boolean }>(() => ({ blank: false }))
+
+export function setBlank(blank: boolean): void {
+  useBlankScreen.setState({ blank })
+}
+
 function stops(): { list: number[]; cursor: number } {
   const s = synodStore.getState()
   return {

@@ -1,0 +1,62 @@
+import type { Page } from '@playwright/test'
+import { expect, openApp, position, test } from './fixtures.ts'
+
+/** A clicker's keys at a 1024×768 projector: next, previous, blank; and `?` for the list. */
+test.use({ viewport: { width: 1024, height: 768 } })
+
+async function present(page: Page, preset: string): Promise<void> {
+  await openApp(page, `?preset=${preset}`)
+  await page.keyboard.press('p')
+  await expect(page.locator('.presenter')).toBeVisible()
+}
+
+test("a clicker's blank key (B or .) blanks the screen; the next click shows it again where it was", async ({
+  page,
+}) => {
+  await present(page, 'racing-adopt')
+  await page.keyboard.press('PageDown')
+  const before = await position(page).textContent()
+  const blank = page.getByRole('button', { name: 'The screen is blank. Show it again (B)' })
+  await page.keyboard.press('b')
+  await expect(blank).toBeVisible()
+  // The black covers the whole screen.
+  expect(await blank.boundingBox()).toMatchObject({ x: 0, y: 0, width: 1024, height: 768 })
+  // Space does not play the run unseen; the clicker's next only shows the screen again.
+  await page.keyboard.press('Space')
+  await page.keyboard.press('PageDown')
+  await expect(blank).toBeHidden()
+  await expect(position(page)).toHaveText(before!)
+  await page.keyboard.press('.')
+  await expect(blank).toBeVisible()
+  await page.keyboard.press('.')
+  await expect(blank).toBeHidden()
+  // Esc on a blank screen shows it again, and stays in presenter mode.
+  await page.keyboard.press('B')
+  await page.keyboard.press('Escape')
+  await expect(blank).toBeHidden()
+  await expect(page.locator('.presenter')).toBeVisible()
+  await page.keyboard.press('b')
+  await blank.click()
+  await expect(blank).toBeHidden()
+})
+
+test('? lists the keys in presenter mode, the presenter’s own among them, and the clicker works after', async ({
+  page,
+}) => {
+  await present(page, 'racing-adopt')
+  await page.keyboard.press('?')
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(dialog).toBeVisible()
+  const presenterKeys = dialog.locator('table', {
+    has: page.locator('caption', { hasText: 'In presenter mode' }),
+  })
+  await expect(presenterKeys).toContainText('by moments')
+  await expect(presenterKeys.locator('tr', { hasText: 'beats, moments or steps' })).toContainText('G')
+  await expect(presenterKeys.locator('tr', { hasText: 'Blank the screen' })).toContainText('B')
+  await expect(dialog).not.toContainText('walk the narration beats')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(page.locator('.presenter')).toBeVisible()
+  await page.keyboard.press('PageDown')
+  await expect(position(page)).not.toContainText('step 0/')
+})
