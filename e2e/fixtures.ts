@@ -33,11 +33,15 @@ export const test = base.extend<{ problems: string[] }>({
 
 export { expect }
 
-/** Open the app (optionally with a query) and wait until the worker has computed the run. */
-export async function openApp(page: Page, query = ''): Promise<void> {
+/**
+ * Open the app (optionally with a query) and wait until the worker has computed the run. A long
+ * run (the bench's 1,000 commands) passes a longer `timeout`: on a busy 2-core machine computing
+ * it takes more than the default 5 s.
+ */
+export async function openApp(page: Page, query = '', timeout?: number): Promise<void> {
   await page.goto(`/${query}`)
   await expect(position(page)).toContainText(/step \d+\/\d+/)
-  await expect(position(page)).not.toContainText('computing')
+  await expect(position(page)).not.toContainText('computing', { timeout })
 }
 
 /** Wait until the worker has finished recomputing the run after an action. */

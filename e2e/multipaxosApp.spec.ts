@@ -138,7 +138,7 @@ test('a long log: as the view of slots moves, the grid’s cells are updated in 
   test.setTimeout(120_000)
   // The bench's 1,000-command run (bench/browserMultiPaxos.ts): far more slots than the ten in view.
   const { multiPaxosLink } = await import('../bench/browserMultiPaxos.ts')
-  await openApp(page, multiPaxosLink().url.slice(1))
+  await openApp(page, multiPaxosLink().url.slice(1), 60_000)
   await page.locator('.tl-diagram').focus()
   await page.keyboard.press('End')
   const range = page.locator('.log-grid-scroll span')
