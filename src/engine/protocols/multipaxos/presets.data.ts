@@ -43,8 +43,20 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     },
     interventions: [],
     beats: [
-      { step: 1, text: 'P1 runs phase 1 once, for all slots from 1 on: no other phase 1 follows.' },
-      { step: 9, text: 'P1 leads. From now on a command costs one phase-2 round trip.' },
+      { step: 1, text: 'P1 runs phase 1 with ballot 1.1, for all slots from 1 on at once.' },
+      {
+        step: 9,
+        text: 'P1 leads with ballot 1.1, and the clients are about to send their commands. How many round trips will each command cost before P1 knows it is chosen?',
+        ask: {
+          choices: [
+            'Two: prepare and promise, then accept and accepted',
+            'One: accept and accepted',
+            'None: the leader decides alone',
+          ],
+          answer: 1,
+          why: 'P1’s phase 1 covered every slot from 1 on, so while it stays leader each command needs only phase 2: one accept to the replicas, and accepted back from a majority.',
+        },
+      },
       {
         step: 31,
         text: 'Slot 2 is chosen before slot 1: a majority accepted it. Nobody knows it yet, not even the leader.',
@@ -95,7 +107,19 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     },
     interventions: [],
     beats: [
-      { step: 9, text: 'P1 leads; it waits up to 6 ticks to fill a batch of 3 slots.' },
+      {
+        step: 9,
+        text: 'P1 leads, and waits up to 6 ticks to fill a batch of 3 slots. This is mp-steady’s workload: will its commands cost fewer messages, and why?',
+        ask: {
+          choices: [
+            'Fewer: one accept, and each answer to it, carries up to three slots',
+            'Fewer: batched slots skip phase 2',
+            'The same: each slot still needs its own accept',
+          ],
+          answer: 0,
+          why: 'Every slot still goes through phase 2, but a batch shares its messages: 15 accepts and 15 accepteds for the 7 commands, against 35 and 35 in mp-steady.',
+        },
+      },
       {
         step: 21,
         text: 'One accept carries three slots: 15 accept messages for the whole workload, against 35 in mp-steady.',
@@ -162,7 +186,19 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         step: 72,
         text: 'C1 has no answer: C1.2:put(a2) was chosen in slot 3, but P1 died before answering. C1 resends it.',
       },
-      { step: 79, text: 'P2 hears no heartbeat and runs phase 1 from its first uncommitted slot, 3.' },
+      {
+        step: 79,
+        text: 'P2 hears no heartbeat and runs phase 1 from its first uncommitted slot, 3. Once a majority has promised, what will it propose in slot 3, and in slot 4?',
+        ask: {
+          choices: [
+            'Slot 3: C1.2:put(a2), reported by a promise; slot 4: a no-op',
+            'Slot 3: C1.2:put(a2); slot 4: C2.2:put(b2), which P1 proposed there',
+            'Both slots: the clients’ retried commands, in the order they arrive',
+          ],
+          answer: 0,
+          why: 'A majority accepted C1.2:put(a2) in slot 3, so every majority of promises includes one that reports it: P2 must propose it again. No promise can report slot 4 (only the crashed P1 accepted there), so P2 fills the hole with a no-op and the log can be executed past it.',
+        },
+      },
       {
         step: 94,
         text: 'Promises reported slots 3 and 5: the new leader re-proposes them; nobody reported slot 4, so it becomes a no-op.',
@@ -223,8 +259,21 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     beats: [
       { step: 9, text: 'Preempted by a higher ballot: it retries after the same fixed delay…' },
       {
+        step: 28,
+        text: 'P2 is preempted in turn by P1’s ballot 2.1. Each waits the same fixed 15 ticks before it may campaign again. Will this duel end with C1’s command committed?',
+        ask: {
+          choices: [
+            'Yes: one leader soon commits it',
+            'Not necessarily: they can preempt each other forever',
+            'Yes, but with two commands in slot 1',
+          ],
+          answer: 1,
+          why: 'With equal, fixed waits each new candidate’s phase 1 preempts the leader before it learns that a slot is chosen: in 400 steps nothing is committed and C1 never gets an answer. Safe, but not live; randomized backoff breaks the tie (mp-backoff).',
+        },
+      },
+      {
         step: 58,
-        text: '…and preempts the other one in turn: P2 leads again and re-proposes the command P1 had proposed (safe). Each new leader does the same, but none lives long enough to commit it.',
+        text: 'P2 leads again, with ballot 3.2, and re-proposes the command P1 had proposed (safe). Each new leader does the same, but none lives long enough to commit it.',
       },
     ],
   },
@@ -267,7 +316,19 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
       { step: 0, action: { type: 'propose', pid: 2, value: 'campaign' } },
     ],
     beats: [
-      { step: 9, text: 'Preempted: it waits a random 64 ticks (the span doubles after each failure).' },
+      {
+        step: 9,
+        text: 'P1 is preempted and waits a random 64 ticks before it may campaign again (the span doubles after each failure). Will the duel end this time?',
+        ask: {
+          choices: [
+            'Yes: P2 gets through while P1 waits',
+            'No: they preempt each other as in mp-dueling-leaders',
+            'Only once the client stops sending',
+          ],
+          answer: 0,
+          why: 'The random wait breaks the symmetry: P2 finishes phase 1 while P1 waits, and when P1’s wait ends it has heard P2’s heartbeats, so it follows instead of campaigning. A stable leader commits C1’s command.',
+        },
+      },
       { step: 18, text: 'One candidate finishes phase 1 before the other retries: a stable leader.' },
       { step: 39, text: 'The client command is chosen.' },
     ],
@@ -313,7 +374,19 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     ],
     beats: [
       { step: 33, text: 'P1 and C2 are cut off from the majority.' },
-      { step: 38, text: 'P1 still proposes, but its accepts cannot reach a majority: it cannot commit.' },
+      {
+        step: 38,
+        text: 'P1 still believes it leads, and proposes C2.1:put(b1) for slot 2. Can it commit it?',
+        ask: {
+          choices: [
+            'Yes: it is still the leader, with ballot 1.1',
+            'No: its accepts cannot reach a majority',
+            'Yes, as soon as C2 retries',
+          ],
+          answer: 1,
+          why: 'On its side of the partition only P1 itself can accept, and a slot is committed only once a majority accepted it. The majority side elects P5, and C2.1:put(b1) is committed after the heal, in slot 4.',
+        },
+      },
       { step: 101, text: 'The majority side elects a new leader with a higher ballot.' },
       { step: 250, text: 'After the heal, P1 meets the higher ballot and steps down.' },
     ],
@@ -360,7 +433,16 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
       { step: 9, text: 'P5 goes down; the other four still form a majority.' },
       {
         step: 95,
-        text: 'P5 is back with its promise from stable storage; it accepted nothing while down and knows no commit point.',
+        text: 'P5 is back with its promise from stable storage; it accepted nothing while down and knows no commit point. How will it learn slots 1 to 4?',
+        ask: {
+          choices: [
+            'The leader runs phase 2 for those slots again',
+            'A heartbeat tells it the commit point, and it asks the leader for the committed slots',
+            'It runs phase 1 itself to find them',
+          ],
+          answer: 1,
+          why: 'Heartbeats carry the leader’s commit point, 4. P5 sees that it lags and sends a catch-up request; the leader answers with the committed slots, and P5 executes them in order. Nothing is proposed or voted on again.',
+        },
       },
       { step: 99, text: 'The heartbeat says the commit point is 4; P5 asks the leader for what it missed.' },
       { step: 105, text: 'P5 learns the chosen slots by catch-up and executes them in order.' },
@@ -408,7 +490,19 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
       { step: 26, action: { type: 'propose', pid: 7, value: 'put' } },
     ],
     beats: [
-      { step: 26, text: 'P5 takes over WITHOUT phase 1: it never asks which slots are already chosen.' },
+      {
+        step: 26,
+        text: 'P5 takes over WITHOUT phase 1, trusting its own log, in which slot 1 is empty. Where will it put C2’s command, and what would a correct new leader have learned first?',
+        ask: {
+          choices: [
+            'This P5: in slot 1. A correct leader: that C1.1:put(a1) is chosen there, from a promise',
+            'This P5: in slot 2, after C1.1:put(a1); a correct leader does the same',
+            'This P5: nowhere, until it has run phase 1',
+          ],
+          answer: 0,
+          why: 'Phase 1 is how a new leader learns what a majority may already have chosen. P5 was cut off while P1, P2 and P3 chose C1.1:put(a1) in slot 1; without asking, it proposes C2.1:put(b1) there, and a second command is chosen in slot 1.',
+        },
+      },
       { step: 68, text: 'Two different commands are chosen in slot 1.' },
     ],
   },
@@ -453,6 +547,19 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
       { step: 55, action: { type: 'propose', pid: 5, value: 'campaign' } },
     ],
     beats: [
+      {
+        step: 55,
+        text: 'P1 is gone and P5 runs phase 1 for every slot from 1 on. A promise will report C1.1:put(a1) and C1.2:put(a2), accepted in slots 1 and 2. What must P5 propose there, and what will this buggy P5 propose?',
+        ask: {
+          choices: [
+            'Must: those two commands again. This P5: no-ops',
+            'Must: no-ops, as those slots are old. This P5: the same',
+            'Must: those two commands. This P5: those two as well',
+          ],
+          answer: 0,
+          why: 'A majority accepted them, so they may be chosen: a new leader must propose, in each slot, the command reported with the highest ballot. This bug ignores the reports and proposes no-ops, so a no-op is chosen where C1.1:put(a1) already was.',
+        },
+      },
       {
         step: 64,
         text: 'P2’s promise reports the commands accepted in slots 1 and 2, but P5 ignores them and proposes no-ops there.',
@@ -505,7 +612,19 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
       { step: 113, action: { type: 'heal' } },
     ],
     beats: [
-      { step: 29, text: 'P1 commits slot 1 with 2 accepts out of 5: not a majority.' },
+      {
+        step: 29,
+        text: 'P1 commits C1.1:put(a1) in slot 1 after 2 accepts of 5, its own and P2’s: one short of a majority. If P3, P4 or P5 becomes leader, can another command be chosen in slot 1?',
+        ask: {
+          choices: [
+            'No: slot 1 is committed, so every new leader keeps it',
+            'Yes: a majority of promises may not report C1.1:put(a1) at all',
+            'Only if P1 and P2 both crash',
+          ],
+          answer: 1,
+          why: 'Correct Multi-Paxos commits only after a majority (3 of 5) accepted, because any two majorities share an acceptor. P3, P4 and P5 accepted nothing, so P4’s phase 1 learns nothing of slot 1, and C2.1:put(b1) is chosen there.',
+        },
+      },
       {
         step: 109,
         text: 'P1 committed C1.1:put(a1) in slot 1, but a majority has now chosen C2.1:put(b1) there: two different commands in one slot.',
@@ -549,7 +668,19 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     interventions: [{ step: 30, action: { type: 'drop', msgId: 30 } }],
     beats: [
       { step: 30, text: "The leader's reply is lost: C1 cannot know its write was executed." },
-      { step: 52, text: 'C1 retries the same command (same sequence number).' },
+      {
+        step: 52,
+        text: 'C1 retries the same command, C1.1:put(a1), with the same sequence number. The leader already executed it in slot 1: what will this buggy leader do, and what must a correct one do?',
+        ask: {
+          choices: [
+            'This leader: propose it again and execute it twice. A correct one: answer from its at-most-once table',
+            'Both: ignore it, so C1 waits forever',
+            'Both: propose it again; a write executed twice does no harm',
+          ],
+          answer: 0,
+          why: 'A correct replica remembers each client’s last sequence number and its result, and answers a retry from that table (as in mp-leader-crash). This bug proposes C1.1:put(a1) again: it is chosen in slot 2 and executed a second time.',
+        },
+      },
       { step: 72, text: 'The same write is executed twice.' },
     ],
   },
@@ -592,7 +723,19 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
       { step: 161, action: { type: 'propose', pid: 7, value: 'get' } },
     ],
     beats: [
-      { step: 161, text: 'C1 wrote a2 through the new leader, and was told so.' },
+      {
+        step: 161,
+        text: 'C1 wrote a2 through the new leader P5, and was told so. C2 now asks the cut-off P1, which still believes it leads, for a read. What will this buggy P1 answer, and what must a correct leader do?',
+        ask: {
+          choices: [
+            'This P1: a1, from its own register. A correct leader: order the read through a majority, which gives a2',
+            'Both answer a2: the write was acknowledged',
+            'Both answer a1: P1 still leads, with ballot 1.1',
+          ],
+          answer: 0,
+          why: 'P1 cannot know that a majority has moved on. Answering from its own state gives the stale a1 after a2 was acknowledged: not linearizable. A correct read takes a log slot (or a leader lease), which the cut-off P1 cannot get.',
+        },
+      },
       { step: 165, text: 'P1 answers the read from its own register, without asking anyone.' },
       { step: 170, text: 'C2 read a1 after a2 was acknowledged: not linearizable.' },
     ],
