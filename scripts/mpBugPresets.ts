@@ -28,15 +28,15 @@ export const BUG_SPECS: Spec[] = [
     beats: [
       {
         at: is('leader.campaign', (e) => e.pid === 5),
-        text: 'P5 takes over WITHOUT phase 1, trusting its own log, in which slot 1 is empty. Where will it put C2’s command, and what would a correct new leader have learned first?',
+        text: 'P5 takes over WITHOUT phase 1, trusting its own log, where slot 1 is empty. Where will it put C2’s command, and what would phase 1 have told it?',
         ask: {
           choices: [
-            'This P5: in slot 1. A correct leader: that C1.1:put(a1) is chosen there, from a promise',
-            'This P5: in slot 2, after C1.1:put(a1); a correct leader does the same',
-            'This P5: nowhere, until it has run phase 1',
+            'Slot 1; phase 1 would report C1.1 there',
+            'Slot 2: it knows slot 1 is taken',
+            'Nowhere: it waits for phase 1',
           ],
           answer: 0,
-          why: 'Phase 1 is how a new leader learns what a majority may already have chosen. P5 was cut off while P1, P2 and P3 chose C1.1:put(a1) in slot 1; without asking, it proposes C2.1:put(b1) there, and a second command is chosen in slot 1.',
+          why: 'Phase 1 is how a new leader learns what may be chosen. P1, P2 and P3 chose C1.1:put(a1) in slot 1 while P5 was cut off; without asking, P5 proposes C2.1:put(b1) there: two commands in one slot.',
         },
       },
       { at: is('invariant.violated'), text: 'Two different commands are chosen in slot 1.' },
@@ -59,12 +59,12 @@ export const BUG_SPECS: Spec[] = [
         text: 'P1 is gone and P5 runs phase 1 for every slot from 1 on. A promise will report C1.1:put(a1) and C1.2:put(a2), accepted in slots 1 and 2. What must P5 propose there, and what will this buggy P5 propose?',
         ask: {
           choices: [
-            'Must: those two commands again. This P5: no-ops',
-            'Must: no-ops, as those slots are old. This P5: the same',
-            'Must: those two commands. This P5: those two as well',
+            'Must: re-propose them. Buggy: no-ops',
+            'Both: no-ops, as the slots are old',
+            'Both: re-propose them',
           ],
           answer: 0,
-          why: 'A majority accepted them, so they may be chosen: a new leader must propose, in each slot, the command reported with the highest ballot. This bug ignores the reports and proposes no-ops, so a no-op is chosen where C1.1:put(a1) already was.',
+          why: 'They may be chosen, so a new leader must propose in each slot the command reported with the highest ballot. This bug proposes no-ops, and a no-op is chosen where C1.1:put(a1) already was.',
         },
       },
       {
@@ -96,12 +96,12 @@ export const BUG_SPECS: Spec[] = [
         text: 'P1 commits C1.1:put(a1) in slot 1 after 2 accepts of 5, its own and P2’s: one short of a majority. If P3, P4 or P5 becomes leader, can another command be chosen in slot 1?',
         ask: {
           choices: [
-            'No: slot 1 is committed, so every new leader keeps it',
-            'Yes: a majority of promises may not report C1.1:put(a1) at all',
+            'No: every new leader keeps slot 1',
+            'Yes: its promises may not report C1.1',
             'Only if P1 and P2 both crash',
           ],
           answer: 1,
-          why: 'Correct Multi-Paxos commits only after a majority (3 of 5) accepted, because any two majorities share an acceptor. P3, P4 and P5 accepted nothing, so P4’s phase 1 learns nothing of slot 1, and C2.1:put(b1) is chosen there.',
+          why: 'A commit needs a majority (3 of 5) because any two majorities share an acceptor. P3, P4 and P5 accepted nothing, so P4’s phase 1 learns nothing of slot 1, and C2.1:put(b1) is chosen there.',
         },
       },
       {
@@ -125,15 +125,15 @@ export const BUG_SPECS: Spec[] = [
       { at: is('msg.drop'), text: "The leader's reply is lost: C1 cannot know its write was executed." },
       {
         at: is('client.send', (e) => e.retry === true),
-        text: 'C1 retries the same command, C1.1:put(a1), with the same sequence number. The leader already executed it in slot 1: what will this buggy leader do, and what must a correct one do?',
+        text: 'C1 retries C1.1:put(a1) with the same sequence number, but the leader already executed it in slot 1. What will this buggy leader do, and what must a correct one do?',
         ask: {
           choices: [
-            'This leader: propose it again and execute it twice. A correct one: answer from its at-most-once table',
-            'Both: ignore it, so C1 waits forever',
-            'Both: propose it again; a write executed twice does no harm',
+            'Buggy: executes it again. Correct: replies',
+            'Both: ignore it; C1 waits forever',
+            'Both: execute it again, harmlessly',
           ],
           answer: 0,
-          why: 'A correct replica remembers each client’s last sequence number and its result, and answers a retry from that table (as in mp-leader-crash). This bug proposes C1.1:put(a1) again: it is chosen in slot 2 and executed a second time.',
+          why: 'A correct replica keeps each client’s last sequence number and result, and answers a retry from that at-most-once table (as in mp-leader-crash). This bug proposes C1.1:put(a1) again: it is executed twice.',
         },
       },
       { at: is('invariant.violated'), text: 'The same write is executed twice.' },
@@ -153,15 +153,15 @@ export const BUG_SPECS: Spec[] = [
     beats: [
       {
         at: is('client.answer', (e) => e.client === 1 && e.command === 2),
-        text: 'C1 wrote a2 through the new leader P5, and was told so. C2 now asks the cut-off P1, which still believes it leads, for a read. What will this buggy P1 answer, and what must a correct leader do?',
+        text: 'C1 wrote a2 through the new leader P5, and was told so. C2 now asks the cut-off P1, which still believes it leads, for a read. What will this buggy P1 answer, and a correct one?',
         ask: {
           choices: [
-            'This P1: a1, from its own register. A correct leader: order the read through a majority, which gives a2',
-            'Both answer a2: the write was acknowledged',
-            'Both answer a1: P1 still leads, with ballot 1.1',
+            'Buggy: a1. Correct: a2, via a majority',
+            'Both: a2, the acknowledged write',
+            'Both: a1, as P1 still leads',
           ],
           answer: 0,
-          why: 'P1 cannot know that a majority has moved on. Answering from its own state gives the stale a1 after a2 was acknowledged: not linearizable. A correct read takes a log slot (or a leader lease), which the cut-off P1 cannot get.',
+          why: 'P1 cannot know a majority moved on: from its own register it returns the stale a1 after a2 was acknowledged, not linearizable. A correct read takes a log slot (or a lease), which the cut-off P1 cannot get.',
         },
       },
       {

@@ -36,11 +36,11 @@ export const LEADER_SPECS: Spec[] = [
         ask: {
           choices: [
             'Yes: one leader soon commits it',
-            'Not necessarily: they can preempt each other forever',
-            'Yes, but with two commands in slot 1',
+            'Not necessarily: it can go on forever',
+            'Yes, with two commands in slot 1',
           ],
           answer: 1,
-          why: 'With equal, fixed waits each new candidate’s phase 1 preempts the leader before it learns that a slot is chosen: in 400 steps nothing is committed and C1 never gets an answer. Safe, but not live; randomized backoff breaks the tie (mp-backoff).',
+          why: 'Equal fixed waits let each new phase 1 preempt the leader before it learns a slot is chosen: in 400 steps nothing is committed. Safe, but not live; random backoff breaks the tie (mp-backoff).',
         },
       },
       {
@@ -64,11 +64,11 @@ export const LEADER_SPECS: Spec[] = [
         ask: {
           choices: [
             'Yes: P2 gets through while P1 waits',
-            'No: they preempt each other as in mp-dueling-leaders',
-            'Only once the client stops sending',
+            'No: they duel as before',
+            'Only if the client stops sending',
           ],
           answer: 0,
-          why: 'The random wait breaks the symmetry: P2 finishes phase 1 while P1 waits, and when P1’s wait ends it has heard P2’s heartbeats, so it follows instead of campaigning. A stable leader commits C1’s command.',
+          why: 'The random wait breaks the symmetry: P2 finishes phase 1 while P1 waits, and when the wait ends P1 has heard P2’s heartbeats, so it follows. A stable leader commits the command.',
         },
       },
       {
@@ -97,12 +97,12 @@ export const LEADER_SPECS: Spec[] = [
         text: 'P1 still believes it leads, and proposes C2.1:put(b1) for slot 2. Can it commit it?',
         ask: {
           choices: [
-            'Yes: it is still the leader, with ballot 1.1',
+            'Yes: it still leads, with ballot 1.1',
             'No: its accepts cannot reach a majority',
-            'Yes, as soon as C2 retries',
+            'Yes, once C2 retries',
           ],
           answer: 1,
-          why: 'On its side of the partition only P1 itself can accept, and a slot is committed only once a majority accepted it. The majority side elects P5, and C2.1:put(b1) is committed after the heal, in slot 4.',
+          why: 'Cut off, only P1 itself can accept, and a slot is committed only once a majority accepted it. The majority side elects P5, which commits C2.1:put(b1) after the heal, in slot 4.',
         },
       },
       {
@@ -134,12 +134,12 @@ export const LEADER_SPECS: Spec[] = [
         text: 'P5 is back with its promise from stable storage; it accepted nothing while down and knows no commit point. How will it learn slots 1 to 4?',
         ask: {
           choices: [
-            'The leader runs phase 2 for those slots again',
-            'A heartbeat tells it the commit point, and it asks the leader for the committed slots',
-            'It runs phase 1 itself to find them',
+            'The leader redoes phase 2 for them',
+            'A heartbeat, then a catch-up request',
+            'It runs phase 1 itself',
           ],
           answer: 1,
-          why: 'Heartbeats carry the leader’s commit point, 4. P5 sees that it lags and sends a catch-up request; the leader answers with the committed slots, and P5 executes them in order. Nothing is proposed or voted on again.',
+          why: 'Heartbeats carry the commit point, 4: P5 sees that it lags and asks the leader, which sends the committed slots; P5 executes them in order. Nothing is proposed or voted on again.',
         },
       },
       {

@@ -63,12 +63,12 @@ const SPECS: Spec[] = [
         text: 'P1 leads with ballot 1.1, and the clients are about to send their commands. How many round trips will each command cost before P1 knows it is chosen?',
         ask: {
           choices: [
-            'Two: prepare and promise, then accept and accepted',
-            'One: accept and accepted',
+            'Two: prepare/promise, then accept/accepted',
+            'One: accept, then accepted',
             'None: the leader decides alone',
           ],
           answer: 1,
-          why: 'P1’s phase 1 covered every slot from 1 on, so while it stays leader each command needs only phase 2: one accept to the replicas, and accepted back from a majority.',
+          why: 'P1’s phase 1 covered every slot from 1 on: while it stays leader, each command needs only phase 2, an accept to every replica and accepted back from a majority.',
         },
       },
       {
@@ -94,9 +94,9 @@ const SPECS: Spec[] = [
         text: 'P1 leads, and waits up to 6 ticks to fill a batch of 3 slots. This is mp-steady’s workload: will its commands cost fewer messages, and why?',
         ask: {
           choices: [
-            'Fewer: one accept, and each answer to it, carries up to three slots',
+            'Fewer: a message carries up to 3 slots',
             'Fewer: batched slots skip phase 2',
-            'The same: each slot still needs its own accept',
+            'The same: one accept per slot',
           ],
           answer: 0,
           why: 'Every slot still goes through phase 2, but a batch shares its messages: 15 accepts and 15 accepteds for the 7 commands, against 35 and 35 in mp-steady.',
@@ -134,12 +134,12 @@ const SPECS: Spec[] = [
           `P${String(e.pid)} hears no heartbeat and runs phase 1 from its first uncommitted slot, 3. Once a majority has promised, what will it propose in slot 3, and in slot 4?`,
         ask: {
           choices: [
-            'Slot 3: C1.2:put(a2), reported by a promise; slot 4: a no-op',
-            'Slot 3: C1.2:put(a2); slot 4: C2.2:put(b2), which P1 proposed there',
-            'Both slots: the clients’ retried commands, in the order they arrive',
+            '3: C1.2:put(a2); 4: a no-op',
+            '3: C1.2:put(a2); 4: C2.2:put(b2)',
+            '3 and 4: the retried commands',
           ],
           answer: 0,
-          why: 'A majority accepted C1.2:put(a2) in slot 3, so every majority of promises includes one that reports it: P2 must propose it again. No promise can report slot 4 (only the crashed P1 accepted there), so P2 fills the hole with a no-op and the log can be executed past it.',
+          why: 'A majority accepted C1.2:put(a2) in slot 3, so any majority of promises reports it: P2 must propose it again. Only the crashed P1 accepted slot 4, so no promise reports it: P2 fills the hole with a no-op.',
         },
       },
       {

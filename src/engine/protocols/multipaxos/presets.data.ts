@@ -49,12 +49,12 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         text: 'P1 leads with ballot 1.1, and the clients are about to send their commands. How many round trips will each command cost before P1 knows it is chosen?',
         ask: {
           choices: [
-            'Two: prepare and promise, then accept and accepted',
-            'One: accept and accepted',
+            'Two: prepare/promise, then accept/accepted',
+            'One: accept, then accepted',
             'None: the leader decides alone',
           ],
           answer: 1,
-          why: 'P1’s phase 1 covered every slot from 1 on, so while it stays leader each command needs only phase 2: one accept to the replicas, and accepted back from a majority.',
+          why: 'P1’s phase 1 covered every slot from 1 on: while it stays leader, each command needs only phase 2, an accept to every replica and accepted back from a majority.',
         },
       },
       {
@@ -112,9 +112,9 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         text: 'P1 leads, and waits up to 6 ticks to fill a batch of 3 slots. This is mp-steady’s workload: will its commands cost fewer messages, and why?',
         ask: {
           choices: [
-            'Fewer: one accept, and each answer to it, carries up to three slots',
+            'Fewer: a message carries up to 3 slots',
             'Fewer: batched slots skip phase 2',
-            'The same: each slot still needs its own accept',
+            'The same: one accept per slot',
           ],
           answer: 0,
           why: 'Every slot still goes through phase 2, but a batch shares its messages: 15 accepts and 15 accepteds for the 7 commands, against 35 and 35 in mp-steady.',
@@ -191,12 +191,12 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         text: 'P2 hears no heartbeat and runs phase 1 from its first uncommitted slot, 3. Once a majority has promised, what will it propose in slot 3, and in slot 4?',
         ask: {
           choices: [
-            'Slot 3: C1.2:put(a2), reported by a promise; slot 4: a no-op',
-            'Slot 3: C1.2:put(a2); slot 4: C2.2:put(b2), which P1 proposed there',
-            'Both slots: the clients’ retried commands, in the order they arrive',
+            '3: C1.2:put(a2); 4: a no-op',
+            '3: C1.2:put(a2); 4: C2.2:put(b2)',
+            '3 and 4: the retried commands',
           ],
           answer: 0,
-          why: 'A majority accepted C1.2:put(a2) in slot 3, so every majority of promises includes one that reports it: P2 must propose it again. No promise can report slot 4 (only the crashed P1 accepted there), so P2 fills the hole with a no-op and the log can be executed past it.',
+          why: 'A majority accepted C1.2:put(a2) in slot 3, so any majority of promises reports it: P2 must propose it again. Only the crashed P1 accepted slot 4, so no promise reports it: P2 fills the hole with a no-op.',
         },
       },
       {
@@ -264,11 +264,11 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         ask: {
           choices: [
             'Yes: one leader soon commits it',
-            'Not necessarily: they can preempt each other forever',
-            'Yes, but with two commands in slot 1',
+            'Not necessarily: it can go on forever',
+            'Yes, with two commands in slot 1',
           ],
           answer: 1,
-          why: 'With equal, fixed waits each new candidate’s phase 1 preempts the leader before it learns that a slot is chosen: in 400 steps nothing is committed and C1 never gets an answer. Safe, but not live; randomized backoff breaks the tie (mp-backoff).',
+          why: 'Equal fixed waits let each new phase 1 preempt the leader before it learns a slot is chosen: in 400 steps nothing is committed. Safe, but not live; random backoff breaks the tie (mp-backoff).',
         },
       },
       {
@@ -322,11 +322,11 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         ask: {
           choices: [
             'Yes: P2 gets through while P1 waits',
-            'No: they preempt each other as in mp-dueling-leaders',
-            'Only once the client stops sending',
+            'No: they duel as before',
+            'Only if the client stops sending',
           ],
           answer: 0,
-          why: 'The random wait breaks the symmetry: P2 finishes phase 1 while P1 waits, and when P1’s wait ends it has heard P2’s heartbeats, so it follows instead of campaigning. A stable leader commits C1’s command.',
+          why: 'The random wait breaks the symmetry: P2 finishes phase 1 while P1 waits, and when the wait ends P1 has heard P2’s heartbeats, so it follows. A stable leader commits the command.',
         },
       },
       { step: 18, text: 'One candidate finishes phase 1 before the other retries: a stable leader.' },
@@ -379,12 +379,12 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         text: 'P1 still believes it leads, and proposes C2.1:put(b1) for slot 2. Can it commit it?',
         ask: {
           choices: [
-            'Yes: it is still the leader, with ballot 1.1',
+            'Yes: it still leads, with ballot 1.1',
             'No: its accepts cannot reach a majority',
-            'Yes, as soon as C2 retries',
+            'Yes, once C2 retries',
           ],
           answer: 1,
-          why: 'On its side of the partition only P1 itself can accept, and a slot is committed only once a majority accepted it. The majority side elects P5, and C2.1:put(b1) is committed after the heal, in slot 4.',
+          why: 'Cut off, only P1 itself can accept, and a slot is committed only once a majority accepted it. The majority side elects P5, which commits C2.1:put(b1) after the heal, in slot 4.',
         },
       },
       { step: 101, text: 'The majority side elects a new leader with a higher ballot.' },
@@ -436,12 +436,12 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         text: 'P5 is back with its promise from stable storage; it accepted nothing while down and knows no commit point. How will it learn slots 1 to 4?',
         ask: {
           choices: [
-            'The leader runs phase 2 for those slots again',
-            'A heartbeat tells it the commit point, and it asks the leader for the committed slots',
-            'It runs phase 1 itself to find them',
+            'The leader redoes phase 2 for them',
+            'A heartbeat, then a catch-up request',
+            'It runs phase 1 itself',
           ],
           answer: 1,
-          why: 'Heartbeats carry the leader’s commit point, 4. P5 sees that it lags and sends a catch-up request; the leader answers with the committed slots, and P5 executes them in order. Nothing is proposed or voted on again.',
+          why: 'Heartbeats carry the commit point, 4: P5 sees that it lags and asks the leader, which sends the committed slots; P5 executes them in order. Nothing is proposed or voted on again.',
         },
       },
       { step: 99, text: 'The heartbeat says the commit point is 4; P5 asks the leader for what it missed.' },
@@ -492,15 +492,15 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     beats: [
       {
         step: 26,
-        text: 'P5 takes over WITHOUT phase 1, trusting its own log, in which slot 1 is empty. Where will it put C2’s command, and what would a correct new leader have learned first?',
+        text: 'P5 takes over WITHOUT phase 1, trusting its own log, where slot 1 is empty. Where will it put C2’s command, and what would phase 1 have told it?',
         ask: {
           choices: [
-            'This P5: in slot 1. A correct leader: that C1.1:put(a1) is chosen there, from a promise',
-            'This P5: in slot 2, after C1.1:put(a1); a correct leader does the same',
-            'This P5: nowhere, until it has run phase 1',
+            'Slot 1; phase 1 would report C1.1 there',
+            'Slot 2: it knows slot 1 is taken',
+            'Nowhere: it waits for phase 1',
           ],
           answer: 0,
-          why: 'Phase 1 is how a new leader learns what a majority may already have chosen. P5 was cut off while P1, P2 and P3 chose C1.1:put(a1) in slot 1; without asking, it proposes C2.1:put(b1) there, and a second command is chosen in slot 1.',
+          why: 'Phase 1 is how a new leader learns what may be chosen. P1, P2 and P3 chose C1.1:put(a1) in slot 1 while P5 was cut off; without asking, P5 proposes C2.1:put(b1) there: two commands in one slot.',
         },
       },
       { step: 68, text: 'Two different commands are chosen in slot 1.' },
@@ -552,12 +552,12 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         text: 'P1 is gone and P5 runs phase 1 for every slot from 1 on. A promise will report C1.1:put(a1) and C1.2:put(a2), accepted in slots 1 and 2. What must P5 propose there, and what will this buggy P5 propose?',
         ask: {
           choices: [
-            'Must: those two commands again. This P5: no-ops',
-            'Must: no-ops, as those slots are old. This P5: the same',
-            'Must: those two commands. This P5: those two as well',
+            'Must: re-propose them. Buggy: no-ops',
+            'Both: no-ops, as the slots are old',
+            'Both: re-propose them',
           ],
           answer: 0,
-          why: 'A majority accepted them, so they may be chosen: a new leader must propose, in each slot, the command reported with the highest ballot. This bug ignores the reports and proposes no-ops, so a no-op is chosen where C1.1:put(a1) already was.',
+          why: 'They may be chosen, so a new leader must propose in each slot the command reported with the highest ballot. This bug proposes no-ops, and a no-op is chosen where C1.1:put(a1) already was.',
         },
       },
       {
@@ -617,12 +617,12 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         text: 'P1 commits C1.1:put(a1) in slot 1 after 2 accepts of 5, its own and P2’s: one short of a majority. If P3, P4 or P5 becomes leader, can another command be chosen in slot 1?',
         ask: {
           choices: [
-            'No: slot 1 is committed, so every new leader keeps it',
-            'Yes: a majority of promises may not report C1.1:put(a1) at all',
+            'No: every new leader keeps slot 1',
+            'Yes: its promises may not report C1.1',
             'Only if P1 and P2 both crash',
           ],
           answer: 1,
-          why: 'Correct Multi-Paxos commits only after a majority (3 of 5) accepted, because any two majorities share an acceptor. P3, P4 and P5 accepted nothing, so P4’s phase 1 learns nothing of slot 1, and C2.1:put(b1) is chosen there.',
+          why: 'A commit needs a majority (3 of 5) because any two majorities share an acceptor. P3, P4 and P5 accepted nothing, so P4’s phase 1 learns nothing of slot 1, and C2.1:put(b1) is chosen there.',
         },
       },
       {
@@ -670,15 +670,15 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
       { step: 30, text: "The leader's reply is lost: C1 cannot know its write was executed." },
       {
         step: 52,
-        text: 'C1 retries the same command, C1.1:put(a1), with the same sequence number. The leader already executed it in slot 1: what will this buggy leader do, and what must a correct one do?',
+        text: 'C1 retries C1.1:put(a1) with the same sequence number, but the leader already executed it in slot 1. What will this buggy leader do, and what must a correct one do?',
         ask: {
           choices: [
-            'This leader: propose it again and execute it twice. A correct one: answer from its at-most-once table',
-            'Both: ignore it, so C1 waits forever',
-            'Both: propose it again; a write executed twice does no harm',
+            'Buggy: executes it again. Correct: replies',
+            'Both: ignore it; C1 waits forever',
+            'Both: execute it again, harmlessly',
           ],
           answer: 0,
-          why: 'A correct replica remembers each client’s last sequence number and its result, and answers a retry from that table (as in mp-leader-crash). This bug proposes C1.1:put(a1) again: it is chosen in slot 2 and executed a second time.',
+          why: 'A correct replica keeps each client’s last sequence number and result, and answers a retry from that at-most-once table (as in mp-leader-crash). This bug proposes C1.1:put(a1) again: it is executed twice.',
         },
       },
       { step: 72, text: 'The same write is executed twice.' },
@@ -725,15 +725,15 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     beats: [
       {
         step: 161,
-        text: 'C1 wrote a2 through the new leader P5, and was told so. C2 now asks the cut-off P1, which still believes it leads, for a read. What will this buggy P1 answer, and what must a correct leader do?',
+        text: 'C1 wrote a2 through the new leader P5, and was told so. C2 now asks the cut-off P1, which still believes it leads, for a read. What will this buggy P1 answer, and a correct one?',
         ask: {
           choices: [
-            'This P1: a1, from its own register. A correct leader: order the read through a majority, which gives a2',
-            'Both answer a2: the write was acknowledged',
-            'Both answer a1: P1 still leads, with ballot 1.1',
+            'Buggy: a1. Correct: a2, via a majority',
+            'Both: a2, the acknowledged write',
+            'Both: a1, as P1 still leads',
           ],
           answer: 0,
-          why: 'P1 cannot know that a majority has moved on. Answering from its own state gives the stale a1 after a2 was acknowledged: not linearizable. A correct read takes a log slot (or a leader lease), which the cut-off P1 cannot get.',
+          why: 'P1 cannot know a majority moved on: from its own register it returns the stale a1 after a2 was acknowledged, not linearizable. A correct read takes a log slot (or a lease), which the cut-off P1 cannot get.',
         },
       },
       { step: 165, text: 'P1 answers the read from its own register, without asking anyone.' },
