@@ -36,10 +36,10 @@ export const LEADER_SPECS: Spec[] = [
         ask: {
           choices: [
             'Yes: one leader soon commits it',
-            'Not necessarily: it can go on forever',
             'Yes, with two commands in slot 1',
+            'Not necessarily: it can go on forever',
           ],
-          answer: 1,
+          answer: 2,
           why: 'Equal fixed waits let each new phase 1 preempt the leader before it learns a slot is chosen: in 400 steps nothing is committed. Safe, but not live; random backoff breaks the tie (mp-backoff).',
         },
       },
@@ -63,11 +63,11 @@ export const LEADER_SPECS: Spec[] = [
           `P${String(e.pid)} is preempted and waits a random ${String(e.retryTicks)} ticks before it may campaign again (the span doubles after each failure). Will the duel end this time?`,
         ask: {
           choices: [
-            'Yes: P2 gets through while P1 waits',
             'No: they duel as before',
+            'Yes: P2 gets through while P1 waits',
             'Only if the client stops sending',
           ],
-          answer: 0,
+          answer: 1,
           why: 'The random wait breaks the symmetry: P2 finishes phase 1 while P1 waits, and when the wait ends P1 has heard P2’s heartbeats, so it follows. A stable leader commits the command.',
         },
       },
@@ -97,11 +97,11 @@ export const LEADER_SPECS: Spec[] = [
         text: 'P1 still believes it leads, and proposes C2.1:put(b1) for slot 2. Can it commit it?',
         ask: {
           choices: [
-            'Yes: it still leads, with ballot 1.1',
             'No: its accepts cannot reach a majority',
+            'Yes: it still leads, with ballot 1.1',
             'Yes, once C2 retries',
           ],
-          answer: 1,
+          answer: 0,
           why: 'Cut off, only P1 itself can accept, and a slot is committed only once a majority accepted it. The majority side elects P5, which commits C2.1:put(b1) after the heal, in slot 4.',
         },
       },
@@ -135,10 +135,10 @@ export const LEADER_SPECS: Spec[] = [
         ask: {
           choices: [
             'The leader redoes phase 2 for them',
-            'A heartbeat, then a catch-up request',
             'It runs phase 1 itself',
+            'A heartbeat, then a catch-up request',
           ],
-          answer: 1,
+          answer: 2,
           why: 'Heartbeats carry the commit point, 4: P5 sees that it lags and asks the leader, which sends the committed slots; P5 executes them in order. Nothing is proposed or voted on again.',
         },
       },

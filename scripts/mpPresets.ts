@@ -94,11 +94,11 @@ const SPECS: Spec[] = [
         text: 'P1 leads, and waits up to 6 ticks to fill a batch of 3 slots. This is mp-steady’s workload: will its commands cost fewer messages, and why?',
         ask: {
           choices: [
-            'Fewer: a message carries up to 3 slots',
-            'Fewer: batched slots skip phase 2',
             'The same: one accept per slot',
+            'Fewer: batched slots skip phase 2',
+            'Fewer: a message carries up to 3 slots',
           ],
-          answer: 0,
+          answer: 2,
           why: 'Every slot still goes through phase 2, but a batch shares its messages: 15 accepts and 15 accepteds for the 7 commands, against 35 and 35 in mp-steady.',
         },
       },

@@ -112,11 +112,11 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         text: 'P1 leads, and waits up to 6 ticks to fill a batch of 3 slots. This is mp-steady’s workload: will its commands cost fewer messages, and why?',
         ask: {
           choices: [
-            'Fewer: a message carries up to 3 slots',
-            'Fewer: batched slots skip phase 2',
             'The same: one accept per slot',
+            'Fewer: batched slots skip phase 2',
+            'Fewer: a message carries up to 3 slots',
           ],
-          answer: 0,
+          answer: 2,
           why: 'Every slot still goes through phase 2, but a batch shares its messages: 15 accepts and 15 accepteds for the 7 commands, against 35 and 35 in mp-steady.',
         },
       },
@@ -264,10 +264,10 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         ask: {
           choices: [
             'Yes: one leader soon commits it',
-            'Not necessarily: it can go on forever',
             'Yes, with two commands in slot 1',
+            'Not necessarily: it can go on forever',
           ],
-          answer: 1,
+          answer: 2,
           why: 'Equal fixed waits let each new phase 1 preempt the leader before it learns a slot is chosen: in 400 steps nothing is committed. Safe, but not live; random backoff breaks the tie (mp-backoff).',
         },
       },
@@ -321,11 +321,11 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         text: 'P1 is preempted and waits a random 64 ticks before it may campaign again (the span doubles after each failure). Will the duel end this time?',
         ask: {
           choices: [
-            'Yes: P2 gets through while P1 waits',
             'No: they duel as before',
+            'Yes: P2 gets through while P1 waits',
             'Only if the client stops sending',
           ],
-          answer: 0,
+          answer: 1,
           why: 'The random wait breaks the symmetry: P2 finishes phase 1 while P1 waits, and when the wait ends P1 has heard P2’s heartbeats, so it follows. A stable leader commits the command.',
         },
       },
@@ -379,11 +379,11 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         text: 'P1 still believes it leads, and proposes C2.1:put(b1) for slot 2. Can it commit it?',
         ask: {
           choices: [
-            'Yes: it still leads, with ballot 1.1',
             'No: its accepts cannot reach a majority',
+            'Yes: it still leads, with ballot 1.1',
             'Yes, once C2 retries',
           ],
-          answer: 1,
+          answer: 0,
           why: 'Cut off, only P1 itself can accept, and a slot is committed only once a majority accepted it. The majority side elects P5, which commits C2.1:put(b1) after the heal, in slot 4.',
         },
       },
@@ -437,10 +437,10 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         ask: {
           choices: [
             'The leader redoes phase 2 for them',
-            'A heartbeat, then a catch-up request',
             'It runs phase 1 itself',
+            'A heartbeat, then a catch-up request',
           ],
-          answer: 1,
+          answer: 2,
           why: 'Heartbeats carry the commit point, 4: P5 sees that it lags and asks the leader, which sends the committed slots; P5 executes them in order. Nothing is proposed or voted on again.',
         },
       },
@@ -495,11 +495,11 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         text: 'P5 takes over WITHOUT phase 1, trusting its own log, where slot 1 is empty. Where will it put C2’s command, and what would phase 1 have told it?',
         ask: {
           choices: [
-            'Slot 1; phase 1 would report C1.1 there',
             'Slot 2: it knows slot 1 is taken',
+            'Slot 1; phase 1 would report C1.1 there',
             'Nowhere: it waits for phase 1',
           ],
-          answer: 0,
+          answer: 1,
           why: 'Phase 1 is how a new leader learns what may be chosen. P1, P2 and P3 chose C1.1:put(a1) in slot 1 while P5 was cut off; without asking, P5 proposes C2.1:put(b1) there: two commands in one slot.',
         },
       },
@@ -552,11 +552,11 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         text: 'P1 is gone and P5 runs phase 1 for every slot from 1 on. A promise will report C1.1:put(a1) and C1.2:put(a2), accepted in slots 1 and 2. What must P5 propose there, and what will this buggy P5 propose?',
         ask: {
           choices: [
-            'Must: re-propose them. Buggy: no-ops',
-            'Both: no-ops, as the slots are old',
             'Both: re-propose them',
+            'Both: no-ops, as the slots are old',
+            'Must: re-propose them. Buggy: no-ops',
           ],
-          answer: 0,
+          answer: 2,
           why: 'They may be chosen, so a new leader must propose in each slot the command reported with the highest ballot. This bug proposes no-ops, and a no-op is chosen where C1.1:put(a1) already was.',
         },
       },
@@ -617,11 +617,11 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         text: 'P1 commits C1.1:put(a1) in slot 1 after 2 accepts of 5, its own and P2’s: one short of a majority. If P3, P4 or P5 becomes leader, can another command be chosen in slot 1?',
         ask: {
           choices: [
-            'No: every new leader keeps slot 1',
             'Yes: its promises may not report C1.1',
+            'No: every new leader keeps slot 1',
             'Only if P1 and P2 both crash',
           ],
-          answer: 1,
+          answer: 0,
           why: 'A commit needs a majority (3 of 5) because any two majorities share an acceptor. P3, P4 and P5 accepted nothing, so P4’s phase 1 learns nothing of slot 1, and C2.1:put(b1) is chosen there.',
         },
       },
@@ -673,11 +673,11 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         text: 'C1 retries C1.1:put(a1) with the same sequence number, but the leader already executed it in slot 1. What will this buggy leader do, and what must a correct one do?',
         ask: {
           choices: [
-            'Buggy: executes it again. Correct: replies',
             'Both: ignore it; C1 waits forever',
+            'Buggy: executes it again. Correct: replies',
             'Both: execute it again, harmlessly',
           ],
-          answer: 0,
+          answer: 1,
           why: 'A correct replica keeps each client’s last sequence number and result, and answers a retry from that at-most-once table (as in mp-leader-crash). This bug proposes C1.1:put(a1) again: it is executed twice.',
         },
       },
@@ -728,11 +728,11 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         text: 'C1 wrote a2 through the new leader P5, and was told so. C2 now asks the cut-off P1, which still believes it leads, for a read. What will this buggy P1 answer, and a correct one?',
         ask: {
           choices: [
-            'Buggy: a1. Correct: a2, via a majority',
             'Both: a2, the acknowledged write',
             'Both: a1, as P1 still leads',
+            'Buggy: a1. Correct: a2, via a majority',
           ],
-          answer: 0,
+          answer: 2,
           why: 'P1 cannot know a majority moved on: from its own register it returns the stale a1 after a2 was acknowledged, not linearizable. A correct read takes a log slot (or a lease), which the cut-off P1 cannot get.',
         },
       },
