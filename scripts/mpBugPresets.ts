@@ -28,7 +28,16 @@ export const BUG_SPECS: Spec[] = [
     beats: [
       {
         at: is('leader.campaign', (e) => e.pid === 5),
-        text: 'P5 takes over WITHOUT phase 1: it never asks which slots are already chosen.',
+        text: 'P5 takes over WITHOUT phase 1, trusting its own log, where slot 1 is empty. Where will it put C2’s command, and what would phase 1 have told it?',
+        ask: {
+          choices: [
+            'Slot 2: it knows slot 1 is taken',
+            'Slot 1; phase 1 would report C1.1 there',
+            'Nowhere: it waits for phase 1',
+          ],
+          answer: 1,
+          why: 'Phase 1 is how a new leader learns what may be chosen. P1, P2 and P3 chose C1.1:put(a1) in slot 1 while P5 was cut off; without asking, P5 proposes C2.1:put(b1) there: two commands in one slot.',
+        },
       },
       { at: is('invariant.violated'), text: 'Two different commands are chosen in slot 1.' },
     ],
@@ -45,6 +54,19 @@ export const BUG_SPECS: Spec[] = [
       takeOver(sim, 5)
     },
     beats: [
+      {
+        at: is('leader.campaign', (e) => e.pid === 5),
+        text: 'P1 is gone and P5 runs phase 1 for every slot from 1 on. A promise will report C1.1:put(a1) and C1.2:put(a2), accepted in slots 1 and 2. What must P5 propose there, and what will this buggy P5 propose?',
+        ask: {
+          choices: [
+            'Both: re-propose them',
+            'Both: no-ops, as the slots are old',
+            'Must: re-propose them. Buggy: no-ops',
+          ],
+          answer: 2,
+          why: 'They may be chosen, so a new leader must propose in each slot the command reported with the highest ballot. This bug proposes no-ops, and a no-op is chosen where C1.1:put(a1) already was.',
+        },
+      },
       {
         at: is('leader.elected', (e) => e.pid === 5),
         text: 'P2’s promise reports the commands accepted in slots 1 and 2, but P5 ignores them and proposes no-ops there.',
@@ -71,7 +93,16 @@ export const BUG_SPECS: Spec[] = [
     beats: [
       {
         at: is('slot.commit', (e) => e.pid === 1),
-        text: 'P1 commits slot 1 with 2 accepts out of 5: not a majority.',
+        text: 'P1 commits C1.1:put(a1) in slot 1 after 2 accepts of 5, its own and P2’s: one short of a majority. If P3, P4 or P5 becomes leader, can another command be chosen in slot 1?',
+        ask: {
+          choices: [
+            'Yes: its promises may not report C1.1',
+            'No: every new leader keeps slot 1',
+            'Only if P1 and P2 both crash',
+          ],
+          answer: 0,
+          why: 'A commit needs a majority (3 of 5) because any two majorities share an acceptor. P3, P4 and P5 accepted nothing, so P4’s phase 1 learns nothing of slot 1, and C2.1:put(b1) is chosen there.',
+        },
       },
       {
         at: is('invariant.violated'),
@@ -94,7 +125,16 @@ export const BUG_SPECS: Spec[] = [
       { at: is('msg.drop'), text: "The leader's reply is lost: C1 cannot know its write was executed." },
       {
         at: is('client.send', (e) => e.retry === true),
-        text: 'C1 retries the same command (same sequence number).',
+        text: 'C1 retries C1.1:put(a1) with the same sequence number, but the leader already executed it in slot 1. What will this buggy leader do, and what must a correct one do?',
+        ask: {
+          choices: [
+            'Both: ignore it; C1 waits forever',
+            'Buggy: executes it again. Correct: replies',
+            'Both: execute it again, harmlessly',
+          ],
+          answer: 1,
+          why: 'A correct replica keeps each client’s last sequence number and result, and answers a retry from that at-most-once table (as in mp-leader-crash). This bug proposes C1.1:put(a1) again: it is executed twice.',
+        },
       },
       { at: is('invariant.violated'), text: 'The same write is executed twice.' },
     ],
@@ -113,7 +153,16 @@ export const BUG_SPECS: Spec[] = [
     beats: [
       {
         at: is('client.answer', (e) => e.client === 1 && e.command === 2),
-        text: 'C1 wrote a2 through the new leader, and was told so.',
+        text: 'C1 wrote a2 through the new leader P5, and was told so. C2 now asks the cut-off P1, which still believes it leads, for a read. What will this buggy P1 answer, and a correct one?',
+        ask: {
+          choices: [
+            'Both: a2, the acknowledged write',
+            'Both: a1, as P1 still leads',
+            'Buggy: a1. Correct: a2, via a majority',
+          ],
+          answer: 2,
+          why: 'P1 cannot know a majority moved on: from its own register it returns the stale a1 after a2 was acknowledged, not linearizable. A correct read takes a log slot (or a lease), which the cut-off P1 cannot get.',
+        },
       },
       {
         at: is('leader.local-read'),

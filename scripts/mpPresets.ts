@@ -1,47 +1,24 @@
 /**
  * Regenerates src/engine/protocols/multipaxos/presets.data.ts: each Multi-Paxos preset is
- * scripted here the way a lecturer would drive the app (wait for the leader, crash it, drop these
- * accepts, partition…), recorded through the simulator's `fork` as plain interventions, and its
- * narration beats are placed at the steps where the story happens (scripts/mpScript.ts). Run after
- * a change that moves message ids or steps: `npx tsx scripts/mpPresets.ts`, then check the golden
- * traces.
+ * scripted here (and in scripts/mpLeaderPresets.ts, scripts/mpBugPresets.ts) the way a lecturer
+ * would drive the app (wait for the leader, crash it, drop these accepts, partition…), recorded
+ * through the simulator's `fork` as plain interventions, and its narration beats, one of them a
+ * question with its answers, are placed at the steps where the story happens (scripts/mpScript.ts).
+ * Run after a change that moves message ids or steps, or a beat's words:
+ * `npx tsx scripts/mpPresets.ts`, then check the golden traces.
  */
 import { writeFileSync } from 'node:fs'
 import { format, resolveConfig } from 'prettier'
 import type { MpConfig } from '../src/engine/protocols/multipaxos/types.ts'
-import {
-  act,
-  build,
-  C,
-  cli,
-  done,
-  is,
-  isolateOldLeader,
-  leaders,
-  rep,
-  until,
-  type Sim,
-  type Spec,
-} from './mpScript.ts'
+import { act, build, C, done, is, leaders, rep, until, type Sim, type Spec } from './mpScript.ts'
 import { BUG_SPECS } from './mpBugPresets.ts'
+import { LEADER_SPECS } from './mpLeaderPresets.ts'
 
 const THREE_CLIENTS: MpConfig['workload'] = [
   ['put', 'put', 'get'],
   ['put', 'get'],
   ['put', 'put'],
 ]
-
-/** The duel: no leader yet, equal latencies, and P1 and P2 campaign at once. */
-const DUEL = {
-  workload: [['put']],
-  initialLeader: null,
-  latencyTicksMin: 10,
-  latencyTicksMax: 10,
-} satisfies Spec['config']
-function campaignTogether(sim: Sim): void {
-  act(sim, { type: 'propose', pid: 1, value: 'campaign' })
-  act(sim, { type: 'propose', pid: 2, value: 'campaign' })
-}
 
 /** The failover story: slots 3 and 5 accepted by a majority but unknown, slot 4 only at P1, then P1 dies. */
 function leaderCrash(sim: Sim): void {
@@ -79,9 +56,21 @@ const SPECS: Spec[] = [
     beats: [
       {
         at: is('leader.campaign'),
-        text: 'P1 runs phase 1 once, for all slots from 1 on: no other phase 1 follows.',
+        text: 'P1 runs phase 1 with ballot 1.1, for all slots from 1 on at once.',
       },
-      { at: is('leader.elected'), text: 'P1 leads. From now on a command costs one phase-2 round trip.' },
+      {
+        at: is('leader.elected'),
+        text: 'P1 leads with ballot 1.1, and the clients are about to send their commands. How many round trips will each command cost before P1 knows it is chosen?',
+        ask: {
+          choices: [
+            'Two: prepare/promise, then accept/accepted',
+            'One: accept, then accepted',
+            'None: the leader decides alone',
+          ],
+          answer: 1,
+          why: 'P1’s phase 1 covered every slot from 1 on: while it stays leader, each command needs only phase 2, an accept to every replica and accepted back from a majority.',
+        },
+      },
       {
         at: is('slot.chosen'),
         text: (e) =>
@@ -100,7 +89,19 @@ const SPECS: Spec[] = [
       'The same workload as mp-steady, with accepts for up to three slots in one message: fewer messages.',
     config: { workload: THREE_CLIENTS, maxSteps: 150, batchSize: 3 },
     beats: [
-      { at: is('leader.elected'), text: 'P1 leads; it waits up to 6 ticks to fill a batch of 3 slots.' },
+      {
+        at: is('leader.elected'),
+        text: 'P1 leads, and waits up to 6 ticks to fill a batch of 3 slots. This is mp-steady’s workload: will its commands cost fewer messages, and why?',
+        ask: {
+          choices: [
+            'The same: one accept per slot',
+            'Fewer: batched slots skip phase 2',
+            'Fewer: a message carries up to 3 slots',
+          ],
+          answer: 2,
+          why: 'Every slot still goes through phase 2, but a batch shares its messages: 15 accepts and 15 accepteds for the 7 commands, against 35 and 35 in mp-steady.',
+        },
+      },
       {
         at: is(
           'msg.send',
@@ -130,7 +131,16 @@ const SPECS: Spec[] = [
       {
         at: is('leader.campaign', (e) => e.pid !== 1),
         text: (e) =>
-          `P${String(e.pid)} hears no heartbeat and runs phase 1 from its first uncommitted slot, 3.`,
+          `P${String(e.pid)} hears no heartbeat and runs phase 1 from its first uncommitted slot, 3. Once a majority has promised, what will it propose in slot 3, and in slot 4?`,
+        ask: {
+          choices: [
+            '3: C1.2:put(a2); 4: a no-op',
+            '3: C1.2:put(a2); 4: C2.2:put(b2)',
+            '3 and 4: the retried commands',
+          ],
+          answer: 0,
+          why: 'A majority accepted C1.2:put(a2) in slot 3, so any majority of promises reports it: P2 must propose it again. Only the crashed P1 accepted slot 4, so no promise reports it: P2 fills the hole with a no-op.',
+        },
       },
       {
         at: is('leader.elected', (e) => e.pid !== 1),
@@ -158,103 +168,7 @@ const SPECS: Spec[] = [
       },
     ],
   },
-  {
-    id: 'mp-dueling-leaders',
-    title: 'Multi-Paxos: dueling leaders (ping-pong)',
-    description:
-      'P1 and P2 campaign at once. Without backoff, each retries after a fixed delay: each leads in turn but is preempted before it can commit anything; safe, never live.',
-    config: { ...DUEL, backoff: false, maxSteps: 400 },
-    script: campaignTogether,
-    beats: [
-      {
-        at: is('leader.preempted'),
-        text: 'Preempted by a higher ballot: it retries after the same fixed delay…',
-      },
-      {
-        at: is('leader.elected', (e) => (e.ballot as { round: number }).round === 3),
-        text: '…and preempts the other one in turn: P2 leads again and re-proposes the command P1 had proposed (safe). Each new leader does the same, but none lives long enough to commit it.',
-      },
-    ],
-  },
-  {
-    id: 'mp-backoff',
-    title: 'Multi-Paxos: randomized backoff ends the duel',
-    description:
-      'The same duel as mp-dueling-leaders with randomized, growing backoff: one replica gets through and leads.',
-    config: { ...DUEL, backoff: true, maxSteps: 300 },
-    script: campaignTogether,
-    beats: [
-      {
-        at: is('leader.preempted'),
-        text: (e) =>
-          `Preempted: it waits a random ${String(e.retryTicks)} ticks (the span doubles after each failure).`,
-      },
-      {
-        at: is('leader.elected'),
-        text: 'One candidate finishes phase 1 before the other retries: a stable leader.',
-      },
-      { at: is('slot.chosen'), text: 'The client command is chosen.' },
-    ],
-  },
-  {
-    id: 'mp-partitioned-leader',
-    title: 'Multi-Paxos: a partitioned leader',
-    description:
-      'P1 is cut off with client C2. It still believes it leads but cannot commit; the majority side elects a new leader and C1 moves to it. After the heal P1 learns the higher ballot and steps down.',
-    config: { workload: [['put', 'put', 'put'], []], maxSteps: 400 },
-    script: (sim) => {
-      isolateOldLeader(sim)
-      act(sim, { type: 'propose', pid: C(sim, 2), value: 'put' })
-      until(sim, (s) => done(s, 1) && cli(s, 1).history.size === 3)
-      act(sim, { type: 'heal' })
-    },
-    beats: [
-      { at: is('net.partition'), text: 'P1 and C2 are cut off from the majority.' },
-      {
-        at: is('slot.propose', (e) => e.pid === 1 && e.slot === 2),
-        text: 'P1 still proposes, but its accepts cannot reach a majority: it cannot commit.',
-      },
-      {
-        at: is('leader.elected', (e) => e.pid !== 1),
-        text: 'The majority side elects a new leader with a higher ballot.',
-      },
-      {
-        at: is('leader.preempted', (e) => e.pid === 1),
-        text: 'After the heal, P1 meets the higher ballot and steps down.',
-      },
-    ],
-  },
-  {
-    id: 'mp-catch-up',
-    title: 'Multi-Paxos: a replica catches up',
-    description:
-      'P5 is down while four commands commit. It recovers with only its acceptor state, learns the commit point from a heartbeat and asks for the slots it missed.',
-    config: { workload: [['put', 'put', 'put', 'get']], maxSteps: 250 },
-    script: (sim) => {
-      until(sim, (s) => leaders(s).length === 1)
-      act(sim, { type: 'crash', pid: 5 })
-      until(sim, (s) => done(s, 1) && cli(s, 1).history.size === 4)
-      act(sim, { type: 'recover', pid: 5 })
-    },
-    beats: [
-      { at: is('proc.crash'), text: 'P5 goes down; the other four still form a majority.' },
-      {
-        at: is('proc.recover'),
-        text: 'P5 is back with its promise from stable storage; it accepted nothing while down and knows no commit point.',
-      },
-      {
-        at: is(
-          'msg.send',
-          (e) => (e.msg as { payload: { type: string } }).payload.type === 'catchup-request',
-        ),
-        text: 'The heartbeat says the commit point is 4; P5 asks the leader for what it missed.',
-      },
-      {
-        at: is('slot.commit', (e) => e.pid === 5 && e.via === 'catch-up'),
-        text: 'P5 learns the chosen slots by catch-up and executes them in order.',
-      },
-    ],
-  },
+  ...LEADER_SPECS,
   ...BUG_SPECS,
 ]
 

@@ -3,6 +3,7 @@
  * scripted run into a preset (plain interventions plus narration beats at the steps where the
  * story happens).
  */
+import type { PresetAsk } from '../src/engine/kernel/module.ts'
 import { summarize } from '../src/engine/kernel/trace.ts'
 import { Simulator } from '../src/engine/kernel/simulator.ts'
 import type { Intervention, LogEvent } from '../src/engine/kernel/types.ts'
@@ -35,8 +36,12 @@ export interface Spec {
   seed?: number
   config: Partial<Omit<MpConfig, 'bugs'>> & { bugs?: Partial<MpBugs> }
   script?: (sim: Sim) => void
-  /** Beats: the first event matching `at` (after `after`'s step) gets `text`. */
-  beats: { at: (e: Ev) => boolean; text: string | ((e: Ev) => string) }[]
+  /**
+   * Beats: the first event matching `at` gets `text`. A question (text ending in "?") carries its
+   * answers in `ask`, placed before the run reveals them; src/scenarios/predictions.test.ts checks
+   * each answer against the run.
+   */
+  beats: { at: (e: Ev) => boolean; text: string | ((e: Ev) => string); ask?: PresetAsk }[]
 }
 
 export const is =
@@ -85,9 +90,13 @@ export function build(spec: Spec) {
           .map((x) => `s${x.step} ${x.text}`)
           .join('\n')}`,
       )
-    return { step: e.step, text: typeof b.text === 'string' ? b.text : b.text(e) }
+    const text = typeof b.text === 'string' ? b.text : b.text(e)
+    return { step: e.step, text, ...(b.ask && { ask: b.ask }) }
   })
   beats.sort((a, b) => a.step - b.step)
+  // The app shows one beat per step: a second one there would never be seen.
+  const twice = beats.find((b, i) => i > 0 && beats[i - 1]?.step === b.step)
+  if (twice) throw new Error(`${spec.id}: two beats at step ${twice.step}; merge them`)
   if (process.argv.includes('--show')) {
     console.log(`== ${spec.id}: ${summarize(multipaxos, replay.state).line}`)
     const quiet = /^(msg|timer)\.|acceptor\.|slot\.execute/

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { runToEnd } from '../engine/index.ts'
 import { PREDICTIONS } from './predictions.ts'
-import { allPresets, presetById } from './presets.ts'
+import { anyPresetById, galleryPresets, presetById } from './presets.ts'
 import { parseScenario, scenarioToJson, toRunInput } from './scenario.ts'
 import { decodeScenarioLink, encodeScenarioHash } from './url.ts'
 
@@ -19,22 +19,34 @@ describe('predict, then reveal', () => {
     }
   })
 
-  it('every question of a single-decree example can be answered before the reveal', () => {
-    const unanswered = allPresets()
-      .filter((p) => (p.scenario.protocol ?? 'paxos') === 'paxos')
+  it('every question of every example, in every protocol, can be answered before the reveal', () => {
+    const unanswered = galleryPresets()
       .flatMap((p) => (p.scenario.beats ?? []).map((b) => ({ id: p.id, b })))
       .filter(({ b }) => b.text.trim().endsWith('?') && !b.ask)
       .map(({ id, b }) => `${id} @${b.step}`)
     expect(unanswered).toEqual([])
   })
 
+  it('every Multi-Paxos example asks at least one question, and only questions carry answers', () => {
+    const mp = galleryPresets().filter((p) => p.scenario.protocol === 'multipaxos')
+    expect(mp.length).toBeGreaterThanOrEqual(12)
+    for (const p of mp) {
+      const beats = p.scenario.beats ?? []
+      expect(beats.filter((b) => b.ask).length, p.id).toBeGreaterThanOrEqual(1)
+      for (const b of beats) expect(b.text.trim().endsWith('?'), `${p.id} @${b.step}`).toBe(Boolean(b.ask))
+    }
+  })
+
   it('each answer is one of its choices, and the reason is given', () => {
-    for (const asks of Object.values(PREDICTIONS))
-      for (const a of Object.values(asks)) {
-        expect(a.answer).toBeLessThan(a.choices.length)
-        expect(new Set(a.choices).size).toBe(a.choices.length)
-        expect(a.why.length).toBeGreaterThan(20)
-      }
+    const asks = galleryPresets().flatMap((p) =>
+      (p.scenario.beats ?? []).flatMap((b) => (b.ask ? [b.ask] : [])),
+    )
+    expect(asks.length).toBeGreaterThanOrEqual(Object.keys(PREDICTIONS).length + 12)
+    for (const a of asks) {
+      expect(a.answer).toBeLessThan(a.choices.length)
+      expect(new Set(a.choices).size).toBe(a.choices.length)
+      expect(a.why.length).toBeGreaterThan(20)
+    }
   })
 
   it('a shared link and a saved file keep the answers', () => {
@@ -43,6 +55,16 @@ describe('predict, then reveal', () => {
     expect(back.ok && back.scenario.beats?.find((b) => b.ask)?.ask?.answer).toBe(1)
     const file = parseScenario(JSON.parse(JSON.stringify(scenarioToJson(s))))
     expect(file.ok && file.scenario.beats).toEqual(s.beats)
+  })
+
+  it('every example’s questions survive a shared link and a saved file (Multi-Paxos too)', () => {
+    for (const p of galleryPresets().filter((p) => p.scenario.beats?.some((b) => b.ask))) {
+      const back = decodeScenarioLink(`https://example.org/#${encodeScenarioHash(p.scenario)}`)
+      expect(back.ok && back.scenario.beats, p.id).toEqual(p.scenario.beats)
+      const file = parseScenario(JSON.parse(JSON.stringify(scenarioToJson(p.scenario))))
+      expect(file.ok && file.scenario.beats, p.id).toEqual(p.scenario.beats)
+    }
+    expect(anyPresetById('mp-leader-crash')?.scenario.beats?.find((b) => b.ask)?.ask?.answer).toBe(0)
   })
 
   it('refuses an answer that is not one of its choices, and answers in format 1', () => {

@@ -519,7 +519,8 @@ function fromModule(module: AnyProtocol, p: ProtocolPreset<ProtocolTypes>): Pres
       interventions: p.interventions,
       title: p.title,
       description: p.description,
-      beats: p.beats ? [...p.beats] : [],
+      // A question's answers come along (the kernel's `PresetAsk` has the shape of a `BeatAsk`).
+      beats: (p.beats ?? []).map((b): Beat => ({ step: b.step, text: b.text, ...(b.ask && { ask: b.ask }) })),
     },
   }
 }

@@ -147,8 +147,18 @@ export interface ProtocolPreset<T extends ProtocolTypes> {
   readonly seed: number
   readonly config: T['Config']
   readonly interventions: readonly { readonly step: number; readonly action: Intervention }[]
-  /** "Think" notes shown when the cursor reaches `step`. */
-  readonly beats?: readonly { readonly step: number; readonly text: string }[]
+  /**
+   * "Think" notes shown when the cursor reaches `step`; a question may carry its answers (`ask`,
+   * the shape of a scenario beat's), so a student can predict before the run reveals it.
+   */
+  readonly beats?: readonly { readonly step: number; readonly text: string; readonly ask?: PresetAsk }[]
+}
+
+/** A preset question's answers, as plain data: `choices[answer]` is right and `why` says why. */
+export interface PresetAsk {
+  readonly choices: readonly string[]
+  readonly answer: number
+  readonly why: string
 }
 
 export interface ProtocolModule<T extends ProtocolTypes> {

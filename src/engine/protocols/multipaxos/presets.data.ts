@@ -43,8 +43,20 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     },
     interventions: [],
     beats: [
-      { step: 1, text: 'P1 runs phase 1 once, for all slots from 1 on: no other phase 1 follows.' },
-      { step: 9, text: 'P1 leads. From now on a command costs one phase-2 round trip.' },
+      { step: 1, text: 'P1 runs phase 1 with ballot 1.1, for all slots from 1 on at once.' },
+      {
+        step: 9,
+        text: 'P1 leads with ballot 1.1, and the clients are about to send their commands. How many round trips will each command cost before P1 knows it is chosen?',
+        ask: {
+          choices: [
+            'Two: prepare/promise, then accept/accepted',
+            'One: accept, then accepted',
+            'None: the leader decides alone',
+          ],
+          answer: 1,
+          why: 'P1’s phase 1 covered every slot from 1 on: while it stays leader, each command needs only phase 2, an accept to every replica and accepted back from a majority.',
+        },
+      },
       {
         step: 31,
         text: 'Slot 2 is chosen before slot 1: a majority accepted it. Nobody knows it yet, not even the leader.',
@@ -95,7 +107,19 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     },
     interventions: [],
     beats: [
-      { step: 9, text: 'P1 leads; it waits up to 6 ticks to fill a batch of 3 slots.' },
+      {
+        step: 9,
+        text: 'P1 leads, and waits up to 6 ticks to fill a batch of 3 slots. This is mp-steady’s workload: will its commands cost fewer messages, and why?',
+        ask: {
+          choices: [
+            'The same: one accept per slot',
+            'Fewer: batched slots skip phase 2',
+            'Fewer: a message carries up to 3 slots',
+          ],
+          answer: 2,
+          why: 'Every slot still goes through phase 2, but a batch shares its messages: 15 accepts and 15 accepteds for the 7 commands, against 35 and 35 in mp-steady.',
+        },
+      },
       {
         step: 21,
         text: 'One accept carries three slots: 15 accept messages for the whole workload, against 35 in mp-steady.',
@@ -162,7 +186,19 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         step: 72,
         text: 'C1 has no answer: C1.2:put(a2) was chosen in slot 3, but P1 died before answering. C1 resends it.',
       },
-      { step: 79, text: 'P2 hears no heartbeat and runs phase 1 from its first uncommitted slot, 3.' },
+      {
+        step: 79,
+        text: 'P2 hears no heartbeat and runs phase 1 from its first uncommitted slot, 3. Once a majority has promised, what will it propose in slot 3, and in slot 4?',
+        ask: {
+          choices: [
+            '3: C1.2:put(a2); 4: a no-op',
+            '3: C1.2:put(a2); 4: C2.2:put(b2)',
+            '3 and 4: the retried commands',
+          ],
+          answer: 0,
+          why: 'A majority accepted C1.2:put(a2) in slot 3, so any majority of promises reports it: P2 must propose it again. Only the crashed P1 accepted slot 4, so no promise reports it: P2 fills the hole with a no-op.',
+        },
+      },
       {
         step: 94,
         text: 'Promises reported slots 3 and 5: the new leader re-proposes them; nobody reported slot 4, so it becomes a no-op.',
@@ -223,8 +259,21 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     beats: [
       { step: 9, text: 'Preempted by a higher ballot: it retries after the same fixed delay…' },
       {
+        step: 28,
+        text: 'P2 is preempted in turn by P1’s ballot 2.1. Each waits the same fixed 15 ticks before it may campaign again. Will this duel end with C1’s command committed?',
+        ask: {
+          choices: [
+            'Yes: one leader soon commits it',
+            'Yes, with two commands in slot 1',
+            'Not necessarily: it can go on forever',
+          ],
+          answer: 2,
+          why: 'Equal fixed waits let each new phase 1 preempt the leader before it learns a slot is chosen: in 400 steps nothing is committed. Safe, but not live; random backoff breaks the tie (mp-backoff).',
+        },
+      },
+      {
         step: 58,
-        text: '…and preempts the other one in turn: P2 leads again and re-proposes the command P1 had proposed (safe). Each new leader does the same, but none lives long enough to commit it.',
+        text: 'P2 leads again, with ballot 3.2, and re-proposes the command P1 had proposed (safe). Each new leader does the same, but none lives long enough to commit it.',
       },
     ],
   },
@@ -267,7 +316,19 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
       { step: 0, action: { type: 'propose', pid: 2, value: 'campaign' } },
     ],
     beats: [
-      { step: 9, text: 'Preempted: it waits a random 64 ticks (the span doubles after each failure).' },
+      {
+        step: 9,
+        text: 'P1 is preempted and waits a random 64 ticks before it may campaign again (the span doubles after each failure). Will the duel end this time?',
+        ask: {
+          choices: [
+            'No: they duel as before',
+            'Yes: P2 gets through while P1 waits',
+            'Only if the client stops sending',
+          ],
+          answer: 1,
+          why: 'The random wait breaks the symmetry: P2 finishes phase 1 while P1 waits, and when the wait ends P1 has heard P2’s heartbeats, so it follows. A stable leader commits the command.',
+        },
+      },
       { step: 18, text: 'One candidate finishes phase 1 before the other retries: a stable leader.' },
       { step: 39, text: 'The client command is chosen.' },
     ],
@@ -313,7 +374,19 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     ],
     beats: [
       { step: 33, text: 'P1 and C2 are cut off from the majority.' },
-      { step: 38, text: 'P1 still proposes, but its accepts cannot reach a majority: it cannot commit.' },
+      {
+        step: 38,
+        text: 'P1 still believes it leads, and proposes C2.1:put(b1) for slot 2. Can it commit it?',
+        ask: {
+          choices: [
+            'No: its accepts cannot reach a majority',
+            'Yes: it still leads, with ballot 1.1',
+            'Yes, once C2 retries',
+          ],
+          answer: 0,
+          why: 'Cut off, only P1 itself can accept, and a slot is committed only once a majority accepted it. The majority side elects P5, which commits C2.1:put(b1) after the heal, in slot 4.',
+        },
+      },
       { step: 101, text: 'The majority side elects a new leader with a higher ballot.' },
       { step: 250, text: 'After the heal, P1 meets the higher ballot and steps down.' },
     ],
@@ -360,7 +433,16 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
       { step: 9, text: 'P5 goes down; the other four still form a majority.' },
       {
         step: 95,
-        text: 'P5 is back with its promise from stable storage; it accepted nothing while down and knows no commit point.',
+        text: 'P5 is back with its promise from stable storage; it accepted nothing while down and knows no commit point. How will it learn slots 1 to 4?',
+        ask: {
+          choices: [
+            'The leader redoes phase 2 for them',
+            'It runs phase 1 itself',
+            'A heartbeat, then a catch-up request',
+          ],
+          answer: 2,
+          why: 'Heartbeats carry the commit point, 4: P5 sees that it lags and asks the leader, which sends the committed slots; P5 executes them in order. Nothing is proposed or voted on again.',
+        },
       },
       { step: 99, text: 'The heartbeat says the commit point is 4; P5 asks the leader for what it missed.' },
       { step: 105, text: 'P5 learns the chosen slots by catch-up and executes them in order.' },
@@ -408,7 +490,19 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
       { step: 26, action: { type: 'propose', pid: 7, value: 'put' } },
     ],
     beats: [
-      { step: 26, text: 'P5 takes over WITHOUT phase 1: it never asks which slots are already chosen.' },
+      {
+        step: 26,
+        text: 'P5 takes over WITHOUT phase 1, trusting its own log, where slot 1 is empty. Where will it put C2’s command, and what would phase 1 have told it?',
+        ask: {
+          choices: [
+            'Slot 2: it knows slot 1 is taken',
+            'Slot 1; phase 1 would report C1.1 there',
+            'Nowhere: it waits for phase 1',
+          ],
+          answer: 1,
+          why: 'Phase 1 is how a new leader learns what may be chosen. P1, P2 and P3 chose C1.1:put(a1) in slot 1 while P5 was cut off; without asking, P5 proposes C2.1:put(b1) there: two commands in one slot.',
+        },
+      },
       { step: 68, text: 'Two different commands are chosen in slot 1.' },
     ],
   },
@@ -453,6 +547,19 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
       { step: 55, action: { type: 'propose', pid: 5, value: 'campaign' } },
     ],
     beats: [
+      {
+        step: 55,
+        text: 'P1 is gone and P5 runs phase 1 for every slot from 1 on. A promise will report C1.1:put(a1) and C1.2:put(a2), accepted in slots 1 and 2. What must P5 propose there, and what will this buggy P5 propose?',
+        ask: {
+          choices: [
+            'Both: re-propose them',
+            'Both: no-ops, as the slots are old',
+            'Must: re-propose them. Buggy: no-ops',
+          ],
+          answer: 2,
+          why: 'They may be chosen, so a new leader must propose in each slot the command reported with the highest ballot. This bug proposes no-ops, and a no-op is chosen where C1.1:put(a1) already was.',
+        },
+      },
       {
         step: 64,
         text: 'P2’s promise reports the commands accepted in slots 1 and 2, but P5 ignores them and proposes no-ops there.',
@@ -505,7 +612,19 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
       { step: 113, action: { type: 'heal' } },
     ],
     beats: [
-      { step: 29, text: 'P1 commits slot 1 with 2 accepts out of 5: not a majority.' },
+      {
+        step: 29,
+        text: 'P1 commits C1.1:put(a1) in slot 1 after 2 accepts of 5, its own and P2’s: one short of a majority. If P3, P4 or P5 becomes leader, can another command be chosen in slot 1?',
+        ask: {
+          choices: [
+            'Yes: its promises may not report C1.1',
+            'No: every new leader keeps slot 1',
+            'Only if P1 and P2 both crash',
+          ],
+          answer: 0,
+          why: 'A commit needs a majority (3 of 5) because any two majorities share an acceptor. P3, P4 and P5 accepted nothing, so P4’s phase 1 learns nothing of slot 1, and C2.1:put(b1) is chosen there.',
+        },
+      },
       {
         step: 109,
         text: 'P1 committed C1.1:put(a1) in slot 1, but a majority has now chosen C2.1:put(b1) there: two different commands in one slot.',
@@ -549,7 +668,19 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     interventions: [{ step: 30, action: { type: 'drop', msgId: 30 } }],
     beats: [
       { step: 30, text: "The leader's reply is lost: C1 cannot know its write was executed." },
-      { step: 52, text: 'C1 retries the same command (same sequence number).' },
+      {
+        step: 52,
+        text: 'C1 retries C1.1:put(a1) with the same sequence number, but the leader already executed it in slot 1. What will this buggy leader do, and what must a correct one do?',
+        ask: {
+          choices: [
+            'Both: ignore it; C1 waits forever',
+            'Buggy: executes it again. Correct: replies',
+            'Both: execute it again, harmlessly',
+          ],
+          answer: 1,
+          why: 'A correct replica keeps each client’s last sequence number and result, and answers a retry from that at-most-once table (as in mp-leader-crash). This bug proposes C1.1:put(a1) again: it is executed twice.',
+        },
+      },
       { step: 72, text: 'The same write is executed twice.' },
     ],
   },
@@ -592,7 +723,19 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
       { step: 161, action: { type: 'propose', pid: 7, value: 'get' } },
     ],
     beats: [
-      { step: 161, text: 'C1 wrote a2 through the new leader, and was told so.' },
+      {
+        step: 161,
+        text: 'C1 wrote a2 through the new leader P5, and was told so. C2 now asks the cut-off P1, which still believes it leads, for a read. What will this buggy P1 answer, and a correct one?',
+        ask: {
+          choices: [
+            'Both: a2, the acknowledged write',
+            'Both: a1, as P1 still leads',
+            'Buggy: a1. Correct: a2, via a majority',
+          ],
+          answer: 2,
+          why: 'P1 cannot know a majority moved on: from its own register it returns the stale a1 after a2 was acknowledged, not linearizable. A correct read takes a log slot (or a lease), which the cut-off P1 cannot get.',
+        },
+      },
       { step: 165, text: 'P1 answers the read from its own register, without asking anyone.' },
       { step: 170, text: 'C2 read a1 after a2 was acknowledged: not linearizable.' },
     ],
