@@ -182,6 +182,34 @@ async function profile(page: Page, units: number, work: () => Promise<void>) {
     cur[1] += 1
     kinds[kind] = cur
   }
+  // The step's own path: the key press's task, then the first task after it that paints (the frame
+  // showing the step). Thread time, so the other processes on a shared machine weigh less in it.
+  const painting = (t: TraceEvent): boolean =>
+    inner.some((e) => e.name === 'Paint' && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0))
+  const keyTasks = tasks.filter((t) =>
+    inner.some(
+      (e) =>
+        e.name === 'EventDispatch' &&
+        (e.args?.data as { type?: string } | undefined)?.type === 'keydown' &&
+        e.ts >= t.ts &&
+        e.ts < t.ts + (t.dur ?? 0),
+    ),
+  )
+  const paths = keyTasks.map((k) => {
+    const frame = tasks.find((t) => t.ts > k.ts && painting(t))
+    const ms = (t: TraceEvent | undefined): number => ((t?.tdur ?? t?.dur ?? 0) as number) / 1000
+    return [ms(k), ms(frame)] as const
+  })
+  if (paths.length > 0) {
+    const sorted = (xs: number[]) => [...xs].sort((x, y) => x - y)
+    const med = (xs: number[]) => r2(sorted(xs)[Math.floor(xs.length / 2)] ?? 0)
+    out.stepPath = {
+      keyTaskMsMedian: med(paths.map((p) => p[0])),
+      frameTaskMsMedian: med(paths.map((p) => p[1])),
+      bothMsMedian: med(paths.map((p) => p[0] + p[1])),
+      bothMsP90: r2(sorted(paths.map((p) => p[0] + p[1]))[Math.floor(paths.length * 0.9)] ?? 0),
+    }
+  }
   out.tasks = Object.fromEntries(
     Object.entries(kinds)
       .sort((x, y) => y[1][0] - x[1][0])

@@ -5,6 +5,8 @@ import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
 import { forkMomentRun } from '../worker/stateAt.ts'
 import * as nav from './navigation.ts'
 import { messageStatus } from './messageStatus.ts'
+import { panelCursorOf } from './moment.ts'
+import { panelsLag, schedulePanelCatchUp } from './panelsFollow.ts'
 import { endSentence } from './protocol.ts'
 import { eventsBefore, eventsThrough } from './runIndex.ts'
 import type { DialogName, SynodState, Theme } from './state.ts'
@@ -163,7 +165,11 @@ export function setCursor(step: number, announce = false): void {
   const cursor = nav.clampCursor(s.log, step)
   const patch: Partial<SynodState> = { cursor, touched: true }
   if (announce) patch.announcement = stepNarration(s.log, cursor)
+  // The panels stay where they are until the diagram's frame has painted (a scrub has its own pace).
+  const behind = !s.scrubbing && cursor !== s.cursor && panelsLag()
+  if (behind) Object.assign(patch, { panelCursor: panelCursorOf(s), panelsBehind: true })
   set(patch)
+  if (behind) schedulePanelCatchUp()
 }
 
 type Move = (log: readonly SimEvent[], cursor: number) => number

@@ -98,9 +98,13 @@ export function momentCached(scenario: Scenario, cursor: number): ModuleMoment {
   return value
 }
 
-/** The cursor the panels show: the live one, or while scrubbing the one they catch up to. Pure. */
-export const panelCursorOf = (s: Pick<SynodState, 'scrubbing' | 'panelCursor' | 'cursor'>): number =>
-  s.scrubbing ? s.panelCursor : s.cursor
+/**
+ * The cursor the panels show: the live one, or while scrubbing the one they catch up to, or right
+ * after a step the one they show until the diagram's frame has painted (`panelsFollow.ts`). Pure.
+ */
+export const panelCursorOf = (
+  s: Pick<SynodState, 'scrubbing' | 'panelsBehind' | 'panelCursor' | 'cursor'>,
+): number => (s.scrubbing || s.panelsBehind ? s.panelCursor : s.cursor)
 
 /** The moment at the panels' cursor (while scrubbing, the one they catch up to). */
 export function useMoment(): ModuleMoment {

@@ -1,4 +1,5 @@
 import * as nav from './navigation.ts'
+import { panelCursorOf } from './moment.ts'
 import { setCursor } from './actions.ts'
 import { SPEEDS } from './state.ts'
 import { synodStore } from './store.ts'
@@ -84,10 +85,10 @@ export function setScrubbing(on: boolean): void {
   if (panelTimer !== null) clearInterval(panelTimer)
   panelTimer = null
   if (!on) {
-    synodStore.setState({ scrubbing: false, scrubMoving: false })
+    synodStore.setState({ scrubbing: false, scrubMoving: false, panelsBehind: false })
     return
   }
-  synodStore.setState({ scrubbing: true, panelCursor: s.cursor })
+  synodStore.setState({ scrubbing: true, panelCursor: panelCursorOf(s), panelsBehind: false })
   panelTimer = setInterval(() => {
     const now = synodStore.getState()
     const moving = now.panelCursor !== now.cursor

@@ -51,8 +51,13 @@ export interface PlaybackSlice {
   speed: number
   /** The scrubber is being dragged: the cursor moves every frame, so views snap instead of gliding. */
   scrubbing: boolean
-  /** While scrubbing, the cursor the side panels show (it follows a few times a second). */
+  /**
+   * The cursor the side panels show while scrubbing (it follows a few times a second) or while
+   * they are behind (`panelsBehind`).
+   */
   panelCursor: number
+  /** A step moved the cursor and the panels show `panelCursor` until its frame has painted. */
+  panelsBehind: boolean
   /** Scrubbing and the cursor moved in the last tick of `panelCursor`: labels would only flicker. */
   scrubMoving: boolean
 }
@@ -99,6 +104,7 @@ export function initialState(): SynodState {
     speed: 2,
     scrubbing: false,
     panelCursor: 0,
+    panelsBehind: false,
     scrubMoving: false,
     theme: 'system',
     dialog: null,

@@ -44,6 +44,38 @@ describe('placeLabels', () => {
   it('estimates capitals wider than lower case', () => {
     expect(textWidthPx('SAFETY', 14)).toBeGreaterThan(textWidthPx('safety', 14))
   })
+
+  it('files an obstacle only where labels can go: a countdown to a far timeout costs no more', () => {
+    // A pending timer's bar runs to its timeout, which may lie millions of pixels to the right of
+    // the view when zoomed in. The grid filed it under every cell it spans (a hang at this width).
+    const bar = { x: 50, y: 95, w: Number.MAX_SAFE_INTEGER, h: 10 }
+    const placed = placeLabels([request('a', 300, 100), request('b', 300, 200)], bounds, 14, [bar])
+    expect(placed.map((l) => [l.key, l.cy])).toEqual([
+      ['a', 130],
+      ['b', 200],
+    ])
+  })
+
+  it('places labels as before whatever part of an obstacle lies outside the bounds', () => {
+    // Deterministic pseudo-random obstacles around and across the bounds' edges.
+    let seed = 7
+    const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n) - n / 4
+    for (let trial = 0; trial < 50; trial++) {
+      const requests = Array.from({ length: 12 }, (_, i) => request(`r${i}`, rnd(900), rnd(400) + 100))
+      const obstacles = Array.from({ length: 8 }, () => ({
+        x: rnd(1200),
+        y: rnd(400),
+        w: rnd(600) + 150,
+        h: 12,
+      }))
+      // Inside the bounds (plus more than the 2 px gap) the obstacles are the same.
+      const cut = obstacles.map((o) => {
+        const x0 = Math.max(o.x, -10)
+        return { ...o, x: x0, w: Math.max(0, Math.min(o.x + o.w, 810) - x0) }
+      })
+      expect(placeLabels(requests, bounds, 14, obstacles)).toEqual(placeLabels(requests, bounds, 14, cut))
+    }
+  })
 })
 
 describe('labels in a layout', () => {

@@ -110,7 +110,10 @@ export function placeLabels(
   measure: (text: string) => number = (t) => textWidthPx(t, fontPx),
 ): LabelGeom[] {
   const grid = new BoxGrid()
-  for (const o of obstacles) grid.add(o)
+  for (const o of obstacles) {
+    const clipped = clipX(o, bounds)
+    if (clipped) grid.add(clipped)
+  }
   const seen = new Map<string, number[]>()
   const placed: LabelGeom[] = []
   const h = fontPx + 8
@@ -155,6 +158,22 @@ export function placeLabels(
     })
   }
   return placed
+}
+
+/** How far outside the bounds an obstacle still counts: more than `overlaps`' gap. */
+const CLIP_MARGIN_PX = 4
+
+/**
+ * `o` cut to the horizontal extent of `bounds` (plus a margin), or null when nothing of it is
+ * there. Every placed label lies inside `bounds`, so the cut box collides with exactly the labels
+ * the whole one would; but the grid files a box under every cell it spans, and a countdown's bar
+ * to a timeout far in the future spans thousands of them (most of the label placement's time on a
+ * step, when the diagram is zoomed in to follow the cursor).
+ */
+function clipX(o: Box, bounds: Box): Box | null {
+  const x0 = Math.max(o.x, bounds.x - CLIP_MARGIN_PX)
+  const x1 = Math.min(o.x + o.w, bounds.x + bounds.w + CLIP_MARGIN_PX)
+  return x1 < x0 ? null : { x: x0, y: o.y, w: x1 - x0, h: o.h }
 }
 
 const inside = (b: Box, o: Box): boolean =>

@@ -74,7 +74,7 @@ export function SafetyBadge({ whenSafe = true }: { whenSafe?: boolean }) {
  */
 export function chipState(
   moment: ModuleMoment,
-  s: Pick<SynodState, 'log' | 'scrubbing' | 'panelCursor' | 'cursor'>,
+  s: Pick<SynodState, 'log' | 'scrubbing' | 'panelsBehind' | 'panelCursor' | 'cursor'>,
 ): { grid: boolean; count: number; of: number; done: number } {
   const rows = moment.grid?.rows
   if (rows) {

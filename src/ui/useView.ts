@@ -1,3 +1,4 @@
+import { panelCursorOf } from '../store/moment.ts'
 import { eventsThrough } from '../store/runIndex.ts'
 import { useSynod } from '../store/store.ts'
 
@@ -8,7 +9,7 @@ export function useUpto(): number {
   return eventsThrough(log, cursor)
 }
 
-/** The cursor the side panels show: the live one, or while scrubbing the one they catch up to. */
+/** The cursor the side panels show (`panelCursorOf`). */
 export function usePanelCursor(): number {
-  return useSynod((s) => (s.scrubbing ? s.panelCursor : s.cursor))
+  return useSynod(panelCursorOf)
 }
