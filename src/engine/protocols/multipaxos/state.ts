@@ -108,6 +108,14 @@ export function sameCmd(a: Cmd, b: Cmd): boolean {
 /** Majority quorum ⌊n/2⌋+1, counting the replica itself. Pure. */
 export const majority = (n: number): number => Math.floor(n / 2) + 1
 
+/**
+ * The accepts the leader counts as enough to commit: a majority, or one fewer under the
+ * commit-short bug (never fewer than one). The leader counts with it, and the narration and the
+ * log grid say it. Pure.
+ */
+export const acceptsToCommit = (config: MpConfig): number =>
+  Math.max(1, majority(config.replicaCount) - (config.bugs.commitOneShort ? 1 : 0))
+
 export const isReplica = (config: MpConfig, pid: number): boolean => pid >= 1 && pid <= config.replicaCount
 export const clientPid = (config: MpConfig, client: number): number => config.replicaCount + client
 /** Pids 1..n per replica count, made once each: handlers ask for them on every accept and heartbeat. */
