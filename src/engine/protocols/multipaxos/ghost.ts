@@ -264,7 +264,8 @@ function dropVotes(g: MpGhost, slot: number): void {
     const t = list[i] as Tally
     if (t.slot !== slot) list[kept++] = t
   }
-  list.length = kept
+  // `pop`, not `length = kept`: the length setter is a call into the runtime.
+  while (list.length > kept) list.pop()
 }
 
 function chosenEvent(pid: number, slot: number, ballot: Ballot, cmd: Cmd, mask: number): Conclusion {
