@@ -117,7 +117,7 @@ export function procKey(s: MpProcState): string {
     s.commit,
     s.executed,
     opt(s.register),
-    record(s.sessions, (x) => `${x.seq}:${x.result}`),
+    indexed(s.sessions, (x) => `${x.seq}:${x.result}`),
   ].join('/')
 }
 

@@ -42,8 +42,18 @@ export interface ReplicaState {
   executed: number
   /** The single register of the key/value store; null until written. */
   register: string | null
-  /** At-most-once table: per client, the last sequence number executed and its result. */
-  sessions: Record<number, { seq: number; result: string }>
+  /**
+   * At-most-once table: per client (by number), the last sequence number executed and its result.
+   * A list, not a record keyed by client: it is copied on every execution, and a record's
+   * number keys kept a store of 17 places in every copy (and in every snapshot's).
+   */
+  sessions: (Session | undefined)[]
+}
+
+/** A client's last executed command at a replica: its sequence number and its result. */
+export interface Session {
+  readonly seq: number
+  readonly result: string
 }
 
 /** A client's record of one command: what it sent, when, and what came back. */
@@ -164,7 +174,7 @@ export function newReplica(pid: number): ReplicaState {
     commit: 0,
     executed: 0,
     register: null,
-    sessions: {},
+    sessions: [],
   }
 }
 
