@@ -10,7 +10,9 @@ export function removeAt<X>(list: X[], i: number): void {
   const from = i < 0 ? Math.max(0, n + i) : i
   if (from >= n) return
   for (let j = from; j < n - 1; j++) list[j] = list[j + 1] as X
-  list.length = n - 1
+  // `pop`, not `length = n - 1`: the length setter is a call into the runtime, and this runs for
+  // every delivery and most timers.
+  list.pop()
 }
 
 /** The index of the pending timer `key` of `pid`, or -1 (a loop: `findIndex` took a closure per call). */

@@ -41,6 +41,19 @@ function slots<T>(s: Slots<T>, f: (x: T) => string): string {
   return out.join(',')
 }
 
+/**
+ * A list indexed by number (pid, client) with gaps, as `record` gives it for a record with the
+ * same keys: the ghost keeps lists where it once kept records, and its key did not change.
+ */
+function indexed<V>(list: readonly (V | undefined)[], f: (v: V) => string): string {
+  const keys: string[] = []
+  for (let i = 0; i < list.length; i++) if (list[i] !== undefined) keys.push(String(i))
+  return keys
+    .sort()
+    .map((k) => `${k}=${f(list[Number(k)] as V)}`)
+    .join(';')
+}
+
 /** A record keyed by numbers or data, in key order (insertion order is bookkeeping). */
 function record<V>(r: Readonly<Record<string | number, V>>, f: (v: V) => string): string {
   return Object.keys(r)
@@ -104,7 +117,7 @@ export function procKey(s: MpProcState): string {
     s.commit,
     s.executed,
     opt(s.register),
-    record(s.sessions, (x) => `${x.seq}:${x.result}`),
+    indexed(s.sessions, (x) => `${x.seq}:${x.result}`),
   ].join('/')
 }
 
@@ -117,8 +130,8 @@ export function ghostKey(g: MpGhost): string {
       .join(';'),
     slots(g.chosen, (c) => `${cmdKey(c.cmd)}:${c.how}`),
     slots(g.executed, (e) => `${cmdKey(e.cmd)}:${e.pid}`),
-    record(g.applied, (clients) => record(clients, (a) => `${a.upTo}+${a.extra.join('.')}`)),
-    record(g.ops, (o) =>
+    indexed(g.applied, (clients) => indexed(clients, (a) => `${a.upTo}+${a.extra.join('.')}`)),
+    indexed(g.ops, (o) =>
       [o.base, ...o.list.map((op) => `${op.op}${opt(op.value)}@${op.invoked}-${opt(op.responded)}`)].join(
         ',',
       ),

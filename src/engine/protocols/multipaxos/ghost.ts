@@ -46,7 +46,15 @@ export interface Tally {
 /** Client commands a replica applied since its last recovery: all of 1..upTo, plus `extra`. */
 export interface Applied {
   upTo: number
-  extra: number[]
+  /** Applied out of order (rare): replaced, never mutated, so copies may share it. */
+  extra: readonly number[]
+}
+
+/** One client's commands since the last cut: what it sent and what came back. */
+export interface History {
+  /** Sequence numbers up to `base` were checked and dropped at a cut. */
+  base: number
+  list: ObservedOp[]
 }
 
 /**
@@ -61,10 +69,15 @@ export interface MpGhost {
   chosen: Slots<{ cmd: Cmd; how: string }>
   /** Per slot: the first command executed there, and by whom. */
   executed: Slots<{ cmd: Cmd; pid: number }>
-  /** Per replica, per client: the commands that took effect since the replica's last recovery. */
-  applied: Record<number, Record<number, Applied>>
-  /** Per client: what it sent and what came back, from sequence number `base + 1` on. */
-  ops: Record<number, { base: number; list: ObservedOp[] }>
+  /**
+   * Per replica (by pid), per client (by number): the commands that took effect since the
+   * replica's last recovery. Lists indexed by number, not records keyed by them: every snapshot
+   * copies them, and a `for…in` over a record's number keys took V8's slow path (most of a
+   * snapshot's time).
+   */
+  applied: (Applied | undefined)[][]
+  /** Per client (by number): what it sent and what came back, from sequence number `base + 1` on. */
+  ops: (History | undefined)[]
   /**
    * The register's possible values at the last cut: a moment when a command was sent while no
    * command was in progress. Everything before it was checked and dropped, so a long run is
@@ -85,8 +98,8 @@ export function newGhost(): MpGhost {
     votes: [],
     chosen: emptySlots(),
     executed: emptySlots(),
-    applied: {},
-    ops: {},
+    applied: [],
+    ops: [],
     starts: [NIL],
     clock: 0,
     reported: {},
@@ -94,23 +107,27 @@ export function newGhost(): MpGhost {
   }
 }
 
-/** A copy for snapshots: small records are copied, the chunked slot facts shared (never mutated). Pure. */
+/**
+ * A copy for snapshots: small records are copied, the chunked slot facts and the out-of-order
+ * lists shared (never mutated). Indexed loops: this runs at every snapshot. Pure.
+ */
 export function cloneGhost(g: MpGhost): MpGhost {
   const votes = g.votes.map((t) => ({ slot: t.slot, ballot: t.ballot, cmd: t.cmd, mask: t.mask }))
-  const applied: MpGhost['applied'] = {}
-  for (const pid in g.applied) {
-    const clients = g.applied[pid] as Record<number, Applied>
-    const copy: Record<number, Applied> = {}
-    for (const c in clients) {
-      const a = clients[c] as Applied
-      copy[c] = { upTo: a.upTo, extra: a.extra.slice() }
+  const applied: MpGhost['applied'] = new Array(g.applied.length)
+  for (let pid = 0; pid < g.applied.length; pid++) {
+    const clients = g.applied[pid]
+    if (clients === undefined) continue
+    const copy: (Applied | undefined)[] = new Array(clients.length)
+    for (let c = 0; c < clients.length; c++) {
+      const a = clients[c]
+      if (a !== undefined) copy[c] = { upTo: a.upTo, extra: a.extra }
     }
     applied[pid] = copy
   }
-  const ops: MpGhost['ops'] = {}
-  for (const c in g.ops) {
-    const o = g.ops[c] as MpGhost['ops'][number]
-    ops[c] = { base: o.base, list: o.list.slice() }
+  const ops: MpGhost['ops'] = new Array(g.ops.length)
+  for (let c = 0; c < g.ops.length; c++) {
+    const o = g.ops[c]
+    if (o !== undefined) ops[c] = { base: o.base, list: o.list.slice() }
   }
   return {
     votes,
@@ -130,6 +147,9 @@ const cmdKey = (c: Cmd): string => (c.op === 'noop' ? 'noop' : `${c.client}.${c.
 /** `cmdKey(a) === cmdKey(b)`, without building the strings (this runs for every accept and execution). */
 const sameKey = (a: Cmd, b: Cmd): boolean =>
   a.op === 'noop' ? b.op === 'noop' : b.op !== 'noop' && a.client === b.client && a.seq === b.seq
+
+/** Nothing applied out of order: shared by every `Applied` (never mutated). */
+const NO_EXTRA: readonly number[] = Object.freeze([])
 
 export type Found = Omit<MpViolation, 'kind' | 'pids'> & { pids: number[] }
 
@@ -203,7 +223,7 @@ export function observe(g: MpGhost, config: MpConfig, f: MpEvent): readonly Conc
       onExecute(g, pid, f.slot, f.cmd, f.applied, out)
       break
     case 'replica.recover':
-      g.applied[pid] = {}
+      g.applied[pid] = []
       break
     case 'client.send':
       onInvoke(g, f.client, f.cmd)
@@ -244,7 +264,8 @@ function dropVotes(g: MpGhost, slot: number): void {
     const t = list[i] as Tally
     if (t.slot !== slot) list[kept++] = t
   }
-  list.length = kept
+  // `pop`, not `length = kept`: the length setter is a call into the runtime.
+  while (list.length > kept) list.pop()
 }
 
 function chosenEvent(pid: number, slot: number, ballot: Ballot, cmd: Cmd, mask: number): Conclusion {
@@ -293,8 +314,8 @@ function onExecute(
       out,
     )
   if (!applied || cmd.op === 'noop') return
-  const mine = (g.applied[pid] ??= {})
-  const a = (mine[cmd.client] ??= { upTo: 0, extra: [] })
+  const mine = (g.applied[pid] ??= [])
+  const a = (mine[cmd.client] ??= { upTo: 0, extra: NO_EXTRA })
   // The usual case, the next command in order with none ahead of it: what the general case below
   // ends with, without growing and shrinking `extra` (a push reserves 17 slots, a splice makes a list).
   if (cmd.seq === a.upTo + 1 && a.extra.length === 0) {
@@ -302,11 +323,13 @@ function onExecute(
     return
   }
   if (cmd.seq > a.upTo && !a.extra.includes(cmd.seq)) {
-    a.extra.push(cmd.seq)
-    while (a.extra.includes(a.upTo + 1)) {
+    // A new list (snapshots share the old one), then the in-order prefix it completes.
+    const extra = [...a.extra, cmd.seq]
+    while (extra.includes(a.upTo + 1)) {
       a.upTo++
-      a.extra.splice(a.extra.indexOf(a.upTo), 1)
+      extra.splice(extra.indexOf(a.upTo), 1)
     }
+    a.extra = extra
     return
   }
   report(

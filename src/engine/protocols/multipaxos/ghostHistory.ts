@@ -1,4 +1,4 @@
-import type { Found, MpGhost } from './ghost.ts'
+import type { Found, History, MpGhost } from './ghost.ts'
 import { finalValues, isLinearizable, type ObservedOp } from './linearizability.ts'
 import type { ClientCmd, MpConfig } from './types.ts'
 
@@ -47,7 +47,7 @@ export function onRespond(
 }
 
 /** Each client's commands after the cut, in client order. */
-function recentOf(g: MpGhost, config: MpConfig): MpGhost['ops'][number]['list'][] {
+function recentOf(g: MpGhost, config: MpConfig): ObservedOp[][] {
   return config.workload.map((_, i) => g.ops[i + 1]?.list ?? [])
 }
 
@@ -56,18 +56,19 @@ function cutIfIdle(g: MpGhost): void {
   // Plain loops first: this runs on every command sent, and most of the time a command is still
   // in progress (no list of the clients' records is needed then).
   let any = false
-  for (const c in g.ops) {
-    const list = (g.ops[c] as MpGhost['ops'][number]).list
+  for (let c = 0; c < g.ops.length; c++) {
+    const list = g.ops[c]?.list
+    if (list === undefined) continue
     for (let i = 0; i < list.length; i++) if ((list[i] as ObservedOp).responded === null) return
     if (list.length > 0) any = true
   }
   if (!any) return
-  const lists = Object.values(g.ops)
+  const histories = g.ops.filter((o): o is History => o !== undefined)
   g.starts = finalValues(
-    lists.map((o) => o.list),
+    histories.map((o) => o.list),
     g.starts,
   )
-  for (const o of lists) {
+  for (const o of histories) {
     o.base += o.list.length
     o.list = []
   }

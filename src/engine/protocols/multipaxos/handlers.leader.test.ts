@@ -26,7 +26,7 @@ describe('leader in steady state', () => {
   })
 
   it('answers an executed command from the at-most-once table instead of proposing it again', () => {
-    const r = deliver(leader({ sessions: { 1: { seq: 1, result: 'ok' } } }), 6, {
+    const r = deliver(leader({ sessions: [undefined, { seq: 1, result: 'ok' }] }), 6, {
       type: 'request',
       cmd: put(1, 1),
     })

@@ -1,6 +1,6 @@
 import { proposeFact } from './facts.ts'
 import { advance, learnChosen } from './learn.ts'
-import { compareMaybe, fmtBallot, fmtCmd, majority, popcount, replicaPids, sameCmd } from './state.ts'
+import { acceptsToCommit, compareMaybe, fmtBallot, fmtCmd, popcount, replicaPids, sameCmd } from './state.ts'
 import { slotSet } from './slots.ts'
 import { at, type ReplicaDraft } from './step.ts'
 import type { Ballot, ClientCmd, Cmd, SlotCmd } from './types.ts'
@@ -105,7 +105,7 @@ export function onAccepted(d: ReplicaDraft, from: number, ballot: Ballot, slots:
     return
   }
   // The broken variant commits with one accept fewer than a majority.
-  const needed = Math.max(1, majority(d.ctx.config.replicaCount) - (d.ctx.config.bugs.commitOneShort ? 1 : 0))
+  const needed = acceptsToCommit(d.ctx.config)
   // The first slot still open, and its count (two numbers, not an object per delivery).
   let tallySlot = 0
   let tallyCount = 0
@@ -126,14 +126,30 @@ export function onAccepted(d: ReplicaDraft, from: number, ballot: Ballot, slots:
     d.counted = { ignored: `slot${slots.length > 1 ? 's' : ''} ${slots.join(', ')} already chosen` }
     return
   }
-  const more = slots.length > 1 ? ` (+${slots.length - 1} more)` : ''
-  d.counted = {
-    toward: `slot ${tallySlot}${more} at ballot ${fmtBallot(ballot)}`,
-    count: tallyCount,
-    needed,
-  }
+  d.counted = { toward: towardSlot(tallySlot, slots.length - 1, ballot), count: tallyCount, needed }
   advance(d)
 }
+
+/**
+ * What an accepted counts toward: `slot 7 at ballot 2.1`, or `slot 7 (+2 more) at ballot 2.1` for
+ * a batch. The log keeps every delivery's words, and the accepteds of one slot arrive together, so
+ * the last sentence is kept and handed out again (one string per slot, not three strings and two
+ * joins per accepted). Pure: the same inputs give the same text.
+ */
+function towardSlot(slot: number, more: number, ballot: Ballot): string {
+  const last = LAST_TOWARD
+  if (last.slot === slot && last.more === more && last.round === ballot.round && last.pid === ballot.pid)
+    return last.text
+  const text = `slot ${slot}${more > 0 ? ` (+${more} more)` : ''} at ballot ${fmtBallot(ballot)}`
+  last.slot = slot
+  last.more = more
+  last.round = ballot.round
+  last.pid = ballot.pid
+  last.text = text
+  return text
+}
+
+const LAST_TOWARD = { slot: 0, more: 0, round: 0, pid: 0, text: '' }
 
 /**
  * Heartbeat: tell every follower the ballot and the commit point, and resend the accepts of slots

@@ -1,9 +1,8 @@
 import type { LogGridCell, LogGridModel, LogGridRow, ProcSlot, RunEvent } from '../../kernel/module.ts'
 import type { Message } from '../../kernel/types.ts'
-import { fmtBallot as fb, fmtCmd, processName } from './state.ts'
+import { acceptsToCommit, fmtBallot as fb, fmtCmd, processName } from './state.ts'
 import type { Ballot, MpConfig, MpMsg, MpTypes, SlotVote } from './types.ts'
 import { reasonIndex } from './logGridIndex.ts'
-import { acceptsToCommit } from './narration.ts'
 import { logCells, type LogCell } from './view.ts'
 
 /**

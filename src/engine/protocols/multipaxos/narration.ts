@@ -1,7 +1,7 @@
 import type { MessageMeaning, TimerCountdown } from '../../kernel/module.ts'
 import type { Counted, Message, ProcessId, Tick, ViolationEvent } from '../../kernel/types.ts'
 import { RULE_TEXT, type MpRule } from './ghost.ts'
-import { fmtBallot as fb, fmtCmd, majority, processName } from './state.ts'
+import { acceptsToCommit, fmtBallot as fb, fmtCmd, majority, processName } from './state.ts'
 import type { ClientCmd, MpConfig, MpEvent, MpMsg, MpMsgType, SlotCmd, TimerKey } from './types.ts'
 
 /** Every sentence of a Multi-Paxos log, in the lecture's words. Pure. */
@@ -149,13 +149,6 @@ export function countedSuffix(counted: Counted | null): string {
   if ('ignored' in counted) return ` (ignored: ${counted.ignored})`
   return ` (${counted.count} of ${counted.needed} needed for ${counted.toward})`
 }
-
-/**
- * The accepts the leader counts as enough to commit: a majority, or one fewer under the
- * commit-short bug (never fewer than one). Pure.
- */
-export const acceptsToCommit = (config: MpConfig): number =>
-  Math.max(1, majority(config.replicaCount) - (config.bugs.commitOneShort ? 1 : 0))
 
 /**
  * A protocol event or a violation, as one sentence. Under a broken variant the sentence says what

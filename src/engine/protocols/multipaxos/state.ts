@@ -42,8 +42,18 @@ export interface ReplicaState {
   executed: number
   /** The single register of the key/value store; null until written. */
   register: string | null
-  /** At-most-once table: per client, the last sequence number executed and its result. */
-  sessions: Record<number, { seq: number; result: string }>
+  /**
+   * At-most-once table: per client (by number), the last sequence number executed and its result.
+   * A list, not a record keyed by client: it is copied on every execution, and a record's
+   * number keys kept a store of 17 places in every copy (and in every snapshot's).
+   */
+  sessions: (Session | undefined)[]
+}
+
+/** A client's last executed command at a replica: its sequence number and its result. */
+export interface Session {
+  readonly seq: number
+  readonly result: string
 }
 
 /** A client's record of one command: what it sent, when, and what came back. */
@@ -108,6 +118,14 @@ export function sameCmd(a: Cmd, b: Cmd): boolean {
 /** Majority quorum ⌊n/2⌋+1, counting the replica itself. Pure. */
 export const majority = (n: number): number => Math.floor(n / 2) + 1
 
+/**
+ * The accepts the leader counts as enough to commit: a majority, or one fewer under the
+ * commit-short bug (never fewer than one). The leader counts with it, and the narration and the
+ * log grid say it. Pure.
+ */
+export const acceptsToCommit = (config: MpConfig): number =>
+  Math.max(1, majority(config.replicaCount) - (config.bugs.commitOneShort ? 1 : 0))
+
 export const isReplica = (config: MpConfig, pid: number): boolean => pid >= 1 && pid <= config.replicaCount
 export const clientPid = (config: MpConfig, client: number): number => config.replicaCount + client
 /** Pids 1..n per replica count, made once each: handlers ask for them on every accept and heartbeat. */
@@ -156,7 +174,7 @@ export function newReplica(pid: number): ReplicaState {
     commit: 0,
     executed: 0,
     register: null,
-    sessions: {},
+    sessions: [],
   }
 }
 

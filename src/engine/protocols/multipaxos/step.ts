@@ -60,7 +60,7 @@ export class Draft<S extends MpProcState> {
       r.batch = r.batch.slice()
     } else if (key === 'sessions' && !this.ownSessions) {
       this.ownSessions = true
-      r.sessions = { ...r.sessions }
+      r.sessions = r.sessions.slice()
     }
     return r[key]
   }
