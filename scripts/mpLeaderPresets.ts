@@ -28,7 +28,12 @@ export const LEADER_SPECS: Spec[] = [
     beats: [
       {
         at: is('leader.preempted'),
-        text: 'Preempted by a higher ballot: it retries after the same fixed delay…',
+        // Names who was preempted, by whom, and for how long (a bare "it" left the room guessing).
+        text: (e) => {
+          const by = e.higher as { round: number; pid: number } | null
+          const who = by ? ` by P${String(by.pid)}’s ballot ${String(by.round)}.${String(by.pid)}` : ''
+          return `P${String(e.pid)} is preempted${who}: without backoff it waits the same fixed ${String(e.retryTicks)} ticks before it may campaign again…`
+        },
       },
       {
         at: is('leader.preempted', (e) => e.pid === 2),

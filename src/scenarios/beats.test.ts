@@ -303,6 +303,12 @@ const CLAIMS: Record<string, Record<number, (log: Log) => void>> = {
     },
   },
   'mp-dueling-leaders': {
+    9: (log) => {
+      const preempted = log.find((e) => e.kind === 'leader.preempted' && e.step === 9)!
+      expect(preempted.pid).toBe(1)
+      expect(preempted.higher).toEqual({ round: 1, pid: 2 })
+      expect(preempted.retryTicks).toBe(15)
+    },
     58: (log) => {
       const elected = log.find((e) => e.kind === 'leader.elected' && e.step === 58)!
       expect(elected.pid).toBe(2)

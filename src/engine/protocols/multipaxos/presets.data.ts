@@ -257,7 +257,10 @@ export const MP_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
       { step: 0, action: { type: 'propose', pid: 2, value: 'campaign' } },
     ],
     beats: [
-      { step: 9, text: 'Preempted by a higher ballot: it retries after the same fixed delay…' },
+      {
+        step: 9,
+        text: 'P1 is preempted by P2’s ballot 1.2: without backoff it waits the same fixed 15 ticks before it may campaign again…',
+      },
       {
         step: 28,
         text: 'P2 is preempted in turn by P1’s ballot 2.1. Each waits the same fixed 15 ticks before it may campaign again. Will this duel end with C1’s command committed?',
