@@ -19,7 +19,7 @@ export function fittingSlots(width: number, headerWidth: number, columnWidth: nu
  * ones, which the grid exists to show. Measured by ResizeObserver after layout (the panel's
  * width, the replica-name column and the widest slot column), never during a render; a step
  * that changes neither re-renders nothing here. Returns the ref for the grid's wrapper and the
- * count (`max` until measured, and where ResizeObserver is missing).
+ * count (`max` where ResizeObserver is missing).
  */
 export function useFittingSlots(max: number): [(el: HTMLDivElement | null) => void, number] {
   const [count, setCount] = useState(max)
@@ -44,6 +44,9 @@ export function useFittingSlots(max: number): [(el: HTMLDivElement | null) => vo
       // The table too: a wider command or a longer role ("leader 12.3") changes what fits.
       if (table) ro.observe(table)
       observer.current = ro
+      // Measured once now, in the commit that shows the grid, so it is painted with the columns
+      // that fit (not ten, then fewer a frame later: a reader or a test could catch the switch).
+      measure()
     },
     [max],
   )
