@@ -17,6 +17,14 @@ describe('scenario files', () => {
     expect(r.ok).toBe(false)
     expect(parseScenarioFile('[]')).toEqual({ ok: false, error: 'a scenario must be a JSON object' })
   })
+  it('says an empty file is empty', () => {
+    expect(parseScenarioFile('')).toEqual({ ok: false, error: 'the file is empty' })
+    expect(parseScenarioFile(' \n\t')).toEqual({ ok: false, error: 'the file is empty' })
+    expect(parseScenarioBytes(new Uint8Array([0xef, 0xbb, 0xbf]))).toEqual({
+      ok: false,
+      error: 'the file is empty',
+    })
+  })
   it('makes a safe file name from any title', () => {
     const s = presetById('basic')!.scenario
     expect(scenarioFileName({ ...s, title: '<script>alert(1)</script> / ../x' })).toBe(

@@ -73,6 +73,8 @@ export function parseScenarioBytes(bytes: Uint8Array): ParseResult {
   const tooLarge = fileSizeProblem(bytes.length)
   if (tooLarge !== null) return { ok: false, error: tooLarge }
   const text = decodeFileText(bytes)
+  // Said plainly: "not valid JSON" sent the user looking for a syntax error in nothing.
+  if (text.trim() === '') return { ok: false, error: 'the file is empty' }
   let value: unknown
   try {
     value = JSON.parse(text)

@@ -120,7 +120,7 @@ export function intervene(action: Intervention): void {
   forkMomentRun(s.scenario, scenario, at, action)
   set({
     scenario,
-    branch: dropsFuture ? { scenario: s.scenario, cursor: at } : s.branch,
+    branch: dropsFuture ? { scenario: s.scenario, cursor: at, changed: false } : s.branch,
     computing: true,
     halted: null,
     touched: true,
@@ -137,7 +137,7 @@ export function returnToBranch(): void {
   const back = s.branch
   set({
     scenario: back.scenario,
-    branch: { scenario: s.scenario, cursor: s.cursor },
+    branch: { scenario: s.scenario, cursor: s.cursor, changed: !back.changed },
     processCount: lanesOf(back.scenario),
     cursor: back.cursor,
     computing: true,

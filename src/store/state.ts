@@ -6,6 +6,8 @@ import type { HaltReason } from '../worker/protocol.ts'
 export interface Branch {
   readonly scenario: Scenario
   readonly cursor: number
+  /** The kept run is the one changed (the user went back to the run before the change). */
+  readonly changed: boolean
 }
 
 /** The recorded inputs: what a share link will carry. */

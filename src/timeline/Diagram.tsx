@@ -249,6 +249,13 @@ export function Diagram(props: DiagramProps) {
 
   return (
     <div className="tl-root" ref={rootRef} onKeyDown={onRootKey}>
+      {/* First in the Tab order, as it is drawn above the lane names. */}
+      <ZoomControls
+        zoom={zoom}
+        anchorTick={cursorTick}
+        quietTypes={index.module.app?.quiet ?? NO_TYPES}
+        toolbarRef={toolbarRef}
+      />
       <div
         ref={stageRef}
         className="tl-diagram"
@@ -276,12 +283,6 @@ export function Diagram(props: DiagramProps) {
           </TravelTo>
         )}
       </div>
-      <ZoomControls
-        zoom={zoom}
-        anchorTick={cursorTick}
-        quietTypes={index.module.app?.quiet ?? NO_TYPES}
-        toolbarRef={toolbarRef}
-      />
       {layout && (layout.density || layout.hiddenMarks > 0) && (
         <p className="tl-lod-note">{lodNote(layout)}</p>
       )}

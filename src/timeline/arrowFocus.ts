@@ -7,8 +7,9 @@ import type { Layout } from './layout.ts'
  */
 
 /**
- * The arrow in the Tab order: the focused one, else the selected one, else the newest in flight,
- * else the newest. One tab stop keeps Tab from walking through hundreds of arrows. Pure.
+ * The arrow in the Tab order: the focused one, else the selected one, else the next to arrive
+ * (the in-flight list's first: the newest sent was the last of a broadcast), else the newest. One
+ * tab stop keeps Tab from walking through hundreds of arrows. Pure.
  */
 export function tabStopOf(
   layout: Layout,
@@ -18,8 +19,12 @@ export function tabStopOf(
   const shown = (id: number | null) => id !== null && layout.arrows.some((a) => a.id === id)
   if (shown(focusId)) return focusId
   if (shown(selectedMsgId)) return selectedMsgId
-  const flying = layout.arrows.filter((a) => a.state === 'in-flight')
-  return (flying.at(-1) ?? layout.arrows.at(-1))?.id ?? null
+  let next: Layout['arrows'][number] | null = null
+  // An in-flight arrow's head is drawn at its arrival (`tx`): the leftmost arrives first.
+  for (const a of layout.arrows)
+    if (a.state === 'in-flight' && (next === null || a.tx < next.tx || (a.tx === next.tx && a.id < next.id)))
+      next = a
+  return (next ?? layout.arrows.at(-1))?.id ?? null
 }
 
 /** Move keyboard focus to the previous/next arrow in flight (or any arrow, or when none is in flight). */

@@ -6,6 +6,7 @@ import { meaningOf, useProtocol } from '../store/protocol.ts'
 import { runIndex } from '../store/runIndex.ts'
 import { useSynod } from '../store/store.ts'
 import { capitalised, MESSAGE_MEANING, messageLabel, P, pair } from './format.ts'
+import { NARROW_QUERY, useMediaQuery } from './useMedia.ts'
 import { useUpto } from './useView.ts'
 
 function payloadDetails(m: Message): string {
@@ -94,6 +95,9 @@ export function MessageInspector() {
 }
 
 function MessageDetails({ id }: { id: number }) {
+  // In a phone's sheet (about 200 px high) what you can do to the message comes right under its
+  // status, before what the type means: the Deliver/Drop buttons were below the fold.
+  const narrow = useMediaQuery(NARROW_QUERY)
   const log = useSynod((s) => s.log)
   const upto = useUpto()
   const module = useProtocol()
@@ -102,6 +106,19 @@ function MessageDetails({ id }: { id: number }) {
   const st = messageStatus(log, upto, id)
   const m = st.state === 'unsent' ? send.msg : st.msg
   const now = upto > 0 ? (log[upto - 1]?.tick ?? 0) : 0
+  const about = (
+    <>
+      <p className="meaning">
+        {module.app ? capitalised(meaningOf(m.payload.type)) + '.' : MESSAGE_MEANING[m.payload.type]}
+      </p>
+      <p>
+        {/* Another protocol's payload is told by its own narration (the send's sentence). */}
+        {P(m.from)} → {P(m.to)}: {module.app ? send.text.replace(/\.$/, '') : payloadDetails(m)}. Sent at tick{' '}
+        {m.sentAt}
+        {m.dupOf !== null ? `, a duplicate of #${m.dupOf}` : ''}.
+      </p>
+    </>
+  )
   return (
     <section className="panel panel-focus" aria-labelledby="msg-title">
       <h2 id="msg-title" className="panel-title">
@@ -115,17 +132,10 @@ function MessageDetails({ id }: { id: number }) {
           ×
         </button>
       </h2>
-      <p className="meaning">
-        {module.app ? capitalised(meaningOf(m.payload.type)) + '.' : MESSAGE_MEANING[m.payload.type]}
-      </p>
-      <p>
-        {/* Another protocol's payload is told by its own narration (the send's sentence). */}
-        {P(m.from)} → {P(m.to)}: {module.app ? send.text.replace(/\.$/, '') : payloadDetails(m)}. Sent at tick{' '}
-        {m.sentAt}
-        {m.dupOf !== null ? `, a duplicate of #${m.dupOf}` : ''}.
-      </p>
+      {!narrow && about}
       <p className={`msg-status status-${st.state}`}>{statusText(st, now)}</p>
       {st.state === 'in-flight' && <MessageActions m={st.msg} />}
+      {narrow && about}
     </section>
   )
 }

@@ -73,10 +73,15 @@ export function ModuleProcessMenu({ moment, pid }: { moment: ModuleMoment; pid: 
   )
 }
 
+/** A touch screen: a focused text field would raise the on-screen keyboard over half the page. */
+const coarsePointer = (): boolean => window.matchMedia?.('(pointer: coarse)').matches ?? false
+
 /**
- * A request typed at a process (a client's command). The module's `requestProblem` checks the text
- * before anything is sent: a refusal is said under the box and nothing happens. The field keeps
- * focus after Send, so the next command can be typed at once (and typing never reaches the page's
+ * A request typed at a process (a client's command), or one of the module's usual requests in one
+ * tap (its explorer's `requestValues`: Multi-Paxos's put and get), so a phone needs no on-screen
+ * keyboard. The module's `requestProblem` checks the text before anything is sent: a refusal is
+ * said under the box and nothing happens. The field keeps focus after Send (not on a touch
+ * screen), so the next command can be typed at once (and typing never reaches the page's
  * shortcuts).
  */
 function RequestBox({
@@ -94,25 +99,30 @@ function RequestBox({
   const [refusal, setRefusal] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
   useEffect(() => {
-    input.current?.focus()
+    if (!coarsePointer()) input.current?.focus()
   }, [pid])
-  const send = (): void => {
-    const text = value.trim()
+  const usual = moment.module.explorer?.requestValues ?? []
+  const send = (request: string, typed: boolean): void => {
+    const text = request.trim()
     const slot = moment.procs[pid - 1]
     const why =
-      text === '' ? form.help : !slot?.up ? 'it is down' : moment.module.requestProblem(slot.local, text)
+      text === ''
+        ? `Nothing sent: the field is empty. ${form.help}`
+        : !slot?.up
+          ? 'it is down'
+          : moment.module.requestProblem(slot.local, text)
     setRefusal(why)
     if (why !== null) return
     intervene({ type: 'propose', pid, value: text })
-    setValue('')
+    if (typed) setValue('')
   }
   return (
     <form
       className="row"
       onSubmit={(e) => {
         e.preventDefault()
-        send()
-        input.current?.focus()
+        send(value, true)
+        if (!coarsePointer()) input.current?.focus()
       }}
     >
       <label htmlFor="propose-value">{form.label}</label>
@@ -134,6 +144,22 @@ function RequestBox({
       <button type="submit" className="primary" disabled={disabled}>
         Send
       </button>
+      {usual.length > 0 && (
+        <div className="usual-requests">
+          <span className="muted">Quick send:</span>
+          {usual.map((command) => (
+            <button
+              key={command}
+              type="button"
+              disabled={disabled}
+              onClick={() => send(command, false)}
+              aria-label={`Send ${command}`}
+            >
+              {command}
+            </button>
+          ))}
+        </div>
+      )}
       <p
         id="propose-help"
         className={refusal === null ? 'muted' : 'problems'}

@@ -113,18 +113,25 @@ function ScrubSlider({ end }: { end: number }) {
   )
 }
 
-/** After acting in the past, the run you had before is one click away. */
+/**
+ * After acting in the past, the run you had before is one click away, and once back there, the
+ * run you changed. Neither is kept in the address or the autosave: a reload keeps the one shown.
+ */
 function BranchButton() {
-  const hasBranch = useSynod((s) => s.branch !== null)
-  if (!hasBranch) return null
+  const changed = useSynod((s) => (s.branch === null ? null : s.branch.changed))
+  if (changed === null) return null
   return (
     <button
       type="button"
       className="branch-btn"
       onClick={returnToBranch}
-      title="You changed the past. Go back to the run you had before (and back again)."
+      title={
+        changed
+          ? 'Go back to the run you changed (until you reload the page).'
+          : 'You changed the past. Go back to the run you had before (until you reload the page).'
+      }
     >
-      ↩ Previous branch
+      {changed ? '↪ Changed branch' : '↩ Previous branch'}
     </button>
   )
 }
