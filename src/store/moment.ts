@@ -88,13 +88,19 @@ export function momentOf(scenario: Scenario, cursor: number): ModuleMoment {
   }
 }
 
-let memo: { scenario: Scenario; cursor: number; value: ModuleMoment } | null = null
+/**
+ * The last two moments: right after a step the diagram's lane faces read the new cursor's while
+ * the panels still read the previous one (`panelsFollow.ts`), and neither may evict the other (a
+ * seek back and forth on every render).
+ */
+let memo: readonly { scenario: Scenario; cursor: number; value: ModuleMoment }[] = []
 
-/** `momentOf` with a one-entry cache, so every panel shares one seek per cursor move. */
+/** `momentOf` with a small cache, so every panel shares one seek per cursor move. */
 export function momentCached(scenario: Scenario, cursor: number): ModuleMoment {
-  if (memo && memo.scenario === scenario && memo.cursor === cursor) return memo.value
+  const hit = memo.find((m) => m.scenario === scenario && m.cursor === cursor)
+  if (hit) return hit.value
   const value = momentOf(scenario, cursor)
-  memo = { scenario, cursor, value }
+  memo = [{ scenario, cursor, value }, ...memo.slice(0, 1)]
   return value
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type MouseEvent } from 'react'
 import { selectMessage, selectProcess, stepForward } from '../store/actions.ts'
-import { useMoment } from '../store/moment.ts'
+import { momentCached } from '../store/moment.ts'
+import { protocolOf } from '../store/protocol.ts'
 import { downThrough } from '../store/runIndex.ts'
 import { synodStore, useSynod } from '../store/store.ts'
 import { Diagram } from '../timeline/Diagram.tsx'
@@ -66,11 +67,17 @@ export function DiagramPane() {
   )
   // Who is down at the cursor: the log's crash and recovery facts (cheap on every scrub frame).
   const down = useMemo(() => downThrough(log, cursor), [log, cursor])
-  // A protocol module names its lanes and writes their status lines from the real state.
-  const moment = useMoment()
+  // A protocol module names its lanes and writes their status lines from the real state. They
+  // are part of the diagram, so they move with it in the key press (the side panels, a frame
+  // later, find that moment cached); while scrubbing they keep the panels' pace (a moment per frame
+  // would be an engine seek per frame). Paxos's lanes come from the log: no moment at all.
+  const hasFaces = useSynod((s) => protocolOf(s.scenario).app !== undefined)
+  const scenario = useSynod((s) => s.scenario)
+  const faceCursor = useSynod((s) => (s.scrubbing ? s.panelCursor : s.cursor))
+  const moment = hasFaces ? momentCached(scenario, faceCursor) : null
   const laneFaces = useMemo<LaneFace[] | undefined>(
     () =>
-      !moment.module.app
+      !moment?.module.app
         ? undefined
         : moment.lanes.map((l, i) => ({
             ...l,
