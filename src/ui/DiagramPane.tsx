@@ -66,11 +66,12 @@ export function DiagramPane() {
   )
   // Who is down at the cursor: the log's crash and recovery facts (cheap on every scrub frame).
   const down = useMemo(() => downThrough(log, cursor), [log, cursor])
-  // A protocol module names its lanes and writes their status lines from the real state.
+  // A protocol module names its lanes and writes their status lines from the real state (the
+  // lecture panels' lanes read the log's phase facts instead: see `AppFace.panels`).
   const moment = useMoment()
   const laneFaces = useMemo<LaneFace[] | undefined>(
     () =>
-      !moment.module.app
+      moment.module.app.panels === 'lecture'
         ? undefined
         : moment.lanes.map((l, i) => ({
             ...l,
