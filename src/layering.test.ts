@@ -133,3 +133,112 @@ describe('the lint generated from the table', () => {
     ])
   }, 60_000)
 })
+
+/**
+ * "No Paxos rule may live outside its protocol module": the app (panels, store, diagram, explorer
+ * forms) reads every protocol through its module's face and the kernel's facts, so app code never
+ * names a protocol's event kinds or branches on its message types, and never asks whether a module
+ * has an app face (every module has one; its optional parts are capabilities).
+ */
+describe('the app names no protocol', () => {
+  /** Folders (and root files) of app code, by path under src/. */
+  const APP = /^(ui|store|timeline|explorer|worker)\/|^(App|main)\.tsx$/
+  /**
+   * Spec-related code that speaks Paxos.tla's language on purpose: the converter that writes a
+   * Paxos.tla run as a Paxos event log for the diagram, and Multi-Paxos's spec tooling.
+   */
+  const SPEC = /^explorer\/(specDiagram\.ts|multipaxos\/)/
+  /** The kernel's own event kinds: every protocol's log has them. */
+  const KERNEL_KINDS = new Set(
+    'run.start msg.send msg.deliver msg.drop msg.delay timer.set timer.fire timer.cancel proc.crash proc.recover net.partition net.heal intervention.invalid limit.reached run.quiescent invariant.violated'.split(
+      ' ',
+    ),
+  )
+
+  let kinds: string[] = []
+  let types: string[] = []
+  beforeAll(async () => {
+    const engine = await import('./engine/index.ts')
+    const { galleryPresets } = await import('./scenarios/presets.ts')
+    const { toRunInput } = await import('./scenarios/scenario.ts')
+    // Each protocol's own kinds, as its presets' logs show them, and every message type it declares.
+    const seen = new Set<string>()
+    for (const p of galleryPresets()) {
+      const run = engine.runOnModule(engine.moduleFor(p.scenario.protocol), toRunInput(p.scenario))
+      for (const e of run.log) if (!KERNEL_KINDS.has(e.kind)) seen.add(e.kind)
+    }
+    kinds = [...seen]
+    types = [...new Set(engine.PROTOCOLS.flatMap((m) => Object.keys(m.messages)))]
+  }, 120_000)
+
+  const quoted = (word: string): string => `['"\`]${word.replace(/\./g, '\\.')}['"\`]`
+
+  /** `code` without its comments (a comment may name an event: it explains, it decides nothing). */
+  const uncommented = (code: string): string =>
+    code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1')
+
+  /** The bodies of the `switch`es on a message's type (`switch (p.type)`), where a case names a type. */
+  const typeSwitches = (code: string): string[] =>
+    code.split(/\bswitch\s*\(/).flatMap((part, i) => (i > 0 && /^[\w.?]*\.type\)/.test(part) ? [part] : []))
+
+  /** Each protocol word `code` names (an event kind, a message type it tests), and whether it asks for a face. */
+  function protocolWords(source: string): string[] {
+    const code = uncommented(source)
+    const found: string[] = []
+    for (const k of kinds) if (new RegExp(quoted(k)).test(code)) found.push(`event kind ${k}`)
+    const switches = typeSwitches(code)
+    for (const t of types) {
+      const q = quoted(t)
+      const tests = [
+        `\\.type\\s*[!=]==?\\s*${q}`,
+        `${q}\\s*[!=]==?\\s*[\\w.?]*\\.type\\b`,
+        `\\btype:\\s*${q}`,
+      ]
+      const named =
+        tests.some((re) => new RegExp(re).test(code)) ||
+        switches.some((body) => new RegExp(`case\\s+${q}`).test(body))
+      if (named) found.push(`message type ${t}`)
+    }
+    const asks = [
+      /\.app\?\./,
+      /\.app\s*\?(?!\.)/,
+      /!\s*[\w.()]*\.app\b(?![.\w])/,
+      /\.app\s*(===|!==|&&|\|\|)/,
+    ]
+    if (asks.some((re) => re.test(code))) found.push('asks whether a module has an app face')
+    return found
+  }
+
+  it('knows the protocols’ words (the check below cannot pass vacuously)', () => {
+    expect(kinds).toEqual(
+      expect.arrayContaining(['proposer.phase', 'learner.decide', 'value.chosen', 'slot.chosen']),
+    )
+    expect(types).toEqual(expect.arrayContaining(['prepare', 'promise', 'reject', 'accepted', 'heartbeat']))
+  })
+
+  it('catches a Paxos rule written in app code', () => {
+    expect(protocolWords("if (e.kind === 'learner.decide') n++")).toEqual(['event kind learner.decide'])
+    expect(protocolWords("switch (p.type) {\n  case 'promise':\n    return 1\n}")).toEqual([
+      'message type promise',
+    ])
+    expect(protocolWords("const r = m.payload.type !== 'reject'")).toEqual(['message type reject'])
+    expect(protocolWords("return { type: 'prepare', ballot }")).toEqual(['message type prepare'])
+    expect(protocolWords('return module.app ? a : b')).toEqual(['asks whether a module has an app face'])
+    expect(protocolWords('if (!useProtocol().app) return null')).toEqual([
+      'asks whether a module has an app face',
+    ])
+    expect(protocolWords('const q = module.app?.quiet ?? []')).toEqual([
+      'asks whether a module has an app face',
+    ])
+    expect(protocolWords("const q = module.app.quiet; const k = a.kind === 'reject'")).toEqual([])
+    // A switch on something else (a mark's kind) may have a case of the same name; a comment may name one.
+    expect(protocolWords("switch (m.kind) {\n  case 'decide':\n}\n// reads `learner.decide`")).toEqual([])
+  })
+
+  it('finds none in the app’s sources (spec tooling aside)', () => {
+    const offenders = sourcePlaces()
+      .filter((rel) => APP.test(rel) && !SPEC.test(rel))
+      .flatMap((rel) => protocolWords(readFileSync(join(SRC, rel), 'utf8')).map((w) => `${rel}: ${w}`))
+    expect(offenders).toEqual([])
+  })
+})

@@ -21,7 +21,7 @@ type State<T extends ProtocolTypes> = KernelState<T>
 
 /** The process's name as the protocol shows it (`P2`, a Multi-Paxos client `C1`). Pure. */
 function nameOf<T extends ProtocolTypes>(module: ProtocolModule<T>, s: State<T>, pid: number): string {
-  return module.app ? module.app.processName(s.config, pid as never) : `P${pid}`
+  return module.app.processName(s.config, pid as never)
 }
 
 /** `#9 (prepare 1.1, P1→P2)`, or `#9` when the message is no longer in flight. Pure. */

@@ -58,7 +58,7 @@ export function momentOf(scenario: Scenario, cursor: number): ModuleMoment {
   let forms: readonly RequestForm[] | null = null
   // The log grid is built when a panel reads it, but from the events up to the cursor copied now
   // (the simulator moves on); a cell's reason is read from them only when that cell is explained.
-  const logGrid = module.app?.logGrid
+  const logGrid = module.app.logGrid
   const events = logGrid ? at.events() : null
   let grid: LogGridModel | null | undefined
   return {

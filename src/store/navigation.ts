@@ -69,21 +69,26 @@ export function roundBack(log: readonly SimEvent[], cursor: number): number {
  */
 export function untilDecided(log: readonly SimEvent[], cursor: number): number {
   const first = log[0]
-  const n = first?.kind === 'run.start' ? logProtocol(log).lanes(first.config).length : 0
+  const module = logProtocol(log)
+  const n = first?.kind === 'run.start' ? module.lanes(first.config).length : 0
+  // A protocol whose processes do not each decide one value has no decisions: run to the end.
+  const decisions = module.app.decisions
+  const deciderIn = (e: SimEvent): number | null => (decisions ? decisions.decider(e) : null)
   const up = new Array<boolean>(n + 1).fill(true)
   const decided = new Array<boolean>(n + 1).fill(false)
   let firstDecide: number | null = null
   const allDecided = (): boolean => up.every((u, p) => p === 0 || !u || decided[p])
   for (let i = 0; i < log.length; i++) {
     const e = log[i] as SimEvent
+    const decider = deciderIn(e)
     if (e.kind === 'proc.crash') {
       up[e.pid] = false
       decided[e.pid] = false
     } else if (e.kind === 'proc.recover') up[e.pid] = true
-    else if (e.kind === 'learner.decide') decided[e.pid] = true
+    else if (decider !== null) decided[decider] = true
     if (e.step <= cursor) continue
     const endOfStep = (log[i + 1]?.step ?? Infinity) !== e.step
-    if (e.kind === 'learner.decide' && firstDecide === null) firstDecide = e.step
+    if (decider !== null && firstDecide === null) firstDecide = e.step
     if (endOfStep && firstDecide !== null && allDecided()) return e.step
   }
   return firstDecide ?? lastStep(log)

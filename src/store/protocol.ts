@@ -20,7 +20,7 @@ export function useProtocol(): AnyProtocol {
 
 /** A process's name as its protocol says it (`P2`, `C1`), given the run's config. Pure. */
 export function nameOf(module: AnyProtocol, config: unknown, pid: number): string {
-  return module.app ? module.app.processName(config, pid as never) : `P${pid}`
+  return module.app.processName(config, pid as never)
 }
 
 /** A process's name in the loaded scenario. */

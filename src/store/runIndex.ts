@@ -3,7 +3,7 @@ import {
   ruleTitle,
   type AnyProtocol,
   type EventOf,
-  type MomentMark,
+  type ScrubMark,
   type SimEvent,
 } from '../engine/index.ts'
 
@@ -24,6 +24,13 @@ export interface RunMark {
   readonly label: string
 }
 
+/** A value the protocol reports chosen, with the sentence of the event that says so. */
+export interface ChosenValue {
+  readonly step: number
+  readonly value: string
+  readonly text: string
+}
+
 export interface RunIndex {
   /** The distinct steps of the log, ascending. */
   readonly steps: readonly number[]
@@ -40,8 +47,8 @@ export interface RunIndex {
   readonly messageEvents: ReadonlyMap<number, readonly number[]>
   /** Every violation the observer reported, in log order. */
   readonly violations: readonly EventOf<'invariant.violated'>[]
-  /** Every value chosen (a quorum accepted it), in log order. */
-  readonly chosen: readonly EventOf<'value.chosen'>[]
+  /** Every value chosen (a quorum accepted it), in log order, as the protocol module reports it. */
+  readonly chosen: readonly ChosenValue[]
   /** Crashes and recoveries, in log order. */
   readonly upChanges: readonly { readonly step: number; readonly pid: number; readonly up: boolean }[]
   /** Partitions (their groups) and heals (null), in log order. */
@@ -58,16 +65,9 @@ const pushStep = (list: number[], step: number): void => {
   if (list[list.length - 1] !== step) list.push(step)
 }
 
-function markOf(module: AnyProtocol, e: SimEvent): RunMark | null {
+/** A fault the kernel logs, or a violation, as a mark on the scrubber; else null. */
+function kernelMarkOf(module: AnyProtocol, e: SimEvent): RunMark | null {
   switch (e.kind) {
-    case 'proposer.phase':
-      return e.phase === 'preparing'
-        ? { step: e.step, kind: 'ballot', label: `P${e.pid} starts a ballot` }
-        : null
-    case 'value.chosen':
-      return { step: e.step, kind: 'chosen', label: `value ${e.value} chosen` }
-    case 'learner.decide':
-      return { step: e.step, kind: 'decided', label: `P${e.pid} decides ${e.value}` }
     case 'proc.crash':
       return { step: e.step, kind: 'crash', label: `P${e.pid} crashes` }
     case 'invariant.violated':
@@ -77,20 +77,16 @@ function markOf(module: AnyProtocol, e: SimEvent): RunMark | null {
   }
 }
 
-const RUN_MARK_OF_MOMENT: Record<MomentMark['kind'], RunMark['kind'] | null> = {
+const RUN_MARK_OF_SCRUB: Record<ScrubMark['kind'], RunMark['kind']> = {
   attempt: 'ballot',
-  leader: 'ballot',
-  failed: null,
   progress: 'chosen',
+  decide: 'decided',
 }
 
-/** A protocol module's own mark on the scrubber (a campaign, a new leader, a chosen slot), or null. */
+/** A protocol module's own mark on the scrubber (a ballot, a campaign, a chosen value, a decision), or null. */
 function moduleMarkOf(module: AnyProtocol, config: unknown, e: SimEvent): RunMark | null {
-  const m = module.app?.mark(e)
-  const kind = m ? RUN_MARK_OF_MOMENT[m.kind] : null
-  if (!m || !module.app || kind === null) return null
-  const who = m.pid === null ? '' : `${module.app.processName(config, m.pid as never)}: `
-  return { step: e.step, kind, label: `${who}${m.label}` }
+  const m = module.app.scrubMark(e, config)
+  return m && { step: e.step, kind: RUN_MARK_OF_SCRUB[m.kind], label: m.label }
 }
 
 /** The mutable lists behind an index, extended event by event, and the run's protocol. */
@@ -105,7 +101,7 @@ interface Builder {
   readonly sends: Map<number, EventOf<'msg.send'>>
   readonly messageEvents: Map<number, number[]>
   readonly violations: EventOf<'invariant.violated'>[]
-  readonly chosen: EventOf<'value.chosen'>[]
+  readonly chosen: ChosenValue[]
   readonly upChanges: { step: number; pid: number; up: boolean }[]
   readonly partitions: { step: number; groups: readonly (readonly number[])[] | null }[]
 }
@@ -143,8 +139,6 @@ function noteFacts(b: Builder, e: SimEvent, i: number): void {
     }
     case 'invariant.violated':
       return void b.violations.push(e)
-    case 'value.chosen':
-      return void b.chosen.push(e)
     case 'proc.crash':
     case 'proc.recover':
       return void b.upChanges.push({ step: e.step, pid: e.pid, up: e.kind === 'proc.recover' })
@@ -152,6 +146,11 @@ function noteFacts(b: Builder, e: SimEvent, i: number): void {
       return void b.partitions.push({ step: e.step, groups: e.groups })
     case 'net.heal':
       return void b.partitions.push({ step: e.step, groups: null })
+    default: {
+      // A value chosen is the protocol's fact (Paxos's `value.chosen`): its module says so.
+      const value = b.module.app.chosenValue(e)
+      if (value !== null) b.chosen.push({ step: e.step, value, text: e.text })
+    }
   }
 }
 
@@ -164,18 +163,11 @@ function extend(b: Builder, log: readonly SimEvent[], from: number): void {
     pushStep(steps, e.step)
     if (e.kind === 'msg.send') sends.set(e.msg.id, e)
     noteFacts(b, e, i)
-    if (app) {
-      // A protocol module says where its phases and rounds (Multi-Paxos: a slot's commit) are.
-      if (app.phaseStart(e)) pushStep(phaseSteps, e.step)
-      if (app.roundStart(e)) pushStep(ballotStarts, e.step)
-      if (app.roundEnd(e)) pushStep(ballotEnds, e.step)
-    } else if (e.kind === 'proposer.phase') {
-      pushStep(phaseSteps, e.step)
-      if (e.phase === 'preparing') pushStep(ballotStarts, e.step)
-      if (e.phase === 'decided' || e.phase === 'waiting' || e.phase === 'abandoned')
-        pushStep(ballotEnds, e.step)
-    }
-    const m = markOf(module, e) ?? (app ? moduleMarkOf(module, config, e) : null)
+    // The protocol module says where its phases and rounds (a ballot; a slot's commit) are.
+    if (app.phaseStart(e)) pushStep(phaseSteps, e.step)
+    if (app.roundStart(e)) pushStep(ballotStarts, e.step)
+    if (app.roundEnd(e)) pushStep(ballotEnds, e.step)
+    const m = kernelMarkOf(module, e) ?? moduleMarkOf(module, config, e)
     const last = marks[marks.length - 1]
     if (m && !(last && last.step === m.step && last.kind === m.kind)) marks.push(m)
   }
@@ -271,7 +263,7 @@ export const violationsThrough = (
 }
 
 /** The values chosen at steps ≤ `step`. Pure. */
-export const chosenThrough = (log: readonly SimEvent[], step: number): readonly EventOf<'value.chosen'>[] => {
+export const chosenThrough = (log: readonly SimEvent[], step: number): readonly ChosenValue[] => {
   const c = runIndex(log).chosen
   return c.slice(0, countThrough(c, step))
 }

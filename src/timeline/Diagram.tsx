@@ -51,7 +51,6 @@ export interface DiagramProps {
 /** At default zoom an ordinary message (max latency) spans this many pixels: room for its label. */
 const MESSAGE_SPAN_PX = 170
 const NO_IDS: ReadonlySet<number> = new Set()
-const NO_TYPES: readonly string[] = []
 /** The view buttons' left and top offsets in the diagram (timelineFrame.css `.tl-toolbar`). */
 const TOOLBAR_LEFT_PX = 4
 const TOOLBAR_TOP_PX = 2
@@ -253,7 +252,7 @@ export function Diagram(props: DiagramProps) {
       <ZoomControls
         zoom={zoom}
         anchorTick={cursorTick}
-        quietTypes={index.module.app?.quiet ?? NO_TYPES}
+        quietTypes={index.module.app.quiet}
         toolbarRef={toolbarRef}
       />
       <div

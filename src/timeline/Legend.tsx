@@ -50,31 +50,32 @@ function ArrowSwatch({ kind, state = 'delivered' }: { kind: string; state?: stri
   )
 }
 
-interface Item {
+/** A legend entry: its words are fixed, or the protocol module's (an arrow kind, a mark). */
+interface ItemSpec {
   readonly swatch: ReactNode
-  readonly text: string
+  readonly text?: string
   /** Shown only under this colour scheme (see timeline.css). */
   readonly scheme?: 'ballot' | 'lecture'
-  /** Single-decree Paxos's own message type: a module's legend lists its own types instead. */
-  readonly paxosOnly?: boolean
+  /** The arrow kind this item shows, worded by the module's legend (`LegendWords.arrows`). */
+  readonly arrow?: 0 | 1 | 2 | 3
+  /** The ACK of a notice, shown when the module has one (`LegendWords.noticeAck`). */
+  readonly noticeAck?: true
   /** The whole lecture meaning, when the short text cannot hold it (a tooltip and its name). */
   readonly detail?: string
-  /** The glyph of a module's kind of mark: a module's legend words it in its own terms. */
+  /** The glyph of a module's kind of mark, in the module's words (`markWords`; null: left out). */
   readonly moment?: MomentMark['kind']
 }
 
-const ITEMS: readonly Item[] = [
-  { swatch: <ArrowSwatch kind="request" />, text: 'prepare / accept (requests)' },
-  { swatch: <ArrowSwatch kind="ack" />, text: 'promise / accepted: ACK' },
-  { swatch: <ArrowSwatch kind="reject" />, text: 'reject: REJECT' },
-  { swatch: <ArrowSwatch kind="decide" />, text: 'decide (tells learners)' },
-  // The learner's answer to decide: the decider re-sends decide until every process has sent it.
-  {
-    swatch: <ArrowSwatch kind="ack" />,
-    text: 'learned: ACK of decide',
-    detail: 'learned: the learner acknowledges it knows the decision, so the decider stops re-sending decide',
-    paxosOnly: true,
-  },
+interface Item extends ItemSpec {
+  readonly text: string
+}
+
+const ITEMS: readonly ItemSpec[] = [
+  { swatch: <ArrowSwatch kind="request" />, arrow: 0 },
+  { swatch: <ArrowSwatch kind="ack" />, arrow: 1 },
+  { swatch: <ArrowSwatch kind="reject" />, arrow: 2 },
+  { swatch: <ArrowSwatch kind="decide" />, arrow: 3 },
+  { swatch: <ArrowSwatch kind="ack" />, noticeAck: true },
   { swatch: <ArrowSwatch kind="request" state="in-flight" />, text: 'in flight (head = now)' },
   { swatch: <ArrowSwatch kind="request" state="dropped" />, text: 'lost message' },
   {
@@ -95,7 +96,7 @@ const ITEMS: readonly Item[] = [
     ),
     text: 'message to itself',
   },
-  { swatch: <Mark cls="tl-flag" d={FLAG} dy={10} />, text: 'proposer starts a ballot', moment: 'attempt' },
+  { swatch: <Mark cls="tl-flag" d={FLAG} dy={10} />, moment: 'attempt' },
   {
     swatch: (
       <g className="tl-hue" style={hue0} transform="translate(32 18)">
@@ -103,7 +104,6 @@ const ITEMS: readonly Item[] = [
         <circle className="tl-adopt-dot" r={2.5} />
       </g>
     ),
-    text: 'adopts an accepted value',
     moment: 'leader',
   },
   {
@@ -113,7 +113,6 @@ const ITEMS: readonly Item[] = [
         <line className="tl-failed" x1={-5} y1={5} x2={5} y2={-5} />
       </g>
     ),
-    text: 'ballot failed',
     moment: 'failed',
   },
   {
@@ -123,7 +122,6 @@ const ITEMS: readonly Item[] = [
         <path className="tl-global-lane" d={STAR} transform="translate(32 18)" />
       </g>
     ),
-    text: 'chosen: majority accepted',
     moment: 'progress',
   },
   {
@@ -133,8 +131,7 @@ const ITEMS: readonly Item[] = [
         <path className="tl-decide-check" d={CHECK} transform="scale(1.2)" />
       </g>
     ),
-    text: 'decided: learner knows',
-    paxosOnly: true,
+    moment: 'decide',
   },
   {
     swatch: (
@@ -200,9 +197,9 @@ function Mark({ cls, d, dy }: { cls: string; d: string; dy: number }) {
  * crashes and partitions. One SVG drawn with the diagram's own classes and glyphs, so it matches
  * the current theme on screen and can be exported alongside the diagram.
  */
-/** What each of a protocol module's message types means (role, step, sentence), or null for Paxos. */
-function moduleTypes(module: AnyProtocol | undefined) {
-  if (!module?.app) return null
+/** What each of a protocol module's message types means (role, step, sentence), when its legend lists them. */
+function moduleTypes(module: AnyProtocol) {
+  if (!module.app.legend.listTypes) return null
   const quiet = new Set<string>(module.app.quiet)
   return Object.entries(module.messages as Record<string, MessageMeaning>).map(([type, m]) => ({
     type,
@@ -211,8 +208,25 @@ function moduleTypes(module: AnyProtocol | undefined) {
   }))
 }
 
-/** The four arrow kinds in words that fit any protocol (its types are listed below the drawing). */
-const GENERIC_KINDS = ['request (asks)', 'ACK reply', 'REJECT reply', 'notice (no reply)'] as const
+/** The legend's entries in the module's words; entries for what the module never draws are left out. Pure. */
+function wordedItems(module: AnyProtocol): Item[] {
+  const { legend, markWords } = module.app
+  const items: Item[] = []
+  for (const item of ITEMS) {
+    const { noticeAck } = legend
+    const text =
+      item.arrow !== undefined
+        ? legend.arrows[item.arrow]
+        : item.noticeAck
+          ? noticeAck?.text
+          : item.moment
+            ? markWords[item.moment]
+            : item.text
+    if (text === undefined || text === null) continue
+    items.push(item.noticeAck && noticeAck ? { ...item, text, detail: noticeAck.detail } : { ...item, text })
+  }
+  return items
+}
 
 const ROLE_WORDS: Record<MessageMeaning['role'], string> = {
   request: 'request',
@@ -221,15 +235,9 @@ const ROLE_WORDS: Record<MessageMeaning['role'], string> = {
   notice: 'notice',
 }
 
-export function Legend({ columns = 3, module }: { columns?: number; module?: AnyProtocol }) {
+export function Legend({ columns = 3, module }: { columns?: number; module: AnyProtocol }) {
   const types = moduleTypes(module)
-  const items = types
-    ? ITEMS.filter((item) => !item.paxosOnly).map((item, i) => {
-        if (i < 4) return { ...item, text: GENERIC_KINDS[i] as string }
-        const words = item.moment && module?.app?.markWords[item.moment]
-        return words ? { ...item, text: words } : item
-      })
-    : ITEMS
+  const items = wordedItems(module)
   const { cellOf, cells } = cellsOf(items)
   const cols = Math.max(1, Math.floor(columns))
   const rows = Math.ceil(cells / cols)
@@ -260,7 +268,7 @@ export function Legend({ columns = 3, module }: { columns?: number; module?: Any
         ))}
       </svg>
       {types && (
-        <ul className="tl-legend-types" aria-label={`${module?.title ?? ''} message types`}>
+        <ul className="tl-legend-types" aria-label={`${module.title} message types`}>
           {types.map((t) => (
             <li key={t.type}>
               <b>{t.type}</b>{' '}

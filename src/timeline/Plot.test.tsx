@@ -134,7 +134,7 @@ describe('Diagram and Legend', () => {
   })
 
   it('lists every kind of mark in the legend', () => {
-    const html = renderToStaticMarkup(<Legend />)
+    const html = renderToStaticMarkup(<Legend module={moduleFor('paxos')} />)
     for (const text of [
       'REJECT',
       'ACK',
@@ -151,7 +151,7 @@ describe('Diagram and Legend', () => {
   })
 
   it('names the learned answer of single-decree Paxos, and only there', () => {
-    expect(renderToStaticMarkup(<Legend />)).toContain('learned: ACK of decide')
+    expect(renderToStaticMarkup(<Legend module={moduleFor('paxos')} />)).toContain('learned: ACK of decide')
     const mp = renderToStaticMarkup(<Legend module={moduleFor('multipaxos')} />)
     expect(mp).not.toContain('ACK of decide')
     expect(mp).toContain('notice (no reply)')
@@ -173,6 +173,6 @@ describe('Diagram and Legend', () => {
       'decided: learner',
     ])
       expect(mp).not.toContain(text)
-    expect(renderToStaticMarkup(<Legend />)).toContain('proposer starts a ballot')
+    expect(renderToStaticMarkup(<Legend module={moduleFor('paxos')} />)).toContain('proposer starts a ballot')
   })
 })

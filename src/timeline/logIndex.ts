@@ -1,6 +1,6 @@
 import type { EventOf, SimEvent } from '../engine/index.ts'
 import { logProtocol, messageFace } from './logProtocol.ts'
-import { onModuleMark, onOutcome, onPhase, onProcess } from './logMarks.ts'
+import { onLaneNote, onModuleMark, onOutcome, onProcess } from './logMarks.ts'
 import { onTimerFact } from './timers.ts'
 import { emptyIndex, hueOfKey, type LogIndex, type MessageRecord, type MutableRecord } from './logTypes.ts'
 
@@ -106,11 +106,11 @@ function extendIndex(idx: LogIndex, log: readonly SimEvent[]): void {
       idx.processCount = idx.module.lanes(e.config).length
       idx.normalSpanTicks = e.config.latencyTicksMax
     } else if (e.kind === 'msg.send') onSend(idx, e)
-    else if (e.kind === 'proposer.phase') onPhase(idx, e)
     else {
       onMessageChange(idx, e)
       onProcess(idx, e)
       onOutcome(idx, e)
+      onLaneNote(idx, e)
       onModuleMark(idx, e)
     }
   }

@@ -31,6 +31,6 @@ export function messageFace(module: AnyProtocol, p: PayloadBase): MessageFace {
     kind: KIND_OF_ROLE[meaning?.role ?? 'notice'],
     phase: meaning?.phase ?? p.type,
     colourKey: module.colourKey(p as never),
-    quiet: (module.app?.quiet as readonly string[] | undefined)?.includes(p.type) ?? false,
+    quiet: (module.app.quiet as readonly string[]).includes(p.type),
   }
 }

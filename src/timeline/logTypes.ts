@@ -1,12 +1,9 @@
 import {
   LIMITS,
-  ballotKey,
   paxos,
   type AnyProtocol,
-  type Ballot,
   type DropReason,
   type Payload,
-  type ProposerPhase,
   type SimEvent,
   type Value,
 } from '../engine/index.ts'
@@ -106,12 +103,14 @@ export interface TimerRecord {
   readonly quiet: boolean
 }
 
-/** A proposer phase change, kept per process for the lane headers. */
+/**
+ * A proposer's phase change as the module notes it for the lane headers (`AppFace.laneNote`): the
+ * ballot it now runs, in words with its colour key, or null when it runs none.
+ */
 export interface PhaseRecord {
   readonly seq: number
   readonly step: number
-  readonly phase: ProposerPhase
-  readonly ballot: Ballot | null
+  readonly running: { readonly text: string; readonly colourKey: string } | null
 }
 
 /**
@@ -132,7 +131,7 @@ export interface LogIndex {
   readonly down: DownInterval[]
   readonly partitions: PartitionInterval[]
   readonly phases: Map<number, PhaseRecord[]>
-  /** Each process's `learner.decide` events, in order. */
+  /** Each process's decisions (the module's lane notes), in order. */
   readonly decisions: Map<number, { readonly seq: number; readonly step: number; readonly value: Value }[]>
   readonly ballotHues: Map<string, number>
   readonly quorums: Map<string, number[]>
@@ -177,11 +176,6 @@ export const emptyIndex = (module: AnyProtocol = paxos): LogIndex => ({
   timers: [],
   openTimers: new Map(),
 })
-
-/** The hue of a ballot: the next palette slot at its first appearance, so neighbours differ. */
-export function hueOf(idx: LogIndex, b: Ballot): number {
-  return hueOfKey(idx, ballotKey(b))
-}
 
 /** The hue of a colour key (a module's `colourKey`): the next palette slot at its first appearance. */
 export function hueOfKey(idx: LogIndex, key: string): number {

@@ -1,4 +1,4 @@
-import { ballotKey, formatBallot, type Value } from '../engine/index.ts'
+import type { Value } from '../engine/index.ts'
 import { lastAtMost, type Interval, type LogIndex, type MarkKind, type MarkRecord } from './logIndex.ts'
 
 /** A point mark in pixels: on a lane (`pid`), or across every lane (chosen, violation). */
@@ -190,10 +190,8 @@ export function laneStatus(index: LogIndex, pid: number, cursorStep: number): La
   const phases = index.phases.get(pid) ?? []
   const p = phases[lastAtMost(phases, cursorStep, (r) => r.step)]
   // A crash resets the proposer too (without a phase event), so only a later phase counts.
-  const active = p && !down && p.seq > lastCrashSeq && p.ballot
-  const verb = p?.phase === 'preparing' ? 'prepare' : p?.phase === 'accepting' ? 'accept' : null
-  const hue = active && p.ballot ? index.ballotHues.get(ballotKey(p.ballot)) : undefined
-  const running =
-    active && verb && hue !== undefined ? { text: `${verb} ${formatBallot(p.ballot)}`, hue } : null
+  const active = p && !down && p.seq > lastCrashSeq ? p.running : null
+  const hue = active ? index.ballotHues.get(active.colourKey) : undefined
+  const running = active && hue !== undefined ? { text: active.text, hue } : null
   return { down, decided, running }
 }

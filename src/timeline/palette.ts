@@ -1,5 +1,3 @@
-import type { MsgType, Payload } from '../engine/index.ts'
-
 /**
  * Ballot colours. Every message of one ballot shares a hue so a student can follow "ballot 2.3"
  * across the diagram. The hues are five of the eight Okabe–Ito colours (Okabe & Ito 2008, the
@@ -52,42 +50,7 @@ export function hueVars(
 }
 
 /**
- * What a message means to the reader, following the lecture's language: requests from a
- * proposer, ACK replies (promise / accepted), REJECT replies, and the final `decide` broadcast.
+ * What a message means to the reader, following the lecture's language (a module's message roles,
+ * see `messageFace`): requests, ACK replies, REJECT replies, and notices drawn like `decide`.
  */
 export type ArrowKind = 'request' | 'ack' | 'reject' | 'decide'
-
-/** The meaning of a message type. Pure. */
-export function arrowKindOf(type: MsgType): ArrowKind {
-  switch (type) {
-    case 'prepare':
-    case 'accept':
-      return 'request'
-    case 'promise':
-    case 'accepted':
-      return 'ack'
-    case 'reject':
-      return 'reject'
-    case 'decide':
-      return 'decide'
-    case 'learned':
-      return 'ack'
-  }
-}
-
-/** The Paxos phase a message belongs to (1: prepare/promise, 2: accept/accepted, 3: learning). Pure. */
-export function phaseOf(p: Payload): 1 | 2 | 3 {
-  switch (p.type) {
-    case 'prepare':
-    case 'promise':
-      return 1
-    case 'accept':
-    case 'accepted':
-      return 2
-    case 'reject':
-      return p.phase
-    case 'decide':
-    case 'learned':
-      return 3
-  }
-}

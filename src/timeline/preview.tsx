@@ -11,6 +11,7 @@ import { toRunInput } from '../scenarios/scenario.ts'
 import '../styles.css'
 import { Diagram } from './Diagram.tsx'
 import { Legend } from './Legend.tsx'
+import { logProtocol } from './logProtocol.ts'
 
 const params = new URLSearchParams(window.location.search)
 const theme = params.get('theme')
@@ -80,7 +81,7 @@ function Preview() {
       </div>
       {params.get('legend') === '1' && (
         <div style={{ padding: 8 }}>
-          <Legend />
+          <Legend module={logProtocol(log)} />
         </div>
       )}
     </div>

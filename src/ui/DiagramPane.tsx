@@ -70,14 +70,15 @@ export function DiagramPane() {
   // A protocol module names its lanes and writes their status lines from the real state. They
   // are part of the diagram, so they move with it in the key press (the side panels, a frame
   // later, find that moment cached); while scrubbing they keep the panels' pace (a moment per frame
-  // would be an engine seek per frame). Paxos's lanes come from the log: no moment at all.
-  const hasFaces = useSynod((s) => protocolOf(s.scenario).app !== undefined)
+  // would be an engine seek per frame). The lecture panels' lanes read the log's phase facts
+  // instead (see `AppFace.panels`): no moment at all.
+  const hasFaces = useSynod((s) => protocolOf(s.scenario).app.panels !== 'lecture')
   const scenario = useSynod((s) => s.scenario)
   const faceCursor = useSynod((s) => (s.scrubbing ? s.panelCursor : s.cursor))
   const moment = hasFaces ? momentCached(scenario, faceCursor) : null
   const laneFaces = useMemo<LaneFace[] | undefined>(
     () =>
-      !moment?.module.app
+      !moment
         ? undefined
         : moment.lanes.map((l, i) => ({
             ...l,

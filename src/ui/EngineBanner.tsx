@@ -83,7 +83,7 @@ export function limitMessage(
 export function limitNoteOf(moment: ModuleMoment, s: SynodState): string | null {
   const atEnd = s.cursor >= (s.log[s.log.length - 1]?.step ?? 0)
   if (s.halted !== 'steps' || !atEnd) return null
-  return moment.module.app?.limitNote?.(s.scenario.config, moment.procs) ?? null
+  return moment.module.app.limitNote?.(s.scenario.config, moment.procs) ?? null
 }
 
 /** A limit that was hit is said plainly, with what to do about it: never a silent stop. */

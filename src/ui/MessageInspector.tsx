@@ -1,26 +1,25 @@
 import { useState } from 'react'
-import { formatBallot, type Message } from '../engine/index.ts'
+import type { AnyProtocol, Message, MessageWords } from '../engine/index.ts'
 import { intervene, selectMessage } from '../store/actions.ts'
 import { messageStatus, type MessageStatus } from '../store/messageStatus.ts'
 import { meaningOf, useProtocol } from '../store/protocol.ts'
 import { runIndex } from '../store/runIndex.ts'
 import { useSynod } from '../store/store.ts'
-import { capitalised, MESSAGE_MEANING, messageLabel, P, pair } from './format.ts'
+import { capitalised, messageLabel, P } from './format.ts'
 import { NARROW_QUERY, useMediaQuery } from './useMedia.ts'
 import { useUpto } from './useView.ts'
 
-function payloadDetails(m: Message): string {
-  const p = m.payload
-  switch (p.type) {
-    case 'prepare':
-      return `ballot ${formatBallot(p.ballot)}`
-    case 'promise':
-      return `ballot ${formatBallot(p.ballot)}, last accepted ${pair(p.accepted)}`
-    case 'reject':
-      return `ballot ${formatBallot(p.ballot)} refused; already promised ${formatBallot(p.promised)}`
-    default:
-      return `ballot ${formatBallot(p.ballot)}, value ${p.value}`
-  }
+/**
+ * What the inspector says about a message: the module's own words, or by default what its type
+ * means and its send's sentence (the module's narration tells its payload). Pure.
+ */
+function wordsOf(module: AnyProtocol, m: Message, sendSentence: string): MessageWords {
+  return (
+    module.app.inspect?.(m.payload as never, sendSentence) ?? {
+      meaning: capitalised(meaningOf(m.payload.type)) + '.',
+      detail: sendSentence.replace(/\.$/, ''),
+    }
+  )
 }
 
 function statusText(st: MessageStatus, now: number): string {
@@ -106,15 +105,12 @@ function MessageDetails({ id }: { id: number }) {
   const st = messageStatus(log, upto, id)
   const m = st.state === 'unsent' ? send.msg : st.msg
   const now = upto > 0 ? (log[upto - 1]?.tick ?? 0) : 0
+  const words = wordsOf(module, m, send.text)
   const about = (
     <>
-      <p className="meaning">
-        {module.app ? capitalised(meaningOf(m.payload.type)) + '.' : MESSAGE_MEANING[m.payload.type]}
-      </p>
+      <p className="meaning">{words.meaning}</p>
       <p>
-        {/* Another protocol's payload is told by its own narration (the send's sentence). */}
-        {P(m.from)} → {P(m.to)}: {module.app ? send.text.replace(/\.$/, '') : payloadDetails(m)}. Sent at tick{' '}
-        {m.sentAt}
+        {P(m.from)} → {P(m.to)}: {words.detail}. Sent at tick {m.sentAt}
         {m.dupOf !== null ? `, a duplicate of #${m.dupOf}` : ''}.
       </p>
     </>

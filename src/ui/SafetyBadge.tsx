@@ -1,4 +1,4 @@
-import { paxosCard, ruleTitle } from '../engine/index.ts'
+import { ruleTitle } from '../engine/index.ts'
 import { setCursor } from '../store/actions.ts'
 import { panelCursorOf, useMomentSelect, type ModuleMoment } from '../store/moment.ts'
 import { useProtocol } from '../store/protocol.ts'
@@ -31,21 +31,18 @@ export function SafetyBadge({ whenSafe = true }: { whenSafe?: boolean }) {
   const count = useSynod((s) => countThrough(runIndex(s.log).violations, panelCursorOf(s)))
   const violations = runIndex(log).violations.slice(0, count)
   const module = useProtocol()
-  // A protocol module names its invariants itself, in the lecture's words.
-  const always = module.app ? module.properties.filter((p) => p.kind === 'always') : []
+  // The protocol module names its invariants, in the lecture's words (by default their titles).
+  const title =
+    module.app.invariantsTitle ??
+    module.properties
+      .filter((p) => p.kind === 'always')
+      .map((p) => p.title)
+      .join('; ')
   const first = violations[0]
   if (!first) {
     if (!whenSafe) return null
     return (
-      <span
-        className="badge badge-ok"
-        role="status"
-        title={
-          module.app
-            ? always.map((p) => p.title).join('; ')
-            : 'Agreement, validity, promise and stability checks'
-        }
-      >
+      <span className="badge badge-ok" role="status" title={title}>
         <span aria-hidden="true">✓</span> <Text full="All invariants hold" short="Safe" />
       </span>
     )
@@ -83,8 +80,9 @@ export function chipState(
     return { grid: true, count: committed, of: rows.length, done: caughtUp }
   }
   const procs = moment.procs
-  // Single-decree Paxos: how many learners have decided (a module with its own face has a grid).
-  const decided = moment.module.app ? 0 : procs.filter((p) => paxosCard(p.local, p.up).decided).length
+  // How many processes have decided, for a protocol whose learners each decide one value.
+  const decisions = moment.module.app.decisions
+  const decided = decisions ? procs.filter((p) => decisions.decided(p.local, p.up)).length : 0
   const chosen = countThrough(runIndex(s.log).chosen, panelCursorOf(s))
   return { grid: false, count: chosen, of: procs.length, done: decided }
 }

@@ -1,4 +1,5 @@
 import { useProtocol } from '../store/protocol.ts'
+import type { AnyProtocol } from '../engine/index.ts'
 import { memo } from 'react'
 import { returnToBranch, setCursor } from '../store/actions.ts'
 import { pause, setScrubbing } from '../store/playback.ts'
@@ -15,20 +16,14 @@ const MARK_TOP: Record<RunMark['kind'], number> = {
   crash: 4,
   violation: 0,
 }
-const MARK_NAMES: Record<RunMark['kind'], string> = {
-  ballot: 'ballot starts',
-  chosen: 'value chosen',
+/** The names of the marks, in the words of the protocol's face for its own moments. Pure. */
+const markNames = (words: AnyProtocol['app']['scrubWords']): Record<RunMark['kind'], string> => ({
+  ballot: words.attempt,
+  chosen: words.progress,
   decided: 'decisions',
   crash: 'crashes',
   violation: 'violations',
-}
-
-/** The same marks for a protocol module's run: its own moments (a campaign, a chosen slot). */
-const MODULE_MARK_NAMES: Record<RunMark['kind'], string> = {
-  ...MARK_NAMES,
-  ballot: 'attempts and leaders',
-  chosen: 'chosen',
-}
+})
 
 /**
  * The marks under the slider: one thin line per ballot, decision, crash or violation. Marks that
@@ -64,7 +59,7 @@ const Marks = memo(function Marks({ marks, end }: { marks: readonly RunMark[]; e
  */
 export function Scrubber() {
   const log = useSynod((s) => s.log)
-  const modular = useProtocol().app !== undefined
+  const names = markNames(useProtocol().app.scrubWords)
   const idx = runIndex(log)
   const kinds = new Set(idx.marks.map((m) => m.kind))
   return (
@@ -78,8 +73,7 @@ export function Scrubber() {
       <ul className="scrub-legend" aria-label="Marks on the time line">
         {MARK_ORDER.filter((k) => kinds.has(k)).map((k) => (
           <li key={k}>
-            <span className={`swatch mark-${k}`} aria-hidden="true" />{' '}
-            {(modular ? MODULE_MARK_NAMES : MARK_NAMES)[k]}
+            <span className={`swatch mark-${k}`} aria-hidden="true" /> {names[k]}
           </li>
         ))}
       </ul>

@@ -7,7 +7,7 @@ import { PRESENTER_GROUP, shortcutGroups } from './keys.ts'
 export function ShortcutsDialog() {
   const module = useProtocol()
   const presenter = useSynod((s) => s.presenter)
-  const groups = shortcutGroups(module.guide, module.app === undefined, (module.app?.quiet.length ?? 0) > 0)
+  const groups = shortcutGroups(module.guide, module.app.decisions !== undefined, module.app.quiet.length > 0)
   const ordered = presenter
     ? [
         ...groups.filter((g) => g.title === PRESENTER_GROUP),

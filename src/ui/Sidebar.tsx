@@ -11,12 +11,12 @@ import { ProcessMenu } from './ProcessMenu.tsx'
 
 /**
  * The processes' panels: the selected process's actions and a card per process. A protocol module
- * that describes itself to the app (`app`) gets its own menu and cards, its replicated log and its
- * message counts; Paxos keeps its own cards (the module's card of the same real state).
+ * gets its own menu and cards, its replicated log and its message counts; one whose face asks for
+ * the lecture panels (`panels: 'lecture'`, Paxos) gets the lecture's cards of the same real state.
  */
 export function ProcessPanels() {
   // Paxos's own panels read the moment themselves: this one re-renders only when the protocol does.
-  if (!useProtocol().app)
+  if (useProtocol().app.panels === 'lecture')
     return (
       <>
         <ProcessMenu />

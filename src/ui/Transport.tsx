@@ -112,8 +112,8 @@ export function Transport() {
   const { atStart, atEnd } = useSynod(useShallow(transportEnds))
   const hasSteps = useSynod((s) => lastStep(s.log) > 0)
   const computing = useSynod((s) => s.computing)
-  // "Until decided" waits for single-decree learners; another protocol's run has none.
-  const modular = useProtocol().app !== undefined
+  // "Until decided" waits for learners that each decide one value; other protocols have none.
+  const decides = useProtocol().app.decisions !== undefined
   // At the end, Play starts the run again from the beginning (see `play`): the button says so.
   const replay = !playing && !computing && hasSteps && atEnd
   const playLabel = playing ? 'Pause (Space)' : replay ? 'Replay from the start (Space)' : 'Play (Space)'
@@ -132,7 +132,7 @@ export function Transport() {
         <Icon name={playing ? 'pause' : 'play'} />{' '}
         <span>{playing ? 'Pause' : replay ? 'Replay' : 'Play'}</span>
       </button>
-      {FORWARD.filter((c) => !(c.run === act.runUntilDecided && modular)).map((c) => (
+      {FORWARD.filter((c) => decides || c.run !== act.runUntilDecided).map((c) => (
         <ControlButton key={c.label} c={c} disabled={atEnd && !computing} />
       ))}
       <label className="speed">

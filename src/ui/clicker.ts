@@ -40,10 +40,10 @@ function stepKinds(log: readonly SimEvent[]): Map<number, string> {
 }
 
 /**
- * A protocol module that marks its own phases (Multi-Paxos: a campaign, a new leader, a slot
- * proposed, a slot chosen) has moments from one phase to the next: its latencies vary, so steps
- * rarely share a tick, and a clicker stepping through every delivery would take hundreds of
- * clicks. The faults the kernel logs (a crash, a recovery, a partition, a heal, a violation) are
+ * Moments from one phase start to the next, for a protocol whose face asks for them
+ * (`clickerMoments: 'phases'`; Multi-Paxos: a campaign, a new leader, a slot proposed, a slot
+ * chosen): its latencies vary, so steps rarely share a tick, and a clicker stepping through every
+ * delivery would take hundreds of clicks. The faults the kernel logs (a crash, a recovery, a partition, a heal, a violation) are
  * moments of their own too.
  */
 function phaseMoments(log: readonly SimEvent[]): number[] {
@@ -58,7 +58,7 @@ function phaseMoments(log: readonly SimEvent[]): number[] {
 
 /** The last step of each moment, in order (step 0 excluded). */
 function momentEnds(log: readonly SimEvent[]): number[] {
-  if (logProtocol(log).app) return phaseMoments(log)
+  if (logProtocol(log).app.clickerMoments === 'phases') return phaseMoments(log)
   const steps = runIndex(log).steps.filter((s) => s > 0)
   const kinds = stepKinds(log)
   const ends: number[] = []
@@ -259,7 +259,7 @@ export function momentNarration(
   // Only the telling kinds (a delivery never hides a promise), the most telling first, in log
   // order. A phase-long moment (see phaseMoments) tells first what its last step does: it is what
   // the diagram has just drawn. (A moment of one tick's deliveries is one event told for many.)
-  const cursorFirst = module.app !== undefined
+  const cursorFirst = module.app.clickerMoments === 'phases'
   const rank = (e: SimEvent): number => weight(e) + (cursorFirst && e.step === to && weight(e) >= 4 ? 10 : 0)
   const kept = events
     .map((e, at) => ({ e, at }))

@@ -1,10 +1,19 @@
-import type { AnyProtocol, BugToggles } from '../engine/index.ts'
+import { paxos, type AnyProtocol, type BugToggles } from '../engine/index.ts'
 import { ANY_VIOLATION } from '../explorer/goals.ts'
 import type { SpecForm } from '../store/explorer.ts'
-import { BUGS } from './ConfigDialog.tsx'
 import { capitalised } from './format.ts'
 
 /** The explorer's sentences about what it checked, shared by the form and the verdict. Pure. */
+
+/**
+ * Paxos's broken variants (spec mode checks Paxos.tla), keyed and named as its settings dialog
+ * lists them.
+ */
+const BUGS: readonly { key: keyof BugToggles; name: string }[] = paxos.config.fields.flatMap((f) =>
+  f.kind === 'bool' && f.path.startsWith('bugs.')
+    ? [{ key: f.path.slice('bugs.'.length) as keyof BugToggles, name: f.explained?.name ?? f.label }]
+    : [],
+)
 
 /** The broken-variant toggles switched on in `bugs`, in the settings dialog's order. Pure. */
 export function enabledBugs(bugs: BugToggles): (keyof BugToggles)[] {

@@ -38,14 +38,3 @@ const PHASE_NAMES: Record<ProposerPhase, string> = {
 }
 
 export const phaseName = (p: ProposerPhase): string => PHASE_NAMES[p]
-
-/** What a student should know about each message type, in one line. */
-export const MESSAGE_MEANING: Record<Message['payload']['type'], string> = {
-  prepare: 'Phase 1a: the proposer asks an acceptor to promise to ignore lower ballots.',
-  promise: 'Phase 1b: the acceptor promises, and reports the last value it accepted, if any.',
-  reject: 'The acceptor refuses: it has already promised a higher ballot.',
-  accept: 'Phase 2a: the proposer asks the acceptor to accept a value in this ballot.',
-  accepted: 'Phase 2b: the acceptor has accepted the value in this ballot.',
-  decide: 'Learning: the decider tells a learner the value is decided, again until it acknowledges.',
-  learned: 'Learning: the learner acknowledges that it knows the decision.',
-}

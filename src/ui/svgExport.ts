@@ -1,6 +1,7 @@
 import { createElement } from 'react'
 import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
+import { currentProtocol } from '../store/protocol.ts'
 import { Legend } from '../timeline/Legend.tsx'
 import { xmlText } from './exportText.ts'
 
@@ -67,14 +68,21 @@ function styledClone(svg: SVGSVGElement): SVGSVGElement {
   return styledCopy(svg) as SVGSVGElement
 }
 
-/** Render the legend off-screen (so the page's CSS applies), clone it styled, then remove it. */
+/**
+ * Render the loaded protocol's legend off-screen (so the page's CSS applies), clone it styled,
+ * then remove it.
+ */
 function legendClone(width: number): SVGSVGElement | null {
   const host = document.createElement('div')
   host.style.cssText = `position:fixed;left:-20000px;top:0;width:${width}px`
   document.body.append(host)
   const root = createRoot(host)
   try {
-    flushSync(() => root.render(createElement(Legend, { columns: Math.max(1, Math.floor(width / 280)) })))
+    flushSync(() =>
+      root.render(
+        createElement(Legend, { columns: Math.max(1, Math.floor(width / 280)), module: currentProtocol() }),
+      ),
+    )
     const svg = host.querySelector('svg')
     return svg ? styledClone(svg) : null
   } finally {

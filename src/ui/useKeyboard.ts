@@ -95,7 +95,7 @@ function shortcut(e: KeyboardEvent): (() => void) | null {
     case 'h':
     case 'H':
       // Only a protocol with routine messages (Multi-Paxos heartbeats) has them to hide.
-      return currentProtocol().app?.quiet.length ? toggleHideQuiet : null
+      return currentProtocol().app.quiet.length ? toggleHideQuiet : null
     case '?':
       return () => act.openDialog('shortcuts')
     case 'Escape':

@@ -1,7 +1,9 @@
 /**
- * The protocol module's optional app face: what the diagram, stepping and panels need from a
- * protocol beyond its words and process view (marks, phase and round boundaries, process names, the
- * replicated log grid, how a timer counts down). Types only; see module.ts.
+ * The protocol module's app face: what the diagram, stepping and panels need from a protocol
+ * beyond its words and process view (marks, phase and round boundaries, process names, the
+ * legend's and the inspector's words, the replicated log grid, decisions). Every module has one,
+ * so the app reads every protocol the same way and names none of their events or messages.
+ * Types only; see module.ts.
  */
 import type { ProcSlot, ProtocolTypes, RunEvent } from './module.ts'
 import type { LogEvent, ProcessId } from './types.ts'
@@ -55,10 +57,11 @@ export interface TimerCountdown {
 /** A moment the app marks on the diagram and the scrubber (a module's own kind of moment). */
 export interface MomentMark {
   /**
-   * `attempt`: an attempt starts (a ballot, a campaign); `leader`: it succeeded (a new leader);
-   * `failed`: it was preempted or timed out; `progress`: something is decided (a chosen slot).
+   * `attempt`: an attempt starts (a ballot, a campaign); `leader`: it moves on (a new leader,
+   * Paxos's proposer adopting a reported value); `failed`: it was preempted or timed out;
+   * `progress`: something is chosen (a value, a slot); `decide`: one process learns the decision.
    */
-  readonly kind: 'attempt' | 'leader' | 'failed' | 'progress'
+  readonly kind: 'attempt' | 'leader' | 'failed' | 'progress' | 'decide'
   /** The lane it sits on, or null for a mark across the run (a chosen slot). */
   readonly pid: number | null
   /** Lanes it concerns (a quorum), for highlighting. */
@@ -69,22 +72,107 @@ export interface MomentMark {
   readonly colourKey: string | null
 }
 
+/** A moment the scrubber marks under the slider, in words that name its process. */
+export interface ScrubMark {
+  /** `attempt`: an attempt starts or leads; `progress`: something is chosen; `decide`: a process decides. */
+  readonly kind: 'attempt' | 'progress' | 'decide'
+  /** `P1 starts a ballot`, `P2: leader 2.1`. */
+  readonly label: string
+}
+
+/** How the legend speaks of the protocol's arrows. */
+export interface LegendWords {
+  /** The four arrow kinds (request, ACK reply, REJECT reply, notice), each in a few words. */
+  readonly arrows: readonly [string, string, string, string]
+  /** An ACK that answers a notice (Paxos's `learned`), drawn as a fifth item, or null. */
+  readonly noticeAck: { readonly text: string; readonly detail: string } | null
+  /** True when the legend lists every message type below the drawing (the arrow words name none). */
+  readonly listTypes: boolean
+}
+
+/** What the message inspector says about one message. */
+export interface MessageWords {
+  /** What its type means, as a sentence (`Phase 1a: the proposer asks …`). */
+  readonly meaning: string
+  /** Its payload in a few words, no final period (`ballot 1.1, last accepted —`). */
+  readonly detail: string
+}
+
 /**
- * Optional: what the app's diagram, stepping and panels need from a protocol beyond its words and
- * its process view. A module without it is shown with the kernel's facts only (Single-decree
- * Paxos predates this and is still read through its own events by the app).
+ * What one event tells about its process's lane, for the lecture panels' lanes (drawn from the log,
+ * see `AppFace.panels`): its proposer now runs a ballot (`running`: the words and the colour key)
+ * or runs none (`running: null`), or it decided `value`.
+ */
+export type LaneNote =
+  | {
+      readonly pid: ProcessId
+      readonly kind: 'running'
+      readonly running: { readonly text: string; readonly colourKey: string } | null
+    }
+  | { readonly pid: ProcessId; readonly kind: 'decided'; readonly value: string }
+
+/**
+ * For protocols whose processes each decide one value (single-decree learners): which event is a
+ * decision and whether a process has decided, from the real state. With it the app offers "run
+ * until decided" and counts decisions beside the chosen value.
+ */
+export interface Decisions<T extends ProtocolTypes> {
+  /** The process that decides in `e`, or null when `e` is no decision. */
+  decider(e: RunEvent<T>): ProcessId | null
+  /** Whether a process with this state has decided (a crashed one keeps a decision on storage). */
+  decided(state: T['Proc'], up: boolean): boolean
+}
+
+/**
+ * What the app's diagram, stepping and panels need from a protocol beyond its words and its
+ * process view. Required: the app has one path for every protocol, and the optional parts are
+ * capabilities (a log grid, decisions), never a protocol's name.
  */
 export interface AppFace<T extends ProtocolTypes> {
-  /** A moment to mark (a campaign, a chosen slot), or null. */
+  /** A moment to mark on the diagram (a ballot, a campaign, a chosen slot, a decision), or null. */
   mark(e: RunEvent<T>): MomentMark | null
+  /** A moment to mark on the scrubber, named with the run's process names, or null. */
+  scrubMark(e: RunEvent<T>, config: T['Config']): ScrubMark | null
+  /** The scrubber legend's words for its attempts and its chosen marks (`ballot starts`). */
+  readonly scrubWords: { readonly attempt: string; readonly progress: string }
+  /** The value `e` reports chosen (the chosen chip's fact), or null. */
+  chosenValue(e: RunEvent<T>): string | null
   /** True when `e` begins a phase: stepping by phase stops at its step. */
   phaseStart(e: RunEvent<T>): boolean
   /** True when `e` starts a round (Multi-Paxos: a slot is proposed): "round back" stops there. */
   roundStart(e: RunEvent<T>): boolean
   /** True when `e` completes a round (Multi-Paxos: a slot is chosen): "round forward" stops there. */
   roundEnd(e: RunEvent<T>): boolean
-  /** The legend's words for each kind of mark (`attempt`: `starts phase 1 (campaign)`). */
-  readonly markWords: Readonly<Record<MomentMark['kind'], string>>
+  /** The legend's words for each kind of mark (`attempt`: `starts phase 1 (campaign)`); null: never marked. */
+  readonly markWords: Readonly<Record<MomentMark['kind'], string | null>>
+  /** The legend's words for the arrows. */
+  readonly legend: LegendWords
+  /**
+   * How the presenter's clicker groups steps into moments: `deliveries` (the steps of one tick's
+   * deliveries of one type: fixed latencies make them share ticks) or `phases` (from one phase
+   * start to the next: varying latencies rarely share a tick, and a clicker stepping every
+   * delivery would take hundreds of clicks). A phase-long caption tells its last step first.
+   */
+  readonly clickerMoments: 'deliveries' | 'phases'
+  /**
+   * Which panels show the processes. `module`: the module's own (`view` cards, `laneStatus` lines,
+   * its request forms, its log grid). `lecture`: the app's single-decree lecture panels, which
+   * predate modules (cards with promised, accepted and decided and the proposer's quorum meters
+   * that glow as they change; lane lines from the log's phase facts); kept until the module's
+   * `view` can draw them, so nothing users see changes.
+   */
+  readonly panels: 'module' | 'lecture'
+  /** Optional, for the lecture panels' lanes: what `e` tells about its process's lane, or null. */
+  laneNote?(e: RunEvent<T>): LaneNote | null
+  /** Optional: the safety badge's tooltip while all holds (default: the invariants' titles). */
+  readonly invariantsTitle?: string
+  /**
+   * Optional: the inspector's words for a message, given its send's sentence (default: the
+   * type's meaning and that sentence).
+   */
+  inspect?(payload: T['Msg'], sendSentence: string): MessageWords
+  /** Optional: single decisions per process (see `Decisions`). */
+  readonly decisions?: Decisions<T>
   /** Message types drawn quietly (thin, no label unless focused): background chatter such as heartbeats. */
   readonly quiet: readonly T['Msg']['type'][]
   /** The process name on its lane and in the panels (`P1`, `C2`). */

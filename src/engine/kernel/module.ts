@@ -34,6 +34,7 @@ import type { ModuleNarration } from './moduleNarration.ts'
 import type { ModuleObserver, ProcSlot, Property } from './moduleObserver.ts'
 import type {
   ConfigField,
+  ConfigForm,
   LaneSpec,
   LaneStatus,
   MessageMeaning,
@@ -43,7 +44,19 @@ import type {
 
 // The module's parts live in files by responsibility; they are re-exported here so every import
 // of a module type can keep naming this file.
-export type { AppFace, LogGridCell, LogGridModel, LogGridRow, MomentMark, TimerCountdown } from './appFace.ts'
+export type {
+  AppFace,
+  Decisions,
+  LaneNote,
+  LegendWords,
+  LogGridCell,
+  LogGridModel,
+  LogGridRow,
+  MessageWords,
+  MomentMark,
+  ScrubMark,
+  TimerCountdown,
+} from './appFace.ts'
 export type {
   BugSearch,
   GoalMove,
@@ -59,6 +72,10 @@ export type { ModuleNarration } from './moduleNarration.ts'
 export type { ModuleObserver, ObservedWorld, ProcSlot, Property } from './moduleObserver.ts'
 export type {
   ConfigField,
+  ConfigForm,
+  ConfigGroup,
+  FieldLook,
+  QuorumForm,
   LaneSpec,
   LaneStatus,
   MessageMeaning,
@@ -174,6 +191,8 @@ export interface ProtocolModule<T extends ProtocolTypes> {
     problems(config: T['Config']): string[]
     /** The protocol's own fields, for the settings dialog (network fields are the kernel's). */
     readonly fields: readonly ConfigField[]
+    /** Optional: how the settings dialog lays the fields out (see `ConfigForm`). */
+    readonly form?: ConfigForm
   }
   /** The processes of a run, in pid order (their count is the run's process count). */
   lanes(config: T['Config']): readonly LaneSpec[]
@@ -260,8 +279,8 @@ export interface ProtocolModule<T extends ProtocolTypes> {
 
   /** Preset scenarios kept in the protocol's folder (may be empty). */
   readonly presets: readonly ProtocolPreset<T>[]
-  /** Optional: what the app's diagram, stepping and panels need (see `AppFace`). */
-  readonly app?: AppFace<T>
+  /** What the app's diagram, stepping and panels need (see `AppFace`). */
+  readonly app: AppFace<T>
   /**
    * How the app speaks of the user's request (the `propose` intervention) in this protocol's
    * words: Paxos proposes values, Multi-Paxos clients send commands.

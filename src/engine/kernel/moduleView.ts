@@ -42,22 +42,73 @@ export interface MessageMeaning {
   readonly meaning: string
 }
 
+/** How a field looks in the settings dialog beyond its label (all optional). */
+export interface FieldLook {
+  /** An enum's words for its options, in `options` order (default: the options themselves). */
+  readonly optionWords?: readonly string[]
+  /** Shown only while the field at `path` holds `value` (a fixed delay for the fixed policy only). */
+  readonly shownWhen?: { readonly path: string; readonly value: string }
+  /** A bool shown as "**name.** why" (a broken variant and why it matters) instead of its label. */
+  readonly explained?: { readonly name: string; readonly why: string }
+}
+
 /** A field the config dialog and codecs know about (the protocol's part of the config schema). */
-export type ConfigField =
-  | {
-      readonly path: string
-      readonly label: string
-      readonly kind: 'int'
-      readonly min: number
-      readonly max: number
-    }
-  | { readonly path: string; readonly label: string; readonly kind: 'bool' }
-  | {
-      readonly path: string
-      readonly label: string
-      readonly kind: 'enum'
-      readonly options: readonly string[]
-    }
+export type ConfigField = FieldLook &
+  (
+    | {
+        readonly path: string
+        readonly label: string
+        readonly kind: 'int'
+        readonly min: number
+        readonly max: number
+      }
+    | { readonly path: string; readonly label: string; readonly kind: 'bool' }
+    | {
+        readonly path: string
+        readonly label: string
+        readonly kind: 'enum'
+        readonly options: readonly string[]
+      }
+  )
+
+/**
+ * One group of the settings dialog. An item is the path of one of the module's `fields` or of a
+ * network field (`latencyTicksMin`, …, `maxSteps`), or one of the app's own parts: `seed`, and
+ * `quorums` (the module's `ConfigForm.quorums`).
+ */
+export interface ConfigGroup {
+  readonly legend: string
+  /** Spans the dialog's width (a list of broken variants with their reasons). */
+  readonly wide?: boolean
+  readonly items: readonly string[]
+}
+
+/**
+ * A quorum system the dialog edits as majorities or per-phase sizes (Flexible Paxos). The module
+ * keeps the sizes in its config's `q1` and `q2`; absent, both are its default.
+ */
+export interface QuorumForm {
+  /** The sizes in force (set or default) and how many acceptors there are to choose from. */
+  sizes(config: unknown): { readonly q1: number; readonly q2: number; readonly acceptors: number }
+  /** Why these quorums are safe or not, in the lecture's words, as the user types. */
+  sentence(config: unknown): string
+}
+
+/**
+ * The settings dialog as the module lays it out. Without one, the dialog shows the network, the
+ * module's fields under its title, the run and the broken variants (`bugs.*` fields).
+ */
+export interface ConfigForm {
+  /** The dialog's title (`Settings`). */
+  readonly title: string
+  readonly groups: readonly ConfigGroup[]
+  readonly quorums?: QuorumForm
+  /**
+   * Optional: what the dialog says is wrong while the user types (default: one line when a number
+   * field is not a whole number, else the module's `problems` and the network's).
+   */
+  problems?(config: unknown): string[]
+}
 
 /**
  * The control the app offers for a request at one process: a text box (what it accepts is checked

@@ -13,15 +13,15 @@ export type ProcessNamer = (pid: number) => string
 export const pidName: ProcessNamer = (n) => `P${n}`
 
 /**
- * The names `module` gives the processes of a run with `config`: its app face's (Multi-Paxos
- * names clients `C1`…, not by pid), else `P<pid>`. Pure.
+ * The names `module` gives the processes of a run with `config`, from its app face (Paxos's
+ * `P<pid>`; Multi-Paxos names clients `C1`…, not by pid). Pure.
  */
 export function processNamer<T extends ProtocolTypes>(
   module: ProtocolModule<T>,
   config: T['Config'],
 ): ProcessNamer {
   const app = module.app
-  return app ? (pid) => app.processName(config, pid as never) : pidName
+  return (pid) => app.processName(config, pid as never)
 }
 
 /**
@@ -32,7 +32,6 @@ export function processNamer<T extends ProtocolTypes>(
 let lastNamer: { module: unknown; config: unknown; namer: ProcessNamer } | null = null
 
 function namerFor<T extends ProtocolTypes>(module: ProtocolModule<T>, config: T['Config']): ProcessNamer {
-  if (!module.app) return pidName
   if (lastNamer === null || lastNamer.module !== module || lastNamer.config !== config) {
     // Names are asked for twice per delivery: each is made once per run.
     const name = processNamer(module, config)

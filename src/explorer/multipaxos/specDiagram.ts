@@ -57,13 +57,15 @@ export const MULTIPAXOS_SPEC_FACE: AnyProtocol = {
     { kind: 'always', id: 'TypeOK', title: 'TypeOK' },
     { kind: 'always', id: 'Linearizability', title: 'Linearizability' },
   ],
-  app: multipaxos.app && {
+  app: {
     ...multipaxos.app,
     quiet: [],
     mark: (e: { kind: string; pids?: number[]; detail?: string }) =>
       e.kind === 'spec.deadlock'
         ? { kind: 'failed', pid: null, pids: e.pids ?? [], label: '⚠ Deadlock', colourKey: null }
         : null,
+    // The deadlock is its only mark, and only the diagram draws it.
+    scrubMark: () => null,
   },
 }
 

@@ -1,6 +1,8 @@
 import type { ProtocolModule } from '../../kernel/module.ts'
+import { paxosApp } from './app.ts'
 import { ballotKey } from './ballot.ts'
 import { defaultConfig, paxosProblems, quorumSize } from './config.ts'
+import { PAXOS_FIELDS, PAXOS_FORM } from './configForm.ts'
 import { IGNORED, ghostKey, payloadKey, procKey } from './explorerKeys.ts'
 import { onCrash, onMessage, onRecover, onRequest, onTimer } from './handlers.ts'
 import {
@@ -30,20 +32,8 @@ export const paxos: ProtocolModule<PaxosTypes> = {
   config: {
     defaults: () => defaultConfig(),
     problems: paxosProblems,
-    fields: [
-      { path: 'processCount', label: 'Processes', kind: 'int', min: 3, max: 9 },
-      { path: 'proposerTimeoutTicks', label: 'Proposer timeout (ticks)', kind: 'int', min: 1, max: 100_000 },
-      { path: 'retry.policy', label: 'Retry policy', kind: 'enum', options: ['none', 'fixed', 'backoff'] },
-      { path: 'retry.delayTicks', label: 'Fixed retry delay (ticks)', kind: 'int', min: 1, max: 100_000 },
-      { path: 'retry.backoffBaseTicks', label: 'Backoff base (ticks)', kind: 'int', min: 1, max: 100_000 },
-      { path: 'retry.backoffMaxTicks', label: 'Backoff cap (ticks)', kind: 'int', min: 1, max: 100_000 },
-      { path: 'learnerMode', label: 'Learners hear from', kind: 'enum', options: ['decide', 'all'] },
-      { path: 'bugs.ignorePriorValues', label: 'Proposer ignores reported values', kind: 'bool' },
-      { path: 'bugs.acceptBelowPromise', label: 'Acceptor accepts below its promise', kind: 'bool' },
-      { path: 'bugs.amnesiaOnCrash', label: 'Acceptor forgets on crash', kind: 'bool' },
-      { path: 'bugs.smallQuorum', label: 'Quorums too small to intersect', kind: 'bool' },
-      { path: 'bugs.duplicateBallots', label: 'Ballots without process ids', kind: 'bool' },
-    ],
+    fields: PAXOS_FIELDS,
+    form: PAXOS_FORM,
   },
   lanes: (config) => Array.from({ length: config.processCount }, () => ({ role: '' })),
   randomStreams: ['backoff'],
@@ -136,6 +126,7 @@ export const paxos: ProtocolModule<PaxosTypes> = {
   summary,
   summaryFields,
   presets: [],
+  app: paxosApp,
   requestWords: {
     budget: 'Proposals',
     plural: 'proposals',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { defaultConfig, type SimConfig } from '../engine/index.ts'
-import { quorumSentence } from './QuorumFields.tsx'
+import { defaultConfig } from './config.ts'
+import { quorumSentence } from './configForm.ts'
+import type { SimConfig } from './types.ts'
 
 const cfg = (over: Partial<SimConfig>): SimConfig => ({ ...defaultConfig(), ...over })
 
