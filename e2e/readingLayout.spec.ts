@@ -38,3 +38,23 @@ test('an accepted pair (n_a, v_a) is never split over two lines in the Processes
   // One line: as high as the one-line promised cell beside it.
   expect(pairBox.height).toBeLessThan(promisedBox.height * 1.5)
 })
+
+for (const width of [1024, 1280]) {
+  test(`the Processes table's column names do not run into each other (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 })
+    await openApp(page, '?preset=basic')
+    const names = page.locator('.proc-head span')
+    await expect(names).toHaveCount(4)
+    await expect(names.first()).toBeEmpty()
+    const boxes = await names.evaluateAll((els) =>
+      els.map((el) => {
+        // The text's own extent, which overflows a grid cell that is too narrow for it.
+        const r = document.createRange()
+        r.selectNodeContents(el)
+        const t = r.getBoundingClientRect()
+        return { left: t.left, right: t.right }
+      }),
+    )
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left).toBeGreaterThan(boxes[i - 1]!.right)
+  })
+}

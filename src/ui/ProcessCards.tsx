@@ -135,7 +135,7 @@ export function ProcessCards() {
         Processes <span className="muted">quorum {quorum}</span>
       </h2>
       <div className="proc-head" aria-hidden="true">
-        <span>process</span>
+        <span />
         <span title="The lecture's n_highest: the highest ballot promised">promised</span>
         <span title="The lecture's (n_a, v_a): last accepted ballot and value">accepted (n_a, v_a)</span>
         <span>decided</span>
