@@ -1,16 +1,49 @@
-import { useState } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
 import type { BeatAsk } from '../scenarios/scenario.ts'
+import './predict.css'
+
+/**
+ * Scroll each scrolling box around `target` (innermost first: the beat, then the phone's sheet) so
+ * that `target` shows whole, or, when it is taller than the box, so that its top does: a question
+ * and its choices, or a verdict and its reason, are read from the top.
+ */
+export function revealInScrollers(target: HTMLElement): void {
+  for (let box = target.parentElement; box; box = box.parentElement) {
+    if (box.scrollHeight <= box.clientHeight) continue
+    const overflow = getComputedStyle(box).overflowY
+    if (overflow !== 'auto' && overflow !== 'scroll') continue
+    const view = box.getBoundingClientRect()
+    const top = view.top + box.clientTop
+    const bottom = top + box.clientHeight
+    const r = target.getBoundingClientRect()
+    if (r.top < top || r.height > box.clientHeight) box.scrollTop -= top - r.top
+    else if (r.bottom > bottom) box.scrollTop += r.bottom - bottom
+  }
+}
 
 /**
  * A "Think" beat's answers: the student picks one before stepping on, then reads whether it was
  * right and why. The answer stays on this device and in this component (nothing is sent or kept),
  * and a new beat starts unanswered (the caller keys this component by beat).
+ *
+ * The beat's box grows to hold the question with its choices, then the verdict with its whole
+ * reason (predict.css); where it cannot (a phone's sheet has a cap, to leave the diagram room),
+ * what the student must read next is scrolled into view.
  */
 export function PredictBeat({ ask }: { ask: BeatAsk }) {
   const [picked, setPicked] = useState<number | null>(null)
+  const rootRef = useRef<HTMLDivElement>(null)
+  const resultRef = useRef<HTMLParagraphElement>(null)
+  // Before the paint, so the student never sees the box cut: the question (the whole beat) while
+  // unanswered, the verdict once picked.
+  useLayoutEffect(() => {
+    const beat = rootRef.current?.closest<HTMLElement>('.beat')
+    const target = picked === null ? beat : resultRef.current
+    if (target) revealInScrollers(target)
+  }, [picked])
   const right = picked === ask.answer
   return (
-    <div className="predict">
+    <div className="predict" ref={rootRef}>
       {picked === null ? (
         <div role="group" aria-label="Your prediction" className="predict-choices">
           <span className="predict-prompt">Your guess:</span>
@@ -21,7 +54,7 @@ export function PredictBeat({ ask }: { ask: BeatAsk }) {
           ))}
         </div>
       ) : (
-        <p className={`predict-result ${right ? 'right' : 'wrong'}`} role="status">
+        <p className={`predict-result ${right ? 'right' : 'wrong'}`} role="status" ref={resultRef}>
           <span aria-hidden="true">{right ? '✓' : '✗'}</span>{' '}
           <strong>{right ? 'Right.' : 'Not quite.'}</strong>{' '}
           {!right && (
