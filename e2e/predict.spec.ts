@@ -40,7 +40,7 @@ async function expectWholeVerdictAfter(page: Page, wrongChoice: string, reasonEn
   const verdict = beat.getByRole('status')
   await expect(verdict).toContainText('Not quite.')
   await expect(verdict).toContainText(reasonEnd)
-  await expect.poll(() => showsWhole(verdict)).toBe(true)
+  await expect.poll(() => showsWhole(beat.locator('.predict-result'))).toBe(true)
 }
 
 test('predict, then reveal: a Think beat takes a guess and answers with the reason', async ({ page }) => {
@@ -58,11 +58,17 @@ test('predict, then reveal: a Think beat takes a guess and answers with the reas
   await expect(result).toContainText('the answer is “10, the value P2 reports”')
   await expect(result).toContainText('10 may already be chosen')
 
-  // Try again by keyboard: the choices come back and Enter picks one.
-  await beat.getByRole('button', { name: 'Try again' }).click()
-  await guesses.getByRole('button', { name: '10, the value P2 reports' }).focus()
+  // By keyboard: the focus stays in the beat (on Try again, then on the first choice back), and
+  // Tab and Enter pick another.
+  const again = beat.getByRole('button', { name: 'Try again' })
+  await expect(again).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(guesses.getByRole('button').first()).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(guesses.getByRole('button', { name: '10, the value P2 reports' })).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(result).toContainText('Right.')
+  await expect(again).toBeFocused()
 
   // The next step reveals it on the diagram; the question and its answer belong to their beat.
   await page.keyboard.press('ArrowRight')

@@ -34,17 +34,24 @@ export function PredictBeat({ ask }: { ask: BeatAsk }) {
   const [picked, setPicked] = useState<number | null>(null)
   const rootRef = useRef<HTMLDivElement>(null)
   const resultRef = useRef<HTMLParagraphElement>(null)
+  const answeredOnce = useRef(false)
   // Before the paint, so the student never sees the box cut: the question (the whole beat) while
-  // unanswered, the verdict once picked.
+  // unanswered, the verdict once picked. The button pressed is gone once pressed, so the keyboard's
+  // focus moves to what replaced it (Try again, or the first choice again), not to the page.
   useLayoutEffect(() => {
-    const beat = rootRef.current?.closest<HTMLElement>('.beat')
+    const root = rootRef.current
+    const beat = root?.closest<HTMLElement>('.beat')
     const target = picked === null ? beat : resultRef.current
     if (target) revealInScrollers(target)
+    if (picked !== null) answeredOnce.current = true
+    if (!answeredOnce.current) return
+    const next = root?.querySelector<HTMLElement>(picked === null ? '.predict-choice' : '.predict-again')
+    next?.focus({ preventScroll: true })
   }, [picked])
   const right = picked === ask.answer
   return (
     <div className="predict" ref={rootRef}>
-      {picked === null ? (
+      {picked === null && (
         <div role="group" aria-label="Your prediction" className="predict-choices">
           <span className="predict-prompt">Your guess:</span>
           {ask.choices.map((c, i) => (
@@ -53,22 +60,31 @@ export function PredictBeat({ ask }: { ask: BeatAsk }) {
             </button>
           ))}
         </div>
-      ) : (
-        <p className={`predict-result ${right ? 'right' : 'wrong'}`} role="status" ref={resultRef}>
-          <span aria-hidden="true">{right ? '✓' : '✗'}</span>{' '}
-          <strong>{right ? 'Right.' : 'Not quite.'}</strong>{' '}
-          {!right && (
+      )}
+      {/* The status is there before the pick, empty, so screen readers announce the verdict that
+          fills it (a live region added with its words already in is often not read). */}
+      <p className={`predict-result${picked === null ? '' : right ? ' right' : ' wrong'}`} ref={resultRef}>
+        <span role="status">
+          {picked !== null && (
             <>
-              You picked “<bdi>{ask.choices[picked]}</bdi>”; the answer is “
-              <bdi>{ask.choices[ask.answer]}</bdi>”.{' '}
+              <span aria-hidden="true">{right ? '✓' : '✗'}</span>{' '}
+              <strong>{right ? 'Right.' : 'Not quite.'}</strong>{' '}
+              {!right && (
+                <>
+                  You picked “<bdi>{ask.choices[picked]}</bdi>”; the answer is “
+                  <bdi>{ask.choices[ask.answer]}</bdi>”.{' '}
+                </>
+              )}
+              <bdi>{ask.why}</bdi>
             </>
           )}
-          <bdi>{ask.why}</bdi>{' '}
+        </span>{' '}
+        {picked !== null && (
           <button type="button" className="predict-again" onClick={() => setPicked(null)}>
             Try again
           </button>
-        </p>
-      )}
+        )}
+      </p>
     </div>
   )
 }
