@@ -1,4 +1,47 @@
+import type { Locator, Page } from '@playwright/test'
 import { expect, openApp, position, test } from './fixtures.ts'
+
+/** Step on with the keyboard to `step` of `total`, as a student does. */
+async function stepTo(page: Page, step: number, total: number): Promise<void> {
+  for (let i = 0; i < step; i++) await page.keyboard.press('ArrowRight')
+  await expect(position(page)).toContainText(`step ${step}/${total}`)
+}
+
+/**
+ * True when the element shows whole without a scroll: inside the window and inside the visible
+ * part of every box around it that clips or scrolls (the beat, the narration, the phone's sheet).
+ */
+function showsWhole(target: Locator): Promise<boolean> {
+  return target.evaluate((el) => {
+    const r = el.getBoundingClientRect()
+    const within = (top: number, bottom: number) => r.top >= top - 0.5 && r.bottom <= bottom + 0.5
+    if (!within(0, window.innerHeight)) return false
+    for (let box = el.parentElement; box; box = box.parentElement) {
+      if (getComputedStyle(box).overflowY === 'visible') continue
+      const top = box.getBoundingClientRect().top + box.clientTop
+      if (!within(top, top + box.clientHeight)) return false
+    }
+    return true
+  })
+}
+
+/** The question and every choice show whole, together. */
+async function expectQuestionWithChoices(page: Page): Promise<void> {
+  const beat = page.locator('.beat')
+  await expect.poll(() => showsWhole(beat.locator('p').first())).toBe(true)
+  const choices = beat.getByRole('group', { name: 'Your prediction' }).getByRole('button')
+  for (const choice of await choices.all()) await expect.poll(() => showsWhole(choice)).toBe(true)
+}
+
+/** Pick a wrong answer: the verdict and its whole reason show, up to the Try again button. */
+async function expectWholeVerdictAfter(page: Page, wrongChoice: string, reasonEnd: string): Promise<void> {
+  const beat = page.locator('.beat')
+  await beat.getByRole('button', { name: wrongChoice }).click()
+  const verdict = beat.getByRole('status')
+  await expect(verdict).toContainText('Not quite.')
+  await expect(verdict).toContainText(reasonEnd)
+  await expect.poll(() => showsWhole(beat.locator('.predict-result'))).toBe(true)
+}
 
 test('predict, then reveal: a Think beat takes a guess and answers with the reason', async ({ page }) => {
   await openApp(page, '?preset=racing-adopt')
@@ -15,11 +58,17 @@ test('predict, then reveal: a Think beat takes a guess and answers with the reas
   await expect(result).toContainText('the answer is “10, the value P2 reports”')
   await expect(result).toContainText('10 may already be chosen')
 
-  // Try again by keyboard: the choices come back and Enter picks one.
-  await beat.getByRole('button', { name: 'Try again' }).click()
-  await guesses.getByRole('button', { name: '10, the value P2 reports' }).focus()
+  // By keyboard: the focus stays in the beat (on Try again, then on the first choice back), and
+  // Tab and Enter pick another.
+  const again = beat.getByRole('button', { name: 'Try again' })
+  await expect(again).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(guesses.getByRole('button').first()).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(guesses.getByRole('button', { name: '10, the value P2 reports' })).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(result).toContainText('Right.')
+  await expect(again).toBeFocused()
 
   // The next step reveals it on the diagram; the question and its answer belong to their beat.
   await page.keyboard.press('ArrowRight')
@@ -41,4 +90,51 @@ test('a Multi-Paxos example asks too: the new leader’s slots 3 and 4, answered
   await guesses.getByRole('button', { name: '3: C1.2:put(a2); 4: a no-op' }).click()
   await expect(beat.getByRole('status')).toContainText('Right.')
   await expect(beat.getByRole('status')).toContainText('P2 fills the hole with a no-op')
+})
+
+test.describe('on a 390×844 phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
+
+  test('the sheet shows a question with its choices, then the verdict with its whole reason', async ({
+    page,
+  }) => {
+    await openApp(page, '?preset=racing-adopt')
+    await stepTo(page, 22, 48)
+    await expectQuestionWithChoices(page)
+    await expectWholeVerdictAfter(page, '20, its own value', 'must propose 10, not 20.')
+  })
+
+  test('so does a Multi-Paxos question, the longest reason', async ({ page }) => {
+    await openApp(page, '?preset=mp-leader-crash')
+    await stepTo(page, 79, 200)
+    await expectQuestionWithChoices(page)
+    await expectWholeVerdictAfter(page, '3: C1.2:put(a2); 4: C2.2:put(b2)', 'P2 fills the hole with a no-op.')
+  })
+})
+
+test.describe('at 1280×800', () => {
+  test.use({ viewport: { width: 1280, height: 800 } })
+
+  test('a wrong pick shows its verdict and whole reason, and the next step gives the diagram its room back', async ({
+    page,
+  }) => {
+    await openApp(page, '?preset=racing-adopt')
+    const diagram = page.locator('.workspace')
+    await stepTo(page, 21, 48)
+    const usual = (await diagram.boundingBox())?.height
+    await page.keyboard.press('ArrowRight')
+    await expect(position(page)).toContainText('step 22/48')
+    await expectQuestionWithChoices(page)
+    await expectWholeVerdictAfter(page, '20, its own value', 'must propose 10, not 20.')
+    await page.keyboard.press('ArrowRight')
+    await expect(page.locator('.predict')).toHaveCount(0)
+    await expect.poll(async () => (await diagram.boundingBox())?.height).toBe(usual)
+  })
+
+  test('so does the Multi-Paxos question', async ({ page }) => {
+    await openApp(page, '?preset=mp-leader-crash')
+    await stepTo(page, 79, 200)
+    await expectQuestionWithChoices(page)
+    await expectWholeVerdictAfter(page, '3: C1.2:put(a2); 4: C2.2:put(b2)', 'P2 fills the hole with a no-op.')
+  })
 })
