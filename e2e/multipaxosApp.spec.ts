@@ -57,8 +57,14 @@ test('mp-leader-crash: the share link replays the same run at the same step', as
   await openApp(page, '?preset=mp-leader-crash')
   for (let i = 0; i < 100; i++) await page.keyboard.press('ArrowRight')
   expect(await cursorStep(page)).toBe(100)
-  await expect.poll(() => page.url()).toContain('#s=')
-  await page.waitForTimeout(400)
+  // The address is written after the cursor rests and then at an idle moment (up to about 1.3 s
+  // on a busy machine): wait for the link that holds step 100, not for a fixed time.
+  const { decodeScenarioLink } = await import('../src/scenarios/url.ts')
+  const cursorInAddress = (): number | null => {
+    const r = decodeScenarioLink(page.url())
+    return r.ok ? (r.scenario.cursor ?? null) : null
+  }
+  await expect.poll(cursorInAddress, { timeout: 10_000 }).toBe(100)
   const link = page.url()
   const gridText = (await grid(page).textContent()) ?? ''
   expect(gridText).toContain('noop')
