@@ -1,4 +1,4 @@
-import { expect, openApp, position, test } from './fixtures.ts'
+import { expect, openApp, panelsCaughtUp, position, test } from './fixtures.ts'
 
 /** What has the focus inside the diagram: a toolbar button, the stage, a lane name or an arrow. */
 const focused = (page: import('@playwright/test').Page) =>
@@ -18,6 +18,7 @@ test('Tab reaches the diagram toolbar before the lane names, and the next arrow 
   await openApp(page, '?preset=basic')
   await page.keyboard.press('ArrowRight')
   await expect(position(page)).toContainText('step 1/')
+  await panelsCaughtUp(page)
   // The in-flight list's first row is the next message to arrive.
   const next = /#(\d+)/.exec((await page.locator('.inflight-item').first().textContent()) ?? '')?.[1]
   expect(next).toBeTruthy()

@@ -49,6 +49,20 @@ export async function settled(page: Page): Promise<void> {
   await expect(position(page)).not.toContainText('computing')
 }
 
+/**
+ * Wait until the side panels show the step the diagram shows: after a step they follow once its
+ * frame has painted (an animation frame, then a task: `store/panelsFollow.ts`). A test that reads a
+ * panel once, without a retrying assertion, waits for this first.
+ */
+export async function panelsCaughtUp(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => resolve()), 0)),
+      ),
+  )
+}
+
 /** The "step 3/24 · tick 10" read-out of the transport bar. */
 export const position = (page: Page) => page.locator('.position')
 
