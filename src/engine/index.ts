@@ -60,6 +60,7 @@ export type {
   MomentMark,
   ProcSlot,
   ProtocolGuide,
+  PresetAsk,
   ProtocolPreset,
   TimerCountdown,
 } from './kernel/module.ts'

@@ -1,5 +1,11 @@
 import * as v from 'valibot'
-import type { Intervention, ProtocolRunInput, ScheduledIntervention, SimConfig } from '../engine/index.ts'
+import type {
+  Intervention,
+  PresetAsk,
+  ProtocolRunInput,
+  ScheduledIntervention,
+  SimConfig,
+} from '../engine/index.ts'
 import { ENGINE_VERSION, LIMITS, defaultConfig } from '../engine/index.ts'
 import { migrateV1toV2, type ScenarioV2Fields } from './migrate.ts'
 import { configForProtocol, laneCount } from './protocolConfig.ts'
@@ -13,12 +19,11 @@ export interface Beat {
   readonly ask?: BeatAsk
 }
 
-/** The answers to a "Think" beat: `choices[answer]` is right, and `why` says so. */
-export interface BeatAsk {
-  readonly choices: readonly string[]
-  readonly answer: number
-  readonly why: string
-}
+/**
+ * The answers to a "Think" beat: `choices[answer]` is right, and `why` says so. The same shape as
+ * a protocol module's preset question, so a module's preset carries into a scenario unchanged.
+ */
+export type BeatAsk = PresetAsk
 
 /** A scenario: inputs only. Everything on screen is derived by replaying it. */
 export interface Scenario {
