@@ -44,9 +44,13 @@ export async function openApp(page: Page, query = '', timeout?: number): Promise
   await expect(position(page)).not.toContainText('computing', { timeout })
 }
 
-/** Wait until the worker has finished recomputing the run after an action. */
+/**
+ * Wait until the worker has finished recomputing the run after an action and the side panels show
+ * the step the diagram shows (they follow a step one frame later: `store/panelsFollow.ts`).
+ */
 export async function settled(page: Page): Promise<void> {
   await expect(position(page)).not.toContainText('computing')
+  await expect(page.locator('html[data-panels-behind]')).toHaveCount(0)
 }
 
 /**
@@ -61,6 +65,7 @@ export async function panelsCaughtUp(page: Page): Promise<void> {
         requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => resolve()), 0)),
       ),
   )
+  await expect(page.locator('html[data-panels-behind]')).toHaveCount(0)
 }
 
 /** The "step 3/24 · tick 10" read-out of the transport bar. */

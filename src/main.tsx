@@ -1,7 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
-import { browserAfterPaint, followPanelsAfterPaint } from './store/panelsFollow.ts'
+import { browserAfterPaint, followPanelsAfterPaint, markPanelsBehind } from './store/panelsFollow.ts'
 import { connectEngine } from './store/store.ts'
 import { bootScenario, startUrlSync } from './store/urlSync.ts'
 import { createWorkerClient } from './worker/client.ts'
@@ -18,6 +18,7 @@ if (!root) throw new Error('Synod: #root element missing from index.html')
 connectEngine(createWorkerClient())
 // A step paints the diagram first and the side panels in the next frame (see panelsFollow.ts).
 followPanelsAfterPaint(browserAfterPaint)
+markPanelsBehind(document.documentElement)
 // A `#s=` link, else `?preset=`, else the work kept from last time; then keep the address in step.
 bootScenario()
 startUrlSync()

@@ -30,6 +30,16 @@ export function followPanelsAfterPaint(schedule: AfterPaint | null): void {
   afterPaint = schedule
 }
 
+/**
+ * Mirror "the panels are a frame behind" onto `target` as the `data-panels-behind` attribute, so a
+ * test (or a style) can wait for the panels without guessing how many frames they take.
+ */
+export function markPanelsBehind(target: Element): () => void {
+  return synodStore.subscribe((s, prev) => {
+    if (s.panelsBehind !== prev.panelsBehind) target.toggleAttribute('data-panels-behind', s.panelsBehind)
+  })
+}
+
 /** Does a cursor move now leave the panels behind for a frame? */
 export const panelsLag = (): boolean => afterPaint !== null
 
