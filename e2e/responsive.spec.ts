@@ -148,6 +148,8 @@ test.describe('touch', () => {
     const cdp = await page.context().newCDPSession(page)
     const y = box.y + box.height / 2
     const cx = box.x + box.width / 2
+    // The axis is drawn once the diagram has measured its size: wait for two of its numbers.
+    await expect.poll(() => visibleTicks(page)).toBeLessThan(Infinity)
     const before = await visibleTicks(page)
     await cdp.send('Input.synthesizePinchGesture', { x: cx, y, scaleFactor: 2.5, gestureSourceType: 'touch' })
     await expect.poll(() => visibleTicks(page)).toBeLessThan(before * 0.7)
