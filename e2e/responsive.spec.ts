@@ -157,16 +157,25 @@ test.describe('touch', () => {
 })
 
 /**
- * How many ticks the diagram's width shows, from the spacing of two axis labels (counting the
- * labels instead depends on which ones the cursor's pill hides, and on the type scale).
+ * How many ticks the diagram's width shows, from the spacing of two points of the axis whose tick
+ * is known: its numbers and the cursor's "t 0 · step 0" pill (counting the labels instead depends
+ * on which ones the pill hides, and on the type scale; on a phone the pill can leave one number).
  */
 async function visibleTicks(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const ticks = [...document.querySelectorAll<SVGTextElement>('.tl-axis > text')]
-      .map((t) => ({ n: Number(t.textContent), x: t.getBoundingClientRect().x }))
-      .filter((t) => Number.isFinite(t.n))
-    const [a, b] = ticks
+    const centre = (e: Element) => {
+      const r = e.getBoundingClientRect()
+      return r.x + r.width / 2
+    }
+    const numbers = [...document.querySelectorAll<SVGTextElement>('.tl-axis > text')].map((t) => ({
+      n: Number(t.textContent),
+      x: centre(t),
+    }))
+    const pill = document.querySelector('.tl-cursor > text')
+    const pillTick = /^t (\d+)/.exec(pill?.textContent ?? '')
+    if (pill && pillTick) numbers.push({ n: Number(pillTick[1]), x: centre(pill) })
+    const [a, b] = numbers.filter((t) => Number.isFinite(t.n))
     const width = document.querySelector('.tl-diagram')?.getBoundingClientRect().width ?? 0
-    return a && b && b.x !== a.x ? ((b.n - a.n) / (b.x - a.x)) * width : Infinity
+    return a && b && b.x !== a.x ? Math.abs(((b.n - a.n) / (b.x - a.x)) * width) : Infinity
   })
 }
