@@ -183,6 +183,14 @@ function main(): void {
   const engine = runs('engine') ? engineBench() : null
   const explorer = runs('explorer') ? explorerBench() : null
   const multi = runs('multipaxos') ? multiPaxosBench() : null
+  if (engine && multi) {
+    // Issue 11's number: Multi-Paxos's events per second within 2× of single-decree's, on both clocks.
+    const wall = engine.engineEventsPerSecond / multi.multiPaxosEventsPerSecond
+    const cpu = engine.engineEventsPerCpuSecond / multi.multiPaxosEventsPerCpuSecond
+    console.log(
+      `single-decree / Multi-Paxos events per second: ${wall.toFixed(2)}× wall, ${cpu.toFixed(2)}× per CPU second`,
+    )
+  }
   console.log(`load average (1 min) before: ${load}, after: ${(loadavg()[0] ?? 0).toFixed(2)}`)
   if (!engine || !explorer || !multi) return
   const results = {

@@ -46,10 +46,16 @@ export function onRespond(
   }
 }
 
-/** Each client's commands after the cut, in client order. */
-function recentOf(g: MpGhost, config: MpConfig): ObservedOp[][] {
-  return config.workload.map((_, i) => g.ops[i + 1]?.list ?? [])
+/** Each client's commands after the cut, in client order (an indexed loop: this runs for every answered read). */
+function recentOf(g: MpGhost, config: MpConfig): (readonly ObservedOp[])[] {
+  const n = config.workload.length
+  const out = new Array<readonly ObservedOp[]>(n)
+  for (let c = 0; c < n; c++) out[c] = g.ops[c + 1]?.list ?? NONE
+  return out
 }
+
+/** A client with no command since the cut (read only). */
+const NONE: readonly ObservedOp[] = Object.freeze([])
 
 /** When no command is in progress, cut here: keep only the register's possible values. */
 function cutIfIdle(g: MpGhost): void {

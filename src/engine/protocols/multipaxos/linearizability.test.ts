@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { finalValues, isLinearizable, type ObservedOp } from './linearizability.ts'
+import { finalValues, isLinearizable, NIL, type ObservedOp } from './linearizability.ts'
 
 const w = (value: string, invoked: number, responded: number | null): ObservedOp => ({
   op: 'put',
@@ -62,5 +63,87 @@ describe('linearizability of a single register', () => {
     expect(finalValues([[w('a1', 1, 4), r('b1', 5, 6)], [w('b1', 2, 3)]], ['nil'])).toEqual(['b1'])
     expect(isLinearizable([[r('a1', 7, 8)]], ['a1', 'b1'])).toBe(true)
     expect(isLinearizable([[r('nil', 7, 8)]], ['a1', 'b1'])).toBe(false)
+  })
+})
+
+/**
+ * The definition itself, by brute force: every order of the commands that keeps each client's
+ * order and real time (a command answered before another was sent comes first), leaving out
+ * pending reads and optionally a pending write; each complete order's final register value.
+ * Exponential, for histories of a few commands: an oracle for the memoized search.
+ */
+function finalsByBruteForce(
+  clients: readonly (readonly ObservedOp[])[],
+  starts: readonly string[],
+): string[] {
+  const hist = clients.map((ops) => ops.filter((o) => o.responded !== null || o.op === 'put'))
+  const finals = new Set<string>()
+  const placed = hist.map(() => 0)
+  const unplacedAnsweredBefore = (invoked: number): boolean =>
+    hist.some((ops, c) => ops.slice(placed[c]).some((o) => o.responded !== null && o.responded < invoked))
+  const extend = (reg: string): void => {
+    const complete = hist.every((ops, c) => {
+      const rest = ops.slice(placed[c])
+      return rest.length === 0 || (rest.length === 1 && rest[0]?.responded === null)
+    })
+    if (complete) finals.add(reg)
+    hist.forEach((ops, c) => {
+      const head = ops[placed[c] ?? 0]
+      if (!head || unplacedAnsweredBefore(head.invoked)) return
+      if (head.op === 'get' && head.value !== reg) return
+      placed[c] = (placed[c] ?? 0) + 1
+      extend(head.op === 'put' ? (head.value ?? NIL) : reg)
+      placed[c] = (placed[c] ?? 0) - 1
+    })
+  }
+  for (const start of starts) extend(start)
+  return [...finals].sort()
+}
+
+/**
+ * Histories as clients make them: each client sends one command at a time (a write of its own
+ * value, or a read answered with some written value or nil), events interleaved at random; the
+ * last command of a client may still be pending.
+ */
+const historyArb = fc
+  .record({
+    clients: fc.integer({ min: 1, max: 3 }),
+    moves: fc.array(fc.record({ client: fc.nat({ max: 2 }), put: fc.boolean(), read: fc.nat() }), {
+      maxLength: 14,
+    }),
+    starts: fc.subarray(['nil', 'x', 'a1'], { minLength: 1 }),
+  })
+  .map(({ clients, moves, starts }) => {
+    const hist: ObservedOp[][] = Array.from({ length: clients }, () => [])
+    const written = [...starts]
+    let clock = 0
+    for (const m of moves) {
+      const c = m.client % clients
+      const ops = hist[c] as ObservedOp[]
+      const last = ops[ops.length - 1]
+      if (last && last.responded === null) {
+        // Answer the pending command (a read answers one of the values written so far, or nil).
+        const value = last.op === 'get' ? (written[m.read % written.length] ?? NIL) : last.value
+        ops[ops.length - 1] = { ...last, value, responded: ++clock }
+        continue
+      }
+      const value = m.put ? `${String.fromCharCode(97 + c)}${ops.length + 1}` : null
+      if (value !== null) written.push(value)
+      ops.push({ op: m.put ? 'put' : 'get', value, invoked: ++clock, responded: null })
+    }
+    return { hist, starts }
+  })
+
+describe('the memoized search against the brute-force definition', () => {
+  it('agrees on linearizability and on the final values, for random histories of up to three clients', () => {
+    fc.assert(
+      fc.property(historyArb, ({ hist, starts }) => {
+        const expected = finalsByBruteForce(hist, starts)
+        expect(isLinearizable(hist, starts)).toBe(expected.length > 0)
+        if (hist.every((ops) => ops.every((o) => o.responded !== null)))
+          expect(finalValues(hist, starts)).toEqual(expected)
+      }),
+      { numRuns: 400, seed: 11 },
+    )
   })
 })

@@ -46,15 +46,25 @@ import { ghostKey, IGNORED, msgKey, procKey } from './explorerKeys.ts'
 
 const RULES = Object.keys(RULE_TEXT) as MpRule[]
 
-/** The handlers' events the ghost learns from (see `observe` in ghost.ts); it ignores the rest. */
-const OBSERVED: ReadonlySet<string> = new Set<MpEvent['kind']>([
-  'acceptor.accept',
-  'slot.commit',
-  'slot.execute',
-  'replica.recover',
-  'client.send',
-  'client.answer',
-])
+/**
+ * Whether the ghost learns from an event of this kind (see `observe` in ghost.ts); it ignores the
+ * rest, among them every kernel event (three in four of a run's). A switch over the literal kinds
+ * rather than a `Set` of them: it runs for every event, and the wrapper around the set's lookup
+ * (a builtin call per event) had 4% of a 1,000-command run's CPU profile as its own time.
+ */
+function observed(kind: RunEvent<MpTypes>['kind']): boolean {
+  switch (kind) {
+    case 'acceptor.accept':
+    case 'slot.commit':
+    case 'slot.execute':
+    case 'replica.recover':
+    case 'client.send':
+    case 'client.answer':
+      return true
+    default:
+      return false
+  }
+}
 const NOTHING: readonly RunEvent<MpTypes>[] = Object.freeze([])
 
 /** The replica whose log shows the longest committed prefix (lowest pid on ties). */
@@ -133,7 +143,7 @@ export const multipaxos: MpModule = {
     observe(ghost: MpGhost, e: RunEvent<MpTypes>, world) {
       // Every event of the run passes here: most (messages, timers) say nothing to the ghost,
       // and answering them with one shared empty list costs no allocation.
-      return OBSERVED.has(e.kind) ? observe(ghost, world.config, e as MpEvent) : NOTHING
+      return observed(e.kind) ? observe(ghost, world.config, e as MpEvent) : NOTHING
     },
     clone: cloneGhost,
   },
