@@ -25,15 +25,15 @@ async function expectActionsInSheet(page: Page): Promise<void> {
   await expect(inspector).toContainText('Delay by')
   const sheet = (await page.locator('.sheet-body').boundingBox())!
   const controls = [
-    ...['Deliver now', 'Drop', 'Duplicate', 'Delay by'].map((name) =>
-      inspector.getByRole('button', { name, exact: true }),
+    ...['Deliver now', 'Drop', 'Duplicate', 'Delay by'].map(
+      (name) => [name, inspector.getByRole('button', { name, exact: true })] as const,
     ),
-    inspector.getByRole('spinbutton', { name: 'Delay in ticks' }),
+    ['Delay in ticks', inspector.getByRole('spinbutton', { name: 'Delay in ticks' })] as const,
   ]
-  for (const control of controls) {
+  for (const [name, control] of controls) {
     const b = (await control.boundingBox())!
-    expect(b.y, await control.textContent()).toBeGreaterThanOrEqual(sheet.y)
-    expect(b.y + b.height, await control.textContent()).toBeLessThanOrEqual(sheet.y + sheet.height)
+    expect(b.y, name).toBeGreaterThanOrEqual(sheet.y)
+    expect(b.y + b.height, name).toBeLessThanOrEqual(sheet.y + sheet.height)
   }
 }
 
