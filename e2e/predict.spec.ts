@@ -33,6 +33,15 @@ async function expectQuestionWithChoices(page: Page): Promise<void> {
   for (const choice of await choices.all()) await expect.poll(() => showsWhole(choice)).toBe(true)
 }
 
+/** Every choice is at least `px` tall: a target the pointer of this screen hits at once. */
+async function expectChoicesAtLeast(page: Page, px: number): Promise<void> {
+  const choices = page.locator('.beat').getByRole('group', { name: 'Your prediction' }).getByRole('button')
+  await expect(choices.first()).toBeVisible()
+  for (const choice of await choices.all()) {
+    expect((await choice.boundingBox())?.height).toBeGreaterThanOrEqual(px)
+  }
+}
+
 /** Pick a wrong answer: the verdict and its whole reason show, up to the Try again button. */
 async function expectWholeVerdictAfter(page: Page, wrongChoice: string, reasonEnd: string): Promise<void> {
   const beat = page.locator('.beat')
@@ -101,6 +110,7 @@ test.describe('on a 390×844 phone', () => {
     await openApp(page, '?preset=racing-adopt')
     await stepTo(page, 22, 48)
     await expectQuestionWithChoices(page)
+    await expectChoicesAtLeast(page, 44)
     await expectWholeVerdictAfter(page, '20, its own value', 'must propose 10, not 20.')
   })
 
@@ -108,7 +118,30 @@ test.describe('on a 390×844 phone', () => {
     await openApp(page, '?preset=mp-leader-crash')
     await stepTo(page, 79, 200)
     await expectQuestionWithChoices(page)
+    await expectChoicesAtLeast(page, 44)
     await expectWholeVerdictAfter(page, '3: C1.2:put(a2); 4: C2.2:put(b2)', 'P2 fills the hole with a no-op.')
+  })
+})
+
+test.describe('on an 844×390 phone held sideways', () => {
+  test.use({ viewport: { width: 844, height: 390 }, hasTouch: true, isMobile: true })
+
+  test('the sheet beside the diagram shows the whole question; each choice scrolls into view and takes a tap', async ({
+    page,
+  }) => {
+    await openApp(page, '?preset=mp-leader-crash')
+    await stepTo(page, 79, 200)
+    const beat = page.locator('.beat')
+    await expect.poll(() => showsWhole(beat.locator('p').first())).toBe(true)
+    await expectChoicesAtLeast(page, 44)
+    const choices = beat.getByRole('group', { name: 'Your prediction' }).getByRole('button')
+    for (const choice of await choices.all()) {
+      await choice.evaluate((el) => el.scrollIntoView({ block: 'nearest' }))
+      await expect.poll(() => showsWhole(choice)).toBe(true)
+    }
+    await choices.filter({ hasText: 'C2.2:put(b2)' }).tap()
+    await expect(beat.getByRole('status')).toContainText('P2 fills the hole with a no-op.')
+    await expect.poll(() => showsWhole(beat.locator('.predict-result strong'))).toBe(true)
   })
 })
 
@@ -125,6 +158,7 @@ test.describe('at 1280×800', () => {
     await page.keyboard.press('ArrowRight')
     await expect(position(page)).toContainText('step 22/48')
     await expectQuestionWithChoices(page)
+    await expectChoicesAtLeast(page, 32)
     await expectWholeVerdictAfter(page, '20, its own value', 'must propose 10, not 20.')
     await page.keyboard.press('ArrowRight')
     await expect(page.locator('.predict')).toHaveCount(0)

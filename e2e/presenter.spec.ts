@@ -137,6 +137,31 @@ test('Multi-Paxos in presenter mode: the log sits beside the diagram, newest slo
   expect((await page.locator('.presenter .diagram-pane').boundingBox())!.width).toBeGreaterThan(1000)
 })
 
+test.describe('on an 820×1180 tablet held upright', () => {
+  test.use({ viewport: { width: 820, height: 1180 }, hasTouch: true })
+
+  test('the Multi-Paxos log lies under the diagram, all six newest slots, no taller than its rows', async ({
+    page,
+  }) => {
+    await present(page, 'mp-leader-crash')
+    await page.keyboard.press('End')
+    await expect(position(page)).toContainText('step 200/200')
+    const log = page.locator('.presenter-log')
+    await expect(log.locator('thead th:visible')).toHaveText(['replica', '1', '2', '3', '4', '5', '6'])
+    const diagram = (await page.locator('.presenter .diagram-pane').boundingBox())!
+    const box = (await log.boundingBox())!
+    const grid = (await log.locator('table').boundingBox())!
+    const key = (await log.locator('.presenter-log-key').boundingBox())!
+    // Under the diagram, which keeps the screen's width; the log only as tall as what it shows.
+    expect(diagram.width).toBeGreaterThan(780)
+    expect(box.y).toBeGreaterThanOrEqual(diagram.y + diagram.height - 1)
+    expect(grid.x + grid.width).toBeLessThanOrEqual(820)
+    expect(box.y + box.height - Math.max(grid.y + grid.height, key.y + key.height)).toBeLessThan(24)
+    expect(diagram.height).toBeGreaterThan(500)
+    await shot(page, 'presenter-mp-log-tablet')
+  })
+})
+
 test('leaving presenter mode gives the focus back to the Present button, by Esc or by the button', async ({
   page,
 }) => {

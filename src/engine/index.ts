@@ -4,11 +4,9 @@
  * instantiation of the kernel's); the kernel and the protocol registry are exported too.
  */
 import { interventionProblem as kernelInterventionProblem } from './kernel/interventions.ts'
-import {
-  Simulator as KernelSimulator,
-  type RunInput as KernelRunInput,
-  type SimulatorOptions,
-} from './kernel/simulator.ts'
+import type { RunInput as KernelRunInput } from './kernel/runInput.ts'
+import { Simulator as KernelSimulator } from './kernel/simulator.ts'
+import type { SimulatorOptions } from './kernel/snapshots.ts'
 import { processNamer } from './kernel/narration.ts'
 import type { KernelState, ProcRecord } from './kernel/state.ts'
 import {
@@ -66,8 +64,8 @@ export type {
 } from './kernel/module.ts'
 export { ENGINE_VERSION, LIMITS, networkProblems } from './kernel/limits.ts'
 export { logHash, type RunSummary } from './kernel/trace.ts'
-export type { SimulatorOptions } from './kernel/simulator.ts'
-export { forkInterventions, forkRunInput } from './kernel/simulator.ts'
+export type { SimulatorOptions } from './kernel/snapshots.ts'
+export { forkInterventions, forkRunInput } from './kernel/runInput.ts'
 export { PROTOCOLS, protocolById } from './protocols/registry.ts'
 export { paxos } from './protocols/paxos/index.ts'
 export {

@@ -206,6 +206,6 @@ export function arrowGeometry(
     badge,
     dropReason: a.state === 'dropped' ? (r.end?.reason ?? null) : null,
     label: r.label,
-    ariaLabel: `#${r.id} ${name(r.from)} to ${name(r.to)}: ${r.label}, ${STATE_WORDS[a.state]}${why}${dup}. ${r.text}`,
+    ariaLabel: `#${r.id} ${name(r.from)} to ${name(r.to)}: ${r.spokenLabel}, ${STATE_WORDS[a.state]}${why}${dup}. ${r.text}`,
   }
 }

@@ -43,6 +43,7 @@ function onSend(idx: LogIndex, e: EventOf<'msg.send'>): void {
     quorumKey: quorumKeyOf(idx, m, face),
     hue: face.colourKey === null ? null : hueOfKey(idx, face.colourKey),
     label: face.label,
+    spokenLabel: face.spokenLabel,
     kind: face.kind,
     quiet: face.quiet,
     text: e.text,

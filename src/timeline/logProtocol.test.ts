@@ -115,6 +115,13 @@ describe('routine messages can be left out of the picture', () => {
   const shown = computeLayout(log, last, whole)
   const beats = shown.arrows.filter((a) => a.quiet)
 
+  it('names a heartbeat arrow in words for a screen reader, and draws its label with the ♥', () => {
+    const beat = beats[0]
+    expect(beat?.label).toMatch(/^♥ \d\.\d c\d+$/)
+    expect(beat?.ariaLabel).toMatch(/^#\d+ P\d to P\d: heartbeat \d\.\d, commit point \d+, /)
+    expect(beats.every((a) => !a.ariaLabel.includes('♥'))).toBe(true)
+  })
+
   it('hides every heartbeat and nothing else', () => {
     expect(beats.length).toBeGreaterThan(0)
     const hidden = computeLayout(log, last, { ...whole, hideQuiet: true })

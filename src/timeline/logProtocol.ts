@@ -15,6 +15,8 @@ const KIND_OF_ROLE: Record<'request' | 'ack' | 'reject' | 'notice', ArrowKind> =
 /** The message facts the diagram draws, all from the module. Pure. */
 export interface MessageFace {
   readonly label: string
+  /** The label in words, for the arrow's accessible name (the module's `spokenLabel`; Multi-Paxos: no ♥). */
+  readonly spokenLabel: string
   readonly kind: ArrowKind
   /** The lecture's name for its step (`1a`, `2b`, `heartbeat`). */
   readonly phase: string
@@ -26,8 +28,11 @@ export function messageFace(module: AnyProtocol, p: PayloadBase): MessageFace {
   const meaning = (module.messages as Record<string, { role: keyof typeof KIND_OF_ROLE; phase: string }>)[
     p.type
   ]
+  const words = module.narration
+  const label = words.label(p as never)
   return {
-    label: module.narration.label(p as never),
+    label,
+    spokenLabel: words.spokenLabel ? words.spokenLabel(p as never) : label,
     kind: KIND_OF_ROLE[meaning?.role ?? 'notice'],
     phase: meaning?.phase ?? p.type,
     colourKey: module.colourKey(p as never),

@@ -41,6 +41,8 @@ export interface MessageRecord {
   /** The colour of its colour key (Paxos: its ballot), or null for a message without one. */
   readonly hue: number | null
   readonly label: string
+  /** The label as a screen reader should say it (the module's words where `label` has a symbol). */
+  readonly spokenLabel: string
   /** How it is drawn, from what the module says the message type means. */
   readonly kind: ArrowKind
   /** Background chatter (heartbeats): drawn thin and unlabelled unless focused. */

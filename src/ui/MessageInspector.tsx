@@ -95,7 +95,8 @@ export function MessageInspector() {
 
 function MessageDetails({ id }: { id: number }) {
   // In a phone's sheet (about 200 px high) what you can do to the message comes right under its
-  // status, before what the type means: the Deliver/Drop buttons were below the fold.
+  // title, then its status, then what the type means: below the status the Deliver/Drop buttons
+  // were below the fold, and under a two-line title (a Multi-Paxos heartbeat's) the Delay row was.
   const narrow = useMediaQuery(NARROW_QUERY)
   const log = useSynod((s) => s.log)
   const upto = useUpto()
@@ -115,6 +116,7 @@ function MessageDetails({ id }: { id: number }) {
       </p>
     </>
   )
+  const actions = st.state === 'in-flight' && <MessageActions m={st.msg} />
   return (
     <section className="panel panel-focus" aria-labelledby="msg-title">
       <h2 id="msg-title" className="panel-title">
@@ -129,8 +131,9 @@ function MessageDetails({ id }: { id: number }) {
         </button>
       </h2>
       {!narrow && about}
+      {narrow && actions}
       <p className={`msg-status status-${st.state}`}>{statusText(st, now)}</p>
-      {st.state === 'in-flight' && <MessageActions m={st.msg} />}
+      {!narrow && actions}
       {narrow && about}
     </section>
   )

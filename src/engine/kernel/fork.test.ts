@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { logHash, runToEnd, Simulator, type Intervention, type SimEvent } from '../index.ts'
 import { at, lectureConfig, propose } from '../testkit.test-helpers.ts'
-import { forkRunInput } from './simulator.ts'
+import { forkRunInput } from './runInput.ts'
 
 /**
  * The one time-travel mechanism: `seek` shows the run at the end of a step, `fork` acts there,

@@ -1,65 +1,21 @@
 import { LIMITS, networkProblems } from './limits.ts'
+import { KnownFuture } from './knownFuture.ts'
+import { narrateEvents } from './logNarration.ts'
 import type { ProtocolModule, ProtocolTypes, RunEvent } from './module.ts'
-import { compactSentence, narrateEvent } from './narration.ts'
-import { narrateTimerCancel } from './timerNarration.ts'
 import { applyIntervention, interventionProblem } from './interventions.ts'
-import { cloneKernelState, type KernelState } from './state.ts'
-import type { Intervention, KernelEvent, LogEvent, ScheduledIntervention, Stamp } from './types.ts'
+import { forkInterventions, inRecordedOrder, type RunInput } from './runInput.ts'
+import { Snapshots, type Snapshot, type SimulatorOptions } from './snapshots.ts'
+import { cloneKernelState } from './state.ts'
+import type { Intervention, LogEvent, ScheduledIntervention, Stamp } from './types.ts'
 import { nextItem, performItem } from './scheduler.ts'
 import { startProcesses, startState } from './start.ts'
 import { World } from './world.ts'
-
-/** The inputs that fully determine a run. */
-export interface RunInput<Config = unknown> {
-  readonly seed: number
-  readonly config: Config
-  readonly interventions: readonly ScheduledIntervention[]
-}
-
-/**
- * THE definition of acting in the past: the interventions recorded after `step` are dropped (the
- * old future), those at or before it are kept in their order, and `action` is recorded at `step`.
- * `Simulator.fork` applies it to a live run; the app's store, the worker client (which re-sends a
- * run's inputs after a restart) and links all record their inputs with it, so a forked run and a
- * fresh run of its recorded inputs are the same run. Pure.
- */
-export function forkInterventions(
-  interventions: readonly ScheduledIntervention[],
-  step: number,
-  action: Intervention,
-): ScheduledIntervention[] {
-  const kept = interventions.filter((iv) => iv.step <= step)
-  kept.push({ step, action })
-  return kept
-}
-
-/** `forkInterventions` on a whole run's inputs (any extra fields, e.g. `protocol`, are kept). Pure. */
-export function forkRunInput<I extends RunInput>(input: I, step: number, action: Intervention): I {
-  return { ...input, interventions: forkInterventions(input.interventions, step, action) }
-}
 
 /** A seek forward restores a later snapshot only when it skips at least this many steps. */
 const JUMP_STEPS_MIN = 64
 
 /** A user delivery or timer firing is itself a step: applying it moves the run to the next step. */
 const isUserStep = (a: Intervention): boolean => a.type === 'deliver' || a.type === 'fire-timer'
-
-interface Snapshot<T extends ProtocolTypes> {
-  readonly step: number
-  readonly state: KernelState<T>
-  readonly logLength: number
-  readonly nextIntervention: number
-}
-
-export interface SimulatorOptions {
-  /** Take a snapshot every this many steps (doubles whenever the snapshot limit is reached). */
-  readonly snapshotEvery?: number
-  /**
-   * Keep at most this many snapshots (default `LIMITS.snapshotsMax`): more keeps them closer
-   * together on long runs, so a seek back replays fewer steps (the app's panels step back often).
-   */
-  readonly snapshotsMax?: number
-}
 
 /**
  * A deterministic run of one protocol: the inputs (seed, config, interventions) fully determine
@@ -74,16 +30,9 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
   private narrated = 0
   private interventions: ScheduledIntervention[]
   private nextIntervention = 0
-  private snapshots: Snapshot<T>[] = []
-  private snapshotEvery: number
-  private readonly snapshotsMax: number
-  /**
-   * The events after the current point that this run is known to log (cut off by a seek back; the
-   * run is deterministic, so replaying logs them again). A seek forward within them may restore a
-   * later snapshot instead of replaying from here. `aheadFrom` is the first not yet logged again.
-   */
-  private ahead: LogEvent<RunEvent<T>>[] = []
-  private aheadFrom = 0
+  private readonly snapshots: Snapshots<T>
+  /** The events after the current point known from before a seek back. */
+  private readonly future = new KnownFuture<LogEvent<RunEvent<T>>>()
   /** During an `asShown` seek, its target: a user step past it waits (see `seek`). */
   private userStepBound = Infinity
   private byUser = false
@@ -96,14 +45,9 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
     const problems = [...module.config.problems(input.config), ...networkProblems(input.config)]
     if (problems.length > 0) throw new Error(`invalid simulator config: ${problems.join('; ')}`)
     super(module, startState(module, input.config, input.seed >>> 0))
-    this.snapshotEvery = options.snapshotEvery ?? 64
-    this.snapshotsMax = options.snapshotsMax ?? LIMITS.snapshotsMax
+    this.snapshots = new Snapshots(options)
     this.processCount = this.state.procs.length
-    // A stable sort keeps interventions recorded at the same step in the order they were made.
-    this.interventions = input.interventions
-      .map((iv, i) => ({ iv, i }))
-      .sort((a, b) => a.iv.step - b.iv.step || a.i - b.i)
-      .map((x) => x.iv)
+    this.interventions = inRecordedOrder(input.interventions)
     this.emit({ kind: 'run.start', config: input.config, seed: this.state.seed })
     startProcesses(this)
     // A snapshot before any intervention, so a fork at step 0 (or one that drops an intervention
@@ -123,30 +67,16 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
    * the run: read `log` again).
    */
   get log(): LogEvent<RunEvent<T>>[] {
-    if (this.narrated < this.events.length) this.narrate()
+    if (this.narrated < this.events.length) {
+      narrateEvents(this.module, this.state.config, this.processCount, this.events, this.narrated)
+      this.narrated = this.events.length
+    }
     return this.events
   }
 
   /** How many events the run has logged (without narrating them). */
   get logLength(): number {
     return this.events.length
-  }
-
-  /** Give every event not yet narrated its `text`, the last of its stamps (see `log`). */
-  private narrate(): void {
-    const events = this.events
-    const module = this.module
-    const config = this.state.config
-    for (let i = this.narrated; i < events.length; i++) {
-      const e = events[i] as RunEvent<T> & { text: string }
-      const text =
-        e.kind === 'timer.cancel'
-          ? narrateTimerCancel(module, config, e as Extract<KernelEvent, { kind: 'timer.cancel' }>)
-          : narrateEvent(module, config, this.processCount, e)
-      compactSentence(text, i)
-      e.text = text
-    }
-    this.narrated = events.length
   }
 
   /** Append one event to the log, stamped (its sentence comes when the log is read: see `log`). */
@@ -162,7 +92,7 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
     e.tick = s.tick
     e.byUser = this.byUser
     this.events.push(e as LogEvent<RunEvent<T>>)
-    if (this.aheadFrom < this.ahead.length) this.aheadFrom++
+    this.future.logged()
   }
 
   /** The interventions in effect (the recorded inputs of this run). */
@@ -244,10 +174,9 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
 
   private seekTo(target: number): void {
     if (target === this.state.step && !this.halted) return
-    let snap = this.snapshots[0]
-    for (const sn of this.snapshots) if (sn.step <= target) snap = sn
+    const snap = this.snapshots.atOrBefore(target)
     if (!snap) throw new Error('simulator has no snapshot')
-    const known = this.events.length + this.ahead.length - this.aheadFrom
+    const known = this.future.knownLength(this.events.length)
     if (target < this.state.step || this.halted) this.restore(snap)
     // Forward, far past a snapshot whose events are known (logged before a seek back): jump to
     // it, when that saves more replaying than a restore costs.
@@ -261,9 +190,7 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
 
   /** The step of the snapshot a seek back to `target` restores (a seek there replays nothing). */
   snapshotStepAtOrBefore(target: number): number {
-    let step = 0
-    for (const sn of this.snapshots) if (sn.step <= target) step = sn.step
-    return step
+    return this.snapshots.stepAtOrBefore(target)
   }
 
   /**
@@ -278,20 +205,18 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
     const kept = this.interventions.filter((iv) => iv.step <= step).length
     this.interventions = forkInterventions(this.interventions, step, action)
     // Snapshots of the old future are no use; one is reused only if it applied kept inputs alone.
-    this.snapshots = this.snapshots.filter((sn) => sn.step <= step && sn.nextIntervention <= kept)
+    this.snapshots.retain((sn) => sn.step <= step && sn.nextIntervention <= kept)
     const here = !this.halted && this.state.step === step && this.nextIntervention === kept
     if (!here) {
       // Restore the latest snapshot that precedes the action, and replay up to it.
-      this.restore(this.snapshots[this.snapshots.length - 1] as Snapshot<T>)
+      this.restore(this.snapshots.last() as Snapshot<T>)
       while (this.state.step < step && this.step(step)) {
         // replaying
       }
     }
     // The kept inputs still pending at this step, then the action, as a straight run applies them.
     this.applyInterventionsThrough(this.state.step)
-    // The events known to come next were the old future's.
-    this.ahead = []
-    this.aheadFrom = 0
+    this.future.forget()
     // The next fork nearby (a user acting again, the property tests' adversary) restores this one.
     this.takeSnapshot()
   }
@@ -305,12 +230,10 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
     const log = this.events
     if (snap.logLength < log.length) {
       // Keep the events cut off: a later seek forward may jump back over them.
-      this.ahead = log.slice(snap.logLength).concat(this.ahead.slice(this.aheadFrom))
-      this.aheadFrom = 0
-      log.length = snap.logLength
+      this.future.cut(log, snap.logLength)
       this.narrated = Math.min(this.narrated, snap.logLength)
     }
-    while (log.length < snap.logLength) log.push(this.ahead[this.aheadFrom++] as LogEvent<RunEvent<T>>)
+    this.future.refill(log, snap.logLength)
     const restore = this.module.observer.restore
     if (restore) this.state.ghost = restore(this.state.ghost, log, snap.logLength)
     this.nextIntervention = snap.nextIntervention
@@ -348,22 +271,17 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
   }
 
   private maybeSnapshot(): void {
-    const last = this.snapshots[this.snapshots.length - 1]
-    if (!last || this.state.step - last.step >= this.snapshotEvery) this.takeSnapshot()
+    if (this.snapshots.due(this.state.step)) this.takeSnapshot()
   }
 
   private takeSnapshot(): void {
-    this.snapshots.push({
+    this.snapshots.add({
       step: this.state.step,
       // The observer may leave out what the log determines; it is rebuilt on restore.
       state: cloneKernelState(this.module, this.state, 'snapshot'),
       logLength: this.events.length,
       nextIntervention: this.nextIntervention,
     })
-    if (this.snapshots.length <= this.snapshotsMax) return
-    // Thin out: keep every other snapshot (always the first) and space future ones further apart.
-    this.snapshots = this.snapshots.filter((_, i) => i % 2 === 0)
-    this.snapshotEvery *= 2
   }
 }
 

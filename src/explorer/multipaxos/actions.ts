@@ -11,7 +11,6 @@
 import {
   ACCEPTING,
   ackEvent,
-  COMMITTED,
   EMPTY,
   F_BALMAX,
   F_BALPREP,
@@ -29,6 +28,8 @@ import {
   voteCode,
   type Layout,
 } from './layout.ts'
+import { terminated } from './observed.ts'
+import { SuccessorWriter } from './successorWriter.ts'
 
 export const A_BECOME_LEADER = 0
 export const A_HANDLE_PREPARE = 1
@@ -57,41 +58,12 @@ export interface SuccessorSink {
   emit(t: Int32Array, action: number, r: number, src: number, bal: number, slot: number): void
 }
 
-/** Bitmasks of the commands (bit c, c in 0..N) with a Req and with an Ack event observed. */
-export function observedMasks(L: Layout, v: Int32Array): { reqs: number; acks: number; length: number } {
-  let reqs = 0
-  let acks = 0
-  let length = 0
-  for (let i = 0; i < L.events; i++) {
-    const e = (v[L.observed + i] as number) - 1
-    if (e < 0) break
-    length++
-    if (e < L.N) reqs |= 1 << (e + 1)
-    else acks |= 1 << Math.floor((e - L.N) / (L.W + 1))
-  }
-  return { reqs, acks, length }
-}
-
-const popcount = (x: number): number => {
-  let n = 0
-  for (let y = x; y !== 0; y &= y - 1) n++
-  return n
-}
-
-/** terminated == pending is empty /\ every command was requested /\ every command was acknowledged. */
-export function terminated(L: Layout, v: Int32Array): boolean {
-  if (L.N > 0 && v[L.pending] !== 0) return false
-  const { reqs, acks } = observedMasks(L, v)
-  return popcount(reqs) === L.N && popcount(acks) === L.N
-}
-
-export class MultiPaxosActions {
-  private readonly t: Int32Array
+export class MultiPaxosActions extends SuccessorWriter {
   /** AcceptReply threshold (one fewer with the `commit-one-short` bug). */
   private readonly commitQuorum: number
 
-  constructor(readonly L: Layout) {
-    this.t = new Int32Array(L.size)
+  constructor(L: Layout) {
+    super(L)
     this.commitQuorum = L.c.bug === 'commit-one-short' ? L.majority - 1 : L.majority
   }
 
@@ -133,64 +105,6 @@ export class MultiPaxosActions {
       count += this.handleCommitNotice(v, r, sink)
     }
     return count
-  }
-
-  private nb(r: number): number {
-    return this.L.node + r * this.L.nodeSize
-  }
-
-  /** status "Accepting" becomes "Preparing" in every instance of node r (in t). */
-  private demoteAccepting(r: number): void {
-    const L = this.L
-    const t = this.t
-    for (let s = 0; s < L.N; s++) {
-      const i = this.nb(r) + F_INSTS + 3 * s + I_STATUS
-      if (t[i] === ACCEPTING) t[i] = PREPARING
-    }
-  }
-
-  /** Send PrepareReply(r, bal, votes of node r in t). */
-  private sendPrepareReply(r: number, bal: number): void {
-    const L = this.L
-    const t = this.t
-    const at = L.prepareReply + (r * L.B + bal - 1) * L.prSize
-    const present = t[at] === 1
-    for (let s = 0; s < L.N; s++) {
-      const vote = t[this.nb(r) + F_INSTS + 3 * s + I_VOTED] as number
-      if (present && t[at + 1 + s] !== vote)
-        throw new Error(`two PrepareReply messages from one replica in ballot ${bal}`)
-      t[at + 1 + s] = vote
-    }
-    t[at] = 1
-  }
-
-  private sendAccept(r: number, bal: number, slot: number, cmd: number): void {
-    const L = this.L
-    if (bal < 1) throw new Error('an Accept message with ballot 0')
-    const i = L.accept + (r * L.B + bal - 1) * L.N + slot
-    const old = this.t[i] as number
-    if (old !== 0 && old !== cmd + 1) throw new Error(`two commands for slot ${slot + 1} in ballot ${bal}`)
-    this.t[i] = cmd + 1
-  }
-
-  private sendAcceptReply(r: number, bal: number, slot: number): void {
-    const L = this.L
-    if (bal < 1) throw new Error('an AcceptReply message with ballot 0')
-    this.t[L.acceptReply + (r * L.B + bal - 1) * L.N + slot] = 1
-  }
-
-  /** Append event `e` to observed unless it is there already. */
-  private observe(e: number): void {
-    const L = this.L
-    const t = this.t
-    for (let i = 0; i < L.events; i++) {
-      const x = t[L.observed + i] as number
-      if (x === e + 1) return
-      if (x === 0) {
-        t[L.observed + i] = e + 1
-        return
-      }
-    }
   }
 
   private becomeLeader(v: Int32Array, r: number, sink: SuccessorSink): number {
@@ -338,19 +252,6 @@ export class MultiPaxosActions {
       }
     }
     return count
-  }
-
-  /** Apply the command of slot s (0-based) at node r in t: commit it and update kvalue. */
-  private commit(r: number, s: number): number {
-    const L = this.L
-    const t = this.t
-    const n = this.nb(r)
-    const i = n + F_INSTS + 3 * s
-    const cmd = t[i + I_CMD] as number
-    t[i + I_STATUS] = COMMITTED
-    t[n + F_COMMIT] = s + 1
-    if (cmd >= 1 && cmd <= L.W) t[n + F_KVALUE] = cmd
-    return cmd
   }
 
   private handleAcceptReplies(v: Int32Array, r: number, sink: SuccessorSink): number {

@@ -12,7 +12,7 @@
  *
  * Pure: no DOM, no clocks, no randomness.
  */
-import { observedMasks, terminated } from './actions.ts'
+import { observedMasks, terminated } from './observed.ts'
 import { permutations } from './symmetry.ts'
 import type { Layout } from './layout.ts'
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { Simulator, type RunInput } from '../../kernel/simulator.ts'
+import type { RunInput } from '../../kernel/runInput.ts'
+import { Simulator } from '../../kernel/simulator.ts'
 import type { ProcSlot } from '../../kernel/module.ts'
 
 import { buildLogGrid, cellReasons } from './logGrid.ts'
