@@ -7,7 +7,8 @@ import type { ArrowGeom } from './arrows.ts'
  * its 16 ms budget. Here a travelling arrow's shaft and head are copied into two small boxes whose
  * CSS transforms are animated, which the compositor runs without the main thread; the SVG arrow is
  * hidden meanwhile and shown again when the travel ends. A step therefore costs the SVG at most
- * one extra repaint (at the end), and usually none: the next step's commit ends it.
+ * one extra repaint (at the end), and usually none: the next step's commit ends it. The boxes are
+ * made once the step's own frame has painted (see `createTravelLayer`).
  */
 export interface TravelLayer {
   /** Make `a`'s drawn end travel from `fromProgress` to where it is now. */
@@ -70,7 +71,10 @@ function box(group: SVGGElement, piece: SVGElement, className: string): HTMLElem
 }
 
 export interface TravelLayerControl extends TravelLayer {
-  /** Once per commit, after the arrows' own effects: ends the travels of earlier commits. */
+  /**
+   * Once per commit, after the arrows' own effects: ends the travels of earlier commits, and
+   * holds this commit's travellers at their start for the frame that shows the step.
+   */
   settle(): void
   /** Ends every travel at once (the diagram unmounts or the view jumps). */
   clear(): void
@@ -80,21 +84,84 @@ export interface TravelLayerControl extends TravelLayer {
   host(): HTMLElement | null
 }
 
-/** A travel layer; it draws once `attach` has given it its element. */
-export function createTravelLayer(): TravelLayerControl {
+/** Runs `fn` once the next frame has painted. */
+export type AfterPaint = (fn: () => void) => void
+
+/**
+ * An animation frame, then a task (it runs after that frame's paint); a timer where no frames
+ * come (a hidden tab), so a travel never waits for ever.
+ */
+const browserAfterPaint: AfterPaint = (fn) => {
+  let done = false
+  const once = (): void => {
+    if (done) return
+    done = true
+    clearTimeout(fallback)
+    fn()
+  }
+  const fallback = setTimeout(once, 250)
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = once
+    channel.port2.postMessage(0)
+  })
+}
+
+/**
+ * A piece held at its travel's start for the step's first frame, by style properties React never
+ * writes (as the travel's `visibility`), so putting it back cannot undo what a later commit drew.
+ */
+interface Pose {
+  readonly el: SVGElement
+  readonly props: readonly string[]
+}
+
+function pose(el: SVGElement, props: Record<string, string>): Pose {
+  for (const [k, v] of Object.entries(props)) el.style.setProperty(k, v)
+  return { el, props: Object.keys(props) }
+}
+
+function unpose(p: Pose): void {
+  for (const k of p.props) p.el.style.removeProperty(k)
+}
+
+interface Request {
+  readonly a: ArrowGeom
+  readonly from: number
+  readonly parts: TravelParts
+}
+
+/** A commit's travel: posed at its start until the step's frame has painted, then drawn. */
+interface Pending {
+  readonly requests: Request[]
+  readonly poses: Pose[]
+}
+
+/**
+ * A travel layer; it draws once `attach` has given it its element.
+ *
+ * The boxes are made after the frame that shows the step, not in it: making them (elements,
+ * style, two composited layers per arrow, their raster and the compositor's commit of them) made
+ * the steps that start a travel the slowest tenth of all steps (see docs/PERFORMANCE.md). In the
+ * step's own frame a travelling arrow is drawn where its travel starts (its shaft's end and its
+ * head set back on its own path, which is what the travel's first frame shows anyway); once that
+ * frame has painted, the boxes take over from there.
+ */
+export function createTravelLayer(afterPaint: AfterPaint = browserAfterPaint): TravelLayerControl {
   let host: HTMLElement | null = null
   let running: Travel[] = []
-  let pending: Travel[] = []
+  let requested: Request[] = []
+  let posed: Pending | null = null
+  let drawScheduled = false
   const end = (t: Travel): void => {
     for (const a of t.animations) a.cancel()
     for (const b of t.boxes) b.remove()
     for (const el of t.hidden) el.style.visibility = ''
     running = running.filter((r) => r !== t)
-    pending = pending.filter((r) => r !== t)
   }
-  const start = (a: ArrowGeom, from: number, { group, shaft, head }: TravelParts): void => {
-    const root = host
-    if (!root || !group || typeof root.animate !== 'function') return
+  const draw = (root: HTMLElement, { a, from, parts }: Request): void => {
+    const { group, shaft, head } = parts
+    if (!group || !group.isConnected) return
     const t: Travel = { boxes: [], hidden: [], animations: [] }
     const timing = { duration: TRAVEL_MS, easing: 'ease-out' }
     const length = Math.hypot(a.x2 - a.x1, a.y2 - a.y1)
@@ -131,17 +198,61 @@ export function createTravelLayer(): TravelLayerControl {
     for (const b of t.boxes) root.appendChild(b)
     for (const el of t.hidden) el.style.visibility = 'hidden'
     first.onfinish = () => end(t)
-    pending.push(t)
+    running.push(t)
+  }
+  /** Put the posed pieces back and make the boxes: the step's frame has painted. */
+  const release = (): void => {
+    drawScheduled = false
+    const p = posed
+    posed = null
+    if (!p) return
+    for (const x of p.poses) unpose(x)
+    const root = host
+    if (root) for (const r of p.requests) draw(root, r)
+  }
+  /** Hold each traveller's drawn end where its travel starts (as its first frame shows it). */
+  const holdAtStart = (requests: Request[]): Pending => {
+    const poses: Pose[] = []
+    for (const { a, from, parts } of requests) {
+      const [fx, fy] = pointAt(a, from)
+      const length = Math.hypot(a.x2 - a.x1, a.y2 - a.y1)
+      // The shaft drawn only up to where it was (one dash, round caps as the line's own), the
+      // head moved back there: the travel's first frame, without its boxes.
+      if (parts.shaft && !dashed(a) && length > 0.5) {
+        const drawn = Math.min(length, Math.hypot(fx - a.x1, fy - a.y1))
+        poses.push(pose(parts.shaft, { 'stroke-dasharray': `${drawn} ${Math.ceil(length) + 10}` }))
+      }
+      if (parts.head && a.progress > 0) {
+        poses.push(pose(parts.head, { transform: `translate(${fx}px, ${fy}px) rotate(${a.angle}deg)` }))
+      }
+    }
+    return { requests, poses }
   }
   return {
-    start,
+    start(a, from, parts) {
+      const root = host
+      if (!root || !parts.group || typeof root.animate !== 'function') return
+      requested.push({ a, from, parts })
+    },
     settle() {
-      for (const t of running) end(t)
-      running = pending
-      pending = []
+      // Earlier commits' travels end: the ones drawn, and one still held for its first frame.
+      for (const t of [...running]) end(t)
+      if (posed) for (const x of posed.poses) unpose(x)
+      posed = null
+      const requests = requested
+      requested = []
+      if (requests.length === 0) return
+      posed = holdAtStart(requests)
+      if (!drawScheduled) {
+        drawScheduled = true
+        afterPaint(release)
+      }
     },
     clear() {
-      for (const t of [...running, ...pending]) end(t)
+      for (const t of [...running]) end(t)
+      if (posed) for (const x of posed.poses) unpose(x)
+      posed = null
+      requested = []
     },
     attach(el) {
       host = el
