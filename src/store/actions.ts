@@ -165,8 +165,7 @@ export function setCursor(step: number, announce = false): void {
   const cursor = nav.clampCursor(s.log, step)
   const patch: Partial<SynodState> = { cursor, touched: true }
   if (announce) patch.announcement = stepNarration(s.log, cursor)
-  // The panels stay where they are until the diagram's frame has painted, then catch up a group a
-  // frame (a scrub has its own pace).
+  // The panels stay where they are until the diagram's frame has painted (a scrub has its own pace).
   const behind = !s.scrubbing && cursor !== s.cursor && panelsLag()
   if (behind) {
     const shown = PANEL_GROUPS.map((g) => panelCursorOf(s, g))

@@ -108,7 +108,7 @@ export function momentCached(scenario: Scenario, cursor: number): ModuleMoment {
 
 /**
  * The cursor a group of side panels shows: the live one, or while scrubbing or catching up the
- * group's own (`panelCursors`; `panelsFollow.ts` moves one group a frame). Pure.
+ * group's own (`panelCursors`; during a drag `panelsFollow.ts` moves one group a frame). Pure.
  */
 export const panelCursorOf = (
   s: Pick<SynodState, 'scrubbing' | 'panelsBehind' | 'panelCursors' | 'cursor'>,

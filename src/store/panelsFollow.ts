@@ -4,20 +4,24 @@ import { synodStore } from './store.ts'
 
 /**
  * The side panels (log grid, cards, in-flight list, counts, the feed, the status chips) show a
- * step after the diagram does, one group of them a frame.
+ * step after the diagram does; while the scrubber is dragged, one group of them a frame.
  *
  * A step used to render and paint the whole app in one frame: on a slow 2-core machine React's
  * render of every panel, then the layout and paint of all their text, made the step's frame two to
  * three times the diagram's own. The diagram (and the step counter, the scrubber and the screen
  * reader's announcement) now move in the key press; the panels keep their steps
- * (`panelCursors`) until that frame has painted, then catch up one group (`PANEL_GROUPS`) per
- * frame: the log grid, the processes and the wire (with the counts) each cost a third of a
- * Multi-Paxos catch-up's layout, so a frame that carried all of them was the scrub's slowest.
+ * (`panelCursors`) until that frame has painted, then catch up in a task of their own, painted in
+ * the next frame.
+ *
+ * While a drag lasts the panels catch up to `panelCursor`, which follows the cursor a few times a
+ * second (`playback.ts`), one group (`PANEL_GROUPS`) per frame: the log grid, the processes and
+ * the wire (with the counts) each cost about a third of a Multi-Paxos catch-up's layout, so the
+ * frames that carried all of them were the drag's slowest (its p95). After a step, or when the
+ * drag ends, all groups catch up in one frame: that frame is not on the step's path (the diagram
+ * has painted), and a frame per group costs a frame's fixed work (style, paint, layerize, commit)
+ * three more times for nothing the reader sees (docs/PERFORMANCE.md, branch `catchup`).
  * `panelsBehind` holds until the last group has caught up, so once the cursor rests every panel
  * shows the same step as the diagram (`html[data-panels-behind]` is what the e2e tests wait for).
- *
- * While a scrub is dragged the panels catch up to `panelCursor`, which follows the cursor a few
- * times a second (`playback.ts`); after a step or a drag, to the cursor.
  *
  * Why not React's `useDeferredValue`: the store is an external store, whose updates React always
  * renders synchronously, and a deferred render is scheduled as a task that usually runs before the
@@ -33,9 +37,8 @@ export type AfterPaint = (fn: () => void) => void
 let afterPaint: AfterPaint | null = null
 let pending = false
 /**
- * The group a catch-up looks at first. It goes round, not from the top each time: while steps come
- * faster than a catch-up (fast playback, a held key) a restart from the top would leave the last
- * groups behind for as long as the steps keep coming.
+ * The group a drag's catch-up looks at first. It goes round, not from the top each time, so a
+ * target that moves before a sweep has finished cannot leave the last groups behind for long.
  */
 let nextGroup = 0
 
@@ -90,11 +93,18 @@ export function catchUpOneGroup(
   return { cursors: next, moved: -1 }
 }
 
-/** Catch up one group now; if any is still behind, the next once this frame has painted. */
+/**
+ * While a drag lasts, catch up one group now and, if any is still behind, the next once this frame
+ * has painted; otherwise (after a step, or when the drag ends) every group at once.
+ */
 function catchUpStep(): void {
   pending = false
   const s = synodStore.getState()
   const target = targetOf(s)
+  if (!s.scrubbing) {
+    synodStore.setState({ panelCursors: PANEL_GROUPS.map(() => target), panelsBehind: false })
+    return
+  }
   const { cursors, moved } = catchUpOneGroup(s.panelCursors, shownGroups(s), target, nextGroup)
   if (moved >= 0) nextGroup = (moved + 1) % cursors.length
   const behind = cursors.some((c) => c !== target)
@@ -104,8 +114,8 @@ function catchUpStep(): void {
 
 /**
  * The panels were left behind by a cursor move (or a drag's tick moved their target): catch them
- * up, a group a frame, starting once the frame being drawn has painted. Without a scheduler, all
- * at once.
+ * up once the frame being drawn has painted (during a drag a group a frame). Without a scheduler,
+ * all at once.
  */
 export function schedulePanelCatchUp(): void {
   if (afterPaint === null) {

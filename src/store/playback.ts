@@ -82,7 +82,7 @@ let panelTimer: ReturnType<typeof setInterval> | null = null
  * catch-up still under way leaves it to finish first: each step the panels are given then reaches
  * every group, and on a slow machine (or a big run) the panels follow as fast as their frames
  * allow, not faster. The timer runs only during a drag; when the drag ends the panels catch up
- * with the cursor where it rests, a group a frame as after a step.
+ * with the cursor where it rests in the next frame, as after a step.
  */
 export function setScrubbing(on: boolean): void {
   const s = synodStore.getState()

@@ -69,7 +69,7 @@ export interface PlaybackSlice {
   panelCursor: number
   /**
    * The step each group of side panels shows (`PANEL_GROUPS`, in that order) while scrubbing or
-   * while they are behind (`panelsBehind`): a catch-up moves one group a frame (`panelsFollow.ts`).
+   * while they are behind (`panelsBehind`): during a drag a catch-up moves one group a frame (`panelsFollow.ts`).
    */
   panelCursors: readonly number[]
   /** A group of side panels is behind the cursor it is catching up to (the diagram's, or a scrub's). */

@@ -27,7 +27,7 @@ export function ProcessPanels() {
 }
 
 /**
- * A protocol module's panels, each at its group's moment: the groups catch up with a step one
+ * A protocol module's panels, each at its group's moment: during a drag the groups catch up one
  * frame each (store/panelsFollow.ts), and each re-renders only in its own frame.
  */
 function ModulePanels() {
