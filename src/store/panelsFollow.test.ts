@@ -92,70 +92,94 @@ describe('the panels follow a step once its frame has painted', () => {
   })
 })
 
-describe('while the scrubber is dragged the panels catch up a group a frame', () => {
-  it('a tick moves one group per painted frame, behind until the last; the next tick waits for it', () => {
+const loaded = (id: string): Promise<void> => {
+  act.loadPreset(id)
+  return new Promise<void>((resolve) => {
+    const done = (): boolean => !synodStore.getState().computing && synodStore.getState().log.length > 0
+    if (done()) return resolve()
+    const off = synodStore.subscribe(() => done() && (off(), resolve()))
+  })
+}
+
+/** Drag to `step` and let the drag's timer tick once. */
+const dragTick = (step: number): void => {
+  act.setCursor(step)
+  vi.advanceTimersByTime(PANEL_SCRUB_MS)
+}
+
+describe('while the scrubber is dragged', () => {
+  it("single-decree Paxos's light panels catch up all in one frame", () => {
     vi.useFakeTimers()
     try {
       followPanelsAfterPaint((fn) => waiting.push(fn))
       setScrubbing(true)
-      act.setCursor(12)
-      vi.advanceTimersByTime(PANEL_SCRUB_MS)
+      dragTick(12)
       expect(synodStore.getState()).toMatchObject({ panelCursor: 12, panelsBehind: true })
-      expect(panels()).toEqual(all(0))
-      // Single-decree Paxos has no log grid: its group follows the processes' for free.
-      paint()
-      expect(panels()).toEqual({ log: 12, procs: 12, wire: 0, feed: 0 })
-      // A tick during the sweep leaves the target alone: every group gets the same step.
-      act.setCursor(20)
-      vi.advanceTimersByTime(PANEL_SCRUB_MS)
-      expect(synodStore.getState().panelCursor).toBe(12)
-      paint()
-      expect(panels()).toEqual({ log: 12, procs: 12, wire: 12, feed: 0 })
-      expect(synodStore.getState().panelsBehind).toBe(true)
-      paint()
+      expect(paintUntilCaughtUp()).toBe(1)
       expect(panels()).toEqual(all(12))
-      expect(synodStore.getState().panelsBehind).toBe(false)
-      // The next tick takes the cursor where the drag is now.
-      vi.advanceTimersByTime(PANEL_SCRUB_MS)
-      expect(synodStore.getState()).toMatchObject({ panelCursor: 20, panelsBehind: true })
-      expect(paintUntilCaughtUp()).toBe(3)
-      expect(panels()).toEqual(all(20))
     } finally {
       vi.useRealTimers()
     }
   })
 
-  it('when the drag ends mid-sweep the panels catch up with where it rests in the next frame', () => {
-    vi.useFakeTimers()
-    try {
-      followPanelsAfterPaint((fn) => waiting.push(fn))
-      setScrubbing(true)
-      act.setCursor(12)
-      vi.advanceTimersByTime(PANEL_SCRUB_MS)
-      paint()
-      act.setCursor(20)
-      setScrubbing(false)
-      expect(synodStore.getState().panelsBehind).toBe(true)
-      expect(paintUntilCaughtUp()).toBe(1)
-      expect(panels()).toEqual(all(20))
-    } finally {
-      vi.useRealTimers()
-    }
+  describe('a run with a replicated log', () => {
+    beforeAll(() => loaded('mp-leader-crash'))
+
+    it('a tick moves one group per painted frame, behind until the last; the next tick waits for it', () => {
+      vi.useFakeTimers()
+      try {
+        followPanelsAfterPaint((fn) => waiting.push(fn))
+        setScrubbing(true)
+        dragTick(12)
+        expect(synodStore.getState()).toMatchObject({ panelCursor: 12, panelsBehind: true })
+        expect(panels()).toEqual(all(0))
+        paint()
+        expect(panels()).toEqual({ log: 12, procs: 0, wire: 0, feed: 0 })
+        // A tick during the sweep leaves the target alone: every group gets the same step.
+        dragTick(20)
+        expect(synodStore.getState().panelCursor).toBe(12)
+        paint()
+        paint()
+        expect(panels()).toEqual({ log: 12, procs: 12, wire: 12, feed: 0 })
+        expect(synodStore.getState().panelsBehind).toBe(true)
+        paint()
+        expect(panels()).toEqual(all(12))
+        expect(synodStore.getState().panelsBehind).toBe(false)
+        // The next tick takes the cursor where the drag is now.
+        vi.advanceTimersByTime(PANEL_SCRUB_MS)
+        expect(synodStore.getState()).toMatchObject({ panelCursor: 20, panelsBehind: true })
+        expect(paintUntilCaughtUp()).toBe(4)
+        expect(panels()).toEqual(all(20))
+      } finally {
+        vi.useRealTimers()
+      }
+    })
+
+    it('when the drag ends mid-sweep the panels catch up with where it rests in the next frame', () => {
+      vi.useFakeTimers()
+      try {
+        followPanelsAfterPaint((fn) => waiting.push(fn))
+        setScrubbing(true)
+        dragTick(12)
+        paint()
+        act.setCursor(20)
+        setScrubbing(false)
+        expect(synodStore.getState().panelsBehind).toBe(true)
+        expect(paintUntilCaughtUp()).toBe(1)
+        expect(panels()).toEqual(all(20))
+      } finally {
+        vi.useRealTimers()
+      }
+    })
   })
 })
 
 describe('catchUpOneGroup', () => {
-  const shown = [true, true, true, true]
   it('moves the first group behind from where the last catch-up stopped, going round', () => {
-    expect(catchUpOneGroup([0, 0, 0, 0], shown, 5, 0)).toEqual({ cursors: [5, 0, 0, 0], moved: 0 })
-    expect(catchUpOneGroup([5, 0, 0, 0], shown, 5, 1)).toEqual({ cursors: [5, 5, 0, 0], moved: 1 })
-    expect(catchUpOneGroup([5, 5, 0, 0], shown, 7, 2)).toEqual({ cursors: [5, 5, 7, 0], moved: 2 })
-    expect(catchUpOneGroup([5, 5, 7, 7], shown, 7, 0)).toEqual({ cursors: [7, 5, 7, 7], moved: 0 })
-    expect(catchUpOneGroup([7, 7, 7, 7], shown, 7, 3)).toEqual({ cursors: [7, 7, 7, 7], moved: -1 })
-  })
-
-  it('a group with nothing on screen moves with the others, without a frame of its own', () => {
-    const noLog = [false, true, true, true]
-    expect(catchUpOneGroup([0, 0, 0, 0], noLog, 5, 0)).toEqual({ cursors: [5, 5, 0, 0], moved: 1 })
+    expect(catchUpOneGroup([0, 0, 0, 0], 5, 0)).toEqual({ cursors: [5, 0, 0, 0], moved: 0 })
+    expect(catchUpOneGroup([5, 0, 0, 0], 5, 1)).toEqual({ cursors: [5, 5, 0, 0], moved: 1 })
+    expect(catchUpOneGroup([5, 5, 0, 0], 7, 2)).toEqual({ cursors: [5, 5, 7, 0], moved: 2 })
+    expect(catchUpOneGroup([5, 5, 7, 7], 7, 0)).toEqual({ cursors: [7, 5, 7, 7], moved: 0 })
+    expect(catchUpOneGroup([7, 7, 7, 7], 7, 3)).toEqual({ cursors: [7, 7, 7, 7], moved: -1 })
   })
 })

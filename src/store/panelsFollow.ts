@@ -14,12 +14,13 @@ import { synodStore } from './store.ts'
  * the next frame.
  *
  * While a drag lasts the panels catch up to `panelCursor`, which follows the cursor a few times a
- * second (`playback.ts`), one group (`PANEL_GROUPS`) per frame: the log grid, the processes and
- * the wire (with the counts) each cost about a third of a Multi-Paxos catch-up's layout, so the
- * frames that carried all of them were the drag's slowest (its p95). After a step, or when the
- * drag ends, all groups catch up in one frame: that frame is not on the step's path (the diagram
- * has painted), and a frame per group costs a frame's fixed work (style, paint, layerize, commit)
- * three more times for nothing the reader sees (docs/PERFORMANCE.md, branch `catchup`).
+ * second (`playback.ts`); for a run with a replicated log, one group (`PANEL_GROUPS`) per frame:
+ * the log grid, the processes and the wire (with the counts) each cost about a third of a
+ * Multi-Paxos catch-up's layout, so the frames that carried all of them were the drag's slowest
+ * (its p95). After a step, when the drag ends, or for single-decree Paxos's light panels, all
+ * groups catch up in one frame: a frame per group costs a frame's fixed work (style, paint,
+ * layerize, commit) again for each group, for nothing the reader sees (docs/PERFORMANCE.md,
+ * branch `catchup`).
  * `panelsBehind` holds until the last group has caught up, so once the cursor rests every panel
  * shows the same step as the diagram (`html[data-panels-behind]` is what the e2e tests wait for).
  *
@@ -38,7 +39,8 @@ let afterPaint: AfterPaint | null = null
 let pending = false
 /**
  * The group a drag's catch-up looks at first. It goes round, not from the top each time, so a
- * target that moves before a sweep has finished cannot leave the last groups behind for long.
+ * target that moves before a sweep has finished (the drag's start) cannot leave the last groups
+ * behind for long.
  */
 let nextGroup = 0
 
@@ -65,47 +67,50 @@ export const panelsLag = (): boolean => afterPaint !== null
 /** The step the panels catch up to: a drag's `panelCursor`, else the cursor. */
 const targetOf = (s: SynodState): number => (s.scrubbing ? s.panelCursor : s.cursor)
 
-/** Groups with nothing on screen for this run (no log grid) catch up with the next one, free. */
-const shownGroups = (s: SynodState): readonly boolean[] => {
-  const grid = protocolOf(s.scenario).app.logGrid !== undefined
-  return PANEL_GROUPS.map((g) => g !== 'log' || grid)
-}
-
 /**
- * Each group's step after one frame's catch-up: the next group shown that is behind (from
- * `first`, going round) moves to `target`, groups not shown move with it. Pure.
+ * Each group's step after one frame's catch-up: the next group behind (from `first`, going round)
+ * moves to `target`. Pure.
  */
 export function catchUpOneGroup(
   cursors: readonly number[],
-  shown: readonly boolean[],
   target: number,
   first: number,
 ): { cursors: number[]; moved: number } {
   const n = cursors.length
-  const next = cursors.map((c, i) => (shown[i] ? c : target))
   for (let k = 0; k < n; k++) {
     const g = (first + k) % n
-    if (next[g] !== target) {
+    if (cursors[g] !== target) {
+      const next = [...cursors]
       next[g] = target
       return { cursors: next, moved: g }
     }
   }
-  return { cursors: next, moved: -1 }
+  return { cursors: [...cursors], moved: -1 }
 }
 
 /**
- * While a drag lasts, catch up one group now and, if any is still behind, the next once this frame
- * has painted; otherwise (after a step, or when the drag ends) every group at once.
+ * Is a catch-up worth a frame per group? Only during a drag, and only for a run whose panels keep
+ * a replicated log (the grid, its cards and counts: a catch-up laid out about 360 objects in 7–10
+ * ms, the drag's slowest frames). Single-decree Paxos's lecture panels lay out about 160 objects in
+ * about 2 ms; a frame each only added frames (main thread per move of the bench's drag +35–50%,
+ * its slowest frames unchanged).
+ */
+const stagedCatchUp = (s: SynodState): boolean =>
+  s.scrubbing && protocolOf(s.scenario).app.logGrid !== undefined
+
+/**
+ * During a drag over a run with a log, catch up one group now and, if any is still behind, the
+ * next once this frame has painted; otherwise every group at once.
  */
 function catchUpStep(): void {
   pending = false
   const s = synodStore.getState()
   const target = targetOf(s)
-  if (!s.scrubbing) {
+  if (!stagedCatchUp(s)) {
     synodStore.setState({ panelCursors: PANEL_GROUPS.map(() => target), panelsBehind: false })
     return
   }
-  const { cursors, moved } = catchUpOneGroup(s.panelCursors, shownGroups(s), target, nextGroup)
+  const { cursors, moved } = catchUpOneGroup(s.panelCursors, target, nextGroup)
   if (moved >= 0) nextGroup = (moved + 1) % cursors.length
   const behind = cursors.some((c) => c !== target)
   synodStore.setState({ panelCursors: cursors, panelsBehind: behind })
