@@ -167,6 +167,11 @@ describe('while the scrubber is dragged', () => {
         expect(synodStore.getState().panelsBehind).toBe(true)
         expect(paintUntilCaughtUp()).toBe(1)
         expect(panels()).toEqual(all(20))
+        // The next drag's sweep starts from the top again.
+        setScrubbing(true)
+        dragTick(30)
+        paint()
+        expect(panels()).toEqual({ log: 30, procs: 20, wire: 20, feed: 20 })
       } finally {
         vi.useRealTimers()
       }

@@ -107,6 +107,8 @@ function catchUpStep(): void {
   const s = synodStore.getState()
   const target = targetOf(s)
   if (!stagedCatchUp(s)) {
+    // All at once; the next drag's sweep starts from the top again (the log grid first).
+    nextGroup = 0
     synodStore.setState({ panelCursors: PANEL_GROUPS.map(() => target), panelsBehind: false })
     return
   }
