@@ -9,7 +9,7 @@ import { panelCursorOf } from './moment.ts'
 import { panelsLag, schedulePanelCatchUp } from './panelsFollow.ts'
 import { endSentence } from './protocol.ts'
 import { eventsBefore, eventsThrough } from './runIndex.ts'
-import type { DialogName, SynodState, Theme } from './state.ts'
+import { PANEL_GROUPS, type DialogName, type SynodState, type Theme } from './state.ts'
 import { engineClient, followAction, synodStore, wantEnd, wantOpened } from './store.ts'
 
 /** Module-level actions: the only code that writes the store (besides the worker replies). */
@@ -167,7 +167,10 @@ export function setCursor(step: number, announce = false): void {
   if (announce) patch.announcement = stepNarration(s.log, cursor)
   // The panels stay where they are until the diagram's frame has painted (a scrub has its own pace).
   const behind = !s.scrubbing && cursor !== s.cursor && panelsLag()
-  if (behind) Object.assign(patch, { panelCursor: panelCursorOf(s), panelsBehind: true })
+  if (behind) {
+    const shown = PANEL_GROUPS.map((g) => panelCursorOf(s, g))
+    Object.assign(patch, { panelCursors: shown, panelsBehind: true })
+  }
   set(patch)
   if (behind) schedulePanelCatchUp()
 }

@@ -11,7 +11,7 @@ import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
 import { engineMomentAt, warmEngineRun } from '../worker/stateAt.ts'
 import { nameOf, protocolOf } from './protocol.ts'
 import { useShallow } from 'zustand/react/shallow'
-import type { SynodState } from './state.ts'
+import { PANEL_GROUPS, type PanelGroup, type SynodState } from './state.ts'
 import { useSynod } from './store.ts'
 
 /**
@@ -89,10 +89,12 @@ export function momentOf(scenario: Scenario, cursor: number): ModuleMoment {
 }
 
 /**
- * The last two moments: right after a step the diagram's lane faces read the new cursor's while
- * the panels still read the previous one (`panelsFollow.ts`), and neither may evict the other (a
- * seek back and forth on every render).
+ * The last few moments: right after a step the diagram's lane faces read the new cursor's while
+ * the panel groups still read the previous one, and while steps come faster than a catch-up the
+ * groups may show two or three steps (`panelsFollow.ts`); none may evict another (a seek back and
+ * forth on every render).
  */
+const MEMO_SIZE = 4
 let memo: readonly { scenario: Scenario; cursor: number; value: ModuleMoment }[] = []
 
 /** `momentOf` with a small cache, so every panel shares one seek per cursor move. */
@@ -100,38 +102,41 @@ export function momentCached(scenario: Scenario, cursor: number): ModuleMoment {
   const hit = memo.find((m) => m.scenario === scenario && m.cursor === cursor)
   if (hit) return hit.value
   const value = momentOf(scenario, cursor)
-  memo = [{ scenario, cursor, value }, ...memo.slice(0, 1)]
+  memo = [{ scenario, cursor, value }, ...memo.slice(0, MEMO_SIZE - 1)]
   return value
 }
 
 /**
- * The cursor the panels show: the live one, or while scrubbing the one they catch up to, or right
- * after a step the one they show until the diagram's frame has painted (`panelsFollow.ts`). Pure.
+ * The cursor a group of side panels shows: the live one, or while scrubbing or catching up the
+ * group's own (`panelCursors`; during a drag `panelsFollow.ts` moves one group a frame). Pure.
  */
 export const panelCursorOf = (
-  s: Pick<SynodState, 'scrubbing' | 'panelsBehind' | 'panelCursor' | 'cursor'>,
-): number => (s.scrubbing || s.panelsBehind ? s.panelCursor : s.cursor)
+  s: Pick<SynodState, 'scrubbing' | 'panelsBehind' | 'panelCursors' | 'cursor'>,
+  group: PanelGroup,
+): number =>
+  s.scrubbing || s.panelsBehind ? (s.panelCursors[PANEL_GROUPS.indexOf(group)] ?? s.cursor) : s.cursor
 
-/** The moment at the panels' cursor (while scrubbing, the one they catch up to). */
-export function useMoment(): ModuleMoment {
+/** The moment a group of panels shows. */
+export function useMoment(group: PanelGroup): ModuleMoment {
   const scenario = useSynod((s) => s.scenario)
-  const cursor = useSynod(panelCursorOf)
+  const cursor = useSynod((s) => panelCursorOf(s, group))
   return momentCached(scenario, cursor)
 }
 
-/** `select` of the moment at the panels' cursor, for `useMomentSelect`. Pure but for the cache. */
+/** `select` of the moment a group of panels shows, for `useMomentSelect`. Pure but for the cache. */
 export const momentSelector =
-  <T>(select: (m: ModuleMoment, s: SynodState) => T) =>
+  <T>(group: PanelGroup, select: (m: ModuleMoment, s: SynodState) => T) =>
   (s: SynodState): T =>
-    select(momentCached(s.scenario, panelCursorOf(s)), s)
+    select(momentCached(s.scenario, panelCursorOf(s, group)), s)
 
 /**
- * Part of the moment, for a panel that shows only a little of it: the panel re-renders when what
- * `select` returns changes (compared shallowly: a primitive, or an object or array of primitives),
- * not at every step. `select` must not depend on anything but its arguments.
+ * Part of the moment a group of panels shows, for a panel that shows only a little of it: the
+ * panel re-renders when what `select` returns changes (compared shallowly: a primitive, or an
+ * object or array of primitives), not at every step. `select` must not depend on anything but its
+ * arguments.
  */
-export function useMomentSelect<T>(select: (m: ModuleMoment, s: SynodState) => T): T {
-  return useSynod(useShallow(momentSelector(select)))
+export function useMomentSelect<T>(group: PanelGroup, select: (m: ModuleMoment, s: SynodState) => T): T {
+  return useSynod(useShallow(momentSelector(group, select)))
 }
 
 /**

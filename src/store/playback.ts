@@ -1,7 +1,8 @@
 import * as nav from './navigation.ts'
 import { panelCursorOf } from './moment.ts'
+import { schedulePanelCatchUp } from './panelsFollow.ts'
 import { setCursor } from './actions.ts'
-import { SPEEDS } from './state.ts'
+import { PANEL_GROUPS, SPEEDS } from './state.ts'
 import { synodStore } from './store.ts'
 
 /**
@@ -76,22 +77,34 @@ let panelTimer: ReturnType<typeof setInterval> | null = null
 /**
  * The scrubber's drag starts or ends (see `PlaybackSlice.scrubbing`). While it lasts, the diagram
  * follows every frame but the panels (cards, in-flight list, narration, status chips) follow
- * `panelCursor`, a few times a second: re-laying out and repainting all that text on every frame
- * would cost the diagram its frames. The timer runs only during a drag.
+ * `panelCursor`, a few times a second, one group a frame (`panelsFollow.ts`): re-laying out and
+ * repainting all that text on every frame would cost the diagram its frames. A tick that finds a
+ * catch-up still under way leaves it to finish first: each step the panels are given then reaches
+ * every group, and on a slow machine (or a big run) the panels follow as fast as their frames
+ * allow, not faster. The timer runs only during a drag; when the drag ends the panels catch up
+ * with the cursor where it rests in the next frame, as after a step.
  */
 export function setScrubbing(on: boolean): void {
   const s = synodStore.getState()
   if (s.scrubbing === on) return
   if (panelTimer !== null) clearInterval(panelTimer)
   panelTimer = null
+  // What each group shows now; a catch-up under way goes on toward the new target.
+  const shown = PANEL_GROUPS.map((g) => panelCursorOf(s, g))
+  const behind = shown.some((c) => c !== s.cursor)
   if (!on) {
-    synodStore.setState({ scrubbing: false, scrubMoving: false, panelsBehind: false })
+    synodStore.setState({ scrubbing: false, scrubMoving: false, panelCursors: shown, panelsBehind: behind })
+    if (behind) schedulePanelCatchUp()
     return
   }
-  synodStore.setState({ scrubbing: true, panelCursor: panelCursorOf(s), panelsBehind: false })
+  synodStore.setState({ scrubbing: true, panelCursor: s.cursor, panelCursors: shown, panelsBehind: behind })
+  if (behind) schedulePanelCatchUp()
   panelTimer = setInterval(() => {
     const now = synodStore.getState()
+    if (now.panelsBehind) return
     const moving = now.panelCursor !== now.cursor
-    if (moving || now.scrubMoving) synodStore.setState({ panelCursor: now.cursor, scrubMoving: moving })
+    if (!moving && !now.scrubMoving) return
+    synodStore.setState({ panelCursor: now.cursor, scrubMoving: moving, panelsBehind: moving })
+    if (moving) schedulePanelCatchUp()
   }, PANEL_SCRUB_MS)
 }

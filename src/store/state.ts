@@ -2,6 +2,15 @@ import type { SimEvent } from '../engine/index.ts'
 import { emptyScenario, type Scenario } from '../scenarios/scenario.ts'
 import type { HaltReason } from '../worker/protocol.ts'
 
+/**
+ * The side panels in the groups that catch up with the cursor one frame each, top to bottom as the
+ * reader meets them: the replicated log grid; the processes (menu and cards); the wire (in-flight
+ * list and message counts); the narration feed with the status chips and banners. Each costs about
+ * as much to lay out as another (docs/PERFORMANCE.md), so no frame carries all of them.
+ */
+export const PANEL_GROUPS = ['log', 'procs', 'wire', 'feed'] as const
+export type PanelGroup = (typeof PANEL_GROUPS)[number]
+
 /** A run the user forked away from, kept so they can return to it. */
 export interface Branch {
   readonly scenario: Scenario
@@ -54,11 +63,16 @@ export interface PlaybackSlice {
   /** The scrubber is being dragged: the cursor moves every frame, so views snap instead of gliding. */
   scrubbing: boolean
   /**
-   * The cursor the side panels show while scrubbing (it follows a few times a second) or while
-   * they are behind (`panelsBehind`).
+   * While scrubbing, the cursor the side panels catch up to (it follows a few times a second; the
+   * lane faces show it at once, the panel groups one by one: `panelCursors`).
    */
   panelCursor: number
-  /** A step moved the cursor and the panels show `panelCursor` until its frame has painted. */
+  /**
+   * The step each group of side panels shows (`PANEL_GROUPS`, in that order) while scrubbing or
+   * while they are behind (`panelsBehind`): during a drag a catch-up moves one group a frame (`panelsFollow.ts`).
+   */
+  panelCursors: readonly number[]
+  /** A group of side panels is behind the cursor it is catching up to (the diagram's, or a scrub's). */
   panelsBehind: boolean
   /** Scrubbing and the cursor moved in the last tick of `panelCursor`: labels would only flicker. */
   scrubMoving: boolean
@@ -106,6 +120,7 @@ export function initialState(): SynodState {
     speed: 2,
     scrubbing: false,
     panelCursor: 0,
+    panelCursors: PANEL_GROUPS.map(() => 0),
     panelsBehind: false,
     scrubMoving: false,
     theme: 'system',

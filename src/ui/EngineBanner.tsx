@@ -92,7 +92,7 @@ export function LimitBanner() {
   const atEnd = useSynod((s) => s.cursor >= (s.log[s.log.length - 1]?.step ?? 0))
   const dropped = useSynod((s) => countThrough(inFlightLimitSteps(s.log), s.cursor))
   const requests = useSynod((s) => protocolById(s.scenario.protocol ?? 'paxos')?.requestWords.plural)
-  const over = useMomentSelect(limitNoteOf)
+  const over = useMomentSelect('feed', limitNoteOf)
   const text = limitMessage(halted, atEnd, dropped, requests ?? 'requests')
   if (!text) return null
   if (over)

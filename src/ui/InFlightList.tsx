@@ -36,7 +36,7 @@ const InFlightRow = memo(function InFlightRow({ id, type, label, deliverAt, next
 
 /** Every message on the wire at the cursor, next to arrive first; choosing one selects it. */
 export function InFlightList() {
-  const { inFlight } = useMoment()
+  const { inFlight } = useMoment('wire')
   const selected = useSynod((s) => s.selectedMsgId)
   // While a scrub moves, the panels catch up ten times a second with a new set of messages each
   // time: rows keyed by position are updated in place instead of re-created (nobody holds the

@@ -124,7 +124,7 @@ export function LogGridPanel({ moment }: { moment: ModuleMoment }) {
 /** Messages sent so far, by type (and per chosen slot, where the module keeps a log). */
 export function MessageCountsPanel({ moment }: { moment: ModuleMoment }) {
   const log = useSynod((s) => s.log)
-  const cursor = usePanelCursor()
+  const cursor = usePanelCursor('wire')
   const counts = messageCounts(log, cursor)
   const chosen = moment.grid ? Math.max(0, ...moment.grid.rows.map((r) => r.commit)) : 0
   return <MessageCounts total={counts.total} byType={counts.byType} chosen={chosen} />

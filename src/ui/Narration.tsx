@@ -156,7 +156,7 @@ export function alignCurrentStep(feed: HTMLElement): void {
 /** The narration feed: the last few steps in plain English, the current step emphasised. */
 export function Narration() {
   const log = useSynod((s) => s.log)
-  const cursor = usePanelCursor()
+  const cursor = usePanelCursor('feed')
   const beats = useSynod((s) => s.scenario.beats)
   // See InFlightList: while a scrub moves, each catch-up shows other lines; by position they are
   // updated in place instead of re-created.

@@ -99,6 +99,6 @@ export function PresenterLogTable({ model }: { model: LogGridModel }) {
 
 /** The log beside the presenter's diagram, for a protocol that keeps one (nothing otherwise). */
 export function PresenterLog() {
-  const moment = useMoment()
+  const moment = useMoment('log')
   return moment.grid ? <PresenterLogTable model={moment.grid} /> : null
 }

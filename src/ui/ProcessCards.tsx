@@ -122,9 +122,9 @@ const ProcessCard = memo(function ProcessCard({ v, quorum, selected }: CardProps
 
 /** One card per process: acceptor state, proposer progress, learner decision; changes glow. */
 export function ProcessCards() {
-  const moment = useMoment()
+  const moment = useMoment('procs')
   const log = useSynod((s) => s.log)
-  const cursor = usePanelCursor()
+  const cursor = usePanelCursor('procs')
   const config = useSynod((s) => s.scenario.config)
   const procs = cardsOf(moment, log.slice(eventsBefore(log, cursor), eventsThrough(log, cursor)))
   const quorum = quorumSize(config)

@@ -31,7 +31,7 @@ const coarsePointer = (): boolean => window.matchMedia?.('(pointer: coarse)').ma
 
 export function ProcessMenu() {
   const pid = useSynod((s) => s.selectedPid)
-  const sel = useMomentSelect(menuState)
+  const sel = useMomentSelect('procs', menuState)
   const v = sel && {
     pid: sel.pid,
     up: sel.up,

@@ -28,7 +28,7 @@ function Text({ full, short }: { full: string; short: string }) {
 export function SafetyBadge({ whenSafe = true }: { whenSafe?: boolean }) {
   const log = useSynod((s) => s.log)
   // How many, not which: a step that reports no violation does not re-render the badge.
-  const count = useSynod((s) => countThrough(runIndex(s.log).violations, panelCursorOf(s)))
+  const count = useSynod((s) => countThrough(runIndex(s.log).violations, panelCursorOf(s, 'feed')))
   const violations = runIndex(log).violations.slice(0, count)
   const module = useProtocol()
   // The protocol module names its invariants, in the lecture's words (by default their titles).
@@ -71,7 +71,7 @@ export function SafetyBadge({ whenSafe = true }: { whenSafe?: boolean }) {
  */
 export function chipState(
   moment: ModuleMoment,
-  s: Pick<SynodState, 'log' | 'scrubbing' | 'panelsBehind' | 'panelCursor' | 'cursor'>,
+  s: Pick<SynodState, 'log' | 'scrubbing' | 'panelsBehind' | 'panelCursors' | 'cursor'>,
 ): { grid: boolean; count: number; of: number; done: number } {
   const rows = moment.grid?.rows
   if (rows) {
@@ -83,13 +83,13 @@ export function chipState(
   // How many processes have decided, for a protocol whose learners each decide one value.
   const decisions = moment.module.app.decisions
   const decided = decisions ? procs.filter((p) => decisions.decided(p.local, p.up)).length : 0
-  const chosen = countThrough(runIndex(s.log).chosen, panelCursorOf(s))
+  const chosen = countThrough(runIndex(s.log).chosen, panelCursorOf(s, 'feed'))
   return { grid: false, count: chosen, of: procs.length, done: decided }
 }
 
 /** What is chosen (a quorum accepted) and how many learners have decided, at the cursor. */
 export function ChosenChip() {
-  const chip = useMomentSelect(chipState)
+  const chip = useMomentSelect('feed', chipState)
   const log = useSynod((s) => s.log)
   if (chip.grid) return <CommittedChip committed={chip.count} caughtUp={chip.done} replicas={chip.of} />
   const chosen = runIndex(log).chosen.slice(0, chip.count)

@@ -26,18 +26,40 @@ export function ProcessPanels() {
   return <ModulePanels />
 }
 
-/** A protocol module's panels, all at the panels' moment. */
+/**
+ * A protocol module's panels, each at its group's moment: during a drag the groups catch up one
+ * frame each (store/panelsFollow.ts), and each re-renders only in its own frame.
+ */
 function ModulePanels() {
-  const moment = useMoment()
   const pid = useSynod((s) => s.selectedPid)
   return (
     <>
-      {pid !== null && <ModuleProcessMenu key={pid} moment={moment} pid={pid} />}
-      <LogGridPanel moment={moment} />
-      <ModuleCards moment={moment} />
-      <MessageCountsPanel moment={moment} />
+      {pid !== null && <ModuleProcessMenuNow key={pid} pid={pid} />}
+      <LogGridNow />
+      <ModuleCardsNow />
+      <MessageCountsNow />
     </>
   )
+}
+
+function ModuleProcessMenuNow({ pid }: { pid: number }) {
+  const moment = useMoment('procs')
+  return <ModuleProcessMenu moment={moment} pid={pid} />
+}
+
+function LogGridNow() {
+  const moment = useMoment('log')
+  return <LogGridPanel moment={moment} />
+}
+
+function ModuleCardsNow() {
+  const moment = useMoment('procs')
+  return <ModuleCards moment={moment} />
+}
+
+function MessageCountsNow() {
+  const moment = useMoment('wire')
+  return <MessageCountsPanel moment={moment} />
 }
 
 /** The right-hand column: what is selected first, then the processes and the wire. */

@@ -58,9 +58,9 @@ describe('what a step re-renders', () => {
 
   it('the chips, the limit banner and a closed process menu: only when what they say changes', () => {
     for (const { log, state } of [racing, multi]) {
-      const chip = momentSelector(chipState)
-      const menu = momentSelector(menuState)
-      const note = momentSelector(limitNoteOf)
+      const chip = momentSelector('feed', chipState)
+      const menu = momentSelector('procs', menuState)
+      const note = momentSelector('feed', limitNoteOf)
       const all = steps(log)
       let chipChanges = 0
       for (let i = 1; i < all.length; i++) {
@@ -78,7 +78,7 @@ describe('what a step re-renders', () => {
   })
 
   it('an open process menu: only when that process goes up or down or its timer changes', () => {
-    const menu = momentSelector(menuState)
+    const menu = momentSelector('procs', menuState)
     const all = steps(racing.log)
     let changes = 0
     for (let i = 1; i < all.length; i++) {

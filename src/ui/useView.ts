@@ -1,5 +1,6 @@
 import { panelCursorOf } from '../store/moment.ts'
 import { eventsThrough } from '../store/runIndex.ts'
+import type { PanelGroup } from '../store/state.ts'
 import { useSynod } from '../store/store.ts'
 
 /** How many events have happened at the cursor. */
@@ -9,7 +10,7 @@ export function useUpto(): number {
   return eventsThrough(log, cursor)
 }
 
-/** The cursor the side panels show (`panelCursorOf`). */
-export function usePanelCursor(): number {
-  return useSynod(panelCursorOf)
+/** The cursor a group of side panels shows (`panelCursorOf`). */
+export function usePanelCursor(group: PanelGroup): number {
+  return useSynod((s) => panelCursorOf(s, group))
 }
