@@ -3,7 +3,7 @@ import { runAdversary } from './adversary.ts'
 import { defaultConfig } from './index.ts'
 import { Simulator, runToEnd } from './index.ts'
 import { at, lectureConfig, propose } from './testkit.test-helpers.ts'
-import { logHash } from './index.ts'
+import { LOG_HASH_START, logHash, logHashOver, logHashText } from './index.ts'
 import type { RunInput } from './index.ts'
 
 /** Same scenario → same log, byte for byte: across runs, after seeks, forks and snapshot thinning. */
@@ -62,6 +62,15 @@ describe('determinism', () => {
     const hashes = new Set(Array.from({ length: 5 }, () => logHash(runToEnd(busy).log)))
     expect(hashes.size).toBe(1)
     expect(runToEnd(busy).log.length).toBeGreaterThan(200)
+  })
+
+  it('a log hashed a slice at a time (as the app does in idle time) gives the same hash', () => {
+    const log = runToEnd(busy).log
+    let h = LOG_HASH_START
+    for (let from = 0; from < log.length; from += 37)
+      h = logHashOver(h, log, from, Math.min(log.length, from + 37))
+    expect(logHashText(h)).toBe(logHash(log))
+    expect(logHashText(logHashOver(LOG_HASH_START, log, 0, log.length - 1))).not.toBe(logHash(log))
   })
 
   it('a different seed gives a different run', () => {

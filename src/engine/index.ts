@@ -63,7 +63,7 @@ export type {
   TimerCountdown,
 } from './kernel/module.ts'
 export { ENGINE_VERSION, LIMITS, networkProblems } from './kernel/limits.ts'
-export { logHash, type RunSummary } from './kernel/trace.ts'
+export { logHash, logHashOver, logHashText, LOG_HASH_START, type RunSummary } from './kernel/trace.ts'
 export type { SimulatorOptions } from './kernel/snapshots.ts'
 export { forkInterventions, forkRunInput } from './kernel/runInput.ts'
 export { PROTOCOLS, protocolById } from './protocols/registry.ts'

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
-import { logHash } from '../engine/index.ts'
+import { useEffect, useRef, useState } from 'react'
 import { synodStore, useSynod } from '../store/store.ts'
 import { shareLinkFor } from '../store/shareLink.ts'
 import { exportJson } from './ScenarioMenu.tsx'
+import { useIdleLogHash } from './useIdleLogHash.ts'
 import './share.css'
 
 /** How long "Link copied" stays visible. */
@@ -33,7 +33,7 @@ export function ShareButton() {
   const log = useSynod((s) => s.log)
   const computing = useSynod((s) => s.computing)
   // The run's fingerprint, so a shared link can be checked to replay the identical event log.
-  const hash = useMemo(() => (computing ? '' : logHash(log)), [log, computing])
+  const hash = useIdleLogHash(log, computing)
 
   useEffect(() => {
     if (status !== 'copied') return

@@ -67,13 +67,26 @@ export function summarize<T extends ProtocolTypes>(
 
 /** FNV-1a over the JSON of the log: equal logs give equal hashes. Pure. */
 export function logHash(log: readonly object[]): string {
-  let h = 0x811c9dc5
-  for (const e of log) {
-    const json = JSON.stringify(e)
+  return logHashText(logHashOver(LOG_HASH_START, log, 0, log.length))
+}
+
+/** The FNV-1a state before any event. */
+export const LOG_HASH_START = 0x811c9dc5
+
+/**
+ * `logHash`'s state after events `from`..`to` of `log`, from the state `h` before them: a long
+ * log can be hashed a slice at a time (the app does, in idle time). Pure.
+ */
+export function logHashOver(h: number, log: readonly object[], from: number, to: number): number {
+  for (let k = from; k < to; k++) {
+    const json = JSON.stringify(log[k])
     for (let i = 0; i < json.length; i++) {
       h ^= json.charCodeAt(i)
       h = Math.imul(h, 0x01000193)
     }
   }
-  return (h >>> 0).toString(16).padStart(8, '0')
+  return h
 }
+
+/** The text of a `logHashOver` state. */
+export const logHashText = (h: number): string => (h >>> 0).toString(16).padStart(8, '0')
