@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { cursorStep, expect, openApp, position, shot, test } from './fixtures.ts'
+import { cursorStep, expect, openApp, panelsCaughtUp, position, shot, test } from './fixtures.ts'
 
 /** A lecture at a 1024×768 projector, driven by a clicker: PageDown and PageUp only. */
 test.use({ viewport: { width: 1024, height: 768 } })
@@ -114,7 +114,8 @@ test('Multi-Paxos in presenter mode: the log sits beside the diagram, newest slo
   await expect(log.locator('thead th:visible')).toHaveText(['replica', '3', '4', '5', '6'])
   await expect(log.locator('td:visible', { hasText: 'noop' })).toHaveCount(4)
   await expect(log.getByText('leader')).toBeVisible()
-  // Beside the diagram, never over it, and on screen.
+  // Beside the diagram, never over it, and on screen, measured once the panels show the last step.
+  await panelsCaughtUp(page)
   const diagram = (await page.locator('.presenter .diagram-pane').boundingBox())!
   const grid = (await log.locator('table').boundingBox())!
   expect(grid.x).toBeGreaterThanOrEqual(diagram.x + diagram.width - 1)
@@ -148,6 +149,7 @@ test.describe('on an 820×1180 tablet held upright', () => {
     await expect(position(page)).toContainText('step 200/200')
     const log = page.locator('.presenter-log')
     await expect(log.locator('thead th:visible')).toHaveText(['replica', '1', '2', '3', '4', '5', '6'])
+    await panelsCaughtUp(page)
     const diagram = (await page.locator('.presenter .diagram-pane').boundingBox())!
     const box = (await log.boundingBox())!
     const grid = (await log.locator('table').boundingBox())!

@@ -1,4 +1,4 @@
-import { expect, openApp, position, test } from './fixtures.ts'
+import { expect, openApp, panelsCaughtUp, position, test } from './fixtures.ts'
 
 // A lecture room's 1024×768 projector: the feed is about three lines high.
 test.use({ viewport: { width: 1024, height: 768 } })
@@ -10,6 +10,7 @@ test("the feed shows the current step's first line, the cause, when the step is 
   // Step 23: P3 counts P4's promise, adopts 10 and sends five accepts: more lines than fit.
   for (let i = 0; i < 23; i++) await page.keyboard.press('ArrowRight')
   await expect(position(page)).toContainText('step 23/')
+  await panelsCaughtUp(page)
   const feed = page.locator('.feed')
   const current = page.locator('.feed-line.current')
   await expect(current.first()).toHaveText("P3 receives P4's promise 2.3 (3 of 3 needed).")
@@ -20,6 +21,10 @@ test("the feed shows the current step's first line, the cause, when the step is 
   // Stepping back to a short step shows it whole, the history above it filling the feed.
   await page.keyboard.press('ArrowLeft')
   await expect(position(page)).toContainText('step 22/')
+  // The feed follows the step a frame later; measure it once it shows step 22 (CI once read a
+  // line that the catch-up had just replaced: its box was null).
+  await panelsCaughtUp(page)
+  await expect(current.first()).not.toHaveText("P3 receives P4's promise 2.3 (3 of 3 needed).")
   const last = (await page.locator('.feed-line').last().boundingBox())!
   const shown = (await feed.boundingBox())!
   expect(last.y + last.height).toBeLessThanOrEqual(shown.y + shown.height + 1)
