@@ -31,15 +31,15 @@ import {
 import { terminated } from './observed.ts'
 import { SuccessorWriter } from './successorWriter.ts'
 
-export const A_BECOME_LEADER = 0
-export const A_HANDLE_PREPARE = 1
-export const A_HANDLE_PREPARE_REPLIES = 2
-export const A_TAKE_NEW_REQUEST = 3
-export const A_HANDLE_ACCEPT = 4
-export const A_HANDLE_ACCEPT_REPLIES = 5
-export const A_HANDLE_COMMIT_NOTICE = 6
-export const A_DONE = 7
-export const A_TERMINATING = 8
+const A_BECOME_LEADER = 0
+const A_HANDLE_PREPARE = 1
+const A_HANDLE_PREPARE_REPLIES = 2
+const A_TAKE_NEW_REQUEST = 3
+const A_HANDLE_ACCEPT = 4
+const A_HANDLE_ACCEPT_REPLIES = 5
+const A_HANDLE_COMMIT_NOTICE = 6
+const A_DONE = 7
+const A_TERMINATING = 8
 export const ACTION_NAMES = [
   'BecomeLeader',
   'HandlePrepare',
@@ -84,12 +84,12 @@ export class MultiPaxosActions extends SuccessorWriter {
         }
         t.set(v)
         t[L.pc + r] = 1
-        sink.emit(t, 7, r, -1, 0, -1)
+        sink.emit(t, A_DONE, r, -1, 0, -1)
         count++
       }
       if (done === L.R) {
         t.set(v)
-        sink.emit(t, 8, -1, -1, 0, -1)
+        sink.emit(t, A_TERMINATING, -1, -1, 0, -1)
         count++
       }
       return count
@@ -124,7 +124,7 @@ export class MultiPaxosActions extends SuccessorWriter {
       this.demoteAccepting(r)
       t[L.prepare + r * L.B + b - 1] = 1
       this.sendPrepareReply(r, b)
-      sink.emit(t, 0, r, r, b, -1)
+      sink.emit(t, A_BECOME_LEADER, r, r, b, -1)
       count++
     }
     return count
@@ -143,7 +143,7 @@ export class MultiPaxosActions extends SuccessorWriter {
         t[n + F_BALMAX] = b
         this.demoteAccepting(r)
         this.sendPrepareReply(r, b)
-        sink.emit(t, 1, r, q, b, -1)
+        sink.emit(t, A_HANDLE_PREPARE, r, q, b, -1)
         count++
       }
     }
@@ -185,7 +185,7 @@ export class MultiPaxosActions extends SuccessorWriter {
       const i = n + F_INSTS + 3 * s
       if (t[i + I_STATUS] === ACCEPTING) this.sendAccept(r, bal, s, t[i + I_CMD] as number)
     }
-    sink.emit(t, 2, r, -1, bal, -1)
+    sink.emit(t, A_HANDLE_PREPARE_REPLIES, r, -1, bal, -1)
     return 1
   }
 
@@ -222,7 +222,7 @@ export class MultiPaxosActions extends SuccessorWriter {
     this.sendAccept(r, bal, slot, cmd)
     this.sendAcceptReply(r, bal, slot)
     this.observe(reqEvent(cmd))
-    sink.emit(t, 3, r, -1, bal, slot)
+    sink.emit(t, A_TAKE_NEW_REQUEST, r, -1, bal, slot)
     return empty
   }
 
@@ -246,7 +246,7 @@ export class MultiPaxosActions extends SuccessorWriter {
           t[i + I_CMD] = m - 1
           t[i + I_VOTED] = voteCode(L.N, b, m - 1)
           if (L.c.bug !== 'no-accept-reply') this.sendAcceptReply(r, b, s)
-          sink.emit(t, 4, r, q, b, s)
+          sink.emit(t, A_HANDLE_ACCEPT, r, q, b, s)
           count++
         }
       }
@@ -278,7 +278,7 @@ export class MultiPaxosActions extends SuccessorWriter {
     }
     while (k < L.N) t[L.pending + k++] = 0
     t[L.commitNotice + s] = 1
-    sink.emit(t, 5, r, -1, bal, s)
+    sink.emit(t, A_HANDLE_ACCEPT_REPLIES, r, -1, bal, s)
     return 1
   }
 
@@ -290,7 +290,7 @@ export class MultiPaxosActions extends SuccessorWriter {
     if (v[n + F_INSTS + 3 * s + I_STATUS] !== ACCEPTING || v[L.commitNotice + s] !== 1) return 0
     this.t.set(v)
     this.commit(r, s)
-    sink.emit(this.t, 6, r, -1, 0, s)
+    sink.emit(this.t, A_HANDLE_COMMIT_NOTICE, r, -1, 0, s)
     return 1
   }
 }
