@@ -108,6 +108,8 @@ test('Multi-Paxos in presenter mode: the log sits beside the diagram, newest slo
   const log = page.locator('.presenter-log')
   await expect(log).toBeVisible()
   await expect(log).toContainText('No slot is used yet')
+  const pane = page.locator('.presenter .diagram-pane')
+  const widthAtStart = (await pane.boundingBox())!.width
   await page.keyboard.press('End')
   await expect(position(page)).toContainText('step 200/200')
   // Six slots used: on a 1024-wide projector the four newest, 3 to 6, with slot 4's no-op.
@@ -116,7 +118,9 @@ test('Multi-Paxos in presenter mode: the log sits beside the diagram, newest slo
   await expect(log.getByText('leader')).toBeVisible()
   // Beside the diagram, never over it, and on screen, measured once the panels show the last step.
   await panelsCaughtUp(page)
-  const diagram = (await page.locator('.presenter .diagram-pane').boundingBox())!
+  const diagram = (await pane.boundingBox())!
+  // The log was as wide before its first slot: the diagram never narrowed as the slots filled.
+  expect(diagram.width).toBe(widthAtStart)
   const grid = (await log.locator('table').boundingBox())!
   expect(grid.x).toBeGreaterThanOrEqual(diagram.x + diagram.width - 1)
   expect(grid.x + grid.width).toBeLessThanOrEqual(1024)

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import type { LogGridModel } from '../engine/index.ts'
-import { newestSlots, PRESENTER_SLOTS, PresenterLogTable } from './PresenterLog.tsx'
+import { narrowHides, newestSlots, PRESENTER_SLOTS, PresenterLogTable } from './PresenterLog.tsx'
 
 const model = (slots: number): LogGridModel => ({
   slots,
@@ -30,9 +30,10 @@ describe('the presenter log', () => {
     expect(html).not.toMatch(/✓ chosen/)
   })
 
-  it('shows the newest slots only', () => {
-    expect(newestSlots(0)).toEqual([])
-    expect(newestSlots(3)).toEqual([1, 2, 3])
+  it('shows the newest slots only, and as many columns from the first click on', () => {
+    expect(newestSlots(0)).toEqual([1, 2, 3, 4, 5, 6])
+    expect(newestSlots(3)).toEqual([1, 2, 3, 4, 5, 6])
+    expect(newestSlots(7)).toEqual([2, 3, 4, 5, 6, 7])
     expect(newestSlots(40)).toEqual([35, 36, 37, 38, 39, 40])
     expect(newestSlots(40)).toHaveLength(PRESENTER_SLOTS)
   })
@@ -59,7 +60,20 @@ describe('the presenter log', () => {
     expect(html).not.toContain('>1<')
   })
 
-  it('says so while no slot is used', () => {
-    expect(renderToStaticMarkup(<PresenterLogTable model={model(0)} />)).toContain('No slot is used yet.')
+  it('says so while no slot is used, its empty columns already in place', () => {
+    const html = renderToStaticMarkup(<PresenterLogTable model={model(0)} />)
+    expect(html).toContain('No slot is used yet.')
+    expect(html.match(/<th scope="col"/g)).toHaveLength(1 + PRESENTER_SLOTS)
+    expect(html).toContain('aria-label="P1 slot 1: empty"')
+  })
+
+  it('a narrow projector shows the four newest used slots, or slots 1 to 4 while fewer are used', () => {
+    const shown = (used: number) => newestSlots(used).filter((s) => narrowHides(s, used) === null)
+    expect(shown(0)).toEqual([1, 2, 3, 4])
+    expect(shown(2)).toEqual([1, 2, 3, 4])
+    expect(shown(5)).toEqual([2, 3, 4, 5])
+    expect(shown(9)).toEqual([6, 7, 8, 9])
+    expect(narrowHides(6, 5)).toBe('later')
+    expect(narrowHides(1, 5)).toBe('older')
   })
 })
