@@ -20,6 +20,7 @@ import {
 } from './presenterPrefs.ts'
 import { Position } from './Transport.tsx'
 import './presenter.css'
+import './presenterPhone.css'
 
 /** Projectors wash colours out: presenter mode uses the high-contrast theme while it lasts. */
 function useContrastTheme(): void {
