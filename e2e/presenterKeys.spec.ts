@@ -60,3 +60,25 @@ test('? lists the keys in presenter mode, the presenter’s own among them, and 
   await page.keyboard.press('PageDown')
   await expect(position(page)).not.toContainText('step 0/')
 })
+
+test('after the scrubber is dragged, the clicker still steps forward and back, one step a click', async ({
+  page,
+}) => {
+  await openApp(page, '?preset=mp-leader-crash')
+  const slider = page.getByLabel('Time: scheduler step')
+  const box = (await slider.boundingBox())!
+  await page.mouse.move(box.x + 4, box.y + box.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 })
+  await page.mouse.up()
+  await expect(slider).toBeFocused()
+  const from = Number(/step (\d+)\//.exec((await position(page).textContent()) ?? '')?.[1])
+  expect(from).toBeGreaterThan(20)
+  // A slider by itself would move a tenth of the run, backwards for PageDown.
+  await page.keyboard.press('PageDown')
+  await expect(position(page)).toContainText(`step ${from + 1}/`)
+  await page.keyboard.press('PageDown')
+  await expect(position(page)).toContainText(`step ${from + 2}/`)
+  await page.keyboard.press('PageUp')
+  await expect(position(page)).toContainText(`step ${from + 1}/`)
+})

@@ -19,17 +19,12 @@ function isTextEntry(el: EventTarget | null): boolean {
   )
 }
 
-/** Keys a focused slider already handles itself (it moves the cursor the same way). */
-const SLIDER_KEYS = new Set([
-  'ArrowLeft',
-  'ArrowRight',
-  'ArrowUp',
-  'ArrowDown',
-  'Home',
-  'End',
-  'PageUp',
-  'PageDown',
-])
+/**
+ * Keys a focused slider already handles itself (it moves the cursor the same way). Not PageUp and
+ * PageDown: a slider moves a tenth of the run by them, backwards for PageDown, and they are a
+ * clicker's keys: after a lecturer drags the scrubber, the clicker must still step forward.
+ */
+const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'])
 
 function focusInFlight(): void {
   const first = document.querySelector<HTMLElement>('.inflight-item.selected, .inflight-item')
