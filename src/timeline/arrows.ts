@@ -159,6 +159,20 @@ const STATE_WORDS: Record<ArrowState, string> = {
   dropped: 'lost',
 }
 
+/**
+ * How close to its target lane a message still in flight is drawn. One due at the cursor's tick but
+ * not yet delivered (deliveries in one tick take one step each) would otherwise touch the lane like
+ * the delivered one beside it: in `racing-adopt` at step 8, P1 had counted three promises while five
+ * arrows reached its lane. It stops this short, its dotted rest touching the lane: not yet arrived.
+ */
+const ARRIVING_GAP_PX = 14
+
+/** The fraction of an in-flight path to draw: its progress, but never nearer the lane than the gap. */
+function short(progress: number, length: number): number {
+  if (length <= ARRIVING_GAP_PX * 2) return Math.min(progress, 0.5)
+  return Math.min(progress, 1 - ARRIVING_GAP_PX / length)
+}
+
 /** Map an arrow to pixels with the given time scale and lane positions. Pure. */
 export function arrowGeometry(
   a: ArrowAtCursor,
@@ -173,8 +187,9 @@ export function arrowGeometry(
   // A delivered message lands when it was delivered (earlier than deliverAt if delivered "now").
   const tx = x(a.state === 'delivered' ? a.endTick : a.deliverAt)
   const ty = laneY(r.to)
-  const x2 = x1 + (tx - x1) * a.progress
-  const y2 = y1 + (ty - y1) * a.progress
+  const drawn = a.state === 'in-flight' ? short(a.progress, Math.hypot(tx - x1, ty - y1)) : a.progress
+  const x2 = x1 + (tx - x1) * drawn
+  const y2 = y1 + (ty - y1) * drawn
   const angle = (Math.atan2(ty - y1, tx - x1) * 180) / Math.PI
   const kind = r.kind
   const hasBadge = (kind === 'ack' || kind === 'reject') && Math.hypot(x2 - x1, y2 - y1) >= BADGE_MIN_SHAFT_PX

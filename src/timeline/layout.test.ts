@@ -196,12 +196,31 @@ describe('messages in flight', () => {
     expect(a?.y2).toBeCloseTo(((a?.y1 ?? 0) + (a?.ty ?? 0)) / 2, 0)
   })
 
-  it('has every in-flight head on the cursor line', () => {
+  it('has every in-flight head on the cursor line, or just short of a lane it has not reached yet', () => {
     for (const step of [9, 20, 30, 33]) {
       const l = layoutAt(racing, step)
       const flying = l.arrows.filter((a) => a.state === 'in-flight' && !a.self)
       expect(flying.length).toBeGreaterThan(0)
-      for (const a of flying) expect(a.x2).toBeCloseTo(l.cursorX, 0)
+      for (const a of flying) {
+        const arriving = a.progress === 1
+        if (!arriving) expect(a.x2).toBeCloseTo(l.cursorX, 0)
+        else expect(Math.hypot(a.tx - a.x2, a.ty - a.y2)).toBeCloseTo(14, 0)
+      }
+    }
+  })
+
+  it('never draws a message due now but not yet delivered as touching its lane', () => {
+    // Step 8 (t20): P1 has counted P3's promise, its third; P4's and P5's (#9, #10) are due at t20
+    // too, still in flight. Drawn touching P1's lane they read as five promises counted.
+    const l = layoutAt(racing, 8)
+    const byId = (id: number) => l.arrows.find((a) => a.id === id)!
+    expect(byId(8).state).toBe('delivered')
+    expect(Math.hypot(byId(8).tx - byId(8).x2, byId(8).ty - byId(8).y2)).toBeCloseTo(0, 0)
+    for (const id of [9, 10]) {
+      const a = byId(id)
+      expect(a.state).toBe('in-flight')
+      expect(a.progress).toBe(1)
+      expect(Math.abs(a.ty - a.y2)).toBeGreaterThan(8)
     }
   })
 
