@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { togglePlay } from '../store/playback.ts'
 import { setPresenter } from '../store/presenter.ts'
 import { anyPresetById } from '../scenarios/presets.ts'
@@ -19,6 +19,7 @@ import {
   usePresenterPrefs,
 } from './presenterPrefs.ts'
 import { Position } from './Transport.tsx'
+import { useFitText } from './useFitText.ts'
 import './presenter.css'
 import './presenterPhone.css'
 
@@ -47,8 +48,10 @@ function Caption() {
   const changed = useSynod((s) => s.presetId !== null && anyPresetById(s.presetId)?.scenario !== s.scenario)
   const story = changed ? CHANGED_STORY : scenario.description
   const caption = captionAt(log, scenario.beats, story, cursor)
+  const box = useRef<HTMLParagraphElement>(null)
+  useFitText(box, `${caption.kind}:${caption.text}`)
   return (
-    <p className={`presenter-caption caption-${caption.kind}`} role="status">
+    <p ref={box} className={`presenter-caption caption-${caption.kind}`} role="status">
       {caption.kind === 'story' && scenario.title && (
         <span className="presenter-title">
           <bdi>{scenario.title}</bdi>
