@@ -18,6 +18,9 @@ const OPS = Array.from({ length: 500 }, (_, i): ClientOp => (i % 3 === 2 ? 'get'
 
 const REPETITIONS = 5
 const MIN_WORK_MS = 1000
+/** The warm-up (after the cold run): at least this many runs and this much time (see `benchMultiPaxos`). */
+const WARM_UP_RUNS = 40
+const WARM_UP_MS = 2_000
 
 export interface MultiPaxosRun {
   readonly steps: number
@@ -142,11 +145,12 @@ const median = (xs: readonly number[]): number => {
  */
 export function benchMultiPaxos(repetitions = REPETITIONS, minWorkMs = MIN_WORK_MS) {
   const coldRun = multiPaxosRun(1)
-  // The rest of the warm-up: one uncounted repetition (the single-decree bench warms up for 300
-  // ms of its short runs, which is thousands of them; these runs are long). At least 15 runs: a
-  // process still deoptimizes and recompiles around its 10th–12th run, and on a busy machine one
+  // The rest of the warm-up: one uncounted repetition of at least WARM_UP_RUNS runs and
+  // WARM_UP_MS (as long as the single-decree bench's, in `run.ts`). A process still compiles and
+  // deoptimizes until about its 30th run (`--trace-opt --trace-deopt`, 2026-12-03; 15 runs left
+  // the first measured repetitions rising, 1.07 → 1.23 → 1.35M events/s), and on a busy machine a
   // second held only a few runs, so the compiler's work fell into the measured repetitions.
-  repetition(minWorkMs, 15)
+  repetition(WARM_UP_MS, WARM_UP_RUNS)
   const reps = Array.from({ length: repetitions }, () => repetition(minWorkMs))
   return {
     multiPaxosEventsPerSecond: median(reps.map((r) => r.eventsPerSecond)),

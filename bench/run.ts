@@ -30,6 +30,15 @@ import { benchMultiPaxos } from './multipaxos.ts'
 const REPETITIONS = 5
 const LONG_REPETITIONS = 3
 const MIN_WORK_MS = 1000
+/**
+ * The warm-up before the measured repetitions: at least this many runs and this much time. A
+ * process still compiles and deoptimizes for its first 4,000–5,000 dueling runs (`--trace-opt
+ * --trace-deopt`, 2026-12-03); the old warm-up of 300 ms was about 1,200 runs quiet and a few
+ * hundred under load, so the JIT's work fell into the measured repetitions, which then rose by
+ * up to 1.7× from one run of the bench to the next. As long as Multi-Paxos's warm-up.
+ */
+const WARM_UP_RUNS = 6_000
+const WARM_UP_MS = 2_000
 const MAX_STEPS = 200_000
 
 interface Repetition {
@@ -51,10 +60,13 @@ function dueling(seed: number, lossPercent: number): RunInput {
   return { seed, config: { ...s.config, lossPercent, maxSteps: MAX_STEPS }, interventions: s.interventions }
 }
 
-/** Run inputs in turn (seeds 1, 2, …) until at least `minMs` of engine work has been measured. */
-function repetition(minMs: number, input: (seed: number) => RunInput): Repetition {
+/**
+ * Run inputs in turn (seeds 1, 2, …) until at least `minMs` of engine work has been measured and
+ * at least `minRuns` runs made.
+ */
+function repetition(minMs: number, input: (seed: number) => RunInput, minRuns = 1): Repetition {
   const r: Repetition = { runs: 0, steps: 0, events: 0, ms: 0, cpuMs: 0, textMs: 0 }
-  for (let seed = 1; r.runs === 0 || r.ms < minMs; seed++) {
+  for (let seed = 1; r.runs < minRuns || r.ms < minMs; seed++) {
     const run = input(seed)
     const cpu = process.cpuUsage()
     const start = performance.now()
@@ -99,7 +111,7 @@ type Part = (typeof PARTS)[number]
 
 function engineBench() {
   const lossy = (seed: number) => dueling(seed, 10)
-  repetition(300, lossy) // warm up the JIT
+  repetition(WARM_UP_MS, lossy, WARM_UP_RUNS) // warm up the JIT (not counted)
   const reps = Array.from({ length: REPETITIONS }, () => repetition(MIN_WORK_MS, lossy))
   const longReps = Array.from({ length: LONG_REPETITIONS }, () => repetition(0, () => dueling(1, 0)))
   const rows = [
@@ -115,6 +127,7 @@ function engineBench() {
     workload: `dueling preset, 5 processes, lossPercent 10, retry fixed 1 tick, maxSteps ${MAX_STEPS}, seeds 1..n`,
     repetitions: REPETITIONS,
     minWorkMsPerRepetition: MIN_WORK_MS,
+    warmUp: `at least ${WARM_UP_RUNS} runs and ${WARM_UP_MS} ms, not counted`,
     engineEventsPerSecond: median(main.map((r) => r.eventsPerSecond)),
     engineEventsPerCpuSecond: median(main.map((r) => r.eventsPerCpuSecond)),
     engineEventsPerSecondWithText: median(main.map((r) => r.eventsPerSecondWithText)),
@@ -162,7 +175,7 @@ function multiPaxosBench() {
     multiPaxos: {
       workload:
         'Multi-Paxos, 5 replicas, 2 clients × 500 commands, lossPercent 5, leader crash after 300 answers; ' +
-        `a warm-up (one run, then one uncounted repetition), then ${multi.multiPaxosRepetitions.length} repetitions of seeds 1..n of at least 1 s each; coldRun is the first run`,
+        `a warm-up (one run, then an uncounted repetition of at least 40 runs and 2 s), then ${multi.multiPaxosRepetitions.length} repetitions of seeds 1..n of at least 1 s each; coldRun is the first run`,
       repetitions: multi.multiPaxosRepetitions,
       coldRun: {
         ...cold,

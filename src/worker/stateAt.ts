@@ -33,9 +33,15 @@ export interface EngineMoment {
 type Sim = ReturnType<typeof simulatorFor>
 
 /**
+ * A snapshot every this many steps: a step back restores the snapshot before it and captures
+ * every step from there (see `engineMomentAt`), so this bounds a step back's work. Not the
+ * engine's default (`SNAPSHOT_EVERY_DEFAULT`, 512), which is for simulators that seldom go back.
+ */
+const SNAPSHOT_EVERY = 64
+/**
  * Snapshots the panels' simulator keeps: four times the engine's default, so that on a long run
- * (40,000 steps) they stay 64 steps apart and a step back replays at most that many steps. A
- * Paxos snapshot is a few KB: about 5 MB at most.
+ * (40,000 steps) they stay `SNAPSHOT_EVERY` steps apart and a step back replays at most that
+ * many steps. A Paxos snapshot is a few KB: about 5 MB at most.
  */
 const SNAPSHOTS_MAX = 1_024
 /** Moments kept per run: the steps of the last window replayed after a step back, and recent ones. */
@@ -74,7 +80,7 @@ export function engineMomentAt(key: object, input: () => ProtocolRunInput, step:
   if (current?.key !== key)
     current = {
       key,
-      sim: simulatorFor(input(), { snapshotsMax: SNAPSHOTS_MAX }),
+      sim: simulatorFor(input(), { snapshotEvery: SNAPSHOT_EVERY, snapshotsMax: SNAPSHOTS_MAX }),
       moments: new Map(),
       last: 0,
     }
