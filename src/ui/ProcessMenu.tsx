@@ -54,8 +54,13 @@ export function ProcessMenu() {
     intervene({ type: 'propose', pid: v.pid, value: trimmed })
     setValue('')
     // Done: the menu closes and the focus goes to the lane, so → steps on (not typed in the field).
+    // Only if nothing took the focus meanwhile: a quick "3" opens the next menu before this frame,
+    // and its field must keep the caret (else what is typed next runs as shortcuts).
     selectProcess(null)
-    requestAnimationFrame(() => focusLane(v.pid))
+    requestAnimationFrame(() => {
+      const now = document.activeElement
+      if (now === null || now === document.body) focusLane(v.pid)
+    })
   }
   return (
     <section className="panel panel-focus" aria-labelledby="pmenu-title">
