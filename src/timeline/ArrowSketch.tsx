@@ -1,166 +1,143 @@
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { memo, type CSSProperties } from 'react'
 import type { ArrowGeom } from './arrows.ts'
-import type { SketchContext } from './sketchDraw.ts'
-import {
-  drawFrame,
-  sketchFrame,
-  type PaintsSent,
-  type SketchMessage,
-  type SketchTarget,
-} from './sketchFrame.ts'
-import { sketchLooks } from './sketchLooks.ts'
-import { SketchPaints } from './sketchPaint.ts'
+import { ARROW_HEAD, BAR_HEAD, CROSS, SELF_LOOP } from './glyphs.ts'
+import { BALLOT_HUE_COUNT, hueVars, PROPOSER_HUE_COUNT } from './palette.ts'
 
 /**
- * The arrows while a scrub is moving, drawn on a canvas. A scrub frame moves the cursor by dozens
- * of steps; as full arrows that meant creating, removing and updating about 60 elements a frame,
- * and as SVG paths (the sketch before this one) their style, layout, paint and raster on every
- * frame (one path of many crossing lines is slow to rasterize, and it was rasterized per tile).
- * On a canvas a frame is one redraw, and no element changes but the canvas's pixels. Shafts,
- * heads, tails, loops, crosses and the dotted rest of a message in flight are drawn where the full
- * arrows draw them, painted as the stylesheet paints their classes (sketchPaint.ts); badges,
- * halos and hit areas wait for the scrub to hold still (as the arrows' labels do), when the full
- * arrows come back.
+ * The arrows while a scrub is moving: every arrow of one look (kind, state, hue, quietness) is a
+ * segment of the same few `<path>`s, instead of a group of six elements of its own. A scrub frame
+ * moves the cursor by dozens of steps, and as full arrows that meant creating, removing and
+ * updating about 60 elements a frame and the style, layout and paint work that follows; sketched,
+ * it is a few `d` attributes. Shafts, heads, tails and the dotted rest of a message in flight are
+ * drawn exactly where the full arrows draw them, with the same CSS; badges, halos and hit areas
+ * wait for the scrub to hold still (as the labels do), when the full arrows come back.
+ * Self-messages are sketched too (their loop and dot), in looks of their own.
  *
- * The canvases sit in the content SVG (a `foreignObject`) exactly where the arrows are drawn, so
- * timers and bands stay under them and marks, labels, the cursor and the axis over them. They
- * cover the SVG's viewport in whole device pixels (crisp at any device pixel ratio); their width
- * only grows during a drag, so the view's moving box does not reallocate them every frame. Quiet
- * looks (heartbeats) go on a canvas of their own under the rest, whose CSS opacity (the quiet
- * arrows' own rule) fades them as a group, as an SVG group's opacity does. Where the browser can
- * hand a canvas to a worker, the sketch worker draws (sketch.worker.ts); elsewhere the window
- * does. The canvases are `aria-hidden`: the sketch is a transient picture; the diagram's words
- * are elsewhere.
+ * The looks are drawn in the order of their keys, not of the arrows: as the view moves, arrows of
+ * other looks come first, and following them would make React move the looks' groups (a removal
+ * and an insertion each) on every frame.
  */
 
-export interface ArrowSketchProps {
-  readonly arrows: readonly ArrowGeom[]
-  /** Content x of the SVG viewport's left edge (the pan box's x less its fraction). */
-  readonly originX: number
-  readonly width: number
-  readonly height: number
-}
-
-/** The canvases' width grows in steps of this many CSS pixels (the pan box's width wobbles by one). */
-const WIDTH_STEP = 128
-
-let worker: Worker | null | undefined
-
-/** The sketch worker, started on first use (null where canvases cannot be handed to a worker). */
-export function sketchWorker(): Worker | null {
-  if (worker !== undefined) return worker
-  const can =
-    typeof Worker !== 'undefined' &&
-    typeof HTMLCanvasElement !== 'undefined' &&
-    'transferControlToOffscreen' in HTMLCanvasElement.prototype
-  try {
-    worker = can ? new Worker(new URL('./sketch.worker.ts', import.meta.url), { type: 'module' }) : null
-  } catch {
-    worker = null
+/**
+ * A glyph path (absolute commands only, as in glyphs.ts) rotated by `deg`, scaled by `scale` and
+ * moved to (x, y).
+ */
+export function placeGlyph(d: string, x: number, y: number, deg: number, scale = 1): string {
+  const rad = (deg * Math.PI) / 180
+  const cos = Math.cos(rad)
+  const sin = Math.sin(rad)
+  const { texts, points } = parsedGlyph(d)
+  let out = texts[0] ?? ''
+  for (let i = 0; i < points.length; i += 2) {
+    const px = (points[i] ?? 0) * scale
+    const py = (points[i + 1] ?? 0) * scale
+    out += `${r1(x + px * cos - py * sin)} ${r1(y + px * sin + py * cos)}${texts[i / 2 + 1] ?? ''}`
   }
-  return worker
+  return out
 }
 
-/** Where the frames go: the worker (with the canvases handed over once) or the window's own canvases. */
-type Painter = { readonly id: number; readonly sent: PaintsSent } & (
-  { readonly worker: Worker } | { readonly target: SketchTarget }
-)
+/** A glyph split once into its text between points and its points' coordinates (x, y, x, y…). */
+interface ParsedGlyph {
+  readonly texts: readonly string[]
+  readonly points: readonly number[]
+}
 
-let lastId = 0
-/** Releases waiting a task: a remount of the same sketch (React's StrictMode does it) cancels its own. */
-const releases = new Map<number, ReturnType<typeof setTimeout>>()
+/** The few glyphs are parsed once, not for every arrow of every scrub frame. */
+const PARSED = new Map<string, ParsedGlyph>()
 
-function painterFor(canvases: readonly HTMLCanvasElement[]): Painter {
-  const id = ++lastId
-  const sent = { keys: new Set<string>(), generation: -1 }
-  const w = sketchWorker()
-  if (w) {
-    const offscreen = canvases.map((c) => c.transferControlToOffscreen())
-    w.postMessage({ id, attach: offscreen } satisfies SketchMessage, offscreen)
-    return { id, sent, worker: w }
+function parsedGlyph(d: string): ParsedGlyph {
+  const known = PARSED.get(d)
+  if (known) return known
+  const texts: string[] = []
+  const points: number[] = []
+  let last = 0
+  for (const m of d.matchAll(/(-?\d*\.?\d+) (-?\d*\.?\d+)/g)) {
+    texts.push(d.slice(last, m.index))
+    points.push(Number(m[1]), Number(m[2]))
+    last = m.index + m[0].length
   }
-  const surfaces = canvases.map((canvas) => ({
-    canvas,
-    ctx: canvas.getContext('2d') as SketchContext | null,
-    drawn: false,
-  }))
-  return { id, sent, target: { surfaces, paints: new Map() } }
+  texts.push(d.slice(last))
+  const parsed = { texts, points }
+  PARSED.set(d, parsed)
+  return parsed
 }
 
-interface Sized {
-  readonly cssWidth: number
-  readonly cssHeight: number
-  readonly dpr: number
+const r1 = (v: number): number => Math.round(v * 10) / 10
+
+const dot = (x: number, y: number, r: number): string =>
+  `M${r1(x - r)} ${r1(y)}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`
+
+interface Look {
+  readonly key: string
+  readonly className: string
+  readonly style: CSSProperties
+  /** Self-messages: a loop for a shaft and a dot (`tl-self-dot`) for a tail, nothing else. */
+  readonly self: boolean
+  shafts: string
+  ghosts: string
+  heads: string
+  tails: string
+  queued: string
 }
 
-export const ArrowSketch = memo(function ArrowSketch({ arrows, originX, width, height }: ArrowSketchProps) {
-  const quietRef = useRef<HTMLCanvasElement>(null)
-  const loudRef = useRef<HTMLCanvasElement>(null)
-  const probeRef = useRef<SVGGElement>(null)
-  const painter = useRef<Painter | null>(null)
-  const [paints] = useState(() => new SketchPaints())
-  const [size, setSize] = useState<Sized>({ cssWidth: 0, cssHeight: 0, dpr: 1 })
-  const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1
-  const want: Sized =
-    width <= size.cssWidth && height === size.cssHeight && dpr === size.dpr
-      ? size
-      : {
-          cssWidth: Math.max(size.cssWidth, Math.ceil(width / WIDTH_STEP) * WIDTH_STEP),
-          cssHeight: height,
-          dpr,
-        }
-  // Adjusting state during render (React's pattern for deriving from a previous render): the
-  // render that commits has `size === want`.
-  if (want !== size) setSize(want)
+function lookOf(a: ArrowGeom): Omit<Look, 'shafts' | 'ghosts' | 'heads' | 'tails' | 'queued'> {
+  const classes = ['tl-sketch', 'tl-hue', `tl-${a.kind}`, `tl-${a.state}`]
+  if (a.quiet) classes.push('tl-quiet')
+  if (a.self) classes.push('tl-self')
+  // Ballots and proposers past the palette's length reuse its colours: one look per colour, so a
+  // look lives on while the scrub moves on to later ballots.
+  const hue = a.hue === null ? null : a.hue % BALLOT_HUE_COUNT
+  const slot = a.proposerSlot === null ? null : a.proposerSlot % PROPOSER_HUE_COUNT
+  return {
+    key: `${a.kind}|${a.state}|${a.quiet ? 1 : 0}|${a.self ? 1 : 0}|${hue}|${slot}`,
+    self: a.self,
+    className: classes.join(' '),
+    style: hueVars(hue, slot) as CSSProperties,
+  }
+}
 
-  useLayoutEffect(() => {
-    const [probe, quiet, loud] = [probeRef.current, quietRef.current, loudRef.current]
-    if (!probe || !quiet || !loud) return
-    // Canvases are handed to the worker once; a remount of the same elements keeps them there.
-    painter.current ??= painterFor([quiet, loud])
-    const grouped = sketchLooks(arrows)
-    paints.prepare(probe, grouped.looks)
-    const p = painter.current
-    const frame = sketchFrame(grouped, { originX, ...size }, paints, p.sent)
-    clearTimeout(releases.get(p.id))
-    if ('worker' in p) {
-      const buffers = frame.layers.flatMap((l) => [l.arrows.buffer, l.crosses.buffer])
-      p.worker.postMessage({ id: p.id, frame } satisfies SketchMessage, buffers)
-    } else drawFrame(p.target, frame)
-  }, [arrows, originX, size, paints])
-  // The drag is over: the worker drops this sketch's canvases (a task later, so a remount can keep them).
-  useEffect(
-    () => () => {
-      const p = painter.current
-      if (p && 'worker' in p)
-        releases.set(
-          p.id,
-          setTimeout(() => {
-            releases.delete(p.id)
-            p.worker.postMessage({ id: p.id, release: true } satisfies SketchMessage)
-          }, 0),
-        )
-    },
-    [],
-  )
+/** The looks of `arrows` with the path data of each. Pure. */
+export function sketchLooks(arrows: readonly ArrowGeom[]): { looks: Look[]; crosses: string } {
+  const byKey = new Map<string, Look>()
+  let crosses = ''
+  for (const a of arrows) {
+    const k = lookOf(a)
+    let look = byKey.get(k.key)
+    if (!look) {
+      look = { ...k, shafts: '', ghosts: '', heads: '', tails: '', queued: '' }
+      byKey.set(k.key, look)
+    }
+    look.tails += dot(a.x1, a.y1, 3)
+    if (a.self) {
+      // As the full arrow's SelfArrow: the loop, the dot, and a small ✕ above a lost one.
+      look.shafts += placeGlyph(SELF_LOOP, a.x1, a.y1, 0)
+      if (a.state === 'dropped') crosses += placeGlyph(CROSS, a.x1, a.y1 - 12, 0, 0.6)
+      continue
+    }
+    look.shafts += `M${r1(a.x1)} ${r1(a.y1)}L${r1(a.x2)} ${r1(a.y2)}`
+    if (a.state !== 'delivered') look.ghosts += `M${r1(a.x2)} ${r1(a.y2)}L${r1(a.tx)} ${r1(a.ty)}`
+    if (a.state === 'dropped') crosses += placeGlyph(CROSS, a.x2, a.y2, 0)
+    else if (a.progress === 0) look.queued += dot(a.x2, a.y2, 4.5)
+    else look.heads += placeGlyph(a.kind === 'reject' ? BAR_HEAD : ARROW_HEAD, a.x2, a.y2, a.angle)
+  }
+  const looks = [...byKey.values()].sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : 0))
+  return { looks, crosses }
+}
 
-  const box = { width: size.cssWidth, height: size.cssHeight }
+export const ArrowSketch = memo(function ArrowSketch({ arrows }: { arrows: readonly ArrowGeom[] }) {
+  const { looks, crosses } = sketchLooks(arrows)
   return (
-    <>
-      <g className="tl-sketch-probes" ref={probeRef} />
-      <foreignObject
-        className="tl-sketches"
-        x={originX}
-        y={0}
-        width={width}
-        height={height}
-        aria-hidden="true"
-      >
-        <div className="tl-sketch-box">
-          <canvas className="tl-sketch-canvas tl-quiet" ref={quietRef} style={box} />
-          <canvas className="tl-sketch-canvas" ref={loudRef} style={box} />
-        </div>
-      </foreignObject>
-    </>
+    <g className="tl-sketches" aria-hidden="true">
+      {looks.map((l) => (
+        <g key={l.key} className={l.className} style={l.style}>
+          {l.ghosts && <path className="tl-ghost" d={l.ghosts} />}
+          <path className="tl-shaft" d={l.shafts} />
+          <path className={l.self ? 'tl-self-dot' : 'tl-tail'} d={l.tails} />
+          {l.heads && <path className="tl-head" d={l.heads} />}
+          {l.queued && <path className="tl-queued" d={l.queued} />}
+        </g>
+      ))}
+      {crosses && <path className="tl-cross" d={crosses} />}
+    </g>
   )
 })

@@ -1,13 +1,5 @@
-import {
-  memo,
-  useEffect,
-  useState,
-  type FocusEvent,
-  type KeyboardEvent,
-  type PointerEvent,
-  type Ref,
-} from 'react'
-import { ArrowSketch, sketchWorker } from './ArrowSketch.tsx'
+import { memo, useState, type FocusEvent, type KeyboardEvent, type PointerEvent, type Ref } from 'react'
+import { ArrowSketch } from './ArrowSketch.tsx'
 import { ArrowView } from './ArrowView.tsx'
 import { LaneHeaders, LaneLines } from './LaneHeaders.tsx'
 import type { Layout } from './layout.ts'
@@ -69,12 +61,6 @@ function usePanBox(need: readonly [number, number], maxWidth: number): PanBox {
  * zoom behaviour catching up with a view already drawn) costs nothing here.
  */
 export const Plot = memo(function Plot(props: PlotProps) {
-  // The sketch worker is started while the page is idle, so a first drag does not wait for it.
-  useEffect(() => {
-    if (typeof requestIdleCallback !== 'function') return
-    const idle = requestIdleCallback(() => sketchWorker(), { timeout: 5000 })
-    return () => cancelIdleCallback(idle)
-  }, [])
   const { layout, idPrefix, activeId, related, selectedMsgId, tabStopId, arrowHandlers, sketch } = props
   const { panRef, travelRef, glideFrom = null, composited = false } = props
   const { frame, offsetX } = layout
@@ -136,14 +122,7 @@ export const Plot = memo(function Plot(props: PlotProps) {
             <TimerView t={layout.timers} />
             <MarkHits marks={layout.marks} frame={frame} />
             <g className={`tl-arrows${activeId !== null ? ' tl-has-active' : ''}`} {...arrowHandlers}>
-              {sketch && (
-                <ArrowSketch
-                  arrows={layout.arrows.filter((a) => !whole(a))}
-                  originX={box.x - frac}
-                  width={box.width}
-                  height={frame.height}
-                />
-              )}
+              {sketch && <ArrowSketch arrows={layout.arrows.filter((a) => !whole(a))} />}
               {layout.arrows.filter(whole).map((a) => (
                 <ArrowView
                   key={a.id}
