@@ -71,6 +71,8 @@ async function profile(page: Page, units: number, work: () => Promise<void>) {
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve))
   const cats = ['devtools.timeline', 'disabled-by-default-devtools.timeline']
   if (INVALIDATIONS) cats.push('disabled-by-default-devtools.timeline.invalidationTracking')
+  // More categories for a trace written with BENCH_TRACE_OUT (e.g. `blink,cc`: what a commit holds).
+  if (process.env.BENCH_TRACE_CATS) cats.push(...process.env.BENCH_TRACE_CATS.split(','))
   await cdp.send('Tracing.start', { categories: cats.join(','), transferMode: 'ReportEvents' })
   await page.evaluate(installMutationCounter)
   // Which rects are repainted (LayerTree.layerPainted), per layer, with BENCH_PAINT_RECTS=1.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { protocolPreset, runProtocolPreset, runToEnd, type SimEvent } from '../engine/index.ts'
 import { presetById } from '../scenarios/presets.ts'
 import { toRunInput } from '../scenarios/scenario.ts'
-import { feedLines } from './Narration.tsx'
+import { alignFeed, feedLines } from './Narration.tsx'
 
 describe('feedLines', () => {
   const log = runToEnd(toRunInput(presetById('basic')!.scenario)).log
@@ -46,5 +46,50 @@ describe('feedLines', () => {
     const lines = feedLines(log.filter((e) => e.step === 1))
     expect(lines.map((l) => l.text)).toEqual(log.filter((e) => e.step === 1).map((e) => e.text))
     expect(lines[0]?.msgs).toEqual([{ id: 1, to: 1 }])
+  })
+})
+
+describe('alignFeed', () => {
+  /** A feed 100 px high holding 300 px of lines, its current step's first line 150 px down. */
+  function feed() {
+    const writes: number[] = []
+    const el = {
+      scrollHeight: 300,
+      clientHeight: 100,
+      querySelector: () => ({ offsetTop: 150 }),
+      set scrollTop(v: number) {
+        writes.push(v)
+      },
+    } as unknown as HTMLElement
+    return { el, writes }
+  }
+  const frames = () => {
+    const queued = new Map<number, () => void>()
+    let next = 0
+    return {
+      queued,
+      requestAnimationFrame: (f: FrameRequestCallback) => (queued.set(++next, () => f(0)), next),
+      cancelAnimationFrame: (id: number) => void queued.delete(id),
+    }
+  }
+
+  it('aligns the current step at once when no scrub moves', () => {
+    const { el, writes } = feed()
+    const f = frames()
+    expect(alignFeed(el, false, f)).toBeUndefined()
+    expect(writes).toEqual([150])
+    expect(f.queued.size).toBe(0)
+  })
+
+  it('while a scrub moves, aligns in the next animation frame, and a newer alignment cancels it', () => {
+    const { el, writes } = feed()
+    const f = frames()
+    const cancel = alignFeed(el, true, f)
+    expect(writes).toEqual([])
+    cancel?.()
+    expect(f.queued.size).toBe(0)
+    alignFeed(el, true, f)
+    for (const run of f.queued.values()) run()
+    expect(writes).toEqual([150])
   })
 })
