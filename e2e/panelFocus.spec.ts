@@ -117,3 +117,32 @@ test('Drop in the inspector keeps the focus in the inspector, which tells what b
   await expect(page.locator('#msg-title')).toBeFocused()
   await expect(page.locator('section', { has: page.locator('#msg-title') })).toContainText('dropped by hand')
 })
+
+test('the focus ring of an In-flight row is drawn whole inside the scrolling list', async ({ page }) => {
+  await openApp(page, '?preset=racing-adopt')
+  await page.keyboard.press('i')
+  const row = page.locator('.inflight-item').first()
+  await expect(row).toBeFocused()
+  const fit = await row.evaluate((el) => {
+    const list = el.closest('.inflight-list') as HTMLElement
+    const style = getComputedStyle(el)
+    const reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth)
+    const r = el.getBoundingClientRect()
+    const box = list.getBoundingClientRect()
+    const inner = {
+      left: box.left + list.clientLeft,
+      top: box.top + list.clientTop,
+      right: box.left + list.clientLeft + list.clientWidth,
+      bottom: box.top + list.clientTop + list.clientHeight,
+    }
+    return {
+      ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 3,
+      inside:
+        r.left - reach >= inner.left - 0.5 &&
+        r.right + reach <= inner.right + 0.5 &&
+        r.top - reach >= inner.top - 0.5 &&
+        r.bottom + reach <= inner.bottom + 0.5,
+    }
+  })
+  expect(fit).toEqual({ ring: true, inside: true })
+})
