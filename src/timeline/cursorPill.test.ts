@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clearOfPill, cursorPill, tickLabelShown } from './cursorPill.ts'
+import { cursorPill, tickLabelShown } from './cursorPill.ts'
 
 describe('the axis row', () => {
   const view = [100, 900] as const
@@ -30,20 +30,5 @@ describe('the axis row', () => {
     expect(tickLabelShown(320, 585, view, 306)).toBe(true)
     // Larger type, wider number.
     expect(tickLabelShown(312, 585, view, 306, 2)).toBe(false)
-  })
-
-  it('hides the axis numbers the pill covers, where the pill is drawn, and no others', () => {
-    // Presenter mode at step 1: the cursor at 260, the pill pushed right of the buttons to 295.
-    const pushed = cursorPill(260, 1, 1, [165, 660], 295, 1.4)
-    expect(pushed.x).toBe(295)
-    expect(clearOfPill(pushed.x + pushed.w + 4, 10, pushed, 1.4)).toBe(false)
-    expect(clearOfPill(pushed.x + pushed.w + 30, 10, pushed, 1.4)).toBe(true)
-    // A centred pill: a number just clear of its edge stays (the old rule hid it, 24 px out).
-    const centred = cursorPill(500, 45, 30, view)
-    expect(clearOfPill(centred.x + centred.w + 20, 50, centred)).toBe(true)
-    expect(clearOfPill(centred.x - 20, 40, centred)).toBe(true)
-    expect(clearOfPill(centred.x + 5, 45, centred)).toBe(false)
-    // No pill in view: every number may show.
-    expect(clearOfPill(950, 95, cursorPill(950, 95, 40, view))).toBe(true)
   })
 })

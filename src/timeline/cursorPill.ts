@@ -1,7 +1,7 @@
 /** The cursor's "t 45 · step 30" pill in the axis row: where it is drawn, shared by the axis and the labels. */
 
-/** The room kept between the cursor pill and an axis number beside it. */
-export const PILL_CLEARANCE_PX = 6
+/** Axis numbers too close to the cursor pill are hidden so the pill stays readable. */
+export const PILL_CLEARANCE_PX = 24
 /** The row of the axis numbers and the cursor pill. */
 export const AXIS_Y = 15
 
@@ -54,18 +54,4 @@ export function tickLabelShown(
 ): boolean {
   const half = (String(tick).length * 7.4 * scale) / 2
   return x - half >= Math.max(visibleX[0], pillMinX - 6) && x + half <= visibleX[1]
-}
-
-/**
- * True when an axis number centred at `x` stays clear of the cursor pill's box (by
- * `PILL_CLEARANCE_PX`), or the pill is not drawn. Measured from the pill where it is drawn, not
- * from the cursor: a pill pushed right of the view buttons (presenter mode at step 1) covered the
- * "10" beside it, while numbers clear of a centred pill were hidden within its half-width + 24 px
- * of the cursor. Pure.
- */
-export function clearOfPill(x: number, tick: number, pill: CursorPill, scale = 1): boolean {
-  if (!pill.inView) return true
-  const half = (String(tick).length * 7.4 * scale) / 2
-  const gap = PILL_CLEARANCE_PX * scale
-  return x + half + gap <= pill.x || x - half - gap >= pill.x + pill.w
 }
