@@ -29,9 +29,9 @@ test('keyboard only: propose, step, select and drop/deliver a message, crash, sc
   await page.keyboard.press('i')
   const first = page.locator('.inflight-item').first()
   await expect(first).toBeFocused()
-  // Self-messages are never lost (docs/engine): Tab down the list to one between two processes.
+  // Self-messages are never lost (docs/engine): go down the list to one between two processes.
   for (let k = 0; k < 12; k++) {
-    await page.keyboard.press('Tab')
+    await page.keyboard.press('ArrowDown')
     const label = await page.evaluate(() => document.activeElement?.textContent ?? '')
     const ends = /P(\d)→P(\d)/.exec(label)
     if (ends && ends[1] !== ends[2]) break

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { AnyProtocol, Message, MessageWords } from '../engine/index.ts'
 import { intervene, selectMessage } from '../store/actions.ts'
 import { messageStatus, type MessageStatus } from '../store/messageStatus.ts'
@@ -6,6 +6,7 @@ import { meaningOf, useProtocol } from '../store/protocol.ts'
 import { runIndex } from '../store/runIndex.ts'
 import { useSynod } from '../store/store.ts'
 import { capitalised, messageLabel, P } from './format.ts'
+import { useRevealPanel } from './revealPanel.ts'
 import { NARROW_QUERY, useMediaQuery } from './useMedia.ts'
 import { useUpto } from './useView.ts'
 
@@ -39,15 +40,21 @@ function MessageActions({ m }: { m: Message }) {
   const [ticks, setTicks] = useState(10)
   const valid = Number.isInteger(ticks) && ticks >= 1 && ticks <= 10_000
   const self = m.from === m.to
+  // Delivered or dropped, the message leaves the wire and these buttons go with it: the focus
+  // stays in the inspector, which now tells what became of the message, not on the page.
+  const settle = (type: 'deliver' | 'drop'): void => {
+    intervene({ type, msgId: m.id })
+    document.getElementById('msg-title')?.focus()
+  }
   return (
     <div className="msg-actions">
       <div className="row">
-        <button type="button" className="primary" onClick={() => intervene({ type: 'deliver', msgId: m.id })}>
+        <button type="button" className="primary" onClick={() => settle('deliver')}>
           Deliver now
         </button>
         {self ? null : (
           <>
-            <button type="button" className="danger" onClick={() => intervene({ type: 'drop', msgId: m.id })}>
+            <button type="button" className="danger" onClick={() => settle('drop')}>
               Drop
             </button>
             <button type="button" onClick={() => intervene({ type: 'duplicate', msgId: m.id })}>
@@ -101,6 +108,9 @@ function MessageDetails({ id }: { id: number }) {
   const log = useSynod((s) => s.log)
   const upto = useUpto()
   const module = useProtocol()
+  const panel = useRef<HTMLElement>(null)
+  const heading = useRef<HTMLHeadingElement>(null)
+  useRevealPanel(panel, heading, id)
   const send = runIndex(log).sends.get(id)
   if (!send) return null
   const st = messageStatus(log, upto, id)
@@ -118,8 +128,8 @@ function MessageDetails({ id }: { id: number }) {
   )
   const actions = st.state === 'in-flight' && <MessageActions m={st.msg} />
   return (
-    <section className="panel panel-focus" aria-labelledby="msg-title">
-      <h2 id="msg-title" className="panel-title">
+    <section className="panel panel-focus" aria-labelledby="msg-title" ref={panel}>
+      <h2 id="msg-title" className="panel-title" tabIndex={-1} ref={heading}>
         Message {messageLabel(m)}
         <button
           type="button"

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { LIMITS, type RequestForm } from '../engine/index.ts'
 import { intervene, selectProcess } from '../store/actions.ts'
 import type { ModuleMoment } from '../store/moment.ts'
+import { useRevealPanel } from './revealPanel.ts'
 
 /**
  * Actions on the selected process of a protocol module's run: send it a request (the module's
@@ -9,6 +10,9 @@ import type { ModuleMoment } from '../store/moment.ts'
  * timers now. What it can do comes from the engine's state at the cursor.
  */
 export function ModuleProcessMenu({ moment, pid }: { moment: ModuleMoment; pid: number }) {
+  const panel = useRef<HTMLElement>(null)
+  const heading = useRef<HTMLHeadingElement>(null)
+  useRevealPanel(panel, heading, pid)
   const name = moment.names[pid - 1]
   if (name === undefined) return null
   const up = moment.ups[pid - 1] ?? true
@@ -16,8 +20,8 @@ export function ModuleProcessMenu({ moment, pid }: { moment: ModuleMoment; pid: 
   const form = moment.requestForms[pid - 1]
   const timers = moment.timers.filter((t) => t.pid === pid)
   return (
-    <section className="panel panel-focus" aria-labelledby="pmenu-title">
-      <h2 id="pmenu-title" className="panel-title">
+    <section className="panel panel-focus" aria-labelledby="pmenu-title" ref={panel}>
+      <h2 id="pmenu-title" className="panel-title" tabIndex={-1} ref={heading}>
         {name} {up ? '' : '(down)'}
         <button
           type="button"
@@ -99,7 +103,8 @@ function RequestBox({
   const [refusal, setRefusal] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
   useEffect(() => {
-    if (!coarsePointer()) input.current?.focus()
+    // No jump: the menu's reveal (revealPanel.ts) scrolls it into view, smoothly if motion is on.
+    if (!coarsePointer()) input.current?.focus({ preventScroll: true })
   }, [pid])
   const usual = moment.module.explorer?.requestValues ?? []
   const send = (request: string, typed: boolean): void => {

@@ -4,6 +4,7 @@ import { intervene, selectProcess } from '../store/actions.ts'
 import { useSynod } from '../store/store.ts'
 import { P } from './format.ts'
 import { focusLane } from './focusLane.ts'
+import { useRevealPanel } from './revealPanel.ts'
 import { useMomentSelect, type ModuleMoment } from '../store/moment.ts'
 import type { SynodState } from '../store/state.ts'
 
@@ -40,13 +41,15 @@ export function ProcessMenu() {
   const [value, setValue] = useState('')
   const input = useRef<HTMLInputElement>(null)
   const title = useRef<HTMLHeadingElement>(null)
+  const panel = useRef<HTMLElement>(null)
   // Opening the menu puts the caret in the value field: choose a process, type, press Enter. On
   // a touch screen the menu's title takes the focus instead: the user may have come to crash it.
   useEffect(() => {
     if (pid === null) return
-    if (coarsePointer()) title.current?.focus()
-    else input.current?.focus()
+    if (coarsePointer()) title.current?.focus({ preventScroll: true })
+    else input.current?.focus({ preventScroll: true })
   }, [pid])
+  useRevealPanel(panel, title, v ? pid : null)
   if (!v) return null
   const trimmed = value.trim()
   const propose = (): void => {
@@ -63,7 +66,7 @@ export function ProcessMenu() {
     })
   }
   return (
-    <section className="panel panel-focus" aria-labelledby="pmenu-title">
+    <section className="panel panel-focus" aria-labelledby="pmenu-title" ref={panel}>
       <h2 id="pmenu-title" className="panel-title" tabIndex={-1} ref={title}>
         {P(v.pid)} {v.up ? '' : '(down)'}
         <button

@@ -77,7 +77,26 @@ export function Scrubber() {
           </li>
         ))}
       </ul>
+      <RunLimit />
     </div>
+  )
+}
+
+/**
+ * Why the run ends where the slider ends, said beside the slider for the whole run. Said in the
+ * position text only at the last step, it pushed the slider 258 px to the right (at 1280 px) at
+ * that step, mid-drag: the thumb and the step under the finger jumped.
+ */
+function RunLimit() {
+  const halted = useSynod((s) => s.halted)
+  if (halted !== 'steps' && halted !== 'log') return null
+  return (
+    <p
+      className="scrub-limit limit"
+      title="The run stopped at its limit; raise Max steps in Settings to see more."
+    >
+      {halted === 'steps' ? 'ends at Max steps' : 'ends at the log limit'}
+    </p>
   )
 }
 

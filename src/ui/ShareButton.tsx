@@ -58,10 +58,20 @@ export function ShareButton() {
 
   return (
     <span className="share" data-log-hash={hash}>
-      <button type="button" onClick={() => void share()} title="Copy a link to this exact run">
-        Share
+      {/* The confirmation is said on the button itself, which is as wide as its wider word, so it
+          covers and pushes nothing (a toast under it covered the diagram's zoom buttons). */}
+      <button
+        type="button"
+        className={`share-button${status === 'copied' ? ' share-copied' : ''}`}
+        onClick={() => void share()}
+        title="Copy a link to this exact run"
+      >
+        <span className="share-face">Share</span>
+        <span className="share-face share-done" aria-hidden="true">
+          Copied
+        </span>
       </button>
-      <span className="share-status" role="status">
+      <span className={`share-status${status === 'copied' ? ' visually-hidden' : ''}`} role="status">
         {status === 'copied' && 'Link copied'}
         {status === 'manual' && 'Copy the link from this field'}
       </span>

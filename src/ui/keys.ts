@@ -46,6 +46,7 @@ export const shortcutGroups = (
       { keys: ['I'], what: 'Go to the messages in flight' },
       { keys: ['N'], what: 'Deliver the selected message now' },
       { keys: ['Delete'], what: 'Drop the selected message' },
+      { keys: ['↑', '↓'], what: 'In the In-flight list: the next / previous message (Home, End: the ends)' },
       { keys: ['S'], what: 'Settings' },
       { keys: ['E'], what: 'Explorer: search the schedules, model-check the spec' },
       { keys: ['P'], what: 'Presenter mode on or off (its keys below)' },

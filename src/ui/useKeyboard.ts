@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import * as act from '../store/actions.ts'
 import { focusLane } from './focusLane.ts'
+import { actOnSelectedMessage } from './inFlightFocus.ts'
 import { toggleExplorer } from '../store/explorer.ts'
 import { nudgeSpeed, togglePlay } from '../store/playback.ts'
 import { currentProtocol } from '../store/protocol.ts'
@@ -26,14 +27,9 @@ function isTextEntry(el: EventTarget | null): boolean {
  */
 const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'])
 
+/** The In-flight list's Tab stop: the row last focused there, the selected one or the first. */
 function focusInFlight(): void {
-  const first = document.querySelector<HTMLElement>('.inflight-item.selected, .inflight-item')
-  first?.focus()
-}
-
-function selectedMessageAction(type: 'deliver' | 'drop'): void {
-  const id = synodStore.getState().selectedMsgId
-  if (id !== null) act.intervene({ type, msgId: id })
+  document.querySelector<HTMLElement>('.inflight-item[tabindex="0"], .inflight-item')?.focus()
 }
 
 /** The shortcut for a key press, or null. */
@@ -68,9 +64,9 @@ function shortcut(e: KeyboardEvent): (() => void) | null {
       return () => nudgeSpeed(-1)
     case 'n':
     case 'N':
-      return () => selectedMessageAction('deliver')
+      return () => actOnSelectedMessage('deliver')
     case 'Delete':
-      return () => selectedMessageAction('drop')
+      return () => actOnSelectedMessage('drop')
     case 'i':
     case 'I':
       return focusInFlight
