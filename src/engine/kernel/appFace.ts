@@ -139,9 +139,9 @@ export interface AppFace<T extends ProtocolTypes> {
   chosenValue(e: RunEvent<T>): string | null
   /** True when `e` begins a phase: stepping by phase stops at its step. */
   phaseStart(e: RunEvent<T>): boolean
-  /** True when `e` starts a round (Multi-Paxos: a slot is proposed): "round back" stops there. */
+  /** True when `e` starts a round (Multi-Paxos: a slot is proposed, a ballot starts phase 1): "round back" stops there. */
   roundStart(e: RunEvent<T>): boolean
-  /** True when `e` completes a round (Multi-Paxos: a slot is chosen): "round forward" stops there. */
+  /** True when `e` completes a round (Multi-Paxos: a slot is chosen, the next ballot starts phase 1): "round forward" stops there. */
   roundEnd(e: RunEvent<T>): boolean
   /** The legend's words for each kind of mark (`attempt`: `starts phase 1 (campaign)`); null: never marked. */
   readonly markWords: Readonly<Record<MomentMark['kind'], string | null>>
