@@ -99,7 +99,7 @@ test('mp-bug-skip-phase1: the violation shows, named in the lecture’s words', 
   await expect(badge).toContainText('per-slot agreement')
   await badge.click()
   expect(await cursorStep(page)).toBe(68)
-  await expect(feed(page)).toContainText('VIOLATION of per-slot agreement')
+  await expect(feed(page)).toContainText('Violated: per-slot agreement')
 })
 
 test('the examples list Multi-Paxos under its own heading', async ({ page }) => {

@@ -156,8 +156,10 @@ export function countedSuffix(counted: Counted | null): string {
  */
 export function eventSentence(e: MpEvent | ViolationEvent, config?: MpConfig): string {
   if (e.kind === 'invariant.violated') {
+    // As single-decree says it ("Violated: <the invariant>. <what broke it>"): "VIOLATION of
+    // executed prefixes agree…" read as broken English.
     const text = RULE_TEXT[e.rule as MpRule] ?? e.rule
-    return `VIOLATION of ${text}: ${e.detail}`
+    return `Violated: ${text}. ${e.detail.charAt(0).toUpperCase()}${e.detail.slice(1)}`
   }
   const who = `P${e.pid}`
   switch (e.kind) {
