@@ -42,6 +42,12 @@ export interface LogGridModel {
    * so a long run's grid costs nothing until a cell is explained.
    */
   why(pid: number, slot: number): string
+  /**
+   * One sentence on slot `slot` as a whole, as the run's observer knows it: what is chosen there
+   * (a majority accepted it), or that nothing is, and which replicas hold which command when they
+   * disagree. Null when there is nothing to add to the cell's sentence. Optional.
+   */
+  slotWhy?(slot: number): string | null
 }
 
 /** How a pending timer is shown while it counts down (see `narration.timerCountdown`). */
