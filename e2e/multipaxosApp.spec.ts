@@ -99,7 +99,7 @@ test('mp-bug-skip-phase1: the violation shows, named in the lecture’s words', 
   await expect(badge).toContainText('per-slot agreement')
   await badge.click()
   expect(await cursorStep(page)).toBe(68)
-  await expect(feed(page)).toContainText('VIOLATION of per-slot agreement')
+  await expect(feed(page)).toContainText('Violated: per-slot agreement')
 })
 
 test('the examples list Multi-Paxos under its own heading', async ({ page }) => {
@@ -174,4 +174,23 @@ test('the log grid shows the newest committed slot without scrolling sideways (1
   const wrap = page.locator('.log-grid-wrap')
   await expect.poll(() => wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1)
   await expect(page.locator('.log-grid-scroll span')).toContainText(`of ${committed}`)
+})
+
+test('mp-dueling-leaders: `]` and `[` walk the duel one leader attempt at a time, narrated', async ({
+  page,
+}) => {
+  await openApp(page, '?preset=mp-dueling-leaders')
+  const forward: number[] = []
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press(']')
+    forward.push(await cursorStep(page))
+  }
+  // Each new ballot's phase 1 (2.1, 3.2, 4.1, …) and the one chosen slot (72); it used to jump 72, then 400.
+  expect(forward).toEqual([21, 38, 67, 72, 91, 112])
+  await expect(feed(page)).toContainText('P1 suspects leader P2 and starts phase 1 with ballot 6.1')
+  await page.keyboard.press('End')
+  await page.keyboard.press('[')
+  await page.keyboard.press('[')
+  // Back from the end through the last two attempts, not straight to the proposal at 39.
+  expect(await cursorStep(page)).toBe(361)
 })

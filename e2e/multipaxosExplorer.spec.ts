@@ -34,14 +34,28 @@ test('skip phase 1: the explorer finds two replicas executing different commands
   await panel(page).getByRole('button', { name: 'Find a violation' }).click()
   const verdict = panel(page).locator('.explorer-verdict')
   await expect(verdict).toContainText(
-    'VIOLATION of executed prefixes agree across replicas: slot 1: P1 executed C1.1:put(a1), P5 executed noop',
+    'Violated: executed prefixes agree across replicas. Slot 1: P1 executed C1.1:put(a1), P5 executed noop',
     { timeout: 150_000 },
   )
   await settled(page)
   // Opened at the violation; the run goes on to its step limit, but that is not where we are.
   await expect(position(page)).toContainText('step 60/')
   await expect(position(page)).not.toContainText('stopped at Max steps')
-  await expect(verdict).toContainText('a schedule of 34 steps from step 26')
+  // The verdict names the goal it searched for, and the one-click button still looks for it with
+  // the found run loaded (it said "Any invariant violation" beside a result for another goal).
+  await expect(verdict).toContainText('Found (goal: “Violated: executed prefixes agree across replicas”)')
+  await expect(panel(page).locator('.explorer-find-goal')).toContainText(
+    'Looks for: Violated: executed prefixes agree across replicas',
+  )
+  // One number for the schedule's length: 34 steps and 2 changes are 36 moves, the depth shown.
+  await expect(verdict).toContainText('a schedule of 36 moves from step 26 to step 60')
+  await expect(panel(page).locator('.explorer-stats')).toContainText('Depth36')
+  // The earlier violation is one this search did not look for, said so.
+  await expect(panel(page).locator('.explorer-earlier')).toContainText(
+    'Before that, at step 54, this run already broke an invariant this search did not look for: Violated: per-slot agreement',
+  )
+  // Finished: no part-filled progress bar left behind.
+  await expect(panel(page).locator('progress')).toHaveCount(0)
   await expect(verdict).toContainText('It is on the diagram now, at step 60')
   await expect(
     page.locator('.tl-label-alarm').filter({ hasText: 'Violated: executed prefixes agree across replicas' }),
@@ -99,7 +113,7 @@ test('a student ticks "skip phase 1" on the lecture preset; Find a violation sho
   const verdict = panel(page).locator('.explorer-verdict')
   // Any violation, as the button says: the first the run breaks, the one the header names.
   await expect(verdict).toContainText(
-    'VIOLATION of per-slot agreement (never two different commands chosen in one slot): slot 3: C1.2:put(a2) (chosen by a majority at ballot 1.1) and noop (chosen by a majority at ballot 2.4)',
+    'Violated: per-slot agreement (never two different commands chosen in one slot). Slot 3: C1.2:put(a2) (chosen by a majority at ballot 1.1) and noop (chosen by a majority at ballot 2.4)',
     { timeout: 150_000 },
   )
   await settled(page)
@@ -139,9 +153,9 @@ test('Find a violation on mp-steady with skip phase 1: the first violation, show
   await page.getByRole('button', { name: 'Explore', exact: true }).click()
   await panel(page).getByRole('button', { name: 'Find a violation' }).click()
   const verdict = panel(page).locator('.explorer-verdict')
-  await expect(verdict).toContainText('VIOLATION of per-slot agreement', { timeout: 150_000 })
+  await expect(verdict).toContainText('Violated: per-slot agreement', { timeout: 150_000 })
   await settled(page)
-  await expect(verdict).toContainText('a schedule of 54 steps from step 0')
+  await expect(verdict).toContainText('from step 0 to step 54')
   await expect(position(page)).toContainText('step 54/')
   await expect(page.locator('.badge-bad')).toContainText('step 54')
   await expect(verdict).toContainText('It is on the diagram now, at step 54')

@@ -76,10 +76,10 @@ test("the help dialog teaches the run's protocol: Multi-Paxos's election and slo
   await expect(help).toContainText('Click a client (C1…) to send it a put or get')
   await expect(help).not.toContainText('propose a value')
   await page.keyboard.press('Escape')
-  // The shortcuts too: a round is a slot's commit, and there are no learners to run until.
+  // The shortcuts too: a round is a slot's commit or a leader attempt, and there are no learners to run until.
   await page.keyboard.press('?')
   const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
-  await expect(keys).toContainText('Forward one round (a slot is proposed, then chosen)')
+  await expect(keys).toContainText('Forward one round (a slot is chosen, or a new ballot starts phase 1)')
   await expect(keys).not.toContainText('Run until decided')
   await expect(keys).not.toContainText('ballot succeeds')
   await page.keyboard.press('Escape')

@@ -197,7 +197,10 @@ describe('the documented example scenarios', () => {
     expect(r.stdout).toContain('intervention.invalid · Ignored drop: message #5 is not in flight.')
     for (const kind of ['msg.delay', 'msg.drop', 'proc.crash', 'proc.recover', 'net.partition', 'net.heal'])
       expect(r.stdout).toContain(` ${kind} `)
-    expect(r.stdout).toMatch(/msg\.send #\d+ P1→P3 prepare 1\.1 · .*\(a duplicate of #3\)/)
+    expect(r.stdout).toMatch(
+      /msg\.send #(\d+) P1→P3 prepare 1\.1 · The network duplicates #3, P1's prepare 1\.1 to P3: a second copy, #\1, is in flight \(P1 sent it once\)\./,
+    )
+    expect(r.stdout).not.toMatch(/P1 sends prepare 1\.1 to P3.*duplicate/)
     expect(r.stdout).toContain('Out of turn: P4 receives')
     expect(r.stdout).toContain('timer.fire · Out of turn: P3')
   })

@@ -15,7 +15,7 @@ describe('synod explore (schedule search) on Multi-Paxos', () => {
     const report = JSON.parse(r.stdout) as { goal: unknown; found: string; violation: unknown }
     expect(report.goal).toEqual({ id: 'prefix-agreement' })
     expect(report.found).toBe(
-      'VIOLATION of executed prefixes agree across replicas: slot 1: P1 executed C1.1:put(a1), P5 executed noop',
+      'Violated: executed prefixes agree across replicas. Slot 1: P1 executed C1.1:put(a1), P5 executed noop',
     )
     expect(report.violation).toMatchObject({ protocol: 'multipaxos', cursor: 60 })
   }, 120_000)
@@ -24,7 +24,7 @@ describe('synod explore (schedule search) on Multi-Paxos', () => {
     const r = explore('--preset', 'mp-bug-ignore-promises', '--goal', 'slot-agreement')
     expect(r.code).toBe(1)
     expect(r.stdout).toContain(
-      'FOUND: VIOLATION of per-slot agreement (never two different commands chosen in one slot)',
+      'FOUND: Violated: per-slot agreement (never two different commands chosen in one slot)',
     )
     expect(r.stdout).toContain('"protocol":"multipaxos"')
   }, 60_000)

@@ -67,7 +67,9 @@ describe('schedule search on Multi-Paxos', () => {
       const r = presetSearch(p.id)
       expect(r.found, `${p.id}: ${r.distinctStates} states, bound ${r.boundHit}`).not.toBeNull()
       const rule = p.explore!.goal as MpRule
-      expect(r.foundText).toMatch(new RegExp(`^VIOLATION of ${RULE_TEXT[rule].replace(/[()]/g, '\\$&')}: `))
+      expect(r.foundText).toMatch(
+        new RegExp(`^Violated: ${RULE_TEXT[rule].replace(/[()]/g, '\\$&')}\\. [A-Z]`),
+      )
       expect(r.found!.protocol).toBe('multipaxos')
       expect(violatedAtEnd(r.found!)).toContain(rule)
     }, 120_000)
@@ -77,7 +79,7 @@ describe('schedule search on Multi-Paxos', () => {
     const r = presetSearch('mp-bug-skip-phase1')
     expect(violatedAtEnd(r.found!)).toContain('prefix-agreement')
     expect(r.foundText).toBe(
-      'VIOLATION of executed prefixes agree across replicas: slot 1: P1 executed C1.1:put(a1), P5 executed noop',
+      'Violated: executed prefixes agree across replicas. Slot 1: P1 executed C1.1:put(a1), P5 executed noop',
     )
     // What the search added to the stage set by the preset, in the change list's words.
     expect(r.foundChanges!.map((c) => `${c.atStep} ${c.text}`)).toEqual([
@@ -115,7 +117,7 @@ describe('schedule search on Multi-Paxos', () => {
       'mp-leader-crash',
       {
         fromStep: 49,
-        text: 'slot 3: C1.2:put(a2) (chosen by a majority at ballot 1.1) and noop (chosen by a majority at ballot 2.4)',
+        text: 'Slot 3: C1.2:put(a2) (chosen by a majority at ballot 1.1) and noop (chosen by a majority at ballot 2.4)',
         changes: ['64 dropped #50 (accept 1.1 3=C1.2:put(a2), P1→P4)', '74 crashed P1'],
       },
     ],
@@ -123,7 +125,7 @@ describe('schedule search on Multi-Paxos', () => {
       'mp-steady',
       {
         fromStep: 0,
-        text: 'slot 1: C1.1:put(a1) (chosen by a majority at ballot 1.1) and noop (chosen by a majority at ballot 2.5)',
+        text: 'Slot 1: C1.1:put(a1) (chosen by a majority at ballot 1.1) and noop (chosen by a majority at ballot 2.5)',
         changes: ['15 crashed P1', '18 dropped #16 (accept 1.1 1=C1.1:put(a1), P1→P5)'],
       },
     ],
@@ -139,7 +141,7 @@ describe('schedule search on Multi-Paxos', () => {
         ex.budgets,
       )
       expect(r.found, `${r.distinctStates} states, ${r.memoryMessage ?? r.boundHit}`).not.toBeNull()
-      expect(r.foundText).toBe(`VIOLATION of ${RULE_TEXT['slot-agreement']}: ${expected.text}`)
+      expect(r.foundText).toBe(`Violated: ${RULE_TEXT['slot-agreement']}. ${expected.text}`)
       expect(r.foundChanges!.map((c) => `${c.atStep} ${c.text}`)).toEqual(expected.changes)
       // The run as the app loads it breaks no invariant before the step the result reports.
       expect(firstViolation(r.found!)).toBe(`${r.found!.cursor} slot-agreement`)

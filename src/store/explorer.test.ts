@@ -122,6 +122,22 @@ describe('explorer store', () => {
     act.setCursor(0)
   }, 60_000)
 
+  it('the found run loaded, the one-click search still names the goal it found (not another)', async () => {
+    act.loadPreset('mp-bug-commit-short')
+    expect(ex.oneClickGoal()).toEqual({ goal: { id: 'slot-agreement' }, picked: false })
+    expect(ex.findViolation()).toBe(true)
+    const run = await searchEnded()
+    if (run.outcome?.mode !== 'sim' || !run.outcome.found) throw new Error('nothing found')
+    await settledRun()
+    expect(synodStore.getState().presetId).toBeNull()
+    // It was gone (this variant has no search of its own); skip phase 1's said "any violation".
+    expect(ex.oneClickGoal()).toEqual({ goal: { id: 'slot-agreement' }, picked: false })
+    expect(ex.currentExplore()?.explore.fromStep).toBe(30)
+    // Another run loaded: its own one-click search again (none for a correct preset).
+    act.loadPreset('mp-steady')
+    expect(ex.currentExplore()).toBeNull()
+  }, 60_000)
+
   it('has no one-click violation on a correct preset', () => {
     act.loadPreset('basic')
     expect(ex.findViolation()).toBe(false)

@@ -70,6 +70,14 @@ export interface ExplorerRun {
   readonly checked: SpecConstantsForm | null
   /** A schedule search: the goal it searches for (the result is a violation only for some goals). */
   readonly goal: SimGoal | null
+  /** The one-click search this run is (its scenario and settings), or null for the form's search. */
+  readonly oneClick?: OneClickSearch | null
+}
+
+/** A one-click "Find a violation": the scenario it starts from and how it searches. */
+export interface OneClickSearch {
+  readonly scenario: Scenario
+  readonly explore: PresetExplore
 }
 
 /** A schedule search's outcome (what the result panel shows of it). */
@@ -142,8 +150,15 @@ export function setExplorerClient(c: ExplorerClient): void {
  * The one-click "Find a violation" of the run on the diagram: its preset's, when it is a broken
  * variant's lecture; else, when the user switched a broken variant on, the protocol's search for it.
  */
-export function currentExplore(): { scenario: Scenario; explore: PresetExplore } | null {
+export function currentExplore(): OneClickSearch | null {
   const { presetId, scenario } = synodStore.getState()
+  // The run the one-click search found, on the diagram: the button still means that search (its
+  // goal, this run's lesson), not the broken variant's search of whatever run is loaded, which
+  // would say it looks for another goal beside the result of this one.
+  const run = get().run
+  const outcome = run?.outcome
+  if (run?.oneClick && outcome?.mode === 'sim' && outcome.found && foundIsLoaded(outcome.found))
+    return run.oneClick
   const preset = presetId === null ? undefined : anyPresetById(presetId)
   if (preset?.explore) return { scenario: preset.scenario, explore: preset.explore }
   const bug = bugSearchOf(currentProtocol(), scenario)
@@ -285,6 +300,7 @@ export function findViolation(): boolean {
   set({ open: true, mode: 'sim', sim: { ...get().sim, goal, budgets, ...bounds } })
   const simGoal = goalOf(get().sim, module)
   begin('sim', bounds, true, null, simGoal)
+  set({ run: { ...(get().run as ExplorerRun), oneClick: current } })
   const scenario: Scenario = { ...current.scenario, interventions: explore.interventions }
   const fromStep = explore.fromStep ?? 0
   explorer().sim({ scenario, fromStep, goal: simGoal, budgets, bounds })

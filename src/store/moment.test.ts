@@ -51,6 +51,7 @@ describe('the panels of a Multi-Paxos run come from the engine state at the curs
       grid: m.grid && {
         ...m.grid,
         why: m.grid.rows.map((r) => r.cells.map((c) => m.grid?.why(r.pid, c.slot))),
+        slotWhy: m.grid.rows[0]?.cells.map((c) => m.grid?.slotWhy?.(c.slot)),
       },
     })
     const late = said(momentOf(scenario, 150))
@@ -79,10 +80,11 @@ describe('stepping a Multi-Paxos run by phase and round', () => {
     expect(stops).toContain(94)
   })
 
-  it('a round ends when a slot is chosen', () => {
-    expect(roundForward(log, 66)).toBe(109)
+  it('a round ends when a slot is chosen or a new ballot starts phase 1', () => {
+    expect(roundForward(log, 66)).toBe(79)
+    expect(roundForward(log, 79)).toBe(109)
     // Slot 6 is chosen at step 151 since the preset drops P2's answer to C1 (its retry is deduplicated).
-    expect(runIndex(log).ballotEnds).toEqual([20, 38, 62, 66, 109, 151])
+    expect(runIndex(log).ballotEnds).toEqual([1, 20, 38, 62, 66, 79, 109, 151])
   })
 
   it('marks campaigns, leaders and chosen slots on the scrubber in the module’s words', () => {

@@ -34,7 +34,7 @@ describe('the diagram asks the run’s protocol module for its words', () => {
     expect(heartbeat?.quiet).toBe(true)
     expect(heartbeat?.label).toMatch(/^♥ 1\.1 c\d+$/)
     const prepare = idx.messages.find((m) => m.payload.type === 'prepare')
-    expect(prepare).toMatchObject({ kind: 'request', quiet: false, label: 'prepare 1.1 from 1' })
+    expect(prepare).toMatchObject({ kind: 'request', quiet: false, label: 'prepare 1.1 slots 1…' })
     expect(idx.messages.find((m) => m.payload.type === 'promise')?.kind).toBe('ack')
     expect(idx.messages.find((m) => (m.payload.type as string) === 'redirect')?.kind).toBe('reject')
     // A client's request has no ballot: no ballot colour.

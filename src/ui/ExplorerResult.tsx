@@ -1,4 +1,5 @@
 import { paxos, protocolById } from '../engine/index.ts'
+import { ANY_VIOLATION, pickGoal } from '../explorer/goals.ts'
 import type { SpecViolation } from '../explorer/trace.ts'
 import { specQuorums } from '../explorer/universe.ts'
 import type { Scenario } from '../scenarios/scenario.ts'
@@ -21,18 +22,31 @@ import { asSentence, goalIsViolation, scenarioBugsText, specModelText } from './
 import { MultiPaxosResult } from './MultiPaxosResult.tsx'
 import { ShowOnDiagram } from './ShowOnDiagram.tsx'
 
-/** Where the search stands: states, depth, speed, and the bounds it runs under. */
+/**
+ * The moves (steps and the explorer's changes) of the schedule a search found: breadth-first, it
+ * finds the goal while expanding the states `depth` moves deep, one move further on.
+ */
+export const foundMoves = (run: ExplorerRun): number => run.progress.depth + 1
+
+/**
+ * Where the search stands: states, depth, speed, and the bounds it runs under. The bar is drawn
+ * while it runs only: left part-filled once the search has ended, it read as a search still going.
+ * Once a schedule is found, the depth shown is that schedule's, the number its verdict says.
+ */
 function Progress({ run }: { run: ExplorerRun }) {
   const p = run.progress
   const running = run.status === 'running'
+  const found = run.outcome?.mode === 'sim' && run.outcome.found !== null
   return (
     <div className="explorer-progress" aria-live="off">
-      <progress
-        max={run.bounds.maxStates}
-        value={Math.min(p.distinctStates, run.bounds.maxStates)}
-        aria-label="Distinct states, out of the bound on states"
-      />
-      <SearchStats progress={p} testId="explorer-states" />
+      {running && (
+        <progress
+          max={run.bounds.maxStates}
+          value={Math.min(p.distinctStates, run.bounds.maxStates)}
+          aria-label="Distinct states, out of the bound on states"
+        />
+      )}
+      <SearchStats progress={found ? { ...p, depth: foundMoves(run) } : p} testId="explorer-states" />
       <p className="muted">
         Bounds: {fmt(run.bounds.maxStates)} states, depth {fmt(run.bounds.maxDepth)}
         {running && (run.cancelling ? ' · cancelling…' : ' · searching…')}
@@ -123,15 +137,20 @@ function Changes({ changes }: { changes: SimOutcome['changes'] }) {
 }
 
 /**
- * An invariant the loaded run broke before the step where the goal is reached (a goal that is one
- * invariant may be reached after another broke): said, so the result and the header's badge agree.
+ * An invariant the loaded run broke before the step where the goal is reached, said so the result
+ * and the header's badge agree: one the search was not looking for (its goal is another
+ * invariant), or, when any violation was its goal, one broken before the search began.
  */
-function EarlierViolation({ end }: { end: number }) {
+function EarlierViolation({ end, fromStep, goal }: { end: number; fromStep: number; goal: string }) {
   const first = useSynod((s) => violationsThrough(s.log, end)[0])
   if (!first || first.step >= end) return null
+  const when =
+    goal === ANY_VIOLATION
+      ? `Before the search began (at step ${fromStep}), this run had already broken an invariant, at step ${first.step}`
+      : `Before that, at step ${first.step}, this run already broke an invariant this search did not look for`
   return (
     <p className="explorer-earlier">
-      Before that, at step {first.step}, this run already broke another invariant: {first.text}{' '}
+      {when}: {first.text}{' '}
       <button type="button" onClick={() => showChange(first.step)}>
         Show step {first.step}
       </button>
@@ -147,18 +166,22 @@ function Found({ run, outcome, found }: { run: ExplorerRun; outcome: SimOutcome;
   const end = found.cursor ?? outcome.fromStep
   const changes = outcome.changes.length
   const module = protocolById(found.protocol ?? 'paxos') ?? paxos
+  const goalId = run.goal?.id ?? ANY_VIOLATION
   // A violation is shown as one; a goal that breaks no rule (a hole filled) is a finding.
-  const violation = run.goal === null || goalIsViolation(module, run.goal.id)
+  const violation = goalIsViolation(module, goalId)
+  const moves = foundMoves(run)
   return (
     <div className={`explorer-verdict ${violation ? 'bad' : 'found'}`} role="status">
       <p>
-        <strong>Found</strong> after {fmt(run.progress.distinctStates)} states: a schedule of{' '}
-        {end - outcome.fromStep} steps from step {outcome.fromStep}. The search is breadth-first, so no
-        schedule within these budgets reaches this goal in fewer moves (steps plus the explorer&apos;s{' '}
-        {changes === 1 ? 'change' : 'changes'}); this is the first step of the run where it holds.
+        <strong>Found</strong> (goal: “{pickGoal(module, goalId).title}”) after{' '}
+        {fmt(run.progress.distinctStates)} states: a schedule of {moves} {moves === 1 ? 'move' : 'moves'} from
+        step {outcome.fromStep} to step {end} (scheduler steps and the explorer&apos;s {changes}{' '}
+        {changes === 1 ? 'change' : 'changes'}; the depth above). The search is breadth-first, so no schedule
+        within these budgets reaches this goal in fewer moves; step {end} is the first step of the run where
+        it holds.
       </p>
       {outcome.foundText && <p className="explorer-found-what">{asSentence(outcome.foundText)}</p>}
-      {loaded && <EarlierViolation end={end} />}
+      {loaded && <EarlierViolation end={end} fromStep={outcome.fromStep} goal={goalId} />}
       <Changes changes={outcome.changes} />
       {at === end && <p>It is on the diagram now, at step {end}, where it happens.</p>}
       <div className="explorer-actions">

@@ -72,8 +72,15 @@ describe('LogGrid', () => {
     expect(html.match(/tabindex="0"/g)?.length).toBe(1)
   })
 
-  it('explains the focused cell', () => {
-    expect(html).toContain('Slot 1: chosen: a majority accepted it')
+  it('explains the focused cell, naming whose cell it is (not the slot’s story)', () => {
+    expect(html).toContain('P1, slot 1: chosen: a majority accepted it</p>')
+  })
+
+  it('adds the slot’s own truth when the module has one for it', () => {
+    const noted = { ...model, slotWhy: (slot: number) => (slot === 1 ? 'Chosen in slot 1: b1.' : null) }
+    expect(renderToStaticMarkup(<LogGrid model={noted} />)).toContain(
+      'P1, slot 1: chosen: a majority accepted it Chosen in slot 1: b1.</p>',
+    )
   })
 
   it('shows only the newest slots of a long log, and asks for one reason only', () => {
@@ -86,7 +93,7 @@ describe('LogGrid', () => {
     expect(long).toContain('◀ older')
     expect(asked).toEqual([`1|${1_000 - SLOTS_IN_VIEW + 1}`])
     expect(long).toContain(
-      `Slot ${1_000 - SLOTS_IN_VIEW + 1}: P1 slot ${1_000 - SLOTS_IN_VIEW + 1} was chosen`,
+      `P1, slot ${1_000 - SLOTS_IN_VIEW + 1}: P1 slot ${1_000 - SLOTS_IN_VIEW + 1} was chosen`,
     )
   })
 

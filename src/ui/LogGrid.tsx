@@ -120,6 +120,12 @@ const GridRow = memo(function GridRow({ row, r, lo, hi, focusSlot, onFocusCell, 
   )
 }, sameGridRow)
 
+/** The slot's own sentence after a cell's, with its separating space, or nothing. */
+function slotNote(model: LogGridModel, slot: number): string {
+  const note = model.slotWhy?.(slot) ?? null
+  return note === null ? '' : ` ${note}`
+}
+
 export function LogGrid({ model }: { model: LogGridModel }) {
   const [focus, setFocus] = useState<{ row: number; slot: number }>({ row: 0, slot: 1 })
   const [hover, setHover] = useState<{ row: number; slot: number } | null>(null)
@@ -209,7 +215,9 @@ export function LogGrid({ model }: { model: LogGridModel }) {
       </table>
       <p id="log-grid-why" className="log-grid-why">
         {row && shown
-          ? `Slot ${shown.slot}: ${model.why(row.pid, shown.slot) || STATUS_WORDS[shown.status]}`
+          ? // The cell is one replica's: named, so its story is not read as the slot's; the slot's
+            // truth (what is chosen, who disagrees) follows when the cell alone would mislead.
+            `${row.name}, slot ${shown.slot}: ${model.why(row.pid, shown.slot) || STATUS_WORDS[shown.status]}${slotNote(model, shown.slot)}`
           : 'Point at a cell to see why it holds its command.'}
       </p>
     </div>

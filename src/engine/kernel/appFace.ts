@@ -42,6 +42,12 @@ export interface LogGridModel {
    * so a long run's grid costs nothing until a cell is explained.
    */
   why(pid: number, slot: number): string
+  /**
+   * One sentence on slot `slot` as a whole, as the run's observer knows it: what is chosen there
+   * (a majority accepted it), or that nothing is, and which replicas hold which command when they
+   * disagree. Null when there is nothing to add to the cell's sentence. Optional.
+   */
+  slotWhy?(slot: number): string | null
 }
 
 /** How a pending timer is shown while it counts down (see `narration.timerCountdown`). */
@@ -139,9 +145,9 @@ export interface AppFace<T extends ProtocolTypes> {
   chosenValue(e: RunEvent<T>): string | null
   /** True when `e` begins a phase: stepping by phase stops at its step. */
   phaseStart(e: RunEvent<T>): boolean
-  /** True when `e` starts a round (Multi-Paxos: a slot is proposed): "round back" stops there. */
+  /** True when `e` starts a round (Multi-Paxos: a slot is proposed, a ballot starts phase 1): "round back" stops there. */
   roundStart(e: RunEvent<T>): boolean
-  /** True when `e` completes a round (Multi-Paxos: a slot is chosen): "round forward" stops there. */
+  /** True when `e` completes a round (Multi-Paxos: a slot is chosen, the next ballot starts phase 1): "round forward" stops there. */
   roundEnd(e: RunEvent<T>): boolean
   /** The legend's words for each kind of mark (`attempt`: `starts phase 1 (campaign)`); null: never marked. */
   readonly markWords: Readonly<Record<MomentMark['kind'], string | null>>

@@ -70,8 +70,14 @@ export function narrateEvent<T extends ProtocolTypes>(
   switch (k.kind) {
     case 'run.start':
       return words.runStart(config, processCount)
-    case 'msg.send':
-      return `${words.send(k.msg)}${k.msg.dupOf !== null ? ` (a duplicate of #${k.msg.dupOf})` : ''}.`
+    case 'msg.send': {
+      const m = k.msg
+      if (m.dupOf === null) return `${words.send(m)}.`
+      // A duplicate is the network's doing (a user's Duplicate, or the run's duplication rate): the
+      // sender sent the message once, so the sentence must not say it sends it again.
+      const what = `${P(m.from)}'s ${spoken(words, m.payload)} to ${P(m.to)}`
+      return `The network duplicates #${m.dupOf}, ${what}: a second copy, #${m.id}, is in flight (${P(m.from)} sent it once).`
+    }
     case 'msg.deliver': {
       const m = k.msg
       const who = m.from === m.to ? 'its own' : `${P(m.from)}'s`

@@ -6,7 +6,7 @@ import type { MpTypes } from './types.ts'
 /**
  * What the app needs from Multi-Paxos beyond its words: the moments worth a mark (a campaign, a
  * new leader, a preemption, a chosen slot), where phases and rounds begin and end (a round is one
- * slot's commit), heartbeats drawn quietly, process names (P1…, C1…) and the log grid. Pure.
+ * slot's commit or one leader attempt), heartbeats drawn quietly, process names (P1…, C1…) and the log grid. Pure.
  */
 function mark(e: RunEvent<MpTypes>): MomentMark | null {
   switch (e.kind) {
@@ -80,8 +80,11 @@ export const mpApp: AppFace<MpTypes> = {
     e.kind === 'leader.preempted' ||
     e.kind === 'slot.propose' ||
     e.kind === 'slot.chosen',
-  roundStart: (e) => e.kind === 'slot.propose',
-  roundEnd: (e) => e.kind === 'slot.chosen',
+  // A round is one slot's commit, or one leader attempt while no slot commits: each new ballot's
+  // phase 1 ends the round before it and starts one, so `]` and `[` walk a duel of leaders one
+  // attempt at a time (as single-decree's rounds stop at each ballot) instead of jumping over it.
+  roundStart: (e) => e.kind === 'slot.propose' || e.kind === 'leader.campaign',
+  roundEnd: (e) => e.kind === 'slot.chosen' || e.kind === 'leader.campaign',
   markWords: {
     attempt: 'starts phase 1 (campaign)',
     leader: 'elected leader',

@@ -27,6 +27,6 @@ export const MP_GUIDE: ProtocolGuide = {
     },
   ],
   tryClick: 'Click a client (C1…) to send it a put or get; click a replica to crash or recover it.',
-  round: 'a slot is proposed, then chosen',
+  round: 'a slot is chosen, or a new ballot starts phase 1',
   processActions: 'a client sends a command, a replica crashes…',
 }

@@ -51,6 +51,48 @@ describe('the log grid explains a cell when asked, as the whole replay would', (
     const said = expectSameReasons(preset)
     expect(said.some((w) => w.includes('only 2 accepted it, one short of a majority (the bug)'))).toBe(true)
     expect(said.some((w) => w.includes('a majority accepted it'))).toBe(false)
+    expect(said.some((w) => w.startsWith('chosen '))).toBe(false)
+  })
+
+  /** The grid at the end of preset `id`. */
+  const gridAtEnd = (id: string) => {
+    const preset = multipaxos.presets.find((p) => p.id === id)
+    if (!preset) throw new Error(`no ${id}`)
+    const sim = new Simulator(multipaxos, preset)
+    while (sim.step());
+    return gridAt(sim, preset.config)
+  }
+
+  it('commit-short: a command committed by one replica is not called chosen; the slot says what is', () => {
+    const grid = gridAtEnd('mp-bug-commit-short')
+    // P1 committed a1 after 2 accepts: it says "committed", and that a1 is not what was chosen.
+    expect(grid.why(1, 1)).toMatch(/^committed C1\.1:put\(a1\): only 2 accepted it, one short of a majority/)
+    expect(grid.why(1, 1)).not.toMatch(/^chosen/)
+    // The grid shows b1 on P2–P5: the slot's own sentence says both commands, as the observer saw them.
+    expect(grid.slotWhy?.(1)).toBe(
+      'Two commands are taken as chosen in slot 1: C1.1:put(a1) (committed by P1) and C2.1:put(b1) (chosen by a majority at ballot 2.4).',
+    )
+  })
+
+  it('ignore promises: both commands chosen in slot 1 said, and which replicas hold which', () => {
+    expect(gridAtEnd('mp-bug-ignore-promises').slotWhy?.(1)).toBe(
+      'Two commands are taken as chosen in slot 1: C1.1:put(a1) (chosen by a majority at ballot 1.1) and noop (chosen by a majority at ballot 2.5). ' +
+        'The replicas disagree on slot 1: P2, P3 have C1.1:put(a1); P4, P5 have noop.',
+    )
+  })
+
+  it('commit-short at P1’s commit (step 29): nothing is chosen, though P1 committed a1', () => {
+    const preset = multipaxos.presets.find((p) => p.id === 'mp-bug-commit-short')!
+    const sim = new Simulator(multipaxos, preset)
+    while (sim.state.step < 29 && sim.step());
+    expect(gridAt(sim, preset.config).slotWhy?.(1)).toBe(
+      'Nothing is chosen in slot 1: no majority accepted one command there.',
+    )
+  })
+
+  it('a correct run adds nothing to a cell whose replica holds the chosen command', () => {
+    const grid = gridAtEnd('mp-steady')
+    for (let slot = 1; slot <= grid.slots; slot++) expect(grid.slotWhy?.(slot)).toBeNull()
   })
 
   it('mp-leader-crash with P1 back later: its surviving votes say so', () => {

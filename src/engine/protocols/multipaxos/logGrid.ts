@@ -111,7 +111,52 @@ function commitWhy(
       : e.via === 'leader'
         ? `the leader's commit point${delivered ? ` in #${delivered.id} from ${processName(config, delivered.from)}` : ''} covers it`
         : `catch-up${delivered ? ` #${delivered.id} from ${processName(config, delivered.from)}` : ''}`
-  return `chosen ${fmtCmd(e.cmd)}: ${how}${prev ? `. Before: ${prev}` : ''}`
+  // The replica's act, not the truth: a replica commits (takes a slot as chosen); whether the
+  // command is chosen (a majority accepted it) is the observer's to say (`slotTruth`).
+  return `committed ${fmtCmd(e.cmd)}: ${how}${prev ? `. Before: ${prev}` : ''}`
+}
+
+/**
+ * Slot `slot` as a whole, when a cell alone would mislead: what the observer saw chosen there (a
+ * majority accepted it), or that two commands are taken as chosen (its per-slot agreement
+ * violation, under a broken variant), or that nothing is though a replica committed one; and, when
+ * the replicas that committed the slot hold different commands, who holds which. Null when every
+ * replica that committed it holds the one chosen command. Pure.
+ */
+export function slotTruth(events: readonly Ev[], rows: readonly GridRow[], slot: number): string | null {
+  const chosen = new Map<string, string>()
+  // Two commands taken as chosen (the observer's per-slot agreement violation), in its words.
+  let conflict: string | null = null
+  // Only the slot's own facts (the run's index), and none past this log: a later moment's.
+  for (const i of reasonIndex(events).chosen.get(slot) ?? []) {
+    const e = events[i]
+    if (e?.kind === 'invariant.violated') conflict ??= e.detail.replace(/^slot \d+: /, '')
+    if (e?.kind === 'slot.chosen' && !chosen.has(fmtCmd(e.cmd)))
+      chosen.set(
+        fmtCmd(e.cmd),
+        `a majority (${e.acceptors.map((a) => `P${a}`).join(', ')}) accepted it at ${fb(e.ballot)}`,
+      )
+  }
+  // Committed: the replica knows (or believes, under a bug) the slot is chosen, and holds its command.
+  const holders = new Map<string, string[]>()
+  for (const row of rows) {
+    const c = row.cells[slot - 1] as GridCell | undefined
+    if (!c?.cmd || (c.status !== 'chosen' && c.status !== 'executed')) continue
+    holders.set(c.cmd, [...(holders.get(c.cmd) ?? []), row.name])
+  }
+  const misled = conflict !== null || holders.size > 1 || [...holders.keys()].some((cmd) => !chosen.has(cmd))
+  if (!misled) return null
+  const said =
+    conflict !== null
+      ? `Two commands are taken as chosen in slot ${slot}: ${conflict}.`
+      : chosen.size === 0
+        ? `Nothing is chosen in slot ${slot}: no majority accepted one command there.`
+        : `Chosen in slot ${slot}: ${[...chosen].map(([cmd, how]) => `${cmd}, ${how}`).join('; ')}.`
+  if (holders.size < 2) return said
+  const who = [...holders].map(
+    ([cmd, names]) => `${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} ${cmd}`,
+  )
+  return `${said} The replicas disagree on slot ${slot}: ${who.join('; ')}.`
 }
 
 const RECOVERED = ' (after the crash: only the accepted vote survived)'
@@ -243,5 +288,5 @@ export function buildLogGrid(
     asked.set(key, said)
     return said
   }
-  return { slots, rows, why }
+  return { slots, rows, why, slotWhy: (slot) => slotTruth(events, rows, slot) }
 }

@@ -19,6 +19,8 @@ export interface ReasonIndex {
   readonly recovers: Map<number, number[]>
   /** The positions of every leader election, in order. */
   readonly elections: number[]
+  /** Per slot: the positions of the observer's `slot.chosen` facts and per-slot agreement violations, in order. */
+  readonly chosen: Map<number, number[]>
 }
 
 /** The last run indexed: the events indexed (our own copy: the caller's array may be live) and the index. */
@@ -41,7 +43,10 @@ export function reasonIndex(events: readonly Ev[]): ReasonIndex {
     extend(k.index, k.seen, events)
     return k.index
   }
-  const fresh = { seen: [], index: { cells: new Map(), recovers: new Map(), elections: [] } }
+  const fresh = {
+    seen: [],
+    index: { cells: new Map(), recovers: new Map(), elections: [], chosen: new Map() },
+  }
   extend(fresh.index, fresh.seen, events)
   kept = fresh
   return fresh.index
@@ -55,5 +60,11 @@ function extend(index: ReasonIndex, seen: Ev[], events: readonly Ev[]): void {
     if (e.kind === 'acceptor.accept' || e.kind === 'slot.commit') push(index.cells, `${e.pid}|${e.slot}`, i)
     else if (e.kind === 'replica.recover') push(index.recovers, e.pid, i)
     else if (e.kind === 'leader.elected') index.elections.push(i)
+    else if (e.kind === 'slot.chosen') push(index.chosen, e.slot, i)
+    else if (e.kind === 'invariant.violated' && e.rule === 'slot-agreement') {
+      // The observer's violations carry their slot (ghost.ts `MpViolation`); the kernel's type does not.
+      const slot = (e as { readonly slot?: number | null }).slot
+      if (typeof slot === 'number') push(index.chosen, slot, i)
+    }
   }
 }

@@ -19,7 +19,8 @@ export function label(m: MpMsg): string {
     case 'redirect':
       return `redirect → ${m.leader === null ? '?' : `P${m.leader}`}`
     case 'prepare':
-      return `prepare ${fb(m.ballot)} from ${m.fromSlot}`
+      // "slots 1…", not "from 1": on P1's arrow "from 1" read as "from P1".
+      return `prepare ${fb(m.ballot)} slots ${m.fromSlot}…`
     case 'promise':
       return `promise ${fb(m.ballot)}${m.accepted.length > 0 ? ` [${m.accepted.map((v) => `${v.slot}:${fb(v.ballot)}`).join(' ')}]` : ''}`
     case 'reject':
@@ -31,7 +32,7 @@ export function label(m: MpMsg): string {
     case 'heartbeat':
       return `♥ ${fb(m.ballot)} c${m.commit}`
     case 'catchup-request':
-      return `catch-up from ${m.fromSlot}`
+      return `catch-up slots ${m.fromSlot}…`
     case 'catchup':
       return `catch-up ${slots(m.entries)}`
   }
@@ -42,7 +43,17 @@ export function label(m: MpMsg): string {
  * is said "black heart suit 2.2 c6" by a screen reader. The glyph stays on the diagram only.
  */
 export function spokenLabel(m: MpMsg): string {
-  return m.type === 'heartbeat' ? `heartbeat ${fb(m.ballot)}, commit point ${m.commit}` : label(m)
+  // The arrow's "slots 1…" is said in words too (a sentence ending "1…." reads as a typo).
+  switch (m.type) {
+    case 'heartbeat':
+      return `heartbeat ${fb(m.ballot)}, commit point ${m.commit}`
+    case 'prepare':
+      return `prepare ${fb(m.ballot)} for slots ${m.fromSlot} on`
+    case 'catchup-request':
+      return `catch-up request for slots ${m.fromSlot} on`
+    default:
+      return label(m)
+  }
 }
 
 /** What each message type means (legend, inspector, arrow style). */
@@ -156,8 +167,10 @@ export function countedSuffix(counted: Counted | null): string {
  */
 export function eventSentence(e: MpEvent | ViolationEvent, config?: MpConfig): string {
   if (e.kind === 'invariant.violated') {
+    // As single-decree says it ("Violated: <the invariant>. <what broke it>"): "VIOLATION of
+    // executed prefixes agree…" read as broken English.
     const text = RULE_TEXT[e.rule as MpRule] ?? e.rule
-    return `VIOLATION of ${text}: ${e.detail}`
+    return `Violated: ${text}. ${e.detail.charAt(0).toUpperCase()}${e.detail.slice(1)}`
   }
   const who = `P${e.pid}`
   switch (e.kind) {
