@@ -46,6 +46,8 @@ const LEARNED_ACKS =
   "acknowledgements count only for the decider's own value (issue 14): 'it does not count: P3 decided B, not A, so it can never learn A; P1 stops telling it'"
 const ALL_MODE_DECIDERS =
   "learners always learn in all mode (issue 14): a process that learns from the acceptors re-sends too ('P4 leaves re-sending y to P6, …' when a higher-ranked decider speaks; 'is not a decider'); the run is longer"
+const NETWORK_DUPLICATES =
+  "a duplicate is the network's, not the sender's (issue 14): 'The network duplicates #3, P1's prepare 1.1 to P3: a second copy, #12, is in flight (P1 sent it once).'"
 const AMENDED: Readonly<
   Record<string, { traceHash: string; events: number; summary?: string; why: string }>
 > = {
@@ -129,10 +131,10 @@ const AMENDED: Readonly<
     why: `${LECTURE_WORDS}; ${LEARNING}; ${LEARNED_ACKS}; ${TIMER_FACTS}`,
   },
   'custom:lossy-all-learners': {
-    traceHash: 'edd41324',
+    traceHash: '307d1e0f',
     events: 426,
     summary: 'summary chosen=y ballot=3.6 decided=7/7 violations=0 steps=172',
-    why: `${LEARNING}; ${ALL_MODE_DECIDERS}; ${TIMER_FACTS}`,
+    why: `${LEARNING}; ${ALL_MODE_DECIDERS}; ${TIMER_FACTS}; ${NETWORK_DUPLICATES}`,
   },
   'custom:small-quorum-3': {
     traceHash: 'cf106c3b',
