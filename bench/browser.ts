@@ -31,6 +31,10 @@ const ROOT = join(HERE, '..')
 const OUT_DIR = join(tmpdir(), 'synod-bench-dist')
 const QUICK = process.env.BENCH_QUICK === '1'
 
+/**
+ * The budgets. The step's is the stricter of two: 16 ms, and (issue 14) twice the control page's
+ * step p95 in the same run, since a loaded or slower machine moves both (`stepBudgetMs`).
+ */
 export const BUDGETS = {
   firstRenderMs: 1000,
   stepLatencyMsP95: 16,
@@ -38,6 +42,11 @@ export const BUDGETS = {
   bundleGzipKB: 200,
   idleMainThreadMsPerSecond: 5,
 } as const
+
+/** The step budget of a run whose control page stepped at `controlP95` (see `BUDGETS`). */
+export function stepBudgetMs(controlP95: number): number {
+  return Math.min(BUDGETS.stepLatencyMsP95, Math.round(2 * controlP95 * 10) / 10)
+}
 
 function build(): void {
   const r = spawnSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir'], {
@@ -239,7 +248,7 @@ async function main(): Promise<void> {
       loadAverage1mBefore: Number(load.toFixed(2)),
       loadAverage1mAfter: Number((loadavg()[0] ?? 0).toFixed(2)),
     },
-    budgets: BUDGETS,
+    budgets: { ...BUDGETS, stepLatencyMsP95: stepBudgetMs(m.stepControl.stepLatencyMsP95) },
     firstRenderMs: m.firstRenderMs,
     stepLatencyMsP95: m.step.stepLatencyMsP95,
     scrubFrameMsP95: m.scrub.scrubFrameMsP95,
@@ -251,8 +260,11 @@ async function main(): Promise<void> {
   const file = join(HERE, 'results.json')
   const results = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {}
   writeFileSync(file, `${JSON.stringify({ ...results, browser }, null, 2)}\n`)
-  const rows = Object.entries(BUDGETS).map(([k, budget]) => {
+  const stepBudget = stepBudgetMs(m.stepControl.stepLatencyMsP95)
+  const budgetOf = (k: string, fixed: number): number => (k === 'stepLatencyMsP95' ? stepBudget : fixed)
+  const rows = Object.entries(BUDGETS).map(([k, fixed]) => {
     const value = (browser as unknown as Record<string, number>)[k] ?? NaN
+    const budget = budgetOf(k, fixed)
     return { metric: k, value, budget, met: value <= budget }
   })
   // Issue 11: the 1,000-command Multi-Paxos run against the same step and scrub budgets.
@@ -261,14 +273,14 @@ async function main(): Promise<void> {
     {
       metric: 'multiPaxos stepLatencyMsP95',
       value: mp.stepLatencyMsP95,
-      budget: BUDGETS.stepLatencyMsP95,
-      met: mp.stepLatencyMsP95 <= BUDGETS.stepLatencyMsP95,
+      budget: stepBudget,
+      met: mp.stepLatencyMsP95 <= stepBudget,
     },
     {
       metric: 'multiPaxos stepLatencyAtEndMsP95',
       value: mp.stepLatencyAtEndMsP95,
-      budget: BUDGETS.stepLatencyMsP95,
-      met: mp.stepLatencyAtEndMsP95 <= BUDGETS.stepLatencyMsP95,
+      budget: stepBudget,
+      met: mp.stepLatencyAtEndMsP95 <= stepBudget,
     },
     {
       metric: 'multiPaxos scrubFrameMsP95',

@@ -10,6 +10,13 @@
  * Long-run workload (`longRunEventsPerSecond`): the same livelock without loss, which runs all
  * 200000 steps in one simulator, so the log, the snapshots and the ghost state grow large.
  *
+ * Same-length workload (`sameLength`): the livelock cut at 23,000 steps (`SAME_LENGTH_STEPS`),
+ * about as many events per run (59,178) as Multi-Paxos's 1,000-command run (58,515 for
+ * seed 1), run after run as the main workload is. Issue 11 compares Multi-Paxos with the main
+ * workload, whose runs are a few hundred events; a run's length alone moves the events per second
+ * by about 2× (its log survives the collector's young generation), so this is the like-for-like
+ * number beside it.
+ *
  * Then the explorer (bench/explorer.ts) and Multi-Paxos (bench/multipaxos.ts).
  *
  * `npx tsx bench/run.ts engine multipaxos` runs only the named parts (`engine`, `explorer`,
@@ -40,6 +47,8 @@ const MIN_WORK_MS = 1000
 const WARM_UP_RUNS = 6_000
 const WARM_UP_MS = 2_000
 const MAX_STEPS = 200_000
+/** Steps of a same-length run: the livelock's 23,000 steps log 59,178 events (see the top). */
+const SAME_LENGTH_STEPS = 23_000
 
 interface Repetition {
   runs: number
@@ -53,11 +62,11 @@ interface Repetition {
   textMs: number
 }
 
-function dueling(seed: number, lossPercent: number): RunInput {
+function dueling(seed: number, lossPercent: number, maxSteps = MAX_STEPS): RunInput {
   const preset = presetById('dueling')
   if (!preset) throw new Error('the dueling preset is missing')
   const s = preset.scenario
-  return { seed, config: { ...s.config, lossPercent, maxSteps: MAX_STEPS }, interventions: s.interventions }
+  return { seed, config: { ...s.config, lossPercent, maxSteps }, interventions: s.interventions }
 }
 
 /**
@@ -106,6 +115,8 @@ function rowsOf(name: string, reps: Repetition[]) {
   }))
 }
 
+const SAME_LENGTH = `dueling livelock, runs of ${SAME_LENGTH_STEPS} steps`
+
 const PARTS = ['engine', 'explorer', 'multipaxos'] as const
 type Part = (typeof PARTS)[number]
 
@@ -114,13 +125,18 @@ function engineBench() {
   repetition(WARM_UP_MS, lossy, WARM_UP_RUNS) // warm up the JIT (not counted)
   const reps = Array.from({ length: REPETITIONS }, () => repetition(MIN_WORK_MS, lossy))
   const longReps = Array.from({ length: LONG_REPETITIONS }, () => repetition(0, () => dueling(1, 0)))
+  const sameLength = (seed: number) => dueling(seed, 0, SAME_LENGTH_STEPS)
+  repetition(WARM_UP_MS, sameLength, 10) // this workload's own warm-up (not counted)
+  const sameReps = Array.from({ length: REPETITIONS }, () => repetition(MIN_WORK_MS, sameLength))
   const rows = [
     ...rowsOf('dueling, 10% loss, many runs', reps),
     ...rowsOf('dueling livelock, one run', longReps),
+    ...rowsOf(SAME_LENGTH, sameReps),
   ]
   console.table(rows)
   const main = rows.filter((r) => r.workload.endsWith('many runs'))
   const long = rows.filter((r) => r.workload.endsWith('one run'))
+  const same = rows.filter((r) => r.workload === SAME_LENGTH)
   const events = reps.reduce((a, r) => a + r.events, 0)
   const steps = reps.reduce((a, r) => a + r.steps, 0)
   const results = {
@@ -139,6 +155,13 @@ function engineBench() {
       eventsPerSecond: median(long.map((r) => r.eventsPerSecond)),
       events: long[0]?.events ?? 0,
     },
+    sameLength: {
+      workload: `dueling preset without loss, runs of ${SAME_LENGTH_STEPS} steps (as many events as the Multi-Paxos run), seeds 1..n`,
+      repetitions: REPETITIONS,
+      eventsPerRun: Math.round((sameReps[0]?.events ?? 0) / (sameReps[0]?.runs ?? 1)),
+      eventsPerSecond: median(same.map((r) => r.eventsPerSecond)),
+      eventsPerCpuSecond: median(same.map((r) => r.eventsPerCpuSecond)),
+    },
     rows,
   }
   console.log(`engineEventsPerSecond (median of ${REPETITIONS}): ${results.engineEventsPerSecond}`)
@@ -147,6 +170,9 @@ function engineBench() {
     `engineEventsPerSecondWithText (median, every sentence made): ${results.engineEventsPerSecondWithText}`,
   )
   console.log(`longRun.eventsPerSecond (median of ${LONG_REPETITIONS}): ${results.longRun.eventsPerSecond}`)
+  console.log(
+    `sameLength.eventsPerSecond (median of ${REPETITIONS}, ${results.sameLength.eventsPerRun} events a run): ${results.sameLength.eventsPerSecond}; per CPU second: ${results.sameLength.eventsPerCpuSecond}`,
+  )
   return results
 }
 
@@ -202,6 +228,11 @@ function main(): void {
     const cpu = engine.engineEventsPerCpuSecond / multi.multiPaxosEventsPerCpuSecond
     console.log(
       `single-decree / Multi-Paxos events per second: ${wall.toFixed(2)}× wall, ${cpu.toFixed(2)}× per CPU second`,
+    )
+    const sameWall = engine.sameLength.eventsPerSecond / multi.multiPaxosEventsPerSecond
+    const sameCpu = engine.sameLength.eventsPerCpuSecond / multi.multiPaxosEventsPerCpuSecond
+    console.log(
+      `the same, single-decree runs as long as Multi-Paxos's: ${sameWall.toFixed(2)}× wall, ${sameCpu.toFixed(2)}× per CPU second`,
     )
   }
   console.log(`load average (1 min) before: ${load}, after: ${(loadavg()[0] ?? 0).toFixed(2)}`)
