@@ -138,10 +138,8 @@ test('a step that moves the view glides there; with reduced motion it jumps', as
   expect(await page.evaluate(() => (window as unknown as { __transitions: number }).__transitions)).toBe(0)
 })
 
-test('a long jump with motion glides across more than the view, and the diagram stays up', async ({
-  page,
-}) => {
-  // The content drawn for such a glide is wider than a glide's usual two views (see panBox.ts).
+test('a long jump with motion lands with the cursor in view, and the diagram stays up', async ({ page }) => {
+  // A jump of more than two view widths snaps (zoomMath's GLIDE_MAX_VIEWS); a shorter one glides.
   await openApp(page, longDuelingQuery(300))
   await expect(position(page)).toContainText('step 0/300')
   await page.locator('.tl-diagram').focus()
@@ -158,4 +156,27 @@ test('a long jump with motion glides across more than the view, and the diagram 
     expect(f.cursorX, key).toBeLessThanOrEqual(f.right + 1)
   }
   await expect(page.locator('.tl-content .tl-arrow').first()).toBeAttached()
+})
+
+test('a long run arriving in batches never draws more than a few views of axis at once', async ({ page }) => {
+  // While the first batches arrive the view is fitted, then windowed; a follow pan under way then
+  // drew its start view from the other zoom: a thousand grid lines and every arrow of the batch
+  // in one task (the 40,000-step run's longest task). Count the grid lines in every frame.
+  await page.addInitScript(() => {
+    const w = window as unknown as { mostGridLines: number }
+    w.mostGridLines = 0
+    const count = () => {
+      w.mostGridLines = Math.max(w.mostGridLines, document.querySelectorAll('.tl-grid line').length)
+      requestAnimationFrame(count)
+    }
+    requestAnimationFrame(count)
+  })
+  await openApp(page, longDuelingQuery(40_000))
+  await expect(position(page)).toContainText('step 0/40000', { timeout: 30_000 })
+  await page.waitForTimeout(500)
+  const atRest = await page.evaluate(() => document.querySelectorAll('.tl-grid line').length)
+  const most = await page.evaluate(() => (window as unknown as { mostGridLines: number }).mostGridLines)
+  expect(most, `grid lines: ${atRest} at rest, ${most} at most while loading`).toBeLessThanOrEqual(
+    (1 + 2 * 2) * atRest,
+  )
 })

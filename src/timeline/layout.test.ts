@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { computeLayout, type Layout, type LayoutOptions } from './layout.ts'
+import { GLIDE_MAX_VIEWS } from './zoomMath.ts'
 import {
   crashRun,
   partitionRun,
@@ -181,6 +182,22 @@ describe('panning', () => {
     expect(ticks[0]).toBeLessThanOrEqual(100 + step)
     for (let i = 1; i < ticks.length; i++) expect((ticks[i] ?? 0) - (ticks[i - 1] ?? 0)).toBe(step)
     for (const t of after.axis) expect(ticks).toContain(t.tick)
+  })
+
+  it('draws a glide start view at most GLIDE_MAX_VIEWS view widths away (one from another zoom drew the whole run)', () => {
+    const log = presetLog('dueling')
+    const view: [number, number] = [120, 140]
+    const near = layoutAt(log, 300, { viewTicks: view, drawTicks: [90, 110] })
+    const far = layoutAt(log, 300, { viewTicks: view, drawTicks: [-4, 5000] })
+    const reach = GLIDE_MAX_VIEWS * (view[1] - view[0])
+    expect(near.axis[0]?.tick).toBeLessThanOrEqual(90)
+    for (const t of far.axis) {
+      expect(t.tick).toBeGreaterThanOrEqual(view[0] - reach)
+      expect(t.tick).toBeLessThanOrEqual(view[1] + reach)
+    }
+    const span = (view[1] - view[0]) * (1 + 2 * GLIDE_MAX_VIEWS)
+    const step = (far.axis[1]?.tick ?? 0) - (far.axis[0]?.tick ?? 0)
+    expect(far.axis.length).toBeLessThanOrEqual(span / step + 1)
   })
 })
 

@@ -16,6 +16,7 @@ import { laneHeaderWidth } from './laneHeaderType.ts'
 import { layoutLabels } from './labelLayout.ts'
 import { indexLog, tickAtStep, type LogIndex, type MessageRecord } from './logIndex.ts'
 import { TIMER_BAR, timersInView, type TimerLayer } from './timers.ts'
+import { GLIDE_MAX_VIEWS } from './zoomMath.ts'
 import {
   bandsInView,
   laneStatus,
@@ -208,9 +209,13 @@ export function computeLayout(log: readonly SimEvent[], cursorStep: number, opti
   const visibleX: [number, number] = [round1(frame.plotLeft - offsetX), round1(frame.plotRight - offsetX)]
   const laneY = (pid: number): number => frame.plotTop + (pid - 0.5) * frame.laneGap
   const cursorTick = tickAtStep(log, cursorStep)
+  // A glide's start view is drawn too, but never more than GLIDE_MAX_VIEWS view widths away: a
+  // start view from another zoom (a run still arriving is fitted, then windowed, while a follow
+  // pan is under way) drew the first batch's every arrow and a thousand axis ticks in one task.
   const extra = options.drawTicks
-  const from = extra ? Math.min(view[0], extra[0]) : view[0]
-  const to = extra ? Math.max(view[1], extra[1]) : view[1]
+  const reach = GLIDE_MAX_VIEWS * (view[1] - view[0])
+  const from = extra ? Math.max(view[0] - reach, Math.min(view[0], extra[0])) : view[0]
+  const to = extra ? Math.min(view[1] + reach, Math.max(view[1], extra[1])) : view[1]
   const densityFrame = { x, laneY, laneGap: frame.laneGap, processCount: n }
   const density = densityInView(index, cursorStep, cursorTick, from, to, densityFrame)
   const forced = options.forceLabelIds ?? []

@@ -9,6 +9,7 @@ import {
   fitTransform,
   fitsReadably,
   followTransform,
+  glidesTo,
   revealTransform,
   scaleLimits,
   scaledAbout,
@@ -193,7 +194,11 @@ export function useTimeZoom(stageRef: RefObject<HTMLDivElement | null>, input: T
     const next = followTransform(t, cursorTick, geometry)
     if (!next) return
     const now = performance.now()
-    const glideNow = !snapFollow && !reducedMotion && now >= followBusyUntil.current
+    const glideNow =
+      !snapFollow &&
+      !reducedMotion &&
+      now >= followBusyUntil.current &&
+      glidesTo(viewOf(t, geometry), viewOf(next, geometry))
     followBusyUntil.current = now + FOLLOW_PAN_MS
     if (!glideNow) {
       setGlide(null)

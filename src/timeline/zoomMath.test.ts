@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { frameFor } from './layout.ts'
 import {
+  glidesTo,
   FOLLOW,
   PAD_TICKS,
   constrainX,
@@ -73,5 +74,16 @@ describe('zoom arithmetic', () => {
     expect(z.k).toBeCloseTo(t.k * 2, 6)
     expect(z.invertX(500)).toBeCloseTo(t.invertX(500), 6)
     expect(scaledAbout(t, 100, 500, [0.5, 4]).k).toBe(4)
+  })
+})
+
+describe('glidesTo', () => {
+  it('glides a follow pan of up to two view widths and snaps a longer jump', () => {
+    expect(glidesTo([0, 40], [12, 52])).toBe(true)
+    expect(glidesTo([0, 40], [80, 120])).toBe(true)
+    expect(glidesTo([80, 120], [0, 40])).toBe(true)
+    expect(glidesTo([0, 40], [81, 121])).toBe(false)
+    expect(glidesTo([0, 40], [5000, 5040])).toBe(false)
+    expect(glidesTo([5000, 5040], [0, 40])).toBe(false)
   })
 })

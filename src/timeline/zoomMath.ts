@@ -86,6 +86,20 @@ export function followTransform(t: ZoomTransform, cursorTick: number, g: ZoomGeo
   return transformFor(t0, t0 + span, g)
 }
 
+/**
+ * How far a follow pan may glide, in view widths. A glide draws the content of both views and
+ * everything between them (`drawTicks`), so a jump far along a long run (End, a round, the first
+ * window of a run that arrives in batches) would draw thousands of arrows and axis ticks in one
+ * task, and slide them past faster than anyone can read: farther than this, the view snaps.
+ */
+export const GLIDE_MAX_VIEWS = 2
+
+/** Whether a follow pan from view `from` to view `to` (as wide) is short enough to glide. Pure. */
+export function glidesTo(from: readonly [number, number], to: readonly [number, number]): boolean {
+  const span = to[1] - to[0]
+  return Math.abs(to[0] - from[0]) <= GLIDE_MAX_VIEWS * span
+}
+
 /** The same zoom panned to centre ticks [from, to], or null if any of them is in view. Pure. */
 export function revealTransform(
   t: ZoomTransform,
