@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { moduleFor, runProtocolPreset, protocolPreset, type SimEvent } from '../engine/index.ts'
+import type { SimEvent } from '../engine/index.ts'
 import { anyPresetById } from '../scenarios/presets.ts'
-import { tagLogProtocol } from '../engine/index.ts'
 import { COUNT_CHECKPOINT_EVENTS, messageCounts } from './messageCounts.ts'
 import { momentOf, type ModuleMoment } from './moment.ts'
 import { roundForward, phaseForward, untilDecided } from './navigation.ts'
 import { runIndex } from './runIndex.ts'
-
-/** The run of a Multi-Paxos preset as the store holds it: the log, tagged with its module. */
-function mpLog(id: string): SimEvent[] {
-  const found = protocolPreset(id)
-  if (!found) throw new Error(`no preset ${id}`)
-  const log = runProtocolPreset(found.module, found.preset).log as SimEvent[]
-  tagLogProtocol(log[0] as SimEvent, moduleFor('multipaxos'))
-  return log
-}
+import { mpPresetLog } from '../timeline/testRuns.ts'
 
 describe('the panels of a Multi-Paxos run come from the engine state at the cursor', () => {
   const scenario = anyPresetById('mp-leader-crash')!.scenario
@@ -71,7 +62,7 @@ describe('the panels of a Multi-Paxos run come from the engine state at the curs
 })
 
 describe('stepping a Multi-Paxos run by phase and round', () => {
-  const log = mpLog('mp-leader-crash')
+  const log = mpPresetLog('mp-leader-crash')
 
   it('stops at the new leader’s phase 1 and at its election with the no-op', () => {
     const stops: number[] = []
@@ -101,7 +92,7 @@ describe('stepping a Multi-Paxos run by phase and round', () => {
 
 describe('message counts', () => {
   it('counts the sends up to the cursor by type, most sent first', () => {
-    const log = mpLog('mp-leader-crash')
+    const log = mpPresetLog('mp-leader-crash')
     const c = messageCounts(log, 30)
     const sends = log.filter((e) => e.kind === 'msg.send' && e.step <= 30).length
     expect(c.total).toBe(sends)

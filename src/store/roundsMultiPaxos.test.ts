@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  moduleFor,
-  protocolPreset,
-  runProtocolPreset,
-  tagLogProtocol,
-  type SimEvent,
-} from '../engine/index.ts'
+import type { SimEvent } from '../engine/index.ts'
 import { phaseForward, roundBack, roundForward } from './navigation.ts'
-
-/** The run of a Multi-Paxos preset as the store holds it: the log, tagged with its module. */
-function mpLog(id: string): SimEvent[] {
-  const found = protocolPreset(id)
-  if (!found) throw new Error(`no preset ${id}`)
-  const log = runProtocolPreset(found.module, found.preset).log as SimEvent[]
-  tagLogProtocol(log[0] as SimEvent, moduleFor('multipaxos'))
-  return log
-}
+import { mpPresetLog } from '../timeline/testRuns.ts'
 
 /** Every cursor a key visits, pressed from `from` until it stops moving. */
 function walk(
@@ -37,7 +23,7 @@ const stepsOf = (log: readonly SimEvent[], kind: string): number[] => [
 ]
 
 describe('Multi-Paxos rounds walk a duel of leaders one attempt at a time', () => {
-  const log = mpLog('mp-dueling-leaders')
+  const log = mpPresetLog('mp-dueling-leaders')
   const end = log[log.length - 1]!.step
 
   it('`]` stops at every new ballot’s phase 1 and at every chosen slot, then the end', () => {
@@ -70,12 +56,12 @@ describe('Multi-Paxos rounds walk a duel of leaders one attempt at a time', () =
 
 describe('Multi-Paxos rounds in runs without a duel', () => {
   it('mp-steady: the first leader’s attempt, then each chosen slot', () => {
-    const log = mpLog('mp-steady')
+    const log = mpPresetLog('mp-steady')
     expect(walk(roundForward, log, 0)).toEqual([1, 31, 33, 35, 80, 82, 87, 119, 150])
   })
 
   it('mp-leader-crash: the new leader’s campaign after the crash is a stop of its own', () => {
-    const log = mpLog('mp-leader-crash')
+    const log = mpPresetLog('mp-leader-crash')
     const after = walk(roundForward, log, 66)
     expect(after.slice(0, 2)).toEqual([79, 109])
   })

@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { moduleFor, protocolPreset, runProtocolPreset, type SimEvent } from '../engine/index.ts'
+import { moduleFor } from '../engine/index.ts'
 import { cursorPill } from './cursorPill.ts'
 import { computeLayout } from './layout.ts'
 import { indexLog } from './logIndex.ts'
-import { logProtocol, tagLogProtocol } from './logProtocol.ts'
-import { presetLog } from './testRuns.ts'
+import { logProtocol } from './logProtocol.ts'
+import { mpPresetLog, presetLog } from './testRuns.ts'
 
 const mp = moduleFor('multipaxos')
 
-function mpLog(id: string): SimEvent[] {
-  const found = protocolPreset(id)
-  if (!found) throw new Error(`no preset ${id}`)
-  const log = runProtocolPreset(found.module, found.preset).log as SimEvent[]
-  tagLogProtocol(log[0] as SimEvent, mp)
-  return log
-}
-
 describe('the diagram asks the run’s protocol module for its words', () => {
-  const log = mpLog('mp-leader-crash')
+  const log = mpPresetLog('mp-leader-crash')
   const idx = indexLog(log)
 
   it('knows the module of a tagged log; an untagged log is Paxos', () => {
@@ -85,7 +77,7 @@ describe('the diagram asks the run’s protocol module for its words', () => {
 
 describe('bands name processes as the module does', () => {
   it("a partition with clients in it says C1, not the client's pid", () => {
-    const log = mpLog('mp-partitioned-leader')
+    const log = mpPresetLog('mp-partitioned-leader')
     const at = log.find((e) => e.kind === 'net.partition')
     if (!at) throw new Error('no partition')
     const names = ['P1', 'P2', 'P3', 'P4', 'P5', 'C1', 'C2']
@@ -109,7 +101,7 @@ describe('bands name processes as the module does', () => {
 })
 
 describe('routine messages can be left out of the picture', () => {
-  const log = mpLog('mp-steady')
+  const log = mpPresetLog('mp-steady')
   const last = log.at(-1)?.step ?? 0
   const whole = { width: 1600, height: 600, viewTicks: [0, 300] as const }
   const shown = computeLayout(log, last, whole)

@@ -2,7 +2,17 @@
  * Runs for the timeline tests: the lecture presets, and small hand-made scenarios for crashes,
  * drops, duplicates, partitions and violations, so tests do not depend on preset details.
  */
-import { defaultConfig, runToEnd, type Intervention, type SimConfig, type SimEvent } from '../engine/index.ts'
+import {
+  defaultConfig,
+  moduleFor,
+  protocolPreset,
+  runProtocolPreset,
+  runToEnd,
+  tagLogProtocol,
+  type Intervention,
+  type SimConfig,
+  type SimEvent,
+} from '../engine/index.ts'
 import { presetById } from '../scenarios/presets.ts'
 import { toRunInput } from '../scenarios/scenario.ts'
 
@@ -35,6 +45,15 @@ export function presetLog(id: string): SimEvent[] {
   const preset = presetById(id)
   if (!preset) throw new Error(`no preset ${id}`)
   return runToEnd(toRunInput(preset.scenario)).log
+}
+
+/** The run of a Multi-Paxos preset as the store holds it: the log, tagged with its module. */
+export function mpPresetLog(id: string): SimEvent[] {
+  const found = protocolPreset(id)
+  if (!found) throw new Error(`no preset ${id}`)
+  const log = runProtocolPreset(found.module, found.preset).log as SimEvent[]
+  tagLogProtocol(log[0] as SimEvent, moduleFor('multipaxos'))
+  return log
 }
 
 const propose = (pid: number, value: string): Intervention => ({ type: 'propose', pid, value })
