@@ -160,3 +160,16 @@ describe('routine messages can be left out of the picture', () => {
     expect(overlaps).toEqual([])
   })
 })
+
+describe('Paxos arrows look as the legend says', () => {
+  const idx = indexLog(presetLog('basic'))
+  const kindsOf = (type: string) =>
+    new Set(idx.messages.filter((m) => m.payload.type === type).map((m) => m.kind))
+
+  it('draws decide as "decide (tells learners)", learned as an ACK, prepare and accept as requests', () => {
+    expect(kindsOf('decide')).toEqual(new Set(['decide']))
+    expect(kindsOf('learned')).toEqual(new Set(['ack']))
+    expect(kindsOf('prepare')).toEqual(new Set(['request']))
+    expect(kindsOf('accept')).toEqual(new Set(['request']))
+  })
+})

@@ -8,7 +8,7 @@ const KIND_OF_ROLE: Record<'request' | 'ack' | 'reject' | 'notice', ArrowKind> =
   request: 'request',
   ack: 'ack',
   reject: 'reject',
-  // A notice expects no reply: drawn like Paxos's `decide` (a plain, quieter arrow).
+  // A notice tells rather than asks: drawn like Paxos's `decide` (a plain, quieter arrow).
   notice: 'decide',
 }
 

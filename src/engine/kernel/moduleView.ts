@@ -34,7 +34,10 @@ export interface ProcessView {
 
 /** What one message type means to a reader (legend, inspector, arrow style). */
 export interface MessageMeaning {
-  /** Arrow style: a request, a positive reply, a negative reply, or a notice (no reply expected). */
+  /**
+   * Arrow style: a request, a positive reply, a negative reply, or a notice (it tells rather than
+   * asks, like Paxos's `decide`: drawn quieter, whether or not an acknowledgement follows).
+   */
   readonly role: 'request' | 'ack' | 'reject' | 'notice'
   /** The lecture's name for its step (`1a`, `2b`, `heartbeat`), shown in the legend. */
   readonly phase: string

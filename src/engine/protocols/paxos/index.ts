@@ -94,7 +94,9 @@ export const paxos: ProtocolModule<PaxosTypes> = {
     },
     accepted: { role: 'ack', phase: '2b', meaning: 'The acceptor has accepted the value in this ballot.' },
     decide: {
-      role: 'request',
+      // Drawn as the legend's "decide (tells learners)": it tells rather than asks, although the
+      // decider now waits for `learned` (as 'request' it was drawn like prepare and accept).
+      role: 'notice',
       phase: 'learn',
       meaning:
         'The decider tells a learner the value is decided; it sends it again until the learner acknowledges.',
