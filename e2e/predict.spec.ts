@@ -90,7 +90,7 @@ test('a Multi-Paxos example asks too: the new leader’s slots 3 and 4, answered
 }) => {
   await openApp(page, '?preset=mp-leader-crash')
   for (let i = 0; i < 79; i++) await page.keyboard.press('ArrowRight')
-  await expect(position(page)).toContainText('step 79/200')
+  await expect(position(page)).toContainText('step 79/167')
   const beat = page.locator('.beat')
   await expect(beat.locator('.beat-tag')).toHaveText('Think')
   await expect(beat).toContainText('what will it propose in slot 3, and in slot 4?')
@@ -116,7 +116,7 @@ test.describe('on a 390×844 phone', () => {
 
   test('so does a Multi-Paxos question, the longest reason', async ({ page }) => {
     await openApp(page, '?preset=mp-leader-crash')
-    await stepTo(page, 79, 200)
+    await stepTo(page, 79, 167)
     await expectQuestionWithChoices(page)
     await expectChoicesAtLeast(page, 44)
     await expectWholeVerdictAfter(page, '3: C1.2:put(a2); 4: C2.2:put(b2)', 'P2 fills the hole with a no-op.')
@@ -130,7 +130,7 @@ test.describe('on an 844×390 phone held sideways', () => {
     page,
   }) => {
     await openApp(page, '?preset=mp-leader-crash')
-    await stepTo(page, 79, 200)
+    await stepTo(page, 79, 167)
     const beat = page.locator('.beat')
     await expect.poll(() => showsWhole(beat.locator('p').first())).toBe(true)
     await expectChoicesAtLeast(page, 44)
@@ -167,7 +167,7 @@ test.describe('at 1280×800', () => {
 
   test('so does the Multi-Paxos question', async ({ page }) => {
     await openApp(page, '?preset=mp-leader-crash')
-    await stepTo(page, 79, 200)
+    await stepTo(page, 79, 167)
     await expectQuestionWithChoices(page)
     await expectWholeVerdictAfter(page, '3: C1.2:put(a2); 4: C2.2:put(b2)', 'P2 fills the hole with a no-op.')
   })

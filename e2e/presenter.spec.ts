@@ -37,7 +37,7 @@ test('the story is the first caption; the caption follows the run and never keep
   await expect(position(page)).toContainText('step 48/48')
   await expect(caption(page)).not.toContainText('Which value')
   // The run ends with the last acknowledgement of the decision.
-  await expect(caption(page)).toContainText('(5 of 5 processes have learned)')
+  await expect(caption(page)).toContainText('now knows 5 of 5 processes have learned)')
   await shot(page, 'presenter-racing-end')
 })
 
@@ -111,7 +111,7 @@ test('Multi-Paxos in presenter mode: the log sits beside the diagram, newest slo
   const pane = page.locator('.presenter .diagram-pane')
   const widthAtStart = (await pane.boundingBox())!.width
   await page.keyboard.press('End')
-  await expect(position(page)).toContainText('step 200/200')
+  await expect(position(page)).toContainText('step 167/167')
   // Six slots used: on a 1024-wide projector the four newest, 3 to 6, with slot 4's no-op.
   await expect(log.locator('thead th:visible')).toHaveText(['replica', '3', '4', '5', '6'])
   await expect(log.locator('td:visible', { hasText: 'noop' })).toHaveCount(4)
@@ -150,7 +150,7 @@ test.describe('on an 820×1180 tablet held upright', () => {
   }) => {
     await present(page, 'mp-leader-crash')
     await page.keyboard.press('End')
-    await expect(position(page)).toContainText('step 200/200')
+    await expect(position(page)).toContainText('step 167/167')
     const log = page.locator('.presenter-log')
     await expect(log.locator('thead th:visible')).toHaveText(['replica', '1', '2', '3', '4', '5', '6'])
     await panelsCaughtUp(page)

@@ -118,7 +118,9 @@ const STORY_SPECS: Spec[] = [
     description:
       "P1 dies with slots 3 and 5 chosen but not committed and slot 4 only in its own log. The new leader P2 recovers 3 and 5 from promises and fills the hole 4 with a no-op. Its answer to C1 is lost, so C1 retries a command already in the log: the at-most-once table answers it, and it is executed exactly once. C2's command, lost with slot 4, is retried into slot 6.",
     seed: 2,
-    config: { workload: [[], [], []], maxSteps: 200 },
+    // The story ends once every live replica has executed C2's retried command (step 167): after
+    // that only heartbeats followed, and the clicker's last click jumped 200 ticks past the story.
+    config: { workload: [[], [], []], maxSteps: 167 },
     script: leaderCrash,
     beats: [
       {
@@ -166,6 +168,10 @@ const STORY_SPECS: Spec[] = [
       {
         at: is('client.answer', (e) => e.client === 1 && e.command === 2),
         text: 'C1 has its answer: C1.2:put(a2) was executed exactly once, in slot 3.',
+      },
+      {
+        at: is('client.answer', (e) => e.client === 2 && e.command === 2),
+        text: "C2 has its answer too: C2.2:put(b2), lost with slot 4, was executed once, in slot 6. The leader's next heartbeat carries commit point 6 to P3, P4 and P5.",
       },
     ],
   },

@@ -81,7 +81,7 @@ describe('the presenter caption', () => {
 
   it('ends on the count the run ends with, not a stale one from earlier in the moment', () => {
     expect(captionAt(log, racing.beats, racing.description, end).text).toBe(
-      "P3 receives P1's, P2's, P4's and P5's learned 10 (5 of 5 processes have learned).",
+      "P3 receives P1's, P2's, P4's and P5's learned 10 (P3 now knows 5 of 5 processes have learned).",
     )
   })
 

@@ -179,8 +179,10 @@ function keyEvents(
 }
 
 const PID = /^P\d+('s)?$/
-/** The start of a running count, `(3` in "(3 of 5 processes have learned)". */
-const COUNT = /^\(\d+$/
+/** A running count: the `3` of "(P3 now knows 3 of 5 processes have learned)" (followed by "of"). */
+const COUNT = /^\(?\d+$/
+const isCount = (words: readonly string[], i: number): boolean =>
+  COUNT.test(words[i] as string) && words[i + 1] === 'of'
 
 /** A sentence to tell, and where its first event is in the moment (for telling in log order). */
 interface Told {
@@ -201,7 +203,7 @@ function joins(first: readonly string[], words: readonly string[]): boolean {
   const diff = differences(first, words)
   if (!diff) return false
   const names = diff.filter((i) => PID.test(words[i] as string) && PID.test(first[i] as string))
-  const counts = diff.filter((i) => COUNT.test(words[i] as string) && COUNT.test(first[i] as string))
+  const counts = diff.filter((i) => isCount(words, i) && isCount(first, i))
   return (
     names.length === 1 &&
     names.length + counts.length === diff.length &&
@@ -212,7 +214,8 @@ function joins(first: readonly string[], words: readonly string[]): boolean {
 /**
  * Sentences that differ only in one process name fold into one: "P2 now promises … . So do P3
  * and P4." when the name is the subject, else the names joined in place ("P4's and P5's"), with
- * the last sentence's count: "P3 receives P1's and P2's learned 10 (3 of 5 processes have learned)."
+ * the last sentence's count: "P3 receives P1's and P2's learned 10 (P3 now knows 3 of 5 processes
+ * have learned)."
  */
 function fold(items: readonly Told[]): Told[] {
   const out: Told[][] = []

@@ -88,7 +88,7 @@ export const MP_STORY_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     description:
       "P1 dies with slots 3 and 5 chosen but not committed and slot 4 only in its own log. The new leader P2 recovers 3 and 5 from promises and fills the hole 4 with a no-op. Its answer to C1 is lost, so C1 retries a command already in the log: the at-most-once table answers it, and it is executed exactly once. C2's command, lost with slot 4, is retried into slot 6.",
     seed: 2,
-    config: { ...MP_PRESET_BASE, maxSteps: 200, workload: [[], [], []] },
+    config: { ...MP_PRESET_BASE, maxSteps: 167, workload: [[], [], []] },
     interventions: [
       { step: 9, action: { type: 'propose', pid: 6, value: 'put' } },
       { step: 31, action: { type: 'propose', pid: 7, value: 'put' } },
@@ -145,6 +145,10 @@ export const MP_STORY_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         text: "C2.2:put(b2) was accepted only by P1, in slot 4, now a no-op: it was lost, so C2's retry is proposed anew, in slot 6.",
       },
       { step: 149, text: 'C1 has its answer: C1.2:put(a2) was executed exactly once, in slot 3.' },
+      {
+        step: 162,
+        text: "C2 has its answer too: C2.2:put(b2), lost with slot 4, was executed once, in slot 6. The leader's next heartbeat carries commit point 6 to P3, P4 and P5.",
+      },
     ],
   },
 ]

@@ -60,7 +60,7 @@ function checkRun(sim: Simulator, label: string): number {
         if (Number(m[1]) !== from.size) fail(e, `but ${from.size} distinct replies counted toward it`)
       }
       // The decider counts itself and every process that acknowledged (its record is stable).
-      const learned = /\((\d+) of (\d+) processes have learned\)/.exec(text)
+      const learned = /\(P(\d+) now knows (\d+) of (\d+) processes have learned\)/.exec(text)
       if (learned) {
         claims++
         // "Have learned" its own decision: an answer naming another value is not one.
@@ -71,8 +71,10 @@ function checkRun(sim: Simulator, label: string): number {
             `but it names ${pl?.type === 'learned' ? pl.value : '?'} and ${P(e.msg.to)} decided ${mine}`,
           )
         const known = new Set([...from].filter((p) => p !== e.msg.to)).size + 1
-        if (Number(learned[1]) !== known) fail(e, `but ${known} processes are known to have learned`)
-        if (Number(learned[2]) !== n) fail(e, `but there are ${n} processes`)
+        // The one who knows is the decider the acknowledgement reached.
+        if (Number(learned[1]) !== e.msg.to) fail(e, `but it reached P${e.msg.to}`)
+        if (Number(learned[2]) !== known) fail(e, `but ${known} processes are known to have learned`)
+        if (Number(learned[3]) !== n) fail(e, `but there are ${n} processes`)
       }
     }
     const other = /it does not count: P(\d+) decided (.+), not (.+), so it can never learn/.exec(text)

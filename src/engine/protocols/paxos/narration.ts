@@ -97,7 +97,10 @@ export function countedText(m: Message<Payload>, counted: Counted | null): strin
   if ('ignored' in counted) return `; it does not count: ${counted.ignored}`
   if (t === 'reject')
     return ` (${counted.count} reject${counted.count === 1 ? '' : 's'}; ${counted.needed} make the ballot fail)`
-  if (t === 'learned') return ` (${counted.count} of ${counted.needed} processes have learned)`
+  // The decider's own record (itself and each acknowledgement), not the run's: others may have
+  // learned already while their acknowledgements are still on the way.
+  if (t === 'learned')
+    return ` (${P(m.to)} now knows ${counted.count} of ${counted.needed} processes have learned)`
   return ` (${counted.count} of ${counted.needed} needed)`
 }
 
