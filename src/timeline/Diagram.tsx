@@ -225,7 +225,11 @@ export function Diagram(props: DiagramProps) {
       return zoom.zoomBy(4, (px - layout.offsetX) / layout.pxPerTick)
     }
     const msg = idFrom(e, 'data-msg-id')
-    const pid = idFrom(e, 'data-pid')
+    // A finger on a countdown is a tap on the background (it steps: DiagramPane); a mouse click
+    // on one opens its process, as its tooltip says.
+    const touch = (e.nativeEvent as { pointerType?: string }).pointerType === 'touch'
+    const onTimer = (e.target as Element).closest?.('.tl-timer-hit') != null
+    const pid = touch && onTimer ? null : idFrom(e, 'data-pid')
     if (msg !== null) onSelectMessage(msg)
     else if (pid !== null) onSelectProcess(pid)
     else onSelectMessage(null)

@@ -7,8 +7,12 @@ import { synodStore, useSynod } from '../store/store.ts'
 import { Diagram } from '../timeline/Diagram.tsx'
 import type { LaneFace } from '../timeline/layout.ts'
 
-/** What a tap on the diagram reaches first: an arrow, a lane, a zoom button. */
-const TAPPABLE = '[data-msg-id], [data-pid], button, a, input, select'
+/**
+ * What a tap on the diagram reaches first: an arrow, a lane, a mark, a zoom button. Not a
+ * countdown: they run along most lanes, and as targets they covered most of a phone's
+ * Multi-Paxos diagram (see `Diagram`'s click).
+ */
+const TAPPABLE = '[data-msg-id], [data-pid]:not(.tl-timer-hit), button, a, input, select'
 
 /**
  * Tap to step: a finger's tap on the diagram's empty background moves one step on, as the Step
