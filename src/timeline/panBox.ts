@@ -26,6 +26,33 @@ export function nextPanBox(prev: PanBox | null, need: readonly [number, number],
   return { x, width }
 }
 
+/**
+ * How far ahead a still box reaches, in view widths. A wide box costs nothing by itself: the
+ * layout draws only the view (the rest of the box is empty), and while the cursor moves every
+ * frame the box is not a layer of its own, so nothing outside the clip is rastered.
+ */
+export const STILL_SLACK_VIEWS = 6
+
+/**
+ * The box while the view snaps every frame (scrubbing, playing, reduced motion): `prev` while it
+ * holds the view, else a new box that holds it with `STILL_SLACK_VIEWS` view widths of room on
+ * the side the view is moving to (right at first: a drag or a play runs forward), in whole
+ * pixels. Within it a move changes only the pan's whole-pixel shift (see `stillPlacement`), not
+ * the `<svg>`'s box or viewBox, so the browser lays out only what changed. Pure.
+ */
+export function stillPanBox(prev: PanBox | null, need: readonly [number, number], viewWidth: number): PanBox {
+  const [a, b] = need[0] <= need[1] ? need : [need[1], need[0]]
+  // From the view's width alone, so that the box stays while the view's rounding wobbles.
+  const width = Math.max(
+    Math.ceil(b) - Math.floor(a) + 2,
+    Math.ceil(Math.max(1, viewWidth) * (1 + STILL_SLACK_VIEWS)) + 2,
+  )
+  if (prev && prev.width === width && prev.x <= a && prev.x + prev.width >= b) return prev
+  // Leaving the box to the left: the view goes to its right end, the room to the left.
+  if (prev && a < prev.x) return { x: Math.ceil(b) + 1 - width, width }
+  return { x: Math.floor(a) - 1, width }
+}
+
 /** The content pixels a layout needs drawn: its view, and the view a glide starts from. Pure. */
 export function neededX(
   visibleX: readonly [number, number],
@@ -48,4 +75,13 @@ export function panPlacement(offsetX: number, plotLeft: number): { shift: number
   const exact = offsetX - plotLeft
   const shift = Math.round(exact)
   return { shift, frac: Math.round((exact - shift) * 1000) / 1000 }
+}
+
+/**
+ * A still box's placement: the whole-pixel shift alone, no fraction, so that a move changes only
+ * the pan's transform. Content x then lands within half a pixel of where the layout has it
+ * (`offsetX + x`); the box at rest takes the fraction again (see `panPlacement`). Pure.
+ */
+export function stillPlacement(offsetX: number, plotLeft: number): { shift: number; frac: number } {
+  return { shift: Math.round(offsetX - plotLeft), frac: 0 }
 }
