@@ -277,6 +277,7 @@ export function Diagram(props: DiagramProps) {
               travelRef={attachTravel}
               glideFrom={zoom.drawTicks}
               composited={!fastCursor && !reducedMotion}
+              still={fastCursor}
               sketch={!arrowLabels}
             />
           </TravelTo>

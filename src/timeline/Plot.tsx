@@ -37,6 +37,11 @@ export interface PlotProps {
    * changes every frame costs the compositor more than painting it with the rest.
    */
   readonly composited?: boolean
+  /**
+   * The cursor moves every frame (scrubbing, playing) and the view snaps with it: the panned
+   * `<svg>` keeps a still box that a move only shifts (see `stillPanBox`).
+   */
+  readonly still?: boolean
   /** Draw the arrows as a sketch (see ArrowSketch), as while a scrub is moving. */
   readonly sketch?: boolean
 }
@@ -68,10 +73,10 @@ export const Plot = memo(function Plot(props: PlotProps) {
   const { panRef, travelRef, glideFrom = null, composited = false } = props
   const { frame, offsetX } = layout
   const plotWidth = frame.plotRight - frame.plotLeft
-  // While the view snaps every frame (no layer, no glide), the box stays still and a move only
-  // shifts it by whole pixels: the `<svg>` keeps its size and viewBox, so a move lays out only
-  // what changed. A glide's box (both views) may stay for the steps after it; no wider than that.
-  const still = !composited && !glideFrom
+  // While the cursor moves every frame (no layer, no glide), the box stays still and a move only
+  // changes the pan's transform: the `<svg>` keeps its size and viewBox (a viewBox change costs a
+  // frame about 1 ms more on this machine; docs/PERFORMANCE.md). A glide's box (both views) may stay for the steps after it; no wider than that.
+  const still = (props.still ?? false) && !composited && !glideFrom
   const need = neededX(layout.visibleX, glideFrom, layout.pxPerTick)
   const box = usePanBox(need, 2 * plotWidth + 2, still ? plotWidth : null)
   const { shift, frac } = (still ? stillPlacement : panPlacement)(offsetX, frame.plotLeft)

@@ -34,11 +34,11 @@ export function nextPanBox(prev: PanBox | null, need: readonly [number, number],
 export const STILL_SLACK_VIEWS = 6
 
 /**
- * The box while the view snaps every frame (scrubbing, playing, reduced motion): `prev` while it
- * holds the view, else a new box that holds it with `STILL_SLACK_VIEWS` view widths of room on
- * the side the view is moving to (right at first: a drag or a play runs forward), in whole
- * pixels. Within it a move changes only the pan's whole-pixel shift (see `stillPlacement`), not
- * the `<svg>`'s box or viewBox, so the browser lays out only what changed. Pure.
+ * The box while the cursor moves every frame and the view snaps with it (scrubbing, playing):
+ * `prev` while it holds the view, else a new box that holds it with `STILL_SLACK_VIEWS` view
+ * widths of room on the side the view is moving to (right at first: a drag or a play runs
+ * forward), in whole pixels. Within it a move changes only the pan's shift (see
+ * `stillPlacement`), not the `<svg>`'s box or viewBox. Pure.
  */
 export function stillPanBox(prev: PanBox | null, need: readonly [number, number], viewWidth: number): PanBox {
   const [a, b] = need[0] <= need[1] ? need : [need[1], need[0]]
@@ -78,10 +78,11 @@ export function panPlacement(offsetX: number, plotLeft: number): { shift: number
 }
 
 /**
- * A still box's placement: the whole-pixel shift alone, no fraction, so that a move changes only
- * the pan's transform. Content x then lands within half a pixel of where the layout has it
- * (`offsetX + x`); the box at rest takes the fraction again (see `panPlacement`). Pure.
+ * A still box's placement: the whole shift, its fraction too, in the pan's transform, so that a
+ * move changes only that transform and not the `<svg>`'s viewBox. The box is no layer while it is
+ * still (see Plot.tsx), so the fraction is rastered where it lands, as the viewBox's fraction is
+ * at rest: the same pixels (docs/PERFORMANCE.md). Pure.
  */
 export function stillPlacement(offsetX: number, plotLeft: number): { shift: number; frac: number } {
-  return { shift: Math.round(offsetX - plotLeft), frac: 0 }
+  return { shift: Math.round((offsetX - plotLeft) * 1000) / 1000, frac: 0 }
 }
