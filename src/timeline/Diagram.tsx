@@ -277,7 +277,6 @@ export function Diagram(props: DiagramProps) {
               travelRef={attachTravel}
               glideFrom={zoom.drawTicks}
               composited={!fastCursor && !reducedMotion}
-              still={fastCursor}
               sketch={!arrowLabels}
             />
           </TravelTo>

@@ -4,7 +4,7 @@ import { moduleFor } from '../engine/index.ts'
 import { Diagram } from './Diagram.tsx'
 import { computeLayout } from './layout.ts'
 import { Legend } from './Legend.tsx'
-import { panPlacement, STILL_SLACK_VIEWS, stillPlacement } from './panBox.ts'
+import { panPlacement } from './panBox.ts'
 import { Plot } from './Plot.tsx'
 import { presetLog, racingLog } from './testRuns.ts'
 
@@ -57,40 +57,6 @@ describe('Plot', () => {
     expect(content).toContain(`style="left:${Number(x) + frac}px"`)
     expect(html.slice(at('class="tl-heads"'))).toContain('class="tl-lane-header')
     expect(at('class="tl-heads"')).toBeGreaterThan(at('class="tl-travel"'))
-  })
-
-  it('keeps a still box while the cursor moves every frame: wider than the view, its viewBox in whole pixels', () => {
-    // A view whose offset has a fraction (a scrub's snapped view rarely lands on whole pixels).
-    const layout = computeLayout(racingLog(), 30, { width: 1280, height: 480, viewTicks: [3.37, 83.37] })
-    const markup = (still: boolean) =>
-      renderToStaticMarkup(
-        <Plot
-          layout={layout}
-          idPrefix="t"
-          activeId={null}
-          related={new Set()}
-          selectedMsgId={null}
-          tabStopId={null}
-          arrowHandlers={handlers}
-          still={still}
-        />,
-      )
-    const viewBoxOf = (html: string) =>
-      (/viewBox="([-\d.]+) 0 ([\d.]+) 480"/.exec(html) ?? []).slice(1).map(Number)
-    const { frac } = panPlacement(layout.offsetX, layout.frame.plotLeft)
-    expect(frac).not.toBe(0)
-    const [x = NaN, w = NaN] = viewBoxOf(markup(true))
-    const { shift } = stillPlacement(layout.offsetX, layout.frame.plotLeft)
-    expect(markup(true)).toContain(`style="transform:translateX(${shift}px)"`)
-    expect(Number.isInteger(x) && Number.isInteger(w)).toBe(true)
-    expect(x).toBeLessThanOrEqual(layout.visibleX[0])
-    expect(x + w).toBeGreaterThanOrEqual(
-      layout.visibleX[1] + STILL_SLACK_VIEWS * (layout.visibleX[1] - layout.visibleX[0]),
-    )
-    // At rest the box is the view and the viewBox takes the fraction.
-    const [restX = NaN, restW = NaN] = viewBoxOf(markup(false))
-    expect(Number.isInteger(restX)).toBe(false)
-    expect(restW).toBeLessThan(w)
   })
 
   it('makes every arrow a focusable button named by its label and narration, one in the Tab order', () => {

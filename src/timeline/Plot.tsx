@@ -4,7 +4,7 @@ import { ArrowView } from './ArrowView.tsx'
 import { LaneHeaders, LaneLines } from './LaneHeaders.tsx'
 import type { Layout } from './layout.ts'
 import { BandView, DensityView, LabelView, MarkHits, MarkView, PartitionTags } from './MarkViews.tsx'
-import { neededX, nextPanBox, panPlacement, stillPanBox, stillPlacement, type PanBox } from './panBox.ts'
+import { neededX, nextPanBox, panPlacement, type PanBox } from './panBox.ts'
 import { emphasisOf } from './related.ts'
 import { CursorLine, TimeAxis, TimeGrid } from './TimeAxis.tsx'
 import { TimerView } from './TimerViews.tsx'
@@ -37,22 +37,14 @@ export interface PlotProps {
    * changes every frame costs the compositor more than painting it with the rest.
    */
   readonly composited?: boolean
-  /**
-   * The cursor moves every frame (scrubbing, playing) and the view snaps with it: the panned
-   * `<svg>` keeps a still box that a move only shifts (see `stillPanBox`).
-   */
-  readonly still?: boolean
   /** Draw the arrows as a sketch (see ArrowSketch), as while a scrub is moving. */
   readonly sketch?: boolean
 }
 
-/**
- * The panned `<svg>`'s box: moves on only when the content needed leaves it (see panBox.ts). A
- * still box (`viewWidth` given: the view snaps every frame) has room to move in.
- */
-function usePanBox(need: readonly [number, number], maxWidth: number, viewWidth: number | null): PanBox {
+/** The panned `<svg>`'s box: moves on only when the content needed leaves it (see panBox.ts). */
+function usePanBox(need: readonly [number, number], maxWidth: number): PanBox {
   const [box, setBox] = useState<PanBox | null>(null)
-  const next = viewWidth === null ? nextPanBox(box, need, maxWidth) : stillPanBox(box, need, viewWidth)
+  const next = nextPanBox(box, need, maxWidth)
   // Adjusting state during render (React's pattern for deriving from a previous render).
   if (next !== box) setBox(next)
   return next
@@ -73,13 +65,9 @@ export const Plot = memo(function Plot(props: PlotProps) {
   const { panRef, travelRef, glideFrom = null, composited = false } = props
   const { frame, offsetX } = layout
   const plotWidth = frame.plotRight - frame.plotLeft
-  // While the cursor moves every frame (no layer, no glide), the box stays still and a move only
-  // changes the pan's transform: the `<svg>` keeps its size and viewBox (a viewBox change costs a
-  // frame about 1 ms more on this machine; docs/PERFORMANCE.md). A glide's box (both views) may stay for the steps after it; no wider than that.
-  const still = (props.still ?? false) && !composited && !glideFrom
-  const need = neededX(layout.visibleX, glideFrom, layout.pxPerTick)
-  const box = usePanBox(need, 2 * plotWidth + 2, still ? plotWidth : null)
-  const { shift, frac } = (still ? stillPlacement : panPlacement)(offsetX, frame.plotLeft)
+  // A glide's box (both views) may stay for the steps after it; no wider than that.
+  const box = usePanBox(neededX(layout.visibleX, glideFrom, layout.pxPerTick), 2 * plotWidth + 2)
+  const { shift, frac } = panPlacement(offsetX, frame.plotLeft)
   const hatchId = `${idPrefix}-hatch`
   const axisProps = { axis: layout.axis, frame, visibleX: layout.visibleX, cursorX: layout.cursorX }
   const laneYs = layout.lanes.map((l) => l.y)

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  neededX,
-  nextPanBox,
-  panPlacement,
-  STILL_SLACK_VIEWS,
-  stillPanBox,
-  stillPlacement,
-} from './panBox.ts'
+import { neededX, nextPanBox, panPlacement } from './panBox.ts'
 
 describe('nextPanBox', () => {
   it('is what is needed, in whole pixels', () => {
@@ -59,52 +52,6 @@ describe('panPlacement', () => {
       const { shift, frac } = panPlacement(offsetX, 96)
       expect(Number.isInteger(shift)).toBe(true)
       expect(96 + shift + frac).toBeCloseTo(offsetX, 6)
-    }
-  })
-})
-
-describe('stillPanBox', () => {
-  const W = 777
-  const width = Math.ceil(W * (1 + STILL_SLACK_VIEWS)) + 2
-
-  it('holds the view with room ahead, in whole pixels', () => {
-    const box = stillPanBox(null, [-62.2, 714.8], W)
-    expect(box).toEqual({ x: -64, width })
-    expect(Number.isInteger(box.x) && Number.isInteger(box.width)).toBe(true)
-  })
-
-  it('stays while the view moves inside it, its rounding wobbling', () => {
-    const box = stillPanBox(null, [0, 777], W)
-    for (const need of [
-      [153.4, 930.4],
-      [1000, 1776.9],
-      [box.x + width - 777, box.x + width],
-    ] as const)
-      expect(stillPanBox(box, need, W)).toBe(box)
-  })
-
-  it('moves on when the view leaves it, with the room on the side it is going to', () => {
-    const box = stillPanBox(null, [0, 777], W)
-    const right = stillPanBox(box, [box.x + width - 700, box.x + width + 77], W)
-    expect(right.x).toBe(Math.floor(box.x + width - 700) - 1)
-    const left = stillPanBox(right, [right.x - 10, right.x + 767], W)
-    expect(left.x + left.width).toBe(right.x + 767 + 1)
-    expect(left.x).toBeLessThan(right.x - 10)
-  })
-
-  it('is a new box when the view width changes (a resize)', () => {
-    const box = stillPanBox(null, [0, 777], W)
-    expect(stillPanBox(box, [0, 600], 600)).not.toBe(box)
-  })
-})
-
-describe('stillPlacement', () => {
-  it('puts the whole shift, fraction and all, in the transform: content lands where the layout has it', () => {
-    expect(stillPlacement(-1234.3, 96)).toEqual({ shift: -1330.3, frac: 0 })
-    for (const offsetX of [-987.6, -3.2, 0, 17.5, 96.1]) {
-      const { shift, frac } = stillPlacement(offsetX, 96)
-      expect(frac).toBe(0)
-      expect(96 + shift).toBeCloseTo(offsetX, 6)
     }
   })
 })
