@@ -142,3 +142,43 @@ test.describe('an 844 × 390 phone held sideways', () => {
     }
   })
 })
+
+// Eight lanes (mp-leader-crash: five replicas, three clients) leave about 33 px per lane on a
+// phone, less than a finger: the lane's whole band, half-way to each neighbour, is its name's
+// target, and the names' boxes stay apart.
+for (const size of SIZES.filter((s) => s.width < 900)) {
+  test.describe(`${size.name}, eight lanes`, () => {
+    test.use({ viewport: { width: size.width, height: size.height }, hasTouch: true, isMobile: true })
+
+    test('each lane’s whole band is its name’s target, and no two names overlap', async ({ page }) => {
+      await openApp(page, '?preset=mp-leader-crash')
+      const headers = page.locator('.tl-lane-header')
+      await expect(headers).toHaveCount(8)
+      const bands = await headers.evaluateAll((els) => {
+        const boxes = els.map((el) => el.querySelector('.tl-lane-header-box')!.getBoundingClientRect())
+        const mid = (r: DOMRect): number => r.top + r.height / 2
+        return els.map((el, i) => {
+          const box = boxes[i]!
+          const next = boxes[i + 1]
+          const gap = next ? mid(next) - mid(box) : mid(box) - mid(boxes[i - 1]!)
+          const x = box.left + box.width / 2
+          const reaches = [mid(box) - gap / 2 + 1, mid(box) + gap / 2 - 1].map((y) => {
+            const hit = document.elementFromPoint(x, y)
+            return hit !== null && el.contains(hit)
+          })
+          return { gap: Math.round(gap), reaches, apart: next ? box.bottom <= next.top : true }
+        })
+      })
+      for (const [i, band] of bands.entries()) {
+        expect(band.gap, `lane ${i + 1}`).toBeGreaterThanOrEqual(24)
+        expect(band.reaches, `lane ${i + 1}`).toEqual([true, true])
+        expect(band.apart, `lane ${i + 1}`).toBe(true)
+      }
+      // A tap near the lower edge of C2's band, under its name's box, opens C2's menu; no step.
+      const c2 = (await headers.nth(6).locator('.tl-lane-header-box').boundingBox())!
+      await page.touchscreen.tap(c2.x + c2.width / 2, c2.y + c2.height / 2 + bands[6]!.gap / 2 - 2)
+      await expect(page.locator('#pmenu-title')).toContainText('C2')
+      await expect(position(page)).toContainText('step 0/')
+    })
+  })
+}
