@@ -10,6 +10,8 @@ import './ui/layout.css'
 import './ui/panels.css'
 import './ui/bottombar.css'
 import './ui/dialogs.css'
+import './ui/touch.css'
+import './ui/short.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('Synod: #root element missing from index.html')

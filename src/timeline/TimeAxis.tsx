@@ -1,4 +1,4 @@
-import { AXIS_Y, cursorPill, PILL_CLEARANCE_PX, tickLabelShown } from './cursorPill.ts'
+import { AXIS_Y, cursorPill, PILL_CLEARANCE_PX, tickLabelClearOfPill, tickLabelShown } from './cursorPill.ts'
 import type { AxisTick, Frame } from './layout.ts'
 
 /** Props shared by the axis parts; x values are content pixels (see `Layout`). */
@@ -53,6 +53,7 @@ export function TimeAxis({
     <g className="tl-axis">
       {axis
         .filter((t) => !inView || Math.abs(t.x - cursorX) > pill.w / 2 + PILL_CLEARANCE_PX)
+        .filter((t) => tickLabelClearOfPill(t.x, t.tick, pill, scale))
         .filter((t) => tickLabelShown(t.x, t.tick, visibleX, pillMinX, scale))
         .map((t, i) => (
           <text key={i} x={t.x} y={y} dy="0.35em" style={fontOf(scale)}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cursorPill, tickLabelShown } from './cursorPill.ts'
+import { cursorPill, PILL_CLEARANCE_PX, tickLabelClearOfPill, tickLabelShown } from './cursorPill.ts'
 
 describe('the axis row', () => {
   const view = [100, 900] as const
@@ -30,5 +30,24 @@ describe('the axis row', () => {
     expect(tickLabelShown(320, 585, view, 306)).toBe(true)
     // Larger type, wider number.
     expect(tickLabelShown(312, 585, view, 306, 2)).toBe(false)
+  })
+
+  it('hides an axis number the pill would cover, also where the pill is pushed off the cursor', () => {
+    // Presenter type at 1280×720, step 1 of mp-leader-crash: the cursor at tick 1 is under the
+    // view buttons, so the pill starts right of them, 110 px from the cursor; "10" stood under it.
+    const scale = 1.35
+    const pill = cursorPill(185, 1, 1, [180, 1256], 294, scale)
+    expect(pill.x).toBe(294)
+    const ten = 180 + 10 * 18
+    expect(Math.abs(ten - 185) > pill.w / 2 + PILL_CLEARANCE_PX).toBe(true)
+    expect(tickLabelClearOfPill(ten, 10, pill, scale)).toBe(false)
+    expect(tickLabelClearOfPill(pill.x + pill.w + 30, 20, pill, scale)).toBe(true)
+    // Pushed left by the plot's right edge: a number just left of the pill, touching it, is hidden.
+    const right = cursorPill(895, 121, 66, view, -Infinity, scale)
+    expect(right.x + right.w).toBeCloseTo(900)
+    expect(tickLabelClearOfPill(right.x - 10, 115, right, scale)).toBe(false)
+    expect(tickLabelClearOfPill(right.x - 40, 110, right, scale)).toBe(true)
+    // No pill in view: every number may show.
+    expect(tickLabelClearOfPill(500, 10, cursorPill(950, 80, 38, view, -Infinity, scale), scale)).toBe(true)
   })
 })

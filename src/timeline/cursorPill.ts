@@ -55,3 +55,21 @@ export function tickLabelShown(
   const half = (String(tick).length * 7.4 * scale) / 2
   return x - half >= Math.max(visibleX[0], pillMinX - 6) && x + half <= visibleX[1]
 }
+
+/** The least room between the pill and an axis number beside it, before the type scale. */
+const PILL_GAP_PX = 6
+
+/**
+ * True when an axis number centred at `x` stays clear of the cursor's pill, its box and a few
+ * pixels of room: a number the pill covers even in part reads as another ("11" of "115"). The pill
+ * is not always centred on the cursor: beside the view buttons, or at the plot's right edge, it is
+ * pushed aside (`cursorPill`), and in presenter type it then half-covered a number that the
+ * distance from the cursor (`PILL_CLEARANCE_PX`) had left shown: "10" under "t 1 · step 1" at
+ * 1280×720. Pure.
+ */
+export function tickLabelClearOfPill(x: number, tick: number, pill: CursorPill, scale = 1): boolean {
+  if (!pill.inView) return true
+  const half = (String(tick).length * 7.4 * scale) / 2
+  const gap = PILL_GAP_PX * scale
+  return x + half + gap <= pill.x || x - half - gap >= pill.x + pill.w
+}
