@@ -39,8 +39,12 @@ export function engineNotice(s: Scenario): string | null {
   return `This scenario was recorded with engine version ${s.engine}; this Synod runs version ${ENGINE_VERSION}. It replays, but the run may differ from the one originally recorded.`
 }
 
-const linkFailure = (error: string): string =>
-  `This link could not be opened: ${error}. Your current work is unchanged.`
+/**
+ * A link that could not be opened, and what shows instead: the work on screen (or kept from last
+ * time), or, with no work to keep (a fresh profile), the example `instead` names.
+ */
+export const linkFailure = (error: string, instead: string | null = null): string =>
+  `This link could not be opened: ${error}. ${instead === null ? 'Your current work is unchanged.' : `Showing ${instead} instead.`}`
 
 /**
  * Load a scenario from a link or storage. An unchanged example loads as that example (so the
@@ -93,7 +97,7 @@ async function keptWork(search: string): Promise<{ kept: KeptWork | null; curren
 }
 
 /**
- * Open `?preset=`, else the kept work, else basic. `brokenLink` (a broken link's explanation)
+ * Open `?preset=`, else the kept work, else basic. `brokenLink` (why a link could not be opened)
  * puts the kept work first: the banner says the current work is unchanged, so a `?preset=` beside
  * the broken link must not replace it (it opens only when nothing was kept). Resolves when the
  * choice is made.
@@ -108,12 +112,13 @@ async function openFallback(search: string, brokenLink: string | null): Promise<
   }
   const { kept, current } = await keptWork(search)
   if (!current) return
+  const example = presetById(known ? requested : 'basic')
   if (kept) openScenario(kept.scenario, kept.presetId)
   else loadPreset(known ? requested : 'basic')
   const showing = kept ? 'your previous work' : 'the basic run'
   if (requested !== null && !known)
     setNotice(`There is no example called “${requested}”; showing ${showing}.`)
-  if (brokenLink !== null) setNotice(brokenLink)
+  if (brokenLink !== null) setNotice(linkFailure(brokenLink, kept ? null : `the example “${example?.title}”`))
 }
 
 /**
@@ -148,7 +153,7 @@ export async function bootScenario(loc: Pick<Location, 'hash' | 'search'> = wind
       }
       brokenLinkShown = true
       synodStore.setState({ computing: true })
-      await openFallback(loc.search, linkFailure(r.error))
+      await openFallback(loc.search, r.error)
       return
     }
     synodStore.setState({ computing: true })
