@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { expect, openApp, position, test } from './fixtures.ts'
+import { expect, openApp, position, shot, test } from './fixtures.ts'
 
 /** Step on with the keyboard to `step` of `total`, as a student does. */
 async function stepTo(page: Page, step: number, total: number): Promise<void> {
@@ -132,6 +132,7 @@ test.describe('on a 390×844 phone', () => {
     await tabs.getByRole('tab', { name: 'Processes' }).tap()
     await expect(steps).toHaveAccessibleName('Steps (a question is waiting)')
     await expect(steps.locator('.sheet-tab-mark')).toBeVisible()
+    await shot(page, 'sheet-question-waiting')
     await stepButton.click()
     await expect(steps).toHaveAccessibleName('Steps')
   })

@@ -6,7 +6,9 @@ import { loadPreset, loadScenario, setNotice } from './actions.ts'
 import { changedFrom, matchPreset } from './presetMatch.ts'
 import { clearWork, loadWork, saveWork, type KeptWork } from './persistence.ts'
 import { addressFor, currentScenario } from './shareLink.ts'
+import { setAsideIfWorth, dismissSetAside, setAsideStore } from './setAside.ts'
 import { synodStore } from './store.ts'
+import { whenQuiet } from './whenQuiet.ts'
 
 /**
  * Keeps the address bar and the kept work (IndexedDB, see persistence.ts) in step with the
@@ -108,6 +110,10 @@ async function openFallback(search: string, brokenLink: string | null): Promise<
   if (known && brokenLink === null) {
     loadPreset(requested)
     setNotice(null)
+    // Shown at once; the kept work it replaces, if the user's own, is offered back (setAside.ts).
+    const opened = synodStore.getState().scenario
+    const { kept, current } = await keptWork(search)
+    if (current) setAsideIfWorth(kept, kept !== null && sameInputs(kept.scenario, opened))
     return
   }
   const { kept, current } = await keptWork(search)
@@ -128,9 +134,21 @@ async function openFallback(search: string, brokenLink: string | null): Promise<
 async function restoreExampleOf(opened: Scenario, search: string): Promise<void> {
   const { kept, current } = await keptWork(search)
   const s = synodStore.getState()
-  if (!current || !kept?.presetId || !presetById(kept.presetId)) return
-  if (s.scenario === opened && s.presetId === null && sameInputs(kept.scenario, opened))
-    synodStore.setState({ presetId: kept.presetId })
+  if (!current) return
+  const same = kept !== null && sameInputs(kept.scenario, opened)
+  // Another run: the link replaced the kept work, offered back if it was the user's own.
+  setAsideIfWorth(kept, same)
+  if (!kept?.presetId || !presetById(kept.presetId)) return
+  if (s.scenario === opened && s.presetId === null && same) synodStore.setState({ presetId: kept.presetId })
+}
+
+/** Open the work a link was opened over (setAside.ts) again, in place of the link's run. */
+export function restoreSetAside(): void {
+  const work = setAsideStore.getState().work
+  if (work === null) return
+  navigation++
+  dismissSetAside()
+  openScenario(work.scenario, work.presetId)
 }
 
 /**
@@ -230,43 +248,6 @@ function writeNow(): void {
   followedHash = window.location.hash
 }
 
-/**
- * Run `work` just after the next frame is painted (the start of a frame's time, the furthest from
- * the next one), or once the browser is idle if that comes first; at the latest after `timeout`
- * ms (a hidden page paints no frames). Returns a cancel. An animating page (a message travelling,
- * the diagram gliding) is never idle, so waiting for idle time alone would always time out.
- */
-function whenQuiet(work: () => void, timeout: number): () => void {
-  const handles: (() => void)[] = []
-  let done = false
-  const once = (): void => {
-    if (done) return
-    done = true
-    for (const cancel of handles) cancel()
-    work()
-  }
-  const fallback = setTimeout(once, timeout)
-  handles.push(() => clearTimeout(fallback))
-  if (typeof window.requestAnimationFrame === 'function') {
-    let afterPaint: ReturnType<typeof setTimeout> | undefined
-    const frame = window.requestAnimationFrame(() => {
-      afterPaint = setTimeout(once, 0)
-    })
-    handles.push(() => {
-      window.cancelAnimationFrame(frame)
-      clearTimeout(afterPaint)
-    })
-  }
-  if (typeof window.requestIdleCallback === 'function') {
-    const idle = window.requestIdleCallback(once)
-    handles.push(() => window.cancelIdleCallback(idle))
-  }
-  return () => {
-    done = true
-    for (const cancel of handles) cancel()
-  }
-}
-
 /** Start mirroring the work into the address and the kept work; returns a stop function. */
 export function startUrlSync(): () => void {
   // A write is due: first the delay (the cursor may move on), then a quiet moment.
@@ -320,6 +301,7 @@ export function startFresh(): void {
   navigation++
   lastKept = null
   void clearWork()
+  dismissSetAside()
   brokenLinkShown = false
   setNotice(null)
   loadPreset('basic')
