@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Page } from '@playwright/test'
-import { cursorStep, expect, openApp, position, procCard, settled, test } from './fixtures.ts'
+import { cursorStep, expect, openApp, position, procCard, settled, shot, test } from './fixtures.ts'
 
 /** Kept work (IndexedDB / localStorage), links too large to make, and the autosave/hash race. */
 
@@ -155,4 +155,47 @@ test('a broken link beside ?preset= keeps the kept work, as its banner says', as
   await settled(page)
   await expect(picker(page)).toHaveValue('racing-adopt')
   expect(await cursorStep(page)).toBe(7)
+})
+
+test('an example link opened in another tab keeps the changed run aside and offers it back', async ({
+  page,
+}) => {
+  await openApp(page, '?preset=racing-adopt')
+  await page.getByRole('button', { name: /^Phase \(/ }).click()
+  await page.locator('.tl-lane-header[data-pid="3"]').click()
+  const menu = page.locator('section', { has: page.locator('#pmenu-title') })
+  await menu.getByRole('button', { name: 'Crash P3' }).click()
+  await settled(page)
+  await expect(picker(page).locator('option:checked')).toHaveText(/\(changed\)$/)
+  await expect(page).toHaveURL(/#s=1\./)
+  const step = await cursorStep(page)
+  // A link on the lecture slides, opened in another tab of the same browser.
+  const other = await page.context().newPage()
+  await openApp(other, '?preset=basic')
+  await expect(picker(other)).toHaveValue('basic')
+  const banner = other.locator('.set-aside-banner')
+  await expect(banner).toContainText('This link opened in place of your changed run of “')
+  await shot(other, 'set-aside-banner')
+  await page.close()
+  await banner.getByRole('button', { name: 'Restore it' }).click()
+  await settled(other)
+  await expect(banner).toHaveCount(0)
+  await expect(picker(other).locator('option:checked')).toHaveText(/\(changed\)$/)
+  await expect(procCard(other, 3)).toContainText('down')
+  expect(await cursorStep(other)).toBe(step)
+  // A reload (the kept work is the restored run) offers nothing.
+  await other.reload()
+  await settled(other)
+  await expect(procCard(other, 3)).toContainText('down')
+  await expect(other.locator('.set-aside-banner')).toHaveCount(0)
+})
+
+test('an example link over an unchanged example offers nothing back', async ({ page }) => {
+  await openApp(page, '?preset=racing-adopt')
+  await page.getByRole('button', { name: /^Step \(/ }).click()
+  await expect(page).toHaveURL(/#s=1\./)
+  const other = await page.context().newPage()
+  await openApp(other, '?preset=basic')
+  await settled(other)
+  await expect(other.locator('.notice-banner')).toHaveCount(0)
 })

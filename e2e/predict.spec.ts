@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { expect, openApp, position, test } from './fixtures.ts'
+import { expect, openApp, position, shot, test } from './fixtures.ts'
 
 /** Step on with the keyboard to `step` of `total`, as a student does. */
 async function stepTo(page: Page, step: number, total: number): Promise<void> {
@@ -112,6 +112,29 @@ test.describe('on a 390×844 phone', () => {
     await expectQuestionWithChoices(page)
     await expectChoicesAtLeast(page, 44)
     await expectWholeVerdictAfter(page, '20, its own value', 'must propose 10, not 20.')
+  })
+
+  test('a question reached with the sheet on another tab brings the Steps tab back, focus left on Step', async ({
+    page,
+  }) => {
+    await openApp(page, '?preset=racing-adopt')
+    await stepTo(page, 18, 48)
+    const tabs = page.getByRole('tablist', { name: 'Panels' })
+    await tabs.getByRole('tab', { name: 'Processes' }).tap()
+    const stepButton = page.getByRole('button', { name: /^Step \(/ })
+    for (let i = 18; i < 22; i++) await stepButton.click()
+    await expect(position(page)).toContainText('step 22/48')
+    const steps = tabs.getByRole('tab', { name: /^Steps/ })
+    await expect(steps).toHaveAttribute('aria-selected', 'true')
+    await expectQuestionWithChoices(page)
+    await expect(stepButton).toBeFocused()
+    // Looked away while it waits, the Steps tab is marked.
+    await tabs.getByRole('tab', { name: 'Processes' }).tap()
+    await expect(steps).toHaveAccessibleName('Steps (a question is waiting)')
+    await expect(steps.locator('.sheet-tab-mark')).toBeVisible()
+    await shot(page, 'sheet-question-waiting')
+    await stepButton.click()
+    await expect(steps).toHaveAccessibleName('Steps')
   })
 
   test('so does a Multi-Paxos question, the longest reason', async ({ page }) => {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, openApp, position, test } from './fixtures.ts'
+import { cursorStep, expect, openApp, position, test } from './fixtures.ts'
 
 /** A clicker's keys at a 1024×768 projector: next, previous, blank; and `?` for the list. */
 test.use({ viewport: { width: 1024, height: 768 } })
@@ -38,6 +38,27 @@ test("a clicker's blank key (B or .) blanks the screen; the next click shows it 
   await page.keyboard.press('b')
   await blank.click()
   await expect(blank).toBeHidden()
+})
+
+test('blanking pauses a playing run; showing the screen again shows the same moment, still paused', async ({
+  page,
+}) => {
+  await present(page, 'racing-adopt')
+  const presenter = page.locator('.presenter')
+  await page.keyboard.press('Space')
+  await expect(presenter.getByRole('button', { name: 'Pause' })).toBeVisible()
+  await page.keyboard.press('b')
+  const blank = page.getByRole('button', { name: 'The screen is blank. Show it again (B)' })
+  await expect(blank).toBeVisible()
+  const atBlank = await cursorStep(page)
+  // Playing on, the run would have moved several deliveries by now (the tester saw 0 → 6).
+  await page.waitForTimeout(1500)
+  expect(await cursorStep(page)).toBe(atBlank)
+  await page.keyboard.press('b')
+  await expect(blank).toBeHidden()
+  await expect(presenter.getByRole('button', { name: 'Play' })).toBeVisible()
+  await page.waitForTimeout(600)
+  expect(await cursorStep(page)).toBe(atBlank)
 })
 
 test('? lists the keys in presenter mode, the presenter’s own among them, and the clicker works after', async ({

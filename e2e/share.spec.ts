@@ -96,14 +96,16 @@ test('the work survives a reload, until Start fresh', async ({ page }) => {
 
 const BROKEN: [string, RegExp][] = [
   // A real link cut in half, as a chat client might truncate it.
-  ['#s=1.eNqVUstu2zAQ_BWBZ6EgqVeiW5AAbYAeBCe3hAeW2kjbUKRBUnZcw__ulRI7L6A2', /truncated or corrupted/],
+  ['#s=1.eNqVUstu2zAQ_BWBZ6EgqVeiW5AAbYAeBCe3hAeW2kjbUKRBUnZcw__ulRI7L6A2', /looks truncated/],
+  // Cut at a length no encoder makes (4k + 1 characters): truncated too, not "invalid characters".
+  ['#s=1.eNqVUstu2zAQ_BWBZ6EgqVeiW5AAbYAeBCe3hAeW2kjbUKRBUnZcw__ulRI7L6A2e', /looks truncated/],
   ['#s=9.eNqrVkrO', /newer Synod \(link version 9/],
   ['#s=1.@@@@', /corrupted \(invalid characters\)/],
   ['#s=x', /malformed/],
 ]
 
 for (const [hash, message] of BROKEN) {
-  test(`a broken link (${hash.slice(0, 8)}…) explains itself and keeps the previous work`, async ({
+  test(`a broken link (${hash.slice(0, 8)}…, ${hash.length} characters) explains itself and keeps the previous work`, async ({
     page,
   }) => {
     await makeOwnRun(page)
@@ -187,4 +189,13 @@ test('a changed example keeps "(changed)" through its link, and presenter mode d
   await expect(caption).toContainText('may no longer hold')
   await expect(caption).not.toContainText('P3 must propose')
   await fresh.close()
+})
+
+test('in a fresh profile a broken link says what shows instead, not that work was kept', async ({ page }) => {
+  await page.goto('/#s=1.eNqVUstu2zAQ_BWBZ6EgqVeiW5AAbYAeBCe3hAeW2kjbUKRBUnZcw__ulRI7L6A2e')
+  await expect(page.getByText('This link could not be opened')).toContainText(
+    'looks truncated (its end is missing: was only part of it copied?). Showing the example “Basic run” instead.',
+  )
+  await expect(page.getByText('Your current work is unchanged')).toHaveCount(0)
+  await expect(page.getByLabel('Choose an example run')).toHaveValue('basic')
 })

@@ -21,6 +21,7 @@ import { Narration } from './ui/Narration.tsx'
 import { PanelSheet } from './ui/PanelSheet.tsx'
 import { usePresenterKeys } from './ui/presenterKeys.ts'
 import { Scrubber } from './ui/Scrubber.tsx'
+import { SetAsideBanner } from './ui/SetAsideBanner.tsx'
 import { Sidebar } from './ui/Sidebar.tsx'
 import { TopBar } from './ui/TopBar.tsx'
 import { Transport } from './ui/Transport.tsx'
@@ -54,6 +55,7 @@ function Banners() {
     <div className="banners">
       <EngineBanner />
       <LimitBanner />
+      <SetAsideBanner />
       {error && (
         <p className="error-banner" role="alert">
           The simulation stopped with an error: {error}

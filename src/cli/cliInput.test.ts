@@ -69,6 +69,18 @@ describe('the CLI and the app refuse the same inputs with the same message', () 
     expect(cli.stderr).not.toMatch(/file not found|e\+/)
   })
 
+  it('a link cut in half is called truncated, in the same words by both', () => {
+    for (const cut of [
+      good.slice(0, good.length / 2),
+      good.slice(0, 4 * 20 + 5),
+      good.slice(0, 4 * 20 + 4),
+    ]) {
+      const app = decodeScenarioLink(`#${cut}`)
+      expect(app.ok ? '' : app.error).toMatch(/^the scenario link looks truncated/)
+      expect(runCli(['trace', `#${cut}`], files({})).stderr).toBe(`synod: ${app.ok ? '' : app.error}`)
+    }
+  })
+
   it('a percent-encoded link (#s%3D1.…) opens in both', () => {
     const link = `https://synod.test/#${good.replace('s=', 's%3D')}`
     expect(decodeScenarioLink(link).ok).toBe(true)

@@ -15,7 +15,17 @@ const SLICE_BYTES = 512
 
 export type InflateResult =
   | { readonly ok: true; readonly bytes: Uint8Array }
-  | { readonly ok: false; readonly reason: 'too-large' | 'corrupt'; readonly inflatedBytes: number }
+  | { readonly ok: false; readonly reason: InflateFailure; readonly inflatedBytes: number }
+
+/**
+ * Why inflating failed: the output passed the limit; the input ended before the compressed stream
+ * did (fflate's "unexpected EOF": a link cut short, as chat tools and half-copied addresses do);
+ * or the input is not zlib at all.
+ */
+export type InflateFailure = 'too-large' | 'truncated' | 'corrupt'
+
+/** fflate's error code for input that ends in the middle of the compressed stream. */
+const FFLATE_UNEXPECTED_EOF = 0
 
 /** Inflate zlib `data`, refusing output beyond `maxBytes`. Pure; never throws. */
 export function inflateCapped(data: Uint8Array, maxBytes: number): InflateResult {
@@ -33,8 +43,9 @@ export function inflateCapped(data: Uint8Array, maxBytes: number): InflateResult
       inflater.push(data.subarray(at, end), end === data.length)
       if (inflated > maxBytes) return { ok: false, reason: 'too-large', inflatedBytes: inflated }
     }
-  } catch {
-    return { ok: false, reason: 'corrupt', inflatedBytes: inflated }
+  } catch (e) {
+    const truncated = (e as { code?: unknown }).code === FFLATE_UNEXPECTED_EOF
+    return { ok: false, reason: truncated ? 'truncated' : 'corrupt', inflatedBytes: inflated }
   }
   const bytes = new Uint8Array(inflated)
   let offset = 0

@@ -69,6 +69,10 @@ describe('zip bombs', () => {
     expect(r.ok && new TextDecoder().decode(r.bytes)).toBe(racingFile.repeat(40))
     expect(inflateCapped(data.subarray(0, data.length - 9), MAX_SCENARIO_BYTES)).toMatchObject({
       ok: false,
+      reason: 'truncated',
+    })
+    expect(inflateCapped(strToU8('not zlib at all'), MAX_SCENARIO_BYTES)).toMatchObject({
+      ok: false,
       reason: 'corrupt',
     })
     expect(inflateCapped(new Uint8Array(0), 10)).toMatchObject({ ok: false, reason: 'corrupt' })

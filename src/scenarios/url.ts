@@ -128,6 +128,12 @@ const tooLargeForLink = (n: number, unit: 'bytes' | 'characters' = 'bytes'): str
 
 const fail = (error: string): ParseResult => ({ ok: false, error })
 
+/** The characters a link's payload is written in (base64url, unpadded). */
+const BASE64URL_TEXT = /^[A-Za-z0-9_-]*$/
+
+/** A link whose payload ends too early, as a chat tool or a half-done copy leaves it. */
+const TRUNCATED = 'the scenario link looks truncated (its end is missing: was only part of it copied?)'
+
 /** The fragment of a link or hash, percent-decoded (some chat tools encode "=" as "%3D"). Pure. */
 function fragmentOf(link: string): string {
   const hashAt = link.indexOf('#')
@@ -175,14 +181,19 @@ export function decodeScenarioLink(link: string): ParseResult {
       `this link was made by a newer Synod (link version ${shownVersion(version)}, this one reads ${URL_CODEC_VERSION}); please update`,
     )
   }
-  const bytes = fromBase64Url(body.slice(dot + 1))
-  if (bytes === null || bytes.length === 0) return fail('the scenario link is corrupted (invalid characters)')
+  const payload = body.slice(dot + 1)
+  if (!BASE64URL_TEXT.test(payload)) return fail('the scenario link is corrupted (invalid characters)')
+  // Only link characters, yet not base64url (a length no encoder makes) or empty: it was cut off.
+  const bytes = fromBase64Url(payload)
+  if (bytes === null || bytes.length === 0) return fail(TRUNCATED)
   const inflated = inflateCapped(bytes, MAX_SCENARIO_BYTES)
   if (!inflated.ok) {
     return fail(
       inflated.reason === 'too-large'
         ? `the scenario in this link is too large (more than ${formatBytes(MAX_SCENARIO_BYTES)} once decompressed, the limit)`
-        : 'the scenario link is truncated or corrupted (it could not be decompressed)',
+        : inflated.reason === 'truncated'
+          ? TRUNCATED
+          : 'the scenario link is corrupted (it could not be decompressed)',
     )
   }
   let value: unknown

@@ -6,7 +6,9 @@ import { loadPreset, loadScenario, setNotice } from './actions.ts'
 import { changedFrom, matchPreset } from './presetMatch.ts'
 import { clearWork, loadWork, saveWork, type KeptWork } from './persistence.ts'
 import { addressFor, currentScenario } from './shareLink.ts'
+import { setAsideIfWorth, dismissSetAside, setAsideStore } from './setAside.ts'
 import { synodStore } from './store.ts'
+import { whenQuiet } from './whenQuiet.ts'
 
 /**
  * Keeps the address bar and the kept work (IndexedDB, see persistence.ts) in step with the
@@ -39,8 +41,12 @@ export function engineNotice(s: Scenario): string | null {
   return `This scenario was recorded with engine version ${s.engine}; this Synod runs version ${ENGINE_VERSION}. It replays, but the run may differ from the one originally recorded.`
 }
 
-const linkFailure = (error: string): string =>
-  `This link could not be opened: ${error}. Your current work is unchanged.`
+/**
+ * A link that could not be opened, and what shows instead: the work on screen (or kept from last
+ * time), or, with no work to keep (a fresh profile), the example `instead` names.
+ */
+export const linkFailure = (error: string, instead: string | null = null): string =>
+  `This link could not be opened: ${error}. ${instead === null ? 'Your current work is unchanged.' : `Showing ${instead} instead.`}`
 
 /**
  * Load a scenario from a link or storage. An unchanged example loads as that example (so the
@@ -93,7 +99,7 @@ async function keptWork(search: string): Promise<{ kept: KeptWork | null; curren
 }
 
 /**
- * Open `?preset=`, else the kept work, else basic. `brokenLink` (a broken link's explanation)
+ * Open `?preset=`, else the kept work, else basic. `brokenLink` (why a link could not be opened)
  * puts the kept work first: the banner says the current work is unchanged, so a `?preset=` beside
  * the broken link must not replace it (it opens only when nothing was kept). Resolves when the
  * choice is made.
@@ -104,16 +110,21 @@ async function openFallback(search: string, brokenLink: string | null): Promise<
   if (known && brokenLink === null) {
     loadPreset(requested)
     setNotice(null)
+    // Shown at once; the kept work it replaces, if the user's own, is offered back (setAside.ts).
+    const opened = synodStore.getState().scenario
+    const { kept, current } = await keptWork(search)
+    if (current) setAsideIfWorth(kept, kept !== null && sameInputs(kept.scenario, opened))
     return
   }
   const { kept, current } = await keptWork(search)
   if (!current) return
+  const example = presetById(known ? requested : 'basic')
   if (kept) openScenario(kept.scenario, kept.presetId)
   else loadPreset(known ? requested : 'basic')
   const showing = kept ? 'your previous work' : 'the basic run'
   if (requested !== null && !known)
     setNotice(`There is no example called “${requested}”; showing ${showing}.`)
-  if (brokenLink !== null) setNotice(brokenLink)
+  if (brokenLink !== null) setNotice(linkFailure(brokenLink, kept ? null : `the example “${example?.title}”`))
 }
 
 /**
@@ -123,9 +134,21 @@ async function openFallback(search: string, brokenLink: string | null): Promise<
 async function restoreExampleOf(opened: Scenario, search: string): Promise<void> {
   const { kept, current } = await keptWork(search)
   const s = synodStore.getState()
-  if (!current || !kept?.presetId || !presetById(kept.presetId)) return
-  if (s.scenario === opened && s.presetId === null && sameInputs(kept.scenario, opened))
-    synodStore.setState({ presetId: kept.presetId })
+  if (!current) return
+  const same = kept !== null && sameInputs(kept.scenario, opened)
+  // Another run: the link replaced the kept work, offered back if it was the user's own.
+  setAsideIfWorth(kept, same)
+  if (!kept?.presetId || !presetById(kept.presetId)) return
+  if (s.scenario === opened && s.presetId === null && same) synodStore.setState({ presetId: kept.presetId })
+}
+
+/** Open the work a link was opened over (setAside.ts) again, in place of the link's run. */
+export function restoreSetAside(): void {
+  const work = setAsideStore.getState().work
+  if (work === null) return
+  navigation++
+  dismissSetAside()
+  openScenario(work.scenario, work.presetId)
 }
 
 /**
@@ -148,7 +171,7 @@ export async function bootScenario(loc: Pick<Location, 'hash' | 'search'> = wind
       }
       brokenLinkShown = true
       synodStore.setState({ computing: true })
-      await openFallback(loc.search, linkFailure(r.error))
+      await openFallback(loc.search, r.error)
       return
     }
     synodStore.setState({ computing: true })
@@ -225,43 +248,6 @@ function writeNow(): void {
   followedHash = window.location.hash
 }
 
-/**
- * Run `work` just after the next frame is painted (the start of a frame's time, the furthest from
- * the next one), or once the browser is idle if that comes first; at the latest after `timeout`
- * ms (a hidden page paints no frames). Returns a cancel. An animating page (a message travelling,
- * the diagram gliding) is never idle, so waiting for idle time alone would always time out.
- */
-function whenQuiet(work: () => void, timeout: number): () => void {
-  const handles: (() => void)[] = []
-  let done = false
-  const once = (): void => {
-    if (done) return
-    done = true
-    for (const cancel of handles) cancel()
-    work()
-  }
-  const fallback = setTimeout(once, timeout)
-  handles.push(() => clearTimeout(fallback))
-  if (typeof window.requestAnimationFrame === 'function') {
-    let afterPaint: ReturnType<typeof setTimeout> | undefined
-    const frame = window.requestAnimationFrame(() => {
-      afterPaint = setTimeout(once, 0)
-    })
-    handles.push(() => {
-      window.cancelAnimationFrame(frame)
-      clearTimeout(afterPaint)
-    })
-  }
-  if (typeof window.requestIdleCallback === 'function') {
-    const idle = window.requestIdleCallback(once)
-    handles.push(() => window.cancelIdleCallback(idle))
-  }
-  return () => {
-    done = true
-    for (const cancel of handles) cancel()
-  }
-}
-
 /** Start mirroring the work into the address and the kept work; returns a stop function. */
 export function startUrlSync(): () => void {
   // A write is due: first the delay (the cursor may move on), then a quiet moment.
@@ -315,6 +301,7 @@ export function startFresh(): void {
   navigation++
   lastKept = null
   void clearWork()
+  dismissSetAside()
   brokenLinkShown = false
   setNotice(null)
   loadPreset('basic')

@@ -1,3 +1,4 @@
+import { useRef } from 'react'
 import { paxos, protocolById } from '../engine/index.ts'
 import { ANY_VIOLATION, pickGoal } from '../explorer/goals.ts'
 import type { SpecViolation } from '../explorer/trace.ts'
@@ -20,6 +21,7 @@ import { useSynod } from '../store/store.ts'
 import { fmt, SearchStats } from './explorerParts.tsx'
 import { asSentence, goalIsViolation, scenarioBugsText, specModelText } from './explorerWords.ts'
 import { MultiPaxosResult } from './MultiPaxosResult.tsx'
+import { useRevealResult } from './revealResult.ts'
 import { ShowOnDiagram } from './ShowOnDiagram.tsx'
 
 /**
@@ -171,7 +173,7 @@ function Found({ run, outcome, found }: { run: ExplorerRun; outcome: SimOutcome;
   const violation = goalIsViolation(module, goalId)
   const moves = foundMoves(run)
   return (
-    <div className={`explorer-verdict ${violation ? 'bad' : 'found'}`} role="status">
+    <div className={`explorer-verdict ${violation ? 'bad' : 'found'}`} role="status" tabIndex={-1}>
       <p>
         <strong>Found</strong> (goal: “{pickGoal(module, goalId).title}”) after{' '}
         {fmt(run.progress.distinctStates)} states: a schedule of {moves} {moves === 1 ? 'move' : 'moves'} from
@@ -221,7 +223,7 @@ function Verdict({ run }: { run: ExplorerRun }) {
   const states = fmt(run.progress.distinctStates)
   if (o.cancelled)
     return (
-      <p className="explorer-verdict" role="status">
+      <p className="explorer-verdict" role="status" tabIndex={-1}>
         Cancelled after {states} states; depths 0..{Math.max(-1, run.progress.completedDepth)} fully explored.
       </p>
     )
@@ -235,7 +237,7 @@ function Verdict({ run }: { run: ExplorerRun }) {
     )
     if (o.violation)
       return (
-        <div className="explorer-verdict bad" role="status">
+        <div className="explorer-verdict bad" role="status" tabIndex={-1}>
           <p>
             <strong>Agreement violated</strong> ({states} states explored; this is a shortest counterexample).
           </p>
@@ -244,7 +246,7 @@ function Verdict({ run }: { run: ExplorerRun }) {
         </div>
       )
     return (
-      <div className={`explorer-verdict${o.boundHit ? '' : ' ok'}`} role="status">
+      <div className={`explorer-verdict${o.boundHit ? '' : ' ok'}`} role="status" tabIndex={-1}>
         <p>
           {o.boundHit
             ? `Spec mode: ${states} states, agreement holds so far. ${boundText(run, o.boundHit, o.memoryMessage)}`
@@ -258,7 +260,7 @@ function Verdict({ run }: { run: ExplorerRun }) {
   if (o.mode !== 'sim') return null
   if (o.found) return <Found run={run} outcome={o} found={o.found} />
   return (
-    <p className="explorer-verdict" role="status">
+    <p className="explorer-verdict" role="status" tabIndex={-1}>
       {o.boundHit
         ? `Goal not reached in ${states} states. ${boundText(run, o.boundHit, o.memoryMessage)}`
         : `Goal unreachable within these budgets: ${states} states, exhaustive.`}
@@ -271,13 +273,15 @@ export function ExplorerResult() {
   const run = useExplorer((s) => s.run)
   const specMode = useExplorer((s) => s.mode === 'spec')
   const multiPaxos = useSpecModel() === 'multipaxos'
+  const section = useRef<HTMLElement>(null)
+  useRevealResult(section, specMode && multiPaxos ? null : (run?.status ?? null))
   if (specMode && multiPaxos) return <MultiPaxosResult />
   if (!run) return null
   return (
-    <section className="explorer-result" aria-label="Search progress and result">
+    <section className="explorer-result" aria-label="Search progress and result" ref={section}>
       <Progress run={run} />
       {run.status === 'error' && (
-        <p className="problems" role="alert">
+        <p className="problems" role="alert" tabIndex={-1}>
           The search stopped with an error: {run.error}
         </p>
       )}

@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useProtocol } from '../store/protocol.ts'
 import { useSynod } from '../store/store.ts'
 import { Legend } from '../timeline/Legend.tsx'
@@ -38,7 +38,8 @@ function TabBody({ tab }: { tab: TabId }) {
 /**
  * On a phone or a portrait tablet the side panels and the narration share one sheet under the
  * diagram, one tab at a time, so the diagram keeps the width of the screen. Choosing an arrow or a
- * process opens the tab that shows it. Tapping the open tab folds the sheet away, giving its room
+ * process opens the tab that shows it, and a question beat the Steps tab (marked "?" while the question
+ * waits elsewhere). Tapping the open tab folds the sheet away, giving its room
  * to the diagram; tapping a tab opens it again. (On a phone held sideways the sheet and the time
  * controls stand beside the diagram: see narrow.css.)
  */
@@ -64,6 +65,28 @@ export function PanelSheet() {
       setOpen(true)
     }
   }
+  // A question (a "Think" beat that asks for a guess) shows itself too: stepped onto from another
+  // tab, or with the sheet folded, the student stepped on past it without ever seeing it.
+  const askAt = useSynod((s) =>
+    s.scenario.beats?.some((b) => b.ask && b.step === s.cursor) ? s.cursor : null,
+  )
+  const [seenAsk, setSeenAsk] = useState(askAt)
+  if (seenAsk !== askAt) {
+    setSeenAsk(askAt)
+    if (askAt !== null) {
+      setTab('steps')
+      setOpen(true)
+    }
+  }
+  const waiting = askAt !== null && !(tab === 'steps' && open)
+  // The keyboard's focus stays where it is (on Step, most often); only a focus inside the tab that
+  // the question replaced, lost with it, goes to the Steps tab rather than to the page's body.
+  const focusInBody = useRef(false)
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body
+    if (askAt !== null && focusInBody.current && lost) document.getElementById(`${ids}-steps`)?.focus()
+    focusInBody.current = false
+  }, [askAt, ids])
   const choose = (id: TabId): void => {
     if (id === tab) setOpen(!open)
     else {
@@ -99,6 +122,14 @@ export function PanelSheet() {
             onClick={() => choose(t.id)}
           >
             {t.label}
+            {t.id === 'steps' && waiting && (
+              <>
+                <span className="sheet-tab-mark" aria-hidden="true">
+                  ?
+                </span>
+                <span className="visually-hidden"> (a question is waiting)</span>
+              </>
+            )}
           </button>
         ))}
       </div>
@@ -108,6 +139,12 @@ export function PanelSheet() {
           className={`sheet-body sheet-${tab}`}
           role="tabpanel"
           aria-labelledby={`${ids}-${tab}`}
+          onFocus={() => (focusInBody.current = true)}
+          onBlur={(e) => {
+            // A blur without a next element is the tab's content going away: keep the flag.
+            if (e.relatedTarget instanceof Node && !e.currentTarget.contains(e.relatedTarget))
+              focusInBody.current = false
+          }}
         >
           <TabBody tab={tab} />
         </div>

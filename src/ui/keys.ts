@@ -64,7 +64,10 @@ export const shortcutGroups = (
       { keys: ['←', 'PageUp'], what: 'Previous (clicker)' },
       { keys: ['Shift', '→'], what: 'One step forward, whatever the clicker moves by' },
       { keys: ['G'], what: 'The clicker moves by beats, moments or steps (cycles)' },
-      { keys: ['B', '.'], what: 'Blank the screen, and show it again (a clicker’s blank key)' },
+      {
+        keys: ['B', '.'],
+        what: 'Blank the screen (the run pauses), and show it again (a clicker’s blank key)',
+      },
       { keys: ['Esc'], what: 'Show a blank screen again, else leave presenter mode' },
     ],
   },

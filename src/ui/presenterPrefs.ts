@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import * as act from '../store/actions.ts'
+import { pause } from '../store/playback.ts'
 import { synodStore } from '../store/store.ts'
 import { clickerStops, nextClick, previousClick, type Granularity } from './clicker.ts'
 
@@ -30,10 +31,15 @@ export function setGranularity(granularity: Granularity): void {
 /**
  * A blanked screen (a clicker's "blank" key sends B or .): the room looks at the lecturer, not
  * at the diagram. Not kept: presenter mode always opens showing the run.
+ *
+ * Blanking pauses the run, so the room never misses a delivery it could not see, and showing the
+ * screen again does not play on by itself: the lecturer blanked to talk, and takes up the run at
+ * the moment the room last saw, when ready (Space), not while still turning back to the screen.
  */
 export const useBlankScreen = create<{ blank: boolean }>(() => ({ blank: false }))
 
 export function setBlank(blank: boolean): void {
+  if (blank) pause()
   useBlankScreen.setState({ blank })
 }
 

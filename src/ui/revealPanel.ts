@@ -3,7 +3,7 @@ import { useEffect, type RefObject } from 'react'
 /** Where the keyboard walks the drawing: a panel opened from there leaves the focus in it. */
 const DIAGRAM = '.diagram-pane, .tl-stage'
 
-const reducedMotion = (): boolean =>
+export const reducedMotion = (): boolean =>
   typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches
 
 /**
