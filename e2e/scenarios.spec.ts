@@ -127,8 +127,10 @@ test('presenter mode: beats as captions, the clicker walks them, Escape leaves',
 test('?embed shows only the diagram, a caption, a small transport and a way out', async ({ page }) => {
   await openApp(page, '?preset=racing-adopt')
   await page.getByRole('button', { name: /^Step \(/ }).click()
-  const work = page.url()
+  // The address follows the step once the opened example has been weighed against the kept work
+  // (an IndexedDB read): read it after it has.
   await expect(page).toHaveURL(/#s=1\./)
+  const work = page.url()
   await openApp(page, '?embed&preset=basic')
   await expect(page.locator('.topbar, .sidebar, .scrubber')).toHaveCount(0)
   await expect(page.locator('.embed-caption')).toHaveText('Basic run')
