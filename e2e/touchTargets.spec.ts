@@ -118,6 +118,16 @@ for (const size of SIZES.filter((s) => s.width > s.height)) {
       expect(await rowTops(page.locator('.topbar > :not(.brand), .topbar-actions > *'))).toHaveLength(1)
       expect((await page.locator('.topbar').boundingBox())?.height).toBeLessThanOrEqual(56)
     })
+
+    test('the word of each time control fits its button ("Round" and "Decided" ran into each other)', async ({
+      page,
+    }) => {
+      await openApp(page, '?preset=racing-adopt')
+      const overflow = await page
+        .locator('.transport-btn')
+        .evaluateAll((bs) => bs.map((b) => `${b.textContent?.trim()} ${b.scrollWidth - b.clientWidth}`))
+      for (const o of overflow) expect(Number(o.split(' ').at(-1)), o).toBeLessThanOrEqual(1)
+    })
   })
 }
 
