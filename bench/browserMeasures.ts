@@ -198,17 +198,23 @@ const perUnit = (s: MainThreadSplit, n: number): MainThreadSplit => ({
   otherMs: r1(s.otherMs / n),
 })
 
+/** Press the mouse on the scrubber's start: its box and the row's y, for a drag's moves. */
+export async function grabScrubber(page: Page) {
+  const box = await page.locator('.scrub-track input[type=range]').boundingBox()
+  if (!box) throw new Error('no scrubber')
+  const y = box.y + box.height / 2
+  await page.mouse.move(box.x + 2, y)
+  await page.mouse.down()
+  return { box, y }
+}
+
 /** Drag the scrubber from start to end in `moves` mouse moves; frame times while dragging. */
 export async function scrub(context: BrowserContext, url: string, moves: number) {
   const page = await open(context, url)
   const events = await page.evaluate(() => document.querySelectorAll('.tl-arrow').length)
   // Banners (the run's step limit, say) may still shift the page right after the first render.
   await page.waitForTimeout(500)
-  const box = await page.locator('.scrub-track input[type=range]').boundingBox()
-  if (!box) throw new Error('no scrubber')
-  const y = box.y + box.height / 2
-  await page.mouse.move(box.x + 2, y)
-  await page.mouse.down()
+  const { box, y } = await grabScrubber(page)
   await page.evaluate(startFrames)
   const split = await during(page, async () => {
     for (let i = 1; i <= moves; i++) await page.mouse.move(box.x + 2 + ((box.width - 4) * i) / moves, y)

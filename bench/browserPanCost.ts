@@ -10,7 +10,7 @@
  */
 import { chromium, type Page } from '@playwright/test'
 import { loadavg } from 'node:os'
-import { duelingLink, median } from './browserMeasures.ts'
+import { duelingLink, grabScrubber, median } from './browserMeasures.ts'
 import { multiPaxosLink } from './browserMultiPaxos.ts'
 
 const KINDS = [
@@ -63,11 +63,7 @@ async function dragMoves(page: Page, url: string): Promise<string> {
   await page.goto(url)
   await page.waitForSelector('.tl-content')
   await page.waitForTimeout(1500)
-  const box = await page.locator('.scrub-track input[type=range]').boundingBox()
-  if (!box) throw new Error('no scrubber')
-  const y = box.y + box.height / 2
-  await page.mouse.move(box.x + 2, y)
-  await page.mouse.down()
+  const { box, y } = await grabScrubber(page)
   const seen: [number, string][] = []
   for (let i = 1; i <= 120; i++) {
     await page.mouse.move(box.x + 2 + ((box.width - 4) * i) / 120, y)

@@ -11,7 +11,7 @@
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { duelingLink } from './browserMeasures.ts'
+import { duelingLink, grabScrubber } from './browserMeasures.ts'
 import { multiPaxosLink } from './browserMultiPaxos.ts'
 
 interface Shot {
@@ -68,11 +68,7 @@ async function take(page: Page, base: string, s: Shot, out: string): Promise<voi
   // the projector theme is set as the app sets it.
   if (s.theme === 'contrast') await page.evaluate(() => (document.documentElement.dataset.theme = 'contrast'))
   await page.waitForTimeout(1500)
-  const box = await page.locator('.scrub-track input[type=range]').boundingBox()
-  if (!box) throw new Error('no scrubber')
-  const y = box.y + box.height / 2
-  await page.mouse.move(box.x + 2, y)
-  await page.mouse.down()
+  const { box, y } = await grabScrubber(page)
   const end = box.x + 2 + (box.width - 4) * s.at
   const ticks = (n: number) =>
     page.evaluate((k) => ((window as unknown as { __ticksLeft: number }).__ticksLeft = k), n)
