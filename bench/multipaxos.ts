@@ -106,7 +106,8 @@ export function thousandCommands(seed: number) {
 
 const perSecond = (n: number, ms: number): number => Math.round((n / ms) * 1000)
 
-function repetition(minMs: number, minRuns = 1): MultiPaxosRepetition {
+/** One repetition: runs of seeds 1, 2, … until at least `minMs` of engine work (and `minRuns` runs). */
+export function multiPaxosRepetition(minMs: number, minRuns = 1): MultiPaxosRepetition {
   let runs = 0
   let events = 0
   let ms = 0
@@ -150,8 +151,8 @@ export function benchMultiPaxos(repetitions = REPETITIONS, minWorkMs = MIN_WORK_
   // deoptimizes until about its 30th run (`--trace-opt --trace-deopt`, 2026-12-03; 15 runs left
   // the first measured repetitions rising, 1.07 → 1.23 → 1.35M events/s), and on a busy machine a
   // second held only a few runs, so the compiler's work fell into the measured repetitions.
-  repetition(WARM_UP_MS, WARM_UP_RUNS)
-  const reps = Array.from({ length: repetitions }, () => repetition(minWorkMs))
+  multiPaxosRepetition(WARM_UP_MS, WARM_UP_RUNS)
+  const reps = Array.from({ length: repetitions }, () => multiPaxosRepetition(minWorkMs))
   return {
     multiPaxosEventsPerSecond: median(reps.map((r) => r.eventsPerSecond)),
     multiPaxosEventsPerCpuSecond: median(reps.map((r) => r.eventsPerCpuSecond)),

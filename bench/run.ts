@@ -17,7 +17,8 @@
  * by about 2× (its log survives the collector's young generation), so this is the like-for-like
  * number beside it.
  *
- * Then the explorer (bench/explorer.ts) and Multi-Paxos (bench/multipaxos.ts).
+ * Then Multi-Paxos (bench/multipaxos.ts), issue 11's ratio (`pairedRatio.ts`) and the explorer
+ * (bench/explorer.ts).
  *
  * `npx tsx bench/run.ts engine multipaxos` runs only the named parts (`engine`, `explorer`,
  * `multipaxos`) and prints their numbers without writing bench/results.json: for A/B comparisons
@@ -32,7 +33,8 @@ import { fileURLToPath } from 'node:url'
 import { ENGINE_VERSION, runToEnd, type RunInput } from '../src/engine/index.ts'
 import { presetById } from '../src/scenarios/presets.ts'
 import { benchExplorer } from './explorer.ts'
-import { benchMultiPaxos } from './multipaxos.ts'
+import { benchMultiPaxos, multiPaxosRepetition } from './multipaxos.ts'
+import { pairedRatio } from './pairedRatio.ts'
 
 const REPETITIONS = 5
 const LONG_REPETITIONS = 3
@@ -176,6 +178,39 @@ function engineBench() {
   return results
 }
 
+/** Pairs of repetitions for issue 11's ratio (see `pairedRatio.ts`). */
+const RATIO_PAIRS = 6
+
+/**
+ * Issue 11's number, Multi-Paxos's events per second within 2× of single-decree's: the ratio of
+ * the two headline medians (measured minutes apart), the same against single-decree runs as long
+ * as Multi-Paxos's, and the median of pairs measured back to back (`pairedRatio.ts`), which is the
+ * one the moment's load does not move.
+ */
+function issue11Ratio(engine: ReturnType<typeof engineBench>, multi: ReturnType<typeof multiPaxosBench>) {
+  const wall = engine.engineEventsPerSecond / multi.multiPaxosEventsPerSecond
+  const cpu = engine.engineEventsPerCpuSecond / multi.multiPaxosEventsPerCpuSecond
+  console.log(
+    `single-decree / Multi-Paxos events per second, the headline medians: ${wall.toFixed(2)}× wall, ${cpu.toFixed(2)}× per CPU second`,
+  )
+  const sameWall = engine.sameLength.eventsPerSecond / multi.multiPaxosEventsPerSecond
+  const sameCpu = engine.sameLength.eventsPerCpuSecond / multi.multiPaxosEventsPerCpuSecond
+  console.log(
+    `the same, single-decree runs as long as Multi-Paxos's: ${sameWall.toFixed(2)}× wall, ${sameCpu.toFixed(2)}× per CPU second`,
+  )
+  const lossy = (seed: number) => dueling(seed, 10)
+  const paired = pairedRatio(
+    RATIO_PAIRS,
+    () => repetition(MIN_WORK_MS, lossy),
+    () => multiPaxosRepetition(MIN_WORK_MS),
+  )
+  console.table(paired.pairs)
+  console.log(
+    `single-decree / Multi-Paxos, ${RATIO_PAIRS} pairs measured back to back (median): ${paired.wall}× wall, ${paired.cpu}× per CPU second (goal: within 2×)`,
+  )
+  return paired
+}
+
 function explorerBench() {
   const explorer = benchExplorer()
   console.log(
@@ -220,21 +255,11 @@ function main(): void {
   const runs = (part: Part): boolean => asked.length === 0 || asked.includes(part)
   const load = Number((loadavg()[0] ?? 0).toFixed(2))
   const engine = runs('engine') ? engineBench() : null
-  const explorer = runs('explorer') ? explorerBench() : null
   const multi = runs('multipaxos') ? multiPaxosBench() : null
-  if (engine && multi) {
-    // Issue 11's number: Multi-Paxos's events per second within 2× of single-decree's, on both clocks.
-    const wall = engine.engineEventsPerSecond / multi.multiPaxosEventsPerSecond
-    const cpu = engine.engineEventsPerCpuSecond / multi.multiPaxosEventsPerCpuSecond
-    console.log(
-      `single-decree / Multi-Paxos events per second: ${wall.toFixed(2)}× wall, ${cpu.toFixed(2)}× per CPU second`,
-    )
-    const sameWall = engine.sameLength.eventsPerSecond / multi.multiPaxosEventsPerSecond
-    const sameCpu = engine.sameLength.eventsPerCpuSecond / multi.multiPaxosEventsPerCpuSecond
-    console.log(
-      `the same, single-decree runs as long as Multi-Paxos's: ${sameWall.toFixed(2)}× wall, ${sameCpu.toFixed(2)}× per CPU second`,
-    )
-  }
+  const paired = engine && multi ? issue11Ratio(engine, multi) : null
+  // The explorer last, so that nothing else runs in this process between the two engines'
+  // measurements (it used to run between them).
+  const explorer = runs('explorer') ? explorerBench() : null
   console.log(`load average (1 min) before: ${load}, after: ${(loadavg()[0] ?? 0).toFixed(2)}`)
   if (!engine || !explorer || !multi) return
   const results = {
@@ -245,6 +270,7 @@ function main(): void {
     ...engine,
     ...explorer,
     ...multi,
+    issue11Paired: paired,
   }
   const out = join(dirname(fileURLToPath(import.meta.url)), 'results.json')
   // Keep the browser numbers (bench/browser.ts merges them in) when only this part is re-run.
