@@ -50,4 +50,9 @@ export interface ModuleNarration<T extends ProtocolTypes> {
   runStart(config: T['Config'], processCount: number): string
   crash(pid: ProcessId, config: T['Config']): string
   recover(pid: ProcessId, config: T['Config']): string
+  /**
+   * Optional: the run comes to rest with only retries toward `waitingOn` (down) left (see the
+   * module's `restsOn`). Default: the kernel's plain sentence.
+   */
+  rests?(waitingOn: readonly ProcessId[], config: T['Config']): string
 }

@@ -57,6 +57,18 @@ function spoken<T extends ProtocolTypes>(words: ProtocolModule<T>['narration'], 
   return words.spokenLabel ? words.spokenLabel(msg) : words.label(msg)
 }
 
+/** Names in a sentence: `P5`, `P4 and P5`, `P3, P4 and P5`. Pure. */
+export function namesInWords(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? ''
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`
+}
+
+/** The kernel's sentence for a run at rest with retries toward `down` left (see `restsOn`). */
+function restsText(down: readonly string[]): string {
+  const them = namesInWords(down)
+  return `All that is left is retrying toward ${them}, which ${down.length === 1 ? 'is' : 'are'} down: nothing more happens unless ${down.length === 1 ? 'it recovers' : 'one of them recovers'}, so the run rests here.`
+}
+
 /** The narration sentence for any event of a run of `module`. Pure. */
 export function narrateEvent<T extends ProtocolTypes>(
   module: ProtocolModule<T>,
@@ -105,6 +117,7 @@ export function narrateEvent<T extends ProtocolTypes>(
     case 'limit.reached':
       return `The run stopped at its limit of ${k.value} ${k.limit === 'steps' ? 'steps' : k.limit === 'log' ? 'events' : 'messages in flight'}.`
     case 'run.quiescent':
+      if (k.waitingOn) return words.rests?.(k.waitingOn, config) ?? restsText(k.waitingOn.map(P))
       return 'Nothing is left to deliver and no timer is set: the run is quiet.'
     default:
       return words.event(e as T['Event'], config)

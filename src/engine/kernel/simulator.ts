@@ -141,9 +141,23 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
       return true
     }
     if (s.step >= s.config.maxSteps) return this.halt('steps', s.config.maxSteps)
+    if (!pending && s.inFlight.length === 0 && this.restsNow()) return false
     performItem(this, due)
     this.applyInterventionsThrough(s.step)
     this.maybeSnapshot()
+    return true
+  }
+
+  /**
+   * End the run here if all that is left is the protocol retrying toward processes that are down
+   * (the module's `restsOn`; asked only when nothing is in flight and no intervention is pending).
+   */
+  private restsNow(): boolean {
+    const s = this.state
+    const waitingOn = this.module.restsOn?.(s.procs, s.timers, s.config)
+    if (!waitingOn || waitingOn.length === 0) return false
+    this.emit({ kind: 'run.quiescent', waitingOn: [...waitingOn] })
+    s.halted = 'quiescent'
     return true
   }
 

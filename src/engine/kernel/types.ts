@@ -127,7 +127,11 @@ export type KernelEvent<Msg extends PayloadBase = PayloadBase, Config = unknown>
   | { kind: 'net.heal' }
   | { kind: 'intervention.invalid'; action: Intervention; reason: string }
   | { kind: 'limit.reached'; limit: LimitName; value: number }
-  | { kind: 'run.quiescent' }
+  /**
+   * The run ends: nothing is left to deliver and no timer is set, or (`waitingOn`) all that is
+   * left is the protocol retrying toward these processes, which are down (see `restsOn`).
+   */
+  | { kind: 'run.quiescent'; waitingOn?: ProcessId[] }
 
 /**
  * A broken "always" property. Emitted by the protocol's observer (never by handlers: a process

@@ -18,6 +18,7 @@ import {
 } from './narration.ts'
 import { cloneGhost, initialGhost, observe, votesFromLog } from './observer.ts'
 import { PAXOS_PROPERTIES } from './properties.ts'
+import { restsOn, restsText } from './rest.ts'
 import { PAXOS_SEARCH_GOALS } from './searchGoals.ts'
 import { timerCancelText, timerCountdown } from './timerWords.ts'
 import { initialProc } from './state.ts'
@@ -45,6 +46,7 @@ export const paxos: ProtocolModule<PaxosTypes> = {
   onTimer,
   onCrash,
   onRecover,
+  restsOn,
 
   observer: {
     init: (config) => initialGhost(config, quorumSize(config)),
@@ -70,6 +72,7 @@ export const paxos: ProtocolModule<PaxosTypes> = {
     runStart: runStartText,
     crash: crashText,
     recover: recoverText,
+    rests: restsText,
   },
   messages: {
     prepare: {
