@@ -19,7 +19,7 @@ test('a minority crash after the decision: the run rests, says why, and the proc
   await page.keyboard.press('End')
   await expect(position(page)).toContainText('step 44/44')
   await expect(page.locator('.feed-line.current').last()).toContainText(
-    'the only re-sends left would go to P5, which is down. Nothing more happens unless it recovers',
+    'would go to P5, which is down, and be lost; every other process knows the decision. Nothing more happens unless P5 recovers',
   )
   // Not the step-limit banner: the run did not stop at Max steps.
   await expect(page.getByText(/stopped at Max steps|Raise Max steps/)).toHaveCount(0)

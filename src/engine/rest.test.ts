@@ -31,9 +31,9 @@ describe('a run at rest', () => {
     expect(sim.state.step).toBeLessThan(50)
     const end = closing(sim.log)
     expect(end.kind).toBe('run.quiescent')
-    expect(end.waitingOn).toEqual([5])
+    expect(end.waitingOn).toEqual({ down: [5], cutOff: [] })
     expect(end.text).toBe(
-      'Every process that is up knows the decision; the only re-sends left would go to P5, which is down. Nothing more happens unless it recovers, so the run rests here.',
+      'The only re-sends of the decision left would go to P5, which is down, and be lost; every other process knows the decision. Nothing more happens unless P5 recovers, so the run rests here.',
     )
     const undecided = sim.state.procs.filter((p) => p.local.learner.decided === null).map((p) => p.pid)
     expect(undecided).toEqual([5])
@@ -51,8 +51,27 @@ describe('a run at rest', () => {
     expect(fresh.log.map((e) => e.text)).toEqual(sim.log.map((e) => e.text))
   })
 
-  it('hides nothing: without resting, the run would only re-send to the down processes and lose it', () => {
-    let rested = 0
+  it('a process cut off after the decision: the run rests until the partition heals, then it learns', () => {
+    const cut: RunInput = {
+      ...crashAt22,
+      interventions: [
+        ...racing.interventions,
+        { step: 22, action: { type: 'partition', groups: [[1, 2, 3, 4], [5]] } },
+      ],
+    }
+    const sim = runToEnd(cut)
+    const end = closing(sim.log)
+    expect(end.waitingOn).toEqual({ down: [], cutOff: [5] })
+    expect(end.text).toContain('would go to P5, which the partition cuts off, and be lost')
+    expect(end.text).toContain('unless the partition heals')
+    act(sim, { type: 'heal' })
+    sim.run()
+    expect(sim.state.procs.every((p) => p.local.learner.decided?.value === '10')).toBe(true)
+    expect(closing(sim.log).waitingOn).toBeUndefined()
+  })
+
+  it('hides nothing: without resting, the run would only re-send to the processes it waits on, and lose it', () => {
+    const rested = { down: 0, cutOff: 0 }
     fc.assert(
       fc.property(
         fc.nat(),
@@ -68,10 +87,17 @@ describe('a run at rest', () => {
           const sim = runAdversary(input, choices, { proposers: [1, 2], faults: true, reorder: true })
           const end = closing(sim.log)
           if (end.kind !== 'run.quiescent' || !end.waitingOn) return
-          rested++
-          const down = new Set(sim.state.procs.filter((p) => !p.up).map((p) => p.pid))
-          expect(end.waitingOn.every((p) => down.has(p))).toBe(true)
-          expect(sim.state.procs.every((p) => !p.up || p.local.learner.decided !== null)).toBe(true)
+          if (end.waitingOn.down.length > 0) rested.down++
+          if (end.waitingOn.cutOff.length > 0) rested.cutOff++
+          const { down, cutOff } = end.waitingOn
+          const waited = [...down, ...cutOff]
+          const groups = sim.state.groups
+          for (const pid of down) expect(sim.state.procs[pid - 1]?.up).toBe(false)
+          // A cut-off process is up, and on the other side of the partition from every decider.
+          for (const pid of cutOff) expect(sim.state.procs[pid - 1]?.up && groups !== null).toBe(true)
+          // What the sentence says: every other process knows the decision.
+          for (const p of sim.state.procs)
+            if (!waited.includes(p.pid)) expect(p.local.learner.decided).not.toBeNull()
           // The same inputs on a Paxos that never rests: the same events up to the rest, then
           // only re-send timers and decides to the waited-on processes, lost because they are down.
           const restless = new KernelSimulator(
@@ -87,14 +113,16 @@ describe('a run at rest', () => {
             if (e.kind === 'timer.fire' || e.kind === 'timer.set') expect(e.key).toBe('inform')
             else if (e.kind === 'msg.send') {
               expect(e.msg.payload.type).toBe('decide')
-              expect(end.waitingOn).toContain(e.msg.to)
-            } else expect(e.kind === 'msg.drop' && e.reason === 'crash').toBe(true)
+              expect(waited).toContain(e.msg.to)
+            } else
+              expect(e.kind === 'msg.drop' && (e.reason === 'crash' || e.reason === 'partition')).toBe(true)
           }
         },
       ),
       { numRuns: 300, seed: 9 },
     )
-    // Not vacuous: many runs came to rest.
-    expect(rested).toBeGreaterThan(20)
+    // Not vacuous: many runs came to rest, with processes down and with processes cut off.
+    expect(rested.down).toBeGreaterThan(20)
+    expect(rested.cutOff).toBeGreaterThan(5)
   }, 60_000)
 })

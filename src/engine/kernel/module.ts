@@ -239,18 +239,20 @@ export interface ProtocolModule<T extends ProtocolTypes> {
   onRecover(state: T['Proc'], input: { readonly ctx: Context<T> }): Step<T>
   /**
    * Optional: has the run come to rest, with nothing left to happen but the protocol retrying
-   * toward processes that are down? Return those processes (ascending), or null while the run has
+   * toward processes it cannot reach (down, or cut off: `canReach` says whether the partition lets
+   * a message from one process reach another)? Return those processes, or null while the run has
    * more to show. Without it, a protocol that retries until answered (Paxos's decider re-sending
    * its decision) made a run with one process down go on to the step limit, re-sending to it into
    * the void: a minority crash, the lecture's "it does not matter", became 2,000 steps of lost
    * messages. The kernel asks only when no message is in flight and no intervention is pending,
-   * and then ends the run quietly (`run.quiescent` with `waitingOn`); recovering one of those
-   * processes at the end goes on from there, as a fresh run of those inputs would. Pure.
+   * and then ends the run quietly (`run.quiescent` with `waitingOn`); recovering a process or
+   * healing the partition at the end goes on from there, as a fresh run of those inputs would.
+   * Pure.
    */
   restsOn?(
     procs: readonly ProcSlot<T>[],
     timers: readonly Timer<T['TimerKey']>[],
-    config: T['Config'],
+    canReach: (from: ProcessId, to: ProcessId) => boolean,
   ): readonly ProcessId[] | null
 
   /**

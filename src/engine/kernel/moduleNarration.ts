@@ -4,7 +4,7 @@
  * The kernel puts them together with its own network sentences (`narration.ts`). Types only; see
  * module.ts.
  */
-import type { Counted, Message, ProcessId, Tick, ViolationEvent } from './types.ts'
+import type { Counted, Message, ProcessId, Tick, Unreachable, ViolationEvent } from './types.ts'
 import type { TimerCountdown } from './appFace.ts'
 import type { ProtocolTypes } from './module.ts'
 
@@ -51,8 +51,8 @@ export interface ModuleNarration<T extends ProtocolTypes> {
   crash(pid: ProcessId, config: T['Config']): string
   recover(pid: ProcessId, config: T['Config']): string
   /**
-   * Optional: the run comes to rest with only retries toward `waitingOn` (down) left (see the
-   * module's `restsOn`). Default: the kernel's plain sentence.
+   * Optional: the run comes to rest with only retries toward `waitingOn` (down or cut off) left
+   * (see the module's `restsOn`). Default: the kernel's plain sentence.
    */
-  rests?(waitingOn: readonly ProcessId[], config: T['Config']): string
+  rests?(waitingOn: Unreachable, config: T['Config']): string
 }

@@ -1,5 +1,5 @@
 import type { ProtocolModule, ProtocolTypes, RunEvent } from './module.ts'
-import type { DropReason, KernelEvent, Message } from './types.ts'
+import type { DropReason, KernelEvent, Message, Unreachable } from './types.ts'
 
 /**
  * The narration of a run: the kernel's sentences for the network, timers, processes and limits,
@@ -63,10 +63,30 @@ export function namesInWords(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`
 }
 
-/** The kernel's sentence for a run at rest with retries toward `down` left (see `restsOn`). */
-function restsText(down: readonly string[]): string {
-  const them = namesInWords(down)
-  return `All that is left is retrying toward ${them}, which ${down.length === 1 ? 'is' : 'are'} down: nothing more happens unless ${down.length === 1 ? 'it recovers' : 'one of them recovers'}, so the run rests here.`
+/**
+ * Who a run at rest waits on, and what would wake it: `P5, which is down, and P4, which the
+ * partition cuts off` / `P5 recovers or the partition heals` (see `restsOn`). Pure.
+ */
+export function unreachableInWords(w: Unreachable, P: ProcessNamer): { who: string; unless: string } {
+  const who: string[] = []
+  const unless: string[] = []
+  const { down, cutOff } = w
+  if (down.length > 0) {
+    const names = namesInWords(down.map(P))
+    who.push(`${names}, which ${down.length === 1 ? 'is' : 'are'} down`)
+    unless.push(down.length === 1 ? `${names} recovers` : `one of ${names} recovers`)
+  }
+  if (cutOff.length > 0) {
+    who.push(`${namesInWords(cutOff.map(P))}, which the partition cuts off`)
+    unless.push('the partition heals')
+  }
+  return { who: who.join(', and '), unless: unless.join(' or ') }
+}
+
+/** The kernel's sentence for a run at rest (see `restsOn`). */
+function restsText(w: Unreachable, P: ProcessNamer): string {
+  const { who, unless } = unreachableInWords(w, P)
+  return `All that is left is retrying toward ${who}. Nothing more happens unless ${unless}, so the run rests here.`
 }
 
 /** The narration sentence for any event of a run of `module`. Pure. */
@@ -117,7 +137,7 @@ export function narrateEvent<T extends ProtocolTypes>(
     case 'limit.reached':
       return `The run stopped at its limit of ${k.value} ${k.limit === 'steps' ? 'steps' : k.limit === 'log' ? 'events' : 'messages in flight'}.`
     case 'run.quiescent':
-      if (k.waitingOn) return words.rests?.(k.waitingOn, config) ?? restsText(k.waitingOn.map(P))
+      if (k.waitingOn) return words.rests?.(k.waitingOn, config) ?? restsText(k.waitingOn, P)
       return 'Nothing is left to deliver and no timer is set: the run is quiet.'
     default:
       return words.event(e as T['Event'], config)

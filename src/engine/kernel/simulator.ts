@@ -6,7 +6,7 @@ import { applyIntervention, interventionProblem } from './interventions.ts'
 import { forkInterventions, inRecordedOrder, type RunInput } from './runInput.ts'
 import { Snapshots, type Snapshot, type SimulatorOptions } from './snapshots.ts'
 import { cloneKernelState } from './state.ts'
-import type { Intervention, LogEvent, ScheduledIntervention, Stamp } from './types.ts'
+import type { Intervention, LogEvent, ProcessId, ScheduledIntervention, Stamp } from './types.ts'
 import { nextItem, performItem } from './scheduler.ts'
 import { startProcesses, startState } from './start.ts'
 import { World } from './world.ts'
@@ -149,14 +149,22 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
   }
 
   /**
-   * End the run here if all that is left is the protocol retrying toward processes that are down
-   * (the module's `restsOn`; asked only when nothing is in flight and no intervention is pending).
+   * End the run here if all that is left is the protocol retrying toward processes it cannot
+   * reach (the module's `restsOn`; asked only when nothing is in flight and no intervention is
+   * pending).
    */
   private restsNow(): boolean {
     const s = this.state
-    const waitingOn = this.module.restsOn?.(s.procs, s.timers, s.config)
-    if (!waitingOn || waitingOn.length === 0) return false
-    this.emit({ kind: 'run.quiescent', waitingOn: [...waitingOn] })
+    if (!this.module.restsOn) return false
+    const groups = s.groups
+    const canReach = (from: ProcessId, to: ProcessId): boolean =>
+      groups === null || groups[from - 1] === groups[to - 1]
+    const waiting = this.module.restsOn(s.procs, s.timers, canReach)
+    if (!waiting || waiting.length === 0) return false
+    const sorted = [...waiting].sort((a, b) => a - b)
+    const down = sorted.filter((p) => s.procs[p - 1]?.up === false)
+    const cutOff = sorted.filter((p) => s.procs[p - 1]?.up !== false)
+    this.emit({ kind: 'run.quiescent', waitingOn: { down, cutOff } })
     s.halted = 'quiescent'
     return true
   }

@@ -45,6 +45,12 @@ export interface Message<Msg extends PayloadBase = PayloadBase> {
 }
 
 /** A pending timer. At most one per (process, key): setting a key again replaces it. */
+/** Processes a run at rest still waits on (see `run.quiescent`), each list ascending. */
+export interface Unreachable {
+  readonly down: ProcessId[]
+  readonly cutOff: ProcessId[]
+}
+
 export interface Timer<Key extends string = string> {
   readonly id: number
   readonly pid: ProcessId
@@ -129,9 +135,10 @@ export type KernelEvent<Msg extends PayloadBase = PayloadBase, Config = unknown>
   | { kind: 'limit.reached'; limit: LimitName; value: number }
   /**
    * The run ends: nothing is left to deliver and no timer is set, or (`waitingOn`) all that is
-   * left is the protocol retrying toward these processes, which are down (see `restsOn`).
+   * left is the protocol retrying toward processes it cannot reach: `down`, or `cutOff` by the
+   * partition (see the module's `restsOn`).
    */
-  | { kind: 'run.quiescent'; waitingOn?: ProcessId[] }
+  | { kind: 'run.quiescent'; waitingOn?: Unreachable }
 
 /**
  * A broken "always" property. Emitted by the protocol's observer (never by handlers: a process
