@@ -8,6 +8,7 @@ import {
 } from '../engine/index.ts'
 import { allPresets, anyPresetById, presetById } from '../scenarios/presets.ts'
 import { toRunInput } from '../scenarios/scenario.ts'
+import { mpPresetLog } from '../timeline/testRuns.ts'
 import { beatTag, captionAt, clickerStops, nextClick, previousClick } from './clicker.ts'
 
 const racing = presetById('racing-adopt')!.scenario
@@ -162,5 +163,16 @@ describe('the clicker on Multi-Paxos (a module that marks its own phases)', () =
 
   it('ends by saying why the run stopped', () => {
     expect(captionAt(mpLog, crash.beats, crash.description, stops.at(-1)!).text).toMatch(/^The run stopped/)
+  })
+})
+
+describe('a Multi-Paxos caption told out of order', () => {
+  const log = mpPresetLog('mp-dueling-leaders')
+  const duel = anyPresetById('mp-dueling-leaders')?.scenario
+  if (!duel) throw new Error('mp-dueling-leaders is missing')
+  it('says that the earlier event came first (a newcomer read "P2 is leader … P2 tells C1 it is not the leader")', () => {
+    const stop = log.find((e) => e.text.startsWith('P2 is leader with ballot 7.2'))?.step ?? -1
+    const text = captionAt(log, duel.beats, duel.description, stop).text
+    expect(text).toMatch(/^P2 is leader with ballot 7\.2 .*\. Just before: P2 tells C1 it is not the leader/)
   })
 })

@@ -274,7 +274,11 @@ export function momentNarration(
   // The most telling are chosen; they are told in the order they happened (an accept before the
   // value it makes chosen), except where the moment's own step is told first (see above).
   if (!cursorFirst) shown.sort((a, b) => a.at - b.at)
-  return shown.map((t) => t.text).join(' ')
+  // Told out of order, an earlier sentence reads as what came next ("P2 is leader … P2 tells C1
+  // it is not the leader"): say that it came first.
+  return shown
+    .map((t, i) => (i > 0 && t.at < (shown[0] as Told).at ? `Just before: ${t.text}` : t.text))
+    .join(' ')
 }
 
 export interface Caption {
