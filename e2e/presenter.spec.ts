@@ -234,3 +234,14 @@ test('a lane’s status line fits its header in large type: the ballot is never 
   })
   expect(fits).toBe(true)
 })
+
+test('a link with ?present opens the example in presenter mode; the address then drops it, so a shared link opens as usual', async ({
+  page,
+}) => {
+  await openApp(page, '?preset=racing-adopt&present=1')
+  await expect(page.locator('.presenter')).toBeVisible()
+  await expect(caption(page)).toContainText('Racing: P3 completes P1’s value:')
+  await page.keyboard.press('PageDown')
+  await expect(page).toHaveURL(/#s=1\./)
+  expect(new URL(page.url()).searchParams.has('present')).toBe(false)
+})

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { browserAfterPaint, followPanelsAfterPaint, markPanelsBehind } from './store/panelsFollow.ts'
 import { connectEngine } from './store/store.ts'
+import { presentFromAddress } from './store/presenter.ts'
 import { bootScenario, startUrlSync } from './store/urlSync.ts'
 import { createWorkerClient } from './worker/client.ts'
 import './styles.css'
@@ -24,6 +25,7 @@ markPanelsBehind(document.documentElement)
 // A `#s=` link, else `?preset=`, else the work kept from last time; then keep the address in step.
 bootScenario()
 startUrlSync()
+presentFromAddress()
 
 createRoot(root).render(
   <StrictMode>

@@ -63,6 +63,15 @@ export function takeFocusBackFromPresenter(): boolean {
   return was
 }
 
+/**
+ * `?present` in the address opens the app in presenter mode: a link on a lecture slide opens the
+ * example ready for the projector and the clicker. Read once at start-up; the address the app
+ * writes afterwards leaves it out (see `baseAddress`), so a link shared from there opens as usual.
+ */
+export function presentFromAddress(search: string = window.location.search): void {
+  if (new URLSearchParams(search).has('present')) setPresenter(true)
+}
+
 export function togglePresenter(): void {
   setPresenter(!synodStore.getState().presenter)
 }

@@ -25,6 +25,8 @@ export function currentScenario(s: Pick<SynodState, 'scenario' | 'cursor'>): Sce
 function baseAddress(): string {
   const url = new URL(window.location.href)
   url.searchParams.delete('preset')
+  // Read once at start-up (presenter.ts `presentFromAddress`); a shared link opens as usual.
+  url.searchParams.delete('present')
   url.hash = ''
   return url.toString()
 }

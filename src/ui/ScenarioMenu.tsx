@@ -218,7 +218,7 @@ export function ScenarioMenu() {
         ref={present}
         className="presenter-toggle"
         onClick={togglePresenter}
-        title="Presenter mode: large type, narration beats as captions; the clicker walks the beats (P)"
+        title="Presenter mode: large type, narration beats as captions; the clicker walks the beats (P). A link with ?present opens in it."
       >
         Present
       </button>
