@@ -70,6 +70,8 @@ export interface ExplorerRun {
   readonly checked: SpecConstantsForm | null
   /** A schedule search: the goal it searches for (the result is a violation only for some goals). */
   readonly goal: SimGoal | null
+  /** A schedule search: where it started and its budgets, as the verdict tells them. */
+  readonly searched?: Searched | null
   /** The one-click search this run is (its scenario and settings), or null for the form's search. */
   readonly oneClick?: OneClickSearch | null
 }
@@ -240,6 +242,19 @@ function begin(
   set({ run: { ...run, progress: ZERO_PROGRESS, outcome: null, error: null, scenarioBugs: scenarioBugs() } })
 }
 
+/** Where a schedule search started, with which budgets, in which protocol's run. */
+export interface Searched {
+  readonly protocol: string
+  readonly fromStep: number
+  readonly budgets: SimBudgets
+}
+
+/** Note where the running schedule search started and its budgets (the verdict says them). */
+function setSearched(scenario: Scenario, fromStep: number, budgets: SimBudgets): void {
+  const run = get().run
+  if (run) set({ run: { ...run, searched: { protocol: scenario.protocol ?? 'paxos', fromStep, budgets } } })
+}
+
 /** The search goal of the form, for `module`'s run (its default for a goal it lacks). Pure. */
 export const goalOf = (form: SimForm, module: AnyProtocol): SimGoal => goalFor(module, form.goal, form.params)
 
@@ -256,6 +271,7 @@ export function startScheduleSearch(): void {
   const goal = goalOf(sim, currentProtocol())
   begin('sim', bounds, false, null, goal)
   const search = { scenario: main.scenario, fromStep: main.cursor, goal, budgets: sim.budgets }
+  setSearched(search.scenario, search.fromStep, search.budgets)
   explorer().sim({ ...search, bounds })
 }
 
@@ -303,6 +319,7 @@ export function findViolation(): boolean {
   set({ run: { ...(get().run as ExplorerRun), oneClick: current } })
   const scenario: Scenario = { ...current.scenario, interventions: explore.interventions }
   const fromStep = explore.fromStep ?? 0
+  setSearched(scenario, fromStep, budgets)
   explorer().sim({ scenario, fromStep, goal: simGoal, budgets, bounds })
   return true
 }

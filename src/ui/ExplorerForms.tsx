@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow'
-import { protocolById, type AnyProtocol } from '../engine/index.ts'
+import { protocolById } from '../engine/index.ts'
 import { goalOptions, goalProblem, paramOf, pickGoal } from '../explorer/goals.ts'
 import { SPEC_LIMITS } from '../explorer/universe.ts'
 import {
@@ -12,28 +12,15 @@ import {
   startScheduleSearch,
   startSpecCheck,
   useExplorer,
-  type BudgetName,
 } from '../store/explorer.ts'
 import { useSynod } from '../store/store.ts'
 import { MultiPaxosForm } from './MultiPaxosForm.tsx'
 import { setSpecModel, specModelOf, useMultiPaxosCheck, type SpecModel } from '../store/multiPaxosCheck.ts'
 import { NumberField } from './NumberField.tsx'
-import { enabledBugs, scenarioBugsText } from './explorerWords.ts'
+import { budgetsOf, enabledBugs, scenarioBugsText } from './explorerWords.ts'
 import { exportPaxos } from '../explorer/tlaExport.ts'
 import { ExportForTlcButton, LoadTlcTrace } from './TlcHandoff.tsx'
 import { whole } from './explorerParts.tsx'
-
-/** The budgets' labels; the requests' is the protocol's word (Paxos: proposals; Multi-Paxos: client requests). */
-function budgetsOf(module: AnyProtocol): readonly { name: BudgetName; label: string }[] {
-  return [
-    { name: 'reorders', label: 'Reorders' },
-    { name: 'drops', label: 'Drops' },
-    { name: 'duplicates', label: 'Duplicates' },
-    { name: 'crashes', label: 'Crashes' },
-    { name: 'recoveries', label: 'Recoveries' },
-    { name: 'proposals', label: module.requestWords.budget },
-  ]
-}
 
 /** "Find a schedule": the protocol's goals, budgets per kind of fault, and bounds. */
 export function SimSearchForm({ running }: { running: boolean }) {

@@ -19,7 +19,13 @@ import { useSpecModel } from './ExplorerForms.tsx'
 import { violationsThrough } from '../store/runIndex.ts'
 import { useSynod } from '../store/store.ts'
 import { fmt, SearchStats } from './explorerParts.tsx'
-import { asSentence, goalIsViolation, scenarioBugsText, specModelText } from './explorerWords.ts'
+import {
+  asSentence,
+  goalIsViolation,
+  scenarioBugsText,
+  specModelText,
+  unreachableText,
+} from './explorerWords.ts'
 import { MultiPaxosResult } from './MultiPaxosResult.tsx'
 import { useRevealResult } from './revealResult.ts'
 import { ShowOnDiagram } from './ShowOnDiagram.tsx'
@@ -263,7 +269,9 @@ function Verdict({ run }: { run: ExplorerRun }) {
     <p className="explorer-verdict" role="status" tabIndex={-1}>
       {o.boundHit
         ? `Goal not reached in ${states} states. ${boundText(run, o.boundHit, o.memoryMessage)}`
-        : `Goal unreachable within these budgets: ${states} states, exhaustive.`}
+        : run.searched
+          ? unreachableText(states, run.searched, protocolById(run.searched.protocol) ?? paxos)
+          : `Goal unreachable within these budgets: ${states} states, exhaustive.`}
     </p>
   )
 }

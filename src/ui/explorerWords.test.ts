@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { paxos, protocolById } from '../engine/index.ts'
-import { asSentence, enabledBugs, goalIsViolation, scenarioBugsText, specModelText } from './explorerWords.ts'
+import {
+  asSentence,
+  enabledBugs,
+  goalIsViolation,
+  scenarioBugsText,
+  specModelText,
+  unreachableText,
+} from './explorerWords.ts'
 
 describe('what spec mode says it checked', () => {
   it('names the model: correct Paxos.tla, its constants, and whether quorums intersect', () => {
@@ -51,5 +58,18 @@ describe('how a found schedule is shown', () => {
     expect(asSentence('P5 fills slot 1 with a no-op')).toBe('P5 fills slot 1 with a no-op.')
     expect(asSentence('slot 2 is chosen')).toBe('Slot 2 is chosen.')
     expect(asSentence('Agreement violated.')).toBe('Agreement violated.')
+  })
+})
+
+describe('unreachableText', () => {
+  it('says the budgets and the start, so "unreachable" is not read as "cannot happen"', () => {
+    const mp = protocolById('multipaxos')
+    if (!mp) throw new Error('multipaxos is missing')
+    const budgets = { reorders: 2, drops: 1, duplicates: 0, crashes: 0, recoveries: 0, proposals: 3 }
+    const text = unreachableText('25,800', { protocol: 'multipaxos', fromStep: 0, budgets }, mp)
+    expect(text).toBe(
+      'Not reachable within these budgets: all 25,800 states were explored, from step 0 with at most reorders 2, drops 1, duplicates 0, crashes 0, recoveries 0, ' +
+        `${mp.requestWords.budget.toLowerCase()} 3. Schedules with more of any of these were not searched: raise a budget, or start from a later step.`,
+    )
   })
 })

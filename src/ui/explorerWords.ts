@@ -1,6 +1,6 @@
 import { paxos, type AnyProtocol, type BugToggles } from '../engine/index.ts'
 import { ANY_VIOLATION } from '../explorer/goals.ts'
-import type { SpecForm } from '../store/explorer.ts'
+import type { BudgetName, Searched, SpecForm } from '../store/explorer.ts'
 import { capitalised } from './format.ts'
 
 /** The explorer's sentences about what it checked, shared by the form and the verdict. Pure. */
@@ -64,4 +64,33 @@ export function asSentence(text: string): string {
   if (t === '') return t
   const capital = capitalised(t)
   return /[.!?…]$/.test(capital) ? capital : `${capital}.`
+}
+
+/** The budgets' labels; the requests' is the protocol's word (Paxos: proposals; Multi-Paxos: client requests). */
+export function budgetsOf(module: AnyProtocol): readonly { name: BudgetName; label: string }[] {
+  return [
+    { name: 'reorders', label: 'Reorders' },
+    { name: 'drops', label: 'Drops' },
+    { name: 'duplicates', label: 'Duplicates' },
+    { name: 'crashes', label: 'Crashes' },
+    { name: 'recoveries', label: 'Recoveries' },
+    { name: 'proposals', label: module.requestWords.budget },
+  ]
+}
+
+/**
+ * A schedule search that explored every state its budgets allow without reaching the goal. Said
+ * with the budgets and the start: "unreachable, exhaustive" alone read as "this cannot happen" to
+ * a student watching the run on the diagram do it (with a crash the budget of 0 crashes left out).
+ * Pure.
+ */
+export function unreachableText(
+  states: string,
+  searched: Pick<Searched, 'fromStep' | 'budgets'>,
+  module: AnyProtocol,
+): string {
+  const budgets = budgetsOf(module)
+    .map((b) => `${b.label.toLowerCase()} ${searched.budgets[b.name]}`)
+    .join(', ')
+  return `Not reachable within these budgets: all ${states} states were explored, from step ${searched.fromStep} with at most ${budgets}. Schedules with more of any of these were not searched: raise a budget, or start from a later step.`
 }
