@@ -86,7 +86,7 @@ export function budgetsOf(module: AnyProtocol): readonly { name: BudgetName; lab
  */
 export function unreachableText(
   states: string,
-  searched: Pick<Searched, 'fromStep' | 'budgets'>,
+  searched: Searched,
   module: AnyProtocol,
 ): string {
   const budgets = budgetsOf(module)
