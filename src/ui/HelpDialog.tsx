@@ -25,7 +25,8 @@ export function HelpDialog() {
         <p>
           <b>Try:</b> press <kbd>→</kbd> to step. Click a message (or pick it under “In flight”) to deliver it
           now, drop, delay or duplicate it. {guide.tryClick} Going back in time and acting there starts a new
-          branch; “Previous branch” returns to the old one, and “Changed branch” back to your change.
+          branch; “Previous branch” returns to the old one, and “Changed branch” back to your change (until
+          you reload the page: a reload keeps the branch on screen).
         </p>
         <button type="button" onClick={() => openDialog('shortcuts')}>
           Show keyboard shortcuts
