@@ -84,11 +84,7 @@ export function budgetsOf(module: AnyProtocol): readonly { name: BudgetName; lab
  * a student watching the run on the diagram do it (with a crash the budget of 0 crashes left out).
  * Pure.
  */
-export function unreachableText(
-  states: string,
-  searched: Searched,
-  module: AnyProtocol,
-): string {
+export function unreachableText(states: string, searched: Searched, module: AnyProtocol): string {
   const budgets = budgetsOf(module)
     .map((b) => `${b.label.toLowerCase()} ${searched.budgets[b.name]}`)
     .join(', ')
