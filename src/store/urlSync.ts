@@ -185,7 +185,8 @@ export async function bootScenario(loc: Pick<Location, 'hash' | 'search'> = wind
 
 /**
  * Follow a hash the app has not seen: a link pasted into the address bar of the open page (or
- * a same-document navigation). Opens it, or explains and keeps the work.
+ * a same-document navigation). Opens it (setting the user's changed work aside, setAside.ts), or
+ * explains and keeps the work.
  */
 function followHash(): void {
   const hash = window.location.hash
@@ -195,11 +196,15 @@ function followHash(): void {
   navigation++
   const r = decodeScenarioLink(hash)
   if (r.ok) {
-    if (sameInputs(r.scenario, synodStore.getState().scenario) && !brokenLinkShown) {
+    const s = synodStore.getState()
+    const same = sameInputs(r.scenario, s.scenario)
+    if (same && !brokenLinkShown) {
       synodStore.setState({ cursor: r.scenario.cursor ?? 0 })
       return
     }
     brokenLinkShown = false
+    // Another run replaces the work on screen: the user's own is offered back, as at start-up.
+    setAsideIfWorth({ scenario: currentScenario(s), presetId: s.presetId }, same)
     openScenario(r.scenario)
   } else {
     setNotice(linkFailure(r.error))
