@@ -6,7 +6,13 @@ import { loadPreset, loadScenario, setNotice } from './actions.ts'
 import { changedFrom, matchPreset } from './presetMatch.ts'
 import { clearWork, loadWork, saveWork, type KeptWork } from './persistence.ts'
 import { addressFor, currentScenario } from './shareLink.ts'
-import { setAsideIfWorth, dismissSetAside, setAsideStore } from './setAside.ts'
+import {
+  dismissSetAside,
+  keepSetAsideInBrowser,
+  offerSetAsideFromBrowser,
+  setAsideIfWorth,
+  setAsideStore,
+} from './setAside.ts'
 import { synodStore } from './store.ts'
 import { whenQuiet } from './whenQuiet.ts'
 
@@ -180,6 +186,8 @@ export async function bootScenario(loc: Pick<Location, 'hash' | 'search'> = wind
     booted = true
     // A broken link too: the address goes back to the work that is on screen.
     requestWrite?.()
+    const onScreen = (w: KeptWork): boolean => sameInputs(w.scenario, synodStore.getState().scenario)
+    if (!isEmbed(loc.search)) await offerSetAsideFromBrowser(onScreen)
   }
 }
 
@@ -283,6 +291,7 @@ export function startUrlSync(): () => void {
     writeNow()
   })
   requestWrite = schedule
+  const stopKeepingSetAside = isEmbed() ? () => undefined : keepSetAsideInBrowser()
   schedule()
   window.addEventListener('hashchange', followHash)
   const flush = (): void => {
@@ -294,6 +303,7 @@ export function startUrlSync(): () => void {
   window.addEventListener('pagehide', flush)
   return () => {
     unsubscribe()
+    stopKeepingSetAside()
     requestWrite = null
     stop()
     window.removeEventListener('hashchange', followHash)
