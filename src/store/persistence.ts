@@ -10,14 +10,19 @@ import { parseScenario, scenarioToJson, type Scenario } from '../scenarios/scena
  * a large run and reloading still returns to the same step. Where localStorage is missing or
  * full, IndexedDB takes everything. Every failure to keep the work is reported to the caller,
  * which tells the user: work is never dropped silently.
+ *
+ * A second slot, the same way, keeps the work a link opened over (setAside.ts), so its offer
+ * survives a reload too.
  */
 
 export const WORK_KEY = 'synod.work.v1'
+export const SET_ASIDE_KEY = 'synod.setAside.v1'
 /** Work whose text is longer than this goes to IndexedDB (localStorage holds ~5M characters). */
 export const LOCAL_MAX_CHARS = 1_000_000
 const DB_NAME = 'synod'
 const DB_STORE = 'work'
 const DB_RECORD = 'current'
+const SET_ASIDE_RECORD = 'setAside'
 
 export interface KeptWork {
   readonly scenario: Scenario
@@ -42,10 +47,10 @@ function localStore(): Storage | null {
 }
 
 /** localStorage behind the same interface; its writes go through writeLocal (synchronous). */
-const local: Omit<Backend, 'write'> = {
-  read: async () => localStore()?.getItem(WORK_KEY) ?? null,
-  remove: async () => localStore()?.removeItem(WORK_KEY),
-}
+const localKey = (key: string): Omit<Backend, 'write'> => ({
+  read: async () => localStore()?.getItem(key) ?? null,
+  remove: async () => localStore()?.removeItem(key),
+})
 
 /** A request's result as a promise. */
 function done<T>(req: IDBRequest<T>): Promise<T> {
@@ -84,14 +89,14 @@ async function inStore<T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => I
   return result
 }
 
-const indexed: Backend = {
+const indexedRecord = (record: string): Backend => ({
   read: async () => {
-    const v = await inStore('readonly', (s) => s.get(DB_RECORD))
+    const v = await inStore('readonly', (s) => s.get(record))
     return typeof v === 'string' ? v : null
   },
-  write: async (text) => void (await inStore('readwrite', (s) => s.put(text, DB_RECORD))),
-  remove: async () => void (await inStore('readwrite', (s) => s.delete(DB_RECORD))),
-}
+  write: async (text) => void (await inStore('readwrite', (s) => s.put(text, record))),
+  remove: async () => void (await inStore('readwrite', (s) => s.delete(record))),
+})
 
 const hasIndexedDb = (): boolean => {
   try {
@@ -145,70 +150,6 @@ interface Marker {
   readonly cursor: number | null
 }
 
-/** IndexedDB writes in order; only the newest pending text is written (older ones are stale). */
-let pending: string | null = null
-let writing: Promise<SaveOutcome> | null = null
-/** The scenario whose inputs IndexedDB holds (or is about to), so cursor moves do not rewrite it. */
-let inIndexedDb: Scenario | null = null
-
-async function drain(): Promise<SaveOutcome> {
-  let outcome: SaveOutcome = { ok: true }
-  while (pending !== null) {
-    const text = pending
-    pending = null
-    try {
-      await indexed.write(text)
-      outcome = { ok: true }
-    } catch (e) {
-      inIndexedDb = null
-      outcome = { ok: false, reason: reasonOf(e) }
-    }
-  }
-  return outcome
-}
-
-function writeIndexedDb(scenario: Scenario, text: string): Promise<SaveOutcome> {
-  if (!hasIndexedDb()) return Promise.resolve({ ok: false, reason: 'storage is not available' })
-  if (inIndexedDb !== scenario || pending !== null) {
-    inIndexedDb = scenario
-    pending = text
-  }
-  writing ??= drain().finally(() => {
-    writing = null
-  })
-  return writing
-}
-
-/** localStorage write; the reason when it fails. */
-function writeLocal(text: string): string | null {
-  const store = localStore()
-  if (!store) return 'storage is not available'
-  try {
-    store.setItem(WORK_KEY, text)
-    return null
-  } catch (e) {
-    return reasonOf(e)
-  }
-}
-
-/**
- * Keep the work; resolves with the outcome once it is stored (at once for localStorage; after
- * the IndexedDB transaction for large work).
- */
-export async function saveWork(scenario: Scenario, presetId: string | null): Promise<SaveOutcome> {
-  const text = workText(scenario, presetId)
-  if (text.length <= LOCAL_MAX_CHARS && writeLocal(text) === null) {
-    inIndexedDb = null
-    return { ok: true }
-  }
-  const marker: Marker = { inIndexedDb: true, presetId, cursor: scenario.cursor ?? null }
-  const markerProblem = writeLocal(JSON.stringify(marker))
-  const outcome = await writeIndexedDb(scenario, text)
-  // Without the marker, IndexedDB alone still restores the work (at its last saved cursor).
-  if (markerProblem !== null) await local.remove().catch(() => undefined)
-  return outcome
-}
-
 /** Parse kept text, validated like any untrusted scenario; null when unreadable. */
 function parseWork(text: string | null): KeptWork | null {
   if (text === null) return null
@@ -222,41 +163,139 @@ function parseWork(text: string | null): KeptWork | null {
   }
 }
 
-/** The kept work; null when none or unreadable. Never rejects. */
-export async function loadWork(): Promise<KeptWork | null> {
-  let text: string | null = null
+/** localStorage write; the reason when it fails. */
+function writeLocal(key: string, text: string): string | null {
+  const store = localStore()
+  if (!store) return 'storage is not available'
   try {
-    text = await local.read()
-  } catch {
-    // No localStorage: IndexedDB may hold the work.
-  }
-  let marker: Partial<Marker> | null = null
-  try {
-    marker = text === null ? null : (JSON.parse(text) as Partial<Marker>)
-  } catch {
+    store.setItem(key, text)
     return null
-  }
-  if (marker !== null && marker.inIndexedDb !== true) return parseWork(text)
-  let kept: KeptWork | null = null
-  try {
-    kept = hasIndexedDb() ? parseWork(await indexed.read()) : null
-  } catch {
-    return null
-  }
-  if (kept === null || marker === null) return kept
-  const cursor = typeof marker.cursor === 'number' ? marker.cursor : kept.scenario.cursor
-  return {
-    scenario: { ...kept.scenario, ...(cursor !== undefined && { cursor }) },
-    presetId: typeof marker.presetId === 'string' ? marker.presetId : null,
+  } catch (e) {
+    return reasonOf(e)
   }
 }
 
-/** Forget the kept work (Start fresh). Never rejects. */
-export async function clearWork(): Promise<void> {
-  pending = null
-  inIndexedDb = null
-  await writing
-  await Promise.all(
-    [hasIndexedDb() ? indexed.remove() : null, local.remove()].map((p) => p?.catch(() => undefined)),
-  )
+/** One kept run: its text in localStorage under `key`, or in IndexedDB's `record` with a marker. */
+class KeptSlot {
+  private readonly local: Omit<Backend, 'write'>
+  private readonly indexed: Backend
+  /** IndexedDB writes in order; only the newest pending text is written (older ones are stale). */
+  private pending: string | null = null
+  private writing: Promise<SaveOutcome> | null = null
+  /** The scenario whose inputs IndexedDB holds (or is about to), so cursor moves do not rewrite it. */
+  private inIndexedDb: Scenario | null = null
+
+  constructor(
+    private readonly key: string,
+    record: string,
+  ) {
+    this.local = localKey(key)
+    this.indexed = indexedRecord(record)
+  }
+
+  private async drain(): Promise<SaveOutcome> {
+    let outcome: SaveOutcome = { ok: true }
+    while (this.pending !== null) {
+      const text = this.pending
+      this.pending = null
+      try {
+        await this.indexed.write(text)
+        outcome = { ok: true }
+      } catch (e) {
+        this.inIndexedDb = null
+        outcome = { ok: false, reason: reasonOf(e) }
+      }
+    }
+    return outcome
+  }
+
+  private writeIndexedDb(scenario: Scenario, text: string): Promise<SaveOutcome> {
+    if (!hasIndexedDb()) return Promise.resolve({ ok: false, reason: 'storage is not available' })
+    if (this.inIndexedDb !== scenario || this.pending !== null) {
+      this.inIndexedDb = scenario
+      this.pending = text
+    }
+    this.writing ??= this.drain().finally(() => {
+      this.writing = null
+    })
+    return this.writing
+  }
+
+  /** Keep the run; resolves once stored (at once in localStorage, after the IndexedDB commit). */
+  async save(scenario: Scenario, presetId: string | null): Promise<SaveOutcome> {
+    const text = workText(scenario, presetId)
+    if (text.length <= LOCAL_MAX_CHARS && writeLocal(this.key, text) === null) {
+      this.inIndexedDb = null
+      return { ok: true }
+    }
+    const marker: Marker = { inIndexedDb: true, presetId, cursor: scenario.cursor ?? null }
+    const markerProblem = writeLocal(this.key, JSON.stringify(marker))
+    const outcome = await this.writeIndexedDb(scenario, text)
+    // Without the marker, IndexedDB alone still restores the work (at its last saved cursor).
+    if (markerProblem !== null) await this.local.remove().catch(() => undefined)
+    return outcome
+  }
+
+  /** The kept run; null when none or unreadable. Never rejects. */
+  async load(): Promise<KeptWork | null> {
+    let text: string | null = null
+    try {
+      text = await this.local.read()
+    } catch {
+      // No localStorage: IndexedDB may hold the work.
+    }
+    let marker: Partial<Marker> | null = null
+    try {
+      marker = text === null ? null : (JSON.parse(text) as Partial<Marker>)
+    } catch {
+      return null
+    }
+    if (marker !== null && marker.inIndexedDb !== true) return parseWork(text)
+    let kept: KeptWork | null = null
+    try {
+      kept = hasIndexedDb() ? parseWork(await this.indexed.read()) : null
+    } catch {
+      return null
+    }
+    if (kept === null || marker === null) return kept
+    const cursor = typeof marker.cursor === 'number' ? marker.cursor : kept.scenario.cursor
+    return {
+      scenario: { ...kept.scenario, ...(cursor !== undefined && { cursor }) },
+      presetId: typeof marker.presetId === 'string' ? marker.presetId : null,
+    }
+  }
+
+  /** Forget the kept run. Never rejects. */
+  async clear(): Promise<void> {
+    this.pending = null
+    this.inIndexedDb = null
+    await this.writing
+    await Promise.all(
+      [hasIndexedDb() ? this.indexed.remove() : null, this.local.remove()].map((p) =>
+        p?.catch(() => undefined),
+      ),
+    )
+  }
 }
+
+const work = new KeptSlot(WORK_KEY, DB_RECORD)
+const setAside = new KeptSlot(SET_ASIDE_KEY, SET_ASIDE_RECORD)
+
+/**
+ * Keep the work; resolves with the outcome once it is stored (at once for localStorage; after
+ * the IndexedDB transaction for large work).
+ */
+export const saveWork = (scenario: Scenario, presetId: string | null): Promise<SaveOutcome> =>
+  work.save(scenario, presetId)
+/** The kept work; null when none or unreadable. Never rejects. */
+export const loadWork = (): Promise<KeptWork | null> => work.load()
+/** Forget the kept work (Start fresh). Never rejects. */
+export const clearWork = (): Promise<void> => work.clear()
+
+/** Keep the work a link opened over (setAside.ts), beside the kept work. */
+export const saveSetAsideWork = (kept: KeptWork): Promise<SaveOutcome> =>
+  setAside.save(kept.scenario, kept.presetId)
+/** The work set aside before a reload; null when none or unreadable. Never rejects. */
+export const loadSetAsideWork = (): Promise<KeptWork | null> => setAside.load()
+/** Forget the work set aside (restored or dismissed). Never rejects. */
+export const clearSetAsideWork = (): Promise<void> => setAside.clear()

@@ -6,7 +6,13 @@ import { loadPreset, loadScenario, setNotice } from './actions.ts'
 import { changedFrom, matchPreset } from './presetMatch.ts'
 import { clearWork, loadWork, saveWork, type KeptWork } from './persistence.ts'
 import { addressFor, currentScenario } from './shareLink.ts'
-import { setAsideIfWorth, dismissSetAside, setAsideStore } from './setAside.ts'
+import {
+  dismissSetAside,
+  keepSetAsideInBrowser,
+  offerSetAsideFromBrowser,
+  setAsideIfWorth,
+  setAsideStore,
+} from './setAside.ts'
 import { synodStore } from './store.ts'
 import { whenQuiet } from './whenQuiet.ts'
 
@@ -180,12 +186,15 @@ export async function bootScenario(loc: Pick<Location, 'hash' | 'search'> = wind
     booted = true
     // A broken link too: the address goes back to the work that is on screen.
     requestWrite?.()
+    const onScreen = (w: KeptWork): boolean => sameInputs(w.scenario, synodStore.getState().scenario)
+    if (!isEmbed(loc.search)) await offerSetAsideFromBrowser(onScreen)
   }
 }
 
 /**
  * Follow a hash the app has not seen: a link pasted into the address bar of the open page (or
- * a same-document navigation). Opens it, or explains and keeps the work.
+ * a same-document navigation). Opens it (setting the user's changed work aside, setAside.ts), or
+ * explains and keeps the work.
  */
 function followHash(): void {
   const hash = window.location.hash
@@ -195,11 +204,15 @@ function followHash(): void {
   navigation++
   const r = decodeScenarioLink(hash)
   if (r.ok) {
-    if (sameInputs(r.scenario, synodStore.getState().scenario) && !brokenLinkShown) {
+    const s = synodStore.getState()
+    const same = sameInputs(r.scenario, s.scenario)
+    if (same && !brokenLinkShown) {
       synodStore.setState({ cursor: r.scenario.cursor ?? 0 })
       return
     }
     brokenLinkShown = false
+    // Another run replaces the work on screen: the user's own is offered back, as at start-up.
+    setAsideIfWorth({ scenario: currentScenario(s), presetId: s.presetId }, same)
     openScenario(r.scenario)
   } else {
     setNotice(linkFailure(r.error))
@@ -278,6 +291,7 @@ export function startUrlSync(): () => void {
     writeNow()
   })
   requestWrite = schedule
+  const stopKeepingSetAside = isEmbed() ? () => undefined : keepSetAsideInBrowser()
   schedule()
   window.addEventListener('hashchange', followHash)
   const flush = (): void => {
@@ -289,6 +303,7 @@ export function startUrlSync(): () => void {
   window.addEventListener('pagehide', flush)
   return () => {
     unsubscribe()
+    stopKeepingSetAside()
     requestWrite = null
     stop()
     window.removeEventListener('hashchange', followHash)

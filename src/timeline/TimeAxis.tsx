@@ -1,4 +1,11 @@
-import { AXIS_Y, cursorPill, PILL_CLEARANCE_PX, tickLabelClearOfPill, tickLabelShown } from './cursorPill.ts'
+import {
+  AXIS_Y,
+  axisBelow,
+  cursorPill,
+  PILL_CLEARANCE_PX,
+  tickLabelClearOfPill,
+  tickLabelShown,
+} from './cursorPill.ts'
 import type { AxisTick, Frame } from './layout.ts'
 
 /** Props shared by the axis parts; x values are content pixels (see `Layout`). */
@@ -37,9 +44,13 @@ export function CursorLine({ frame, cursorX }: { frame: Frame; cursorX: number }
 
 const fontOf = (scale: number) => (scale === 1 ? undefined : { fontSize: 13 * scale })
 
-/** Tick numbers along the top, and the cursor's "t 45 · step 30" pill. */
+/**
+ * Tick numbers along the top, and the cursor's "t 45 · step 30" pill. Where the view buttons leave
+ * the top row room for the pill alone (a phone), the numbers run under the lanes instead.
+ */
 export function TimeAxis({
   axis,
+  frame,
   visibleX,
   cursorX,
   cursorTick,
@@ -49,17 +60,23 @@ export function TimeAxis({
 }: AxisProps & { cursorTick: number; cursorStep: number; pillMinX?: number; scale?: number }) {
   const pill = cursorPill(cursorX, cursorTick, cursorStep, visibleX, pillMinX, scale)
   const { inView, centreY: y } = pill
-  return (
-    <g className="tl-axis">
-      {axis
+  const below = axisBelow(visibleX, pillMinX)
+  const numbers = below
+    ? axis.filter((t) => tickLabelShown(t.x, t.tick, visibleX, -Infinity, scale))
+    : axis
         .filter((t) => !inView || Math.abs(t.x - cursorX) > pill.w / 2 + PILL_CLEARANCE_PX)
         .filter((t) => tickLabelClearOfPill(t.x, t.tick, pill, scale))
         .filter((t) => tickLabelShown(t.x, t.tick, visibleX, pillMinX, scale))
-        .map((t, i) => (
-          <text key={i} x={t.x} y={y} dy="0.35em" style={fontOf(scale)}>
-            {t.tick}
-          </text>
-        ))}
+  // Under the lanes: in the margin below the plot, clear of every lane and its labels (a pixel
+  // up, so the numbers' line box, as tall as the margin, ends inside the diagram).
+  const numbersY = below ? (frame.plotBottom + frame.height) / 2 - 1 : y
+  return (
+    <g className={below ? 'tl-axis tl-axis-below' : 'tl-axis'}>
+      {numbers.map((t, i) => (
+        <text key={i} x={t.x} y={numbersY} dy="0.35em" style={fontOf(scale)}>
+          {t.tick}
+        </text>
+      ))}
       {inView && (
         <g className="tl-cursor" aria-label={`Now: tick ${cursorTick}, step ${cursorStep}`} role="img">
           <rect x={pill.x} y={pill.y} width={pill.w} height={pill.h} rx={pill.h / 2} />

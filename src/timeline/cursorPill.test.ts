@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { cursorPill, PILL_CLEARANCE_PX, tickLabelClearOfPill, tickLabelShown } from './cursorPill.ts'
+import {
+  axisBelow,
+  cursorPill,
+  PILL_CLEARANCE_PX,
+  tickLabelClearOfPill,
+  tickLabelShown,
+} from './cursorPill.ts'
 
 describe('the axis row', () => {
   const view = [100, 900] as const
@@ -49,5 +55,21 @@ describe('the axis row', () => {
     expect(tickLabelClearOfPill(right.x - 40, 110, right, scale)).toBe(true)
     // No pill in view: every number may show.
     expect(tickLabelClearOfPill(500, 10, cursorPill(950, 80, 38, view, -Infinity, scale), scale)).toBe(true)
+  })
+})
+
+describe('the axis numbers under the lanes', () => {
+  it('go there where the view buttons leave the top row room for the pill alone (a phone)', () => {
+    // 390×844: plot 96–366, buttons to 240 (Multi-Paxos's sixth button: to 288); held sideways, 238 px.
+    expect(axisBelow([96, 366], 246)).toBe(true)
+    expect(axisBelow([96, 366], 294)).toBe(true)
+    expect(axisBelow([96, 484], 246)).toBe(true)
+  })
+
+  it('stay in the top row on a tablet, a laptop and a projector, wherever the view is panned', () => {
+    expect(axisBelow([96, 576], 294)).toBe(false)
+    expect(axisBelow([96, 1256], 246)).toBe(false)
+    expect(axisBelow([1096, 1556], 1246)).toBe(false)
+    expect(axisBelow([96, 366])).toBe(false)
   })
 })

@@ -56,6 +56,24 @@ export function tickLabelShown(
   return x - half >= Math.max(visibleX[0], pillMinX - 6) && x + half <= visibleX[1]
 }
 
+/**
+ * Beside the view buttons, the axis row needs this much room for the cursor's pill and two numbers
+ * (a 600-px tablet, 282 px, shows two); with less, the numbers go under the lanes (`axisBelow`).
+ * Not scaled with the type: presenter type comes only with a large screen's room (367 px at least,
+ * beside Multi-Paxos's log at 1024×768), and there the row stays where it was.
+ */
+export const AXIS_ROW_MIN_ROOM_PX = 260
+
+/**
+ * True when the axis numbers are drawn under the lanes instead of beside the view buttons: on a
+ * 390-px phone the buttons left the row 120 px (72 beside Multi-Paxos's sixth button), the pill
+ * took them all, and the axis showed no number at all; held sideways, 238. Decided by the room
+ * alone, not by the cursor, so the numbers never jump between the rows while the run plays. Pure.
+ */
+export function axisBelow(visibleX: readonly [number, number], pillMinX = -Infinity): boolean {
+  return visibleX[1] - Math.max(visibleX[0], pillMinX) < AXIS_ROW_MIN_ROOM_PX
+}
+
 /** The least room between the pill and an axis number beside it, before the type scale. */
 const PILL_GAP_PX = 6
 

@@ -90,7 +90,7 @@ function GranularityPicker() {
   const granularity = usePresenterPrefs((s) => s.granularity)
   return (
     <label className="presenter-granularity">
-      <span>Clicker moves by</span>
+      <span className="presenter-wordy">Clicker moves by</span>
       <select
         value={granularity}
         onChange={(e) => {
@@ -126,13 +126,13 @@ export function PresenterView() {
       <Caption />
       <div className="presenter-transport" role="toolbar" aria-label="Presenter controls">
         <button type="button" onClick={clickPrevious} aria-label="Previous (← or PageUp)">
-          <Icon name="back" /> Previous
+          <Icon name="back" /> <span className="presenter-wordy">Previous</span>
         </button>
         <button type="button" onClick={togglePlay} aria-label={playing ? 'Pause' : 'Play'}>
           <Icon name={playing ? 'pause' : 'play'} />
         </button>
         <button type="button" onClick={clickNext} aria-label="Next (→ or PageDown)">
-          Next <Icon name="forward" />
+          <span className="presenter-wordy">Next</span> <Icon name="forward" />
         </button>
         <Position />
         {/* What the room must not miss: the protocol is deliberately broken, or safety failed. */}
@@ -142,7 +142,10 @@ export function PresenterView() {
         </span>
         <GranularityPicker />
         <button type="button" className="presenter-exit" onClick={() => setPresenter(false)}>
-          Exit presenter (Esc)
+          {/* One flex item: the words keep their space, not the button's gap. */}
+          <span>
+            Exit<span className="presenter-wordy"> presenter (Esc)</span>
+          </span>
         </button>
       </div>
       <BlankScreen />

@@ -7,11 +7,16 @@ import { restoreSetAside } from '../store/urlSync.ts'
  */
 export function SetAsideBanner() {
   const work = useSetAside((s) => s.work)
+  const notKept = useSetAside((s) => s.notKept)
   if (work === null) return null
   const name = setAsideName(work)
+  // Kept in the browser like the work itself; where it could not be, a reload would lose it.
+  const until = notKept
+    ? 'for this visit only (this browser could not keep it)'
+    : 'until you restore or dismiss it'
   return (
     <p className="notice-banner set-aside-banner" role="status">
-      This link opened in place of {name}, which was kept aside for this visit.{' '}
+      This link opened in place of {name}, which was kept aside {until}.{' '}
       <button type="button" onClick={restoreSetAside}>
         Restore it
       </button>{' '}

@@ -168,9 +168,13 @@ export function Position() {
   const widest = useSynod(
     (s) => `step ${lastStep(s.log)}/${lastStep(s.log)} · tick ${s.log.at(-1)?.tick ?? 0}`.length,
   )
+  // Without the tick (a phone held sideways in presenter mode, where the cursor pill shows it).
+  const widestStep = useSynod((s) => `step ${lastStep(s.log)}/${lastStep(s.log)}`.length)
+  const room = { '--position-chars': widest, '--position-step-chars': widestStep } as CSSProperties
   return (
-    <span className="position" style={{ '--position-chars': widest } as CSSProperties}>
-      step <b>{cursor}</b>/{end} · tick {tick}
+    <span className="position" style={room}>
+      step <b>{cursor}</b>/{end}
+      <span className="position-tick"> · tick {tick}</span>
       {computing ? ' · computing…' : ''}
       {limited && (
         <span

@@ -1,0 +1,103 @@
+import type { Page } from '@playwright/test'
+import { expect, openApp, position, settled, shot, test } from './fixtures.ts'
+
+/**
+ * Work a link opens over is set aside and offered back (store/setAside.ts): a link pasted into
+ * the open page, and the offer surviving a reload.
+ */
+
+const picker = (page: Page) => page.getByLabel('Choose an example run')
+const banner = (page: Page) => page.locator('.set-aside-banner')
+
+/** The basic example's link (its address once opened). */
+async function basicLink(page: Page): Promise<string> {
+  await openApp(page, '?preset=basic')
+  await expect(page).toHaveURL(/#s=1\./)
+  return new URL(page.url()).hash
+}
+
+/** Racing proposers with one message dropped by hand: the picker says "(changed)". */
+async function changedRacing(page: Page): Promise<string> {
+  await openApp(page, '?preset=racing-adopt')
+  await page.getByRole('button', { name: /^Phase \(/ }).click()
+  await settled(page)
+  await page.locator('.inflight-item').first().click()
+  await page.getByRole('button', { name: 'Drop' }).click()
+  await settled(page)
+  await expect(picker(page).locator('option:checked')).toHaveText(/\(changed\)$/)
+  return (await position(page).textContent()) ?? ''
+}
+
+/** Paste `hash` into the address bar of the open page (a same-document navigation). */
+async function followLink(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => {
+    window.location.hash = h
+  }, hash)
+  await expect(picker(page)).toHaveValue('basic')
+  await settled(page)
+}
+
+test('a link pasted into the open page sets the changed run aside, and Restore brings it back', async ({
+  page,
+}) => {
+  const basic = await basicLink(page)
+  const where = await changedRacing(page)
+  await followLink(page, basic)
+  await expect(banner(page)).toContainText('This link opened in place of your changed run of “')
+  await shot(page, 'set-aside-pasted-link')
+  await banner(page).getByRole('button', { name: 'Restore it' }).click()
+  await settled(page)
+  await expect(banner(page)).toHaveCount(0)
+  await expect(picker(page).locator('option:checked')).toHaveText(/\(changed\)$/)
+  await expect(position(page)).toHaveText(where)
+})
+
+test('a link pasted over an unchanged example, or over its own run, offers nothing back', async ({
+  page,
+}) => {
+  const basic = await basicLink(page)
+  await openApp(page, '?preset=racing-adopt')
+  await page.getByRole('button', { name: /^Step \(/ }).click()
+  await followLink(page, basic)
+  // The changed run's own link at an earlier step only moves the cursor back.
+  const where = await changedRacing(page)
+  await expect(page).toHaveURL(/#s=1\./)
+  await expect.poll(() => new URL(page.url()).hash).not.toBe(basic)
+  // The address follows the cursor after a short delay (urlSync.ts SYNC_DELAY_MS).
+  await page.waitForTimeout(800)
+  const own = new URL(page.url()).hash
+  await page.getByRole('button', { name: /^Step \(/ }).click()
+  await expect.poll(() => new URL(page.url()).hash).not.toBe(own)
+  await page.evaluate((h) => {
+    window.location.hash = h
+  }, own)
+  await expect(position(page)).toHaveText(where)
+  await page.waitForTimeout(300)
+  await expect(page.locator('.notice-banner')).toHaveCount(0)
+})
+
+test('the offer survives a reload until it is restored or dismissed', async ({ page }) => {
+  const basic = await basicLink(page)
+  const where = await changedRacing(page)
+  await followLink(page, basic)
+  await expect(banner(page)).toBeVisible()
+  await page.reload()
+  await settled(page)
+  await expect(picker(page)).toHaveValue('basic')
+  await expect(banner(page)).toContainText('your changed run of “')
+  await banner(page).getByRole('button', { name: 'Restore it' }).click()
+  await settled(page)
+  await expect(position(page)).toHaveText(where)
+  await expect(picker(page).locator('option:checked')).toHaveText(/\(changed\)$/)
+  // Set aside once more, then dismissed: a reload offers nothing.
+  await followLink(page, basic)
+  await banner(page)
+    .getByRole('button', { name: /^Dismiss/ })
+    .click()
+  await expect(banner(page)).toHaveCount(0)
+  await page.reload()
+  await settled(page)
+  await expect(picker(page)).toHaveValue('basic')
+  await page.waitForTimeout(300)
+  await expect(page.locator('.notice-banner')).toHaveCount(0)
+})
