@@ -43,7 +43,7 @@ test('a link pasted into the open page sets the changed run aside, and Restore b
   const basic = await basicLink(page)
   const where = await changedRacing(page)
   await followLink(page, basic)
-  await expect(banner(page)).toContainText('This link opened in place of your changed run of “')
+  await expect(banner(page)).toContainText('Another run opened in place of your changed run of “')
   await shot(page, 'set-aside-pasted-link')
   await banner(page).getByRole('button', { name: 'Restore it' }).click()
   await settled(page)
@@ -100,4 +100,30 @@ test('the offer survives a reload until it is restored or dismissed', async ({ p
   await expect(picker(page)).toHaveValue('basic')
   await page.waitForTimeout(300)
   await expect(page.locator('.notice-banner')).toHaveCount(0)
+})
+
+test('another example picked over a changed run sets it aside (the picker and the gallery), and Restore brings it back', async ({
+  page,
+}) => {
+  const where = await changedRacing(page)
+  await picker(page).selectOption('basic')
+  await settled(page)
+  await expect(banner(page)).toContainText('Another run opened in place of your changed run of “')
+  await banner(page).getByRole('button', { name: 'Restore it' }).click()
+  await settled(page)
+  await expect(position(page)).toHaveText(where)
+  await expect(picker(page).locator('option:checked')).toHaveText(/\(changed\)$/)
+  // The gallery too.
+  await page.getByRole('button', { name: 'Examples' }).click()
+  await page.locator('.gallery-item', { hasText: 'Basic run' }).first().click()
+  await settled(page)
+  await expect(banner(page)).toContainText('your changed run of “')
+  // An unchanged example picked over another: nothing to offer back.
+  await banner(page)
+    .getByRole('button', { name: /^Dismiss/ })
+    .click()
+  await picker(page).selectOption('racing-adopt')
+  await settled(page)
+  await page.waitForTimeout(300)
+  await expect(banner(page)).toHaveCount(0)
 })

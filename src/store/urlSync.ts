@@ -158,6 +158,24 @@ export function restoreSetAside(): void {
 }
 
 /**
+ * Open an example picked in the top bar or the gallery. The user's own work it replaces (a
+ * changed example, a run of their own) is set aside and offered back, as when a link opens over
+ * it: a newcomer lost a changed run to the picker without a word, and Back could not bring it
+ * back (the address is replaced, not pushed).
+ */
+export function openExample(id: string): void {
+  const opening = presetById(id)
+  if (!opening) return
+  navigation++
+  const s = synodStore.getState()
+  setAsideIfWorth(
+    { scenario: currentScenario(s), presetId: s.presetId },
+    sameInputs(opening.scenario, s.scenario),
+  )
+  loadPreset(id)
+}
+
+/**
  * Decide and load the first scenario from the address and the kept work. A link opens at once;
  * the kept work is read asynchronously (the run shows "computing" meanwhile).
  */

@@ -1,6 +1,7 @@
 import { moduleFor } from '../engine/index.ts'
 import { galleryPresets, type Preset } from '../scenarios/presets.ts'
-import { loadPreset, openDialog } from '../store/actions.ts'
+import { openDialog } from '../store/actions.ts'
+import { openExample } from '../store/urlSync.ts'
 import { useSynod } from '../store/store.ts'
 import { Dialog } from './Dialog.tsx'
 import './share.css'
@@ -64,7 +65,7 @@ export function PresetGallery() {
                     className="gallery-item"
                     aria-current={p.id === current ? 'true' : undefined}
                     onClick={() => {
-                      loadPreset(p.id)
+                      openExample(p.id)
                       openDialog(null)
                     }}
                   >

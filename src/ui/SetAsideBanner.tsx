@@ -2,8 +2,9 @@ import { dismissSetAside, setAsideName, useSetAside } from '../store/setAside.ts
 import { restoreSetAside } from '../store/urlSync.ts'
 
 /**
- * The run a link opened over (an example link from the slides, opened in another tab): said, and
- * offered back, until the user restores or dismisses it. Never silent, never in the way.
+ * The run a link or a picked example opened over (an example link from the slides, opened in
+ * another tab; another example chosen in the picker): said, and offered back, until the user
+ * restores or dismisses it. Never silent, never in the way.
  */
 export function SetAsideBanner() {
   const work = useSetAside((s) => s.work)
@@ -16,7 +17,7 @@ export function SetAsideBanner() {
     : 'until you restore or dismiss it'
   return (
     <p className="notice-banner set-aside-banner" role="status">
-      This link opened in place of {name}, which was kept aside {until}.{' '}
+      Another run opened in place of {name}, which was kept aside {until}.{' '}
       <button type="button" onClick={restoreSetAside}>
         Restore it
       </button>{' '}

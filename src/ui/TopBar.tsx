@@ -1,7 +1,8 @@
 import { useLayoutEffect, useRef } from 'react'
 import { moduleFor } from '../engine/index.ts'
 import { allPresets, anyPresetById as presetById, galleryPresets } from '../scenarios/presets.ts'
-import { loadPreset, openDialog, setTheme } from '../store/actions.ts'
+import { openDialog, setTheme } from '../store/actions.ts'
+import { openExample } from '../store/urlSync.ts'
 import { partitionThrough } from '../store/runIndex.ts'
 import type { Theme } from '../store/state.ts'
 import { toggleExplorer, useExplorer } from '../store/explorer.ts'
@@ -75,7 +76,7 @@ function PresetPicker() {
         aria-label="Choose an example run"
         title={own !== undefined && description ? `${own}: ${description}` : label}
         onChange={(e) => {
-          if (e.target.value) loadPreset(e.target.value)
+          if (e.target.value) openExample(e.target.value)
         }}
       >
         {value === '' && (
