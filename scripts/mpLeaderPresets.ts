@@ -88,7 +88,10 @@ export const LEADER_SPECS: Spec[] = [
     title: 'Multi-Paxos: a partitioned leader',
     description:
       'P1 is cut off with client C2. It still believes it leads but cannot commit; the majority side elects a new leader and C1 moves to it. After the heal P1 learns the higher ballot and steps down.',
-    config: { workload: [['put', 'put', 'put'], []], maxSteps: 400 },
+    // Ends with C2's answer (step 283, tick 499): after it only heartbeats followed, and the
+    // clicker's last click jumped 600 ticks past it. (Ending when every replica has executed slot
+    // 4, at tick 524, would leave the answer outside the presenter's view at 1024 px.)
+    config: { workload: [['put', 'put', 'put'], []], maxSteps: 283 },
     script: (sim) => {
       isolateOldLeader(sim)
       act(sim, { type: 'propose', pid: C(sim, 2), value: 'put' })
@@ -118,6 +121,10 @@ export const LEADER_SPECS: Spec[] = [
         at: is('leader.preempted', (e) => e.pid === 1),
         text: 'After the heal, P1 meets the higher ballot and steps down.',
       },
+      {
+        at: is('client.answer', (e) => e.client === 2 && e.command === 1),
+        text: "C2 has its answer at last: C2.1:put(b1), which the cut-off P1 could not commit, was committed by the new leader P5 in slot 4. The others learn it from P5's next heartbeat.",
+      },
     ],
   },
   {
@@ -125,7 +132,9 @@ export const LEADER_SPECS: Spec[] = [
     title: 'Multi-Paxos: a replica catches up',
     description:
       'P5 is down while four commands commit. It recovers with only its acceptor state, learns the commit point from a heartbeat and asks for the slots it missed.',
-    config: { workload: [['put', 'put', 'put', 'get']], maxSteps: 250 },
+    // Ends when P5 has caught up (step 105): after that only heartbeats followed, and the clicker's
+    // last click jumped 700 ticks past the catch-up.
+    config: { workload: [['put', 'put', 'put', 'get']], maxSteps: 105 },
     script: (sim) => {
       until(sim, (s) => leaders(s).length === 1)
       act(sim, { type: 'crash', pid: 5 })

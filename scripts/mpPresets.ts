@@ -53,7 +53,9 @@ const STORY_SPECS: Spec[] = [
     title: 'Multi-Paxos: steady state',
     description:
       'P1 runs phase 1 once, for every slot; then each client command costs one round trip (accept, accepted from a majority).',
-    config: { workload: THREE_CLIENTS, maxSteps: 150 },
+    // The story ends once every replica has executed the last command, C1's get (step 135): after
+    // that only heartbeats followed, and the clicker's last click jumped 120 ticks past the story.
+    config: { workload: THREE_CLIENTS, maxSteps: 135 },
     beats: [
       {
         at: is('leader.campaign'),
@@ -81,6 +83,10 @@ const STORY_SPECS: Spec[] = [
         at: is('client.answer'),
         text: 'P1 learned slot 2 was chosen before slot 1, yet executed them in log order, 1 then 2, and answered: C1 has its answer.',
       },
+      {
+        at: is('client.answer', (e) => e.client === 1 && e.command === 3),
+        text: 'C1 gets c2 for its get, the last of the 7 commands: one phase 1 for them all, then one accept round trip each.',
+      },
     ],
   },
   {
@@ -88,7 +94,8 @@ const STORY_SPECS: Spec[] = [
     title: 'Multi-Paxos: batching',
     description:
       'The same workload as mp-steady, with accepts for up to three slots in one message: fewer messages.',
-    config: { workload: THREE_CLIENTS, maxSteps: 150, batchSize: 3 },
+    // Ends once every replica has executed the last command (step 96), as mp-steady does.
+    config: { workload: THREE_CLIENTS, maxSteps: 96, batchSize: 3 },
     beats: [
       {
         at: is('leader.elected'),
@@ -109,6 +116,10 @@ const STORY_SPECS: Spec[] = [
           (e) => (e.msg as { payload: { type: string; entries?: unknown[] } }).payload.entries?.length === 3,
         ),
         text: 'One accept carries three slots: 15 accept messages for the whole workload, against 35 in mp-steady.',
+      },
+      {
+        at: is('client.answer', (e) => e.client === 1 && e.command === 3),
+        text: 'C1 gets c2 for its get: all 7 commands are answered, every slot through phase 2, its accepts shared by up to 3 slots.',
       },
     ],
   },

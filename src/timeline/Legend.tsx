@@ -1,5 +1,5 @@
 import type { AnyProtocol, MessageMeaning, MomentMark } from '../engine/index.ts'
-import type { CSSProperties, ReactNode } from 'react'
+import { useRef, type CSSProperties, type ReactNode } from 'react'
 import {
   ADOPT_RING_R,
   ARROW_HEAD,
@@ -14,12 +14,11 @@ import {
   WARNING,
 } from './glyphs.ts'
 import { TimerSwatch } from './TimerViews.tsx'
+import { LEGEND_ROW_H, LEGEND_TEXT_X, legendColumnsToFit, legendGrid } from './legendLayout.ts'
+import { useElementSize } from './useElementSize.ts'
 import { BALLOT_HUE_COUNT, PROPOSER_HUE_COUNT, ballotHueVar, hueVars, proposerHueVar } from './palette.ts'
 import './timeline.css'
 
-const SWATCH_W = 66
-const CELL_W = 280
-const CELL_H = 38
 /** The first ballot's and first proposer's colours (the scheme picks one, see timeline.css). */
 const hue0 = hueVars(0, 0) as CSSProperties
 
@@ -235,20 +234,34 @@ const ROLE_WORDS: Record<MessageMeaning['role'], string> = {
   notice: 'notice',
 }
 
-export function Legend({ columns = 3, module }: { columns?: number; module: AnyProtocol }) {
+/**
+ * The legend. `columns` fixes its columns; otherwise it takes as many (up to 3) as fit `maxWidth`
+ * (an export's width), or its own width on the page, so every entry is read in full at its size.
+ */
+export function Legend({
+  columns,
+  maxWidth,
+  module,
+}: {
+  columns?: number
+  maxWidth?: number
+  module: AnyProtocol
+}) {
+  const figure = useRef<HTMLElement>(null)
+  const room = useElementSize(figure)?.width
   const types = moduleTypes(module)
   const items = wordedItems(module)
   const { cellOf, cells } = cellsOf(items)
-  const cols = Math.max(1, Math.floor(columns))
-  const rows = Math.ceil(cells / cols)
-  const width = cols * CELL_W
-  const height = rows * CELL_H + 8
+  const texts = items.map((item) => item.text)
+  const fit = maxWidth ?? (room && room > 0 ? room : undefined)
+  const cols = columns ?? (fit === undefined ? 3 : legendColumnsToFit(texts, cellOf, cells, fit))
+  const grid = legendGrid(texts, cellOf, cells, cols)
   return (
-    <figure className="tl-legend">
+    <figure className="tl-legend" ref={figure}>
       <svg
-        viewBox={`0 0 ${width} ${height}`}
+        viewBox={`0 0 ${grid.width} ${grid.height}`}
         width="100%"
-        style={{ maxWidth: width }}
+        style={{ maxWidth: grid.width }}
         role="list"
         aria-label="Legend of the time-space diagram"
       >
@@ -257,11 +270,11 @@ export function Legend({ columns = 3, module }: { columns?: number; module: AnyP
             key={item.text}
             className={item.scheme ? `tl-legend-${item.scheme}` : undefined}
             role="listitem"
-            transform={`translate(${(cellOf(i) % cols) * CELL_W} ${Math.floor(cellOf(i) / cols) * CELL_H + 4})`}
+            transform={`translate(${grid.columnX[cellOf(i) % grid.columnX.length] ?? 0} ${Math.floor(cellOf(i) / grid.columnX.length) * LEGEND_ROW_H + 4})`}
           >
             {item.detail && <title>{item.detail}</title>}
             {item.swatch}
-            <text className="tl-legend-text" x={SWATCH_W + 6} y={18} dy="0.35em">
+            <text className="tl-legend-text" x={LEGEND_TEXT_X} y={18} dy="0.35em">
               {item.text}
             </text>
           </g>

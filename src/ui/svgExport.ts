@@ -80,7 +80,8 @@ function legendClone(width: number): SVGSVGElement | null {
   try {
     flushSync(() =>
       root.render(
-        createElement(Legend, { columns: Math.max(1, Math.floor(width / 280)), module: currentProtocol() }),
+        // As many columns as fit the diagram's width, each as wide as its words.
+        createElement(Legend, { maxWidth: width, module: currentProtocol() }),
       ),
     )
     const svg = host.querySelector('svg')
@@ -138,11 +139,13 @@ export function diagramSvg(title: string): string | null {
   diagram.setAttribute('y', String(PAD + TITLE_H))
   const legend = legendClone(w)
   const vb = legend?.viewBox.baseVal
-  const legendH = vb && vb.width > 0 ? (vb.height * w) / vb.width : 0
+  // At its own size (scaled down only if even one column is wider than the diagram).
+  const legendW = vb && vb.width > 0 ? Math.min(w, vb.width) : 0
+  const legendH = vb && vb.width > 0 ? (vb.height * legendW) / vb.width : 0
   if (legend) {
     legend.setAttribute('x', String(PAD))
     legend.setAttribute('y', String(PAD + TITLE_H + h + PAD))
-    legend.setAttribute('width', String(w))
+    legend.setAttribute('width', String(legendW))
     legend.setAttribute('height', String(legendH))
     legend.removeAttribute('style')
   }

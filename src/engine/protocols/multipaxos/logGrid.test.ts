@@ -18,13 +18,13 @@ const gridAt = (sim: Simulator<MpTypes>, config: MpConfig) => {
 }
 
 describe('the log grid explains a cell when asked, as the whole replay would', () => {
-  /** Every sentence of the run `input`, every 37 steps and at its end, both ways; the sentences said. */
-  const expectSameReasons = (input: RunInput<MpConfig>): string[] => {
+  /** Every sentence of the run `input`, every 37 steps, at `moments` and at its end, both ways; the sentences said. */
+  const expectSameReasons = (input: RunInput<MpConfig>, moments: readonly number[] = []): string[] => {
     const sim = new Simulator(multipaxos, input)
     const said: string[] = []
     for (;;) {
       const more = sim.step()
-      if (sim.state.step % 37 !== 0 && more) continue
+      if (sim.state.step % 37 !== 0 && !moments.includes(sim.state.step) && more) continue
       const grid = gridAt(sim, input.config)
       const all = cellReasons(sim.log, input.config)
       for (const row of grid.rows)
@@ -33,6 +33,13 @@ describe('the log grid explains a cell when asked, as the whole replay would', (
             all.get(`${row.pid}|${c.slot}`) ??
             (c.status === 'empty' ? `P${row.pid} has accepted nothing in slot ${c.slot}` : '')
           expect(grid.why(row.pid, c.slot), `step ${sim.state.step} P${row.pid} slot ${c.slot}`).toBe(want)
+          // The sentence tells the cell's state at this moment: never "committed" when it is not.
+          const committed = c.status === 'chosen' || c.status === 'executed'
+          if (want.startsWith('committed '))
+            expect(
+              committed,
+              `step ${sim.state.step} P${row.pid} slot ${c.slot} is ${c.status}: ${want}`,
+            ).toBe(true)
           said.push(want)
         }
       if (!more) return said
@@ -48,7 +55,8 @@ describe('the log grid explains a cell when asked, as the whole replay would', (
   it('under the commit-short bug a cell never says a majority accepted what fewer did', () => {
     const preset = multipaxos.presets.find((p) => p.id === 'mp-bug-commit-short')
     if (!preset) throw new Error('no mp-bug-commit-short')
-    const said = expectSameReasons(preset)
+    // Step 29 is P1's commit; it crashes at step 30 and forgets it.
+    const said = expectSameReasons(preset, [29])
     expect(said.some((w) => w.includes('only 2 accepted it, one short of a majority (the bug)'))).toBe(true)
     expect(said.some((w) => w.includes('a majority accepted it'))).toBe(false)
     expect(said.some((w) => w.startsWith('chosen '))).toBe(false)
@@ -64,10 +72,20 @@ describe('the log grid explains a cell when asked, as the whole replay would', (
   }
 
   it('commit-short: a command committed by one replica is not called chosen; the slot says what is', () => {
-    const grid = gridAtEnd('mp-bug-commit-short')
+    const preset = multipaxos.presets.find((p) => p.id === 'mp-bug-commit-short')!
+    const sim = new Simulator(multipaxos, preset)
+    while (sim.state.step < 29 && sim.step());
     // P1 committed a1 after 2 accepts: it says "committed", and that a1 is not what was chosen.
-    expect(grid.why(1, 1)).toMatch(/^committed C1\.1:put\(a1\): only 2 accepted it, one short of a majority/)
-    expect(grid.why(1, 1)).not.toMatch(/^chosen/)
+    const atCommit = gridAt(sim, preset.config)
+    expect(atCommit.why(1, 1)).toMatch(
+      /^committed C1\.1:put\(a1\): only 2 accepted it, one short of a majority/,
+    )
+    expect(atCommit.why(1, 1)).not.toMatch(/^chosen/)
+    // At the end P1 is down: its commit is forgotten, its vote is not.
+    const grid = gridAtEnd('mp-bug-commit-short')
+    expect(grid.why(1, 1)).toMatch(
+      /^P1 accepted C1\.1:put\(a1\) at ballot 1\.1 .*only the accepted vote survived\)$/,
+    )
     // The grid shows b1 on P2–P5: the slot's own sentence says both commands, as the observer saw them.
     expect(grid.slotWhy?.(1)).toBe(
       'Two commands are taken as chosen in slot 1: C1.1:put(a1) (committed by P1) and C2.1:put(b1) (chosen by a majority at ballot 2.4).',
@@ -103,6 +121,24 @@ describe('the log grid explains a cell when asked, as the whole replay would', (
     expect(said.some((w) => w.includes('(after the crash: only the accepted vote survived)'))).toBe(true)
     expect(said.some((w) => w.includes('re-proposed by new leader'))).toBe(true)
     expect(said.some((w) => w.includes('a no-op: new leader'))).toBe(true)
+  })
+
+  it('mp-leader-crash at step 68: crashed P1 holds only accepted votes, and its cells say so', () => {
+    const preset = multipaxos.presets.find((p) => p.id === 'mp-leader-crash')
+    if (!preset) throw new Error('no mp-leader-crash')
+    const sim = new Simulator(multipaxos, preset)
+    while (sim.state.step < 68 && sim.step());
+    const grid = gridAt(sim, preset.config)
+    const p1 = grid.rows.find((r) => r.pid === 1)
+    expect(p1?.up).toBe(false)
+    for (const slot of [1, 2]) {
+      expect(p1?.cells[slot - 1]?.status).toBe('accepted')
+      expect(grid.why(1, slot)).toMatch(
+        /^P1 accepted C\d\.1:put\([ab]1\) at ballot 1\.1 .*\(after the crash: only the accepted vote survived\)$/,
+      )
+    }
+    // The replicas that stayed up still explain their commit.
+    expect(grid.why(2, 2)).toMatch(/^committed C2\.1:put\(b1\)/)
   })
 
   it('keeps a sentence once asked, and says why an empty slot is empty', () => {

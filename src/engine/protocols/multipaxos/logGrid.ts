@@ -18,6 +18,12 @@ export type { LogGridModel }
 
 type Ev = RunEvent<MpTypes> & { readonly step?: number }
 
+/**
+ * Said of a cell after its replica crashed: a crash keeps only the acceptor's state (stable
+ * storage, `onCrash`), so what the replica had committed or executed there is gone, down or back.
+ */
+const CRASHED = ' (after the crash: only the accepted vote survived)'
+
 /** Who reported each re-proposed vote, per new leader: `pid|slot` → sentence. */
 function reproposalOrigins(events: readonly Ev[]): Map<string, string> {
   const promises = new Map<string, { from: number; id: number; accepted: readonly SlotVote[] }[]>()
@@ -56,28 +62,24 @@ function reproposalOrigins(events: readonly Ev[]): Map<string, string> {
 export function cellReasons(events: readonly Ev[], config: MpConfig): Map<string, string> {
   const origins = reproposalOrigins(events)
   const why = new Map<string, string>()
+  // Each cell's last accept, in words: what a crash leaves of the cell.
+  const accepted = new Map<string, string>()
   let delivered: Message<MpMsg> | null = null
   for (const e of events) {
     if (e.kind === 'msg.deliver') delivered = e.msg
     else if (e.kind === 'timer.fire') delivered = null
     if (e.kind === 'acceptor.accept') {
-      const from = delivered && delivered.payload.type === 'accept' ? delivered : null
-      const leader = from ? from.from : e.ballot.pid
-      const origin = origins.get(`${leader}|${fb(e.ballot)}|${e.slot}`)
-      const at = e.step === undefined ? '' : ` at step ${e.step}`
-      why.set(
-        `${e.pid}|${e.slot}`,
-        `P${e.pid} accepted ${fmtCmd(e.cmd)} at ballot ${fb(e.ballot)} from P${leader}'s accept${from ? ` #${from.id}` : ''}${at}${origin ? ` (${origin})` : ''}`,
-      )
+      const key = `${e.pid}|${e.slot}`
+      const said = acceptWhy(e, delivered, (leader) => origins.get(`${leader}|${fb(e.ballot)}|${e.slot}`))
+      accepted.set(key, said)
+      why.set(key, said)
     }
     if (e.kind === 'slot.commit') {
       const key = `${e.pid}|${e.slot}`
       why.set(key, commitWhy(e, delivered, config, why.get(key)))
     }
-    if (e.kind === 'replica.recover') {
-      for (const key of [...why.keys()])
-        if (key.startsWith(`${e.pid}|`))
-          why.set(key, `${why.get(key) ?? ''} (after the crash: only the accepted vote survived)`)
+    if (e.kind === 'proc.crash') {
+      for (const [key, said] of accepted) if (key.startsWith(`${e.pid}|`)) why.set(key, said + CRASHED)
     }
   }
   return why
@@ -159,8 +161,6 @@ export function slotTruth(events: readonly Ev[], rows: readonly GridRow[], slot:
   return `${said} The replicas disagree on slot ${slot}: ${who.join('; ')}.`
 }
 
-const RECOVERED = ' (after the crash: only the accepted vote survived)'
-
 const sameBallot = (a: Ballot, b: Ballot): boolean => a.round === b.round && a.pid === b.pid
 
 /**
@@ -234,17 +234,19 @@ export function cellWhy(
   })
   const first = own[from]
   if (first === undefined) return undefined
-  const recovers = (index.recovers.get(pid) ?? []).filter((i) => i > first && i < events.length)
-  const order = [...own.slice(from), ...recovers].sort((a, b) => a - b)
+  const crashes = (index.crashes.get(pid) ?? []).filter((i) => i > first && i < events.length)
+  const order = [...own.slice(from), ...crashes].sort((a, b) => a - b)
+  let accepted: string | undefined
   let why: string | undefined
   for (const i of order) {
     const e = events[i]
-    if (e?.kind === 'acceptor.accept')
-      why = acceptWhy(e, deliveredBefore(events, i), (leader) =>
+    if (e?.kind === 'acceptor.accept') {
+      accepted = acceptWhy(e, deliveredBefore(events, i), (leader) =>
         originOf(events, index.elections, leader, e.ballot, slot),
       )
-    else if (e?.kind === 'slot.commit') why = commitWhy(e, deliveredBefore(events, i), config, why)
-    else if (e?.kind === 'replica.recover' && why !== undefined) why += RECOVERED
+      why = accepted
+    } else if (e?.kind === 'slot.commit') why = commitWhy(e, deliveredBefore(events, i), config, why)
+    else if (e?.kind === 'proc.crash' && accepted !== undefined) why = accepted + CRASHED
   }
   return why
 }

@@ -15,8 +15,8 @@ type Ev = RunEvent<MpTypes> & { readonly step?: number }
 export interface ReasonIndex {
   /** Per `pid|slot`: the positions of that cell's accepts and commits, in order. */
   readonly cells: Map<string, number[]>
-  /** Per replica: the positions of its recoveries, in order. */
-  readonly recovers: Map<number, number[]>
+  /** Per process: the positions of its crashes, in order (a crash forgets a replica's commits). */
+  readonly crashes: Map<number, number[]>
   /** The positions of every leader election, in order. */
   readonly elections: number[]
   /** Per slot: the positions of the observer's `slot.chosen` facts and per-slot agreement violations, in order. */
@@ -45,7 +45,7 @@ export function reasonIndex(events: readonly Ev[]): ReasonIndex {
   }
   const fresh = {
     seen: [],
-    index: { cells: new Map(), recovers: new Map(), elections: [], chosen: new Map() },
+    index: { cells: new Map(), crashes: new Map(), elections: [], chosen: new Map() },
   }
   extend(fresh.index, fresh.seen, events)
   kept = fresh
@@ -58,7 +58,7 @@ function extend(index: ReasonIndex, seen: Ev[], events: readonly Ev[]): void {
     const e = events[i] as Ev
     seen.push(e)
     if (e.kind === 'acceptor.accept' || e.kind === 'slot.commit') push(index.cells, `${e.pid}|${e.slot}`, i)
-    else if (e.kind === 'replica.recover') push(index.recovers, e.pid, i)
+    else if (e.kind === 'proc.crash') push(index.crashes, e.pid, i)
     else if (e.kind === 'leader.elected') index.elections.push(i)
     else if (e.kind === 'slot.chosen') push(index.chosen, e.slot, i)
     else if (e.kind === 'invariant.violated' && e.rule === 'slot-agreement') {

@@ -89,7 +89,7 @@ export const MP_LEADER_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     description:
       'P1 is cut off with client C2. It still believes it leads but cannot commit; the majority side elects a new leader and C1 moves to it. After the heal P1 learns the higher ballot and steps down.',
     seed: 1,
-    config: { ...MP_PRESET_BASE, maxSteps: 400, workload: [['put', 'put', 'put'], []] },
+    config: { ...MP_PRESET_BASE, maxSteps: 283, workload: [['put', 'put', 'put'], []] },
     interventions: [
       { step: 33, action: { type: 'partition', groups: [[1, 7]] } },
       { step: 33, action: { type: 'propose', pid: 7, value: 'put' } },
@@ -112,6 +112,10 @@ export const MP_LEADER_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
       },
       { step: 101, text: 'The majority side elects a new leader with a higher ballot.' },
       { step: 250, text: 'After the heal, P1 meets the higher ballot and steps down.' },
+      {
+        step: 283,
+        text: "C2 has its answer at last: C2.1:put(b1), which the cut-off P1 could not commit, was committed by the new leader P5 in slot 4. The others learn it from P5's next heartbeat.",
+      },
     ],
   },
   {
@@ -120,7 +124,7 @@ export const MP_LEADER_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     description:
       'P5 is down while four commands commit. It recovers with only its acceptor state, learns the commit point from a heartbeat and asks for the slots it missed.',
     seed: 1,
-    config: { ...MP_PRESET_BASE, maxSteps: 250, workload: [['put', 'put', 'put', 'get']] },
+    config: { ...MP_PRESET_BASE, maxSteps: 105, workload: [['put', 'put', 'put', 'get']] },
     interventions: [
       { step: 9, action: { type: 'crash', pid: 5 } },
       { step: 95, action: { type: 'recover', pid: 5 } },

@@ -12,7 +12,7 @@ export const MP_STORY_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     seed: 1,
     config: {
       ...MP_PRESET_BASE,
-      maxSteps: 150,
+      maxSteps: 135,
       workload: [
         ['put', 'put', 'get'],
         ['put', 'get'],
@@ -43,6 +43,10 @@ export const MP_STORY_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         step: 57,
         text: 'P1 learned slot 2 was chosen before slot 1, yet executed them in log order, 1 then 2, and answered: C1 has its answer.',
       },
+      {
+        step: 130,
+        text: 'C1 gets c2 for its get, the last of the 7 commands: one phase 1 for them all, then one accept round trip each.',
+      },
     ],
   },
   {
@@ -53,7 +57,7 @@ export const MP_STORY_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     seed: 1,
     config: {
       ...MP_PRESET_BASE,
-      maxSteps: 150,
+      maxSteps: 96,
       workload: [
         ['put', 'put', 'get'],
         ['put', 'get'],
@@ -79,6 +83,10 @@ export const MP_STORY_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
       {
         step: 21,
         text: 'One accept carries three slots: 15 accept messages for the whole workload, against 35 in mp-steady.',
+      },
+      {
+        step: 92,
+        text: 'C1 gets c2 for its get: all 7 commands are answered, every slot through phase 2, its accepts shared by up to 3 slots.',
       },
     ],
   },
