@@ -24,6 +24,7 @@ import {
   stepLatencyControl,
 } from './browserMeasures.ts'
 import { multiPaxosLink } from './browserMultiPaxos.ts'
+import { scrubControl } from './browserScrubControl.ts'
 import { freePort } from '../scripts/freePort.ts'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
@@ -177,6 +178,7 @@ async function measure(baseURL: string) {
     const control = await stepLatencyControl(context, 50)
     const scrubs = []
     for (let i = 0; i < (QUICK ? 1 : 3); i++) scrubs.push(await scrub(context, duelingLink(2000), 120))
+    const scrubFloor = await scrubControl(context, 120)
     const idleRun = await idle(context, QUICK ? 2 : 4)
     const long = await longRun(context, 40_000)
     const multiPaxos = await multiPaxosThousand(context)
@@ -190,6 +192,7 @@ async function measure(baseURL: string) {
       stepControl: control,
       scrub: mid(scrubs, 'scrubFrameMsP95'),
       scrubRunsP95: scrubs.map((s) => s.scrubFrameMsP95),
+      scrubControl: scrubFloor,
       idle: idleRun,
       longRun: long,
       multiPaxos,
@@ -291,11 +294,15 @@ async function main(): Promise<void> {
   )
   console.table(rows)
   console.log(
+    `the control pages' p95 (this machine's floor): step ${m.stepControl.stepLatencyMsP95} ms, scrub ${m.scrubControl.scrubFrameMsP95} ms`,
+  )
+  console.log(
     JSON.stringify(
       {
         step: m.step,
         stepControl: m.stepControl,
         scrub: m.scrub,
+        scrubControl: m.scrubControl,
         idle: m.idle,
         longRun: m.longRun,
         multiPaxos: m.multiPaxos,
