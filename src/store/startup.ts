@@ -43,8 +43,8 @@ export function anotherRunOpened(): void {
 }
 
 /**
- * A link that cannot be opened was pasted: if the kept work is still being read, the work it
- * brings is opened with the banner a broken link at start-up shows.
+ * A link pasted while the kept work is being read could not be opened: the kept work then opens
+ * with the banner a broken link at start-up shows (opening it clears the banner shown so far).
  */
 export function brokenLinkPasted(error: string): void {
   pastedBrokenLink = error
