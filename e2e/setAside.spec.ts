@@ -127,3 +127,67 @@ test('another example picked over a changed run sets it aside (the picker and th
   await page.waitForTimeout(300)
   await expect(banner(page)).toHaveCount(0)
 })
+
+/**
+ * The kept work is kept only in IndexedDB (localStorage refuses it, as it does large work), and
+ * reading it back at the next start-up waits until the test calls `window.releaseKeptWork()`:
+ * the window in which a pasted link used to replace it without a word (issue 14).
+ */
+async function slowKeptWork(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key === 'synod.work.v1') throw new DOMException('full', 'QuotaExceededError')
+      setItem.call(this, key, value)
+    }
+    if (!sessionStorage.getItem('slowKeptWork')) return
+    let release = (): void => undefined
+    const released = new Promise<void>((resolve) => (release = resolve))
+    Object.assign(window, { releaseKeptWork: release })
+    const open = IDBFactory.prototype.open
+    IDBFactory.prototype.open = function (name: string, version?: number) {
+      const real = open.call(this, name, version)
+      // The app's handlers go on a stand-in; its success waits for the release.
+      const late = {
+        onsuccess: null as null | (() => void),
+        onerror: null as null | (() => void),
+        onupgradeneeded: null as null | (() => void),
+        onblocked: null as null | (() => void),
+        get result() {
+          return real.result
+        },
+        get error() {
+          return real.error
+        },
+      }
+      real.onupgradeneeded = () => late.onupgradeneeded?.()
+      real.onerror = () => late.onerror?.()
+      real.onblocked = () => late.onblocked?.()
+      real.onsuccess = () => void released.then(() => late.onsuccess?.())
+      return late as unknown as IDBOpenDBRequest
+    }
+  })
+}
+
+test('a link pasted while the kept work is still being read opens, and the kept work is set aside', async ({
+  page,
+}) => {
+  await slowKeptWork(page)
+  const basic = await basicLink(page)
+  const where = await changedRacing(page)
+  await page.evaluate(() => sessionStorage.setItem('slowKeptWork', '1'))
+  await page.goto('/')
+  await expect(position(page)).toContainText('computing')
+  await page.evaluate((h) => {
+    window.location.hash = h
+  }, basic)
+  await expect(picker(page)).toHaveValue('basic')
+  await page.evaluate(() => (window as unknown as { releaseKeptWork: () => void }).releaseKeptWork())
+  await settled(page)
+  await expect(picker(page)).toHaveValue('basic')
+  await expect(banner(page)).toContainText('Another run opened in place of your changed run of “')
+  await banner(page).getByRole('button', { name: 'Restore it' }).click()
+  await settled(page)
+  await expect(picker(page).locator('option:checked')).toHaveText(/\(changed\)$/)
+  await expect(position(page)).toHaveText(where)
+})

@@ -1,6 +1,6 @@
 import { setNotice } from './store/actions.ts'
 import { useSynod } from './store/store.ts'
-import { isEmbed } from './store/urlSync.ts'
+import { isEmbed } from './store/openRun.ts'
 import { DiagramPane } from './ui/DiagramPane.tsx'
 import { EmbedView } from './ui/EmbedView.tsx'
 // Up front, in the place it had before the explorer became a lazy part: the cascade stays the same.

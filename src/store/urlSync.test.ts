@@ -3,7 +3,7 @@ import { ENGINE_VERSION } from '../engine/index.ts'
 import { anyPresetById, presetById } from '../scenarios/presets.ts'
 import { changedFrom, matchPreset } from './presetMatch.ts'
 import { currentScenario } from './shareLink.ts'
-import { engineNotice } from './urlSync.ts'
+import { engineNotice } from './openRun.ts'
 
 describe('url sync helpers', () => {
   const racing = presetById('racing-adopt')!.scenario

@@ -11,7 +11,8 @@ import { takeFocusBackFromPresenter, togglePresenter } from '../store/presenter.
 import { protocolOf } from '../store/protocol.ts'
 import { synodStore } from '../store/store.ts'
 import { currentScenario, shareLink } from '../store/shareLink.ts'
-import { engineNotice, startFresh } from '../store/urlSync.ts'
+import { engineNotice } from '../store/openRun.ts'
+import { startFresh } from '../store/urlSync.ts'
 import { chunkFailedMessage } from './lazyPart.tsx'
 
 /** Offer `text` as a file download. */
