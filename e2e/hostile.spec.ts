@@ -40,6 +40,21 @@ test('a zip-bomb link is refused at the size limit and the work is kept', async 
   expect(await cursorStep(page)).toBe(1)
 })
 
+test('a 5 KB link that inflates to 3.9 MB opens, pasted into the open page', async ({ page }) => {
+  // Valid JSON padded with spaces (Synod never writes it). The app inflates links in slices of
+  // about 8 ms with a turn for the page between them, so this one no longer holds the page for
+  // one 330–360 ms task (src/scenarios/urlSlices.test.ts shows the turns; npm run bench and the
+  // issue note the long tasks).
+  const json = `{"format":2,"protocol":"paxos","title":"Padded link"${' '.repeat(3_900_000)}}`
+  const padded = `#s=1.${b64url(deflateSync(Buffer.from(json), { level: 9 }))}`
+  expect(padded.length).toBeLessThan(8_000)
+  await openApp(page, '?preset=basic')
+  await page.evaluate((hash) => (window.location.hash = hash), padded)
+  await expect(page.getByLabel('Choose an example run').locator('option:checked')).toHaveText('Padded link')
+  await settled(page)
+  await expect(page).toHaveURL(/#s=1\./)
+})
+
 test('a file over the limit is refused by its size before it is read', async ({ page }) => {
   await openApp(page)
   await importBytes(page, 'huge.json', Buffer.alloc(9_000_000, 32))

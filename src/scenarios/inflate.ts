@@ -29,6 +29,21 @@ const FFLATE_UNEXPECTED_EOF = 0
 
 /** Inflate zlib `data`, refusing output beyond `maxBytes`. Pure; never throws. */
 export function inflateCapped(data: Uint8Array, maxBytes: number): InflateResult {
+  const steps = inflateInSlices(data, maxBytes)
+  for (;;) {
+    const next = steps.next()
+    if (next.done === true) return next.value
+  }
+}
+
+/**
+ * `inflateCapped` one slice of input at a time: the generator pauses after each slice, so a caller
+ * on the browser's main thread can give the page a turn between slices (`url.ts`
+ * `decodeScenarioLinkInSlices`). A link that inflates to megabytes took one task of 100–300 ms
+ * there while the inflater was still cold (not yet optimized by the JIT, on a loaded 2-core
+ * machine); in slices no task holds the page that long. Never throws.
+ */
+export function* inflateInSlices(data: Uint8Array, maxBytes: number): Generator<void, InflateResult> {
   if (data.length === 0) return { ok: false, reason: 'corrupt', inflatedBytes: 0 }
   const chunks: Uint8Array[] = []
   let inflated = 0
@@ -37,15 +52,16 @@ export function inflateCapped(data: Uint8Array, maxBytes: number): InflateResult
     // Past the limit nothing more is kept: the result is a refusal anyway.
     if (inflated <= maxBytes) chunks.push(chunk)
   })
-  try {
-    for (let at = 0; at < data.length; at += SLICE_BYTES) {
-      const end = Math.min(at + SLICE_BYTES, data.length)
+  for (let at = 0; at < data.length; at += SLICE_BYTES) {
+    const end = Math.min(at + SLICE_BYTES, data.length)
+    try {
       inflater.push(data.subarray(at, end), end === data.length)
-      if (inflated > maxBytes) return { ok: false, reason: 'too-large', inflatedBytes: inflated }
+    } catch (e) {
+      const truncated = (e as { code?: unknown }).code === FFLATE_UNEXPECTED_EOF
+      return { ok: false, reason: truncated ? 'truncated' : 'corrupt', inflatedBytes: inflated }
     }
-  } catch (e) {
-    const truncated = (e as { code?: unknown }).code === FFLATE_UNEXPECTED_EOF
-    return { ok: false, reason: truncated ? 'truncated' : 'corrupt', inflatedBytes: inflated }
+    if (inflated > maxBytes) return { ok: false, reason: 'too-large', inflatedBytes: inflated }
+    if (end < data.length) yield
   }
   const bytes = new Uint8Array(inflated)
   let offset = 0

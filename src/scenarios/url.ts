@@ -1,6 +1,6 @@
 import { strFromU8, strToU8, zlibSync } from 'fflate'
 import { protocolById } from '../engine/index.ts'
-import { inflateCapped } from './inflate.ts'
+import { inflateCapped, inflateInSlices, type InflateResult } from './inflate.ts'
 import { formatBytes, MAX_SCENARIO_BYTES } from './input.ts'
 import { parseScenario, scenarioToJson, type ParseResult, type Scenario } from './scenario.ts'
 
@@ -165,6 +165,33 @@ const shownVersion = (digits: string): string => (digits.length > 12 ? `${digits
  * Decode a link, a hash fragment (`#s=…`) or a bare payload into a scenario. Pure; never throws.
  */
 export function decodeScenarioLink(link: string): ParseResult {
+  const bytes = compressedPayload(link)
+  return bytes instanceof Uint8Array ? scenarioOf(inflateCapped(bytes, MAX_SCENARIO_BYTES)) : bytes
+}
+
+/**
+ * `decodeScenarioLink`, with a turn for the page between slices of the decompression: after each
+ * slice `turn` is asked, and when it returns a promise (the app: about every 8 ms, one that
+ * resolves in a later task; see `inflateInSlices`) decoding goes on once it resolves. Same
+ * results, same messages. Never rejects.
+ */
+export async function decodeScenarioLinkInSlices(
+  link: string,
+  turn: () => Promise<void> | null,
+): Promise<ParseResult> {
+  const bytes = compressedPayload(link)
+  if (!(bytes instanceof Uint8Array)) return bytes
+  const steps = inflateInSlices(bytes, MAX_SCENARIO_BYTES)
+  for (;;) {
+    const next = steps.next()
+    if (next.done === true) return scenarioOf(next.value)
+    const waiting = turn()
+    if (waiting !== null) await waiting
+  }
+}
+
+/** A link's compressed payload, or why it has none that can be inflated. Pure. */
+function compressedPayload(link: string): Uint8Array | ParseResult {
   if (link.length > MAX_LINK_CHARS)
     return fail(`this link is too long (${link.length} characters; at most ${MAX_LINK_CHARS})`)
   const body = scenarioParam(fragmentOf(link))
@@ -186,7 +213,11 @@ export function decodeScenarioLink(link: string): ParseResult {
   // Only link characters, yet not base64url (a length no encoder makes) or empty: it was cut off.
   const bytes = fromBase64Url(payload)
   if (bytes === null || bytes.length === 0) return fail(TRUNCATED)
-  const inflated = inflateCapped(bytes, MAX_SCENARIO_BYTES)
+  return bytes
+}
+
+/** The scenario in an inflated payload, or why there is none. Pure. */
+function scenarioOf(inflated: InflateResult): ParseResult {
   if (!inflated.ok) {
     return fail(
       inflated.reason === 'too-large'

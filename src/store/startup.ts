@@ -28,6 +28,26 @@ let overtaken: 'nothing' | 'another run' | 'discarded' = 'nothing'
 /** Why a link pasted while the kept work was being read could not be opened. */
 let pastedBrokenLink: string | null = null
 
+/**
+ * Start choosing the first run, before the start-up link is even decoded (it is decoded in slices,
+ * urlSync.ts): a run opened from then on overtakes the start-up, as one opened while the kept work
+ * is read does.
+ */
+export function beginStartup(): void {
+  starting = true
+  chosen = false
+  overtaken = 'nothing'
+  pastedBrokenLink = null
+  placeholder = synodStore.getState().scenario
+}
+
+/** Is the start-up still choosing the first run (decoding its link, reading the kept work)? */
+let starting = false
+export const startupInProgress = (): boolean => starting
+
+/** Has another run opened, or Start fresh been pressed, since the start-up began? */
+export const startupOvertaken = (): boolean => overtaken !== 'nothing'
+
 /** Is the first run chosen (so the address and the kept work may be written)? */
 export const firstRunChosen = (): boolean => chosen
 
@@ -119,16 +139,17 @@ async function restoreExampleOf(opened: Scenario, search: string): Promise<void>
 }
 
 /**
- * Open the first run: `link` (the address's `#s=`, decoded; null when there is none), else the
- * fallback above. A link opens at once; the kept work is read asynchronously (the run shows
+ * Open the first run (after `beginStartup`): `link` (the address's `#s=`, decoded; null when
+ * there is none), else the fallback above. A link opens at once; the kept work is read asynchronously (the run shows
  * "computing" meanwhile). Resolves when the choice is made.
  */
 export async function openAtStartup(link: ParseResult | null, search: string): Promise<void> {
-  chosen = false
-  overtaken = 'nothing'
-  pastedBrokenLink = null
-  placeholder = synodStore.getState().scenario
   try {
+    // Overtaken while the start-up link was decoded: that run stays; the kept work is offered back.
+    if (overtaken !== 'nothing') {
+      await readKeptWork(search, null)
+      return
+    }
     if (link !== null && link.ok) {
       openScenario(link.scenario)
       chosen = true
@@ -139,5 +160,6 @@ export async function openAtStartup(link: ParseResult | null, search: string): P
     await openFallback(search, link === null ? null : link.error)
   } finally {
     chosen = true
+    starting = false
   }
 }

@@ -15,13 +15,27 @@ import { bootScenario, openExample, startFresh, startUrlSync } from './urlSync.t
  * the kept work, if it is the user's own, set aside and offered back, as after start-up.
  * `loadWork` here waits until the test releases it.
  */
-const reading = vi.hoisted(() => ({ release: (_kept: KeptWork | null): void => undefined }))
+const reading = vi.hoisted(() => {
+  let pending: ((kept: KeptWork | null) => void) | null = null
+  // Released before the app asked (its start-up link is still being decoded): kept for the ask.
+  let early: { kept: KeptWork | null } | null = null
+  return {
+    load: () =>
+      new Promise<KeptWork | null>((resolve) => {
+        if (early === null) pending = resolve
+        else resolve(early.kept)
+        early = null
+      }),
+    release: (kept: KeptWork | null): void => {
+      if (pending === null) early = { kept }
+      else pending(kept)
+      pending = null
+    },
+  }
+})
 vi.mock('./persistence.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('./persistence.ts')>()
-  return {
-    ...real,
-    loadWork: () => new Promise<KeptWork | null>((resolve) => (reading.release = resolve)),
-  }
+  return { ...real, loadWork: reading.load }
 })
 
 /** The browser's window as the sync uses it: an address, its hashchange event, localStorage. */
@@ -79,6 +93,15 @@ const changed: KeptWork = {
 /** Another run, shared as a link. */
 const linked: Scenario = { ...basic, seed: basic.seed + 7 }
 
+/**
+ * Start-up done, and any link pasted meanwhile followed: links are decoded in slices (a later
+ * task may finish them), so the test waits a few tasks past the start-up before it looks.
+ */
+async function settled(booting: Promise<void>): Promise<void> {
+  await booting
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0))
+}
+
 const onScreen = (): Scenario => synodStore.getState().scenario
 const setAside = (): KeptWork | null => setAsideStore.getState().work
 const sameRun = (a: Scenario, b: Scenario): boolean =>
@@ -112,7 +135,7 @@ describe('a link or an example opened while the kept work is read at start-up', 
     const booting = start('http://synod.test/')
     page.paste(encodeScenarioHash(linked))
     reading.release(changed)
-    await booting
+    await settled(booting)
     expect(sameRun(onScreen(), linked)).toBe(true)
     expect(setAside()).toEqual(changed)
     // The link's run is now the kept work (written at once when the page is left); the user's
@@ -126,14 +149,14 @@ describe('a link or an example opened while the kept work is read at start-up', 
     let booting = start('http://synod.test/')
     page.paste(encodeScenarioHash(changed.scenario))
     reading.release(changed)
-    await booting
+    await settled(booting)
     expect(sameRun(onScreen(), changed.scenario)).toBe(true)
     expect(setAside()).toBeNull()
     stop?.()
     booting = start('http://synod.test/')
     page.paste(encodeScenarioHash(linked))
     reading.release({ scenario: { ...racing, cursor: 3 }, presetId: 'racing-adopt' })
-    await booting
+    await settled(booting)
     expect(sameRun(onScreen(), linked)).toBe(true)
     // Nor the empty run shown before anything opened: it is nobody's work.
     expect(setAside()).toBeNull()
@@ -143,7 +166,7 @@ describe('a link or an example opened while the kept work is read at start-up', 
     const booting = start(`http://synod.test/#${encodeScenarioHash({ ...racing, seed: 99 })}`)
     page.paste(encodeScenarioHash(linked))
     reading.release(changed)
-    await booting
+    await settled(booting)
     expect(sameRun(onScreen(), linked)).toBe(true)
     expect(setAside()).toEqual(changed)
   })
@@ -152,7 +175,7 @@ describe('a link or an example opened while the kept work is read at start-up', 
     const booting = start('http://synod.test/?preset=basic')
     page.paste(encodeScenarioHash(linked))
     reading.release(changed)
-    await booting
+    await settled(booting)
     expect(sameRun(onScreen(), linked)).toBe(true)
     expect(setAside()).toEqual(changed)
   })
@@ -161,7 +184,7 @@ describe('a link or an example opened while the kept work is read at start-up', 
     const booting = start('http://synod.test/#s=1.@@@@')
     page.paste(encodeScenarioHash(linked))
     reading.release(changed)
-    await booting
+    await settled(booting)
     expect(sameRun(onScreen(), linked)).toBe(true)
     expect(setAside()).toEqual(changed)
     expect(synodStore.getState().notice).toBeNull()
@@ -171,7 +194,7 @@ describe('a link or an example opened while the kept work is read at start-up', 
     const booting = start('http://synod.test/')
     page.paste('s=1.@@@@')
     reading.release(changed)
-    await booting
+    await settled(booting)
     expect(sameRun(onScreen(), changed.scenario)).toBe(true)
     expect(setAside()).toBeNull()
     expect(synodStore.getState().notice).toMatch(
@@ -183,7 +206,7 @@ describe('a link or an example opened while the kept work is read at start-up', 
     const booting = start('http://synod.test/')
     openExample('basic')
     reading.release(changed)
-    await booting
+    await settled(booting)
     expect(synodStore.getState().presetId).toBe('basic')
     expect(setAside()).toEqual(changed)
   })
@@ -192,7 +215,7 @@ describe('a link or an example opened while the kept work is read at start-up', 
     const booting = start('http://synod.test/')
     startFresh()
     reading.release(changed)
-    await booting
+    await settled(booting)
     expect(synodStore.getState().presetId).toBe('basic')
     expect(setAside()).toBeNull()
   })

@@ -1,6 +1,7 @@
 import { anyPresetById as presetById } from '../scenarios/presets.ts'
 import type { Scenario } from '../scenarios/scenario.ts'
-import { decodeScenarioLink, hasScenarioLink } from '../scenarios/url.ts'
+import type { ParseResult } from '../scenarios/scenario.ts'
+import { decodeScenarioLinkInSlices, hasScenarioLink } from '../scenarios/url.ts'
 import { loadPreset, setNotice } from './actions.ts'
 import { isEmbed, linkFailure, openScenario, sameInputs } from './openRun.ts'
 import { clearWork, saveWork, type KeptWork } from './persistence.ts'
@@ -14,11 +15,14 @@ import {
 } from './setAside.ts'
 import {
   anotherRunOpened,
+  beginStartup,
   brokenLinkPasted,
   firstRunChosen,
   keptWorkDiscarded,
   openAtStartup,
   placeholderOnScreen,
+  startupInProgress,
+  startupOvertaken,
 } from './startup.ts'
 import { synodStore } from './store.ts'
 import { whenQuiet } from './whenQuiet.ts'
@@ -48,21 +52,53 @@ export const SYNC_QUIET_TIMEOUT_MS = 1000
 /** True when the address hash carries a scenario link (also "s%3D…", as some chat tools send it). */
 const hasLink = (hash: string): boolean => hash.length > 1 && hasScenarioLink(hash)
 
+/** Resolves in a later task: the page gets a turn (input, a frame) between decoding slices. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => resolve()
+    channel.port2.postMessage(0)
+  })
+}
+
+/** Main-thread time a link's decoding takes before the page gets a turn. */
+const DECODE_SLICE_MS = 8
+
+/**
+ * Decode a link without holding the page: a link of a few kilobytes can inflate to megabytes (up
+ * to the 4 MB limit), one 100–350 ms task on a loaded 2-core machine while the inflater was cold,
+ * so it is inflated in slices of about 8 ms with a turn for the page (input, a frame) between.
+ */
+function decodeLink(hash: string): Promise<ParseResult> {
+  if (typeof MessageChannel !== 'function') return decodeScenarioLinkInSlices(hash, () => null)
+  let sliceStart = performance.now()
+  return decodeScenarioLinkInSlices(hash, () => {
+    if (performance.now() - sliceStart < DECODE_SLICE_MS) return null
+    return nextTask().then(() => {
+      sliceStart = performance.now()
+    })
+  })
+}
+
 /** The banner explains a link that could not be opened (a same-inputs link then reopens the work). */
 let brokenLinkShown = false
 /** The hash the app last wrote into the address or opened; any other hash is yet to be followed. */
 let followedHash = ''
+/** A hash being decoded to be followed: the address is not written meanwhile (it would undo it). */
+let followingHash: string | null = null
 /** Asks the running sync to write the address and the kept work soon (set by startUrlSync). */
 let requestWrite: (() => void) | null = null
 
 /**
  * Another run replaces the one on screen: the user's own is set aside and offered back
- * (setAside.ts); `same` when it has the replacing run's inputs. Before the first run opened, the
- * screen shows nobody's work, and the kept work still being read is set aside instead (startup.ts).
+ * (setAside.ts); `same` when it has the replacing run's inputs.
  */
 function replaceOnScreen(same: boolean): void {
   anotherRunOpened()
-  if (placeholderOnScreen()) return
+  // During the start-up the screen shows nobody's work yet (the empty run, or the start-up link's
+  // run, opened moments ago): the kept work still being read is what is set aside (startup.ts),
+  // whichever finishes first, the read or the decoding of the link that replaces it.
+  if (placeholderOnScreen() || startupInProgress()) return
   const s = synodStore.getState()
   setAsideIfWorth({ scenario: currentScenario(s), presetId: s.presetId }, same)
 }
@@ -97,8 +133,10 @@ export function openExample(id: string): void {
 export async function bootScenario(loc: Pick<Location, 'hash' | 'search'> = window.location): Promise<void> {
   lastKept = null
   followedHash = loc.hash
-  const link = hasLink(loc.hash) ? decodeScenarioLink(loc.hash) : null
-  brokenLinkShown = link !== null && !link.ok
+  followingHash = null
+  beginStartup()
+  const link = hasLink(loc.hash) ? await decodeLink(loc.hash) : null
+  brokenLinkShown = link !== null && !link.ok && !startupOvertaken()
   try {
     await openAtStartup(link, loc.search)
   } finally {
@@ -115,10 +153,24 @@ export async function bootScenario(loc: Pick<Location, 'hash' | 'search'> = wind
  */
 function followHash(): void {
   const hash = window.location.hash
-  if (hash === followedHash) return
-  followedHash = hash
-  if (!hasLink(hash)) return
-  const r = decodeScenarioLink(hash)
+  if (hash === followedHash || hash === followingHash) return
+  followingHash = null
+  if (!hasLink(hash)) {
+    followedHash = hash
+    return
+  }
+  followingHash = hash
+  void decodeLink(hash).then((r) => {
+    // A newer hash arrived meanwhile: it is followed instead.
+    if (followingHash !== hash) return
+    followingHash = null
+    followedHash = hash
+    openFollowed(r)
+  })
+}
+
+/** Open a followed link's run, or explain why it cannot be opened and keep the work. */
+function openFollowed(r: ParseResult): void {
   if (r.ok) {
     const s = synodStore.getState()
     const same = sameInputs(r.scenario, s.scenario)
