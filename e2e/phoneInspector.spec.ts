@@ -61,3 +61,46 @@ test('a Multi-Paxos heartbeat, whose title takes two lines, shows its actions wh
   await expect(page.locator('#msg-title')).toContainText('heartbeat')
   await expectActionsInSheet(page)
 })
+
+test('in a fan of prepares, tapping the middle of one opens that one, not its neighbour drawn over it', async ({
+  page,
+}) => {
+  await openApp(page, '?preset=racing-adopt')
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: /^Step/ }).first().tap()
+  await expect(position(page)).toContainText('step 3/')
+  // The middle of each in-flight prepare's own line from P1; its neighbours' 44 px hit lines
+  // overlap it there.
+  const fan = await page.evaluate(() =>
+    [...document.querySelectorAll<SVGGElement>('.tl-diagram .tl-arrow.tl-in-flight:not(.tl-self)')].map(
+      (g) => {
+        const line = g.querySelector<SVGLineElement>('.tl-hit')!
+        const m = line.getScreenCTM()!
+        const n = (a: string) => Number(line.getAttribute(a))
+        const a = new DOMPoint(n('x1'), n('y1')).matrixTransform(m)
+        const b = new DOMPoint(n('x2'), n('y2')).matrixTransform(m)
+        const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }
+        const topmost = document.elementFromPoint(mid.x, mid.y)?.closest('[data-msg-id]')
+        return {
+          id: g.dataset.msgId!,
+          from: `${Math.round(a.x)},${Math.round(a.y)}`,
+          ...mid,
+          covered: topmost?.getAttribute('data-msg-id') !== g.dataset.msgId,
+        }
+      },
+    ),
+  )
+  // The fan: the arrows that leave one point (P1's prepares); some arrow's middle lies under a
+  // neighbour's hit line.
+  const origins = fan.map((f) => f.from)
+  const origin = origins.sort(
+    (x, y) => origins.filter((o) => o === y).length - origins.filter((o) => o === x).length,
+  )[0]
+  const prepares = fan.filter((f) => f.from === origin)
+  expect(prepares.length).toBeGreaterThanOrEqual(3)
+  expect(prepares.some((f) => f.covered)).toBe(true)
+  for (const f of prepares) {
+    await page.touchscreen.tap(f.x, f.y)
+    await expect(page.locator('section.panel-focus')).toContainText(`#${f.id}`)
+    await page.keyboard.press('Escape')
+  }
+})

@@ -22,6 +22,7 @@ import { useElementSize, useLabelMeasure, usePrefersReducedMotion, useTypeScale 
 import { useTimeZoom } from './useTimeZoom.ts'
 import { useGlide } from './useGlide.ts'
 import { moveArrowFocus, tabStopOf } from './arrowFocus.ts'
+import { nearestArrowAt } from './nearestArrow.ts'
 import { TravelTo } from './travel.ts'
 import { createTravelLayer } from './travelLayer.ts'
 import { ZoomControls } from './ZoomControls.tsx'
@@ -224,7 +225,9 @@ export function Diagram(props: DiagramProps) {
       const px = (e as unknown as MouseEvent).clientX - stage.getBoundingClientRect().left
       return zoom.zoomBy(4, (px - layout.offsetX) / layout.pxPerTick)
     }
-    const msg = idFrom(e, 'data-msg-id')
+    const topmost = idFrom(e, 'data-msg-id')
+    const { clientX, clientY } = e as unknown as MouseEvent
+    const msg = topmost === null ? null : nearestArrowAt(clientX, clientY, topmost)
     // A finger on a countdown is a tap on the background (it steps: DiagramPane); a mouse click
     // on one opens its process, as its tooltip says.
     const touch = (e.nativeEvent as { pointerType?: string }).pointerType === 'touch'
