@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla'
 import { defaultGoal, goalFor, goalOptions, type SimGoal } from '../explorer/goals.ts'
 import { NO_BUDGETS, type SimBudgets } from '../explorer/simSearch.ts'
 import { bugSearchOf } from '../explorer/bugSearch.ts'
+import { outsideSearch, searchStartOf, type SearchStage, type SearchStart } from '../explorer/searchStart.ts'
 import { anyPresetById, type PresetExplore } from '../scenarios/presets.ts'
 import type { Scenario } from '../scenarios/scenario.ts'
 import {
@@ -247,12 +248,42 @@ export interface Searched {
   readonly protocol: string
   readonly fromStep: number
   readonly budgets: SimBudgets
+  /** The run's own interventions the search neither kept nor could add (see `outsideSearch`). */
+  readonly outside?: readonly string[]
 }
 
-/** Note where the running schedule search started and its budgets (the verdict says them). */
-function setSearched(scenario: Scenario, fromStep: number, budgets: SimBudgets): void {
+/**
+ * Note where the running schedule search started and its budgets, and what of `own` (the run on
+ * the diagram) was outside it: the verdict says them.
+ */
+function setSearched(own: Scenario, start: SearchStart, budgets: SimBudgets): void {
   const run = get().run
-  if (run) set({ run: { ...run, searched: { protocol: scenario.protocol ?? 'paxos', fromStep, budgets } } })
+  const protocol = own.protocol ?? 'paxos'
+  const module = protocolById(protocol) ?? paxos
+  const outside = outsideSearch(module, own, start, budgets)
+  if (run) set({ run: { ...run, searched: { protocol, fromStep: start.fromStep, budgets, outside } } })
+}
+
+/** Same seed, settings and interventions: a run that is its example unchanged (cursor aside). Pure. */
+const sameInputs = (a: Scenario, b: Scenario): boolean =>
+  a === b ||
+  JSON.stringify([a.protocol, a.seed, a.config, a.interventions]) ===
+    JSON.stringify([b.protocol, b.seed, b.config, b.interventions])
+
+/**
+ * The stage the example on the diagram sets before its search (its `explore`), when the run is
+ * that example unchanged; null otherwise (a changed run's own interventions are the stage). Pure.
+ */
+export function stageOf(presetId: string | null, scenario: Scenario): SearchStage | null {
+  const preset = presetId === null ? undefined : anyPresetById(presetId)
+  if (!preset?.explore || !sameInputs(preset.scenario, scenario)) return null
+  return preset.explore
+}
+
+/** Where "Search schedules" starts on the run on the diagram (see `searchStartOf`). */
+export function panelSearchStart(): SearchStart {
+  const { presetId, scenario, cursor } = synodStore.getState()
+  return searchStartOf(scenario, cursor, stageOf(presetId, scenario))
 }
 
 /** The search goal of the form, for `module`'s run (its default for a goal it lacks). Pure. */
@@ -263,16 +294,19 @@ export function setGoalParam(id: string, value: number | string): void {
   set({ sim: { ...s, params: { ...s.params, [id]: value } } })
 }
 
-/** Search the current scenario's schedules from the cursor, with the form's goal and budgets. */
+/**
+ * Search the current scenario's schedules from the cursor (or from the example's stage, see
+ * `panelSearchStart`), with the form's goal and budgets.
+ */
 export function startScheduleSearch(): void {
   const { sim } = get()
-  const main = synodStore.getState()
+  const own = synodStore.getState().scenario
   const bounds = { maxStates: sim.maxStates, maxDepth: sim.maxDepth }
   const goal = goalOf(sim, currentProtocol())
   begin('sim', bounds, false, null, goal)
-  const search = { scenario: main.scenario, fromStep: main.cursor, goal, budgets: sim.budgets }
-  setSearched(search.scenario, search.fromStep, search.budgets)
-  explorer().sim({ ...search, bounds })
+  const start = panelSearchStart()
+  setSearched(own, start, sim.budgets)
+  explorer().sim({ scenario: start.scenario, fromStep: start.fromStep, goal, budgets: sim.budgets, bounds })
 }
 
 /** Model-check Paxos.tla with the form's constants (spec mode). */
@@ -319,7 +353,7 @@ export function findViolation(): boolean {
   set({ run: { ...(get().run as ExplorerRun), oneClick: current } })
   const scenario: Scenario = { ...current.scenario, interventions: explore.interventions }
   const fromStep = explore.fromStep ?? 0
-  setSearched(scenario, fromStep, budgets)
+  setSearched(current.scenario, { scenario, fromStep, staged: true }, budgets)
   explorer().sim({ scenario, fromStep, goal: simGoal, budgets, bounds })
   return true
 }

@@ -25,6 +25,7 @@ import {
   scenarioBugsText,
   specModelText,
   unreachableText,
+  outsideText,
 } from './explorerWords.ts'
 import { MultiPaxosResult } from './MultiPaxosResult.tsx'
 import { useRevealResult } from './revealResult.ts'
@@ -268,7 +269,7 @@ function Verdict({ run }: { run: ExplorerRun }) {
   return (
     <p className="explorer-verdict" role="status" tabIndex={-1}>
       {o.boundHit
-        ? `Goal not reached in ${states} states. ${boundText(run, o.boundHit, o.memoryMessage)}`
+        ? `Goal not reached in ${states} states. ${boundText(run, o.boundHit, o.memoryMessage)}${outsideText(run.searched)}`
         : run.searched
           ? unreachableText(states, run.searched, protocolById(run.searched.protocol) ?? paxos)
           : `Goal unreachable within these budgets: ${states} states, exhaustive.`}

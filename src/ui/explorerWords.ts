@@ -88,5 +88,19 @@ export function unreachableText(states: string, searched: Searched, module: AnyP
   const budgets = budgetsOf(module)
     .map((b) => `${b.label.toLowerCase()} ${searched.budgets[b.name]}`)
     .join(', ')
-  return `Not reachable within these budgets: all ${states} states were explored, from step ${searched.fromStep} with at most ${budgets}. Schedules with more of any of these were not searched: raise a budget, or start from a later step.`
+  return `Not reachable within these budgets: all ${states} states were explored, from step ${searched.fromStep} with at most ${budgets}. Schedules with more of any of these were not searched: raise a budget, or start from a later step.${outsideText(searched)}`
+}
+
+/**
+ * The run's own interventions the search neither kept nor could add (a partition, a heal, a
+ * replica's forced campaign), said after a verdict that the goal was not reached: the run on the
+ * diagram may break its invariant only through them, so the verdict says nothing about the bug
+ * being harmless. Empty when there are none. Pure.
+ */
+export function outsideText(searched: Searched | null | undefined): string {
+  const outside = searched?.outside ?? []
+  if (outside.length === 0) return ''
+  const shown = outside.slice(0, 4).join('; ')
+  const more = outside.length > 4 ? `; and ${outside.length - 4} more` : ''
+  return ` Not among what the search can add, this run's own ${outside.length === 1 ? 'change' : 'changes'} (${shown}${more}) were left out: the run on the diagram may reach the goal only through them.`
 }
