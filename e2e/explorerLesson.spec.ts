@@ -65,3 +65,21 @@ test('a search without the crash the run needs names the run’s own crash and c
     "Not among what the search can add, this run's own changes (crashed P1 at step 55; asked P5 to campaign for leadership at step 55) were left out: the run on the diagram may reach the goal only through them.",
   )
 })
+
+test('searched from the end of the run, the verdict says the run broke it before the search’s start', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  await openApp(page, '?preset=mp-bug-ignore-promises')
+  await page.locator('.tl-diagram').focus()
+  await page.keyboard.press('End')
+  await settled(page)
+  await page.getByRole('button', { name: 'Explore', exact: true }).click()
+  await panel(page).getByRole('button', { name: 'Search schedules' }).click()
+  const verdict = panel(page).locator('.explorer-verdict')
+  await expect(verdict).toContainText('Not reachable within these budgets', { timeout: 90_000 })
+  await expect(verdict).toContainText(
+    'This run already broke it at step 71 (Violated: per-slot agreement (never two different commands chosen in one slot)), before step',
+  )
+  await expect(verdict).toContainText('go back (Home) and search again')
+})

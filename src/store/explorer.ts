@@ -4,7 +4,6 @@ import { createStore } from 'zustand/vanilla'
 import { defaultGoal, goalFor, goalOptions, type SimGoal } from '../explorer/goals.ts'
 import { NO_BUDGETS, type SimBudgets } from '../explorer/simSearch.ts'
 import { bugSearchOf } from '../explorer/bugSearch.ts'
-import { outsideSearch, searchStartOf, type SearchStage, type SearchStart } from '../explorer/searchStart.ts'
 import { anyPresetById, type PresetExplore } from '../scenarios/presets.ts'
 import type { Scenario } from '../scenarios/scenario.ts'
 import {
@@ -15,7 +14,10 @@ import {
 import type { ExplorerOutcome, ExplorerProgress } from '../worker/explorerProtocol.ts'
 import { loadScenario, setCursor } from './actions.ts'
 import { pause, play } from './playback.ts'
+import { panelSearchStart, searchedOf, type Searched } from './searched.ts'
 import { synodStore } from './store.ts'
+
+export { panelSearchStart, stageOf, type Searched } from './searched.ts'
 
 /**
  * The explorer's own small store: the panel's forms and the state of the current search. It talks
@@ -243,47 +245,10 @@ function begin(
   set({ run: { ...run, progress: ZERO_PROGRESS, outcome: null, error: null, scenarioBugs: scenarioBugs() } })
 }
 
-/** Where a schedule search started, with which budgets, in which protocol's run. */
-export interface Searched {
-  readonly protocol: string
-  readonly fromStep: number
-  readonly budgets: SimBudgets
-  /** The run's own interventions the search neither kept nor could add (see `outsideSearch`). */
-  readonly outside?: readonly string[]
-}
-
-/**
- * Note where the running schedule search started and its budgets, and what of `own` (the run on
- * the diagram) was outside it: the verdict says them.
- */
-function setSearched(own: Scenario, start: SearchStart, budgets: SimBudgets): void {
+/** Note where the running schedule search started and what it left out (`searchedOf`). */
+function setSearched(searched: Searched): void {
   const run = get().run
-  const protocol = own.protocol ?? 'paxos'
-  const module = protocolById(protocol) ?? paxos
-  const outside = outsideSearch(module, own, start, budgets)
-  if (run) set({ run: { ...run, searched: { protocol, fromStep: start.fromStep, budgets, outside } } })
-}
-
-/** Same seed, settings and interventions: a run that is its example unchanged (cursor aside). Pure. */
-const sameInputs = (a: Scenario, b: Scenario): boolean =>
-  a === b ||
-  JSON.stringify([a.protocol, a.seed, a.config, a.interventions]) ===
-    JSON.stringify([b.protocol, b.seed, b.config, b.interventions])
-
-/**
- * The stage the example on the diagram sets before its search (its `explore`), when the run is
- * that example unchanged; null otherwise (a changed run's own interventions are the stage). Pure.
- */
-export function stageOf(presetId: string | null, scenario: Scenario): SearchStage | null {
-  const preset = presetId === null ? undefined : anyPresetById(presetId)
-  if (!preset?.explore || !sameInputs(preset.scenario, scenario)) return null
-  return preset.explore
-}
-
-/** Where "Search schedules" starts on the run on the diagram (see `searchStartOf`). */
-export function panelSearchStart(): SearchStart {
-  const { presetId, scenario, cursor } = synodStore.getState()
-  return searchStartOf(scenario, cursor, stageOf(presetId, scenario))
+  if (run) set({ run: { ...run, searched } })
 }
 
 /** The search goal of the form, for `module`'s run (its default for a goal it lacks). Pure. */
@@ -305,7 +270,7 @@ export function startScheduleSearch(): void {
   const goal = goalOf(sim, currentProtocol())
   begin('sim', bounds, false, null, goal)
   const start = panelSearchStart()
-  setSearched(own, start, sim.budgets)
+  setSearched(searchedOf(own, start, sim.budgets, goal, synodStore.getState().log))
   explorer().sim({ scenario: start.scenario, fromStep: start.fromStep, goal, budgets: sim.budgets, bounds })
 }
 
@@ -353,7 +318,8 @@ export function findViolation(): boolean {
   set({ run: { ...(get().run as ExplorerRun), oneClick: current } })
   const scenario: Scenario = { ...current.scenario, interventions: explore.interventions }
   const fromStep = explore.fromStep ?? 0
-  setSearched(current.scenario, { scenario, fromStep, staged: true }, budgets)
+  // The one-click run is the example's own, not necessarily the diagram's: no log to compare.
+  setSearched(searchedOf(current.scenario, { scenario, fromStep, staged: true }, budgets, simGoal, []))
   explorer().sim({ scenario, fromStep, goal: simGoal, budgets, bounds })
   return true
 }

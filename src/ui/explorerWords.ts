@@ -1,4 +1,4 @@
-import { paxos, type AnyProtocol, type BugToggles } from '../engine/index.ts'
+import { paxos, ruleTitle, type AnyProtocol, type BugToggles } from '../engine/index.ts'
 import { ANY_VIOLATION } from '../explorer/goals.ts'
 import type { BudgetName, Searched, SpecForm } from '../store/explorer.ts'
 import { capitalised } from './format.ts'
@@ -88,7 +88,18 @@ export function unreachableText(states: string, searched: Searched, module: AnyP
   const budgets = budgetsOf(module)
     .map((b) => `${b.label.toLowerCase()} ${searched.budgets[b.name]}`)
     .join(', ')
-  return `Not reachable within these budgets: all ${states} states were explored, from step ${searched.fromStep} with at most ${budgets}. Schedules with more of any of these were not searched: raise a budget, or start from a later step.${outsideText(searched)}`
+  return `Not reachable within these budgets: all ${states} states were explored, from step ${searched.fromStep} with at most ${budgets}. Schedules with more of any of these were not searched: raise a budget, or start from a later step.${brokenBeforeText(searched, module)}${outsideText(searched)}`
+}
+
+/**
+ * Said after a verdict that the goal was not reached when the run on the diagram had already
+ * broken the goal's invariant by the search's start (a student who pressed End, then searched):
+ * the search sees only what comes after its start. Empty otherwise. Pure.
+ */
+export function brokenBeforeText(searched: Searched | null | undefined, module: AnyProtocol): string {
+  const broken = searched?.brokenBefore
+  if (!searched || !broken) return ''
+  return ` This run already broke it at step ${broken.step} (Violated: ${ruleTitle(module, broken.rule)}), before step ${searched.fromStep} where the search starts; a search looks only at what comes after its start: go back (Home) and search again to find a schedule that leads there.`
 }
 
 /**
