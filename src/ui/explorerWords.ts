@@ -113,5 +113,6 @@ export function outsideText(searched: Searched | null | undefined): string {
   if (outside.length === 0) return ''
   const shown = outside.slice(0, 4).join('; ')
   const more = outside.length > 4 ? `; and ${outside.length - 4} more` : ''
-  return ` Not among what the search can add, this run's own ${outside.length === 1 ? 'change' : 'changes'} (${shown}${more}) were left out: the run on the diagram may reach the goal only through them.`
+  const what = outside.length === 1 ? `change (${shown}) was` : `changes (${shown}${more}) were`
+  return ` Not among what the search can add, this run's own ${what} left out: the run on the diagram may reach the goal only through them.`
 }
