@@ -7,7 +7,9 @@
  *   violated", run until the shortest counterexample is found (median of 3 runs after a warm-up).
  * - `explorerMultiPaxosSimStatesPerSecond`: the schedule search on a Multi-Paxos run, the
  *   mp-bug-skip-phase1 preset's one-click search (from step 26, 1 crash, 1 request, goal
- *   "executed prefixes agree"), until found (median of 3 runs after a warm-up).
+ *   "per-slot agreement", the preset's ⚠ pill; until 05e96f4 "executed prefixes agree", 45,729
+ *   states at depth 35 against 29,833 at depth 29 now, so states/s of the two are not one
+ *   series), until found (median of 3 runs after a warm-up).
  * - `explorerMultiSpecStatesPerSecond`: spec mode on the SMR-style MultiPaxos model,
  *   MultiPaxos_MC_small.cfg (343,796 distinct states; median of 3 runs after a warm-up).
  * All count distinct states per wall-clock second, in this (Node) process.

@@ -2,22 +2,21 @@ import { expect, openApp, position, settled, shot, test } from './fixtures.ts'
 
 /**
  * The explorer on Multi-Paxos (issue 11): its goals are Multi-Paxos's, and on the skip-phase-1
- * broken variant it finds the shortest run in which two replicas execute different commands in
- * one slot, opened on the diagram at the violation, named in lecture words.
+ * broken variant it finds the shortest run in which two commands are chosen in one slot (the
+ * invariant the example's own ⚠ pill names), opened on the diagram at the violation, named in
+ * lecture words.
  */
 
 const panel = (page: import('@playwright/test').Page) => page.locator('.explorer-panel')
 
-test('skip phase 1: the explorer finds two replicas executing different commands in slot 1', async ({
-  page,
-}) => {
+test('skip phase 1: the explorer finds two commands chosen in slot 1', async ({ page }) => {
   test.setTimeout(180_000)
   await page.setViewportSize({ width: 1280, height: 800 })
   await openApp(page, '?preset=mp-bug-skip-phase1')
   await page.getByRole('button', { name: 'Explore', exact: true }).click()
   // Multi-Paxos's goals, one per invariant in its words; none of single-decree Paxos's.
   const goal = panel(page).getByLabel('Goal')
-  await expect(goal).toHaveValue('prefix-agreement')
+  await expect(goal).toHaveValue('slot-agreement')
   await expect(goal.locator('option')).toHaveText([
     'Any invariant violation',
     'Violated: per-slot agreement (never two different commands chosen in one slot)',
@@ -29,36 +28,39 @@ test('skip phase 1: the explorer finds two replicas executing different commands
     'a lagging replica catches up',
     'Livelock: no slot chosen for N steps while a client waits',
   ])
-  await expect(panel(page)).toContainText('From step 0 of the current Multi-Paxos run')
+  // It starts where the example sets its stage (P5 cut off, then back), not at step 0.
+  await expect(panel(page)).toContainText('From step 26 of this example, keeping what sets its stage')
 
   await panel(page).getByRole('button', { name: 'Find a violation' }).click()
   const verdict = panel(page).locator('.explorer-verdict')
   await expect(verdict).toContainText(
-    'Violated: executed prefixes agree across replicas. Slot 1: P1 executed C1.1:put(a1), P5 executed noop',
+    'Violated: per-slot agreement (never two different commands chosen in one slot). Slot 1: C1.1:put(a1) (chosen by a majority at ballot 1.1) and noop (chosen by a majority at ballot 2.5)',
     { timeout: 150_000 },
   )
   await settled(page)
   // Opened at the violation; the run goes on to its step limit, but that is not where we are.
-  await expect(position(page)).toContainText('step 60/')
+  await expect(position(page)).toContainText('step 54/')
   await expect(position(page)).not.toContainText('stopped at Max steps')
   // The verdict names the goal it searched for, and the one-click button still looks for it with
   // the found run loaded (it said "Any invariant violation" beside a result for another goal).
-  await expect(verdict).toContainText('Found (goal: “Violated: executed prefixes agree across replicas”)')
+  await expect(verdict).toContainText(
+    'Found (goal: “Violated: per-slot agreement (never two different commands chosen in one slot)”)',
+  )
   await expect(panel(page).locator('.explorer-find-goal')).toContainText(
-    'Looks for: Violated: executed prefixes agree across replicas',
+    'Looks for: Violated: per-slot agreement',
   )
-  // One number for the schedule's length: 34 steps and 2 changes are 36 moves, the depth shown.
-  await expect(verdict).toContainText('a schedule of 36 moves from step 26 to step 60')
-  await expect(panel(page).locator('.explorer-stats')).toContainText('Depth36')
-  // The earlier violation is one this search did not look for, said so.
-  await expect(panel(page).locator('.explorer-earlier')).toContainText(
-    'Before that, at step 54, this run already broke an invariant this search did not look for: Violated: per-slot agreement',
-  )
+  // One number for the schedule's length: 28 steps and 2 changes are 30 moves, the depth shown.
+  await expect(verdict).toContainText('a schedule of 30 moves from step 26 to step 54')
+  await expect(panel(page).locator('.explorer-stats')).toContainText('Depth30')
+  // The lesson is the run's first violation: no earlier one this search did not look for.
+  await expect(panel(page).locator('.explorer-earlier')).toHaveCount(0)
   // Finished: no part-filled progress bar left behind.
   await expect(panel(page).locator('progress')).toHaveCount(0)
-  await expect(verdict).toContainText('It is on the diagram now, at step 60')
+  await expect(verdict).toContainText('It is on the diagram now, at step 54')
+  await expect(page.locator('.badge-bad')).toContainText('Violated: per-slot agreement')
+  await expect(page.locator('.badge-bad')).toContainText('step 54')
   await expect(
-    page.locator('.tl-label-alarm').filter({ hasText: 'Violated: executed prefixes agree across replicas' }),
+    page.locator('.tl-label-alarm').filter({ hasText: 'Violated: per-slot agreement' }),
   ).toBeVisible()
   // What the explorer added to the preset's stage, in the lecture's words, each showing its step.
   const changes = panel(page).getByRole('list', { name: 'What the explorer changed' }).getByRole('button')
@@ -67,8 +69,8 @@ test('skip phase 1: the explorer finds two replicas executing different commands
   await changes.nth(1).click()
   await expect(position(page)).toContainText('step 27/')
   await expect(page.locator('.proc-card').first()).toContainText('down')
-  await panel(page).getByRole('button', { name: 'Back to step 60' }).click()
-  await expect(position(page)).toContainText('step 60/')
+  await panel(page).getByRole('button', { name: 'Back to step 54' }).click()
+  await expect(position(page)).toContainText('step 54/')
 })
 
 test('the livelock goal finds dueling leaders committing nothing while a client waits', async ({ page }) => {

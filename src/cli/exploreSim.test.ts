@@ -9,15 +9,15 @@ const noFile = (): never => {
 const explore = (...args: string[]) => runCli(['explore', ...args], noFile)
 
 describe('synod explore (schedule search) on Multi-Paxos', () => {
-  it('finds the shortest run of the skip-phase-1 preset in which two replicas execute different commands in one slot', () => {
+  it('finds the shortest run of the skip-phase-1 preset in which two commands are chosen in one slot (its own lesson)', () => {
     const r = explore('--preset', 'mp-bug-skip-phase1', '--json')
     expect(r.code).toBe(1)
     const report = JSON.parse(r.stdout) as { goal: unknown; found: string; violation: unknown }
-    expect(report.goal).toEqual({ id: 'prefix-agreement' })
+    expect(report.goal).toEqual({ id: 'slot-agreement' })
     expect(report.found).toBe(
-      'Violated: executed prefixes agree across replicas. Slot 1: P1 executed C1.1:put(a1), P5 executed noop',
+      'Violated: per-slot agreement (never two different commands chosen in one slot). Slot 1: C1.1:put(a1) (chosen by a majority at ballot 1.1) and noop (chosen by a majority at ballot 2.5)',
     )
-    expect(report.violation).toMatchObject({ protocol: 'multipaxos', cursor: 60 })
+    expect(report.violation).toMatchObject({ protocol: 'multipaxos', cursor: 54 })
   }, 120_000)
 
   it("takes one of the protocol's invariants as --goal and prints the run in text", () => {

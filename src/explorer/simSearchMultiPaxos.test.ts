@@ -75,12 +75,13 @@ describe('schedule search on Multi-Paxos', () => {
     }, 120_000)
   }
 
-  it('skip phase 1: the shortest run in which two replicas execute different commands in slot 1', () => {
+  it('skip phase 1: the shortest run in which two commands are chosen in slot 1, the pill of its own run', () => {
     const r = presetSearch('mp-bug-skip-phase1')
-    expect(violatedAtEnd(r.found!)).toContain('prefix-agreement')
+    expect(violatedAtEnd(r.found!)).toContain('slot-agreement')
     expect(r.foundText).toBe(
-      'Violated: executed prefixes agree across replicas. Slot 1: P1 executed C1.1:put(a1), P5 executed noop',
+      'Violated: per-slot agreement (never two different commands chosen in one slot). Slot 1: C1.1:put(a1) (chosen by a majority at ballot 1.1) and noop (chosen by a majority at ballot 2.5)',
     )
+    expect(r.found!.cursor).toBe(54)
     // What the search added to the stage set by the preset, in the change list's words.
     expect(r.foundChanges!.map((c) => `${c.atStep} ${c.text}`)).toEqual([
       '26 asked C1 to send a write',

@@ -77,6 +77,34 @@ describe('explorer store', () => {
     act.setCursor(0)
   })
 
+  // tester4 defect 1: the panel's search started at step 0, without the example's partition and
+  // heal, and said "Not reachable … all states were explored" beside the run's own violation.
+  it('Search schedules on a Multi-Paxos broken example starts at its stage and finds its pill', async () => {
+    act.loadPreset('mp-bug-ignore-promises')
+    await settledRun()
+    ex.openExplorer(true)
+    expect(ex.panelSearchStart()).toMatchObject({ fromStep: 55, staged: true })
+    ex.startScheduleSearch()
+    const run = await searchEnded()
+    expect(run.searched).toMatchObject({ fromStep: 55, brokenBefore: null })
+    expect(run.searched?.outside).toEqual(['asked P5 to campaign for leadership at step 55'])
+    expect(run.outcome?.mode === 'sim' && run.outcome.foundText).toMatch(/^Violated: per-slot agreement/)
+  }, 60_000)
+
+  it('searched from the end of a run that broke the goal already, the verdict is told so', async () => {
+    act.loadPreset('mp-bug-ignore-promises')
+    await settledRun()
+    const end = synodStore.getState().log.at(-1)!.step
+    act.setCursor(end)
+    ex.openExplorer(true)
+    expect(ex.panelSearchStart()).toMatchObject({ fromStep: end, staged: false })
+    ex.startScheduleSearch()
+    const run = await searchEnded()
+    expect(run.outcome?.mode === 'sim' && run.outcome.found).toBeNull()
+    expect(run.searched).toMatchObject({ brokenBefore: { step: 71, rule: 'slot-agreement' }, outside: [] })
+    act.setCursor(0)
+  }, 60_000)
+
   it('spec mode records the model it checks and the scenario bugs it leaves out', async () => {
     act.loadPreset('bug-amnesia')
     ex.setSpecForm({ acceptors: 3, values: 2, maxBallot: 1, quorumSize: 2 })

@@ -14,7 +14,10 @@ import {
 import type { ExplorerOutcome, ExplorerProgress } from '../worker/explorerProtocol.ts'
 import { loadScenario, setCursor } from './actions.ts'
 import { pause, play } from './playback.ts'
+import { panelSearchStart, searchedOf, type Searched } from './searched.ts'
 import { synodStore } from './store.ts'
+
+export { panelSearchStart, stageOf, type Searched } from './searched.ts'
 
 /**
  * The explorer's own small store: the panel's forms and the state of the current search. It talks
@@ -242,17 +245,10 @@ function begin(
   set({ run: { ...run, progress: ZERO_PROGRESS, outcome: null, error: null, scenarioBugs: scenarioBugs() } })
 }
 
-/** Where a schedule search started, with which budgets, in which protocol's run. */
-export interface Searched {
-  readonly protocol: string
-  readonly fromStep: number
-  readonly budgets: SimBudgets
-}
-
-/** Note where the running schedule search started and its budgets (the verdict says them). */
-function setSearched(scenario: Scenario, fromStep: number, budgets: SimBudgets): void {
+/** Note where the running schedule search started and what it left out (`searchedOf`). */
+function setSearched(searched: Searched): void {
   const run = get().run
-  if (run) set({ run: { ...run, searched: { protocol: scenario.protocol ?? 'paxos', fromStep, budgets } } })
+  if (run) set({ run: { ...run, searched } })
 }
 
 /** The search goal of the form, for `module`'s run (its default for a goal it lacks). Pure. */
@@ -263,16 +259,19 @@ export function setGoalParam(id: string, value: number | string): void {
   set({ sim: { ...s, params: { ...s.params, [id]: value } } })
 }
 
-/** Search the current scenario's schedules from the cursor, with the form's goal and budgets. */
+/**
+ * Search the current scenario's schedules from the cursor (or from the example's stage, see
+ * `panelSearchStart`), with the form's goal and budgets.
+ */
 export function startScheduleSearch(): void {
   const { sim } = get()
-  const main = synodStore.getState()
+  const own = synodStore.getState().scenario
   const bounds = { maxStates: sim.maxStates, maxDepth: sim.maxDepth }
   const goal = goalOf(sim, currentProtocol())
   begin('sim', bounds, false, null, goal)
-  const search = { scenario: main.scenario, fromStep: main.cursor, goal, budgets: sim.budgets }
-  setSearched(search.scenario, search.fromStep, search.budgets)
-  explorer().sim({ ...search, bounds })
+  const start = panelSearchStart()
+  setSearched(searchedOf(own, start, sim.budgets, goal, synodStore.getState().log))
+  explorer().sim({ scenario: start.scenario, fromStep: start.fromStep, goal, budgets: sim.budgets, bounds })
 }
 
 /** Model-check Paxos.tla with the form's constants (spec mode). */
@@ -319,7 +318,8 @@ export function findViolation(): boolean {
   set({ run: { ...(get().run as ExplorerRun), oneClick: current } })
   const scenario: Scenario = { ...current.scenario, interventions: explore.interventions }
   const fromStep = explore.fromStep ?? 0
-  setSearched(scenario, fromStep, budgets)
+  // The one-click run is the example's own, not necessarily the diagram's: no log to compare.
+  setSearched(searchedOf(current.scenario, { scenario, fromStep, staged: true }, budgets, simGoal, []))
   explorer().sim({ scenario, fromStep, goal: simGoal, budgets, bounds })
   return true
 }

@@ -1,10 +1,12 @@
 import { useShallow } from 'zustand/react/shallow'
-import { protocolById } from '../engine/index.ts'
+import { protocolById, type AnyProtocol } from '../engine/index.ts'
+import type { Scenario } from '../scenarios/scenario.ts'
 import { goalOptions, goalProblem, paramOf, pickGoal } from '../explorer/goals.ts'
 import { SPEC_LIMITS } from '../explorer/universe.ts'
 import {
   goalOf,
   pickSimGoal,
+  stageOf,
   setBudget,
   setGoalParam,
   setSimForm,
@@ -21,11 +23,14 @@ import { budgetsOf, enabledBugs, scenarioBugsText } from './explorerWords.ts'
 import { exportPaxos } from '../explorer/tlaExport.ts'
 import { ExportForTlcButton, LoadTlcTrace } from './TlcHandoff.tsx'
 import { whole } from './explorerParts.tsx'
+import { describeInterventions, searchStartOf } from '../explorer/searchStart.ts'
 
 /** "Find a schedule": the protocol's goals, budgets per kind of fault, and bounds. */
 export function SimSearchForm({ running }: { running: boolean }) {
   const form = useExplorer((s) => s.sim)
   const cursor = useSynod((s) => s.cursor)
+  const scenario = useSynod((s) => s.scenario)
+  const presetId = useSynod((s) => s.presetId)
   const protocolId = useSynod((s) => s.scenario.protocol ?? 'paxos')
   const module = protocolById(protocolId)
   if (!module) return <p className="problems">No explorer for the protocol “{protocolId}”.</p>
@@ -49,8 +54,9 @@ export function SimSearchForm({ running }: { running: boolean }) {
       }}
     >
       <p className="muted">
-        From step {cursor} of the current {module.title} run: the scheduler's next step, or one of the
-        interventions the budgets allow. Breadth-first, so the first schedule found is a shortest one.
+        <StartWords module={module} scenario={scenario} cursor={cursor} presetId={presetId} /> the scheduler's
+        next step, or one of the interventions the budgets allow. Breadth-first, so the first schedule found
+        is a shortest one.
       </p>
       <label className="field">
         <span>Goal</span>
@@ -267,5 +273,32 @@ function PaxosCheckForm({ running }: { running: boolean }) {
         />
       </div>
     </form>
+  )
+}
+
+/**
+ * Where "Search schedules" starts: the cursor, or the example's stage with what it keeps of the
+ * run (its partition and heal), so a student sees why the search starts at step 26, not 0.
+ */
+function StartWords(props: {
+  module: AnyProtocol
+  scenario: Scenario
+  cursor: number
+  presetId: string | null
+}) {
+  const { module, scenario, cursor, presetId } = props
+  const start = searchStartOf(scenario, cursor, stageOf(presetId, scenario))
+  if (!start.staged)
+    return (
+      <>
+        From step {cursor} of the current {module.title} run:
+      </>
+    )
+  const kept = describeInterventions(module, scenario, start.scenario.interventions)
+  const stage = kept.length > 0 ? `, keeping what sets its stage (${kept.join('; ')})` : ''
+  return (
+    <>
+      From step {start.fromStep} of this example{stage}; the rest of its story is for the search to find:
+    </>
   )
 }

@@ -12,6 +12,7 @@ import {
   showChange,
   useExplorer,
   type ExplorerRun,
+  type Searched,
   type SimOutcome,
   type SpecConstantsForm,
 } from '../store/explorer.ts'
@@ -25,6 +26,8 @@ import {
   scenarioBugsText,
   specModelText,
   unreachableText,
+  outsideText,
+  brokenBeforeText,
 } from './explorerWords.ts'
 import { MultiPaxosResult } from './MultiPaxosResult.tsx'
 import { useRevealResult } from './revealResult.ts'
@@ -268,12 +271,18 @@ function Verdict({ run }: { run: ExplorerRun }) {
   return (
     <p className="explorer-verdict" role="status" tabIndex={-1}>
       {o.boundHit
-        ? `Goal not reached in ${states} states. ${boundText(run, o.boundHit, o.memoryMessage)}`
+        ? `Goal not reached in ${states} states. ${boundText(run, o.boundHit, o.memoryMessage)}${notReachedNotes(run.searched)}`
         : run.searched
           ? unreachableText(states, run.searched, protocolById(run.searched.protocol) ?? paxos)
           : `Goal unreachable within these budgets: ${states} states, exhaustive.`}
     </p>
   )
+}
+
+/** What the run on the diagram did that the search did not look at (see explorerWords.ts). */
+function notReachedNotes(searched: Searched | null | undefined): string {
+  const module = protocolById(searched?.protocol ?? 'paxos') ?? paxos
+  return `${brokenBeforeText(searched, module)}${outsideText(searched)}`
 }
 
 /** Live progress and the result of the current search, if any (of the Multi-Paxos check when that model is picked). */

@@ -72,4 +72,29 @@ describe('unreachableText', () => {
         `${mp.requestWords.budget.toLowerCase()} 3. Schedules with more of any of these were not searched: raise a budget, or start from a later step.`,
     )
   })
+
+  it('names what of the run was outside the search, and a violation the run reached before its start', () => {
+    const mp = protocolById('multipaxos')!
+    const budgets = { reorders: 0, drops: 0, duplicates: 0, crashes: 1, recoveries: 0, proposals: 0 }
+    const searched = { protocol: 'multipaxos', fromStep: 250, budgets }
+    const one = unreachableText('1', { ...searched, outside: ['healed the partition at step 55'] }, mp)
+    expect(one).toMatch(
+      / Not among what the search can add, this run's own change \(healed the partition at step 55\) was left out: the run on the diagram may reach the goal only through them\.$/,
+    )
+    const six = Array.from({ length: 6 }, (_, i) => `crashed P${i + 1} at step 1`)
+    expect(unreachableText('1', { ...searched, outside: six }, mp)).toContain(
+      'changes (crashed P1 at step 1; crashed P2 at step 1; crashed P3 at step 1; crashed P4 at step 1; and 2 more) were left out',
+    )
+    const broken = unreachableText(
+      '1',
+      { ...searched, brokenBefore: { step: 71, rule: 'slot-agreement' } },
+      mp,
+    )
+    expect(broken).toContain(
+      'This run already broke it at step 71 (Violated: per-slot agreement (never two different commands chosen in one slot)), before step 250 where the search starts',
+    )
+    expect(unreachableText('1', { ...searched, outside: [], brokenBefore: null }, mp)).toBe(
+      unreachableText('1', searched, mp),
+    )
+  })
 })

@@ -1,4 +1,4 @@
-import { paxos, type AnyProtocol, type BugToggles } from '../engine/index.ts'
+import { paxos, ruleTitle, type AnyProtocol, type BugToggles } from '../engine/index.ts'
 import { ANY_VIOLATION } from '../explorer/goals.ts'
 import type { BudgetName, Searched, SpecForm } from '../store/explorer.ts'
 import { capitalised } from './format.ts'
@@ -88,5 +88,31 @@ export function unreachableText(states: string, searched: Searched, module: AnyP
   const budgets = budgetsOf(module)
     .map((b) => `${b.label.toLowerCase()} ${searched.budgets[b.name]}`)
     .join(', ')
-  return `Not reachable within these budgets: all ${states} states were explored, from step ${searched.fromStep} with at most ${budgets}. Schedules with more of any of these were not searched: raise a budget, or start from a later step.`
+  return `Not reachable within these budgets: all ${states} states were explored, from step ${searched.fromStep} with at most ${budgets}. Schedules with more of any of these were not searched: raise a budget, or start from a later step.${brokenBeforeText(searched, module)}${outsideText(searched)}`
+}
+
+/**
+ * Said after a verdict that the goal was not reached when the run on the diagram had already
+ * broken the goal's invariant by the search's start (a student who pressed End, then searched):
+ * the search sees only what comes after its start. Empty otherwise. Pure.
+ */
+export function brokenBeforeText(searched: Searched | null | undefined, module: AnyProtocol): string {
+  const broken = searched?.brokenBefore
+  if (!searched || !broken) return ''
+  return ` This run already broke it at step ${broken.step} (Violated: ${ruleTitle(module, broken.rule)}), before step ${searched.fromStep} where the search starts; a search looks only at what comes after its start: go back (Home) and search again to find a schedule that leads there.`
+}
+
+/**
+ * The run's own interventions the search neither kept nor could add (a partition, a heal, a
+ * replica's forced campaign), said after a verdict that the goal was not reached: the run on the
+ * diagram may break its invariant only through them, so the verdict says nothing about the bug
+ * being harmless. Empty when there are none. Pure.
+ */
+export function outsideText(searched: Searched | null | undefined): string {
+  const outside = searched?.outside ?? []
+  if (outside.length === 0) return ''
+  const shown = outside.slice(0, 4).join('; ')
+  const more = outside.length > 4 ? `; and ${outside.length - 4} more` : ''
+  const what = outside.length === 1 ? `change (${shown}) was` : `changes (${shown}${more}) were`
+  return ` Not among what the search can add, this run's own ${what} left out: the run on the diagram may reach the goal only through them.`
 }

@@ -44,7 +44,10 @@ const partition = (step: number, group: number[]) => ({
  * "Find a violation" on each broken variant's preset: the search starts where the preset has set
  * the stage (a replica cut off, then back) and must find the rest itself: which crash, which
  * dropped message, which request (no `proposals` budget given: one request, as everywhere).
- * Each is checked by `src/explorer/simSearchMultiPaxos.test.ts` to reach its goal.
+ * The goal is the invariant the preset's own run breaks first, the one its ⚠ pill names (two
+ * commands chosen in slot 1 comes before two replicas executing them), so the lesson the search
+ * looks for is the lesson on screen. Each is checked by `src/explorer/presetLessons.test.ts` to
+ * reach its goal from where the Explore panel starts it.
  */
 export const MP_PRESET_SEARCHES: Readonly<Record<string, PresetSearch>> = {
   // P5 missed slot 1; the search finds that a second write and a crash of the leader are enough.
@@ -52,13 +55,13 @@ export const MP_PRESET_SEARCHES: Readonly<Record<string, PresetSearch>> = {
     fromStep: 26,
     interventions: [partition(1, [1, 2, 3, 6]), { step: 26, action: { type: 'heal' } }],
     budgets: { crashes: 1, proposals: 1 },
-    goal: 'prefix-agreement',
+    goal: 'slot-agreement',
   },
   'mp-bug-ignore-promises': {
     fromStep: 55,
     interventions: [partition(9, [1, 2, 3, 6]), { step: 55, action: { type: 'heal' } }],
     budgets: { crashes: 1, proposals: 0 },
-    goal: 'prefix-agreement',
+    goal: 'slot-agreement',
   },
   'mp-bug-commit-short': {
     fromStep: 30,
