@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'react'
 import { moduleFor } from '../engine/index.ts'
 import { allPresets, anyPresetById as presetById, galleryPresets } from '../scenarios/presets.ts'
+import { isolatedText } from '../scenarios/userText.ts'
 import { openDialog, setTheme } from '../store/actions.ts'
 import { openExample } from '../store/urlSync.ts'
 import { partitionThrough } from '../store/runIndex.ts'
@@ -61,8 +62,13 @@ function PresetPicker() {
   // A shared or imported run is named by its own title, in place of "Your own run".
   const own = useSynod((s) => (s.presetId === null ? s.scenario.title : undefined))
   const description = useSynod((s) => s.scenario.description)
+  // A shared title is user text: isolated, so its direction controls reorder nothing around it.
   const label =
-    preset === undefined ? (own ?? 'Your own run') : `${preset.title}${changed ? ' (changed)' : ''}`
+    preset === undefined
+      ? own === undefined
+        ? 'Your own run'
+        : isolatedText(own)
+      : `${preset.title}${changed ? ' (changed)' : ''}`
   const fit = useWidthOfTitle(label)
   return (
     <label className="preset-picker" ref={fit}>
@@ -74,7 +80,7 @@ function PresetPicker() {
       <select
         value={value}
         aria-label="Choose an example run"
-        title={own !== undefined && description ? `${own}: ${description}` : label}
+        title={own !== undefined && description ? `${label}: ${isolatedText(description)}` : label}
         onChange={(e) => {
           if (e.target.value) openExample(e.target.value)
         }}
