@@ -3,6 +3,7 @@ import { moduleFor } from '../engine/index.ts'
 import { allPresets, anyPresetById as presetById, galleryPresets } from '../scenarios/presets.ts'
 import { isolatedText } from '../scenarios/userText.ts'
 import { openDialog, setTheme } from '../store/actions.ts'
+import { togglePresenter } from '../store/presenter.ts'
 import { openExample } from '../store/urlSync.ts'
 import { partitionThrough } from '../store/runIndex.ts'
 import type { Theme } from '../store/state.ts'
@@ -213,6 +214,19 @@ export function TopBar() {
           </button>
         )}
         <DropMenu label="More" title="Partition the network, settings, theme" className="more-menu">
+          {/* Shown only where narrow.css hides the bar's Present button (a phone, upright or sideways):
+              the presenter layout was made for that screen, and a finger had no way into it. */}
+          <button
+            type="button"
+            className="more-present"
+            onClick={(e) => {
+              closeMenu(e.currentTarget)
+              togglePresenter()
+            }}
+            title="Presenter mode: large type, narration beats as captions (P)"
+          >
+            Present
+          </button>
           <button
             type="button"
             onClick={(e) => {
