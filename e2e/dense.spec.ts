@@ -1,7 +1,7 @@
 import { defaultConfig, ENGINE_VERSION } from '../src/engine/index.ts'
 import type { Scenario } from '../src/scenarios/scenario.ts'
 import { encodeScenarioHash } from '../src/scenarios/url.ts'
-import { expect, openApp, position, test } from './fixtures.ts'
+import { expect, openApp, position, shot, test } from './fixtures.ts'
 
 /**
  * A valid but dense run (issue 14): 9 processes, every message duplicated, two proposers retrying
@@ -148,3 +148,59 @@ test('a dense 20,000-step run stays bounded at its end, fitted and zoomed in', a
     description: `load ${loading.longTasks.join(' ')} | End ${atEnd.longTasks.join(' ')} | fit ${fitted.longTasks.join(' ')} | zoom ${zoomed.longTasks.join(' ')} | max ${Math.max(0, ...longTasks)}`,
   })
 })
+
+/**
+ * tester4: 9 processes, every message duplicated, everyone proposes; at its end the note
+ * "401 messages here …" was drawn over the P9 lane and hid its traffic. The frame keeps the
+ * note's measured height free below the last lane, at every screen size.
+ */
+function dupEveryoneQuery(): string {
+  const scenario: Scenario = {
+    engine: ENGINE_VERSION,
+    seed: 1,
+    config: { ...defaultConfig(9), duplicatePercent: 100 },
+    interventions: Array.from({ length: 9 }, (_, i) => ({
+      step: 0,
+      action: { type: 'propose' as const, pid: i + 1, value: `v${i + 1}` },
+    })),
+  }
+  return `#${encodeScenarioHash(scenario)}`
+}
+
+/** The gap in px from the lowest lane (its header, line or traffic) down to the note's top. */
+const noteClearance = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => {
+    const bottom = (sel: string): number =>
+      Math.max(...[...document.querySelectorAll(sel)].map((e) => e.getBoundingClientRect().bottom))
+    const noteTop = document.querySelector('.tl-lod-note')?.getBoundingClientRect().top ?? NaN
+    const lanes = Math.max(
+      bottom('.tl-diagram .tl-lane-header-box'),
+      bottom('.tl-diagram .tl-lane-lines line'),
+      bottom('.tl-diagram .tl-density path'),
+    )
+    return Math.round(noteTop - lanes)
+  })
+
+const viewports = [
+  { width: 1280, height: 720 },
+  { width: 1024, height: 768 },
+  { width: 844, height: 390 },
+  { width: 390, height: 844 },
+]
+for (const viewport of viewports)
+  test(`at ${viewport.width}×${viewport.height} the dense-run note covers no lane`, async ({ page }) => {
+    await page.setViewportSize(viewport)
+    await openApp(page, dupEveryoneQuery())
+    await page.locator('.tl-diagram').focus()
+    await page.keyboard.press('End')
+    await expect(position(page)).toContainText(/step (\d+)\/\1/)
+    // At the end (tester4's view, where the laptop shows the note) and with the whole run fitted.
+    for (const key of ['End', '0']) {
+      await page.keyboard.press(key)
+      if (key === '0') await expect(page.locator('.tl-lod-note')).toContainText(/messages here/)
+      if ((await page.locator('.tl-lod-note').count()) === 0) continue
+      // The note is measured once drawn; the frame then makes room for it.
+      await expect.poll(() => noteClearance(page)).toBeGreaterThanOrEqual(0)
+    }
+    await shot(page, `dense-note-${viewport.width}x${viewport.height}`)
+  })

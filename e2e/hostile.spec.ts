@@ -105,14 +105,17 @@ test('NUL, line breaks and a right-to-left override in user text keep every expo
   await openApp(page)
   const json = JSON.stringify({
     format: 1,
-    title: 'Two\nlines',
+    title: 'Two\nlines \u202Eexe.txt',
     interventions: [{ step: 0, type: 'propose', pid: 1, value: 'A\u0000B' }],
     beats: [{ step: 0, text: 'Reversed \u202Eafter this' }],
   })
   await importBytes(page, 'controls.json', Buffer.from(json))
   await settled(page)
-  // On screen the override stays inside the beat.
+  // On screen the override stays inside the beat, and the title inside its isolate.
   await expect(page.locator('.beat bdi')).toHaveText('Reversed \u202Eafter this')
+  await expect(page.getByLabel('Choose an example run').locator('option').first()).toHaveText(
+    '\u2068Two\nlines exe.txt\u2069',
+  )
   await page.getByRole('button', { name: /^Until decided/ }).click()
   await settled(page)
 
@@ -128,12 +131,15 @@ test('NUL, line breaks and a right-to-left override in user text keep every expo
   await blank.close()
   expect(parsed.error).toBeNull()
   expect(parsed.texts.join(' ')).toContain('A␀B')
+  // The title is drawn as typed: its override dropped, the rest isolated (so the PNG is too).
+  expect(parsed.texts).toContain('\u2068Two\nlines exe.txt\u2069')
+  expect(parsed.texts.join(' ')).not.toContain('\u202E')
 
   const png = (await download(page, 'Export diagram (PNG, 2×)')).bytes
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
 
   const trace = (await download(page, 'Export text trace')).bytes.toString('utf8').split('\n')
-  expect(trace[0]).toBe('# Two\\nlines')
+  expect(trace[0]).toBe('# Two\\nlines \\u202eexe.txt')
   expect(trace[1]).toMatch(/^# http:\/\/127\.0\.0\.1:\d+\/#s=1\./)
   expect(trace[2]).toMatch(/^# cursor step \d+$/)
   expect(trace[3]).toMatch(/^s0 t0 run\.start/)
@@ -161,4 +167,25 @@ test('choosing a File menu item closes the menu, so it never covers the notice i
   await page.getByRole('button', { name: 'Export text trace' }).click()
   await wait
   await expect(menu).not.toHaveAttribute('open')
+})
+
+test('a value with a right-to-left override is refused by the link, in the CLI words, and the run kept', async ({
+  page,
+}) => {
+  await openApp(page, '?preset=racing-adopt')
+  // tester4's spoof: P3's value "\u202E01" was drawn as "10", P1's own value.
+  const json = JSON.stringify({
+    format: 2,
+    protocol: 'paxos',
+    interventions: [
+      { step: 0, type: 'propose', pid: 1, value: '10' },
+      { step: 8, type: 'propose', pid: 3, value: '\u202E01' },
+    ],
+  })
+  await page.evaluate((hash) => (window.location.hash = hash), `#s=1.${b64url(deflateSync(json))}`)
+  await expect(page.getByText('This link could not be opened', { exact: false })).toContainText(
+    'interventions[1].value must not contain direction-control characters (U+202E at position 1)',
+  )
+  await expect(page.getByLabel('Choose an example run')).toHaveValue('racing-adopt')
+  await expect(page.locator('body')).not.toContainText('\u202E')
 })

@@ -99,3 +99,50 @@ test.describe('sideways phone', () => {
     expect(scale).toBeGreaterThanOrEqual(0.9)
   })
 })
+
+// tester4: on a short phone held sideways the bar hides Present, and a finger had no way into
+// presenter mode (only a keyboard's P, or ?present). The More menu offers it where the bar does not.
+test.describe('sideways touch phone: Present in the More menu', () => {
+  test.use({ viewport: { width: 844, height: 390 }, hasTouch: true, isMobile: true })
+
+  test('a tap on More, then on Present, opens presenter mode; the item is a finger wide', async ({
+    page,
+  }) => {
+    await openApp(page, '?preset=mp-leader-crash')
+    await expect(page.locator('.topbar .presenter-toggle')).toBeHidden()
+    await page.locator('details.more-menu > summary').tap()
+    const item = page.locator('details.more-menu').getByRole('button', { name: 'Present' })
+    await expect(item).toBeInViewport({ ratio: 1 })
+    const box = (await item.boundingBox())!
+    expect(box.height).toBeGreaterThanOrEqual(44)
+    await item.tap()
+    await expect(page.locator('.presenter')).toBeVisible()
+    await page.getByRole('button', { name: 'Exit presenter (Esc)' }).tap()
+    await expect(page.locator('.presenter')).toHaveCount(0)
+  })
+
+  test('from the keyboard: ↓ on More reaches Present, Enter opens it, Esc comes back to More', async ({
+    page,
+  }) => {
+    await openApp(page, '?preset=racing-adopt')
+    const toggle = page.locator('details.more-menu > summary')
+    await toggle.focus()
+    await page.keyboard.press('ArrowDown')
+    await expect(page.locator('details.more-menu').getByRole('button', { name: 'Present' })).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(page.locator('.presenter')).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(page.locator('.presenter')).toHaveCount(0)
+    await expect(toggle).toBeFocused()
+  })
+})
+
+test('on a wide screen the bar has Present and the More menu does not repeat it', async ({ page }) => {
+  await openApp(page, '?preset=basic')
+  await expect(page.locator('.topbar .presenter-toggle')).toBeVisible()
+  await page.locator('details.more-menu > summary').click()
+  await expect(page.locator('details.more-menu').getByRole('button', { name: 'Present' })).toHaveCount(0)
+  // The arrow keys skip the hidden item: ↓ from the toggle's open menu lands on the first drawn one.
+  await page.keyboard.press('ArrowDown')
+  await expect(page.getByRole('button', { name: 'Partition the network…' })).toBeFocused()
+})

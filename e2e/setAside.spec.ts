@@ -191,3 +191,36 @@ test('a link pasted while the kept work is still being read opens, and the kept 
   await expect(picker(page).locator('option:checked')).toHaveText(/\(changed\)$/)
   await expect(position(page)).toHaveText(where)
 })
+
+test('from the keyboard: Restore it and Dismiss leave the focus on the diagram, not the page', async ({
+  page,
+}) => {
+  const where = await changedRacing(page)
+  // A keyboard user browsing examples: ↓ in the picker opens the next one over the changed run.
+  await picker(page).focus()
+  await page.keyboard.press('ArrowDown')
+  await settled(page)
+  const restore = banner(page).getByRole('button', { name: 'Restore it' })
+  await expect(restore).toBeVisible()
+  for (let i = 0; i < 40 && !(await restore.evaluate((b) => b === document.activeElement)); i++)
+    await page.keyboard.press('Tab')
+  await expect(restore).toBeFocused()
+  await page.keyboard.press('Enter')
+  await settled(page)
+  await expect(banner(page)).toHaveCount(0)
+  await expect(position(page)).toHaveText(where)
+  const diagram = page.locator('.diagram-pane .tl-diagram')
+  await expect(diagram).toBeFocused()
+  // The next key works on the restored run.
+  await page.keyboard.press('Home')
+  await expect(position(page)).toContainText('step 0/')
+  // Dismiss too.
+  await picker(page).focus()
+  await page.keyboard.press('ArrowDown')
+  await settled(page)
+  const dismiss = banner(page).getByRole('button', { name: /^Dismiss/ })
+  await dismiss.focus()
+  await page.keyboard.press('Enter')
+  await expect(banner(page)).toHaveCount(0)
+  await expect(diagram).toBeFocused()
+})

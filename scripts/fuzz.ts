@@ -85,6 +85,11 @@ function hostileJson(): string[] {
     '"s=1.x"',
     '1',
     '{"format":1,"title":"\\ud800","description":"\\u0000"}',
+    // Direction controls: refused in values (tester4 defect 3), kept in free text.
+    '{"format":2,"protocol":"paxos","interventions":[{"step":0,"type":"propose","pid":3,"value":"\\u202e01"}]}',
+    '{"format":1,"interventions":[{"step":0,"type":"propose","pid":1,"value":"v\\u0000\\u2067"}]}',
+    '{"format":2,"protocol":"multipaxos","interventions":[{"step":0,"type":"propose","pid":6,"value":"put\\u200f"}]}',
+    '{"format":2,"protocol":"paxos","title":"\\u202e\\u2069evil","beats":[{"step":0,"text":"\\u202eexe.txt"}]}',
   ]
 }
 

@@ -1,4 +1,4 @@
-import { strToU8 } from 'fflate'
+import { strToU8, zlibSync } from 'fflate'
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { scenarioFileText } from '../scenarios/importExport.ts'
 import { parseScenarioBytes } from '../scenarios/input.ts'
 import { presetById } from '../scenarios/presets.ts'
-import { decodeScenarioLink, encodeScenarioHash } from '../scenarios/url.ts'
+import { decodeScenarioLink, encodeScenarioHash, toBase64Url } from '../scenarios/url.ts'
 import { files } from './fakeFiles.ts'
 import { runCli } from './cli.ts'
 import { readFileCapped } from './readInput.ts'
@@ -43,6 +43,14 @@ describe('the CLI and the app refuse the same inputs with the same message', () 
     ['a newer format', '{"format": 3}'],
     ['an unknown field', '{"format": 1, "speed": 2}'],
     ['a bad UTF-16 file', utf16le('{"format": 1, "seed": -1}')],
+    [
+      'a value with a right-to-left override',
+      '{"format":2,"protocol":"paxos","interventions":[{"step":0,"type":"propose","pid":3,"value":"\\u202e01"}]}',
+    ],
+    [
+      'a Multi-Paxos command with an isolate',
+      '{"format":2,"protocol":"multipaxos","interventions":[{"step":0,"type":"propose","pid":6,"value":"put\\u2067"}]}',
+    ],
   ]
   it.each(bad)('a file: %s', (_, content) => {
     const app = parseScenarioBytes(typeof content === 'string' ? strToU8(content) : content)
@@ -50,6 +58,17 @@ describe('the CLI and the app refuse the same inputs with the same message', () 
     const cli = runCli(['trace', 'f.json'], files({ 'f.json': content }))
     expect(cli.code).toBe(2)
     expect(cli.stderr).toBe(`synod: f.json: ${app.ok ? '' : app.error}`)
+  })
+
+  it('names the direction control and where it is, for a file and a link alike', () => {
+    const json = bad[6]![1] as string
+    const error =
+      'interventions[0].value must not contain direction-control characters (U+202E at position 1)'
+    expect(parseScenarioBytes(strToU8(json))).toEqual({ ok: false, error })
+    const link = `#s=1.${toBase64Url(zlibSync(strToU8(json)))}`
+    const linkError = `the scenario in this link is invalid: ${error}`
+    expect(decodeScenarioLink(link)).toEqual({ ok: false, error: linkError })
+    expect(runCli(['trace', link], files({}))).toEqual({ code: 2, stdout: '', stderr: `synod: ${linkError}` })
   })
 
   const good = encodeScenarioHash(basic)

@@ -40,4 +40,28 @@ describe('parseScenario on hostile JSON', () => {
     )
     expect(refused('{"format":1,"seed":1e309}')).toBe('seed must be a whole number')
   })
+
+  it('refuses direction controls in values, in either format and protocol, naming the first', () => {
+    const propose = (format: number, protocol: string, pid: number, value: string) =>
+      refused(
+        JSON.stringify({
+          format,
+          ...(format === 2 && { protocol }),
+          interventions: [{ step: 0, type: 'propose', pid, value }],
+        }),
+      )
+    const message = (code: string, at: number) =>
+      `interventions[0].value must not contain direction-control characters (${code} at position ${at})`
+    expect(propose(2, 'paxos', 3, '\u202E01')).toBe(message('U+202E', 1))
+    expect(propose(1, 'paxos', 1, 'v\u0000\u202E')).toBe(message('U+202E', 3))
+    expect(propose(2, 'paxos', 1, 'a\u200Fb')).toBe(message('U+200F', 2))
+    expect(propose(2, 'multipaxos', 6, 'put\u2066')).toBe(message('U+2066', 4))
+    expect(propose(2, 'paxos', 1, '10')).toBe('loaded')
+  })
+
+  it('keeps right-to-left scripts and controls in free text (shown isolated)', () => {
+    const text = 'שלום \u202Eevil'
+    const json = JSON.stringify({ format: 2, protocol: 'paxos', title: text, beats: [{ step: 0, text }] })
+    expect(refused(json)).toBe('loaded')
+  })
 })

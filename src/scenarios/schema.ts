@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { ENGINE_VERSION, LIMITS, defaultConfig } from '../engine/index.ts'
+import { directionControlProblem } from './userText.ts'
 
 /**
  * The scenario file formats (see docs/scenario-format.md), as valibot schemas. Objects are
@@ -27,6 +28,12 @@ const valueSchema = v.pipe(
   v.string('must be a string'),
   v.minLength(1, 'must not be empty'),
   v.maxLength(LIMITS.valueLengthMax, `must be at most ${LIMITS.valueLengthMax} characters`),
+  // A value is short data: an override in it would draw "\u202E01" as "10" (see userText.ts).
+  v.check(
+    (value: string) => directionControlProblem(value) === null,
+    (issue) =>
+      directionControlProblem(String(issue.input)) ?? 'must not contain direction-control characters',
+  ),
 )
 
 export const retrySchema = v.strictObject({

@@ -2,6 +2,7 @@ import { forkRunInput, type Intervention, type SimConfig, type SimEvent } from '
 import { anyPresetById } from '../scenarios/presets.ts'
 import { laneCount } from '../scenarios/protocolConfig.ts'
 import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
+import { directionControlProblem } from '../scenarios/userText.ts'
 import { forkMomentRun } from '../worker/stateAt.ts'
 import * as nav from './navigation.ts'
 import { messageStatus } from './messageStatus.ts'
@@ -97,6 +98,15 @@ export function notInFlight(s: Pick<SynodState, 'log' | 'cursor'>, action: Inter
 }
 
 /**
+ * Why a proposed value cannot be recorded, or null: a direction control would make it look like
+ * another value, and the link it is shared by would be refused (the schema's rule). Pure.
+ */
+export function unsafeValue(action: Intervention): string | null {
+  const problem = action.type === 'propose' ? directionControlProblem(action.value) : null
+  return problem === null ? null : `Not proposed: a value ${problem}. The run is unchanged.`
+}
+
+/**
  * Act at the cursor. When the cursor is behind the end of the run this forks: the interventions
  * recorded after the cursor are dropped (the old run is kept as a branch to return to) and the
  * action is recorded at the cursor's step. An action on a message that is not in flight there is
@@ -104,7 +114,7 @@ export function notInFlight(s: Pick<SynodState, 'log' | 'cursor'>, action: Inter
  */
 export function intervene(action: Intervention): void {
   const s = get()
-  const refused = notInFlight(s, action)
+  const refused = notInFlight(s, action) ?? unsafeValue(action)
   if (refused !== null) {
     set({ notice: refused, announcement: refused })
     return

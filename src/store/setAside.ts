@@ -1,6 +1,7 @@
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
 import { anyPresetById as presetById } from '../scenarios/presets.ts'
+import { isolatedText } from '../scenarios/userText.ts'
 import { clearSetAsideWork, loadSetAsideWork, saveSetAsideWork, type KeptWork } from './persistence.ts'
 import { matchPreset } from './presetMatch.ts'
 
@@ -77,5 +78,6 @@ export async function offerSetAsideFromBrowser(onScreen: (work: KeptWork) => boo
 export function setAsideName(work: KeptWork): string {
   const from = work.presetId === null ? undefined : presetById(work.presetId)
   if (from) return `your changed run of “${from.title}”`
-  return work.scenario.title ? `your run “${work.scenario.title}”` : 'your own run'
+  // The title is user text inside our sentence: isolated, so it cannot reorder the sentence.
+  return work.scenario.title ? `your run “${isolatedText(work.scenario.title)}”` : 'your own run'
 }

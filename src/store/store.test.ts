@@ -155,6 +155,18 @@ describe('acting by hand', () => {
     expect(at().current.some((e) => e.kind === 'msg.drop' && e.msg.id === 4)).toBe(true)
   })
 
+  it('refuses a proposed value with a direction control: no fork, a notice in the schema words', async () => {
+    act.loadPreset('basic')
+    await settled()
+    const before = synodStore.getState().scenario
+    act.intervene({ type: 'propose', pid: 2, value: '\u202E01' })
+    const s = synodStore.getState()
+    expect(s.scenario).toBe(before)
+    expect(s.notice).toBe(
+      'Not proposed: a value must not contain direction-control characters (U+202E at position 1). The run is unchanged.',
+    )
+  })
+
   it('refuses an action on a message that is not in flight at the cursor: no fork, no change, a notice', async () => {
     act.loadPreset('racing-adopt')
     await settled()

@@ -16,6 +16,7 @@ import { useFollowShortcut } from './followShortcut.ts'
 import { useHideQuiet } from './quietArrows.ts'
 import { computeLayout, frameFor, type LaneFace, type Layout } from './layout.ts'
 import { indexLog, tickAtStep } from './logIndex.ts'
+import { LodNote, showsLodNote, useLodNoteRoom } from './LodNote.tsx'
 import { Plot } from './Plot.tsx'
 import { relatedMessages } from './related.ts'
 import { useElementSize, useLabelMeasure, usePrefersReducedMotion, useTypeScale } from './useElementSize.ts'
@@ -67,20 +68,6 @@ function runKeyOf(first: SimEvent | undefined): string {
   return first?.kind === 'run.start' ? `${first.seed}|${JSON.stringify(first.config)}` : ''
 }
 
-/** One formatter for the whole module: `toLocaleString` builds a new one on every call (slow). */
-const COUNT = new Intl.NumberFormat('en')
-
-/** What the level of detail left out, and how to get it back. */
-function lodNote(layout: Layout): string {
-  const d = layout.density
-  const marks = layout.hiddenMarks > 0 ? ` ${COUNT.format(layout.hiddenMarks)} marks not shown.` : ''
-  if (!d) return `Too many marks to show here.${marks} Zoom in to see them all.`
-  return (
-    `${COUNT.format(d.messages)} messages here (${COUNT.format(d.inFlight)} in flight), drawn ` +
-    `as traffic per lane: darker is busier; red and dashed, mostly REJECT.${marks} Zoom in to see each arrow.`
-  )
-}
-
 /**
  * The time-space diagram: one lane per process, time left to right, one arrow per message. Fills
  * its parent (give the parent a size). Hover or focus an arrow to see its reply and quorum.
@@ -100,9 +87,11 @@ export function Diagram(props: DiagramProps) {
   const toolbarRef = useRef<HTMLDivElement>(null)
   const toolbar = useElementSize(toolbarRef)
   const index = useMemo(() => indexLog(log), [log, log.length]) // eslint-disable-line react-hooks/exhaustive-deps
+  const [noteRoom, noteRef] = useLodNoteRoom()
   const frame = useMemo(
-    () => (size && size.width > 0 ? frameFor(size.width, size.height, processCount, typeScale) : null),
-    [size, processCount, typeScale],
+    () =>
+      size && size.width > 0 ? frameFor(size.width, size.height, processCount, typeScale, noteRoom) : null,
+    [size, processCount, typeScale, noteRoom],
   )
   const cursorTick = tickAtStep(log, cursorStep)
   const runKey = useMemo(() => `${runKeyOf(log[0])}#${props.viewKey ?? 0}`, [log, props.viewKey])
@@ -157,6 +146,7 @@ export function Diagram(props: DiagramProps) {
             hideQuiet,
             toolbarRightPx: toolbar ? toolbar.width + TOOLBAR_LEFT_PX : 0,
             toolbarBottomPx: toolbar ? toolbar.height + TOOLBAR_TOP_PX : 0,
+            bottomRoomPx: noteRoom,
           })
         : null,
     // `log.length` too: a log that grows in place is a new picture.
@@ -177,6 +167,7 @@ export function Diagram(props: DiagramProps) {
       props.laneFaces,
       hideQuiet,
       toolbar,
+      noteRoom,
     ],
   )
   // Messages travel in an HTML layer inside the panned box (see travelLayer.ts, Plot.tsx).
@@ -289,9 +280,7 @@ export function Diagram(props: DiagramProps) {
           </TravelTo>
         )}
       </div>
-      {layout && (layout.density || layout.hiddenMarks > 0) && (
-        <p className="tl-lod-note">{lodNote(layout)}</p>
-      )}
+      {showsLodNote(layout) && <LodNote layout={layout} ref={noteRef} />}
     </div>
   )
 }

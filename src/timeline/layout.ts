@@ -67,6 +67,11 @@ export interface LayoutOptions {
   readonly toolbarRightPx?: number
   /** The bottom edge of those buttons, in pixels from the diagram's top: labels keep out from under them. */
   readonly toolbarBottomPx?: number
+  /**
+   * Room kept free below the last lane, in pixels (the level-of-detail note sits there, so it
+   * covers no lane). The frame's own margin when smaller. Default 0.
+   */
+  readonly bottomRoomPx?: number
   /** Leave out routine (quiet) messages, except those in `forceLabelIds` (default false). */
   readonly hideQuiet?: boolean
   /** Processes known to be down (a hint added to what the log says). */
@@ -172,11 +177,18 @@ export function fullTickRange(log: readonly SimEvent[]): [number, number] {
 /**
  * The frame (plot area and lane spacing) for a size and lane count. The lane headers widen with
  * the type scale (a projector, presenter mode), so their status line ("prepare 1.1", "leader 2.2
- * · c6") keeps its size and is neither cut nor squeezed. Pure.
+ * · c6") keeps its size and is neither cut nor squeezed. `bottomRoomPx` keeps that much free
+ * below the last lane (for a note drawn over the diagram's foot). Pure.
  */
-export function frameFor(width: number, height: number, processCount: number, typeScale = 1): Frame {
+export function frameFor(
+  width: number,
+  height: number,
+  processCount: number,
+  typeScale = 1,
+  bottomRoomPx = 0,
+): Frame {
   const plotTop = FRAME.topPx
-  const plotBottom = Math.max(plotTop + 40, height - FRAME.bottomPx)
+  const plotBottom = Math.max(plotTop + 40, height - Math.max(FRAME.bottomPx, bottomRoomPx))
   const laneGap = (plotBottom - plotTop) / Math.max(1, processCount)
   const headerPx = laneHeaderWidth(width, laneGap, typeScale)
   return {
@@ -199,7 +211,7 @@ export function frameFor(width: number, height: number, processCount: number, ty
 export function computeLayout(log: readonly SimEvent[], cursorStep: number, options: LayoutOptions): Layout {
   const index = indexLog(log)
   const n = options.processCount ?? (index.processCount || 1)
-  const frame = frameFor(options.width, options.height, n, options.typeScale)
+  const frame = frameFor(options.width, options.height, n, options.typeScale, options.bottomRoomPx)
   const view = options.viewTicks ?? fullTickRange(log)
   // Rounded so that views differing only by a pan share exactly the same scale.
   const pxPerTick =

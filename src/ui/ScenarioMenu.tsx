@@ -116,7 +116,10 @@ async function importFile(file: File): Promise<void> {
 
 /** The focusable items of an open drop-down menu, in order. */
 function menuItems(menu: HTMLDetailsElement): HTMLElement[] {
-  return [...menu.querySelectorAll<HTMLElement>('.drop-menu-pop button:not(:disabled)')]
+  // Drawn items only: an item a screen size hides (More's Present) takes no arrow-key stop.
+  return [...menu.querySelectorAll<HTMLElement>('.drop-menu-pop button:not(:disabled)')].filter(
+    (item) => item.getClientRects().length > 0,
+  )
 }
 
 /** Close `menu` and put focus back on its toggle (so a dialog opened from it returns there too). */
@@ -207,7 +210,11 @@ export function ScenarioMenu() {
   const present = useRef<HTMLButtonElement>(null)
   const [confirming, setConfirming] = useState(false)
   useEffect(() => {
-    if (takeFocusBackFromPresenter()) present.current?.focus()
+    if (!takeFocusBackFromPresenter()) return
+    // Where the bar hides Present (a phone), it was entered from the More menu: back to its toggle.
+    const button = present.current
+    if (button && button.getClientRects().length > 0) button.focus()
+    else document.querySelector<HTMLElement>('.more-menu > summary')?.focus()
   }, [])
   return (
     <span className="scenario-menu">

@@ -2,6 +2,23 @@ import { dismissSetAside, setAsideName, useSetAside } from '../store/setAside.ts
 import { restoreSetAside } from '../store/urlSync.ts'
 
 /**
+ * Where the keyboard goes once the banner (and the button pressed in it) is gone: the diagram,
+ * which now shows the restored run (or still the run that opened), as after loading one; the
+ * picker if no diagram is drawn. Without it the focus fell to the page's body and the next Tab
+ * started again from the top of the page. Only a lost focus is moved.
+ */
+function focusAfterBanner(): void {
+  requestAnimationFrame(() => {
+    const now = document.activeElement
+    if (now !== null && now !== document.body) return
+    const target =
+      document.querySelector<HTMLElement>('.diagram-pane .tl-diagram') ??
+      document.querySelector<HTMLElement>('.preset-picker select')
+    target?.focus({ preventScroll: true })
+  })
+}
+
+/**
  * The run a link or a picked example opened over (an example link from the slides, opened in
  * another tab; another example chosen in the picker): said, and offered back, until the user
  * restores or dismisses it. Never silent, never in the way.
@@ -18,10 +35,23 @@ export function SetAsideBanner() {
   return (
     <p className="notice-banner set-aside-banner" role="status">
       Another run opened in place of {name}, which was kept aside {until}.{' '}
-      <button type="button" onClick={restoreSetAside}>
+      <button
+        type="button"
+        onClick={() => {
+          restoreSetAside()
+          focusAfterBanner()
+        }}
+      >
         Restore it
       </button>{' '}
-      <button type="button" onClick={dismissSetAside} aria-label={`Dismiss (forget ${name})`}>
+      <button
+        type="button"
+        onClick={() => {
+          dismissSetAside()
+          focusAfterBanner()
+        }}
+        aria-label={`Dismiss (forget ${name})`}
+      >
         Dismiss
       </button>
     </p>

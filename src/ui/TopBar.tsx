@@ -1,7 +1,9 @@
 import { useLayoutEffect, useRef } from 'react'
 import { moduleFor } from '../engine/index.ts'
 import { allPresets, anyPresetById as presetById, galleryPresets } from '../scenarios/presets.ts'
+import { isolatedText } from '../scenarios/userText.ts'
 import { openDialog, setTheme } from '../store/actions.ts'
+import { togglePresenter } from '../store/presenter.ts'
 import { openExample } from '../store/urlSync.ts'
 import { partitionThrough } from '../store/runIndex.ts'
 import type { Theme } from '../store/state.ts'
@@ -61,8 +63,13 @@ function PresetPicker() {
   // A shared or imported run is named by its own title, in place of "Your own run".
   const own = useSynod((s) => (s.presetId === null ? s.scenario.title : undefined))
   const description = useSynod((s) => s.scenario.description)
+  // A shared title is user text: isolated, so its direction controls reorder nothing around it.
   const label =
-    preset === undefined ? (own ?? 'Your own run') : `${preset.title}${changed ? ' (changed)' : ''}`
+    preset === undefined
+      ? own === undefined
+        ? 'Your own run'
+        : isolatedText(own)
+      : `${preset.title}${changed ? ' (changed)' : ''}`
   const fit = useWidthOfTitle(label)
   return (
     <label className="preset-picker" ref={fit}>
@@ -74,7 +81,7 @@ function PresetPicker() {
       <select
         value={value}
         aria-label="Choose an example run"
-        title={own !== undefined && description ? `${own}: ${description}` : label}
+        title={own !== undefined && description ? `${label}: ${isolatedText(description)}` : label}
         onChange={(e) => {
           if (e.target.value) openExample(e.target.value)
         }}
@@ -207,6 +214,19 @@ export function TopBar() {
           </button>
         )}
         <DropMenu label="More" title="Partition the network, settings, theme" className="more-menu">
+          {/* Shown only where narrow.css hides the bar's Present button (a phone, upright or sideways):
+              the presenter layout was made for that screen, and a finger had no way into it. */}
+          <button
+            type="button"
+            className="more-present"
+            onClick={(e) => {
+              closeMenu(e.currentTarget)
+              togglePresenter()
+            }}
+            title="Presenter mode: large type, narration beats as captions (P)"
+          >
+            Present
+          </button>
           <button
             type="button"
             onClick={(e) => {

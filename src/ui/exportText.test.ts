@@ -9,9 +9,14 @@ describe('user text in exported files', () => {
     expect(xmlText('\uffff')).toBe('\ufffd')
   })
 
-  it('isolates bidirectional controls so they cannot reorder the text after them', () => {
-    expect(xmlText('A\u202Ebc')).toBe('\u2068A\u202Ebc\u2069')
+  it('drops overrides and isolates the rest, so the PNG shows the text as typed', () => {
+    expect(xmlText('A\u202Ebc')).toBe('\u2068Abc\u2069')
+    expect(xmlText('A\u0000\u202E')).toBe('\u2068A␀\u2069')
     expect(xmlText('plain')).toBe('plain')
+  })
+
+  it('escapes direction controls in the trace header, as it does NUL', () => {
+    expect(headerLine('evil \u202Etxt.exe\u2066')).toBe('evil \\u202etxt.exe\\u2066')
   })
 
   it('keeps the trace header three lines whatever the title', () => {

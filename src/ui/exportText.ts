@@ -5,13 +5,11 @@
  * lands in (XML forbids most control characters; a header line ends at a newline) or reorder the
  * text after it. These helpers make such text safe for each file while keeping it visible.
  */
+import { isolatedText } from '../scenarios/userText.ts'
 
 /** Characters XML 1.0 forbids, and lone surrogates (which no encoder can write). */
 const XML_INVALID =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-
-/** Bidirectional embeddings, overrides and isolates that user text could leave open. */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/
 
 /** A C0 control as its visible Control Pictures symbol (NUL → ␀); anything else as U+FFFD. */
 const picture = (c: string): string => {
@@ -20,22 +18,26 @@ const picture = (c: string): string => {
 }
 
 /**
- * Text that is valid inside an XML document, and whose bidirectional controls cannot reorder
- * what follows it (wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE). Pure.
+ * Text that is valid inside an XML document, and whose direction cannot reorder what is drawn
+ * around it: overrides and embeddings dropped, the rest wrapped in FIRST STRONG ISOLATE … POP
+ * DIRECTIONAL ISOLATE (see `isolatedText`), so the PNG drawn from it shows the text as typed. Pure.
  */
 export function xmlText(text: string): string {
-  const valid = text.replace(XML_INVALID, picture)
-  return BIDI_CONTROLS.test(valid) ? `\u2068${valid}\u2069` : valid
+  return isolatedText(text.replace(XML_INVALID, picture))
 }
 
-/** Line breaks and other controls in a one-line header, written as visible escapes. Pure. */
+/** Line breaks, direction controls and other controls in a one-line header, written as visible escapes. Pure. */
 export function headerLine(text: string): string {
-  return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => {
-    if (c === '\n') return '\\n'
-    if (c === '\r') return '\\r'
-    if (c === '\t') return '\\t'
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
-  })
+  // Direction controls too: a text editor would let them reorder the header (and the link after it).
+  return text.replace(
+    /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g,
+    (c) => {
+      if (c === '\n') return '\\n'
+      if (c === '\r') return '\\r'
+      if (c === '\t') return '\\t'
+      return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+    },
+  )
 }
 
 /** The text trace's header: title, the link that replays the run (or why none), the cursor. Pure. */
