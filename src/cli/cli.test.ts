@@ -198,7 +198,7 @@ describe('the documented example scenarios', () => {
     for (const kind of ['msg.delay', 'msg.drop', 'proc.crash', 'proc.recover', 'net.partition', 'net.heal'])
       expect(r.stdout).toContain(` ${kind} `)
     expect(r.stdout).toMatch(
-      /msg\.send #(\d+) P1→P3 prepare 1\.1 · The network duplicates #3, P1's prepare 1\.1 to P3: a second copy, #\1, is in flight \(P1 sent it once\)\./,
+      /msg\.send #(\d+) P1→P3 prepare 1\.1 · #3, P1's prepare 1\.1 to P3, is duplicated by hand: a second copy, #\1, is in flight \(P1 sent it once\)\./,
     )
     expect(r.stdout).not.toMatch(/P1 sends prepare 1\.1 to P3.*duplicate/)
     expect(r.stdout).toContain('Out of turn: P4 receives')

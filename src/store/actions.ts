@@ -1,10 +1,11 @@
-import { forkRunInput, type Intervention, type SimConfig, type SimEvent } from '../engine/index.ts'
+import { type Intervention, type SimConfig, type SimEvent } from '../engine/index.ts'
 import { anyPresetById } from '../scenarios/presets.ts'
 import { laneCount } from '../scenarios/protocolConfig.ts'
 import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
 import { directionControlProblem } from '../scenarios/userText.ts'
 import { forkMomentRun } from '../worker/stateAt.ts'
 import * as nav from './navigation.ts'
+import { actInThePast, laterActionsNotice } from './laterActions.ts'
 import { messageStatus } from './messageStatus.ts'
 import { panelCursorOf } from './moment.ts'
 import { panelsLag, schedulePanelCatchUp } from './panelsFollow.ts'
@@ -107,9 +108,10 @@ export function unsafeValue(action: Intervention): string | null {
 }
 
 /**
- * Act at the cursor. When the cursor is behind the end of the run this forks: the interventions
- * recorded after the cursor are dropped (the old run is kept as a branch to return to) and the
- * action is recorded at the cursor's step. An action on a message that is not in flight there is
+ * Act at the cursor. When the cursor is behind the end of the run this forks (the old run is kept
+ * as a branch to return to) and the action is recorded at the cursor's step. The interventions
+ * recorded after the cursor are kept while they mean the same, else removed (`actInThePast`), and
+ * a notice names both. An action on a message that is not in flight there is
  * refused with a notice (see `notInFlight`).
  */
 export function intervene(action: Intervention): void {
@@ -120,14 +122,15 @@ export function intervene(action: Intervention): void {
     return
   }
   const at = s.cursor
-  const forked = forkRunInput(toRunInput(s.scenario), at, action)
-  const dropsFuture =
-    at < nav.lastStep(s.log) || forked.interventions.length <= s.scenario.interventions.length
+  const input = toRunInput(s.scenario)
+  const result = actInThePast(input, s.log, at, action)
+  const { interventions } = result
+  const dropsFuture = at < nav.lastStep(s.log) || interventions.length <= s.scenario.interventions.length
   // Beats after the fork point describe a future that no longer happens.
   const beats = s.scenario.beats?.filter((b) => b.step <= at)
-  const scenario: Scenario = { ...s.scenario, interventions: forked.interventions, ...(beats && { beats }) }
-  // The panels' engine forks too (the worker's does the same), rather than rerunning from the start.
-  forkMomentRun(s.scenario, scenario, at, action)
+  const scenario: Scenario = { ...s.scenario, interventions, ...(beats && { beats }) }
+  const whose = s.presetId !== null ? "the example's" : "the run's"
+  const notice = laterActionsNotice(input, at, action, result, whose)
   set({
     scenario,
     branch: dropsFuture ? { scenario: s.scenario, cursor: at, changed: false } : s.branch,
@@ -135,8 +138,17 @@ export function intervene(action: Intervention): void {
     halted: null,
     touched: true,
     playing: false,
+    ...(notice !== null && { notice, announcement: notice }),
   })
   followAction(at)
+  if (result.kept.length > 0) {
+    // Later actions stay: the run is the new inputs, computed afresh (the worker keeps the events
+    // the two runs share); the panels' engine starts its own run of them.
+    engineClient().load(toRunInput(scenario))
+    return
+  }
+  // The panels' engine forks too (the worker's does the same), rather than rerunning from the start.
+  forkMomentRun(s.scenario, scenario, at, action)
   engineClient().fork(at, action)
 }
 

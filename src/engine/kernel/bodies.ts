@@ -28,6 +28,23 @@ export const msgSend = <M extends PayloadBase>(
   text: '',
 })
 
+/**
+ * The send of a copy the user made by hand (Duplicate). Its own body, so that `byHand` sits
+ * before the stamps and a log without hand-made copies is unchanged, byte for byte.
+ */
+export const msgCopyByHand = <M extends PayloadBase>(
+  msg: Message<M>,
+): { kind: 'msg.send'; msg: Message<M>; byHand: true } & Slots => ({
+  kind: 'msg.send',
+  msg,
+  byHand: true,
+  seq: 0,
+  step: 0,
+  tick: 0 as Tick,
+  byUser: false,
+  text: '',
+})
+
 export const msgDeliver = <M extends PayloadBase>(
   msg: Message<M>,
   now: boolean,

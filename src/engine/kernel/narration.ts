@@ -105,10 +105,12 @@ export function narrateEvent<T extends ProtocolTypes>(
     case 'msg.send': {
       const m = k.msg
       if (m.dupOf === null) return `${words.send(m)}.`
-      // A duplicate is the network's doing (a user's Duplicate, or the run's duplication rate): the
-      // sender sent the message once, so the sentence must not say it sends it again.
+      // The sender sent the message once, so the sentence must not say it sends it again; and it
+      // says who made the copy: a user's Duplicate (`byHand`), else the run's duplication rate.
       const what = `${P(m.from)}'s ${spoken(words, m.payload)} to ${P(m.to)}`
-      return `The network duplicates #${m.dupOf}, ${what}: a second copy, #${m.id}, is in flight (${P(m.from)} sent it once).`
+      const copy = `a second copy, #${m.id}, is in flight (${P(m.from)} sent it once)`
+      if (k.byHand) return `#${m.dupOf}, ${what}, is duplicated by hand: ${copy}.`
+      return `The network duplicates #${m.dupOf}, ${what}: ${copy}.`
     }
     case 'msg.deliver': {
       const m = k.msg

@@ -114,7 +114,11 @@ export type LimitName = 'steps' | 'in-flight' | 'log'
  */
 export type KernelEvent<Msg extends PayloadBase = PayloadBase, Config = unknown> =
   | { kind: 'run.start'; config: Config; seed: number }
-  | { kind: 'msg.send'; msg: Message<Msg> }
+  /**
+   * `byHand` is set (only) on the send of a copy the user made (a Duplicate): the network did not
+   * copy it, whatever the run's duplication rate. A copy the network made has `msg.dupOf` alone.
+   */
+  | { kind: 'msg.send'; msg: Message<Msg>; byHand?: true }
   | { kind: 'msg.deliver'; msg: Message<Msg>; now: boolean; counted: Counted | null }
   | { kind: 'msg.drop'; msg: Message<Msg>; reason: DropReason }
   | { kind: 'msg.delay'; msg: Message<Msg>; byTicks: number }

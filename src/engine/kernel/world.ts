@@ -1,6 +1,7 @@
 import {
   msgDeliver,
   msgDrop,
+  msgCopyByHand,
   msgSend,
   timerCancel as timerCancelBody,
   timerFire as timerFireBody,
@@ -104,9 +105,10 @@ export abstract class World<T extends ProtocolTypes> {
   }
 }
 
-function enqueue<T extends ProtocolTypes>(w: World<T>, m: Message<T['Msg']>): void {
+/** Put a message on the wire; `byHand`: a copy the user made (its send says so). */
+function enqueue<T extends ProtocolTypes>(w: World<T>, m: Message<T['Msg']>, byHand = false): void {
   const s = w.state
-  w.emit(msgSend(m))
+  w.emit(byHand ? msgCopyByHand(m) : msgSend(m))
   if (s.inFlight.length >= LIMITS.inFlightMax) {
     w.emit({ kind: 'limit.reached', limit: 'in-flight', value: LIMITS.inFlightMax })
     w.emit(msgDrop(m, 'limit'))
@@ -192,15 +194,19 @@ export function duplicate<T extends ProtocolTypes>(w: World<T>, m: Message<T['Ms
   const s = w.state
   const latency = intBetween(s.rng.latency as Rng, s.config.latencyTicksMin, s.config.latencyTicksMax)
   const id = s.nextMsgId++ as MsgId
-  enqueue(w, {
-    ...m,
-    id,
-    sentAt: s.tick,
-    deliverAt: (s.tick + latency) as Tick,
-    lost: false,
-    dupOf: m.id,
-    seq: s.nextSeq++,
-  })
+  enqueue(
+    w,
+    {
+      ...m,
+      id,
+      sentAt: s.tick,
+      deliverAt: (s.tick + latency) as Tick,
+      lost: false,
+      dupOf: m.id,
+      seq: s.nextSeq++,
+    },
+    true,
+  )
 }
 
 /** Remove a message from the wire; returns it, or null when it is not in flight. */

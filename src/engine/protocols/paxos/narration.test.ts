@@ -92,7 +92,38 @@ function checkRun(sim: Simulator, label: string): number {
     if (e.kind === 'learner.decide' && !text.includes(`decides value ${e.value} `))
       fail(e, 'names another value')
   })
-  return claims
+  return claims + checkCopies(sim, says, fail)
+}
+
+/**
+ * Who made each copy of a message, as the sentences say it, against the run's own inputs: a copy
+ * is made by hand exactly as many times as the recorded Duplicates of its original that were not
+ * refused; every other copy is the network's (its duplication rate). A hand-made copy told as
+ * "The network duplicates …" would teach that the network copies messages at a 0 % rate.
+ */
+function checkCopies(sim: Simulator, says: (e: SimEvent) => string, fail: Fail): number {
+  const log: readonly SimEvent[] = sim.log
+  const byHand = new Map<number, number>()
+  for (const iv of sim.recorded)
+    if (iv.action.type === 'duplicate') byHand.set(iv.action.msgId, (byHand.get(iv.action.msgId) ?? 0) + 1)
+  for (const e of log)
+    if (e.kind === 'intervention.invalid' && e.action.type === 'duplicate')
+      byHand.set(e.action.msgId, (byHand.get(e.action.msgId) ?? 0) - 1)
+  const told = new Map<number, { hand: number; network: number; last: SimEvent }>()
+  for (const e of log) {
+    if (e.kind !== 'msg.send' || e.msg.dupOf === null) continue
+    const text = says(e)
+    const hand = text.includes(`#${e.msg.dupOf}, `) && text.includes(' is duplicated by hand: ')
+    const network = text.startsWith(`The network duplicates #${e.msg.dupOf}, `)
+    if (hand === network) fail(e, 'does not say who made the copy')
+    const t = told.get(e.msg.dupOf) ?? { hand: 0, network: 0, last: e }
+    told.set(e.msg.dupOf, { hand: t.hand + (hand ? 1 : 0), network: t.network + (network ? 1 : 0), last: e })
+  }
+  for (const [original, t] of told) {
+    const made = byHand.get(original) ?? 0
+    if (t.hand !== made) fail(t.last, `but ${made} copies of #${original} were made by hand, not ${t.hand}`)
+  }
+  return told.size
 }
 
 type Fail = (e: SimEvent, why: string) => never
@@ -269,6 +300,24 @@ function checkLearnerRestore(
 }
 
 describe('narration is true of the run', () => {
+  it('tells a copy made by hand as made by hand, at a duplication rate of 0 %', () => {
+    const config: SimConfig = { ...defaultConfig(3), duplicatePercent: 0 }
+    const input: RunInput = {
+      seed: 7,
+      config,
+      interventions: [
+        { step: 0, action: { type: 'propose', pid: 1, value: 'A' } },
+        { step: 0, action: { type: 'duplicate', msgId: 2 } },
+      ],
+    }
+    const sim = runAdversary(input, [], { proposers: [], faults: false, reorder: false })
+    const copy = sim.log.find((e) => e.kind === 'msg.send' && e.msg.dupOf === 2)
+    expect(copy?.text).toMatch(
+      /^#2, P1's prepare 1\.1 to P2, is duplicated by hand: a second copy, #\d+, is in flight/,
+    )
+    expect(checkRun(sim, 'hand copy')).toBeGreaterThan(0)
+  })
+
   for (const p of allPresets()) {
     it(`every checked sentence of ${p.id} holds`, () => {
       const input = toRunInput(p.scenario)

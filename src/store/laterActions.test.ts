@@ -1,0 +1,118 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { logHash, runToEnd, simulatorFor, type SimEvent } from '../engine/index.ts'
+import { presetById } from '../scenarios/presets.ts'
+import { toRunInput } from '../scenarios/scenario.ts'
+import { createInThreadClient } from '../worker/client.ts'
+import * as act from './actions.ts'
+import { actInThePast } from './laterActions.ts'
+import { initialState } from './state.ts'
+import { connectEngine, synodStore } from './store.ts'
+
+/**
+ * Acting early in an example keeps the example's later actions that still mean the same (tester4
+ * defect 2: dropping one promise of "Racing" at step 6 silently removed P3's proposal at step 8
+ * and the run became the basic one), removes those that may now name other messages, and says so.
+ */
+
+function settled(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): boolean => !synodStore.getState().computing && synodStore.getState().log.length > 0
+    if (done()) return resolve()
+    const off = synodStore.subscribe(() => {
+      if (done()) {
+        off()
+        resolve()
+      }
+    })
+  })
+}
+
+const racing = () => toRunInput(presetById('racing-adopt')!.scenario)
+const fullLog = (input: ReturnType<typeof racing>): SimEvent[] => runToEnd(input).log as SimEvent[]
+const actions = (ivs: readonly { step: number; action: { type: string } }[]) =>
+  ivs.map((iv) => `${iv.step}:${iv.action.type}`)
+
+describe('actInThePast', () => {
+  it('keeps a later request and the delays whose numbers still name the same messages', () => {
+    const input = racing()
+    const before = fullLog(input)
+    // #14–#16 are sent after step 6: check that they are the same messages after the drop.
+    const r = actInThePast(input, before, 6, { type: 'drop', msgId: 7 })
+    expect(actions(r.kept)).toContain('8:propose')
+    expect(r.removed.every((iv) => 'msgId' in iv.action)).toBe(true)
+    const after = runToEnd({ ...input, interventions: r.interventions }).log as SimEvent[]
+    const sendOf = (log: SimEvent[], id: number) =>
+      log.find((e) => e.kind === 'msg.send' && e.msg.id === id) as Extract<SimEvent, { kind: 'msg.send' }>
+    for (const iv of r.kept)
+      if ('msgId' in iv.action) {
+        const [a, b] = [sendOf(before, iv.action.msgId).msg, sendOf(after, iv.action.msgId).msg]
+        expect([b.from, b.to, b.payload]).toEqual([a.from, a.to, a.payload])
+      }
+    // P3 still starts its ballot with its own value.
+    expect(
+      after.some((e) => e.kind === 'msg.send' && e.msg.from === 3 && e.msg.payload.type === 'prepare'),
+    ).toBe(true)
+  })
+
+  it('removes a later message action whose number now names another message, and every one after it', () => {
+    const input = racing()
+    const before = fullLog(input)
+    // Crashing P1 at step 0 sends nothing of P1's: #14 is no longer P1's accept.
+    const r = actInThePast(input, before, 0, { type: 'crash', pid: 1 })
+    expect(actions(r.removed)).toEqual(['8:delay', '8:delay', '8:delay'])
+    expect(actions(r.kept)).toEqual(['8:propose'])
+  })
+
+  it('keeps everything as it was when no later action names a message, without running anything', () => {
+    const input = {
+      ...racing(),
+      interventions: racing().interventions.filter((iv) => !('msgId' in iv.action)),
+    }
+    const r = actInThePast(input, [], 3, { type: 'crash', pid: 5 })
+    expect(actions(r.interventions)).toEqual(['0:propose', '3:crash', '8:propose'])
+  })
+})
+
+describe('acting early in an example (the store)', () => {
+  beforeEach(() => {
+    synodStore.setState(initialState(), true)
+    connectEngine(createInThreadClient({ batchEvents: 64 }))
+  })
+
+  it('racing-adopt, drop #7 at step 6: P3 still proposes, the notice names what was kept and removed, and the run is its link', async () => {
+    act.loadPreset('racing-adopt')
+    await settled()
+    const steps = synodStore.getState().log.at(-1)!.step
+    act.setCursor(6)
+    act.intervene({ type: 'drop', msgId: 7 })
+    await settled()
+    const s = synodStore.getState()
+    expect(actions(s.scenario.interventions)).toContain('8:propose')
+    expect(s.notice).toMatch(
+      /^Your drop at step 6 kept the example's later actions at their steps \(at step 8: .*asked P3 to propose 20/,
+    )
+    expect(s.notice).toContain('↩ Previous branch')
+    expect(s.branch?.scenario.interventions).toHaveLength(5)
+    // A second ballot still happens, so the run is far longer than the basic one (27 steps).
+    expect(
+      s.log.some((e) => e.kind === 'msg.send' && e.msg.from === 3 && e.msg.payload.type === 'prepare'),
+    ).toBe(true)
+    expect(s.log.at(-1)!.step).toBeGreaterThan(27)
+    expect(steps).toBe(48)
+    // Exact replay: the recorded inputs give this very log.
+    expect(logHash(s.log)).toBe(logHash(runToEnd(toRunInput(s.scenario)).log))
+    // And the panels' engine agrees with it at the end.
+    const sim = simulatorFor(toRunInput(s.scenario))
+    sim.run()
+    expect(sim.log.length).toBe(s.log.length)
+  })
+
+  it('acting at the end of a run over no later actions says nothing new', async () => {
+    act.loadPreset('basic')
+    await settled()
+    act.setCursor(3)
+    act.intervene({ type: 'drop', msgId: 4 })
+    await settled()
+    expect(synodStore.getState().notice).toBe(null)
+  })
+})

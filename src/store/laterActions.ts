@@ -1,0 +1,171 @@
+import {
+  forkInterventions,
+  moduleFor,
+  simulatorFor,
+  type Intervention,
+  type ProtocolRunInput,
+  type ScheduledIntervention,
+  type SimEvent,
+} from '../engine/index.ts'
+
+/**
+ * What becomes of the actions recorded after the step where the user acts in the past (an
+ * example's scripted proposal and delays, or the user's own later clicks).
+ *
+ * An action that names no message (a request, crash, recovery, partition, heal, timer firing)
+ * means the same after the change, so it is kept at its step. An action on a message names it
+ * by number, and numbers are given in send order: after a change earlier, `#14` may be another
+ * message. So the new run is computed with all of them kept, and each message action is kept only
+ * while its number still names the same message (same sender, receiver and contents) and it
+ * still takes effect; from the first that does not, the message actions are removed (the run
+ * after that point is no longer the one they were made for). The recorded inputs list exactly
+ * what was kept, so a link replays exactly this run.
+ */
+export interface LaterActions {
+  /** The run's new interventions: those up to the step, the action, and the kept later ones. */
+  readonly interventions: ScheduledIntervention[]
+  readonly kept: readonly ScheduledIntervention[]
+  readonly removed: readonly ScheduledIntervention[]
+}
+
+type MessageAction = Extract<Intervention, { msgId: number }>
+const namesMessage = (a: Intervention): a is MessageAction => 'msgId' in a
+
+/** What identifies a message across two runs: who sent it to whom, what it says, whether it is a copy. */
+function identityIn(log: readonly SimEvent[], id: number, throughStep: number): string | null {
+  for (const e of log) {
+    if (e.step > throughStep) break
+    if (e.kind === 'msg.send' && e.msg.id === id) {
+      const m = e.msg
+      return JSON.stringify([m.from, m.to, m.payload, m.dupOf !== null])
+    }
+  }
+  return null
+}
+
+/** Did the run log the effect of `a` (the engine logs a refused action as `intervention.invalid`)? */
+function tookEffect(log: readonly SimEvent[], a: MessageAction): boolean {
+  return log.some((e) => {
+    if (!e.byUser) return false
+    switch (a.type) {
+      case 'drop':
+        return e.kind === 'msg.drop' && e.reason === 'user' && e.msg.id === a.msgId
+      case 'delay':
+        return e.kind === 'msg.delay' && e.msg.id === a.msgId
+      case 'duplicate':
+        return e.kind === 'msg.send' && e.byHand === true && e.msg.dupOf === a.msgId
+      case 'deliver':
+        return e.kind === 'msg.deliver' && e.now && e.msg.id === a.msgId
+    }
+  })
+}
+
+/**
+ * Act with `action` at step `at` of the run `input`, whose log so far is `oldLog`, keeping the
+ * later actions that still mean the same (see above). Runs the new run in this thread up to the
+ * last later message action, only when there is one. Pure (deterministic).
+ */
+export function actInThePast(
+  input: ProtocolRunInput,
+  oldLog: readonly SimEvent[],
+  at: number,
+  action: Intervention,
+): LaterActions {
+  const upTo = forkInterventions(input.interventions, at, action)
+  const later = input.interventions.filter((iv) => iv.step > at)
+  const onMessages = later.filter((iv) => namesMessage(iv.action))
+  if (onMessages.length === 0) return { interventions: [...upTo, ...later], kept: later, removed: [] }
+  const lastStep = Math.max(...onMessages.map((iv) => iv.step))
+  const sim = simulatorFor({ ...input, interventions: [...upTo, ...later] })
+  // A delivery by hand is itself the next step: run one further to see it.
+  sim.seek(lastStep + 1)
+  const log = sim.log as readonly SimEvent[]
+  let trusted = true
+  const kept: ScheduledIntervention[] = []
+  const removed: ScheduledIntervention[] = []
+  for (const iv of later) {
+    const a = iv.action
+    if (namesMessage(a) && trusted) {
+      const was = identityIn(oldLog, a.msgId, iv.step)
+      trusted = was !== null && was === identityIn(log, a.msgId, iv.step) && tookEffect(log, a)
+    }
+    if (!namesMessage(a) || trusted) kept.push(iv)
+    else removed.push(iv)
+  }
+  return { interventions: [...upTo, ...kept], kept, removed }
+}
+
+/** An action in plain words, as a past deed: `dropped #14`, `asked P3 to propose 20`. Pure. */
+export function actionInWords(input: ProtocolRunInput, a: Intervention): string {
+  const module = moduleFor(input.protocol)
+  const P = (pid: number): string => module.app.processName(input.config as never, pid as never)
+  switch (a.type) {
+    case 'propose':
+      return module.explorer.requestText(P(a.pid), a.value)
+    case 'deliver':
+      return `delivered #${a.msgId} out of turn`
+    case 'drop':
+      return `dropped #${a.msgId}`
+    case 'delay':
+      return `delayed #${a.msgId} by ${a.ticks} ticks`
+    case 'duplicate':
+      return `duplicated #${a.msgId}`
+    case 'crash':
+      return `crashed ${P(a.pid)}`
+    case 'recover':
+      return `recovered ${P(a.pid)}`
+    case 'partition':
+      return `partitioned the network into ${a.groups.map((g) => `{${g.map(P).join(', ')}}`).join(' ')}`
+    case 'heal':
+      return 'healed the partition'
+    case 'fire-timer':
+      return `fired ${P(a.pid)}'s ${a.key ?? ''} timer early`.replace('  ', ' ')
+  }
+}
+
+const NOUNS: Record<Intervention['type'], string> = {
+  propose: 'request',
+  deliver: 'delivery',
+  drop: 'drop',
+  delay: 'delay',
+  duplicate: 'duplicate',
+  crash: 'crash',
+  recover: 'recovery',
+  partition: 'partition',
+  heal: 'heal',
+  'fire-timer': 'timer firing',
+}
+
+/** `at step 8: asked P3 to propose 20, delayed #14 by 20 ticks; at step 9: …`. Pure. */
+function listInWords(input: ProtocolRunInput, actions: readonly ScheduledIntervention[]): string {
+  const byStep = new Map<number, string[]>()
+  for (const iv of actions)
+    byStep.set(iv.step, [...(byStep.get(iv.step) ?? []), actionInWords(input, iv.action)])
+  return [...byStep].map(([step, words]) => `at step ${step}: ${words.join(', ')}`).join('; ')
+}
+
+/**
+ * The notice for acting in the past over recorded later actions, naming what was kept and what
+ * was removed and why; null when there were none. `whose`: `the example's` or `the run's`. Pure.
+ */
+export function laterActionsNotice(
+  input: ProtocolRunInput,
+  at: number,
+  action: Intervention,
+  result: LaterActions,
+  whose: string,
+): string | null {
+  const { kept, removed } = result
+  if (kept.length === 0 && removed.length === 0) return null
+  const yours = `Your ${NOUNS[action.type]} at step ${at}`
+  const parts: string[] = []
+  if (kept.length > 0) parts.push(`kept ${whose} later actions at their steps (${listInWords(input, kept)})`)
+  if (removed.length > 0) {
+    const those =
+      removed.length === 1 ? 'that number may name another message' : 'those numbers may name other messages'
+    parts.push(
+      `removed ${whose} later actions on messages (${listInWords(input, removed)}): after it, ${those}`,
+    )
+  }
+  return `${yours} ${parts.join(', and ')}. The run before it is under ↩ Previous branch.`
+}
