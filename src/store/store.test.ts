@@ -120,7 +120,11 @@ describe('store with the in-thread engine', () => {
     synodStore.setState({ speed: 1000 })
     act.setCursor(20)
     play()
-    await new Promise((r) => setTimeout(r, 100))
+    // Wait for the timer to reach the end however slowly the machine runs it (no wall-clock bound).
+    await vi.waitFor(() => expect(synodStore.getState().playing).toBe(false), {
+      timeout: 10_000,
+      interval: 10,
+    })
     const s = synodStore.getState()
     expect(s.cursor).toBe(lastStep(s.log))
     expect(s.playing).toBe(false)
