@@ -224,3 +224,46 @@ test('from the keyboard: Restore it and Dismiss leave the focus on the diagram, 
   await expect(banner(page)).toHaveCount(0)
   await expect(diagram).toBeFocused()
 })
+
+/** Change the example on screen: a phase on, then its first message in flight dropped. */
+async function changeIt(page: Page): Promise<string> {
+  await page.getByRole('button', { name: /^Phase \(/ }).click()
+  await settled(page)
+  await page.locator('.inflight-item').first().click()
+  await page.getByRole('button', { name: 'Drop' }).click()
+  await settled(page)
+  await expect(picker(page).locator('option:checked')).toHaveText(/\(changed\)$/)
+  return (await position(page).textContent()) ?? ''
+}
+
+test('two changed runs replaced one after the other are both kept, across a reload; Restore swaps with a changed run', async ({
+  page,
+}) => {
+  const racingAt = await changedRacing(page)
+  await picker(page).selectOption('dueling')
+  await settled(page)
+  const duelingAt = await changeIt(page)
+  // Restore over a changed run: the run on screen is set aside in its turn, not lost.
+  await banner(page).getByRole('button', { name: 'Restore it' }).click()
+  await settled(page)
+  await expect(position(page)).toHaveText(racingAt)
+  await expect(banner(page)).toContainText('in place of your changed run of “Dueling')
+  // A third example over the changed racing run: both changed runs are kept, the newest first.
+  await picker(page).selectOption('basic')
+  await settled(page)
+  await expect(banner(page)).toContainText('in place of your changed run of “Racing')
+  await expect(banner(page)).toContainText('Also kept aside, offered next: your changed run of “Dueling')
+  await shot(page, 'set-aside-two')
+  await page.reload()
+  await settled(page)
+  await expect(banner(page)).toContainText('in place of your changed run of “Racing')
+  await banner(page)
+    .getByRole('button', { name: /^Dismiss/ })
+    .click()
+  await expect(banner(page)).toContainText('in place of your changed run of “Dueling')
+  await expect(banner(page)).not.toContainText('Also kept aside')
+  await banner(page).getByRole('button', { name: 'Restore it' }).click()
+  await settled(page)
+  await expect(position(page)).toHaveText(duelingAt)
+  await expect(banner(page)).toHaveCount(0)
+})

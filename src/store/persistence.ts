@@ -23,6 +23,8 @@ const DB_NAME = 'synod'
 const DB_STORE = 'work'
 const DB_RECORD = 'current'
 const SET_ASIDE_RECORD = 'setAside'
+/** How many runs can be set aside at once (setAside.ts's SET_ASIDE_MAX). */
+export const SET_ASIDE_SLOTS = 4
 
 export interface KeptWork {
   readonly scenario: Scenario
@@ -279,7 +281,15 @@ class KeptSlot {
 }
 
 const work = new KeptSlot(WORK_KEY, DB_RECORD)
-const setAside = new KeptSlot(SET_ASIDE_KEY, SET_ASIDE_RECORD)
+/**
+ * The slots of the work set aside, newest first: the first keeps the key and record of the
+ * single slot it used to be, so an offer kept before the list existed is still read back.
+ */
+const setAsideSlots = Array.from({ length: SET_ASIDE_SLOTS }, (_, i) =>
+  i === 0
+    ? new KeptSlot(SET_ASIDE_KEY, SET_ASIDE_RECORD)
+    : new KeptSlot(`${SET_ASIDE_KEY}.${i}`, `${SET_ASIDE_RECORD}.${i}`),
+)
 
 /**
  * Keep the work; resolves with the outcome once it is stored (at once for localStorage; after
@@ -292,10 +302,15 @@ export const loadWork = (): Promise<KeptWork | null> => work.load()
 /** Forget the kept work (Start fresh). Never rejects. */
 export const clearWork = (): Promise<void> => work.clear()
 
-/** Keep the work a link opened over (setAside.ts), beside the kept work. */
-export const saveSetAsideWork = (kept: KeptWork): Promise<SaveOutcome> =>
-  setAside.save(kept.scenario, kept.presetId)
-/** The work set aside before a reload; null when none or unreadable. Never rejects. */
-export const loadSetAsideWork = (): Promise<KeptWork | null> => setAside.load()
-/** Forget the work set aside (restored or dismissed). Never rejects. */
-export const clearSetAsideWork = (): Promise<void> => setAside.clear()
+/** Keep the `index`th work set aside (setAside.ts; 0 is the newest), beside the kept work. */
+export const saveSetAsideWork = (kept: KeptWork, index: number): Promise<SaveOutcome> =>
+  setAsideSlots[index]?.save(kept.scenario, kept.presetId) ??
+  Promise.resolve({ ok: false, reason: 'no such slot' })
+/** The work set aside before a reload, newest first (unreadable slots left out). Never rejects. */
+export async function loadSetAsideWorks(): Promise<KeptWork[]> {
+  const works = await Promise.all(setAsideSlots.map((slot) => slot.load()))
+  return works.filter((w): w is KeptWork => w !== null)
+}
+/** Forget the `index`th work set aside (restored or dismissed, or the list got shorter). Never rejects. */
+export const clearSetAsideWork = (index: number): Promise<void> =>
+  setAsideSlots[index]?.clear() ?? Promise.resolve()

@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { anyPresetById as presetById } from '../scenarios/presets.ts'
-import { SET_ASIDE_KEY, WORK_KEY } from './persistence.ts'
+import { SET_ASIDE_KEY, WORK_KEY, type KeptWork } from './persistence.ts'
 import {
   dismissSetAside,
+  forgetAllSetAside,
   keepSetAsideInBrowser,
   offerSetAsideFromBrowser,
+  SET_ASIDE_MAX,
   setAsideIfWorth,
+  setAsideList,
   setAsideName,
   setAsideStore,
   worthSettingAside,
@@ -26,6 +29,32 @@ describe('work a link opens over', () => {
     expect(worthSettingAside({ scenario: atStep, presetId: 'racing-adopt' }, false)).toBe(false)
     expect(worthSettingAside({ scenario: changed, presetId: 'racing-adopt' }, true)).toBe(false)
     expect(worthSettingAside(null, false)).toBe(false)
+  })
+
+  it('is kept with the work set aside before it, the same run once, and at most SET_ASIDE_MAX', () => {
+    const runs = Array.from({ length: SET_ASIDE_MAX + 1 }, (_, k) => ({
+      scenario: { ...changed, seed: changed.seed + k },
+      presetId: 'racing-adopt',
+    }))
+    const [first, second] = runs as [KeptWork, KeptWork]
+    setAsideIfWorth(first, false)
+    setAsideIfWorth(second, false)
+    expect(setAsideList(setAsideStore.getState())).toEqual([second, first])
+    // The same inputs at another step are the same run: it moves to the front.
+    setAsideIfWorth({ ...first, scenario: { ...first.scenario, cursor: 9 } }, false)
+    expect(setAsideList(setAsideStore.getState()).map((w) => w.scenario.seed)).toEqual([
+      first.scenario.seed,
+      second.scenario.seed,
+    ])
+    forgetAllSetAside()
+    for (const run of runs) setAsideIfWorth(run, false)
+    expect(setAsideList(setAsideStore.getState())).toEqual(runs.slice(1).reverse())
+    expect(setAsideStore.getState().forgot).toBe(runs[0])
+    dismissSetAside()
+    expect(setAsideStore.getState().work).toBe(runs[SET_ASIDE_MAX - 1])
+    expect(setAsideStore.getState().forgot).toBeNull()
+    forgetAllSetAside()
+    expect(setAsideStore.getState().work).toBeNull()
   })
 
   it('is named by the example it was changed from', () => {
@@ -62,19 +91,21 @@ describe('work set aside across a reload', () => {
   /** A reload: the page's memory is gone, the browser's storage is not. */
   const reload = () => {
     stop()
-    setAsideStore.setState({ work: null, notKept: false })
+    forgetAllSetAside()
     stop = keepSetAsideInBrowser()
   }
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 
-  beforeEach(() => {
+  beforeEach(async () => {
     storage = memoryStorage()
     vi.stubGlobal('window', { localStorage: storage })
     stop = keepSetAsideInBrowser()
+    // The page's start-up reads back what an earlier visit kept (nothing here) before it writes.
+    await offerSetAsideFromBrowser(() => false)
   })
   afterEach(() => {
     stop()
-    dismissSetAside()
+    forgetAllSetAside()
     vi.unstubAllGlobals()
   })
 
@@ -94,26 +125,50 @@ describe('work set aside across a reload', () => {
     expect(setAsideStore.getState().work).toBeNull()
   })
 
-  it('is not offered over newer work set aside, nor when it is the run on screen', async () => {
+  it('is offered after newer work set aside since, and not when it is the run on screen', async () => {
     setAsideIfWorth(work, false)
     await settle()
     reload()
     const newer = { scenario: { ...changed, seed: changed.seed + 5 }, presetId: null }
     setAsideIfWorth(newer, false)
     await offerSetAsideFromBrowser(() => false)
-    expect(setAsideStore.getState().work).toBe(newer)
+    expect(setAsideList(setAsideStore.getState())).toEqual([newer, work])
+    await settle()
+    reload()
+    await offerSetAsideFromBrowser((w) => w.presetId === null)
+    expect(setAsideList(setAsideStore.getState())).toEqual([work])
+    await settle()
     reload()
     await offerSetAsideFromBrowser(() => true)
     expect(setAsideStore.getState().work).toBeNull()
     await settle()
     expect(storage.getItem(SET_ASIDE_KEY)).toBeNull()
+    expect(storage.getItem(`${SET_ASIDE_KEY}.1`)).toBeNull()
+  })
+
+  it('keeps several runs across a reload, newest first, and Dismiss offers the next', async () => {
+    const runs = [1, 2, 3].map((k) => ({
+      scenario: { ...changed, seed: changed.seed + k },
+      presetId: 'racing-adopt',
+    }))
+    for (const run of runs) setAsideIfWorth(run, false)
+    await settle()
+    reload()
+    await offerSetAsideFromBrowser(() => false)
+    expect(setAsideList(setAsideStore.getState())).toEqual([runs[2], runs[1], runs[0]])
+    dismissSetAside()
+    await settle()
+    reload()
+    await offerSetAsideFromBrowser(() => false)
+    expect(setAsideList(setAsideStore.getState())).toEqual([runs[1], runs[0]])
+    expect(storage.getItem(`${SET_ASIDE_KEY}.2`)).toBeNull()
   })
 
   it('stays offered for the visit when the browser cannot keep it, and says so', async () => {
     storage.full = true
     setAsideIfWorth(work, false)
     await settle()
-    expect(setAsideStore.getState()).toEqual({ work, notKept: true })
+    expect(setAsideStore.getState()).toEqual({ work, earlier: [], forgot: null, notKept: true })
     expect(storage.getItem(SET_ASIDE_KEY)).toBeNull()
   })
 })

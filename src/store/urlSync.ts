@@ -8,6 +8,7 @@ import { clearWork, saveWork, type KeptWork } from './persistence.ts'
 import { addressFor, currentScenario } from './shareLink.ts'
 import {
   dismissSetAside,
+  forgetAllSetAside,
   keepSetAsideInBrowser,
   offerSetAsideFromBrowser,
   setAsideIfWorth,
@@ -107,8 +108,9 @@ function replaceOnScreen(same: boolean): void {
 export function restoreSetAside(): void {
   const work = setAsideStore.getState().work
   if (work === null) return
-  anotherRunOpened()
   dismissSetAside()
+  // The run on screen gives way in its turn: a changed one is set aside (a swap), not lost.
+  replaceOnScreen(sameInputs(work.scenario, synodStore.getState().scenario))
   openScenario(work.scenario, work.presetId)
 }
 
@@ -286,7 +288,7 @@ export function startFresh(): void {
   keptWorkDiscarded()
   lastKept = null
   void clearWork()
-  dismissSetAside()
+  forgetAllSetAside()
   brokenLinkShown = false
   setNotice(null)
   loadPreset('basic')

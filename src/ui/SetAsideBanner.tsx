@@ -1,4 +1,4 @@
-import { dismissSetAside, setAsideName, useSetAside } from '../store/setAside.ts'
+import { dismissSetAside, SET_ASIDE_MAX, setAsideName, useSetAside } from '../store/setAside.ts'
 import { restoreSetAside } from '../store/urlSync.ts'
 
 /**
@@ -18,6 +18,8 @@ function focusAfterBanner(): void {
   })
 }
 
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
+
 /**
  * The run a link or a picked example opened over (an example link from the slides, opened in
  * another tab; another example chosen in the picker): said, and offered back, until the user
@@ -25,6 +27,8 @@ function focusAfterBanner(): void {
  */
 export function SetAsideBanner() {
   const work = useSetAside((s) => s.work)
+  const earlier = useSetAside((s) => s.earlier)
+  const forgot = useSetAside((s) => s.forgot)
   const notKept = useSetAside((s) => s.notKept)
   if (work === null) return null
   const name = setAsideName(work)
@@ -35,6 +39,12 @@ export function SetAsideBanner() {
   return (
     <p className="notice-banner set-aside-banner" role="status">
       Another run opened in place of {name}, which was kept aside {until}.{' '}
+      {earlier.length > 0 && <>Also kept aside, offered next: {earlier.map(setAsideName).join('; ')}. </>}
+      {forgot !== null && (
+        <>
+          {capitalized(setAsideName(forgot))} is no longer kept (at most {SET_ASIDE_MAX} runs are).{' '}
+        </>
+      )}
       <button
         type="button"
         onClick={() => {
