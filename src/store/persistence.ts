@@ -1,4 +1,5 @@
 import { parseScenario, scenarioToJson, type Scenario } from '../scenarios/scenario.ts'
+import { hasIndexedDb, indexedRecord, type Backend } from './indexedDbText.ts'
 
 /**
  * The user's current work, kept so a reload (or a closed tab) does not lose it.
@@ -19,8 +20,6 @@ export const WORK_KEY = 'synod.work.v1'
 export const SET_ASIDE_KEY = 'synod.setAside.v1'
 /** Work whose text is longer than this goes to IndexedDB (localStorage holds ~5M characters). */
 export const LOCAL_MAX_CHARS = 1_000_000
-const DB_NAME = 'synod'
-const DB_STORE = 'work'
 const DB_RECORD = 'current'
 const SET_ASIDE_RECORD = 'setAside'
 /** How many runs can be set aside at once (setAside.ts's SET_ASIDE_MAX). */
@@ -32,13 +31,6 @@ export interface KeptWork {
 }
 
 export type SaveOutcome = { readonly ok: true } | { readonly ok: false; readonly reason: string }
-
-/** Where the text of the work is kept. */
-interface Backend {
-  read(): Promise<string | null>
-  write(text: string): Promise<void>
-  remove(): Promise<void>
-}
 
 function localStore(): Storage | null {
   try {
@@ -53,60 +45,6 @@ const localKey = (key: string): Omit<Backend, 'write'> => ({
   read: async () => localStore()?.getItem(key) ?? null,
   remove: async () => localStore()?.removeItem(key),
 })
-
-/** A request's result as a promise. */
-function done<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result)
-    req.onerror = () => reject(req.error)
-  })
-}
-
-let dbPromise: Promise<IDBDatabase> | null = null
-
-function openDb(): Promise<IDBDatabase> {
-  dbPromise ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1)
-    req.onupgradeneeded = () => req.result.createObjectStore(DB_STORE)
-    req.onsuccess = () => resolve(req.result)
-    req.onerror = () => reject(req.error)
-    req.onblocked = () => reject(new Error('blocked'))
-  }).catch((e: unknown) => {
-    dbPromise = null
-    throw e
-  })
-  return dbPromise
-}
-
-/** One transaction on the work store; resolves when it has committed. */
-async function inStore<T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await openDb()
-  const tx = db.transaction(DB_STORE, mode)
-  const result = done(op(tx.objectStore(DB_STORE)))
-  await new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve()
-    tx.onerror = () => reject(tx.error)
-    tx.onabort = () => reject(tx.error ?? new Error('aborted'))
-  })
-  return result
-}
-
-const indexedRecord = (record: string): Backend => ({
-  read: async () => {
-    const v = await inStore('readonly', (s) => s.get(record))
-    return typeof v === 'string' ? v : null
-  },
-  write: async (text) => void (await inStore('readwrite', (s) => s.put(text, record))),
-  remove: async () => void (await inStore('readwrite', (s) => s.delete(record))),
-})
-
-const hasIndexedDb = (): boolean => {
-  try {
-    return typeof indexedDB !== 'undefined' && indexedDB !== null
-  } catch {
-    return false
-  }
-}
 
 /** Why a write failed, in words for the user. */
 function reasonOf(e: unknown): string {
