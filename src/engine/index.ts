@@ -32,6 +32,7 @@ export type {
   ScheduledIntervention,
   Tick,
   Timer,
+  Unnarrated,
 } from './kernel/types.ts'
 export { msgId, pid, tick } from './kernel/types.ts'
 export type * from './protocols/paxos/types.ts'

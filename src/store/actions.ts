@@ -1,11 +1,12 @@
-import { type Intervention, type SimConfig, type SimEvent } from '../engine/index.ts'
+import { type Intervention, type ProtocolRunInput, type SimConfig, type SimEvent } from '../engine/index.ts'
 import { anyPresetById } from '../scenarios/presets.ts'
 import { laneCount } from '../scenarios/protocolConfig.ts'
 import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
 import { directionControlProblem } from '../scenarios/userText.ts'
 import { forkMomentRun } from '../worker/stateAt.ts'
 import * as nav from './navigation.ts'
-import { actInThePast, laterActionsNotice } from './laterActions.ts'
+import { runInSlices } from './inSlices.ts'
+import { actInThePastInSlices, laterActionsNotice, type LaterActions } from './laterActions.ts'
 import { messageStatus } from './messageStatus.ts'
 import { panelCursorOf } from './moment.ts'
 import { panelsLag, schedulePanelCatchUp } from './panelsFollow.ts'
@@ -107,12 +108,16 @@ export function unsafeValue(action: Intervention): string | null {
   return problem === null ? null : `Not proposed: a value ${problem}. The run is unchanged.`
 }
 
+/** Counts intervene calls: a long run's check of later actions still running is the newest's, or dropped. */
+let interventionCount = 0
+
 /**
  * Act at the cursor. When the cursor is behind the end of the run this forks (the old run is kept
  * as a branch to return to) and the action is recorded at the cursor's step. The interventions
  * recorded after the cursor are kept while they mean the same, else removed (`actInThePast`), and
- * a notice names both. An action on a message that is not in flight there is
- * refused with a notice (see `notInFlight`).
+ * a notice names both; in a long run that check goes on in slices (the run shows `computing`
+ * meanwhile), and is dropped if the user acts again or opens another run first. An action on a
+ * message that is not in flight there is refused with a notice (see `notInFlight`).
  */
 export function intervene(action: Intervention): void {
   const s = get()
@@ -123,7 +128,22 @@ export function intervene(action: Intervention): void {
   }
   const at = s.cursor
   const input = toRunInput(s.scenario)
-  const result = actInThePast(input, s.log, at, action)
+  const count = ++interventionCount
+  const wanted = (): boolean => count === interventionCount && get().scenario === s.scenario
+  const apply = (result: LaterActions): void => recordIntervention(input, at, action, result)
+  const done = runInSlices(actInThePastInSlices(input, s.log, at, action), apply, wanted)
+  if (done !== null) apply(done.value)
+  else set({ computing: true, playing: false })
+}
+
+/** Record `action` at step `at` of the run on screen (whose inputs are `input`) with the later actions `result` kept. */
+function recordIntervention(
+  input: ProtocolRunInput,
+  at: number,
+  action: Intervention,
+  result: LaterActions,
+): void {
+  const s = get()
   const { interventions } = result
   const dropsFuture = at < nav.lastStep(s.log) || interventions.length <= s.scenario.interventions.length
   // Beats after the fork point describe a future that no longer happens.

@@ -4,7 +4,7 @@ import { presetById } from '../scenarios/presets.ts'
 import { toRunInput } from '../scenarios/scenario.ts'
 import { createInThreadClient } from '../worker/client.ts'
 import * as act from './actions.ts'
-import { actInThePast } from './laterActions.ts'
+import { actInThePast, actInThePastInSlices, LATER_ACTIONS_SLICE_STEPS } from './laterActions.ts'
 import { initialState } from './state.ts'
 import { connectEngine, synodStore } from './store.ts'
 
@@ -31,6 +31,26 @@ const racing = () => toRunInput(presetById('racing-adopt')!.scenario)
 const fullLog = (input: ReturnType<typeof racing>): SimEvent[] => runToEnd(input).log as SimEvent[]
 const actions = (ivs: readonly { step: number; action: { type: string } }[]) =>
   ivs.map((iv) => `${iv.step}:${iv.action.type}`)
+
+/**
+ * Dueling proposers run for `steps` steps, with a delay by hand at step `late` of a message in
+ * flight there: a long run whose later action must be checked far past the step acted at.
+ */
+function longDueling(steps: number, late: number) {
+  const scenario = presetById('dueling')!.scenario
+  const long = { ...scenario, config: { ...scenario.config, maxSteps: steps } }
+  const sim = simulatorFor(toRunInput(long))
+  sim.seek(late)
+  const settledIds = new Set<number>()
+  const sent: number[] = []
+  for (const e of sim.log as SimEvent[]) {
+    if (e.kind === 'msg.send') sent.push(e.msg.id)
+    else if (e.kind === 'msg.deliver' || e.kind === 'msg.drop') settledIds.add(e.msg.id)
+  }
+  const msgId = sent.filter((id) => !settledIds.has(id)).at(-1)!
+  const delay = { step: late, action: { type: 'delay' as const, msgId, ticks: 5 } }
+  return { ...long, interventions: [...long.interventions, delay] }
+}
 
 describe('actInThePast', () => {
   it('keeps a later request and the delays whose numbers still name the same messages', () => {
@@ -61,6 +81,20 @@ describe('actInThePast', () => {
     const r = actInThePast(input, before, 0, { type: 'crash', pid: 1 })
     expect(actions(r.removed)).toEqual(['8:delay', '8:delay', '8:delay'])
     expect(actions(r.kept)).toEqual(['8:propose'])
+  })
+
+  it('checks a long run in slices of at most LATER_ACTIONS_SLICE_STEPS steps, with the same answer', () => {
+    const input = toRunInput(longDueling(40_000, 30_000))
+    const before = runToEnd(input).log as SimEvent[]
+    const job = actInThePastInSlices(input, before, 3, { type: 'fire-timer', pid: 1 })
+    let turns = 0
+    let next = job.next()
+    for (; next.done !== true; next = job.next()) turns++
+    expect(turns).toBe(Math.floor(30_000 / LATER_ACTIONS_SLICE_STEPS))
+    expect(next.value).toEqual(actInThePast(input, before, 3, { type: 'fire-timer', pid: 1 }))
+    // Nothing changes before the delay: it still names its message, and it is kept.
+    const quiet = actInThePast(input, before, 29_990, { type: 'fire-timer', pid: 1 })
+    expect(actions(quiet.kept)).toEqual(['30000:delay'])
   })
 
   it('keeps everything as it was when no later action names a message, without running anything', () => {
@@ -105,6 +139,24 @@ describe('acting early in an example (the store)', () => {
     const sim = simulatorFor(toRunInput(s.scenario))
     sim.run()
     expect(sim.log.length).toBe(s.log.length)
+  })
+
+  it('in a long run the check goes on in slices: the action is recorded when it ends, and a newer action wins', async () => {
+    act.loadScenario(longDueling(40_000, 30_000))
+    await settled()
+    const original = synodStore.getState().scenario
+    act.setCursor(3)
+    act.intervene({ type: 'crash', pid: 5 })
+    // Not yet recorded: the page has its turns while the check runs.
+    expect(synodStore.getState().scenario).toBe(original)
+    expect(synodStore.getState().computing).toBe(true)
+    act.intervene({ type: 'crash', pid: 4 })
+    await settled()
+    const s = synodStore.getState()
+    expect(s.scenario.interventions.filter((iv) => iv.action.type === 'crash')).toEqual([
+      { step: 3, action: { type: 'crash', pid: 4 } },
+    ])
+    expect(s.notice).toContain('Your crash at step 3')
   })
 
   it('acting at the end of a run over no later actions says nothing new', async () => {

@@ -6,6 +6,7 @@ import {
   type ProtocolRunInput,
   type ScheduledIntervention,
   type SimEvent,
+  type Unnarrated,
 } from '../engine/index.ts'
 
 /**
@@ -31,46 +32,57 @@ export interface LaterActions {
 type MessageAction = Extract<Intervention, { msgId: number }>
 const namesMessage = (a: Intervention): a is MessageAction => 'msgId' in a
 
+/** An event of either run, read without its sentence. */
+type Event = Unnarrated<SimEvent>
+
 /** What identifies a message across two runs: who sent it to whom, what it says, whether it is a copy. */
-function identityIn(log: readonly SimEvent[], id: number, throughStep: number): string | null {
+const identity = (m: Extract<Event, { kind: 'msg.send' }>['msg']): string =>
+  JSON.stringify([m.from, m.to, m.payload, m.dupOf !== null])
+
+/**
+ * The identities of the messages `ids` sent in `log` up to their action's step (`stepOf`), in
+ * one pass over the log (a long run has hundreds of thousands of events).
+ */
+function identitiesIn(log: readonly Event[], stepOf: ReadonlyMap<number, number>): Map<number, string> {
+  const found = new Map<number, string>()
   for (const e of log) {
-    if (e.step > throughStep) break
-    if (e.kind === 'msg.send' && e.msg.id === id) {
-      const m = e.msg
-      return JSON.stringify([m.from, m.to, m.payload, m.dupOf !== null])
-    }
+    if (e.kind !== 'msg.send') continue
+    const until = stepOf.get(e.msg.id)
+    if (until !== undefined && e.step <= until && !found.has(e.msg.id)) found.set(e.msg.id, identity(e.msg))
   }
-  return null
+  return found
 }
 
-/** Did the run log the effect of `a` (the engine logs a refused action as `intervention.invalid`)? */
-function tookEffect(log: readonly SimEvent[], a: MessageAction): boolean {
-  return log.some((e) => {
-    if (!e.byUser) return false
-    switch (a.type) {
-      case 'drop':
-        return e.kind === 'msg.drop' && e.reason === 'user' && e.msg.id === a.msgId
-      case 'delay':
-        return e.kind === 'msg.delay' && e.msg.id === a.msgId
-      case 'duplicate':
-        return e.kind === 'msg.send' && e.byHand === true && e.msg.dupOf === a.msgId
-      case 'deliver':
-        return e.kind === 'msg.deliver' && e.now && e.msg.id === a.msgId
-    }
-  })
+/** The message actions the run logged as taking effect (a refused one is `intervention.invalid`), as `type:#id`. */
+function effectsIn(log: readonly Event[]): Set<string> {
+  const effects = new Set<string>()
+  for (const e of log) {
+    if (!e.byUser) continue
+    if (e.kind === 'msg.drop' && e.reason === 'user') effects.add(`drop:${e.msg.id}`)
+    else if (e.kind === 'msg.delay') effects.add(`delay:${e.msg.id}`)
+    else if (e.kind === 'msg.send' && e.byHand === true && e.msg.dupOf !== null)
+      effects.add(`duplicate:${e.msg.dupOf}`)
+    else if (e.kind === 'msg.deliver' && e.now) effects.add(`deliver:${e.msg.id}`)
+  }
+  return effects
 }
+
+/** Steps of the new run computed between two turns for the page (a few ms; see actInThePastInSlices). */
+export const LATER_ACTIONS_SLICE_STEPS = 2_000
 
 /**
  * Act with `action` at step `at` of the run `input`, whose log so far is `oldLog`, keeping the
- * later actions that still mean the same (see above). Runs the new run in this thread up to the
- * last later message action, only when there is one. Pure (deterministic).
+ * later actions that still mean the same (see above). Computes the new run, without its words,
+ * up to the last later message action, only when there is one; yields after every
+ * LATER_ACTIONS_SLICE_STEPS steps so a long run's check can leave the page turns (a run of
+ * 200,000 steps takes about half a second). Pure (deterministic); `actInThePast` runs it at once.
  */
-export function actInThePast(
+export function* actInThePastInSlices(
   input: ProtocolRunInput,
-  oldLog: readonly SimEvent[],
+  oldLog: readonly Event[],
   at: number,
   action: Intervention,
-): LaterActions {
+): Generator<void, LaterActions> {
   const upTo = forkInterventions(input.interventions, at, action)
   const later = input.interventions.filter((iv) => iv.step > at)
   const onMessages = later.filter((iv) => namesMessage(iv.action))
@@ -78,21 +90,49 @@ export function actInThePast(
   const lastStep = Math.max(...onMessages.map((iv) => iv.step))
   const sim = simulatorFor({ ...input, interventions: [...upTo, ...later] })
   // A delivery by hand is itself the next step: run one further to see it.
+  for (let step = LATER_ACTIONS_SLICE_STEPS; step <= lastStep; step += LATER_ACTIONS_SLICE_STEPS) {
+    sim.seek(step)
+    if (sim.halted) break
+    yield
+  }
   sim.seek(lastStep + 1)
-  const log = sim.log as readonly SimEvent[]
+  const log = sim.eventsWithoutWords as readonly Event[]
+  // An action names its message by the number it had up to the action's step.
+  const stepOf = new Map<number, number>()
+  for (const iv of onMessages) {
+    const { msgId } = iv.action as MessageAction
+    stepOf.set(msgId, Math.max(stepOf.get(msgId) ?? 0, iv.step))
+  }
+  const was = identitiesIn(oldLog, stepOf)
+  const now = identitiesIn(log, stepOf)
+  const effects = effectsIn(log)
   let trusted = true
   const kept: ScheduledIntervention[] = []
   const removed: ScheduledIntervention[] = []
   for (const iv of later) {
     const a = iv.action
     if (namesMessage(a) && trusted) {
-      const was = identityIn(oldLog, a.msgId, iv.step)
-      trusted = was !== null && was === identityIn(log, a.msgId, iv.step) && tookEffect(log, a)
+      const before = was.get(a.msgId)
+      trusted = before !== undefined && before === now.get(a.msgId) && effects.has(`${a.type}:${a.msgId}`)
     }
     if (!namesMessage(a) || trusted) kept.push(iv)
     else removed.push(iv)
   }
   return { interventions: [...upTo, ...kept], kept, removed }
+}
+
+/** actInThePastInSlices, all at once. Pure. */
+export function actInThePast(
+  input: ProtocolRunInput,
+  oldLog: readonly Event[],
+  at: number,
+  action: Intervention,
+): LaterActions {
+  const job = actInThePastInSlices(input, oldLog, at, action)
+  for (;;) {
+    const next = job.next()
+    if (next.done === true) return next.value
+  }
 }
 
 /** An action in plain words, as a past deed: `dropped #14`, `asked P3 to propose 20`. Pure. */

@@ -27,6 +27,7 @@ import {
 } from './startup.ts'
 import { synodStore } from './store.ts'
 import { whenQuiet } from './whenQuiet.ts'
+import { nextTask, SLICE_MS } from './inSlices.ts'
 
 /**
  * Keeps the address bar and the kept work (IndexedDB, see persistence.ts) in step with the
@@ -53,18 +54,6 @@ export const SYNC_QUIET_TIMEOUT_MS = 1000
 /** True when the address hash carries a scenario link (also "s%3D…", as some chat tools send it). */
 const hasLink = (hash: string): boolean => hash.length > 1 && hasScenarioLink(hash)
 
-/** Resolves in a later task: the page gets a turn (input, a frame) between decoding slices. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel()
-    channel.port1.onmessage = () => resolve()
-    channel.port2.postMessage(0)
-  })
-}
-
-/** Main-thread time a link's decoding takes before the page gets a turn. */
-const DECODE_SLICE_MS = 8
-
 /**
  * Decode a link without holding the page: a link of a few kilobytes can inflate to megabytes (up
  * to the 4 MB limit), one 100–350 ms task on a loaded 2-core machine while the inflater was cold,
@@ -74,7 +63,7 @@ function decodeLink(hash: string): Promise<ParseResult> {
   if (typeof MessageChannel !== 'function') return decodeScenarioLinkInSlices(hash, () => null)
   let sliceStart = performance.now()
   return decodeScenarioLinkInSlices(hash, () => {
-    if (performance.now() - sliceStart < DECODE_SLICE_MS) return null
+    if (performance.now() - sliceStart < SLICE_MS) return null
     return nextTask().then(() => {
       sliceStart = performance.now()
     })

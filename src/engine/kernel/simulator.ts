@@ -6,7 +6,7 @@ import { applyIntervention, interventionProblem } from './interventions.ts'
 import { forkInterventions, inRecordedOrder, type RunInput } from './runInput.ts'
 import { Snapshots, type Snapshot, type SimulatorOptions } from './snapshots.ts'
 import { cloneKernelState } from './state.ts'
-import type { Intervention, LogEvent, ProcessId, ScheduledIntervention, Stamp } from './types.ts'
+import type { Intervention, LogEvent, ProcessId, ScheduledIntervention, Stamp, Unnarrated } from './types.ts'
 import { nextItem, performItem } from './scheduler.ts'
 import { startProcesses, startState } from './start.ts'
 import { World } from './world.ts'
@@ -72,6 +72,17 @@ export class Simulator<T extends ProtocolTypes> extends World<T> {
       this.narrated = this.events.length
     }
     return this.events
+  }
+
+  /**
+   * The run's events so far without their sentences (`text` is not made here): for readers that
+   * need no words, such as a check over a long run, which would otherwise pay for narrating
+   * every event. The array is the simulator's own.
+   */
+  get eventsWithoutWords(): readonly Unnarrated<LogEvent<RunEvent<T>>>[] {
+    // Each is a logged event whose text may not be made yet (TypeScript cannot see through the
+    // distributive Omit of a generic event type).
+    return this.events as never
   }
 
   /** How many events the run has logged (without narrating them). */

@@ -176,3 +176,6 @@ export interface Stamp {
 
 /** One entry of the event log: the single source of truth for everything on screen. */
 export type LogEvent<Body extends EventBase = EventBase> = Body & Stamp
+
+/** An event as logged before its sentence is made: every field but `text` (each kind's own). */
+export type Unnarrated<E> = E extends unknown ? Omit<E, 'text'> : never
