@@ -174,7 +174,7 @@ test('an example link opened in another tab keeps the changed run aside and offe
   await openApp(other, '?preset=basic')
   await expect(picker(other)).toHaveValue('basic')
   const banner = other.locator('.set-aside-banner')
-  await expect(banner).toContainText('Another run opened in place of your changed run of “')
+  await expect(banner).toContainText('Your changed run of “')
   await shot(other, 'set-aside-banner')
   await page.close()
   await banner.getByRole('button', { name: 'Restore it' }).click()

@@ -62,12 +62,12 @@ function Banners() {
         </p>
       )}
       {notice && (
-        <p className="notice-banner" role="status">
-          {notice}{' '}
+        <div className="notice-banner" role="status">
+          <p className="notice-text">{notice}</p>
           <button type="button" onClick={() => setNotice(null)}>
             OK
           </button>
-        </p>
+        </div>
       )}
     </div>
   )

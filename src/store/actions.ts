@@ -39,6 +39,8 @@ export function loadScenario(scenario: Scenario, presetId: string | null = null)
     selectedPid: null,
     playing: false,
     touched: false,
+    // A notice about the run it replaces (an action's later actions, a refused action) is not about this one.
+    notice: null,
   })
   wantOpened()
   engineClient().load(toRunInput(scenario))
@@ -185,6 +187,8 @@ export function returnToBranch(): void {
     computing: true,
     halted: null,
     selectedMsgId: null,
+    // The notice about the action that made the branch speaks of the other run.
+    notice: null,
   })
   engineClient().load(toRunInput(back.scenario))
 }

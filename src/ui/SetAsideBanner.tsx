@@ -32,38 +32,47 @@ export function SetAsideBanner() {
   const notKept = useSetAside((s) => s.notKept)
   if (work === null) return null
   const name = setAsideName(work)
-  // Kept in the browser like the work itself; where it could not be, a reload would lose it.
-  const until = notKept
-    ? 'for this visit only (this browser could not keep it)'
-    : 'until you restore or dismiss it'
   return (
-    <p className="notice-banner set-aside-banner" role="status">
-      Another run opened in place of {name}, which was kept aside {until}.{' '}
-      {earlier.length > 0 && <>Also kept aside, offered next: {earlier.map(setAsideName).join('; ')}. </>}
-      {forgot !== null && (
-        <>
-          {capitalized(setAsideName(forgot))} is no longer kept (at most {SET_ASIDE_MAX} runs are).{' '}
-        </>
-      )}
-      <button
-        type="button"
-        onClick={() => {
-          restoreSetAside()
-          focusAfterBanner()
-        }}
-      >
-        Restore it
-      </button>{' '}
-      <button
-        type="button"
-        onClick={() => {
-          dismissSetAside()
-          focusAfterBanner()
-        }}
-        aria-label={`Dismiss (forget ${name})`}
-      >
-        Dismiss
-      </button>
-    </p>
+    <div className="notice-banner set-aside-banner" role="status">
+      <p className="set-aside-text">
+        {capitalized(name)} was set aside when this run opened
+        {notKept ? (
+          // Kept in the browser like the work itself; where it could not be, a reload loses it.
+          ' (for this visit only: this browser could not keep it).'
+        ) : (
+          <>
+            .<span className="set-aside-until"> It is kept until you restore or dismiss it.</span>
+          </>
+        )}
+        {earlier.length > 0 && <> Next: {earlier.map(setAsideName).join('; ')}.</>}
+        {forgot !== null && (
+          <>
+            {' '}
+            {capitalized(setAsideName(forgot))} is no longer kept (at most {SET_ASIDE_MAX} runs are).
+          </>
+        )}
+      </p>
+      <span className="set-aside-actions">
+        <button
+          type="button"
+          onClick={() => {
+            restoreSetAside()
+            focusAfterBanner()
+          }}
+        >
+          Restore it
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            dismissSetAside()
+            focusAfterBanner()
+          }}
+          aria-label={`Dismiss (forget ${name})`}
+        >
+          Dismiss
+        </button>
+      </span>
+    </div>
   )
 }
