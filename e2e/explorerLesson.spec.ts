@@ -28,7 +28,7 @@ test('mp-bug-ignore-promises: Search schedules with the defaults finds the pillâ
   // The lesson is that same invariant, and the search starts at the example's stage.
   await expect(panel(page).getByLabel('Goal')).toHaveValue('slot-agreement')
   await expect(panel(page).locator('.explorer-form')).toContainText(
-    'From step 55 of this example, keeping what sets its stage (partitioned the network into {P1, P2, P3, C1} at step 9; healed the partition at step 55)',
+    'From step 55 of this example, keeping what sets its stage (partitioned the network into {P1, P2, P3, C1} | {P4, P5} at step 9; healed the partition at step 55)',
   )
   await panel(page).getByRole('button', { name: 'Search schedules' }).click()
   const verdict = panel(page).locator('.explorer-verdict')

@@ -25,3 +25,25 @@ test('racing-adopt: a drop at step 6 keeps P3’s proposal at step 8 and says so
   await page.keyboard.press('End')
   await expect(page.locator('.feed')).toContainText('P3')
 })
+
+test('from the keyboard: OK on the notice leaves the focus on the diagram, not the page', async ({
+  page,
+}) => {
+  await openApp(page, '?preset=racing-adopt')
+  const diagram = page.locator('.diagram-pane .tl-diagram')
+  await diagram.focus()
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight')
+  await page.locator('.inflight-item[data-msg-id="7"]').click()
+  await page.getByRole('button', { name: 'Drop' }).click()
+  await settled(page)
+  const ok = page
+    .locator('.notice-banner', { hasText: 'Your drop at step 6' })
+    .getByRole('button', { name: 'OK' })
+  await ok.focus()
+  await page.keyboard.press('Enter')
+  await expect(ok).toHaveCount(0)
+  await expect(diagram).toBeFocused()
+  // The next key works on the run.
+  await page.keyboard.press('Home')
+  await expect(position(page)).toContainText('step 0/')
+})

@@ -21,7 +21,7 @@ import { Narration } from './ui/Narration.tsx'
 import { PanelSheet } from './ui/PanelSheet.tsx'
 import { usePresenterKeys } from './ui/presenterKeys.ts'
 import { Scrubber } from './ui/Scrubber.tsx'
-import { SetAsideBanner } from './ui/SetAsideBanner.tsx'
+import { focusAfterBanner, SetAsideBanner } from './ui/SetAsideBanner.tsx'
 import { Sidebar } from './ui/Sidebar.tsx'
 import { TopBar } from './ui/TopBar.tsx'
 import { Transport } from './ui/Transport.tsx'
@@ -64,7 +64,13 @@ function Banners() {
       {notice && (
         <div className="notice-banner" role="status">
           <p className="notice-text">{notice}</p>
-          <button type="button" onClick={() => setNotice(null)}>
+          <button
+            type="button"
+            onClick={() => {
+              setNotice(null)
+              focusAfterBanner()
+            }}
+          >
             OK
           </button>
         </div>

@@ -35,6 +35,7 @@ export type {
   Unnarrated,
 } from './kernel/types.ts'
 export { msgId, pid, tick } from './kernel/types.ts'
+export { partitionGroups } from './kernel/interventions.ts'
 export type * from './protocols/paxos/types.ts'
 export type {
   ProtocolModule,

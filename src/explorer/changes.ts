@@ -1,4 +1,4 @@
-import type { Intervention } from '../engine/index.ts'
+import { partitionGroups, type Intervention } from '../engine/index.ts'
 import type { ProtocolModule, ProtocolTypes } from '../engine/kernel/module.ts'
 import { nextDue } from '../engine/kernel/scheduler.ts'
 import type { KernelState } from '../engine/kernel/state.ts'
@@ -80,7 +80,9 @@ export function describeChange<T extends ProtocolTypes>(
       return at(module.explorer.requestText(P(action.pid), action.value))
     case 'partition':
       return at(
-        `partitioned the network into ${action.groups.map((g) => `{${g.map(P).join(', ')}}`).join(' ')}`,
+        `partitioned the network into ${partitionGroups(action.groups, s.procs.length)
+          .map((g) => `{${g.map(P).join(', ')}}`)
+          .join(' | ')}`,
       )
     case 'heal':
       return at('healed the partition')

@@ -84,7 +84,7 @@ describe('what a search leaves out of the run on the diagram', () => {
     expect(start).toMatchObject({ fromStep: 0, staged: false })
     const budgets = { ...NO_BUDGETS, ...p.explore!.budgets }
     expect(outsideSearch(moduleOf(p.scenario), p.scenario, start, budgets)).toEqual([
-      'partitioned the network into {P1, P2, P3, C1} at step 9',
+      'partitioned the network into {P1, P2, P3, C1} | {P4, P5} at step 9',
       'healed the partition at step 55',
       'asked P5 to campaign for leadership at step 55',
     ])

@@ -1,4 +1,10 @@
-import { type Intervention, type ProtocolRunInput, type SimConfig, type SimEvent } from '../engine/index.ts'
+import {
+  type Intervention,
+  type ProtocolRunInput,
+  type ScheduledIntervention,
+  type SimConfig,
+  type SimEvent,
+} from '../engine/index.ts'
 import { anyPresetById } from '../scenarios/presets.ts'
 import { laneCount } from '../scenarios/protocolConfig.ts'
 import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
@@ -6,7 +12,8 @@ import { directionControlProblem } from '../scenarios/userText.ts'
 import { forkMomentRun } from '../worker/stateAt.ts'
 import * as nav from './navigation.ts'
 import { runInSlices } from './inSlices.ts'
-import { actInThePastInSlices, laterActionsNotice, type LaterActions } from './laterActions.ts'
+import { redrawNotice } from './redrawNotice.ts'
+import { actInThePastInSlices, laterActionsNotice, type LaterActions, type Owner } from './laterActions.ts'
 import { messageStatus } from './messageStatus.ts'
 import { panelCursorOf } from './moment.ts'
 import { panelsLag, schedulePanelCatchUp } from './panelsFollow.ts'
@@ -110,6 +117,20 @@ export function unsafeValue(action: Intervention): string | null {
   return problem === null ? null : `Not proposed: a value ${problem}. The run is unchanged.`
 }
 
+/**
+ * Whose a recorded action is, in a run of the example `presetId`: the example's own (one of its
+ * scripted actions, at the same step) or the user's; `run` when the run is not an example's.
+ */
+function ownerIn(presetId: string | null): (iv: ScheduledIntervention) => Owner {
+  const script = presetId === null ? undefined : anyPresetById(presetId)?.scenario.interventions
+  if (script === undefined) return () => 'run'
+  // Key order may differ between the example's literal and a decoded link: sort the keys.
+  const key = (iv: ScheduledIntervention): string =>
+    `${iv.step}:${JSON.stringify(iv.action, Object.keys(iv.action).sort())}`
+  const scripted = new Set(script.map(key))
+  return (iv) => (scripted.has(key(iv)) ? 'example' : 'yours')
+}
+
 /** Counts intervene calls: a long run's check of later actions still running is the newest's, or dropped. */
 let interventionCount = 0
 
@@ -151,8 +172,10 @@ function recordIntervention(
   // Beats after the fork point describe a future that no longer happens.
   const beats = s.scenario.beats?.filter((b) => b.step <= at)
   const scenario: Scenario = { ...s.scenario, interventions, ...(beats && { beats }) }
-  const whose = s.presetId !== null ? "the example's" : "the run's"
-  const notice = laterActionsNotice(input, at, action, result, whose)
+  const later = laterActionsNotice(input, at, action, result, ownerIn(s.presetId))
+  const whose = s.presetId !== null ? "the example's" : 'the run before'
+  const redraw = at < nav.lastStep(s.log) ? redrawNotice(input.config, at, action, whose) : null
+  const notice = [later, redraw].filter((n) => n !== null).join(' ') || null
   set({
     scenario,
     branch: dropsFuture ? { scenario: s.scenario, cursor: at, changed: false } : s.branch,

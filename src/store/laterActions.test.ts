@@ -4,7 +4,12 @@ import { presetById } from '../scenarios/presets.ts'
 import { toRunInput } from '../scenarios/scenario.ts'
 import { createInThreadClient } from '../worker/client.ts'
 import * as act from './actions.ts'
-import { actInThePast, actInThePastInSlices, LATER_ACTIONS_SLICE_STEPS } from './laterActions.ts'
+import {
+  actInThePast,
+  actInThePastInSlices,
+  LATER_ACTIONS_SLICE_STEPS,
+  laterActionsNotice,
+} from './laterActions.ts'
 import { initialState } from './state.ts'
 import { connectEngine, synodStore } from './store.ts'
 
@@ -31,6 +36,18 @@ const racing = () => toRunInput(presetById('racing-adopt')!.scenario)
 const fullLog = (input: ReturnType<typeof racing>): SimEvent[] => runToEnd(input).log as SimEvent[]
 const actions = (ivs: readonly { step: number; action: { type: string } }[]) =>
   ivs.map((iv) => `${iv.step}:${iv.action.type}`)
+
+/** A message between two processes still in flight at `step` of `log` (sent, neither delivered nor dropped). */
+function inFlightAt(log: readonly SimEvent[], step: number): number {
+  const settled = new Set<number>()
+  const sent: number[] = []
+  for (const e of log) {
+    if (e.step > step) break
+    if (e.kind === 'msg.send' && e.msg.from !== e.msg.to) sent.push(e.msg.id)
+    else if (e.kind === 'msg.deliver' || e.kind === 'msg.drop') settled.add(e.msg.id)
+  }
+  return sent.filter((id) => !settled.has(id)).at(-1)!
+}
 
 /**
  * Dueling proposers run for `steps` steps, with a delay by hand at step `late` of a message in
@@ -157,6 +174,56 @@ describe('acting early in an example (the store)', () => {
       { step: 3, action: { type: 'crash', pid: 4 } },
     ])
     expect(s.notice).toContain('Your crash at step 3')
+  })
+
+  it("a later request the changed run refuses is removed with the engine's reason, and whose each action is is said", async () => {
+    act.loadPreset('racing-adopt')
+    await settled()
+    // The user's own later action, at step 25, beside the example's at step 8.
+    act.setCursor(25)
+    act.intervene({ type: 'delay', msgId: inFlightAt(synodStore.getState().log, 25), ticks: 3 })
+    await settled()
+    act.setCursor(5)
+    act.intervene({ type: 'crash', pid: 3 })
+    await settled()
+    const s = synodStore.getState()
+    // P3 is down at step 8: its proposal is refused, so it is not recorded as kept.
+    expect(s.scenario.interventions.some((iv) => iv.action.type === 'propose' && iv.step === 8)).toBe(false)
+    expect(s.notice).toContain(
+      "removed the example's later actions the changed run refuses (at step 8: asked P3 to propose 20 (refused: P3 is down))",
+    )
+    expect(s.notice).toContain("The example's story may not happen as it did.")
+    expect(s.notice?.split('), and removed')[0]).not.toContain('asked P3')
+    // The user's own delay comes after a message action that no longer holds: removed, and said to be theirs.
+    expect(s.notice).toMatch(
+      /removed later actions on messages \(the example's at step 8: delayed #16 by 20 ticks; yours at step 25: delayed #\d+ by 3 ticks\)/,
+    )
+  })
+
+  it("names the user's own later actions as theirs, beside the example's", async () => {
+    act.loadPreset('racing-adopt')
+    await settled()
+    act.setCursor(30)
+    act.intervene({ type: 'crash', pid: 4 })
+    await settled()
+    act.setCursor(4)
+    act.intervene({ type: 'fire-timer', pid: 5 })
+    await settled()
+    const notice = synodStore.getState().notice ?? ''
+    expect(notice).toMatch(
+      /^Your timer firing at step 4 kept later actions at their steps \(the example's at step 8: .*; yours at step 30: crashed P4\)/,
+    )
+  })
+
+  it('names both sides of a partition', () => {
+    const input = {
+      ...racing(),
+      interventions: [{ step: 9, action: { type: 'partition' as const, groups: [[1, 2]] } }],
+    }
+    const r = actInThePast(input, fullLog(input), 2, { type: 'fire-timer', pid: 5 })
+    expect(laterActionsNotice(input, 2, { type: 'fire-timer', pid: 5 }, r, () => 'run')).toContain(
+      "kept the run's later actions at their steps (at step 9: partitioned the network into {P1, P2} | {P3, P4, P5})",
+    )
   })
 
   it('acting at the end of a run over no later actions says nothing new', async () => {

@@ -1,6 +1,7 @@
 import {
   forkInterventions,
   moduleFor,
+  partitionGroups,
   simulatorFor,
   type Intervention,
   type ProtocolRunInput,
@@ -8,6 +9,7 @@ import {
   type SimEvent,
   type Unnarrated,
 } from '../engine/index.ts'
+import { laneCount } from '../scenarios/protocolConfig.ts'
 
 /**
  * What becomes of the actions recorded after the step where the user acts in the past (an
@@ -19,14 +21,23 @@ import {
  * message. So the new run is computed with all of them kept, and each message action is kept only
  * while its number still names the same message (same sender, receiver and contents) and it
  * still takes effect; from the first that does not, the message actions are removed (the run
- * after that point is no longer the one they were made for). The recorded inputs list exactly
- * what was kept, so a link replays exactly this run.
+ * after that point is no longer the one they were made for). An action the new run refuses (a
+ * request to a process that is now down) is removed too, with the engine's reason. The recorded
+ * inputs list exactly what was kept, so a link replays exactly this run.
  */
 export interface LaterActions {
   /** The run's new interventions: those up to the step, the action, and the kept later ones. */
   readonly interventions: ScheduledIntervention[]
   readonly kept: readonly ScheduledIntervention[]
+  /** Message actions whose numbers may now name other messages. */
   readonly removed: readonly ScheduledIntervention[]
+  /** Actions the new run refuses at their steps, and why (`P3 is down`). */
+  readonly refused: readonly Refused[]
+}
+
+export interface Refused {
+  readonly iv: ScheduledIntervention
+  readonly reason: string
 }
 
 type MessageAction = Extract<Intervention, { msgId: number }>
@@ -67,6 +78,17 @@ function effectsIn(log: readonly Event[]): Set<string> {
   return effects
 }
 
+/** The reasons the run refused actions (`intervention.invalid`), by step and action, in log order. */
+function refusalsIn(log: readonly Event[], after: number): Map<string, string[]> {
+  const refusals = new Map<string, string[]>()
+  for (const e of log) {
+    if (e.step <= after || e.kind !== 'intervention.invalid') continue
+    const key = `${e.step}:${JSON.stringify(e.action)}`
+    refusals.set(key, [...(refusals.get(key) ?? []), e.reason])
+  }
+  return refusals
+}
+
 /** Steps of the new run computed between two turns for the page (a few ms; see actInThePastInSlices). */
 export const LATER_ACTIONS_SLICE_STEPS = 2_000
 
@@ -86,8 +108,8 @@ export function* actInThePastInSlices(
   const upTo = forkInterventions(input.interventions, at, action)
   const later = input.interventions.filter((iv) => iv.step > at)
   const onMessages = later.filter((iv) => namesMessage(iv.action))
-  if (onMessages.length === 0) return { interventions: [...upTo, ...later], kept: later, removed: [] }
-  const lastStep = Math.max(...onMessages.map((iv) => iv.step))
+  if (later.length === 0) return { interventions: upTo, kept: [], removed: [], refused: [] }
+  const lastStep = Math.max(...later.map((iv) => iv.step))
   const sim = simulatorFor({ ...input, interventions: [...upTo, ...later] })
   // A delivery by hand is itself the next step: run one further to see it.
   for (let step = LATER_ACTIONS_SLICE_STEPS; step <= lastStep; step += LATER_ACTIONS_SLICE_STEPS) {
@@ -106,19 +128,27 @@ export function* actInThePastInSlices(
   const was = identitiesIn(oldLog, stepOf)
   const now = identitiesIn(log, stepOf)
   const effects = effectsIn(log)
+  const refusals = refusalsIn(log, at)
   let trusted = true
   const kept: ScheduledIntervention[] = []
   const removed: ScheduledIntervention[] = []
+  const refused: Refused[] = []
   for (const iv of later) {
     const a = iv.action
-    if (namesMessage(a) && trusted) {
-      const before = was.get(a.msgId)
-      trusted = before !== undefined && before === now.get(a.msgId) && effects.has(`${a.type}:${a.msgId}`)
+    if (namesMessage(a)) {
+      if (trusted) {
+        const before = was.get(a.msgId)
+        trusted = before !== undefined && before === now.get(a.msgId) && effects.has(`${a.type}:${a.msgId}`)
+      }
+      if (trusted) kept.push(iv)
+      else removed.push(iv)
+      continue
     }
-    if (!namesMessage(a) || trusted) kept.push(iv)
-    else removed.push(iv)
+    const reason = refusals.get(`${iv.step}:${JSON.stringify(a)}`)?.shift()
+    if (reason === undefined) kept.push(iv)
+    else refused.push({ iv, reason })
   }
-  return { interventions: [...upTo, ...kept], kept, removed }
+  return { interventions: [...upTo, ...kept], kept, removed, refused }
 }
 
 /** actInThePastInSlices, all at once. Pure. */
@@ -155,7 +185,12 @@ export function actionInWords(input: ProtocolRunInput, a: Intervention): string 
     case 'recover':
       return `recovered ${P(a.pid)}`
     case 'partition':
-      return `partitioned the network into ${a.groups.map((g) => `{${g.map(P).join(', ')}}`).join(' ')}`
+      return `partitioned the network into ${partitionGroups(
+        a.groups,
+        laneCount(input.protocol ?? 'paxos', input.config),
+      )
+        .map((g) => `{${g.map(P).join(', ')}}`)
+        .join(' | ')}`
     case 'heal':
       return 'healed the partition'
     case 'fire-timer':
@@ -176,36 +211,81 @@ const NOUNS: Record<Intervention['type'], string> = {
   'fire-timer': 'timer firing',
 }
 
-/** `at step 8: asked P3 to propose 20, delayed #14 by 20 ticks; at step 9: …`. Pure. */
-function listInWords(input: ProtocolRunInput, actions: readonly ScheduledIntervention[]): string {
+/** `at step 8: asked P3 to propose 20, delayed #14 by 15 ticks; at step 9: …`. Pure. */
+function listInWords(
+  input: ProtocolRunInput,
+  actions: readonly ScheduledIntervention[],
+  why: (iv: ScheduledIntervention) => string = () => '',
+): string {
   const byStep = new Map<number, string[]>()
   for (const iv of actions)
-    byStep.set(iv.step, [...(byStep.get(iv.step) ?? []), actionInWords(input, iv.action)])
+    byStep.set(iv.step, [...(byStep.get(iv.step) ?? []), `${actionInWords(input, iv.action)}${why(iv)}`])
   return [...byStep].map(([step, words]) => `at step ${step}: ${words.join(', ')}`).join('; ')
 }
 
+/** Whose a later action is: the example's script, the user's own click, or (a run not from an example) the run's. */
+export type Owner = 'example' | 'yours' | 'run'
+
+const POSSESSIVE: Record<Owner, string> = { example: "the example's", yours: 'your', run: "the run's" }
+const GROUP: Record<Owner, string> = { example: "the example's", yours: 'yours', run: "the run's" }
+
 /**
- * The notice for acting in the past over recorded later actions, naming what was kept and what
- * was removed and why; null when there were none. `whose`: `the example's` or `the run's`. Pure.
+ * `the example's later actions (at step 8: …)`, `your later actions (…)`, or, when both are
+ * there, `later actions (the example's at step 8: …; yours at step 25: …)`. `what` names the
+ * actions (`later actions on messages`). Pure.
+ */
+function ownedInWords(
+  input: ProtocolRunInput,
+  actions: readonly ScheduledIntervention[],
+  ownerOf: (iv: ScheduledIntervention) => Owner,
+  what: string,
+  why?: (iv: ScheduledIntervention) => string,
+): string {
+  const owners = [...new Set(actions.map(ownerOf))]
+  if (owners.length === 1) return `${POSSESSIVE[owners[0]!]} ${what} (${listInWords(input, actions, why)})`
+  const groups = owners.map(
+    (o) =>
+      `${GROUP[o]} ${listInWords(
+        input,
+        actions.filter((iv) => ownerOf(iv) === o),
+        why,
+      )}`,
+  )
+  return `${what} (${groups.join('; ')})`
+}
+
+/**
+ * The notice for acting in the past over recorded later actions, naming what was kept, what was
+ * removed and why, and whose each was (`ownerOf`); null when there were none. Pure.
  */
 export function laterActionsNotice(
   input: ProtocolRunInput,
   at: number,
   action: Intervention,
   result: LaterActions,
-  whose: string,
+  ownerOf: (iv: ScheduledIntervention) => Owner,
 ): string | null {
-  const { kept, removed } = result
-  if (kept.length === 0 && removed.length === 0) return null
-  const yours = `Your ${NOUNS[action.type]} at step ${at}`
+  const { kept, removed, refused } = result
+  if (kept.length === 0 && removed.length === 0 && refused.length === 0) return null
   const parts: string[] = []
-  if (kept.length > 0) parts.push(`kept ${whose} later actions at their steps (${listInWords(input, kept)})`)
+  if (kept.length > 0)
+    parts.push(`kept ${ownedInWords(input, kept, ownerOf, 'later actions at their steps')}`)
   if (removed.length > 0) {
     const those =
       removed.length === 1 ? 'that number may name another message' : 'those numbers may name other messages'
     parts.push(
-      `removed ${whose} later actions on messages (${listInWords(input, removed)}): after it, ${those}`,
+      `removed ${ownedInWords(input, removed, ownerOf, 'later actions on messages')}: after it, ${those}`,
     )
   }
-  return `${yours} ${parts.join(', and ')}. The run before it is under ↩ Previous branch.`
+  if (refused.length > 0) {
+    const reasons = new Map(refused.map((r) => [r.iv, r.reason]))
+    const why = (iv: ScheduledIntervention): string => ` (refused: ${reasons.get(iv) ?? ''})`
+    const what = 'later actions the changed run refuses'
+    parts.push(`removed ${ownedInWords(input, [...reasons.keys()], ownerOf, what, why)}`)
+  }
+  const lost = [...removed, ...refused.map((r) => r.iv)]
+  const story = lost.some((iv) => ownerOf(iv) === 'example')
+    ? " The example's story may not happen as it did."
+    : ''
+  return `Your ${NOUNS[action.type]} at step ${at} ${parts.join(', and ')}.${story} The run before it is under ↩ Previous branch.`
 }

@@ -7,7 +7,7 @@ import { restoreSetAside } from '../store/urlSync.ts'
  * picker if no diagram is drawn. Without it the focus fell to the page's body and the next Tab
  * started again from the top of the page. Only a lost focus is moved.
  */
-function focusAfterBanner(): void {
+export function focusAfterBanner(): void {
   requestAnimationFrame(() => {
     const now = document.activeElement
     if (now !== null && now !== document.body) return

@@ -165,3 +165,15 @@ export function interventionProblem<T extends ProtocolTypes>(
       return a.key === undefined ? `${P(a.pid)} has no timer set` : `${P(a.pid)} has no ${a.key} timer set`
   }
 }
+
+/**
+ * A partition's groups as the network has them: the groups listed, then every process not
+ * listed, together in one more group (as `net.partition` reports them). For words that must name
+ * both sides, not only the side the action lists. Pure.
+ */
+export function partitionGroups(listed: readonly (readonly number[])[], processCount: number): number[][] {
+  const inListed = new Set(listed.flat())
+  const rest = Array.from({ length: processCount }, (_, i) => i + 1).filter((p) => !inListed.has(p))
+  const shown = listed.map((g) => [...g]).filter((g) => g.length > 0)
+  return rest.length > 0 ? [...shown, rest] : shown
+}
