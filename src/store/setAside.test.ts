@@ -4,6 +4,7 @@ import { SET_ASIDE_KEY, WORK_KEY, type KeptWork } from './persistence.ts'
 import {
   dismissSetAside,
   forgetAllSetAside,
+  forgetSetAsideLike,
   keepSetAsideInBrowser,
   offerSetAsideFromBrowser,
   SET_ASIDE_MAX,
@@ -55,6 +56,15 @@ describe('work a link opens over', () => {
     expect(setAsideStore.getState().forgot).toBeNull()
     forgetAllSetAside()
     expect(setAsideStore.getState().work).toBeNull()
+  })
+
+  it('is forgotten when the same run opens again (at any step): there is nothing to give back', () => {
+    const other = { scenario: { ...changed, seed: changed.seed + 9 }, presetId: null }
+    setAsideIfWorth({ scenario: changed, presetId: 'racing-adopt' }, false)
+    setAsideIfWorth(other, false)
+    forgetSetAsideLike({ ...changed, cursor: 3 })
+    expect(setAsideList(setAsideStore.getState())).toEqual([other])
+    forgetAllSetAside()
   })
 
   it('is named by the example it was changed from', () => {

@@ -2,6 +2,7 @@ import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
 import { anyPresetById as presetById } from '../scenarios/presets.ts'
 import { isolatedText } from '../scenarios/userText.ts'
+import type { Scenario } from '../scenarios/scenario.ts'
 import { sameInputs } from './openRun.ts'
 import {
   clearSetAsideWork,
@@ -77,6 +78,13 @@ export function setAsideIfWorth(kept: KeptWork | null, same: boolean): void {
 /** Forget the newest work set aside (the banner's Dismiss, or once it is restored); the next is offered. */
 export function dismissSetAside(): void {
   setList(setAsideList(setAsideStore.getState()).slice(1))
+}
+
+/** Forget the work set aside with the inputs of `scenario` (it is opening again: nothing to give back). */
+export function forgetSetAsideLike(scenario: Scenario): void {
+  const list = setAsideList(setAsideStore.getState())
+  const rest = list.filter((w) => !sameInputs(w.scenario, scenario))
+  if (rest.length < list.length) setList(rest)
 }
 
 /** Forget everything set aside (Start fresh). */

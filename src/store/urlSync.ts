@@ -9,6 +9,7 @@ import { addressFor, currentScenario } from './shareLink.ts'
 import {
   dismissSetAside,
   forgetAllSetAside,
+  forgetSetAsideLike,
   keepSetAsideInBrowser,
   offerSetAsideFromBrowser,
   setAsideIfWorth,
@@ -83,8 +84,10 @@ let requestWrite: (() => void) | null = null
  * Another run replaces the one on screen: the user's own is set aside and offered back
  * (setAside.ts); `same` when it has the replacing run's inputs.
  */
-function replaceOnScreen(same: boolean): void {
+function replaceOnScreen(same: boolean, opening: Scenario): void {
   anotherRunOpened()
+  // A run set aside that opens again (Back to it, its link) is on screen: nothing to give back.
+  forgetSetAsideLike(opening)
   // During the start-up the screen shows nobody's work yet (the empty run, or the start-up link's
   // run, opened moments ago): the kept work still being read is what is set aside (startup.ts),
   // whichever finishes first, the read or the decoding of the link that replaces it.
@@ -99,7 +102,7 @@ export function restoreSetAside(): void {
   if (work === null) return
   dismissSetAside()
   // The run on screen gives way in its turn: a changed one is set aside (a swap), not lost.
-  replaceOnScreen(sameInputs(work.scenario, synodStore.getState().scenario))
+  replaceOnScreen(sameInputs(work.scenario, synodStore.getState().scenario), work.scenario)
   openScenario(work.scenario, work.presetId)
 }
 
@@ -112,7 +115,7 @@ export function restoreSetAside(): void {
 export function openExample(id: string): void {
   const opening = presetById(id)
   if (!opening) return
-  replaceOnScreen(sameInputs(opening.scenario, synodStore.getState().scenario))
+  replaceOnScreen(sameInputs(opening.scenario, synodStore.getState().scenario), opening.scenario)
   loadPreset(id)
 }
 
@@ -172,7 +175,7 @@ function openFollowed(r: ParseResult): void {
     }
     brokenLinkShown = false
     // Another run replaces the work on screen: the user's own is offered back, as at start-up.
-    replaceOnScreen(same)
+    replaceOnScreen(same, r.scenario)
     openScenario(r.scenario)
   } else {
     setNotice(linkFailure(r.error))
