@@ -99,14 +99,15 @@ test('malformed scenario links say what is wrong with them', async ({ page }) =>
   await expect(position(page)).toContainText('step 0/28')
 })
 
-test('NUL, line breaks and a right-to-left override in user text keep every export intact', async ({
+test('NUL, line breaks and a right-to-left override in a title keep every export intact', async ({
   page,
 }) => {
   await openApp(page)
   const json = JSON.stringify({
     format: 1,
-    title: 'Two\nlines \u202Eexe.txt',
-    interventions: [{ step: 0, type: 'propose', pid: 1, value: 'A\u0000B' }],
+    // A NUL in the title (values refuse it since tester5's report, see userText.ts).
+    title: 'Two\nlines A\u0000B \u202Eexe.txt',
+    interventions: [{ step: 0, type: 'propose', pid: 1, value: 'AB' }],
     beats: [{ step: 0, text: 'Reversed \u202Eafter this' }],
   })
   await importBytes(page, 'controls.json', Buffer.from(json))
@@ -114,7 +115,7 @@ test('NUL, line breaks and a right-to-left override in user text keep every expo
   // On screen the override stays inside the beat, and the title inside its isolate.
   await expect(page.locator('.beat bdi')).toHaveText('Reversed \u202Eafter this')
   await expect(page.getByLabel('Choose an example run').locator('option').first()).toHaveText(
-    '\u2068Two\nlines exe.txt\u2069',
+    '\u2068Two\nlines A\u0000B exe.txt\u2069',
   )
   await page.getByRole('button', { name: /^Until decided/ }).click()
   await settled(page)
@@ -132,14 +133,14 @@ test('NUL, line breaks and a right-to-left override in user text keep every expo
   expect(parsed.error).toBeNull()
   expect(parsed.texts.join(' ')).toContain('A␀B')
   // The title is drawn as typed: its override dropped, the rest isolated (so the PNG is too).
-  expect(parsed.texts).toContain('\u2068Two\nlines exe.txt\u2069')
+  expect(parsed.texts).toContain('\u2068Two\nlines A␀B exe.txt\u2069')
   expect(parsed.texts.join(' ')).not.toContain('\u202E')
 
   const png = (await download(page, 'Export diagram (PNG, 2×)')).bytes
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
 
   const trace = (await download(page, 'Export text trace')).bytes.toString('utf8').split('\n')
-  expect(trace[0]).toBe('# Two\\nlines \\u202eexe.txt')
+  expect(trace[0]).toBe('# Two\\nlines A\\u0000B \\u202eexe.txt')
   expect(trace[1]).toMatch(/^# http:\/\/127\.0\.0\.1:\d+\/#s=1\./)
   expect(trace[2]).toMatch(/^# cursor step \d+$/)
   expect(trace[3]).toMatch(/^s0 t0 run\.start/)
@@ -188,4 +189,41 @@ test('a value with a right-to-left override is refused by the link, in the CLI w
   )
   await expect(page.getByLabel('Choose an example run')).toHaveValue('racing-adopt')
   await expect(page.locator('body')).not.toContainText('\u202E')
+})
+
+test('a value with a zero-width space is refused by the link and the Propose field, in the CLI words', async ({
+  page,
+}) => {
+  await openApp(page, '?preset=racing-adopt')
+  await page.getByRole('button', { name: /^Step \(/ }).click()
+  await expect(page).toHaveURL(/#s=1\./)
+  // tester5's spoof: P3's value "1\u200B0" was drawn as "ballot 2.3 for 10", P1's own value.
+  const json = JSON.stringify({
+    format: 2,
+    protocol: 'paxos',
+    interventions: [
+      { step: 0, type: 'propose', pid: 1, value: '10' },
+      { step: 8, type: 'propose', pid: 3, value: '1\u200B0' },
+    ],
+  })
+  await page.evaluate((hash) => (window.location.hash = hash), `#s=1.${b64url(deflateSync(json))}`)
+  await expect(page.getByText('This link could not be opened', { exact: false })).toContainText(
+    'interventions[1].value must not contain invisible or control characters (U+200B at position 2)',
+  )
+  await expect(page.getByLabel('Choose an example run')).toHaveValue('racing-adopt')
+  expect(await cursorStep(page)).toBe(1)
+
+  // Typed into P3's Propose field: refused with a notice, the run unchanged.
+  const before = page.url()
+  await page.keyboard.press('3')
+  const field = page.getByLabel('Propose value')
+  await expect(field).toBeFocused()
+  await field.fill('1\u200B0')
+  await page.keyboard.press('Enter')
+  await expect(page.locator('.notice-banner')).toContainText(
+    'Not proposed: a value must not contain invisible or control characters (U+200B at position 2). The run is unchanged.',
+  )
+  await expect(page.getByLabel('Choose an example run')).toHaveValue('racing-adopt')
+  expect(await cursorStep(page)).toBe(1)
+  expect(page.url()).toBe(before)
 })

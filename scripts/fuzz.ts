@@ -31,7 +31,13 @@ function rand(n: number): number {
 const pick = <T>(xs: readonly T[]): T => xs[rand(xs.length)] as T
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-const ALPHABETS = [B64, '#s=.&?%+/= \n\t\0', '{}[]":,0123456789-eE.truefalsn', 'äß€😀\u202e\ud800\uffff', B64]
+const ALPHABETS = [
+  B64,
+  '#s=.&?%+/= \n\t\0',
+  '{}[]":,0123456789-eE.truefalsn',
+  'äß€😀\u202e\ud800\uffff\u200b\ufeff\u00ad\u2028\u3164',
+  B64,
+]
 
 function randomString(max: number): string {
   const alphabet = pick(ALPHABETS)
@@ -90,6 +96,25 @@ function hostileJson(): string[] {
     '{"format":1,"interventions":[{"step":0,"type":"propose","pid":1,"value":"v\\u0000\\u2067"}]}',
     '{"format":2,"protocol":"multipaxos","interventions":[{"step":0,"type":"propose","pid":6,"value":"put\\u200f"}]}',
     '{"format":2,"protocol":"paxos","title":"\\u202e\\u2069evil","beats":[{"step":0,"text":"\\u202eexe.txt"}]}',
+    // Invisible and control characters: refused in values (tester5 defect 2), kept in free text.
+    ...[
+      '1\\u200b0',
+      '\\ufeff10',
+      '1\\u20600',
+      '1\\u200d0',
+      '1\\u00ad0',
+      '1\\n0',
+      '1\\u00000',
+      '1\\u20280',
+    ].map(
+      (value) =>
+        `{"format":2,"protocol":"paxos","interventions":[{"step":0,"type":"propose","pid":3,"value":"${value}"}]}`,
+    ),
+    ...['1\\ufe0f0', '1\\u034f0', '1\\u31640', '1\\u28000', '1\\u00a00', '\\udb40\\udc4110'].map(
+      (value) => `{"format":1,"interventions":[{"step":0,"type":"propose","pid":3,"value":"${value}"}]}`,
+    ),
+    '{"format":2,"protocol":"multipaxos","interventions":[{"step":0,"type":"propose","pid":6,"value":"put\\ufeffx5"}]}',
+    '{"format":2,"protocol":"paxos","title":"Two\\nlines\\u200b\\u2028","beats":[{"step":0,"text":"\\ufeff\\u0000"}]}',
   ]
 }
 

@@ -51,6 +51,18 @@ describe('the CLI and the app refuse the same inputs with the same message', () 
       'a Multi-Paxos command with an isolate',
       '{"format":2,"protocol":"multipaxos","interventions":[{"step":0,"type":"propose","pid":6,"value":"put\\u2067"}]}',
     ],
+    [
+      'a value with a zero-width space',
+      '{"format":2,"protocol":"paxos","interventions":[{"step":0,"type":"propose","pid":3,"value":"1\\u200b0"}]}',
+    ],
+    [
+      'a value with a newline',
+      '{"format":1,"interventions":[{"step":0,"type":"propose","pid":3,"value":"1\\n0"}]}',
+    ],
+    [
+      'a Multi-Paxos command with a byte-order mark',
+      '{"format":2,"protocol":"multipaxos","interventions":[{"step":0,"type":"propose","pid":6,"value":"put\\ufeffx5"}]}',
+    ],
   ]
   it.each(bad)('a file: %s', (_, content) => {
     const app = parseScenarioBytes(typeof content === 'string' ? strToU8(content) : content)
@@ -65,6 +77,18 @@ describe('the CLI and the app refuse the same inputs with the same message', () 
     const error =
       'interventions[0].value must not contain direction-control characters (U+202E at position 1)'
     expect(parseScenarioBytes(strToU8(json))).toEqual({ ok: false, error })
+    const link = `#s=1.${toBase64Url(zlibSync(strToU8(json)))}`
+    const linkError = `the scenario in this link is invalid: ${error}`
+    expect(decodeScenarioLink(link)).toEqual({ ok: false, error: linkError })
+    expect(runCli(['trace', link], files({}))).toEqual({ code: 2, stdout: '', stderr: `synod: ${linkError}` })
+  })
+
+  it('names an invisible character and where it is, for a file and a link alike', () => {
+    const json = bad[8]![1] as string
+    const error =
+      'interventions[0].value must not contain invisible or control characters (U+200B at position 2)'
+    expect(parseScenarioBytes(strToU8(json))).toEqual({ ok: false, error })
+    expect(runCli(['trace', 'f.json'], files({ 'f.json': json })).stderr).toBe(`synod: f.json: ${error}`)
     const link = `#s=1.${toBase64Url(zlibSync(strToU8(json)))}`
     const linkError = `the scenario in this link is invalid: ${error}`
     expect(decodeScenarioLink(link)).toEqual({ ok: false, error: linkError })

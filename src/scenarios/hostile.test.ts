@@ -53,10 +53,39 @@ describe('parseScenario on hostile JSON', () => {
     const message = (code: string, at: number) =>
       `interventions[0].value must not contain direction-control characters (${code} at position ${at})`
     expect(propose(2, 'paxos', 3, '\u202E01')).toBe(message('U+202E', 1))
-    expect(propose(1, 'paxos', 1, 'v\u0000\u202E')).toBe(message('U+202E', 3))
+    expect(propose(1, 'paxos', 1, 'v\u202E\u0000')).toBe(message('U+202E', 2))
     expect(propose(2, 'paxos', 1, 'a\u200Fb')).toBe(message('U+200F', 2))
     expect(propose(2, 'multipaxos', 6, 'put\u2066')).toBe(message('U+2066', 4))
     expect(propose(2, 'paxos', 1, '10')).toBe('loaded')
+  })
+
+  it('refuses invisible and control characters in values, in either format and protocol, naming the first', () => {
+    const propose = (format: number, protocol: string, pid: number, value: string) =>
+      refused(
+        JSON.stringify({
+          format,
+          ...(format === 2 && { protocol }),
+          interventions: [{ step: 0, type: 'propose', pid, value }],
+        }),
+      )
+    const message = (code: string, at: number) =>
+      `interventions[0].value must not contain invisible or control characters (${code} at position ${at})`
+    // tester5's spoofs: each was drawn as "10".
+    expect(propose(2, 'paxos', 3, '1\u200B0')).toBe(message('U+200B', 2))
+    expect(propose(2, 'paxos', 3, '\uFEFF10')).toBe(message('U+FEFF', 1))
+    expect(propose(1, 'paxos', 3, '1\u20600')).toBe(message('U+2060', 2))
+    expect(propose(2, 'paxos', 3, '1\u200D0')).toBe(message('U+200D', 2))
+    expect(propose(2, 'paxos', 3, '1\u00AD0')).toBe(message('U+00AD', 2))
+    expect(propose(2, 'paxos', 3, '1\n0')).toBe(message('U+000A', 2))
+    expect(propose(1, 'paxos', 1, 'v\u0000\u202E')).toBe(message('U+0000', 2))
+    expect(propose(2, 'multipaxos', 6, 'put\uFEFFx5')).toBe(message('U+FEFF', 4))
+    expect(propose(2, 'multipaxos', 6, 'put x5')).toBe('loaded')
+  })
+
+  it('keeps invisible characters in free text: they hide only themselves', () => {
+    const text = 'Two\nlines\u200B\u2028\u0000 \uFEFF'
+    const json = JSON.stringify({ format: 2, protocol: 'paxos', title: text, beats: [{ step: 0, text }] })
+    expect(refused(json)).toBe('loaded')
   })
 
   it('keeps right-to-left scripts and controls in free text (shown isolated)', () => {

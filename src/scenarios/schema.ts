@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { ENGINE_VERSION, LIMITS, defaultConfig } from '../engine/index.ts'
-import { directionControlProblem } from './userText.ts'
+import { valueTextProblem } from './userText.ts'
 
 /**
  * The scenario file formats (see docs/scenario-format.md), as valibot schemas. Objects are
@@ -28,11 +28,11 @@ const valueSchema = v.pipe(
   v.string('must be a string'),
   v.minLength(1, 'must not be empty'),
   v.maxLength(LIMITS.valueLengthMax, `must be at most ${LIMITS.valueLengthMax} characters`),
-  // A value is short data: an override in it would draw "\u202E01" as "10" (see userText.ts).
+  // A value is short data: an override would draw "\u202E01" as "10", and a zero-width space
+  // "1\u200B0" as "10", another process's value (see userText.ts).
   v.check(
-    (value: string) => directionControlProblem(value) === null,
-    (issue) =>
-      directionControlProblem(String(issue.input)) ?? 'must not contain direction-control characters',
+    (value: string) => valueTextProblem(value) === null,
+    (issue) => valueTextProblem(String(issue.input)) ?? 'must not contain invisible or control characters',
   ),
 )
 

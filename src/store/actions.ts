@@ -8,7 +8,7 @@ import {
 import { anyPresetById } from '../scenarios/presets.ts'
 import { laneCount } from '../scenarios/protocolConfig.ts'
 import { toRunInput, type Scenario } from '../scenarios/scenario.ts'
-import { directionControlProblem } from '../scenarios/userText.ts'
+import { valueTextProblem } from '../scenarios/userText.ts'
 import { forkMomentRun } from '../worker/stateAt.ts'
 import * as nav from './navigation.ts'
 import { runInSlices } from './inSlices.ts'
@@ -109,11 +109,12 @@ export function notInFlight(s: Pick<SynodState, 'log' | 'cursor'>, action: Inter
 }
 
 /**
- * Why a proposed value cannot be recorded, or null: a direction control would make it look like
- * another value, and the link it is shared by would be refused (the schema's rule). Pure.
+ * Why a proposed value cannot be recorded, or null: a direction control or an invisible character
+ * would make it look like another value, and the link it is shared by would be refused (the
+ * schema's rule, in its words). Pure.
  */
 export function unsafeValue(action: Intervention): string | null {
-  const problem = action.type === 'propose' ? directionControlProblem(action.value) : null
+  const problem = action.type === 'propose' ? valueTextProblem(action.value) : null
   return problem === null ? null : `Not proposed: a value ${problem}. The run is unchanged.`
 }
 

@@ -173,6 +173,27 @@ describe('acting by hand', () => {
     )
   })
 
+  it('refuses a proposed value with an invisible character: no fork, a notice in the schema words', async () => {
+    act.loadPreset('basic')
+    await settled()
+    const before = synodStore.getState().scenario
+    act.intervene({ type: 'propose', pid: 2, value: '1\u200B0' })
+    const s = synodStore.getState()
+    expect(s.scenario).toBe(before)
+    expect(s.notice).toBe(
+      'Not proposed: a value must not contain invisible or control characters (U+200B at position 2). The run is unchanged.',
+    )
+    // A Multi-Paxos request its module would read as "put x5" (a BOM is a space to \s): the same rule.
+    act.loadPreset('mp-steady')
+    await settled()
+    const request = synodStore.getState().scenario
+    act.intervene({ type: 'propose', pid: 6, value: 'put\uFEFFx5' })
+    expect(synodStore.getState().scenario).toBe(request)
+    expect(synodStore.getState().notice).toBe(
+      'Not proposed: a value must not contain invisible or control characters (U+FEFF at position 4). The run is unchanged.',
+    )
+  })
+
   it('refuses an action on a message that is not in flight at the cursor: no fork, no change, a notice', async () => {
     act.loadPreset('racing-adopt')
     await settled()
