@@ -49,6 +49,7 @@ export type {
   ConfigForm,
   QuorumForm,
   Decisions,
+  ForgottenCommit,
   LaneNote,
   LegendWords,
   MessageWords,
