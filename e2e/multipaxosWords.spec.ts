@@ -90,3 +90,24 @@ test("the help dialog teaches the run's protocol: Multi-Paxos's election and slo
   await expect(help).toContainText('Click a process to propose a value')
   await expect(help).not.toContainText('Leader election')
 })
+
+test('mp-bug-commit-short: after P1 commits and crashes, the chip does not say "Nothing committed yet"', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await openApp(page, '?preset=mp-bug-commit-short')
+  const chip = page.locator('.topbar .chip').first()
+  await page.locator('.tl-diagram').focus()
+  const stepTo = async (step: number) => {
+    for (let i = 0; i < 60 && !(await position(page).textContent())?.includes(`step ${step}/`); i++)
+      await page.keyboard.press('ArrowRight')
+    await settled(page)
+  }
+  await stepTo(29)
+  await expect(chip).toContainText('Committed: 1')
+  await stepTo(31)
+  // P1 committed slot 1 and C1 has its answer; P1's crash took that knowledge with it.
+  await expect(chip).toContainText('No replica knows a commit now (P1 crashed)')
+  await expect(chip).not.toContainText('yet')
+  await expect(chip).toHaveAttribute('title', /^P1 committed slot 1, then crashed/)
+})

@@ -160,6 +160,17 @@ describe('partition and heal', () => {
   })
 })
 
+/**
+ * The feed's sentence for a refused intervention: a request in the protocol's words (Paxos:
+ * "asked P4 to propose x"), unless it names no process or its value is out of bounds; any other
+ * action by its type.
+ */
+function ignoredSentence(action: Intervention, reason: string): string {
+  if (action.type !== 'propose') return `Ignored ${action.type}: ${reason}.`
+  if (action.pid === 4) return `Ignored: asked P4 to propose x, but ${reason}.`
+  return `Ignored a request: ${reason}.`
+}
+
 describe('interventions that cannot apply are reported and change nothing', () => {
   const cases: [string, Intervention][] = [
     ['there is no process P0', { type: 'propose', pid: 0, value: 'x' }],
@@ -192,7 +203,7 @@ describe('interventions that cannot apply are reported and change nothing', () =
     const state = JSON.stringify(sim.state)
     const events = act(sim, action)
     expect(events).toMatchObject([{ kind: 'intervention.invalid', action, reason, byUser: true }])
-    expect(events[0]?.text).toBe(`Ignored ${action.type}: ${reason}.`)
+    expect(events[0]?.text).toBe(ignoredSentence(action, reason))
     expect(JSON.stringify(sim.state)).toBe(state)
     sim.run()
     expect(ofKind(sim.log, 'value.chosen')).toMatchObject([{ value: 'A' }])

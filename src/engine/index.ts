@@ -50,6 +50,7 @@ export type {
   ConfigForm,
   QuorumForm,
   Decisions,
+  ForgottenCommit,
   LaneNote,
   LegendWords,
   MessageWords,

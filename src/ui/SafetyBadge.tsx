@@ -72,26 +72,57 @@ export function SafetyBadge({ whenSafe = true }: { whenSafe?: boolean }) {
 export function chipState(
   moment: ModuleMoment,
   s: Pick<SynodState, 'log' | 'scrubbing' | 'panelsBehind' | 'panelCursors' | 'cursor'>,
-): { grid: boolean; count: number; of: number; done: number } {
-  const rows = moment.grid?.rows
-  if (rows) {
+): ChipState {
+  const grid = moment.grid
+  if (grid) {
+    const rows = grid.rows
     const committed = Math.max(0, ...rows.map((r) => r.commit))
     const caughtUp = rows.filter((r) => r.executed >= committed).length
-    return { grid: true, count: committed, of: rows.length, done: caughtUp }
+    // A commit the crashes took (the module says when a crash loses commit knowledge).
+    const lost = grid.forgottenCommit?.() ?? null
+    return {
+      grid: true,
+      count: committed,
+      of: rows.length,
+      done: caughtUp,
+      lostBy: lost ? lost.who.join(', ') : '',
+      lostText: lost?.text ?? '',
+    }
   }
   const procs = moment.procs
   // How many processes have decided, for a protocol whose learners each decide one value.
   const decisions = moment.module.app.decisions
   const decided = decisions ? procs.filter((p) => decisions.decided(p.local, p.up)).length : 0
   const chosen = countThrough(runIndex(s.log).chosen, panelCursorOf(s, 'feed'))
-  return { grid: false, count: chosen, of: procs.length, done: decided }
+  return { grid: false, count: chosen, of: procs.length, done: decided, lostBy: '', lostText: '' }
+}
+
+/** The chip's facts, all primitives (see `chipState`). */
+export interface ChipState {
+  readonly grid: boolean
+  readonly count: number
+  readonly of: number
+  readonly done: number
+  /** Who reached a commit point no replica knows now, having crashed (`P1`), or ''. */
+  readonly lostBy: string
+  /** The module's sentence on that lost commit knowledge, or ''. */
+  readonly lostText: string
 }
 
 /** What is chosen (a quorum accepted) and how many learners have decided, at the cursor. */
 export function ChosenChip() {
   const chip = useMomentSelect('feed', chipState)
   const log = useSynod((s) => s.log)
-  if (chip.grid) return <CommittedChip committed={chip.count} caughtUp={chip.done} replicas={chip.of} />
+  if (chip.grid)
+    return (
+      <CommittedChip
+        committed={chip.count}
+        caughtUp={chip.done}
+        replicas={chip.of}
+        lostBy={chip.lostBy}
+        lostText={chip.lostText}
+      />
+    )
   const chosen = runIndex(log).chosen.slice(0, chip.count)
   const values = [...new Set(chosen.map((c) => c.value))]
   if (values.length === 0)
@@ -113,27 +144,38 @@ export function ChosenChip() {
   )
 }
 
-/** A replicated log's progress at the cursor: the longest commit point, and who has executed it. */
+/**
+ * A replicated log's progress at the cursor: the longest commit point, and who has executed it.
+ * When crashes took commits no replica knows now, it says so, not "nothing committed yet".
+ */
 function CommittedChip({
   committed,
   caughtUp,
   replicas,
+  lostBy,
+  lostText,
 }: {
   committed: number
   caughtUp: number
   replicas: number
+  lostBy: string
+  lostText: string
 }) {
+  if (committed === 0 && lostText)
+    return (
+      <span className="chip" title={lostText}>
+        <Text full={`No replica knows a commit now (${lostBy} crashed)`} short="No commit known now" />
+      </span>
+    )
   if (committed === 0)
     return (
       <span className="chip">
         <Text full="Nothing committed yet" short="Nothing committed" />
       </span>
     )
+  const known = `Slots 1 to ${committed} are committed; ${caughtUp} of ${replicas} replicas have executed them all.`
   return (
-    <span
-      className="chip chip-chosen"
-      title={`Slots 1 to ${committed} are committed; ${caughtUp} of ${replicas} replicas have executed them all.`}
-    >
+    <span className="chip chip-chosen" title={lostText ? `${known} ${lostText}` : known}>
       Committed: <strong>{committed}</strong> · <span className="chip-full">executed </span>
       {caughtUp}/{replicas}
     </span>

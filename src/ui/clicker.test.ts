@@ -161,8 +161,44 @@ describe('the clicker on Multi-Paxos (a module that marks its own phases)', () =
     }
   })
 
-  it('ends by saying why the run stopped', () => {
-    expect(captionAt(mpLog, crash.beats, crash.description, stops.at(-1)!).text).toMatch(/^The run stopped/)
+  it("ends on the story's last events, not on the step limit the heartbeats always reach", () => {
+    expect(captionAt(mpLog, crash.beats, crash.description, stops.at(-1)!).text).toBe(
+      'P5 executes slot 6: C2.2:put(b2) → ok. So do P4 and P3.',
+    )
+  })
+})
+
+describe("the presenter's last click on a Multi-Paxos example", () => {
+  /** The caption of the last stop after the last beat, and the run's last event. */
+  const lastClick = (id: string) => {
+    const mpLog = mpPresetLog(id)
+    const scenario = anyPresetById(id)!.scenario
+    const end = clickerStops(mpLog, scenario.beats, 'moment').at(-1)!
+    return { text: captionAt(mpLog, scenario.beats, scenario.description, end).text, last: mpLog.at(-1)! }
+  }
+
+  it('tells the story, not "The run stopped at its limit" (9 of 12 examples did, one click after their closing note)', () => {
+    const endings: Record<string, string> = {
+      'mp-steady': 'P4 executes slot 7: C1.3:get → c2. So do P2, P5 and P3.',
+      'mp-batching': 'P5 executes slot 7: C1.3:get → c2. So do P3, P4 and P2.',
+      'mp-backoff':
+        'C1 gets the answer to command 1: ok. Just before: P2 executes slot 1: C1.1:put(a1) → ok. So do P1, P3, P4 and P5.',
+      'mp-bug-commit-short': 'P3 executes slot 1: C2.1:put(b1) → ok. So do P5 and P2.',
+      'mp-bug-no-dedup':
+        'C1 gets the answer to command 2: ok. Just before: P1 executes slot 3: C1.2:put(a2) → ok. So do P2, P5, P3 and P4.',
+    }
+    for (const [id, said] of Object.entries(endings)) {
+      const { text, last } = lastClick(id)
+      // Every one of these runs stops at its step limit: the heartbeats never let it go quiet.
+      expect(last.kind, id).toBe('limit.reached')
+      expect(text, id).toBe(said)
+    }
+    for (const id of ['mp-leader-crash', 'mp-bug-skip-phase1', 'mp-bug-ignore-promises', 'mp-bug-local-read'])
+      expect(lastClick(id).text, id).not.toMatch(/limit of/)
+  })
+
+  it('says the limit when nothing else happened: the duel that never ends', () => {
+    expect(lastClick('mp-dueling-leaders').text).toBe('The run stopped at its limit of 400 steps.')
   })
 })
 

@@ -264,10 +264,13 @@ export function momentNarration(
   // the diagram has just drawn. (A moment of one tick's deliveries is one event told for many.)
   const cursorFirst = module.app.clickerMoments === 'phases'
   const rank = (e: SimEvent): number => weight(e) + (cursorFirst && e.step === to && weight(e) >= 4 ? 10 : 0)
-  const kept = events
-    .map((e, at) => ({ e, at }))
-    .filter(({ e }) => weight(e) >= Math.min(top, 4))
-    .sort((a, b) => rank(b.e) - rank(a.e))
+  const telling = events.map((e, at) => ({ e, at })).filter(({ e }) => weight(e) >= Math.min(top, 4))
+  // A protocol whose runs never go quiet (a module with a `limitNote`: Multi-Paxos's heartbeats)
+  // stops at its step limit as a matter of course, one click after the lecture's closing note:
+  // that click tells the story's last events (every replica executes the last command), not the
+  // limit, unless nothing else happened (a duel that never ends stops at its limit, and says so).
+  const story = module.app.limitNote ? telling.filter(({ e }) => e.kind !== 'limit.reached') : telling
+  const kept = (story.length > 0 ? story : telling).sort((a, b) => rank(b.e) - rank(a.e))
   // A module's event sentences may end without a period; in a caption they follow each other.
   const told = fold(kept.map(({ e, at }) => ({ at, text: /[.!?]$/.test(e.text) ? e.text : `${e.text}.` })))
   const shown = told.slice(0, CAPTION_SENTENCES)

@@ -48,6 +48,22 @@ export interface LogGridModel {
    * disagree. Null when there is nothing to add to the cell's sentence. Optional.
    */
   slotWhy?(slot: number): string | null
+  /**
+   * What crashes took from the replicas' commit knowledge: the highest commit point a replica had
+   * reached when it crashed, when no replica's state reaches it now (a crash may keep only a
+   * replica's votes). Null when nothing known was lost. Optional.
+   */
+  forgottenCommit?(): ForgottenCommit | null
+}
+
+/** A commit point that replicas reached and then lost in a crash (see `LogGridModel.forgottenCommit`). */
+export interface ForgottenCommit {
+  /** The highest commit point reached by a replica that then crashed. */
+  readonly commit: number
+  /** The names of the replicas that had reached it when they crashed (`P1`). */
+  readonly who: readonly string[]
+  /** One sentence in the protocol's words: who committed what, and what the replicas know now. */
+  readonly text: string
 }
 
 /** How a pending timer is shown while it counts down (see `narration.timerCountdown`). */

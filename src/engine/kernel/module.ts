@@ -48,6 +48,7 @@ import type {
 export type {
   AppFace,
   Decisions,
+  ForgottenCommit,
   LaneNote,
   LegendWords,
   LogGridCell,

@@ -1,5 +1,6 @@
 import type { ProtocolModule, ProtocolTypes, RunEvent } from './module.ts'
-import type { DropReason, KernelEvent, Message, Unreachable } from './types.ts'
+import { LIMITS } from './limits.ts'
+import type { DropReason, Intervention, KernelEvent, Message, Unreachable } from './types.ts'
 
 /**
  * The narration of a run: the kernel's sentences for the network, timers, processes and limits,
@@ -89,6 +90,30 @@ function restsText(w: Unreachable, P: ProcessNamer): string {
   return `All that is left is retrying toward ${who}. Nothing more happens unless ${unless}, so the run rests here.`
 }
 
+/**
+ * An intervention refused. A request is said in the protocol's words, as the explorer's change
+ * list says it (`asked C2 to send a write`, `asked P3 to propose 20`): the kernel's name for it,
+ * `propose`, is no word of Multi-Paxos. A request to no process or with a value out of bounds is
+ * not repeated (it may be anything a hand-edited scenario holds). The others keep the action's
+ * type, which is their word too (`Ignored crash: C1 is already down.`).
+ */
+function ignoredText<T extends ProtocolTypes>(
+  module: ProtocolModule<T>,
+  action: Intervention,
+  reason: string,
+  processCount: number,
+  P: ProcessNamer,
+): string {
+  if (action.type !== 'propose') return `Ignored ${action.type}: ${reason}.`
+  const sayable =
+    action.pid >= 1 &&
+    action.pid <= processCount &&
+    action.value.trim().length > 0 &&
+    action.value.length <= LIMITS.valueLengthMax
+  if (!sayable) return `Ignored a request: ${reason}.`
+  return `Ignored: ${module.explorer.requestText(P(action.pid), action.value)}, but ${reason}.`
+}
+
 /** The narration sentence for any event of a run of `module`. Pure. */
 export function narrateEvent<T extends ProtocolTypes>(
   module: ProtocolModule<T>,
@@ -135,7 +160,7 @@ export function narrateEvent<T extends ProtocolTypes>(
     case 'net.heal':
       return 'The partition heals; every process can reach every other again.'
     case 'intervention.invalid':
-      return `Ignored ${k.action.type}: ${k.reason}.`
+      return ignoredText(module, k.action, k.reason, processCount, P)
     case 'limit.reached':
       return `The run stopped at its limit of ${k.value} ${k.limit === 'steps' ? 'steps' : k.limit === 'log' ? 'events' : 'messages in flight'}.`
     case 'run.quiescent':

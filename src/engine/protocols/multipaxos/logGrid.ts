@@ -2,6 +2,7 @@ import type { LogGridCell, LogGridModel, LogGridRow, ProcSlot, RunEvent } from '
 import type { Message } from '../../kernel/types.ts'
 import { acceptsToCommit, fmtBallot as fb, fmtCmd, processName } from './state.ts'
 import type { Ballot, MpConfig, MpMsg, MpTypes, SlotVote } from './types.ts'
+import { forgottenCommit } from './forgottenCommit.ts'
 import { reasonIndex } from './logGridIndex.ts'
 import { logCells, type LogCell } from './view.ts'
 
@@ -290,5 +291,11 @@ export function buildLogGrid(
     asked.set(key, said)
     return said
   }
-  return { slots, rows, why, slotWhy: (slot) => slotTruth(events, rows, slot) }
+  return {
+    slots,
+    rows,
+    why,
+    slotWhy: (slot) => slotTruth(events, rows, slot),
+    forgottenCommit: () => forgottenCommit(events, rows),
+  }
 }

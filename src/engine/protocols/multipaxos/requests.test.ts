@@ -50,6 +50,33 @@ describe('Multi-Paxos requests', () => {
     }
   })
 
+  it('a refused request is said in Multi-Paxos words: a write, a read or a campaign, never "propose"', () => {
+    const refusals = (
+      interventions: { step: number; action: { type: 'propose'; pid: number; value: string } }[],
+    ) => {
+      const sim = new Simulator(multipaxos, {
+        seed: steady!.seed,
+        config: { ...config, maxSteps: 60 },
+        interventions,
+      })
+      sim.run()
+      return sim.log.filter((e) => e.kind === 'intervention.invalid').map((e) => e.text)
+    }
+    // Two writes at C1 in one step: the second finds C1 waiting for the first's answer.
+    const twice = { step: 0, action: { type: 'propose' as const, pid: c1, value: 'put' } }
+    const read = { step: 0, action: { type: 'propose' as const, pid: c1, value: 'get' } }
+    expect(refusals([twice, twice, read])).toEqual([
+      'Ignored: asked C1 to send a write, but C1 is still waiting for an answer.',
+      'Ignored: asked C1 to send a read, but C1 is still waiting for an answer.',
+    ])
+    expect(refusals([{ step: 0, action: { type: 'propose', pid: c1, value: 'hello' } }])).toEqual([
+      `Ignored: asked C1 to send "hello", but C1 takes put (the client picks the value), put <value> (letters and digits, up to 12) or get.`,
+    ])
+    expect(refusals([{ step: 30, action: { type: 'propose', pid: 1, value: 'campaign' } }])).toEqual([
+      'Ignored: asked P1 to campaign for leadership, but P1 already leads.',
+    ])
+  })
+
   it('says per process what a request means: a command box at a client, an election button at a replica', () => {
     const sim = new Simulator(multipaxos, { seed: steady.seed, config, interventions: [] })
     const forms = sim.state.procs.map((p) => multipaxos.requestForm?.(p.local))

@@ -1,4 +1,5 @@
 import type { BugSearch, PresetSearch, SearchGoal } from '../../kernel/module.ts'
+import { parseClientRequest } from './client.ts'
 import { fmtCmd } from './state.ts'
 import type { MpTypes } from './types.ts'
 
@@ -28,11 +29,16 @@ export const MP_SEARCH_GOALS: readonly SearchGoal<MpTypes>[] = [
   },
 ]
 
-/** The change list's words for a request the search added: a client's command, or a campaign. Pure. */
+/**
+ * A request in words: a client's command, or a campaign (the change list's words for a request the
+ * search added, and the narration's for one refused). Text that is no command is quoted, not
+ * called a write. Pure.
+ */
 export function requestText(name: string, value: string): string {
-  if (name.startsWith('C'))
-    return `asked ${name} to send a ${value.trim().toLowerCase() === 'get' ? 'read' : 'write'}`
-  return `asked ${name} to campaign for leadership`
+  if (!name.startsWith('C')) return `asked ${name} to campaign for leadership`
+  const ask = parseClientRequest(value)
+  if (ask === null) return `asked ${name} to send "${value.trim()}"`
+  return `asked ${name} to send a ${ask.op === 'get' ? 'read' : 'write'}`
 }
 
 const partition = (step: number, group: number[]) => ({
