@@ -43,6 +43,7 @@ describe('the panels of a Multi-Paxos run come from the engine state at the curs
         ...m.grid,
         why: m.grid.rows.map((r) => r.cells.map((c) => m.grid?.why(r.pid, c.slot))),
         slotWhy: m.grid.rows[0]?.cells.map((c) => m.grid?.slotWhy?.(c.slot)),
+        forgottenCommit: m.grid.forgottenCommit?.(),
       },
     })
     const late = said(momentOf(scenario, 150))
