@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { valueTextProblem } from './userText.ts'
 import { describe, expect, it } from 'vitest'
 import { defaultConfig } from '../engine/index.ts'
 import { allPresets, galleryPresets } from './presets.ts'
@@ -60,7 +61,8 @@ describe('URL codec', () => {
       fc.record({
         type: fc.constant('propose' as const),
         pid: fc.integer({ min: 1, max: 5 }),
-        value: fc.string({ minLength: 1, maxLength: 24 }),
+        // A valid value: nothing a page would hide (userText.ts).
+        value: fc.string({ minLength: 1, maxLength: 24 }).filter((v) => valueTextProblem(v) === null),
       }),
       fc.record({
         type: fc.constantFrom('drop' as const, 'deliver' as const, 'duplicate' as const),

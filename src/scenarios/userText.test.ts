@@ -59,6 +59,14 @@ describe('invisible and control characters in values', () => {
     expect(valueTextProblem('\u202E1\u200B0')).toMatch(/^must not contain direction-control .* position 1\)$/)
   })
 
+  it('refuses spaces a page would hide: at either end, or two in a row', () => {
+    expect(valueTextProblem('10 ')).toBe('must not start or end with a space')
+    expect(valueTextProblem(' 10')).toBe('must not start or end with a space')
+    expect(valueTextProblem('1  0')).toBe('must not contain two spaces in a row (at position 2)')
+    expect(valueTextProblem('😀  0')).toBe('must not contain two spaces in a row (at position 2)')
+    expect(valueTextProblem('put x5')).toBeNull()
+  })
+
   it('keeps what can be seen: the plain space, any script, emoji, a combining accent', () => {
     for (const value of ['put x5', 'שלום', 'е10', '😀', 'cafe\u0301', '１０', '\ud800'])
       expect(valueTextProblem(value)).toBeNull()

@@ -72,11 +72,24 @@ export function firstInvisible(text: string): Found | null {
  */
 export function valueTextProblem(text: string): string | null {
   const found = firstInvisible(text)
-  if (found === null) return null
+  if (found === null) return spacingProblem(text)
   const kind = DIRECTION_CONTROL.test(found.char)
     ? 'direction-control characters'
     : 'invisible or control characters'
   return `must not contain ${kind} (${found.code} at position ${found.position})`
+}
+
+/**
+ * Why the plain spaces of `text` would hide what it is, or null: a page and an SVG draw a space at
+ * either end as nothing and two in a row as one, so `"10 "` looked like `10` and `"1  0"` like
+ * `"1 0"` (the propose field trims what is typed; a link or file did not). Pure.
+ */
+function spacingProblem(text: string): string | null {
+  if (text.startsWith(' ') || text.endsWith(' ')) return 'must not start or end with a space'
+  const twice = text.indexOf('  ')
+  if (twice >= 0)
+    return `must not contain two spaces in a row (at position ${[...text.slice(0, twice)].length + 1})`
+  return null
 }
 
 /**
