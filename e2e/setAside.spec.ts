@@ -16,9 +16,8 @@ async function basicLink(page: Page): Promise<string> {
   return new URL(page.url()).hash
 }
 
-/** Racing proposers with one message dropped by hand: the picker says "(changed)". */
-async function changedRacing(page: Page): Promise<string> {
-  await openApp(page, '?preset=racing-adopt')
+/** Change the example on screen: a phase on, then its first message in flight dropped. */
+async function changeIt(page: Page): Promise<string> {
   await page.getByRole('button', { name: /^Phase \(/ }).click()
   await settled(page)
   await page.locator('.inflight-item').first().click()
@@ -26,6 +25,12 @@ async function changedRacing(page: Page): Promise<string> {
   await settled(page)
   await expect(picker(page).locator('option:checked')).toHaveText(/\(changed\)$/)
   return (await position(page).textContent()) ?? ''
+}
+
+/** Racing proposers with one message dropped by hand: the picker says "(changed)". */
+async function changedRacing(page: Page): Promise<string> {
+  await openApp(page, '?preset=racing-adopt')
+  return changeIt(page)
 }
 
 /** Paste `hash` into the address bar of the open page (a same-document navigation). */
@@ -224,17 +229,6 @@ test('from the keyboard: Restore it and Dismiss leave the focus on the diagram, 
   await expect(banner(page)).toHaveCount(0)
   await expect(diagram).toBeFocused()
 })
-
-/** Change the example on screen: a phase on, then its first message in flight dropped. */
-async function changeIt(page: Page): Promise<string> {
-  await page.getByRole('button', { name: /^Phase \(/ }).click()
-  await settled(page)
-  await page.locator('.inflight-item').first().click()
-  await page.getByRole('button', { name: 'Drop' }).click()
-  await settled(page)
-  await expect(picker(page).locator('option:checked')).toHaveText(/\(changed\)$/)
-  return (await position(page).textContent()) ?? ''
-}
 
 test('two changed runs replaced one after the other are both kept, across a reload; Restore swaps with a changed run', async ({
   page,

@@ -169,13 +169,14 @@ function recordIntervention(
 ): void {
   const s = get()
   const { interventions } = result
-  const dropsFuture = at < nav.lastStep(s.log) || interventions.length <= s.scenario.interventions.length
+  const inThePast = at < nav.lastStep(s.log)
+  const dropsFuture = inThePast || interventions.length <= s.scenario.interventions.length
   // Beats after the fork point describe a future that no longer happens.
   const beats = s.scenario.beats?.filter((b) => b.step <= at)
   const scenario: Scenario = { ...s.scenario, interventions, ...(beats && { beats }) }
   const later = laterActionsNotice(input, at, action, result, ownerIn(s.presetId))
   const whose = s.presetId !== null ? "the example's" : 'the run before'
-  const redraw = at < nav.lastStep(s.log) ? redrawNotice(input.config, at, action, whose) : null
+  const redraw = inThePast ? redrawNotice(input.config, at, action, whose) : null
   const notice = [later, redraw].filter((n) => n !== null).join(' ') || null
   set({
     scenario,

@@ -58,13 +58,7 @@ function longDueling(steps: number, late: number) {
   const long = { ...scenario, config: { ...scenario.config, maxSteps: steps } }
   const sim = simulatorFor(toRunInput(long))
   sim.seek(late)
-  const settledIds = new Set<number>()
-  const sent: number[] = []
-  for (const e of sim.log as SimEvent[]) {
-    if (e.kind === 'msg.send') sent.push(e.msg.id)
-    else if (e.kind === 'msg.deliver' || e.kind === 'msg.drop') settledIds.add(e.msg.id)
-  }
-  const msgId = sent.filter((id) => !settledIds.has(id)).at(-1)!
+  const msgId = inFlightAt(sim.log as SimEvent[], late)
   const delay = { step: late, action: { type: 'delay' as const, msgId, ticks: 5 } }
   return { ...long, interventions: [...long.interventions, delay] }
 }
