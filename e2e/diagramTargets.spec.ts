@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, openApp, test } from './fixtures.ts'
+import { diagramStill, expect, openApp, test } from './fixtures.ts'
 
 /**
  * Issue 12: a message just sent is only a 1.5 px dotted line, and 2 px off it used to miss. Every
@@ -11,6 +11,7 @@ import { expect, openApp, test } from './fixtures.ts'
  * drawn yet); negative is the side away from the later messages of the same broadcast.
  */
 async function besideJustSent(page: Page, off: number) {
+  await diagramStill(page)
   return page.evaluate((offPx) => {
     for (const g of document.querySelectorAll<SVGGElement>(
       '.tl-diagram .tl-arrow.tl-in-flight:not(.tl-self)',

@@ -68,6 +68,36 @@ export async function panelsCaughtUp(page: Page): Promise<void> {
   await expect(page.locator('html[data-panels-behind]')).toHaveCount(0)
 }
 
+/**
+ * Wait until the diagram stands still and draws the step the read-out says: a step can start a
+ * follow glide, and the diagram can draw a step a frame after the read-out shows it. A point read
+ * from an arrow before then lands elsewhere when the click or tap comes (CI tapped a heartbeat
+ * delivered at that very step). Still means every arrow in flight at the same screen place for
+ * several frames in a row.
+ */
+export async function diagramStill(page: Page): Promise<void> {
+  await settled(page)
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve))
+    const where = () =>
+      [...document.querySelectorAll('.tl-diagram .tl-arrow.tl-in-flight')]
+        .map((g) => {
+          const r = g.getBoundingClientRect()
+          return `${g.getAttribute('data-msg-id')}@${r.x},${r.y},${r.width},${r.height}`
+        })
+        .join(' ')
+    let last = where()
+    for (let i = 0, still = 0; i < 600; i++) {
+      await frame()
+      const now = where()
+      still = now === last ? still + 1 : 0
+      if (still >= 5) return
+      last = now
+    }
+    throw new Error('the diagram did not stand still for 5 frames in 600')
+  })
+}
+
 /** The "step 3/24 · tick 10" read-out of the transport bar. */
 export const position = (page: Page) => page.locator('.position')
 

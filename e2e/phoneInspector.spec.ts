@@ -1,10 +1,11 @@
 import type { Page } from '@playwright/test'
-import { expect, openApp, position, test } from './fixtures.ts'
+import { diagramStill, expect, openApp, position, test } from './fixtures.ts'
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
 
 /** Tap halfway along the first message in flight between two processes. */
 async function tapMessageInFlight(page: Page): Promise<void> {
+  await diagramStill(page)
   const at = await page.evaluate(() => {
     for (const g of document.querySelectorAll('.tl-diagram .tl-arrow.tl-in-flight:not(.tl-self)')) {
       const ghost = g.querySelector<SVGLineElement>('.tl-ghost')
@@ -70,6 +71,7 @@ test('in a fan of prepares, tapping the middle of one opens that one, not its ne
   await expect(position(page)).toContainText('step 3/')
   // The middle of each in-flight prepare's own line from P1; its neighbours' 44 px hit lines
   // overlap it there.
+  await diagramStill(page)
   const fan = await page.evaluate(() =>
     [...document.querySelectorAll<SVGGElement>('.tl-diagram .tl-arrow.tl-in-flight:not(.tl-self)')].map(
       (g) => {
