@@ -2,7 +2,7 @@ import { useStore } from 'zustand'
 import { paxos, protocolById, type AnyProtocol, type BugToggles } from '../engine/index.ts'
 import { createStore } from 'zustand/vanilla'
 import { defaultGoal, goalFor, goalOptions, type SimGoal } from '../explorer/goals.ts'
-import { NO_BUDGETS, type SimBudgets } from '../explorer/simSearch.ts'
+import { NO_BUDGETS } from '../explorer/simSearch.ts'
 import { bugSearchOf } from '../explorer/bugSearch.ts'
 import { anyPresetById, type PresetExplore } from '../scenarios/presets.ts'
 import type { Scenario } from '../scenarios/scenario.ts'
@@ -11,108 +11,30 @@ import {
   type ExplorerClient,
   type ExplorerListener,
 } from '../worker/explorerClient.ts'
-import type { ExplorerOutcome, ExplorerProgress } from '../worker/explorerProtocol.ts'
+import type { ExplorerProgress } from '../worker/explorerProtocol.ts'
 import { loadScenario, setCursor } from './actions.ts'
 import { pause, play } from './playback.ts'
 import { panelSearchStart, searchedOf, type Searched } from './searched.ts'
 import { synodStore } from './store.ts'
+import {
+  initialExplorerState,
+  type BudgetName,
+  type ExplorerMode,
+  type ExplorerRun,
+  type ExplorerState,
+  type OneClickSearch,
+  type SimForm,
+  type SpecConstantsForm,
+  type SpecForm,
+} from './explorerState.ts'
 
 export { panelSearchStart, stageOf, type Searched } from './searched.ts'
+export * from './explorerState.ts'
 
 /**
  * The explorer's own small store: the panel's forms and the state of the current search. It talks
  * to the explorer worker and, when a counterexample is loaded, to the main store's actions.
  */
-
-export type ExplorerMode = 'sim' | 'spec'
-export type BudgetName = keyof SimBudgets
-
-export interface SimForm {
-  /**
-   * The picked goal's id, or null for the protocol's default. A goal the protocol on the diagram
-   * does not have (Paxos's `agreement` with a Multi-Paxos run loaded) also means its default.
-   */
-  readonly goal: string | null
-  /**
-   * True once the user picked the goal in the picker: from then on the one-click "Find a
-   * violation" searches for it too, instead of the run's own lesson (see `oneClickGoal`).
-   */
-  readonly goalPicked: boolean
-  /** Each goal's setting as the user left it (the livelock's count, the value to decide). */
-  readonly params: Readonly<Record<string, number | string>>
-  readonly budgets: SimBudgets
-  readonly maxDepth: number
-  readonly maxStates: number
-}
-
-export interface SpecForm {
-  readonly acceptors: number
-  readonly values: number
-  readonly maxBallot: number
-  readonly quorumSize: number
-  readonly maxDepth: number
-  readonly maxStates: number
-}
-
-export interface ExplorerRun {
-  readonly mode: ExplorerMode
-  readonly status: 'running' | 'done' | 'error'
-  readonly progress: ExplorerProgress
-  readonly bounds: { readonly maxStates: number; readonly maxDepth: number }
-  readonly outcome: ExplorerOutcome | null
-  readonly error: string | null
-  /** Load a counterexample onto the diagram as soon as it is found (the one-click shortcut). */
-  readonly autoLoad: boolean
-  readonly cancelling: boolean
-  /**
-   * Spec mode: the broken variants of the scenario on the diagram when the check began. Paxos.tla
-   * is the correct protocol, so the verdict says that these are not part of the model it checked.
-   */
-  readonly scenarioBugs: readonly (keyof BugToggles)[]
-  /** Spec mode: the constants of the model being checked (null for a schedule search). */
-  readonly checked: SpecConstantsForm | null
-  /** A schedule search: the goal it searches for (the result is a violation only for some goals). */
-  readonly goal: SimGoal | null
-  /** A schedule search: where it started and its budgets, as the verdict tells them. */
-  readonly searched?: Searched | null
-  /** The one-click search this run is (its scenario and settings), or null for the form's search. */
-  readonly oneClick?: OneClickSearch | null
-}
-
-/** A one-click "Find a violation": the scenario it starts from and how it searches. */
-export interface OneClickSearch {
-  readonly scenario: Scenario
-  readonly explore: PresetExplore
-}
-
-/** A schedule search's outcome (what the result panel shows of it). */
-export type SimOutcome = Extract<ExplorerOutcome, { mode: 'sim' }>
-
-export type SpecConstantsForm = Pick<SpecForm, 'acceptors' | 'values' | 'maxBallot' | 'quorumSize'>
-
-export interface ExplorerState {
-  readonly open: boolean
-  readonly mode: ExplorerMode
-  readonly sim: SimForm
-  readonly spec: SpecForm
-  readonly run: ExplorerRun | null
-}
-
-export const initialExplorerState = (): ExplorerState => ({
-  open: false,
-  mode: 'sim',
-  sim: {
-    // Each protocol names its default goal (Paxos: agreement, the lesson of every broken variant).
-    goal: null,
-    goalPicked: false,
-    params: {},
-    budgets: NO_BUDGETS,
-    maxDepth: 300,
-    maxStates: 300_000,
-  },
-  spec: { acceptors: 3, values: 2, maxBallot: 2, quorumSize: 2, maxDepth: 1_000, maxStates: 5_000_000 },
-  run: null,
-})
 
 export const explorerStore = createStore<ExplorerState>()(initialExplorerState)
 
