@@ -160,7 +160,7 @@ export const MP_BUG_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     seed: 1,
     config: {
       ...MP_PRESET_BASE,
-      maxSteps: 250,
+      maxSteps: 176,
       workload: [['put', 'put'], []],
       bugs: { ...MP_PRESET_BASE.bugs, leaderLocalRead: true },
     },
@@ -184,6 +184,10 @@ export const MP_BUG_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
       },
       { step: 165, text: 'P1 answers the read from its own register, without asking anyone.' },
       { step: 170, text: 'C2 read a1 after a2 was acknowledged: not linearizable.' },
+      {
+        step: 176,
+        text: 'P5, P4, P3 and P2 have executed C1.2:put(a2): the register reads a2 everywhere but on the cut-off P1, yet C2 was told a1. A correct leader answers a read only through a log slot, or while it holds a lease: both need a majority, which P1 cannot reach.',
+      },
     ],
   },
 ]
