@@ -12,7 +12,7 @@ export const MP_BUG_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     seed: 1,
     config: {
       ...MP_PRESET_BASE,
-      maxSteps: 200,
+      maxSteps: 81,
       workload: [['put'], []],
       bugs: { ...MP_PRESET_BASE.bugs, skipPhase1: true },
     },
@@ -38,6 +38,10 @@ export const MP_BUG_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
         },
       },
       { step: 68, text: 'Two different commands are chosen in slot 1.' },
+      {
+        step: 81,
+        text: 'P4, P3 and P2 follow the new leader and execute C2.1:put(b1) in slot 1, where P1 executed C1.1:put(a1). Both clients were told ok, and the replicas’ logs disagree. Any majority P5 could reach includes P2 or P3: with phase 1, their promise would have reported C1.1:put(a1) in slot 1.',
+      },
     ],
   },
   {
@@ -48,7 +52,7 @@ export const MP_BUG_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
     seed: 1,
     config: {
       ...MP_PRESET_BASE,
-      maxSteps: 250,
+      maxSteps: 89,
       workload: [['put', 'put']],
       bugs: { ...MP_PRESET_BASE.bugs, ignorePromiseValues: true },
     },
@@ -79,6 +83,10 @@ export const MP_BUG_PRESETS: readonly ProtocolPreset<MpTypes>[] = [
       {
         step: 71,
         text: 'Slot 1 had C1.1:put(a1) chosen; now a no-op is chosen there too: agreement is broken.',
+      },
+      {
+        step: 89,
+        text: 'P4 follows the new leader with no-ops in slots 1 and 2. P2 and P3 had executed C1.1:put(a1) in slot 1 and now execute a no-op in slot 2, where P1 executed C1.2:put(a2). C1 was told ok for both writes, yet the new leader’s log holds neither: honouring the promises would have re-proposed them.',
       },
     ],
   },
