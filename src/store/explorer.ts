@@ -17,7 +17,7 @@ import { pause, play } from './playback.ts'
 import { panelSearchStart, searchedOf, type Searched } from './searched.ts'
 import { synodStore } from './store.ts'
 
-export { panelSearchStart, stageOf, type Searched } from './searched.ts'
+export { exampleStageOf, panelSearchStart, stageOf, type Searched } from './searched.ts'
 
 /**
  * The explorer's own small store: the panel's forms and the state of the current search. It talks
