@@ -133,6 +133,32 @@ test('a student ticks "skip phase 1" on the lecture preset; Find a violation sho
   await shot(page, 'multipaxos-explorer-skip-phase1-toggled')
 })
 
+// Issue 11's "Done means", on the form's own button (tester6 #1: it searched from step 0 without
+// the lecture's requests and found nothing, while "Find a violation" found the run).
+test('a student ticks "skip phase 1" on the lecture preset, picks "executed prefixes agree" and Search schedules finds two replicas executing different commands in one slot', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await openApp(page, '?preset=mp-leader-crash')
+  await skipPhase1(page)
+  await page.getByRole('button', { name: 'Explore', exact: true }).click()
+  await panel(page)
+    .getByLabel('Goal')
+    .selectOption({ label: 'Violated: executed prefixes agree across replicas' })
+  await expect(panel(page)).toContainText('From step 49 of this run, keeping what sets its stage')
+  await panel(page).getByRole('button', { name: 'Search schedules' }).click()
+  const verdict = panel(page).locator('.explorer-verdict')
+  await expect(verdict).toContainText(
+    /Violated: executed prefixes agree across replicas\. Slot \d+: P\d executed \S+, P\d executed/,
+    {
+      timeout: 150_000,
+    },
+  )
+  await settled(page)
+  await expect(page.locator('.badge-bad')).toContainText('Violated: executed prefixes agree')
+})
+
 // QA: on mp-steady the one-click search once reported step 87 (executed prefixes) of a run whose
 // header said "Violated · step 76" (per-slot agreement), and the diagram stayed at ticks 0-55,
 // the cursor out of sight: the found run has the seed and settings of the run on screen, so it

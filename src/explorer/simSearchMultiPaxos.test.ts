@@ -92,6 +92,31 @@ describe('schedule search on Multi-Paxos', () => {
     expect(r.found!.cursor! - 26 + 2).toBe(r.depth + 1)
   }, 120_000)
 
+  // Issue 11's words: "the shortest run in which two replicas execute different commands in one
+  // slot". The goal picker's "executed prefixes agree" is that goal; from the example's stage.
+  it('skip phase 1, goal "executed prefixes agree": the shortest run in which two replicas execute different commands in one slot', () => {
+    const p = anyPresetById('mp-bug-skip-phase1')!
+    const ex = p.explore!
+    const r = search(
+      { ...p.scenario, interventions: ex.interventions },
+      ex.fromStep ?? 0,
+      { id: 'prefix-agreement' },
+      ex.budgets,
+    )
+    expect(r.found, `${r.distinctStates} states, bound ${r.boundHit}`).not.toBeNull()
+    expect(r.foundText).toMatch(
+      /^Violated: executed prefixes agree across replicas\. Slot (\d+): P(\d) executed (\S+), P(\d) executed (\S+)$/,
+    )
+    const [, , pa, ca, pb, cb] = r.foundText!.match(
+      /Slot (\d+): P(\d) executed (\S+), P(\d) executed (\S+)$/,
+    )!
+    expect(pa).not.toBe(pb)
+    expect(ca).not.toBe(cb)
+    expect(violatedAtEnd(r.found!)).toContain('prefix-agreement')
+    // Breadth-first: no shorter run reaches the goal (moves = steps from the stage + changes).
+    expect(r.found!.cursor! - (ex.fromStep ?? 0) + r.foundChanges!.length).toBe(r.depth + 1)
+  }, 180_000)
+
   // Issue 11: the student ticks "skip phase 1" in Settings on a lecture preset and presses
   // "Find a violation". The search starts after the preset's last client request and must find
   // the lost accept and the leader's crash itself, within the app's bounds (300,000 states, the

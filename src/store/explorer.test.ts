@@ -4,6 +4,7 @@ import { createInThreadClient } from '../worker/client.ts'
 import { createExplorerInThreadClient } from '../worker/explorerInThread.ts'
 import * as act from './actions.ts'
 import * as ex from './explorer.ts'
+import { anyPresetById } from '../scenarios/presets.ts'
 import { initialState } from './state.ts'
 import { connectEngine, synodStore } from './store.ts'
 
@@ -196,4 +197,27 @@ describe('explorer store', () => {
     expect(ex.goalOf({ ...form, goal: 'agreement' }, multipaxos)).toEqual({ id: 'prefix-agreement' })
     expect(ex.goalOf({ ...form, goal: 'livelock' }, multipaxos)).toEqual({ id: 'livelock', param: 40 })
   })
+
+  // Issue 11's student (tester6 #1): "Search schedules" started at step 0 without the lecture's
+  // requests and found nothing, while "Find a violation" beside it found the run at once.
+  it("searches a run with a broken variant switched on from that variant's stage, as Find a violation does", async () => {
+    const preset = anyPresetById('mp-leader-crash')!.scenario
+    const config = preset.config as unknown as { bugs: Record<string, boolean> }
+    act.loadScenario(
+      { ...preset, config: { ...config, bugs: { ...config.bugs, skipPhase1: true } } as never },
+      'mp-leader-crash',
+    )
+    await settledRun()
+    expect(ex.panelSearchStart()).toMatchObject({ fromStep: 49, staged: true })
+    ex.openExplorer(true)
+    ex.pickSimGoal('prefix-agreement')
+    ex.startScheduleSearch()
+    const run = await searchEnded()
+    expect(run.searched?.fromStep).toBe(49)
+    const o = run.outcome
+    if (o?.mode !== 'sim' || !o.found) throw new Error('nothing found')
+    expect(o.foundText).toMatch(
+      /^Violated: executed prefixes agree across replicas\. Slot \d+: P\d executed \S+, P\d executed \S+$/,
+    )
+  }, 120_000)
 })

@@ -28,7 +28,7 @@ import {
   type SpecForm,
 } from './explorerState.ts'
 
-export { panelSearchStart, stageOf, type Searched } from './searched.ts'
+export { exampleStageOf, panelSearchStart, stageOf, type Searched } from './searched.ts'
 export * from './explorerState.ts'
 
 /**

@@ -1,4 +1,5 @@
 import { paxos, protocolById, type SimEvent } from '../engine/index.ts'
+import { bugSearchOf } from '../explorer/bugSearch.ts'
 import { ANY_VIOLATION, type SimGoal } from '../explorer/goals.ts'
 import { outsideSearch, searchStartOf, type SearchStage, type SearchStart } from '../explorer/searchStart.ts'
 import type { SimBudgets } from '../explorer/simSearch.ts'
@@ -56,14 +57,27 @@ const sameInputs = (a: Scenario, b: Scenario): boolean =>
     JSON.stringify([b.protocol, b.seed, b.config, b.interventions])
 
 /**
- * The stage the example on the diagram sets before its search (its `explore`), when the run is
- * that example unchanged; null otherwise (a changed run's own interventions are the stage). Pure.
+ * The stage the run on the diagram sets before its search: its example's (`explore`), when the run
+ * is that example unchanged; else, when a broken variant is switched on, the stage of that
+ * variant's search (its requests kept, from the last of them: `bugSearchOf`), the one-click "Find a
+ * violation"'s start. Null otherwise (a changed run's own interventions are the stage). Pure.
+ *
+ * Why the second: a student who ticked "skip phase 1" on mp-leader-crash, picked a goal and pressed
+ * "Search schedules" searched from step 0 without the lecture's requests ("not reachable … client
+ * requests 0"), while "Find a violation" beside it found the run at once (tester6 #1).
  */
 export function stageOf(presetId: string | null, scenario: Scenario): SearchStage | null {
+  return exampleStageOf(presetId, scenario) ?? bugSearchOf(protocolOf(scenario), scenario)
+}
+
+/** The stage of the example on the diagram, when the run is that example unchanged. Pure. */
+export function exampleStageOf(presetId: string | null, scenario: Scenario): SearchStage | null {
   const preset = presetId === null ? undefined : anyPresetById(presetId)
   if (!preset?.explore || !sameInputs(preset.scenario, scenario)) return null
   return preset.explore
 }
+
+const protocolOf = (scenario: Scenario) => protocolById(scenario.protocol ?? 'paxos') ?? paxos
 
 /** Where "Search schedules" starts on the run on the diagram (see `searchStartOf`). */
 export function panelSearchStart(): SearchStart {

@@ -6,6 +6,7 @@ import { SPEC_LIMITS } from '../explorer/universe.ts'
 import {
   goalOf,
   pickSimGoal,
+  exampleStageOf,
   stageOf,
   setBudget,
   setGoalParam,
@@ -296,9 +297,12 @@ function StartWords(props: {
     )
   const kept = describeInterventions(module, scenario, start.scenario.interventions)
   const stage = kept.length > 0 ? `, keeping what sets its stage (${kept.join('; ')})` : ''
+  // An example's own stage, or the stage a broken variant's search sets on this run (its requests).
+  const what = exampleStageOf(presetId, scenario) ? 'this example' : 'this run'
   return (
     <>
-      From step {start.fromStep} of this example{stage}; the rest of its story is for the search to find:
+      From step {start.fromStep} of {what}
+      {stage}; the rest of its story is for the search to find:
     </>
   )
 }

@@ -182,7 +182,7 @@ describe("the presenter's last click on a Multi-Paxos example", () => {
       'mp-steady': 'P4 executes slot 7: C1.3:get → c2. So do P2, P5 and P3.',
       'mp-batching': 'P5 executes slot 7: C1.3:get → c2. So do P3, P4 and P2.',
       'mp-backoff':
-        'C1 gets the answer to command 1: ok. Just before: P2 executes slot 1: C1.1:put(a1) → ok. So do P1, P3, P4 and P5.',
+        'C1 gets the answer to command 1: ok. Meanwhile, P2 executes slot 1: C1.1:put(a1) → ok. So do P1, P3, P4 and P5.',
       'mp-bug-commit-short': 'P3 executes slot 1: C2.1:put(b1) → ok. So do P5 and P2.',
       'mp-bug-local-read':
         'P5, P4, P3 and P2 have executed C1.2:put(a2): the register reads a2 everywhere but on the cut-off P1, yet C2 was told a1. A correct leader answers a read only through a log slot, or while it holds a lease: both need a majority, which P1 cannot reach.',
@@ -191,7 +191,7 @@ describe("the presenter's last click on a Multi-Paxos example", () => {
       'mp-bug-ignore-promises':
         'P4 follows the new leader with no-ops in slots 1 and 2. P2 and P3 had executed C1.1:put(a1) in slot 1 and now execute a no-op in slot 2, where P1 executed C1.2:put(a2). C1 was told ok for both writes, yet the new leader’s log holds neither: honouring the promises would have re-proposed them.',
       'mp-bug-no-dedup':
-        'C1 gets the answer to command 2: ok. Just before: P1 executes slot 3: C1.2:put(a2) → ok. So do P2, P5, P3 and P4.',
+        'C1 gets the answer to command 2: ok. Meanwhile, P1 executes slot 3: C1.2:put(a2) → ok. So do P2, P5, P3 and P4.',
     }
     for (const [id, said] of Object.entries(endings)) {
       const { text, last } = lastClick(id)
@@ -215,5 +215,15 @@ describe('a Multi-Paxos caption told out of order', () => {
     const stop = log.find((e) => e.text.startsWith('P2 is leader with ballot 7.2'))?.step ?? -1
     const text = captionAt(log, duel.beats, duel.description, stop).text
     expect(text).toMatch(/^P2 is leader with ballot 7\.2 .*\. Just before: P2 tells C1 it is not the leader/)
+  })
+  it('says "Just before" only when all a folded sentence tells came first, else "Meanwhile" (tester6: P2 executed after the choice)', () => {
+    const crash = mpPresetLog('mp-leader-crash')
+    const scenario = anyPresetById('mp-leader-crash')!.scenario
+    for (const step of [38, 62]) {
+      const text = captionAt(crash, scenario.beats, scenario.description, step).text
+      // One of the two executes came before the choice, the other after it: around then.
+      expect(text, String(step)).toMatch(/is chosen in slot \d: .*\. Meanwhile, P\d executes slot \d/)
+      expect(text, String(step)).not.toMatch(/Just before/)
+    }
   })
 })

@@ -187,7 +187,10 @@ const isCount = (words: readonly string[], i: number): boolean =>
 /** A sentence to tell, and where its first event is in the moment (for telling in log order). */
 interface Told {
   readonly text: string
+  /** Where the first of its events is in the moment's log order. */
   readonly at: number
+  /** Where the last is (a folded sentence tells several events); `at` when it tells one. */
+  readonly last?: number
 }
 
 /** The word positions where `a` and `b` differ, or null when they differ in length. */
@@ -226,6 +229,7 @@ function fold(items: readonly Told[]): Told[] {
   }
   return out.map((group) => {
     const at = Math.min(...group.map((t) => t.at))
+    const last = Math.max(...group.map((t) => t.last ?? t.at))
     if (group.length === 1) return group[0] as Told
     const texts = group.map((t) => t.text.split(' '))
     const base = [...(texts.at(-1) as string[])]
@@ -235,9 +239,9 @@ function fold(items: readonly Told[]): Told[] {
       xs.length === 1 ? (xs[0] as string) : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`
     const head = (group[0] as Told).text
     if (where === 0)
-      return { at, text: `${head} So ${names.length > 2 ? 'do' : 'does'} ${list(names.slice(1))}.` }
+      return { at, last, text: `${head} So ${names.length > 2 ? 'do' : 'does'} ${list(names.slice(1))}.` }
     base[where] = list(names)
-    return { at, text: base.join(' ') }
+    return { at, last, text: base.join(' ') }
   })
 }
 
@@ -278,9 +282,14 @@ export function momentNarration(
   // value it makes chosen), except where the moment's own step is told first (see above).
   if (!cursorFirst) shown.sort((a, b) => a.at - b.at)
   // Told out of order, an earlier sentence reads as what came next ("P2 is leader … P2 tells C1
-  // it is not the leader"): say that it came first.
+  // it is not the leader"): say that it came first; and a folded one ("P2 executes slot 1. So does
+  // P5.") that began before the first sentence's event and ended after it, that it was around then.
+  const first = (shown[0] as Told).at
   return shown
-    .map((t, i) => (i > 0 && t.at < (shown[0] as Told).at ? `Just before: ${t.text}` : t.text))
+    .map((t, i) => {
+      if (i === 0 || t.at >= first) return t.text
+      return (t.last ?? t.at) < first ? `Just before: ${t.text}` : `Meanwhile, ${t.text}`
+    })
     .join(' ')
 }
 
