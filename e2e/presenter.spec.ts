@@ -30,9 +30,26 @@ test('the story is the first caption; the caption follows the run and never keep
   await expect(position(page)).toContainText('step 22/')
   await expect(caption(page)).toContainText('Which value must P3 propose?')
   await expect(caption(page).locator('.beat-tag')).toHaveText('Think')
-  // One click on: the answer with its reason, then the run's own narration.
+  // The choices, lettered for the room to call out (tester6 #3: the presenter showed none).
+  await expect(
+    caption(page)
+      .getByRole('list', { name: /Choices/ })
+      .getByRole('listitem'),
+  ).toHaveText(['A 20, its own value', 'B 10, the value P2 reports', 'C Either: both are safe'])
+  // One click: the answer and why, at the same step; the next, the run's own narration.
+  await page.keyboard.press('PageDown')
+  await expect(caption(page).locator('.beat-tag')).toHaveText('Answer')
+  await expect(caption(page)).toContainText('B 10, the value P2 reports.')
+  await expect(position(page)).toContainText('step 22/')
   await page.keyboard.press('PageDown')
   await expect(caption(page)).toContainText('P3 proposes 10, not its own 20')
+  // Previous walks back to the answer, then the question.
+  await page.keyboard.press('PageUp')
+  await expect(position(page)).toContainText('step 22/')
+  await expect(caption(page).locator('.beat-tag')).toHaveText('Answer')
+  await page.keyboard.press('PageUp')
+  await expect(caption(page).locator('.beat-tag')).toHaveText('Think')
+  await expect(position(page)).toContainText('step 22/')
   await page.keyboard.press('End')
   await expect(position(page)).toContainText('step 48/48')
   await expect(caption(page)).not.toContainText('Which value')
@@ -51,6 +68,12 @@ test('a clicker alone (PageDown) walks racing-adopt through every delivery of th
   const selfSeen = new Set<number>()
   let before = new Set(seen)
   while (visited.at(-1) !== 44 && visited.length < 60) {
+    // At a question the click shows its answer first, where it stands (see the test above).
+    if ((await caption(page).locator('.presenter-choices').count()) > 0) {
+      await page.keyboard.press('PageDown')
+      await expect(caption(page).locator('.beat-tag')).toHaveText('Answer')
+      expect(await cursorStep(page)).toBe(visited.at(-1))
+    }
     await page.keyboard.press('PageDown')
     await expect.poll(() => cursorStep(page)).toBeGreaterThan(visited.at(-1)!)
     visited.push(await cursorStep(page))

@@ -108,6 +108,10 @@ test('presenter mode: beats as captions, the clicker walks them, Escape leaves',
   await page.keyboard.press('PageDown')
   await expect(position(page)).toContainText('step 7/')
   await expect(page.locator('.presenter-caption')).toContainText('P1 has two promises')
+  // A question: the next click shows its answer, the one after moves on.
+  await page.keyboard.press('ArrowRight')
+  await expect(page.locator('.presenter-caption .beat-tag')).toHaveText('Answer')
+  await expect(position(page)).toContainText('step 7/')
   await page.keyboard.press('ArrowRight')
   await expect(position(page)).toContainText('step 14/')
   await expect(page.locator('.presenter-caption')).toContainText('10 is chosen')

@@ -20,6 +20,8 @@ import {
 } from './presenterPrefs.ts'
 import { Position } from './Transport.tsx'
 import { useFitText } from './useFitText.ts'
+import { choiceLetter, useThinkReveal } from './thinkReveal.ts'
+import type { BeatAsk } from '../scenarios/scenario.ts'
 import './presenter.css'
 import './presenterPhone.css'
 
@@ -48,19 +50,55 @@ function Caption() {
   const changed = useSynod((s) => s.presetId !== null && anyPresetById(s.presetId)?.scenario !== s.scenario)
   const story = changed ? CHANGED_STORY : scenario.description
   const caption = captionAt(log, scenario.beats, story, cursor)
-  const box = useRef<HTMLParagraphElement>(null)
-  useFitText(box, `${caption.kind}:${caption.text}`)
+  const revealed = useThinkReveal((s) => s.at === cursor)
+  const ask = caption.kind === 'beat' ? caption.beat?.ask : undefined
+  const box = useRef<HTMLDivElement>(null)
+  useFitText(box, `${caption.kind}:${caption.text}:${revealed}`)
   return (
-    <p ref={box} className={`presenter-caption caption-${caption.kind}`} role="status">
+    <div ref={box} className={`presenter-caption caption-${caption.kind}`} role="status">
       {caption.kind === 'story' && scenario.title && (
         <span className="presenter-title">
           <bdi>{scenario.title}</bdi>
           {changed ? ' (changed)' : ''}:{' '}
         </span>
       )}
-      {caption.kind === 'beat' && <span className="beat-tag">{beatTag(caption.text)}</span>}{' '}
-      <bdi>{caption.text}</bdi>
-    </p>
+      {ask && revealed ? (
+        <Answer ask={ask} />
+      ) : (
+        <>
+          {caption.kind === 'beat' && <span className="beat-tag">{beatTag(caption.text)}</span>}{' '}
+          <bdi>{caption.text}</bdi>
+          {ask && <Choices choices={ask.choices} />}
+        </>
+      )}
+    </div>
+  )
+}
+
+/** A question's choices, lettered for the room to call out; next reveals the answer. */
+function Choices(props: { choices: readonly string[] }) {
+  return (
+    <ol className="presenter-choices" aria-label="Choices (next shows the answer)">
+      {props.choices.map((c, i) => (
+        <li key={i}>
+          <span className="presenter-letter">{choiceLetter(i)}</span> <bdi>{c}</bdi>
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+/** The revealed answer: its letter and words, then why. */
+function Answer(props: { ask: BeatAsk }) {
+  const { choices, answer, why } = props.ask
+  return (
+    <>
+      <span className="beat-tag">Answer</span>{' '}
+      <span className="presenter-letter">{choiceLetter(answer)}</span> <bdi>{choices[answer]}</bdi>.{' '}
+      <span className="presenter-why">
+        <bdi>{why}</bdi>
+      </span>
+    </>
   )
 }
 

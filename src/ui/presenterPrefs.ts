@@ -3,6 +3,7 @@ import * as act from '../store/actions.ts'
 import { pause } from '../store/playback.ts'
 import { synodStore } from '../store/store.ts'
 import { clickerStops, nextClick, previousClick, type Granularity } from './clicker.ts'
+import { hideBeforePrevious, revealBeforeNext } from './thinkReveal.ts'
 
 const KEY = 'synod.presenter.granularity'
 
@@ -51,14 +52,19 @@ function stops(): { list: number[]; cursor: number } {
   }
 }
 
-/** The clicker's "next": on to the next stop at the chosen granularity. */
+/**
+ * The clicker's "next": on to the next stop at the chosen granularity; at a question, first its
+ * answer (`thinkReveal.ts`).
+ */
 export function clickNext(): void {
+  if (revealBeforeNext()) return
   const { list, cursor } = stops()
   act.setCursor(nextClick(list, cursor), true)
 }
 
-/** The clicker's "previous". */
+/** The clicker's "previous"; at a revealed answer, back to its question first. */
 export function clickPrevious(): void {
+  if (hideBeforePrevious()) return
   const { list, cursor } = stops()
   act.setCursor(previousClick(list, cursor), true)
 }
