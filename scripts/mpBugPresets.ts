@@ -18,7 +18,7 @@ export const BUG_SPECS: Spec[] = [
     title: 'Bug: a new leader skips phase 1',
     description:
       'P5 missed slot 1. It takes over without phase 1, trusting its own empty log, and puts another command in slot 1.',
-    config: { workload: [['put'], []], bugs: { skipPhase1: true }, maxSteps: 200 },
+    config: { workload: [['put'], []], bugs: { skipPhase1: true }, maxSteps: 81 },
     script: (sim) => {
       commitOnOneSide(sim, [1, 2, 3], (s) => done(s, 1))
       act(sim, { type: 'heal' })
@@ -40,6 +40,12 @@ export const BUG_SPECS: Spec[] = [
         },
       },
       { at: is('invariant.violated'), text: 'Two different commands are chosen in slot 1.' },
+      // The run stops once the followers have executed: the last click is the lesson, not the
+      // step limit after 120 steps of heartbeats.
+      {
+        at: is('limit.reached'),
+        text: 'P4, P3 and P2 follow the new leader and execute C2.1:put(b1) in slot 1, where P1 executed C1.1:put(a1). Both clients were told ok, and the replicas’ logs disagree. Any majority P5 could reach includes P2 or P3: with phase 1, their promise would have reported C1.1:put(a1) in slot 1.',
+      },
     ],
   },
   {
@@ -47,7 +53,7 @@ export const BUG_SPECS: Spec[] = [
     title: 'Bug: a new leader ignores the values in promises',
     description:
       'Slots 1 and 2 are chosen by P1, P2, P3. The new leader P5 runs phase 1 but proposes no-ops where the promises reported commands.',
-    config: { workload: [['put', 'put']], bugs: { ignorePromiseValues: true }, maxSteps: 250 },
+    config: { workload: [['put', 'put']], bugs: { ignorePromiseValues: true }, maxSteps: 89 },
     script: (sim) => {
       commitOnOneSide(sim, [1, 2, 3], (s) => done(s, 1) && cli(s, 1).history.size === 2)
       act(sim, { type: 'heal' })
@@ -74,6 +80,11 @@ export const BUG_SPECS: Spec[] = [
       {
         at: is('invariant.violated'),
         text: 'Slot 1 had C1.1:put(a1) chosen; now a no-op is chosen there too: agreement is broken.',
+      },
+      // The run stops once the followers have executed (it ran 160 steps on to the limit).
+      {
+        at: is('limit.reached'),
+        text: 'P4 follows the new leader with no-ops in slots 1 and 2. P2 and P3 had executed C1.1:put(a1) in slot 1 and now execute a no-op in slot 2, where P1 executed C1.2:put(a2). C1 was told ok for both writes, yet the new leader’s log holds neither: honouring the promises would have re-proposed them.',
       },
     ],
   },
@@ -144,7 +155,7 @@ export const BUG_SPECS: Spec[] = [
     title: 'Bug: the leader reads locally without a lease',
     description:
       'P1 is cut off with C2 but still thinks it leads. C1 writes a2 through the new leader; then C2 reads from P1, which answers a1 from its own register.',
-    config: { workload: [['put', 'put'], []], bugs: { leaderLocalRead: true }, maxSteps: 250 },
+    config: { workload: [['put', 'put'], []], bugs: { leaderLocalRead: true }, maxSteps: 176 },
     script: (sim) => {
       isolateOldLeader(sim)
       until(sim, (s) => done(s, 1) && cli(s, 1).history.size === 2)
@@ -169,6 +180,11 @@ export const BUG_SPECS: Spec[] = [
         text: 'P1 answers the read from its own register, without asking anyone.',
       },
       { at: is('invariant.violated'), text: 'C2 read a1 after a2 was acknowledged: not linearizable.' },
+      // The run stops once the other replicas have executed a2 (it jumped 80 steps to the limit).
+      {
+        at: is('limit.reached'),
+        text: 'P5, P4, P3 and P2 have executed C1.2:put(a2): the register reads a2 everywhere but on the cut-off P1, yet C2 was told a1. A correct leader answers a read only through a log slot, or while it holds a lease: both need a majority, which P1 cannot reach.',
+      },
     ],
   },
 ]

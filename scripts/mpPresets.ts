@@ -127,7 +127,7 @@ const STORY_SPECS: Spec[] = [
     id: 'mp-leader-crash',
     title: 'Multi-Paxos: the leader crashes',
     description:
-      "P1 dies with slots 3 and 5 chosen but not committed and slot 4 only in its own log. The new leader P2 recovers 3 and 5 from promises and fills the hole 4 with a no-op. Its answer to C1 is lost, so C1 retries a command already in the log: the at-most-once table answers it, and it is executed exactly once. C2's command, lost with slot 4, is retried into slot 6.",
+      "P1 dies with slots 3 and 5 chosen but not committed and slot 4 only in its own log. Watch what the new leader P2 learns from phase 1 and what it puts in slots 3, 4 and 5. Its answer to C1 is lost, so C1 retries a command already in the log: is it executed twice? And what becomes of C2's command, which only P1 had?",
     seed: 2,
     // The story ends once every live replica has executed C2's retried command (step 167): after
     // that only heartbeats followed, and the clicker's last click jumped 200 ticks past the story.
@@ -158,7 +158,7 @@ const STORY_SPECS: Spec[] = [
       },
       {
         at: is('leader.elected', (e) => e.pid !== 1),
-        text: 'Promises reported slots 3 and 5: the new leader re-proposes them; nobody reported slot 4, so it becomes a no-op.',
+        text: 'Promises reported slots 3 and 5: the new leader re-proposes them. Nobody reported slot 4, so P2 proposes a no-op there: its accepts are on their way, and the hole fills as the replicas accept them.',
       },
       {
         at: is('msg.drop', (e) => (e.msg as { payload: { type: string } }).payload.type === 'reply'),
