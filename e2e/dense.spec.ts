@@ -1,7 +1,7 @@
 import { defaultConfig, ENGINE_VERSION } from '../src/engine/index.ts'
 import type { Scenario } from '../src/scenarios/scenario.ts'
 import { encodeScenarioHash } from '../src/scenarios/url.ts'
-import { expect, openApp, position, shot, test } from './fixtures.ts'
+import { expect, LONG_RUN_MS, openApp, position, shot, test } from './fixtures.ts'
 
 /**
  * A valid but dense run (issue 14): 9 processes, every message duplicated, two proposers retrying
@@ -86,7 +86,7 @@ test('a dense 20,000-step run stays bounded at its end, fitted and zoomed in', a
       for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration))
     }).observe({ type: 'longtask', buffered: true })
   })
-  await openApp(page, denseQuery())
+  await openApp(page, denseQuery(), LONG_RUN_MS)
   await expect(position(page)).toContainText(`step 0/${STEPS}`)
   const loading = await counts(page)
   const diagram = page.locator('.tl-diagram')
@@ -190,7 +190,7 @@ const viewports = [
 for (const viewport of viewports)
   test(`at ${viewport.width}×${viewport.height} the dense-run note covers no lane`, async ({ page }) => {
     await page.setViewportSize(viewport)
-    await openApp(page, dupEveryoneQuery())
+    await openApp(page, dupEveryoneQuery(), LONG_RUN_MS)
     await page.locator('.tl-diagram').focus()
     await page.keyboard.press('End')
     await expect(position(page)).toContainText(/step (\d+)\/\1/)

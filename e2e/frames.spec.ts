@@ -1,6 +1,6 @@
 import { presetById } from '../src/scenarios/presets.ts'
 import { encodeScenarioHash } from '../src/scenarios/url.ts'
-import { expect, openApp, position, test } from './fixtures.ts'
+import { expect, LONG_RUN_MS, openApp, position, test } from './fixtures.ts'
 
 /** The dueling preset, long: the run is far wider than the view, so follow mode must pan. */
 function longDuelingQuery(maxSteps: number): string {
@@ -171,7 +171,7 @@ test('a long run arriving in batches never draws more than a few views of axis a
     }
     requestAnimationFrame(count)
   })
-  await openApp(page, longDuelingQuery(40_000))
+  await openApp(page, longDuelingQuery(40_000), LONG_RUN_MS)
   await expect(position(page)).toContainText('step 0/40000', { timeout: 30_000 })
   await page.waitForTimeout(500)
   const atRest = await page.evaluate(() => document.querySelectorAll('.tl-grid line').length)
