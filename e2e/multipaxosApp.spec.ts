@@ -138,6 +138,31 @@ test('settings show Multi-Paxos’s own fields; a broken variant reruns into its
   expect(seen).toBe(true)
 })
 
+test('after new settings the picker names the run once: the example, changed', async ({ page }) => {
+  await openApp(page, '?preset=mp-leader-crash')
+  await page.locator('details.more-menu > summary').click()
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const dialog = page.getByRole('dialog', { name: /Settings/ })
+  await dialog.getByLabel('Bug: new leader skips phase 1').check()
+  await dialog.getByRole('button', { name: 'Apply and restart' }).click()
+  await expect(dialog).toBeHidden()
+  await settled(page)
+  // It listed "Multi-Paxos: the leader crashes" twice, a blank-valued copy over the example.
+  const picker = page.getByLabel('Choose an example run')
+  await expect(picker.locator('option:checked')).toHaveText('Multi-Paxos: the leader crashes (changed)')
+  const names = await picker.locator('option').allTextContents()
+  expect(names.filter((name) => name.startsWith('Multi-Paxos: the leader crashes'))).toEqual([
+    'Multi-Paxos: the leader crashes (changed)',
+    'Multi-Paxos: the leader crashes',
+  ])
+  expect(new Set(names).size).toBe(names.length)
+  // Picking the example again brings the example back, unchanged.
+  await picker.selectOption('mp-leader-crash')
+  await settled(page)
+  await expect(picker).toHaveValue('mp-leader-crash')
+  await expect(page.getByRole('button', { name: /^Broken variant on/ })).toHaveCount(0)
+})
+
 test('a long log: as the view of slots moves, the grid’s cells are updated in place, not re-created', async ({
   page,
 }) => {

@@ -29,6 +29,8 @@ import { usePauseWhenHidden, useTheme, useWarmPanels } from './ui/useAppEffects.
 import { useKeyboard } from './ui/useKeyboard.ts'
 import { NARROW_QUERY, useMediaQuery } from './ui/useMedia.ts'
 import './ui/narrow.css'
+import './ui/phoneStatus.css'
+import './ui/narrowColumn.css'
 
 function Dialogs() {
   const dialog = useSynod((s) => s.dialog)

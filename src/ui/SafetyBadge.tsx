@@ -58,8 +58,13 @@ export function SafetyBadge({ whenSafe = true }: { whenSafe?: boolean }) {
       aria-label={`Violated: ${rule}, at step ${first.step}${more}. Jump there.`}
       onClick={() => setCursor(first.step, true)}
     >
-      <span aria-hidden="true">⚠</span>{' '}
-      <Text full={`Violated: ${rule} · step ${first.step}`} short={`Violated · step ${first.step}`} />
+      {/* No-break spaces: a phone that wraps the pill in two breaks it only before "at" (phoneStatus.css). */}
+      <span aria-hidden="true">⚠</span>
+      {'\u00a0'}
+      <Text
+        full={`Violated: ${rule} · step ${first.step}`}
+        short={`Violated at\u00a0step\u00a0${first.step}`}
+      />
     </button>
   )
 }

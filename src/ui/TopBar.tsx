@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react'
 import { moduleFor } from '../engine/index.ts'
-import { allPresets, anyPresetById as presetById, galleryPresets } from '../scenarios/presets.ts'
+import { allPresets, galleryPresets } from '../scenarios/presets.ts'
 import { isolatedText } from '../scenarios/userText.ts'
 import { openDialog, setTheme } from '../store/actions.ts'
 import { togglePresenter } from '../store/presenter.ts'
@@ -10,6 +10,7 @@ import type { Theme } from '../store/state.ts'
 import { toggleExplorer, useExplorer } from '../store/explorer.ts'
 import { useSynod } from '../store/store.ts'
 import { BrokenVariantButton } from './BrokenVariantButton.tsx'
+import { pickerEntry } from './pickerEntry.ts'
 import { ChosenChip, SafetyBadge } from './SafetyBadge.tsx'
 import { closeMenu, DropMenu, ScenarioMenu } from './ScenarioMenu.tsx'
 import { ShareButton } from './ShareButton.tsx'
@@ -56,20 +57,8 @@ function otherProtocols(): [string, ReturnType<typeof galleryPresets>[number][]]
 function PresetPicker() {
   const presetId = useSynod((s) => s.presetId)
   const scenario = useSynod((s) => s.scenario)
-  const preset = presetId === null ? undefined : presetById(presetId)
-  // Once changed, the example is no longer the current value, so picking it again reloads it.
-  const changed = preset !== undefined && preset.scenario !== scenario
-  const value = preset && !changed ? preset.id : ''
-  // A shared or imported run is named by its own title, in place of "Your own run".
-  const own = useSynod((s) => (s.presetId === null ? s.scenario.title : undefined))
+  const { value, label, ownTitle } = pickerEntry(presetId, scenario)
   const description = useSynod((s) => s.scenario.description)
-  // A shared title is user text: isolated, so its direction controls reorder nothing around it.
-  const label =
-    preset === undefined
-      ? own === undefined
-        ? 'Your own run'
-        : isolatedText(own)
-      : `${preset.title}${changed ? ' (changed)' : ''}`
   const fit = useWidthOfTitle(label)
   return (
     <label className="preset-picker" ref={fit}>
@@ -81,13 +70,13 @@ function PresetPicker() {
       <select
         value={value}
         aria-label="Choose an example run"
-        title={own !== undefined && description ? `${label}: ${isolatedText(description)}` : label}
+        title={ownTitle && description ? `${label}: ${isolatedText(description)}` : label}
         onChange={(e) => {
           if (e.target.value) openExample(e.target.value)
         }}
       >
         {value === '' && (
-          <option value="" className={own === undefined ? undefined : 'scenario-title'}>
+          <option value="" className={ownTitle ? 'scenario-title' : undefined}>
             {label}
           </option>
         )}
