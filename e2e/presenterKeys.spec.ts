@@ -103,3 +103,22 @@ test('after the scrubber is dragged, the clicker still steps forward and back, o
   await page.keyboard.press('PageUp')
   await expect(position(page)).toContainText(`step ${from + 1}/`)
 })
+
+test('with "Clicker moves by" focused, the clicker still moves the run and the select keeps its choice', async ({
+  page,
+}) => {
+  await present(page, 'mp-leader-crash')
+  const select = page.getByLabel('Clicker moves by (G)')
+  await expect(select).toHaveValue('moment')
+  // Where Tab reaches it, or where it stays after being opened and closed without a change.
+  await select.focus()
+  await page.keyboard.press('PageDown')
+  await expect(position(page)).not.toContainText('step 0/')
+  await expect(select).toHaveValue('moment')
+  const after = await cursorStep(page)
+  await page.keyboard.press('PageDown')
+  await expect.poll(() => cursorStep(page)).toBeGreaterThan(after)
+  await page.keyboard.press('PageUp')
+  await expect(position(page)).toContainText(`step ${after}/`)
+  await expect(select).toHaveValue('moment')
+})
