@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { lastStep } from '../store/navigation.ts'
 import { togglePlay } from '../store/playback.ts'
 import { setPresenter } from '../store/presenter.ts'
 import { anyPresetById } from '../scenarios/presets.ts'
@@ -37,6 +38,17 @@ function useContrastTheme(): void {
 }
 
 /**
+ * Is the cursor at the run's start, or at its end? No click goes further, so the room is shown
+ * where the story ends (a PageDown there used to do nothing, unseen). A run still being computed
+ * has no end yet.
+ */
+function useRunEnds(): { atStart: boolean; atEnd: boolean } {
+  const atStart = useSynod((s) => s.cursor <= 0)
+  const atEnd = useSynod((s) => !s.computing && s.cursor >= lastStep(s.log))
+  return { atStart, atEnd }
+}
+
+/**
  * The caption: the example's title and story at the start, a beat at its step, else what the last
  * click brought (see `captionAt`). Never a question the diagram has already answered.
  */
@@ -48,8 +60,9 @@ function Caption() {
   const changed = useSynod((s) => s.presetId !== null && anyPresetById(s.presetId)?.scenario !== s.scenario)
   const story = changed ? CHANGED_STORY : scenario.description
   const caption = captionAt(log, scenario.beats, story, cursor)
+  const { atEnd } = useRunEnds()
   const box = useRef<HTMLParagraphElement>(null)
-  useFitText(box, `${caption.kind}:${caption.text}`)
+  useFitText(box, `${caption.kind}:${caption.text}:${atEnd}`)
   return (
     <p ref={box} className={`presenter-caption caption-${caption.kind}`} role="status">
       {caption.kind === 'story' && scenario.title && (
@@ -60,6 +73,7 @@ function Caption() {
       )}
       {caption.kind === 'beat' && <span className="beat-tag">{beatTag(caption.text)}</span>}{' '}
       <bdi>{caption.text}</bdi>
+      {atEnd && <span className="beat-tag end-tag">End</span>}
     </p>
   )
 }
@@ -119,19 +133,27 @@ export function PresenterView() {
   useContrastTheme()
   const playing = useSynod((s) => s.playing)
   const broken = useSynod((s) => brokenVariants(protocolOf(s.scenario), s.scenario.config).length > 0)
+  const { atStart, atEnd } = useRunEnds()
   return (
     <div className="presenter">
       <DiagramPane />
       <PresenterLog />
       <Caption />
       <div className="presenter-transport" role="toolbar" aria-label="Presenter controls">
-        <button type="button" onClick={clickPrevious} aria-label="Previous (← or PageUp)">
+        {/* aria-disabled, not disabled: a focused button keeps the focus (a disabled one drops it to
+            the page), and a click there still does nothing. */}
+        <button
+          type="button"
+          onClick={clickPrevious}
+          aria-label="Previous (← or PageUp)"
+          aria-disabled={atStart}
+        >
           <Icon name="back" /> <span className="presenter-wordy">Previous</span>
         </button>
         <button type="button" onClick={togglePlay} aria-label={playing ? 'Pause' : 'Play'}>
           <Icon name={playing ? 'pause' : 'play'} />
         </button>
-        <button type="button" onClick={clickNext} aria-label="Next (→ or PageDown)">
+        <button type="button" onClick={clickNext} aria-label="Next (→ or PageDown)" aria-disabled={atEnd}>
           <span className="presenter-wordy">Next</span> <Icon name="forward" />
         </button>
         <Position />
