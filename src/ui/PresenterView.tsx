@@ -10,6 +10,7 @@ import { DiagramPane } from './DiagramPane.tsx'
 import { BrokenVariantButton, brokenVariants } from './BrokenVariantButton.tsx'
 import { Icon } from './Icon.tsx'
 import { PresenterLog } from './PresenterLog.tsx'
+import { PresenterNotice } from './PresenterNotice.tsx'
 import { SafetyBadge } from './SafetyBadge.tsx'
 import {
   clickNext,
@@ -136,6 +137,7 @@ export function PresenterView() {
   const { atStart, atEnd } = useRunEnds()
   return (
     <div className="presenter">
+      <PresenterNotice />
       <DiagramPane />
       <PresenterLog />
       <Caption />

@@ -69,7 +69,8 @@ function presenterKey(e: KeyboardEvent, on: boolean): (() => void) | null {
     case 'G':
       return cycleGranularity
     case 'Escape':
-      return () => setPresenter(false)
+      // A notice on screen (PresenterNotice.tsx) goes first, as a dialog would.
+      return synodStore.getState().notice !== null ? () => act.setNotice(null) : () => setPresenter(false)
     default:
       return null
   }
