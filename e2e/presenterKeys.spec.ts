@@ -103,3 +103,51 @@ test('after the scrubber is dragged, the clicker still steps forward and back, o
   await page.keyboard.press('PageUp')
   await expect(position(page)).toContainText(`step ${from + 1}/`)
 })
+
+test('with "Clicker moves by" focused, the clicker still moves the run and the select keeps its choice', async ({
+  page,
+}) => {
+  await present(page, 'mp-leader-crash')
+  const select = page.getByLabel('Clicker moves by (G)')
+  await expect(select).toHaveValue('moment')
+  // Where Tab reaches it, or where it stays after being opened and closed without a change.
+  await select.focus()
+  await page.keyboard.press('PageDown')
+  await expect(position(page)).not.toContainText('step 0/')
+  await expect(select).toHaveValue('moment')
+  const after = await cursorStep(page)
+  await page.keyboard.press('PageDown')
+  await expect.poll(() => cursorStep(page)).toBeGreaterThan(after)
+  await page.keyboard.press('PageUp')
+  await expect(position(page)).toContainText(`step ${after}/`)
+  await expect(select).toHaveValue('moment')
+})
+
+test("the run's ends are marked: Previous is off at the start, Next off at the end, where the caption says End", async ({
+  page,
+}) => {
+  await present(page, 'mp-leader-crash')
+  const previous = page.getByRole('button', { name: 'Previous (← or PageUp)' })
+  const next = page.getByRole('button', { name: 'Next (→ or PageDown)' })
+  const caption = page.locator('.presenter-caption')
+  await expect(previous).toHaveAttribute('aria-disabled', 'true')
+  await expect(next).not.toHaveAttribute('aria-disabled', 'true')
+  await expect(caption.locator('.end-tag')).toHaveCount(0)
+  await page.keyboard.press('End')
+  await expect(position(page)).toContainText('step 167/167')
+  await expect(next).toHaveAttribute('aria-disabled', 'true')
+  await expect(previous).not.toHaveAttribute('aria-disabled', 'true')
+  await expect(caption.locator('.end-tag')).toHaveText('End')
+  // Enter, a click or PageDown there goes nowhere; the button keeps the focus (a disabled one
+  // would drop it to the page).
+  await next.focus()
+  await page.keyboard.press('Enter')
+  await next.click({ force: true })
+  await expect(next).toBeFocused()
+  await page.keyboard.press('PageDown')
+  await expect(position(page)).toContainText('step 167/167')
+  await page.keyboard.press('PageUp')
+  await expect(position(page)).not.toContainText('step 167/')
+  await expect(next).not.toHaveAttribute('aria-disabled', 'true')
+  await expect(caption.locator('.end-tag')).toHaveCount(0)
+})

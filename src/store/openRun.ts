@@ -2,6 +2,7 @@ import { ENGINE_VERSION } from '../engine/index.ts'
 import { anyPresetById as presetById } from '../scenarios/presets.ts'
 import { scenarioToJson, type Scenario } from '../scenarios/scenario.ts'
 import { loadPreset, loadScenario, setNotice } from './actions.ts'
+import { clampCursor } from './navigation.ts'
 import { changedFrom, matchPreset } from './presetMatch.ts'
 import { synodStore } from './store.ts'
 
@@ -22,13 +23,23 @@ export const linkFailure = (error: string, instead: string | null = null): strin
   `This link could not be opened: ${error}. ${instead === null ? 'Your current work is unchanged.' : `Showing ${instead} instead.`}`
 
 /**
+ * Show the step a link or the kept work names, inside the run: "cursor": 199999 over the same
+ * run on screen showed "step 199999/135". A run still being computed is clamped when it is done
+ * (store.ts); one computed already, now.
+ */
+export function moveToSavedCursor(cursor: number | undefined): void {
+  const s = synodStore.getState()
+  synodStore.setState({ cursor: s.computing ? (cursor ?? 0) : clampCursor(s.log, cursor ?? 0) })
+}
+
+/**
  * Load a scenario from a link or storage. An unchanged example loads as that example (so the
  * picker names it), then moves to the saved cursor; a changed one loads as changed from it (the
  * picker says "(changed)", and presenter mode does not tell the example's story as this run's).
  */
 export function openScenario(scenario: Scenario, presetId: string | null = null): void {
   const id = matchPreset(scenario)
-  if (id !== null && loadPreset(id)) synodStore.setState({ cursor: scenario.cursor ?? 0 })
+  if (id !== null && loadPreset(id)) moveToSavedCursor(scenario.cursor)
   else loadScenario(scenario, presetId !== null && presetById(presetId) ? presetId : changedFrom(scenario))
   setNotice(engineNotice(scenario))
 }

@@ -3,7 +3,7 @@ import type { Scenario } from '../scenarios/scenario.ts'
 import type { ParseResult } from '../scenarios/scenario.ts'
 import { decodeScenarioLinkInSlices, hasScenarioLink } from '../scenarios/url.ts'
 import { loadPreset, setNotice } from './actions.ts'
-import { isEmbed, linkFailure, openScenario, sameInputs } from './openRun.ts'
+import { isEmbed, linkFailure, moveToSavedCursor, openScenario, sameInputs } from './openRun.ts'
 import { clearWork, saveWork, type KeptWork } from './persistence.ts'
 import { addressFor, currentScenario } from './shareLink.ts'
 import {
@@ -170,7 +170,7 @@ function openFollowed(r: ParseResult): void {
     const same = sameInputs(r.scenario, s.scenario)
     // The run on screen at another step (not the empty run shown before the first opens).
     if (same && !brokenLinkShown && !placeholderOnScreen()) {
-      synodStore.setState({ cursor: r.scenario.cursor ?? 0 })
+      moveToSavedCursor(r.scenario.cursor)
       return
     }
     brokenLinkShown = false

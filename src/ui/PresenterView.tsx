@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { lastStep } from '../store/navigation.ts'
 import { togglePlay } from '../store/playback.ts'
 import { setPresenter } from '../store/presenter.ts'
 import { anyPresetById } from '../scenarios/presets.ts'
@@ -9,6 +10,7 @@ import { DiagramPane } from './DiagramPane.tsx'
 import { BrokenVariantButton, brokenVariants } from './BrokenVariantButton.tsx'
 import { Icon } from './Icon.tsx'
 import { PresenterLog } from './PresenterLog.tsx'
+import { PresenterNotice } from './PresenterNotice.tsx'
 import { SafetyBadge } from './SafetyBadge.tsx'
 import {
   clickNext,
@@ -39,6 +41,17 @@ function useContrastTheme(): void {
 }
 
 /**
+ * Is the cursor at the run's start, or at its end? No click goes further, so the room is shown
+ * where the story ends (a PageDown there used to do nothing, unseen). A run still being computed
+ * has no end yet.
+ */
+function useRunEnds(): { atStart: boolean; atEnd: boolean } {
+  const atStart = useSynod((s) => s.cursor <= 0)
+  const atEnd = useSynod((s) => !s.computing && s.cursor >= lastStep(s.log))
+  return { atStart, atEnd }
+}
+
+/**
  * The caption: the example's title and story at the start, a beat at its step, else what the last
  * click brought (see `captionAt`). Never a question the diagram has already answered.
  */
@@ -52,8 +65,9 @@ function Caption() {
   const caption = captionAt(log, scenario.beats, story, cursor)
   const revealed = useThinkReveal((s) => s.at === cursor)
   const ask = caption.kind === 'beat' ? caption.beat?.ask : undefined
+  const { atEnd } = useRunEnds()
   const box = useRef<HTMLDivElement>(null)
-  useFitText(box, `${caption.kind}:${caption.text}:${revealed}`)
+  useFitText(box, `${caption.kind}:${caption.text}:${revealed}:${atEnd}`)
   return (
     <div ref={box} className={`presenter-caption caption-${caption.kind}`} role="status">
       {caption.kind === 'story' && scenario.title && (
@@ -71,6 +85,7 @@ function Caption() {
           {ask && <Choices choices={ask.choices} />}
         </>
       )}
+      {atEnd && <span className="beat-tag end-tag">End</span>}
     </div>
   )
 }
@@ -157,19 +172,28 @@ export function PresenterView() {
   useContrastTheme()
   const playing = useSynod((s) => s.playing)
   const broken = useSynod((s) => brokenVariants(protocolOf(s.scenario), s.scenario.config).length > 0)
+  const { atStart, atEnd } = useRunEnds()
   return (
     <div className="presenter">
+      <PresenterNotice />
       <DiagramPane />
       <PresenterLog />
       <Caption />
       <div className="presenter-transport" role="toolbar" aria-label="Presenter controls">
-        <button type="button" onClick={clickPrevious} aria-label="Previous (← or PageUp)">
+        {/* aria-disabled, not disabled: a focused button keeps the focus (a disabled one drops it to
+            the page), and a click there still does nothing. */}
+        <button
+          type="button"
+          onClick={clickPrevious}
+          aria-label="Previous (← or PageUp)"
+          aria-disabled={atStart}
+        >
           <Icon name="back" /> <span className="presenter-wordy">Previous</span>
         </button>
         <button type="button" onClick={togglePlay} aria-label={playing ? 'Pause' : 'Play'}>
           <Icon name={playing ? 'pause' : 'play'} />
         </button>
-        <button type="button" onClick={clickNext} aria-label="Next (→ or PageDown)">
+        <button type="button" onClick={clickNext} aria-label="Next (→ or PageDown)" aria-disabled={atEnd}>
           <span className="presenter-wordy">Next</span> <Icon name="forward" />
         </button>
         <Position />

@@ -68,7 +68,7 @@ export const shortcutGroups = (
         keys: ['B', '.'],
         what: 'Blank the screen (the run pauses), and show it again (a clicker’s blank key)',
       },
-      { keys: ['Esc'], what: 'Show a blank screen again, else leave presenter mode' },
+      { keys: ['Esc'], what: 'Show a blank screen again, else close a message, else leave presenter mode' },
     ],
   },
   {

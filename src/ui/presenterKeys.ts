@@ -25,6 +25,17 @@ function isTyping(el: EventTarget | null): boolean {
   return el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'range'].includes(el.type)
 }
 
+/**
+ * A clicker's PageDown/PageUp on a focused select or one-line field: they move the run, not the
+ * field. A clicker has no other keys, and the lecturer cannot see that "Clicker moves by" kept the
+ * focus (reached by Tab, or opened and closed unchanged): PageDown changed it to "Steps" instead.
+ * A multi-line text keeps them (they scroll it).
+ */
+function clickerKeyOverField(e: KeyboardEvent): boolean {
+  const field = e.target instanceof HTMLSelectElement || e.target instanceof HTMLInputElement
+  return field && (e.key === 'PageDown' || e.key === 'PageUp')
+}
+
 /** Beats → moments → steps → beats: the granularity key. */
 function cycleGranularity(): void {
   const now = usePresenterPrefs.getState().granularity
@@ -58,7 +69,8 @@ function presenterKey(e: KeyboardEvent, on: boolean): (() => void) | null {
     case 'G':
       return cycleGranularity
     case 'Escape':
-      return () => setPresenter(false)
+      // A notice on screen (PresenterNotice.tsx) goes first, as a dialog would.
+      return synodStore.getState().notice !== null ? () => act.setNotice(null) : () => setPresenter(false)
     default:
       return null
   }
@@ -71,9 +83,10 @@ function presenterKey(e: KeyboardEvent, on: boolean): (() => void) | null {
 export function usePresenterKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return
       const s = synodStore.getState()
       if (s.dialog !== null) return
+      if (isTyping(e.target) && !(s.presenter && clickerKeyOverField(e))) return
       const run = presenterKey(e, s.presenter)
       if (!run) return
       e.preventDefault()
