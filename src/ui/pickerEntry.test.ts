@@ -9,7 +9,7 @@ const leaderCrash = anyPresetById('mp-leader-crash')!
 function withSkipPhase1(scenario: Scenario): Scenario {
   const config = scenario.config as unknown as { bugs: Record<string, boolean> }
   const { beats: _beats, ...rest } = scenario
-  return { ...rest, config: { ...config, bugs: { ...config.bugs, skipPhase1: true } } } as Scenario
+  return { ...rest, config: { ...config, bugs: { ...config.bugs, skipPhase1: true } } } as unknown as Scenario
 }
 
 describe('pickerEntry', () => {
