@@ -155,8 +155,13 @@ test('a student ticks "skip phase 1" on the lecture preset, picks "executed pref
       timeout: 150_000,
     },
   )
+  // The form's search shows its run when asked (the one-click button loads it at once).
+  await panel(page).getByRole('button', { name: 'Load onto the diagram' }).click()
   await settled(page)
-  await expect(page.locator('.badge-bad')).toContainText('Violated: executed prefixes agree')
+  // The run breaks per-slot agreement first (two commands chosen in slot 3, then executed): the
+  // header names that one, and the verdict says it came earlier than the goal.
+  await expect(page.locator('.badge-bad')).toContainText('Violated: per-slot agreement')
+  await expect(panel(page).locator('.explorer-earlier')).toContainText('per-slot agreement')
 })
 
 // QA: on mp-steady the one-click search once reported step 87 (executed prefixes) of a run whose
