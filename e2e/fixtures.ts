@@ -126,3 +126,14 @@ export const procCard = (page: Page, pid: number) => page.locator('.proc-card').
  */
 export const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/screenshots/${name}.png` })
+
+/** Tick "new leader skips phase 1" in Settings and apply it (the run restarts). */
+export async function skipPhase1(page: Page): Promise<void> {
+  await page.locator('details.more-menu > summary').click()
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const dialog = page.getByRole('dialog', { name: /Settings/ })
+  await dialog.getByLabel('Bug: new leader skips phase 1').check()
+  await dialog.getByRole('button', { name: 'Apply and restart' }).click()
+  await expect(dialog).toBeHidden()
+  await settled(page)
+}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { cursorStep, expect, openApp, settled, test } from './fixtures.ts'
+import { cursorStep, expect, openApp, settled, skipPhase1, test } from './fixtures.ts'
 
 /** The Multi-Paxos app: presets open with their own lanes, words, log grid and panels. */
 
@@ -140,13 +140,7 @@ test('settings show Multi-Paxos’s own fields; a broken variant reruns into its
 
 test('after new settings the picker names the run once: the example, changed', async ({ page }) => {
   await openApp(page, '?preset=mp-leader-crash')
-  await page.locator('details.more-menu > summary').click()
-  await page.getByRole('button', { name: 'Settings' }).click()
-  const dialog = page.getByRole('dialog', { name: /Settings/ })
-  await dialog.getByLabel('Bug: new leader skips phase 1').check()
-  await dialog.getByRole('button', { name: 'Apply and restart' }).click()
-  await expect(dialog).toBeHidden()
-  await settled(page)
+  await skipPhase1(page)
   // It listed "Multi-Paxos: the leader crashes" twice, a blank-valued copy over the example.
   const picker = page.getByLabel('Choose an example run')
   await expect(picker.locator('option:checked')).toHaveText('Multi-Paxos: the leader crashes (changed)')

@@ -1,4 +1,4 @@
-import { expect, openApp, position, settled, shot, test } from './fixtures.ts'
+import { expect, openApp, position, settled, shot, skipPhase1, test } from './fixtures.ts'
 
 /**
  * The explorer on Multi-Paxos (issue 11): its goals are Multi-Paxos's, and on the skip-phase-1
@@ -88,17 +88,6 @@ test('the livelock goal finds dueling leaders committing nothing while a client 
     "The explorer changed nothing: the run's own schedule reaches the goal.",
   )
 })
-
-/** Tick "new leader skips phase 1" in Settings and apply it (the run restarts). */
-async function skipPhase1(page: import('@playwright/test').Page) {
-  await page.locator('details.more-menu > summary').click()
-  await page.getByRole('button', { name: 'Settings' }).click()
-  const dialog = page.getByRole('dialog', { name: /Settings/ })
-  await dialog.getByLabel('Bug: new leader skips phase 1').check()
-  await dialog.getByRole('button', { name: 'Apply and restart' }).click()
-  await expect(dialog).toBeHidden()
-  await settled(page)
-}
 
 test('a student ticks "skip phase 1" on the lecture preset; Find a violation shows two commands chosen in slot 3', async ({
   page,
